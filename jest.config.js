@@ -1,0 +1,29 @@
+/** Two projects: the cloud side runs under node, the mini program pages under jsdom (miniprogram-simulate). */
+const swc = ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2020' }, module: { type: 'commonjs' } }];
+
+module.exports = {
+  projects: [
+    {
+      displayName: 'cloud',
+      testEnvironment: 'node',
+      roots: ['<rootDir>/tests'],
+      testMatch: ['**/*.test.ts'],
+      testPathIgnorePatterns: ['/node_modules/', '<rootDir>/tests/miniprogram/'],
+      transform: { '^.+\\.ts$': swc },
+      setupFiles: ['<rootDir>/tests/support/setup-env.ts'],
+    },
+    {
+      // Pages and components rendered by miniprogram-simulate; TDesign's ES-module build in
+      // miniprogram/miniprogram_npm (scripts/pack-npm.mjs) goes through the same swc transform.
+      displayName: 'miniprogram',
+      testEnvironment: 'jsdom',
+      roots: ['<rootDir>/tests/miniprogram'],
+      testMatch: ['**/*.test.ts'],
+      transform: {
+        '^.+\\.ts$': swc,
+        '^.+\\.js$': ['@swc/jest', { jsc: { parser: { syntax: 'ecmascript' }, target: 'es2020' }, module: { type: 'commonjs' } }],
+      },
+      setupFiles: ['<rootDir>/tests/miniprogram/support/setup.ts'],
+    },
+  ],
+};

@@ -1,0 +1,319 @@
+// The contract between the mini program and the `api` / `jobs` cloud functions.
+// Only types cross that boundary: the client and the server both compile against this file,
+// so a renamed field or a missing action fails `tsc` on both sides.
+// Times are ISO-8601 strings in UTC ("2026-11-22T06:00:00.000Z"); clients show them in Asia/Shanghai.
+
+declare namespace Api {
+  type Role =
+    | 'resident'
+    | 'gridWorker'
+    | 'communityAdmin'
+    | 'deptHandler'
+    | 'streetAdmin'
+    | 'districtAdmin'
+    | 'superAdmin';
+  type StaffRole = Exclude<Role, 'resident'>;
+
+  type TicketStatus = 'submitted' | 'accepted' | 'resolved' | 'closed' | 'rejected' | 'withdrawn';
+  type Level = 'grid' | 'community' | 'street' | 'district';
+  type Kind = 'complaint' | 'suggestion' | 'question';
+  type Complexity = 'normal' | 'complex';
+  type Rating = 'satisfied' | 'basic' | 'unsatisfied';
+  type SlaProfile = 'normal' | 'urgent';
+  type Crs = 'wgs84' | 'gcj02';
+
+  /** Built-in category codes; categories are data, so any admin-added code is a plain string. */
+  type BuiltInCategoryCode =
+    | 'sanitation'
+    | 'dispute'
+    | 'property'
+    | 'facilities'
+    | 'safety'
+    | 'urgent-repair'
+    | 'policy'
+    | 'life-service'
+    | 'other';
+  type CategoryCode = BuiltInCategoryCode | (string & {});
+
+  type ErrorCode =
+    | 'INVALID_INPUT'
+    | 'UNAUTHENTICATED'
+    | 'FORBIDDEN'
+    | 'NOT_FOUND'
+    | 'CONFLICT'
+    | 'RATE_LIMITED'
+    | 'CONTENT_REJECTED'
+    | 'INTERNAL';
+
+  /** Moves a user can make on a ticket; the server lists the allowed ones on each view. */
+  type TicketAction =
+    | 'withdraw'
+    | 'accept'
+    | 'reject'
+    | 'transfer'
+    | 'dispatch'
+    | 'escalate'
+    | 'resolve'
+    | 'rate'
+    | 'reopen'
+    | 'supervise'
+    | 'return';
+
+  /** What a timeline entry records: a user's move, or what the system did by itself. */
+  type TimelineKind = 'submit' | TicketAction | 'close' | 'overdue';
+
+  type TemplateKey =
+    | 'ticketAccepted'
+    | 'ticketResolved'
+    | 'ticketRejected'
+    | 'staffNewTicket'
+    | 'staffEscalated';
+
+  type GrantResult = 'accept' | 'reject' | 'ban' | 'filter';
+
+  interface Location {
+    /** GCJ-02, as wx.getLocation({ type: 'gcj02' }) and wx.chooseLocation return. */
+    latitude: number;
+    longitude: number;
+    address?: string;
+  }
+
+  type Scope =
+    | { grids: string[] }
+    | { community: string }
+    | { street: string }
+    | { district: string }
+    | { department: string };
+
+  interface TimelineEntry {
+    at: string;
+    kind: TimelineKind;
+    /** 'system' for the SLA sweep and auto-close. */
+    actorRole: Role | 'system';
+    /** A display label such as "网格员" or "社区"; never an openid, name or phone. */
+    actorLabel: string;
+    fromStatus: TicketStatus | null;
+    toStatus: TicketStatus;
+    level: Level;
+    note: string | null;
+    photos: string[];
+    /** Short-lived download links for `photos`, same order; empty where not resolvable. */
+    photoUrls: string[];
+  }
+
+  interface TicketView {
+    id: string;
+    no: string;
+    status: TicketStatus;
+    category: CategoryCode;
+    categoryName: string;
+    kind: Kind;
+    description: string;
+    photos: string[];
+    photoUrls: string[];
+    location: Location;
+    gridCode: string | null;
+    gridName: string | null;
+    communityName: string | null;
+    level: Level;
+    /** Set while dispatched to a department. */
+    departmentCode: string | null;
+    createdAt: string;
+    updatedAt: string;
+    acceptBy: string | null;
+    resolveBy: string | null;
+    resolvedAt: string | null;
+    overdue: boolean;
+    complexity: Complexity | null;
+    rating: Rating | null;
+    ratingComment: string | null;
+    result: string | null;
+    /** 代报 / patrol: who filed it, as a label. */
+    source: 'resident' | 'proxy' | 'patrol';
+    /** Staff views only; masked like 138****1234. */
+    contactPhoneMasked?: string | null;
+    reporterName?: string | null;
+    timeline?: TimelineEntry[];
+    allowedActions: TicketAction[];
+  }
+
+  type TicketListItem = Omit<TicketView, 'timeline'>;
+
+  interface Page<T> {
+    items: T[];
+    nextCursor: string | null;
+  }
+
+  // ---- params and answers, one pair per action ----
+
+  interface ReportSubmitParams {
+    category: CategoryCode;
+    kind: Kind;
+    description: string;
+    photos: string[];
+    location: Location;
+    contactPhone?: string;
+    clientRequestId: string;
+    /** gridWorker only: 代报 for a resident who phoned or visited. */
+    onBehalfOf?: { name: string; phone: string };
+    /** gridWorker only: found on patrol. */
+    patrol?: boolean;
+  }
+  interface ReportSubmitData {
+    ticketId: string;
+    no: string;
+    status: TicketStatus;
+    gridCode: string | null;
+    acceptBy: string | null;
+  }
+
+  interface NearbyItem {
+    id: string;
+    no: string;
+    status: TicketStatus;
+    category: CategoryCode;
+    description: string;
+    distanceMeters: number;
+    createdAt: string;
+  }
+
+  interface StaffMe {
+    openid: string;
+    role: Role;
+    scope: Scope | null;
+    /** Human names of the scope, for headers such as "张店区 · 科苑街道 · 和平社区". */
+    scopeLabel: string;
+  }
+
+  interface GridSummary {
+    code: string;
+    name: string;
+    community: string | null;
+    street: string | null;
+    district: string | null;
+    households: number | null;
+    /** [minLng, minLat, maxLng, maxLat] in GCJ-02. */
+    bbox: [number, number, number, number];
+  }
+
+  interface StatsBlock {
+    received: number;
+    accepted: number;
+    resolved: number;
+    closed: number;
+    rejected: number;
+    closureRate: number | null;
+    onTimeRate: number | null;
+    satisfactionRate: number | null;
+    medianAcceptMinutes: number | null;
+    medianResolveMinutes: number | null;
+    openOverdue: number;
+  }
+  interface StatsSummary extends StatsBlock {
+    byCategory: Array<StatsBlock & { category: CategoryCode; name: string }>;
+    byGrid: Array<StatsBlock & { gridCode: string; name: string }>;
+    byDay: Array<StatsBlock & { day: string }>;
+  }
+
+  interface Actions {
+    // resident
+    'report.submit': { params: ReportSubmitParams; data: ReportSubmitData };
+    'report.nearby': {
+      params: { category: CategoryCode; location: Location };
+      data: { items: NearbyItem[] };
+    };
+    'report.mine': { params: { status?: TicketStatus; cursor?: string }; data: Page<TicketListItem> };
+    'report.withdraw': { params: { ticketId: string; reason?: string }; data: TicketView };
+    'report.rate': {
+      params: { ticketId: string; rating: Rating; comment?: string };
+      data: TicketView;
+    };
+    'report.reopen': { params: { ticketId: string; reason: string }; data: TicketView };
+    'ticket.get': { params: { ticketId: string }; data: TicketView };
+    'subscription.record': {
+      params: { grants: Record<string, GrantResult> };
+      data: { recorded: number };
+    };
+    // staff
+    'staff.bind': { params: { inviteCode: string }; data: { role: StaffRole; scope: Scope | null } };
+    'staff.me': { params: Record<string, never>; data: StaffMe };
+    'queue.list': {
+      params: { status?: TicketStatus; overdue?: boolean; cursor?: string };
+      data: Page<TicketListItem>;
+    };
+    'ticket.accept': { params: { ticketId: string; complexity: Complexity }; data: TicketView };
+    'ticket.reject': {
+      params: { ticketId: string; reason: string; duplicateOf?: string };
+      data: TicketView;
+    };
+    'ticket.transfer': {
+      params: { ticketId: string; toGridCode: string; reason: string };
+      data: TicketView;
+    };
+    'ticket.dispatch': {
+      params: { ticketId: string; departmentCode: string; note?: string };
+      data: TicketView;
+    };
+    'ticket.escalate': { params: { ticketId: string; reason: string }; data: TicketView };
+    'ticket.resolve': {
+      params: { ticketId: string; result: string; photos?: string[] };
+      data: TicketView;
+    };
+    'ticket.supervise': { params: { ticketId: string; note: string }; data: TicketView };
+    'ticket.return': { params: { ticketId: string; reason: string }; data: TicketView };
+    // figures
+    'stats.summary': { params: { scope?: Scope; from: string; to: string }; data: StatsSummary };
+    // admin
+    'admin.grids.import': {
+      params: { geojson: unknown; crs: Crs };
+      data: { imported: number; replaced: number };
+    };
+    'admin.grids.list': {
+      params: { community?: string; cursor?: string };
+      data: Page<GridSummary>;
+    };
+    'admin.invites.create': {
+      params: { role: StaffRole; scope: Scope };
+      data: { code: string; expiresAt: string };
+    };
+    'admin.categories.upsert': {
+      params: { code: string; name: string; profile: SlaProfile; defaultDepartmentCode?: string };
+      data: { code: string; created: boolean };
+    };
+    'admin.departments.upsert': {
+      params: {
+        code: string;
+        name: string;
+        street?: string;
+        district?: string;
+        categories: CategoryCode[];
+      };
+      data: { code: string; created: boolean };
+    };
+  }
+
+  type ActionName = keyof Actions;
+  type Params<A extends ActionName> = Actions[A]['params'];
+  type Data<A extends ActionName> = Actions[A]['data'];
+
+  interface ErrorBody {
+    code: ErrorCode;
+    message: string;
+    details?: unknown;
+  }
+  type Envelope<T> = { ok: true; data: T } | { ok: false; error: ErrorBody };
+  type Response<A extends ActionName> = Envelope<Data<A>>;
+  interface Request<A extends ActionName = ActionName> {
+    action: A;
+    params: Params<A>;
+  }
+
+  // ---- the `jobs` function ----
+  type JobName = 'sweep' | 'deliver' | 'autoClose';
+  interface JobEvent {
+    Type: 'Timer';
+    TriggerName: JobName;
+    Time?: string;
+  }
+  type JobResponse = Envelope<{ job: JobName; processed: number }>;
+}
