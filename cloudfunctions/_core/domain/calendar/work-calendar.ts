@@ -1,0 +1,166 @@
+// Rule: a working day is a Monday–Friday that is not a public holiday, or a weekend day that the
+// State Council made a make-up working day (调休上班). Holidays and make-up workdays are data, one
+// entry per year; for a year without data we fall back to Monday–Friday and say so (`coverage`).
+
+import { addDays, dayNumberOf, isValidDateKey, parseDateKey, weekdayOf, type DateKey } from './shanghai-time';
+
+export const HOLIDAY_NAMES = ['元旦', '春节', '清明节', '劳动节', '端午节', '中秋节', '国庆节'] as const;
+export type HolidayName = (typeof HOLIDAY_NAMES)[number];
+
+export interface CalendarDay {
+  /** A Shanghai calendar day, 'YYYY-MM-DD'. */
+  readonly date: DateKey;
+  /** The festival the day belongs to (for a make-up workday: the festival it pays back). */
+  readonly name: HolidayName;
+}
+
+/** One year of the State Council's 部分节假日安排 notice. */
+export interface WorkCalendarData {
+  readonly year: number;
+  /** 放假日: every day off of each holiday block, including the weekend days inside it. */
+  readonly holidays: readonly CalendarDay[];
+  /** 调休上班: weekend days that are working days. */
+  readonly makeUpWorkdays: readonly CalendarDay[];
+  /** Where the data comes from (notice title, number, date). */
+  readonly source?: string;
+}
+
+export type DayKind = 'workday' | 'weekend' | 'holiday' | 'makeUpWorkday';
+
+export interface WorkCalendar {
+  /** Years with holiday data, ascending. Other years use the Monday–Friday fallback. */
+  readonly coverage: readonly number[];
+  hasDataFor(year: number): boolean;
+  isWorkingDay(date: DateKey): boolean;
+  dayKind(date: DateKey): DayKind;
+  /** The festival of a holiday or make-up workday; undefined for an ordinary day. */
+  holidayName(date: DateKey): HolidayName | undefined;
+  /** The first working day strictly after `date`. */
+  nextWorkingDay(date: DateKey): DateKey;
+  /** The n-th working day strictly after `date` (n ≥ 1); n = 0 gives `date` itself. */
+  addWorkingDays(date: DateKey, n: number): DateKey;
+}
+
+/** Longest run of consecutive days off we accept while looking for a working day. */
+const MAX_DAYS_WITHOUT_WORK = 31;
+/** A make-up workday lies within this many days of its festival's block. */
+const MAKE_UP_MAX_DISTANCE_DAYS = 21;
+
+/**
+ * Checks one year of data and returns the problems found (empty when the data is sound): real dates
+ * inside the year, known names, no duplicates, no day both off and on, make-up days on weekends and
+ * near their festival, and each festival's days inside one unbroken run of days off.
+ */
+export function validateWorkCalendarData(data: WorkCalendarData): string[] {
+  const problems: string[] = [];
+  const { year } = data;
+  if (!Number.isInteger(year) || year < 1991 || year > 9999) {
+    return [`年份无效：${String(year)}`];
+  }
+  const names = new Set<string>(HOLIDAY_NAMES);
+  const check = (list: readonly CalendarDay[], label: string): Set<DateKey> => {
+    const seen = new Set<DateKey>();
+    for (const entry of list) {
+      if (!isValidDateKey(entry.date)) {
+        problems.push(`${label} ${entry.date}：不是有效日期`);
+        continue;
+      }
+      if (parseDateKey(entry.date).year !== year) problems.push(`${label} ${entry.date}：不在 ${year} 年内`);
+      if (!names.has(entry.name)) problems.push(`${label} ${entry.date}：未知节日名 ${entry.name}`);
+      if (seen.has(entry.date)) problems.push(`${label} ${entry.date}：重复`);
+      seen.add(entry.date);
+    }
+    return seen;
+  };
+  const holidays = check(data.holidays, '放假');
+  const makeUps = check(data.makeUpWorkdays, '调休上班');
+
+  for (const date of makeUps) {
+    if (holidays.has(date)) problems.push(`${date}：既是放假日又是调休上班日`);
+    const weekday = weekdayOf(date);
+    if (weekday !== 0 && weekday !== 6) problems.push(`调休上班 ${date}：不是周六或周日`);
+  }
+  if (problems.length > 0) return problems;
+
+  // Runs of consecutive days off; a festival's days must all sit in one run (weekend days inside a
+  // block are listed too, so a block never has a gap).
+  const runOf = new Map<DateKey, number>();
+  const sorted = [...holidays].sort();
+  let run = -1;
+  sorted.forEach((date, i) => {
+    if (i === 0 || addDays(sorted[i - 1] as DateKey, 1) !== date) run += 1;
+    runOf.set(date, run);
+  });
+  const runsByName = new Map<HolidayName, Set<number>>();
+  for (const entry of data.holidays) {
+    const runs = runsByName.get(entry.name) ?? new Set<number>();
+    runs.add(runOf.get(entry.date) as number);
+    runsByName.set(entry.name, runs);
+  }
+  for (const [name, runs] of runsByName) {
+    if (runs.size > 1) problems.push(`${name}：放假日不连续`);
+  }
+  for (const entry of data.makeUpWorkdays) {
+    const block = data.holidays.filter((h) => h.name === entry.name).map((h) => h.date);
+    const near = block.some((date) => Math.abs(dayDistance(date, entry.date)) <= MAKE_UP_MAX_DISTANCE_DAYS);
+    if (!near) problems.push(`调休上班 ${entry.date}：附近没有${entry.name}的放假日`);
+  }
+  return problems;
+}
+
+function dayDistance(a: DateKey, b: DateKey): number {
+  return dayNumberOf(b) - dayNumberOf(a);
+}
+
+/** Builds a calendar from per-year data; refuses unsound data or two entries for one year. */
+export function createWorkCalendar(data: readonly WorkCalendarData[]): WorkCalendar {
+  const holidays = new Map<DateKey, HolidayName>();
+  const makeUps = new Map<DateKey, HolidayName>();
+  const years = new Set<number>();
+  for (const yearData of data) {
+    const problems = validateWorkCalendarData(yearData);
+    if (years.has(yearData.year)) problems.push(`${yearData.year} 年的数据重复`);
+    if (problems.length > 0) {
+      throw new Error(`节假日数据有误（${yearData.year}）：${problems.join('；')}`);
+    }
+    years.add(yearData.year);
+    for (const h of yearData.holidays) holidays.set(h.date, h.name);
+    for (const m of yearData.makeUpWorkdays) makeUps.set(m.date, m.name);
+  }
+  const coverage = Object.freeze([...years].sort((a, b) => a - b));
+
+  const dayKind = (date: DateKey): DayKind => {
+    const weekday = weekdayOf(date); // also validates the key
+    if (holidays.has(date)) return 'holiday';
+    if (makeUps.has(date)) return 'makeUpWorkday';
+    return weekday === 0 || weekday === 6 ? 'weekend' : 'workday';
+  };
+  const isWorkingDay = (date: DateKey): boolean => {
+    const kind = dayKind(date);
+    return kind === 'workday' || kind === 'makeUpWorkday';
+  };
+  const nextWorkingDay = (date: DateKey): DateKey => {
+    let day = date;
+    for (let i = 0; i < MAX_DAYS_WITHOUT_WORK; i += 1) {
+      day = addDays(day, 1);
+      if (isWorkingDay(day)) return day;
+    }
+    throw new Error(`${date} 之后 ${MAX_DAYS_WITHOUT_WORK} 天内没有工作日，节假日数据可能有误`);
+  };
+
+  return {
+    coverage,
+    hasDataFor: (year) => years.has(year),
+    isWorkingDay,
+    dayKind,
+    holidayName: (date) => holidays.get(date) ?? makeUps.get(date),
+    nextWorkingDay,
+    addWorkingDays: (date, n) => {
+      if (!Number.isInteger(n) || n < 0) throw new RangeError(`工作日数应为非负整数：${n}`);
+      parseDateKey(date);
+      let day = date;
+      for (let i = 0; i < n; i += 1) day = nextWorkingDay(day);
+      return day;
+    },
+  };
+}
