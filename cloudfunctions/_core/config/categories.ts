@@ -1,0 +1,20 @@
+// The built-in categories of DOMAIN.md. Categories are data: an admin may add more (with an
+// SLA profile and a default department) through admin.categories.upsert; these always exist.
+export interface CategoryDef {
+  code: string;
+  name: string;
+  profile: Api.SlaProfile;
+  defaultDepartmentCode: string | null;
+}
+
+export const BUILT_IN_CATEGORIES: readonly CategoryDef[] = [
+  { code: 'sanitation', name: '环境卫生', profile: 'normal', defaultDepartmentCode: null },
+  { code: 'dispute', name: '矛盾纠纷', profile: 'normal', defaultDepartmentCode: null },
+  { code: 'property', name: '物业服务', profile: 'normal', defaultDepartmentCode: null },
+  { code: 'facilities', name: '市政设施', profile: 'normal', defaultDepartmentCode: null },
+  { code: 'safety', name: '治安隐患', profile: 'normal', defaultDepartmentCode: null },
+  { code: 'urgent-repair', name: '抢修抢险', profile: 'urgent', defaultDepartmentCode: null },
+  { code: 'policy', name: '政策咨询', profile: 'normal', defaultDepartmentCode: null },
+  { code: 'life-service', name: '生活服务', profile: 'normal', defaultDepartmentCode: null },
+  { code: 'other', name: '其他', profile: 'normal', defaultDepartmentCode: null },
+];

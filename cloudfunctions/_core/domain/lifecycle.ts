@@ -1,0 +1,323 @@
+// The ticket lifecycle of DOMAIN.md as one table: for each move, the states it starts from,
+// who may make it and the extra guards. Every transition is a pure function from a ticket to
+// the next ticket (new timeline entry, deadlines set or cleared); anything else is CONFLICT.
+import { canSee, isResponsible, isSupervisor, levelAbove } from './responsibility';
+import type {
+  Actor,
+  Complexity,
+  Level,
+  Rating,
+  SlaProfile,
+  Ticket,
+  TicketAction,
+  TicketStatus,
+  TimelineKind,
+  TimelineRecord,
+} from './types';
+
+/** The relation an actor holds to a ticket, which is what the table grants moves to. */
+export type Relation = 'reporter' | 'responsible' | 'department' | 'supervisor';
+
+export interface MoveRule {
+  from: readonly TicketStatus[];
+  by: readonly Relation[];
+}
+
+/** One row per move a user can make (the system's close and overdue sweep are below). */
+export const LIFECYCLE: Readonly<Record<TicketAction, MoveRule>> = {
+  withdraw: { from: ['submitted'], by: ['reporter'] },
+  accept: { from: ['submitted'], by: ['responsible'] },
+  reject: { from: ['submitted', 'accepted'], by: ['responsible'] },
+  transfer: { from: ['submitted', 'accepted'], by: ['responsible'] },
+  dispatch: { from: ['accepted'], by: ['responsible'] },
+  escalate: { from: ['submitted', 'accepted'], by: ['responsible'] },
+  resolve: { from: ['accepted'], by: ['responsible', 'department'] },
+  return: { from: ['accepted'], by: ['department'] },
+  rate: { from: ['resolved'], by: ['reporter'] },
+  reopen: { from: ['resolved', 'closed'], by: ['reporter'] },
+  supervise: { from: ['submitted', 'accepted'], by: ['supervisor'] },
+};
+
+export const TICKET_ACTIONS = Object.keys(LIFECYCLE) as TicketAction[];
+
+/** Days after resolution during which 不满意 may ask for 重办 and an unrated ticket stays open to rating. */
+export const REOPEN_WINDOW_DAYS = 7;
+export const AUTO_CLOSE_DAYS = 7;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export function relationsOf(ticket: Ticket, actor: Actor): Set<Relation> {
+  const relations = new Set<Relation>();
+  if (ticket.reporterOpenid === actor.openid) relations.add('reporter');
+  if (ticket.departmentCode === null && actor.role !== 'deptHandler' && isResponsible(ticket, actor)) {
+    relations.add('responsible');
+  }
+  if (ticket.departmentCode !== null && actor.role === 'deptHandler' && isResponsible(ticket, actor)) {
+    relations.add('department');
+  }
+  if (isSupervisor(ticket, actor)) relations.add('supervisor');
+  return relations;
+}
+
+export type Verdict = { ok: true } | { ok: false; code: 'FORBIDDEN' | 'CONFLICT' | 'NOT_FOUND' };
+
+/** Guards beyond state and role: they make a move a CONFLICT, like a wrong state. */
+function guardHolds(ticket: Ticket, action: TicketAction, now: Date): boolean {
+  switch (action) {
+    case 'escalate':
+      return levelAbove(ticket.level) !== null;
+    case 'dispatch':
+      return ticket.departmentCode === null;
+    case 'return':
+      return ticket.departmentCode !== null;
+    case 'reopen':
+      return (
+        ticket.reopenCount === 0 &&
+        ticket.rating === 'unsatisfied' &&
+        ticket.resolvedAt !== null &&
+        now.getTime() - ticket.resolvedAt.getTime() <= REOPEN_WINDOW_DAYS * DAY_MS
+      );
+    case 'rate':
+      return ticket.rating === null;
+    default:
+      return true;
+  }
+}
+
+/**
+ * May this actor make this move now? NOT_FOUND when the ticket is not theirs to see,
+ * FORBIDDEN when their relation to it never allows the move, CONFLICT when the ticket's
+ * state (or a guard) does not allow it now.
+ */
+export function judge(ticket: Ticket, actor: Actor, action: TicketAction, now: Date): Verdict {
+  if (!canSee(ticket, actor)) return { ok: false, code: 'NOT_FOUND' };
+  const rule = LIFECYCLE[action];
+  const relations = relationsOf(ticket, actor);
+  const related = rule.by.some((r) => relations.has(r));
+  if (!related) {
+    // A grid worker whose ticket moved up a level is no longer responsible: that is a state
+    // change, not a permission they never had. A department handler never is: departments
+    // only resolve or return what was dispatched to them.
+    const couldBeResponsible =
+      rule.by.includes('responsible') && actor.role !== 'resident' && actor.role !== 'deptHandler';
+    const couldBeDepartment = rule.by.includes('department') && actor.role === 'deptHandler';
+    return { ok: false, code: couldBeResponsible || couldBeDepartment ? 'CONFLICT' : 'FORBIDDEN' };
+  }
+  if (!rule.from.includes(ticket.status) || !guardHolds(ticket, action, now)) {
+    return { ok: false, code: 'CONFLICT' };
+  }
+  return { ok: true };
+}
+
+export function allowedActions(ticket: Ticket, actor: Actor, now: Date): TicketAction[] {
+  return TICKET_ACTIONS.filter((action) => judge(ticket, actor, action, now).ok);
+}
+
+// ---- transitions ----
+
+/** Deadline rules come from the work calendar; the lifecycle only says when to apply them. */
+export interface SlaRules {
+  acceptBy(from: Date, profile: SlaProfile): Date;
+  resolveBy(from: Date, complexity: Complexity, profile: SlaProfile): Date;
+}
+
+export interface MoveContext {
+  actor: Actor | 'system';
+  now: Date;
+  sla: SlaRules;
+}
+
+interface EntryInput {
+  kind: TimelineKind;
+  toStatus: TicketStatus;
+  level?: Level;
+  note?: string | null;
+  photos?: string[];
+}
+
+function entry(ticket: Ticket, ctx: MoveContext, input: EntryInput): TimelineRecord {
+  return {
+    at: ctx.now,
+    kind: input.kind,
+    actorRole: ctx.actor === 'system' ? 'system' : ctx.actor.role,
+    actorOpenid: ctx.actor === 'system' ? null : ctx.actor.openid,
+    fromStatus: ticket.status,
+    toStatus: input.toStatus,
+    level: input.level ?? ticket.level,
+    note: input.note ?? null,
+    photos: input.photos ?? [],
+  };
+}
+
+function next(ticket: Ticket, ctx: MoveContext, patch: Partial<Ticket>, e: EntryInput): Ticket {
+  const moved: Ticket = { ...ticket, ...patch };
+  return {
+    ...moved,
+    version: ticket.version + 1,
+    updatedAt: ctx.now,
+    timeline: [...ticket.timeline, entry(ticket, ctx, e)],
+  };
+}
+
+/** The deadline for the step the ticket waits on now, as a new owner takes it over. */
+function freshDeadlines(ticket: Ticket, ctx: MoveContext): Pick<Ticket, 'acceptBy' | 'resolveBy' | 'overdue'> {
+  if (ticket.status === 'submitted') {
+    return { acceptBy: ctx.sla.acceptBy(ctx.now, ticket.profile), resolveBy: null, overdue: false };
+  }
+  return {
+    acceptBy: ticket.acceptBy,
+    resolveBy: ctx.sla.resolveBy(ctx.now, ticket.complexity ?? 'normal', ticket.profile),
+    overdue: false,
+  };
+}
+
+export function withdraw(ticket: Ticket, ctx: MoveContext, reason: string | null): Ticket {
+  return next(
+    ticket,
+    ctx,
+    { status: 'withdrawn', acceptBy: null, resolveBy: null, overdue: false, closedAt: ctx.now },
+    { kind: 'withdraw', toStatus: 'withdrawn', note: reason },
+  );
+}
+
+export function accept(ticket: Ticket, ctx: MoveContext, complexity: Complexity): Ticket {
+  return next(
+    ticket,
+    ctx,
+    {
+      status: 'accepted',
+      complexity,
+      acceptedAt: ctx.now,
+      resolveBy: ctx.sla.resolveBy(ctx.now, complexity, ticket.profile),
+      overdue: false,
+    },
+    { kind: 'accept', toStatus: 'accepted', note: complexity === 'complex' ? '复杂事项' : null },
+  );
+}
+
+export function reject(ticket: Ticket, ctx: MoveContext, reason: string, duplicateOf: string | null): Ticket {
+  const note = duplicateOf ? `${reason}（重复：${duplicateOf}）` : reason;
+  return next(
+    ticket,
+    ctx,
+    { status: 'rejected', acceptBy: null, resolveBy: null, overdue: false, closedAt: ctx.now },
+    { kind: 'reject', toStatus: 'rejected', note },
+  );
+}
+
+/** The second transfer of one ticket goes to its community, so no ticket ping-pongs between grids. */
+export function transfer(
+  ticket: Ticket,
+  ctx: MoveContext,
+  target: { gridCode: string; gridName: string; community: string | null; street: string | null; district: string | null },
+  reason: string,
+): Ticket {
+  const toCommunity = ticket.transferCount >= 1;
+  const place = toCommunity
+    ? { ...ticket.place, gridCode: ticket.place.gridCode, gridName: ticket.place.gridName }
+    : { gridCode: target.gridCode, gridName: target.gridName, community: target.community, street: target.street, district: target.district };
+  const level: Level = toCommunity ? 'community' : 'grid';
+  const moved: Ticket = { ...ticket, status: 'submitted', place, level };
+  return next(
+    ticket,
+    ctx,
+    {
+      status: 'submitted',
+      place,
+      level,
+      transferCount: ticket.transferCount + 1,
+      complexity: null,
+      acceptedAt: null,
+      ...freshDeadlines(moved, ctx),
+    },
+    { kind: 'transfer', toStatus: 'submitted', level, note: toCommunity ? `${reason}（多次转派，交由社区处理）` : reason },
+  );
+}
+
+export function dispatch(ticket: Ticket, ctx: MoveContext, departmentCode: string, note: string | null): Ticket {
+  return next(ticket, ctx, { departmentCode }, { kind: 'dispatch', toStatus: 'accepted', note });
+}
+
+/** A returned ticket goes back to the level that dispatched it, still accepted. */
+export function returnToSender(ticket: Ticket, ctx: MoveContext, reason: string): Ticket {
+  return next(ticket, ctx, { departmentCode: null }, { kind: 'return', toStatus: 'accepted', note: reason });
+}
+
+/** 吹哨: the level above now owns the same step, with a new deadline for it. */
+export function escalate(ticket: Ticket, ctx: MoveContext, reason: string, kind: 'escalate' | 'overdue' = 'escalate'): Ticket {
+  const level = levelAbove(ticket.level);
+  if (level === null) throw new Error('district is the top level');
+  const moved: Ticket = { ...ticket, level, departmentCode: null };
+  return next(
+    ticket,
+    ctx,
+    { level, departmentCode: null, ...freshDeadlines(moved, ctx), overdue: kind === 'overdue' },
+    { kind, toStatus: ticket.status, level, note: reason },
+  );
+}
+
+export function resolve(ticket: Ticket, ctx: MoveContext, result: string, photos: string[]): Ticket {
+  return next(
+    ticket,
+    ctx,
+    { status: 'resolved', result, resultPhotos: photos, resolvedAt: ctx.now, acceptBy: null, resolveBy: null, overdue: false },
+    { kind: 'resolve', toStatus: 'resolved', note: result, photos },
+  );
+}
+
+/** Rated tickets close at once; 不满意 leaves the door open to one 重办. */
+export function rate(ticket: Ticket, ctx: MoveContext, rating: Rating, comment: string | null): Ticket {
+  return next(
+    ticket,
+    ctx,
+    { status: 'closed', rating, ratingComment: comment, closedAt: ctx.now },
+    { kind: 'rate', toStatus: 'closed', note: comment ? `${RATING_LABEL[rating]}：${comment}` : RATING_LABEL[rating] },
+  );
+}
+
+export const RATING_LABEL: Readonly<Record<Rating, string>> = {
+  satisfied: '满意',
+  basic: '基本满意',
+  unsatisfied: '不满意',
+};
+
+/**
+ * 重办: back to the same handler, accepted, with a new resolution deadline. The 不满意 that led
+ * here stays in the timeline; the ticket itself is unrated again, so its second resolution can
+ * be rated (and close) like the first.
+ */
+export function reopen(ticket: Ticket, ctx: MoveContext, reason: string): Ticket {
+  return next(
+    ticket,
+    ctx,
+    {
+      status: 'accepted',
+      reopenCount: ticket.reopenCount + 1,
+      resolvedAt: null,
+      closedAt: null,
+      rating: null,
+      ratingComment: null,
+      resolveBy: ctx.sla.resolveBy(ctx.now, ticket.complexity ?? 'normal', ticket.profile),
+      overdue: false,
+    },
+    { kind: 'reopen', toStatus: 'accepted', note: reason },
+  );
+}
+
+export function supervise(ticket: Ticket, ctx: MoveContext, note: string): Ticket {
+  return next(ticket, ctx, {}, { kind: 'supervise', toStatus: ticket.status, note });
+}
+
+export function autoClose(ticket: Ticket, ctx: MoveContext): Ticket {
+  return next(ticket, ctx, { status: 'closed', closedAt: ctx.now }, { kind: 'close', toStatus: 'closed', note: '超过 7 天未评价，自动归档' });
+}
+
+/** The deadline the ticket waits on now, or null when nothing is due. */
+export function currentDeadline(ticket: Ticket): Date | null {
+  if (ticket.status === 'submitted') return ticket.acceptBy;
+  if (ticket.status === 'accepted') return ticket.resolveBy;
+  return null;
+}
+
+export function canSeeTicket(ticket: Ticket, actor: Actor): boolean {
+  return canSee(ticket, actor);
+}

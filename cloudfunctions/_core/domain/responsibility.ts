@@ -1,0 +1,88 @@
+// Who may see a ticket and who must act on it, from the actor's role and scope alone.
+// Responsibility follows the ticket's level (grid → community → street → district); while a
+// ticket is dispatched, the department is responsible and the dispatching level only watches.
+import type { Actor, Level, Ticket } from './types';
+
+const LEVEL_RANK: Record<Level, number> = { grid: 0, community: 1, street: 2, district: 3 };
+
+export function levelAbove(level: Level): Level | null {
+  const order: Level[] = ['grid', 'community', 'street', 'district'];
+  const next = order[LEVEL_RANK[level] + 1];
+  return next ?? null;
+}
+
+function scopeGrids(actor: Actor): readonly string[] {
+  return actor.scope && 'grids' in actor.scope ? actor.scope.grids : [];
+}
+function scopeName(actor: Actor, key: 'community' | 'street' | 'district' | 'department'): string | null {
+  if (!actor.scope || !(key in actor.scope)) return null;
+  const value = (actor.scope as Record<string, unknown>)[key];
+  return typeof value === 'string' ? value : null;
+}
+
+/** The staff member whose queue holds this ticket now (not the reporter, not a watcher). */
+export function isResponsible(ticket: Ticket, actor: Actor): boolean {
+  if (ticket.departmentCode !== null) {
+    return actor.role === 'deptHandler' && scopeName(actor, 'department') === ticket.departmentCode;
+  }
+  const place = ticket.place;
+  switch (actor.role) {
+    case 'gridWorker':
+      return ticket.level === 'grid' && place.gridCode !== null && scopeGrids(actor).includes(place.gridCode);
+    case 'communityAdmin':
+      // 网格长 can do everything a grid worker can, for every grid of the community.
+      return (
+        (ticket.level === 'grid' || ticket.level === 'community') &&
+        place.community !== null &&
+        scopeName(actor, 'community') === place.community
+      );
+    case 'streetAdmin':
+      return ticket.level === 'street' && place.street !== null && scopeName(actor, 'street') === place.street;
+    case 'districtAdmin':
+      return (
+        ticket.level === 'district' &&
+        (place.district === null || scopeName(actor, 'district') === place.district)
+      );
+    case 'superAdmin':
+      // The deployment's operator stands in for a district that has no admin yet.
+      return ticket.level === 'district';
+    default:
+      return false;
+  }
+}
+
+/** Staff who may supervise (督办): street or district admins over tickets in their area. */
+export function isSupervisor(ticket: Ticket, actor: Actor): boolean {
+  if (actor.role === 'superAdmin') return true;
+  if (actor.role === 'streetAdmin') return ticket.place.street !== null && scopeName(actor, 'street') === ticket.place.street;
+  if (actor.role === 'districtAdmin') {
+    return ticket.place.district === null || scopeName(actor, 'district') === ticket.place.district;
+  }
+  return false;
+}
+
+/** Whether the actor may read the ticket at all. Residents see only their own reports. */
+export function canSee(ticket: Ticket, actor: Actor): boolean {
+  if (ticket.reporterOpenid === actor.openid) return true;
+  const place = ticket.place;
+  switch (actor.role) {
+    case 'resident':
+      return false;
+    case 'gridWorker':
+      return place.gridCode !== null && scopeGrids(actor).includes(place.gridCode);
+    case 'communityAdmin':
+      return place.community !== null && scopeName(actor, 'community') === place.community;
+    case 'streetAdmin':
+      return place.street !== null && scopeName(actor, 'street') === place.street;
+    case 'districtAdmin':
+      return place.district === null || scopeName(actor, 'district') === place.district;
+    case 'deptHandler':
+      return ticket.departmentCode !== null && scopeName(actor, 'department') === ticket.departmentCode;
+    case 'superAdmin':
+      return true;
+  }
+}
+
+export function isStaff(actor: Actor): boolean {
+  return actor.role !== 'resident';
+}

@@ -1,0 +1,80 @@
+// The ticket as the domain sees it: plain data, Dates in UTC, no storage concerns.
+// Places are identified by their imported names (a deployment covers one district, where
+// community and street names are unique); grids by their imported code.
+
+export type Role = Api.Role;
+export type StaffRole = Api.StaffRole;
+export type TicketStatus = Api.TicketStatus;
+export type Level = Api.Level;
+export type Kind = Api.Kind;
+export type Complexity = Api.Complexity;
+export type Rating = Api.Rating;
+export type SlaProfile = Api.SlaProfile;
+export type Scope = Api.Scope;
+export type TicketAction = Api.TicketAction;
+export type TimelineKind = Api.TimelineKind;
+
+export const LEVELS: readonly Level[] = ['grid', 'community', 'street', 'district'];
+export const OPEN_STATUSES: readonly TicketStatus[] = ['submitted', 'accepted'];
+
+export interface Actor {
+  openid: string;
+  role: Role;
+  scope: Scope | null;
+}
+
+export interface PlaceRef {
+  gridCode: string | null;
+  gridName: string | null;
+  community: string | null;
+  street: string | null;
+  district: string | null;
+}
+
+export interface TimelineRecord {
+  at: Date;
+  kind: TimelineKind;
+  actorRole: Role | 'system';
+  actorOpenid: string | null;
+  fromStatus: TicketStatus | null;
+  toStatus: TicketStatus;
+  level: Level;
+  note: string | null;
+  photos: string[];
+}
+
+export interface Ticket {
+  id: string;
+  no: string;
+  version: number;
+  reporterOpenid: string;
+  source: 'resident' | 'proxy' | 'patrol';
+  reporterName: string | null;
+  contactPhone: string | null;
+  category: string;
+  profile: SlaProfile;
+  kind: Kind;
+  description: string;
+  photos: string[];
+  location: { latitude: number; longitude: number; address: string | null };
+  place: PlaceRef;
+  level: Level;
+  departmentCode: string | null;
+  status: TicketStatus;
+  complexity: Complexity | null;
+  createdAt: Date;
+  updatedAt: Date;
+  acceptedAt: Date | null;
+  resolvedAt: Date | null;
+  closedAt: Date | null;
+  acceptBy: Date | null;
+  resolveBy: Date | null;
+  overdue: boolean;
+  result: string | null;
+  resultPhotos: string[];
+  rating: Rating | null;
+  ratingComment: string | null;
+  transferCount: number;
+  reopenCount: number;
+  timeline: TimelineRecord[];
+}
