@@ -1,0 +1,45 @@
+// Departments (`departments`) and categories (`categories`): policy as data. The built-in
+// categories always exist; a stored category of the same code overrides its name or profile.
+import { BUILT_IN_CATEGORIES } from '../../config/categories';
+import type { CategoryRecord, CategoryStore, DepartmentRecord, DepartmentStore } from '../../ports';
+import { doc } from './results';
+import { database, type Database } from './sdk';
+
+export const DEPARTMENTS = 'departments';
+export const CATEGORIES = 'categories';
+
+const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
+
+export class CloudDepartmentStore implements DepartmentStore {
+  constructor(private readonly db: Database = database()) {}
+
+  async get(code: string): Promise<DepartmentRecord | null> {
+    const found = await doc(this.db.collection(DEPARTMENTS).doc(code).get());
+    if (!found) return null;
+    return {
+      code: found._id,
+      name: String(found.name),
+      street: str(found.street),
+      district: str(found.district),
+      categories: Array.isArray(found.categories) ? found.categories.map(String) : [],
+    };
+  }
+}
+
+const BUILT_IN = new Map(BUILT_IN_CATEGORIES.map((c) => [c.code, c]));
+
+export class CloudCategoryStore implements CategoryStore {
+  constructor(private readonly db: Database = database()) {}
+
+  async get(code: string): Promise<CategoryRecord | null> {
+    const stored = await doc(this.db.collection(CATEGORIES).doc(code).get());
+    const builtIn = BUILT_IN.get(code);
+    if (!stored) return builtIn ? { ...builtIn } : null;
+    return {
+      code,
+      name: str(stored.name) ?? builtIn?.name ?? code,
+      profile: stored.profile === 'urgent' ? 'urgent' : 'normal',
+      defaultDepartmentCode: str(stored.defaultDepartmentCode),
+    };
+  }
+}

@@ -1,0 +1,103 @@
+// Grids (`grids`, keyed by code, polygons in GCJ-02) and the places they name (`places`:
+// communities, streets, districts, created on import when missing). A `meta` document's
+// version changes on every import so cached routing indexes know to rebuild.
+import type { GridShape } from '../../domain/routing';
+import type { GridRecord, GridStore, Page, PlaceKind, PlaceRecord, PlaceStore } from '../../ports';
+import { decodeCursor, doc, docs, encodeCursor, type Doc } from './results';
+import { database, type Database } from './sdk';
+
+export const GRIDS = 'grids';
+export const PLACES = 'places';
+export const META = 'meta';
+const GRID_VERSION_ID = 'gridsVersion';
+/** TCB answers at most 1000 rows per get. */
+const MAX_ROWS = 1000;
+
+const toGrid = (d: Doc): GridRecord => {
+  const { _id, importedAt, ...rest } = d;
+  return { ...(rest as unknown as GridShape), code: _id, importedAt: importedAt instanceof Date ? importedAt : new Date(String(importedAt)) };
+};
+
+export const placeId = (kind: PlaceKind, name: string): string => `${kind}:${name}`;
+
+export class CloudGridStore implements GridStore {
+  constructor(private readonly db: Database = database()) {}
+
+  async upsert(grids: readonly GridShape[], now: Date): Promise<{ imported: number; replaced: number }> {
+    const _ = this.db.command;
+    const codes = grids.map((g) => g.code);
+    let replaced = 0;
+    for (let i = 0; i < codes.length; i += 500) {
+      const existing = await docs(
+        this.db.collection(GRIDS).where({ _id: _.in(codes.slice(i, i + 500)) }).field({ _id: true }).limit(MAX_ROWS).get(),
+      );
+      replaced += existing.length;
+    }
+    for (const grid of grids) {
+      const { code, ...shape } = grid;
+      await this.db.collection(GRIDS).doc(code).set({ data: { ...shape, importedAt: now } });
+    }
+    const places = new Map<string, PlaceRecord>();
+    for (const g of grids) {
+      if (g.district) places.set(placeId('district', g.district), { kind: 'district', name: g.district, street: null, district: null });
+      if (g.street) places.set(placeId('street', g.street), { kind: 'street', name: g.street, street: null, district: g.district });
+      if (g.community) {
+        places.set(placeId('community', g.community), { kind: 'community', name: g.community, street: g.street, district: g.district });
+      }
+    }
+    for (const [id, place] of places) {
+      await this.db.collection(PLACES).doc(id).set({ data: { ...place } });
+    }
+    await this.db.collection(META).doc(GRID_VERSION_ID).set({ data: { value: `${now.toISOString()}#${grids.length}#${Math.random().toString(36).slice(2)}` } });
+    return { imported: grids.length - replaced, replaced };
+  }
+
+  async get(code: string): Promise<GridRecord | null> {
+    const found = await doc(this.db.collection(GRIDS).doc(code).get());
+    return found ? toGrid(found) : null;
+  }
+
+  async list(filter: { community?: string }, cursor: string | null, limit: number): Promise<Page<GridRecord>> {
+    const _ = this.db.command;
+    const where: Record<string, unknown> = {};
+    if (filter.community !== undefined) where.community = filter.community;
+    const after = decodeCursor(cursor);
+    if (after !== null) where._id = _.gt(after);
+    const rows = await docs(this.db.collection(GRIDS).where(where).orderBy('_id', 'asc').limit(limit + 1).get());
+    const items = rows.slice(0, limit).map(toGrid);
+    const last = rows.length > limit ? rows[limit - 1] : undefined;
+    return { items, nextCursor: last ? encodeCursor(last._id) : null };
+  }
+
+  async all(): Promise<GridRecord[]> {
+    const _ = this.db.command;
+    const out: GridRecord[] = [];
+    let after: string | null = null;
+    for (;;) {
+      const where: Record<string, unknown> = after === null ? {} : { _id: _.gt(after) };
+      const rows = await docs(this.db.collection(GRIDS).where(where).orderBy('_id', 'asc').limit(MAX_ROWS).get());
+      out.push(...rows.map(toGrid));
+      if (rows.length < MAX_ROWS) return out;
+      after = rows[rows.length - 1]?._id ?? null;
+    }
+  }
+
+  async version(): Promise<string> {
+    const found = await doc(this.db.collection(META).doc(GRID_VERSION_ID).get());
+    return found ? String(found.value) : 'none';
+  }
+
+  async getPlace(kind: PlaceKind, name: string): Promise<PlaceRecord | null> {
+    const found = await doc(this.db.collection(PLACES).doc(placeId(kind, name)).get());
+    if (!found) return null;
+    return { kind, name, street: (found.street as string | null) ?? null, district: (found.district as string | null) ?? null };
+  }
+}
+
+/** PlaceStore over the same collections. */
+export class CloudPlaceStore implements PlaceStore {
+  constructor(private readonly grids: CloudGridStore) {}
+  get(kind: PlaceKind, name: string): Promise<PlaceRecord | null> {
+    return this.grids.getPlace(kind, name);
+  }
+}

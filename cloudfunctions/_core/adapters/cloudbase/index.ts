@@ -1,0 +1,43 @@
+// Wiring of the cloud deployment: the real stores over wx-server-sdk, the system clock.
+import type { Deps } from '../../ports';
+import { systemClock } from '../runtime/clock';
+import { cryptoIds } from '../runtime/ids';
+import { CloudCategoryStore, CloudDepartmentStore } from './catalog-store';
+import { CloudFileStore } from './files';
+import { CloudGridStore, CloudPlaceStore } from './grid-store';
+import { database } from './sdk';
+import { CloudStaffStore } from './staff-store';
+import { CloudTicketStore } from './ticket-store';
+
+export { openidFromContext } from './sdk';
+
+export interface StoreOverrides {
+  clock?: Deps['clock'];
+  files?: Deps['files'];
+  superAdminOpenids?: readonly string[];
+}
+
+export function parseOpenidList(value: string | undefined): string[] {
+  return (value ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
+}
+
+/** The deps of both functions; locally only the clock and the file store are swapped. */
+export function createCloudDeps(overrides: StoreOverrides = {}): Deps {
+  const db = database();
+  const grids = new CloudGridStore(db);
+  return {
+    clock: overrides.clock ?? systemClock,
+    ids: cryptoIds,
+    tickets: new CloudTicketStore(db),
+    staff: new CloudStaffStore(db),
+    grids,
+    places: new CloudPlaceStore(grids),
+    departments: new CloudDepartmentStore(db),
+    categories: new CloudCategoryStore(db),
+    files: overrides.files ?? new CloudFileStore(),
+    config: { superAdminOpenids: overrides.superAdminOpenids ?? parseOpenidList(process.env.SUPER_ADMIN_OPENIDS) },
+  };
+}

@@ -1,0 +1,70 @@
+// wx-server-sdk's typings answer `Promise<T> | void | string` for every call; these narrow the
+// results we rely on (documents, updated/removed counts) at one place.
+export type Doc = Record<string, unknown> & { _id: string };
+
+interface QueryResult {
+  data: Doc[];
+}
+interface SingleResult {
+  data: Doc | null;
+}
+interface UpdateResult {
+  stats: { updated: number };
+}
+interface RemoveResult {
+  stats: { removed: number };
+}
+interface CountResult {
+  total: number;
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
+
+export async function docs(result: unknown): Promise<Doc[]> {
+  const r = (await result) as QueryResult;
+  if (!isObject(r) || !Array.isArray(r.data)) throw new Error('unexpected query result');
+  return r.data;
+}
+
+export async function doc(result: unknown): Promise<Doc | null> {
+  const r = (await result) as SingleResult;
+  if (!isObject(r)) throw new Error('unexpected document result');
+  return r.data ?? null;
+}
+
+export async function updated(result: unknown): Promise<number> {
+  const r = (await result) as UpdateResult;
+  if (!isObject(r) || !isObject(r.stats) || typeof r.stats.updated !== 'number') throw new Error('unexpected update result');
+  return r.stats.updated;
+}
+
+export async function removed(result: unknown): Promise<number> {
+  const r = (await result) as RemoveResult;
+  return isObject(r) && isObject(r.stats) && typeof r.stats.removed === 'number' ? r.stats.removed : 0;
+}
+
+export async function total(result: unknown): Promise<number> {
+  const r = (await result) as CountResult;
+  return isObject(r) && typeof r.total === 'number' ? r.total : 0;
+}
+
+/** A page cursor is an opaque, URL-safe encoding of the last row's sort key. */
+export const encodeCursor = (key: string): string => Buffer.from(key, 'utf8').toString('base64url');
+export const decodeCursor = (cursor: string | null): string | null => {
+  if (!cursor) return null;
+  const key = Buffer.from(cursor, 'base64url').toString('utf8');
+  return key.length > 0 && key.length <= 200 ? key : null;
+};
+
+/** The SDK reports a lost transaction race with this code (after its own retries). */
+export function isTransactionConflict(error: unknown): boolean {
+  if (!isObject(error)) return false;
+  const text = `${String(error.errCode ?? '')} ${String(error.code ?? '')} ${String(error.errMsg ?? error.message ?? '')}`;
+  return text.includes('DATABASE_TRANSACTION_CONFLICT');
+}
+
+export function isDuplicateKey(error: unknown): boolean {
+  if (!isObject(error)) return false;
+  const text = `${String(error.errMsg ?? '')} ${String(error.message ?? '')}`;
+  return /E11000|duplicate key/i.test(text);
+}

@@ -1,0 +1,55 @@
+// Staff bindings (`staff`, keyed by openid) and one-time invites (`invites`, keyed by code).
+// Redeeming marks the invite and binds the role in one transaction, so a code works once.
+import { DuplicateKeyError, type InviteRecord, type RedeemResult, type StaffRecord, type StaffStore } from '../../ports';
+import type { Scope, StaffRole } from '../../domain/types';
+import { doc, isDuplicateKey, type Doc } from './results';
+import { database, type Database } from './sdk';
+import { txGet, withTransaction } from './transaction';
+
+export const STAFF = 'staff';
+export const INVITES = 'invites';
+
+const toStaff = (d: Doc): StaffRecord => ({
+  openid: d._id,
+  role: d.role as StaffRole,
+  scope: (d.scope ?? null) as Scope | null,
+  boundAt: d.boundAt instanceof Date ? d.boundAt : new Date(String(d.boundAt)),
+});
+
+export class CloudStaffStore implements StaffStore {
+  constructor(private readonly db: Database = database()) {}
+
+  async get(openid: string): Promise<StaffRecord | null> {
+    const found = await doc(this.db.collection(STAFF).doc(openid).get());
+    return found ? toStaff(found) : null;
+  }
+
+  async createInvite(invite: InviteRecord): Promise<void> {
+    const { code, ...rest } = invite;
+    try {
+      await this.db.collection(INVITES).add({ data: { _id: code, ...rest } });
+    } catch (error) {
+      if (isDuplicateKey(error)) throw new DuplicateKeyError();
+      throw error;
+    }
+  }
+
+  async redeem(code: string, openid: string, now: Date): Promise<RedeemResult> {
+    return withTransaction(this.db, async (tx): Promise<RedeemResult> => {
+      const invite = await txGet(tx, INVITES, code);
+      if (!invite) return { ok: false, reason: 'not_found' };
+      if (invite.usedBy) return { ok: false, reason: 'used' };
+      const expiresAt = invite.expiresAt instanceof Date ? invite.expiresAt : new Date(String(invite.expiresAt));
+      if (expiresAt.getTime() < now.getTime()) return { ok: false, reason: 'expired' };
+      const staff: StaffRecord = {
+        openid,
+        role: invite.role as StaffRole,
+        scope: (invite.scope ?? null) as Scope | null,
+        boundAt: now,
+      };
+      await tx.collection(INVITES).doc(code).update({ data: { usedBy: openid, usedAt: now } });
+      await tx.collection(STAFF).doc(openid).set({ data: { role: staff.role, scope: staff.scope, boundAt: now, inviteCode: code } });
+      return { ok: true, staff };
+    });
+  }
+}

@@ -1,0 +1,27 @@
+// report.mine: the caller's own reports, newest first, paged by cursor (never by skip).
+import { z } from 'zod';
+import { cursor, ticketStatus } from '../schemas';
+import { toView } from '../ticket/view';
+import { defineUseCase } from '../use-case';
+
+const PAGE_SIZE = 20;
+
+export const myReports = defineUseCase('report.mine', {
+  who: 'anyone',
+  params: z.strictObject({ status: ticketStatus.optional(), cursor }),
+  run: async (params, ctx) => {
+    const page = await ctx.deps.tickets.list(
+      {
+        statuses: params.status ? [params.status] : [],
+        reporterOpenid: ctx.actor.openid,
+        order: 'newest',
+      },
+      params.cursor ?? null,
+      PAGE_SIZE,
+    );
+    const items = await Promise.all(
+      page.items.map((t) => toView(t, ctx.actor, ctx.deps, ctx.now, { timeline: false, photoUrls: false })),
+    );
+    return { items, nextCursor: page.nextCursor };
+  },
+});

@@ -1,0 +1,111 @@
+// report.submit: a resident's one-tap report (or a grid worker's patrol find / 代报), routed to
+// exactly one grid or a triage queue, with its acceptance deadline. The same clientRequestId
+// twice makes one ticket: the id is derived from it, and the store refuses a second insert.
+import { z } from 'zod';
+import { shanghaiDayKey, formatTicketNo } from '../../domain/ticket-no';
+import type { Ticket } from '../../domain/types';
+import { fail } from '../errors';
+import { routeReport } from '../routing';
+import { categoryCode, location, phone, photos, text } from '../schemas';
+import { sla } from '../sla';
+import { defineUseCase } from '../use-case';
+
+const MAY_FILE_FOR_OTHERS: ReadonlySet<Api.Role> = new Set(['gridWorker', 'communityAdmin']);
+
+export const submitReport = defineUseCase('report.submit', {
+  who: 'anyone',
+  params: z.strictObject({
+    category: categoryCode,
+    kind: z.enum(['complaint', 'suggestion', 'question']),
+    description: text(500),
+    photos,
+    location,
+    contactPhone: phone.optional(),
+    clientRequestId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, '请求编号不正确'),
+    onBehalfOf: z.strictObject({ name: z.string().trim().min(1).max(20), phone }).optional(),
+    patrol: z.boolean().optional(),
+  }),
+  run: async (params, ctx) => {
+    const { actor, deps, now } = ctx;
+    if ((params.onBehalfOf || params.patrol) && !MAY_FILE_FOR_OTHERS.has(actor.role)) {
+      throw fail('FORBIDDEN', '只有网格员可以代报或上报巡查发现');
+    }
+    if (params.onBehalfOf && params.patrol) throw fail('INVALID_INPUT', '代报和巡查上报只能选一种');
+    const category = await deps.categories.get(params.category);
+    if (!category) throw fail('INVALID_INPUT', '请选择问题类型', [{ path: 'category', message: '没有这个问题类型' }]);
+    if (params.photos.some((p) => !deps.files.isOwnUpload(actor.openid, p))) {
+      throw fail('INVALID_INPUT', '只能使用本人上传的照片');
+    }
+
+    const ticketId = deps.ids.idFromKey(`ticket|${actor.openid}|${params.clientRequestId}`);
+    const existing = await deps.tickets.get(ticketId);
+    const ticket =
+      existing ??
+      (await (async () => {
+        const routed = await routeReport(deps, params.location);
+        const dayKey = shanghaiDayKey(now);
+        const build = (no: string): Ticket => ({
+          id: ticketId,
+          no,
+          version: 1,
+          reporterOpenid: actor.openid,
+          source: params.onBehalfOf ? 'proxy' : params.patrol ? 'patrol' : 'resident',
+          reporterName: params.onBehalfOf?.name ?? null,
+          contactPhone: params.onBehalfOf?.phone ?? params.contactPhone ?? null,
+          category: category.code,
+          profile: category.profile,
+          kind: params.kind,
+          description: params.description,
+          photos: params.photos,
+          location: {
+            latitude: params.location.latitude,
+            longitude: params.location.longitude,
+            address: params.location.address ?? null,
+          },
+          place: routed.place,
+          level: routed.level,
+          departmentCode: null,
+          status: 'submitted',
+          complexity: null,
+          createdAt: now,
+          updatedAt: now,
+          acceptedAt: null,
+          resolvedAt: null,
+          closedAt: null,
+          acceptBy: sla.acceptBy(now, category.profile),
+          resolveBy: null,
+          overdue: false,
+          result: null,
+          resultPhotos: [],
+          rating: null,
+          ratingComment: null,
+          transferCount: 0,
+          reopenCount: 0,
+          timeline: [
+            {
+              at: now,
+              kind: 'submit',
+              actorRole: actor.role,
+              actorOpenid: actor.openid,
+              fromStatus: null,
+              toStatus: 'submitted',
+              level: routed.level,
+              note: routed.note,
+              photos: [],
+            },
+          ],
+        });
+        const { ticket: created } = await deps.tickets.create(ticketId, dayKey, (seq) => build(formatTicketNo(dayKey, seq)));
+        return created;
+      })());
+    if (ticket.reporterOpenid !== actor.openid) throw fail('CONFLICT');
+    return {
+      ticketId: ticket.id,
+      no: ticket.no,
+      status: ticket.status,
+      gridCode: ticket.place.gridCode,
+      acceptBy: ticket.acceptBy ? ticket.acceptBy.toISOString() : null,
+    };
+  },
+});
+

@@ -1,0 +1,52 @@
+// Shared zod pieces for action params. Every object is strict (unknown keys are refused), so
+// no client object, and no `$` operator hidden in one, ever reaches a where() or update().
+import { z } from 'zod';
+
+// Validation messages reach users: zod's own messages in Chinese where we give none.
+z.config(z.locales.zhCN());
+
+/** Mainland China and its islands, generously: anything outside is a mistake or a spoof. */
+export const CHINA_BOUNDS = { minLat: 3.8, maxLat: 53.6, minLng: 73.4, maxLng: 135.1 } as const;
+
+export const id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, '编号格式不正确');
+export const text = (max: number) =>
+  z
+    .string()
+    .transform((s) => s.trim())
+    .pipe(z.string().min(1, '请填写内容').max(max, `不能超过 ${max} 个字`));
+export const optionalText = (max: number) =>
+  z
+    .string()
+    .transform((s) => s.trim())
+    .pipe(z.string().max(max, `不能超过 ${max} 个字`))
+    .optional();
+
+export const fileId = z
+  .string()
+  .min(1)
+  .max(512)
+  .regex(/^(cloud|local):\/\/[A-Za-z0-9._~\/-]+$/, '图片编号不正确');
+export const photos = z.array(fileId).max(6, '最多 6 张照片');
+
+export const location = z.strictObject({
+  latitude: z.number().finite().min(CHINA_BOUNDS.minLat, '位置不在服务范围内').max(CHINA_BOUNDS.maxLat, '位置不在服务范围内'),
+  longitude: z.number().finite().min(CHINA_BOUNDS.minLng, '位置不在服务范围内').max(CHINA_BOUNDS.maxLng, '位置不在服务范围内'),
+  address: optionalText(100),
+});
+
+export const phone = z.string().regex(/^1[3-9]\d{9}$|^0\d{2,3}-?\d{7,8}$/, '请填写正确的电话号码');
+export const cursor = z.string().regex(/^[A-Za-z0-9_=-]{1,200}$/, '翻页参数不正确').optional();
+export const categoryCode = z.string().regex(/^[a-z][a-z0-9-]{0,31}$/, '请选择问题类型');
+export const placeName = z.string().trim().min(1).max(50);
+export const gridCode = z.string().regex(/^[A-Za-z0-9_.-]{1,40}$/, '网格编号不正确');
+
+export const scope = z.union([
+  z.strictObject({ grids: z.array(gridCode).min(1).max(50) }),
+  z.strictObject({ community: placeName }),
+  z.strictObject({ street: placeName }),
+  z.strictObject({ district: placeName }),
+  z.strictObject({ department: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/) }),
+]);
+
+export const staffRole = z.enum(['gridWorker', 'communityAdmin', 'deptHandler', 'streetAdmin', 'districtAdmin', 'superAdmin']);
+export const ticketStatus = z.enum(['submitted', 'accepted', 'resolved', 'closed', 'rejected', 'withdrawn']);

@@ -1,0 +1,25 @@
+// staff.bind: redeem a one-time invite code; the role binds to the caller's openid from the
+// cloud context. A code works once, before it expires.
+import { z } from 'zod';
+import { fail } from '../errors';
+import { defineUseCase } from '../use-case';
+
+export const bindStaff = defineUseCase('staff.bind', {
+  who: 'anyone',
+  params: z.strictObject({
+    inviteCode: z
+      .string()
+      .trim()
+      .transform((s) => s.toUpperCase())
+      .pipe(z.string().regex(/^[A-Z0-9]{6,12}$/, '邀请码格式不正确')),
+  }),
+  run: async (params, ctx) => {
+    const result = await ctx.deps.staff.redeem(params.inviteCode, ctx.actor.openid, ctx.now);
+    if (!result.ok) {
+      if (result.reason === 'not_found') throw fail('NOT_FOUND', '邀请码不存在，请核对后再试');
+      if (result.reason === 'used') throw fail('CONFLICT', '这个邀请码已经被使用过了');
+      throw fail('CONFLICT', '这个邀请码已过期，请联系管理员重新生成');
+    }
+    return { role: result.staff.role, scope: result.staff.scope };
+  },
+});

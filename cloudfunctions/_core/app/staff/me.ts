@@ -1,0 +1,39 @@
+// staff.me: who the caller is to the system (residents get role "resident"), with a readable
+// label of their area for page headers.
+import { z } from 'zod';
+import type { Scope } from '../../domain/types';
+import type { Deps } from '../../ports';
+import { ROLE_LABEL } from '../labels';
+import { defineUseCase } from '../use-case';
+
+async function scopeLabel(scope: Scope | null, deps: Deps): Promise<string> {
+  if (!scope) return '';
+  if ('grids' in scope) {
+    const grids = await Promise.all(scope.grids.map((code) => deps.grids.get(code)));
+    const names = grids.map((g, i) => g?.name ?? scope.grids[i]);
+    const community = grids.find((g) => g?.community)?.community;
+    return [community, names.join('、')].filter(Boolean).join(' · ');
+  }
+  if ('community' in scope) {
+    const place = await deps.places.get('community', scope.community);
+    return [place?.district, place?.street, scope.community].filter(Boolean).join(' · ');
+  }
+  if ('street' in scope) {
+    const place = await deps.places.get('street', scope.street);
+    return [place?.district, scope.street].filter(Boolean).join(' · ');
+  }
+  if ('district' in scope) return scope.district;
+  const dept = await deps.departments.get(scope.department);
+  return dept?.name ?? scope.department;
+}
+
+export const me = defineUseCase('staff.me', {
+  who: 'anyone',
+  params: z.strictObject({}),
+  run: async (_params, ctx) => ({
+    openid: ctx.actor.openid,
+    role: ctx.actor.role,
+    scope: ctx.actor.scope,
+    scopeLabel: ctx.actor.role === 'resident' ? ROLE_LABEL.resident : await scopeLabel(ctx.actor.scope, ctx.deps),
+  }),
+});

@@ -1,0 +1,19 @@
+// ticket.get: one ticket with its timeline and the moves the caller may make next. A ticket
+// outside the caller's sight answers NOT_FOUND, so ids cannot be probed.
+import { z } from 'zod';
+import { canSeeTicket } from '../../domain/lifecycle';
+import { fail } from '../errors';
+import { id } from '../schemas';
+import { defineUseCase } from '../use-case';
+import { loadVisibleTicket } from './move';
+import { toView } from './view';
+
+export const getTicket = defineUseCase('ticket.get', {
+  who: 'anyone',
+  params: z.strictObject({ ticketId: id }),
+  run: async (params, ctx) => {
+    const ticket = await loadVisibleTicket(params.ticketId, ctx);
+    if (!canSeeTicket(ticket, ctx.actor)) throw fail('NOT_FOUND');
+    return toView(ticket, ctx.actor, ctx.deps, ctx.now, { timeline: true, photoUrls: true });
+  },
+});

@@ -1,0 +1,82 @@
+// The ticket as a caller may see it: the reporter's own data stays with the reporter, staff see
+// the phone masked, and allowedActions tells the client what it may do next.
+import { allowedActions } from '../../domain/lifecycle';
+import { maskPhone } from '../../domain/privacy';
+import type { Actor, Ticket, TicketAction } from '../../domain/types';
+import type { Deps } from '../../ports';
+import { categoryName, ROLE_LABEL } from '../labels';
+import { IMPLEMENTED_TICKET_ACTIONS } from '../implemented';
+
+const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
+
+export interface ViewOptions {
+  timeline: boolean;
+  /** Resolve photo download links (detail views only: lists stay small and fast). */
+  photoUrls: boolean;
+}
+
+export async function toView(ticket: Ticket, actor: Actor, deps: Deps, now: Date, options: ViewOptions): Promise<Api.TicketView> {
+  const isReporter = ticket.reporterOpenid === actor.openid;
+  const category = await deps.categories.get(ticket.category);
+  const allPhotos = options.photoUrls
+    ? [...ticket.photos, ...ticket.timeline.flatMap((e) => e.photos)]
+    : [];
+  const urls = allPhotos.length > 0 ? await deps.files.tempUrls(allPhotos) : [];
+  const urlOf = new Map(allPhotos.map((p, i) => [p, urls[i] ?? '']));
+  const linked = (ids: readonly string[]): string[] => (options.photoUrls ? ids.map((p) => urlOf.get(p) ?? '').filter((u) => u !== '') : []);
+
+  const view: Api.TicketView = {
+    id: ticket.id,
+    no: ticket.no,
+    status: ticket.status,
+    category: ticket.category,
+    categoryName: categoryName(ticket.category, category?.name),
+    kind: ticket.kind,
+    description: ticket.description,
+    photos: ticket.photos,
+    photoUrls: linked(ticket.photos),
+    location: {
+      latitude: ticket.location.latitude,
+      longitude: ticket.location.longitude,
+      ...(ticket.location.address ? { address: ticket.location.address } : {}),
+    },
+    gridCode: ticket.place.gridCode,
+    gridName: ticket.place.gridName,
+    communityName: ticket.place.community,
+    level: ticket.level,
+    departmentCode: ticket.departmentCode,
+    createdAt: ticket.createdAt.toISOString(),
+    updatedAt: ticket.updatedAt.toISOString(),
+    acceptBy: iso(ticket.acceptBy),
+    resolveBy: iso(ticket.resolveBy),
+    resolvedAt: iso(ticket.resolvedAt),
+    overdue: ticket.overdue,
+    complexity: ticket.complexity,
+    rating: ticket.rating,
+    ratingComment: ticket.ratingComment,
+    result: ticket.result,
+    source: ticket.source,
+    allowedActions: allowedActions(ticket, actor, now).filter((a: TicketAction) => IMPLEMENTED_TICKET_ACTIONS.has(a)),
+  };
+  if (actor.role !== 'resident' && !isReporter) {
+    view.contactPhoneMasked = maskPhone(ticket.contactPhone);
+    view.reporterName = ticket.reporterName;
+  } else if (isReporter) {
+    view.contactPhoneMasked = maskPhone(ticket.contactPhone);
+  }
+  if (options.timeline) {
+    view.timeline = ticket.timeline.map((e) => ({
+      at: e.at.toISOString(),
+      kind: e.kind,
+      actorRole: e.actorRole,
+      actorLabel: ROLE_LABEL[e.actorRole],
+      fromStatus: e.fromStatus,
+      toStatus: e.toStatus,
+      level: e.level,
+      note: e.note,
+      photos: e.photos,
+      photoUrls: linked(e.photos),
+    }));
+  }
+  return view;
+}
