@@ -255,11 +255,12 @@ export function escalate(ticket: Ticket, ctx: MoveContext, reason: string, kind:
   );
 }
 
+/** The resolution deadline is kept (not cleared) so figures can tell on-time from late. */
 export function resolve(ticket: Ticket, ctx: MoveContext, result: string, photos: string[]): Ticket {
   return next(
     ticket,
     ctx,
-    { status: 'resolved', result, resultPhotos: photos, resolvedAt: ctx.now, acceptBy: null, resolveBy: null, overdue: false },
+    { status: 'resolved', result, resultPhotos: photos, resolvedAt: ctx.now },
     { kind: 'resolve', toStatus: 'resolved', note: result, photos },
   );
 }
