@@ -1,0 +1,192 @@
+// `npm start`: both cloud functions on this machine, against the embedded local cloud, over
+// HTTP on 127.0.0.1. The caller's openid comes per request from the x-wx-openid header (local
+// mode only); the functions see a settable clock; uploads and "sent" messages stay local.
+import http from 'node:http';
+import { join } from 'node:path';
+import { createCloudDeps, parseOpenidList } from '../_core/adapters/cloudbase';
+import { database } from '../_core/adapters/cloudbase/sdk';
+import { settableClock, type SettableClock } from '../_core/adapters/runtime/clock';
+import { handleApi } from '../_core/app/handle-api';
+import { handleJobs } from '../_core/app/jobs/handle-jobs';
+import type { Deps } from '../_core/ports';
+import { pointSdkAt, startLocalCloud, type LocalCloud } from './cloud';
+import { parseMultipart } from './multipart';
+import { seedDemo } from './demo/seed';
+import { LocalFileStore } from './twins/files';
+
+export interface LocalServerOptions {
+  port?: number;
+  /** Folder for the store and uploads; null keeps everything in memory (tests). */
+  dataDir?: string | null;
+  /** Seed the demo community when the store has no grids. */
+  seed?: boolean;
+  superAdmins?: readonly string[];
+}
+
+export interface LocalServer {
+  url: string;
+  port: number;
+  cloud: LocalCloud;
+  deps: Deps;
+  clock: SettableClock;
+  close(): Promise<void>;
+}
+
+const MAX_BODY_BYTES = 8 * 1024 * 1024;
+
+function readBody(req: http.IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        reject(new Error('body too large'));
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+function send(res: http.ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
+  res.end(text);
+}
+
+function parseJson(body: Buffer): unknown {
+  if (body.length === 0) return {};
+  return JSON.parse(body.toString('utf8')) as unknown;
+}
+
+const header = (req: http.IncomingMessage, name: string): string | null => {
+  const value = req.headers[name];
+  return typeof value === 'string' && value.length > 0 ? value : null;
+};
+
+export async function startLocalServer(options: LocalServerOptions = {}): Promise<LocalServer> {
+  const dataDir = options.dataDir === undefined ? null : options.dataDir;
+  const clock = settableClock();
+  const cloud = await startLocalCloud({
+    port: 0,
+    ...(dataDir ? { dataDir: join(dataDir, 'db') } : {}),
+    now: () => clock.now(),
+  });
+  pointSdkAt(cloud.url);
+
+  let baseUrl = '';
+  const files = new LocalFileStore(() => baseUrl, dataDir ? join(dataDir, 'files') : null);
+  const superAdmins = options.superAdmins ?? (parseOpenidList(process.env.SUPER_ADMIN_OPENIDS).length > 0 ? parseOpenidList(process.env.SUPER_ADMIN_OPENIDS) : ['local-admin']);
+  const deps = createCloudDeps({ clock, files, superAdminOpenids: superAdmins });
+  const firstAdmin = superAdmins[0] ?? 'local-admin';
+
+  const seedIfEmpty = async (): Promise<void> => {
+    if (options.seed === false) return;
+    const version = await deps.grids.version();
+    if (version === 'none') await seedDemo(deps, firstAdmin);
+  };
+  await seedIfEmpty();
+
+  const route = async (req: http.IncomingMessage, res: http.ServerResponse): Promise<void> => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const path = url.pathname;
+    if (req.method === 'POST' && (path === '/functions/api' || path === '/functions/jobs')) {
+      let event: unknown;
+      try {
+        event = parseJson(await readBody(req));
+      } catch {
+        send(res, 400, { ok: false, error: { code: 'INVALID_INPUT', message: '请求格式不正确' } });
+        return;
+      }
+      const caller = { openid: header(req, 'x-wx-openid') };
+      const answer = path === '/functions/api' ? await handleApi(event, caller, deps) : await handleJobs(event, caller, deps);
+      send(res, 200, answer);
+      return;
+    }
+    if (path === '/__clock') {
+      if (req.method === 'POST') {
+        const body = parseJson(await readBody(req)) as { now?: unknown; reset?: unknown; running?: unknown };
+        if (body.reset === true) clock.reset();
+        else {
+          const at = typeof body.now === 'string' || typeof body.now === 'number' ? new Date(body.now) : null;
+          if (!at || Number.isNaN(at.getTime())) {
+            send(res, 400, { ok: false, error: { code: 'INVALID_INPUT', message: 'now 应为 ISO 时间' } });
+            return;
+          }
+          clock.set(at, body.running === true ? 'running' : 'frozen');
+        }
+      }
+      send(res, 200, { ok: true, data: { now: clock.now().toISOString() } });
+      return;
+    }
+    if (req.method === 'GET' && path === '/__outbox') {
+      const rows = (await database().collection('outbox').orderBy('createdAt', 'asc').limit(1000).get()) as { data: Array<Record<string, unknown>> };
+      const items = rows.data.map((r) => ({ touser: r.touser, template: r.template, data: r.data, page: r.page, state: r.state }));
+      send(res, 200, { items });
+      return;
+    }
+    if (req.method === 'POST' && path === '/__reset') {
+      const body = parseJson(await readBody(req)) as { seed?: unknown };
+      await cloud.reset();
+      clock.reset();
+      if (body.seed !== false) await seedDemo(deps, firstAdmin);
+      send(res, 200, { ok: true, data: { seeded: body.seed !== false } });
+      return;
+    }
+    if (req.method === 'POST' && path === '/__files') {
+      const openid = header(req, 'x-wx-openid');
+      if (!openid) {
+        send(res, 401, { ok: false, error: { code: 'UNAUTHENTICATED', message: '请先登录' } });
+        return;
+      }
+      const form = parseMultipart(await readBody(req), header(req, 'content-type') ?? '');
+      if (!form?.file) {
+        send(res, 400, { ok: false, error: { code: 'INVALID_INPUT', message: '没有收到文件' } });
+        return;
+      }
+      const cloudPath = form.fields.cloudPath ?? `${Date.now()}-${form.file.name}`;
+      send(res, 200, { fileID: files.save(openid, cloudPath, form.file.content) });
+      return;
+    }
+    if (req.method === 'GET' && path.startsWith('/__files/')) {
+      const content = files.read(decodeURIComponent(path.slice('/__files/'.length)));
+      if (!content) {
+        send(res, 404, { ok: false, error: { code: 'NOT_FOUND', message: '文件不存在' } });
+        return;
+      }
+      res.writeHead(200, { 'content-type': 'image/jpeg', 'content-length': content.length });
+      res.end(content);
+      return;
+    }
+    send(res, 404, { ok: false, error: { code: 'NOT_FOUND', message: '没有这个地址' } });
+  };
+
+  const server = http.createServer((req, res) => {
+    route(req, res).catch((error: unknown) => {
+      console.error(`[local] ${req.method} ${req.url} failed: ${error instanceof Error ? error.message : 'unknown error'}`);
+      if (!res.headersSent) send(res, 500, { ok: false, error: { code: 'INTERNAL', message: '系统繁忙，请稍后再试' } });
+    });
+  });
+  const port = await new Promise<number>((resolve) => {
+    server.listen(options.port ?? 0, '127.0.0.1', () => {
+      const address = server.address();
+      resolve(typeof address === 'object' && address ? address.port : 0);
+    });
+  });
+  baseUrl = `http://127.0.0.1:${port}`;
+  return {
+    url: baseUrl,
+    port,
+    cloud,
+    deps,
+    clock,
+    close: async () => {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await cloud.close();
+    },
+  };
+}

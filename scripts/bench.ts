@@ -1,0 +1,94 @@
+// `npm run bench`: performance figures as ratios against a baseline measured in the same run,
+// so they mean the same on a slow CI box and a fast laptop. Nothing here is a pass/fail timer.
+//
+// routing: the spatial index (flatbush + exact point-in-polygon) against a full scan of every
+// grid, over the demo community and over city-scale lattices.
+import { performance } from 'node:perf_hooks';
+import {
+  buildGridIndex,
+  distanceToBoundaryMeters,
+  pointInMultiPolygon,
+  route,
+  type GeoPoint,
+  type GridShape,
+  type RouteResult,
+} from '../cloudfunctions/_core/domain/routing';
+import { parseGridImport } from '../cloudfunctions/_core/domain/routing';
+import { demoGeoJson } from '../cloudfunctions/_local/demo/grids';
+import { seededRandom, zhangdianLattice } from '../tests/_core/domain/routing/fixtures';
+
+/** The baseline: what routing would be without an index — test every grid, then measure every grid. */
+function scanRoute(grids: readonly GridShape[], point: GeoPoint): RouteResult {
+  let best: GridShape | null = null;
+  for (const g of grids) {
+    if (pointInMultiPolygon(point, g.polygons) && (best === null || g.code < best.code)) best = g;
+  }
+  if (best) return { kind: 'grid', gridCode: best.code, how: 'inside' };
+  let nearest: { code: string; d: number } | null = null;
+  for (const g of grids) {
+    const d = distanceToBoundaryMeters(point, g.polygons);
+    if (d <= 200 && (nearest === null || d < nearest.d || (d === nearest.d && g.code < nearest.code))) nearest = { code: g.code, d };
+  }
+  return nearest ? { kind: 'grid', gridCode: nearest.code, how: 'nearest', distanceMeters: nearest.d } : { kind: 'triage' };
+}
+
+function points(grids: readonly GridShape[], n: number, seed: number): GeoPoint[] {
+  const random = seededRandom(seed);
+  const [minLng, minLat, maxLng, maxLat] = grids.reduce(
+    (b, g) => [Math.min(b[0], g.bbox[0]), Math.min(b[1], g.bbox[1]), Math.max(b[2], g.bbox[2]), Math.max(b[3], g.bbox[3])],
+    [Infinity, Infinity, -Infinity, -Infinity],
+  );
+  // 10 % margin around the area, so some points fall outside every grid (nearest / triage paths).
+  const padLng = (maxLng - minLng) * 0.1;
+  const padLat = (maxLat - minLat) * 0.1;
+  return Array.from({ length: n }, () => ({
+    longitude: minLng - padLng + random() * (maxLng - minLng + 2 * padLng),
+    latitude: minLat - padLat + random() * (maxLat - minLat + 2 * padLat),
+  }));
+}
+
+/** Median microseconds per call over `rounds` timed passes (after one warm-up pass). */
+function perCallMicros(run: (p: GeoPoint) => unknown, pts: readonly GeoPoint[], rounds = 5): number {
+  for (const p of pts) run(p);
+  const samples: number[] = [];
+  for (let r = 0; r < rounds; r += 1) {
+    const t0 = performance.now();
+    for (const p of pts) run(p);
+    samples.push(((performance.now() - t0) * 1000) / pts.length);
+  }
+  samples.sort((a, b) => a - b);
+  return samples[Math.floor(samples.length / 2)] ?? NaN;
+}
+
+function benchRouting(label: string, grids: GridShape[], n: number): void {
+  const t0 = performance.now();
+  const index = buildGridIndex(grids);
+  const buildMs = performance.now() - t0;
+  const pts = points(grids, n, 42);
+  // The two must agree on every point, or the figure is meaningless.
+  for (const p of pts.slice(0, 2000)) {
+    const a = route(index, p);
+    const b = scanRoute(grids, p);
+    const same = a.kind === b.kind && (a.kind === 'triage' || (b.kind === 'grid' && a.gridCode === b.gridCode));
+    if (!same) throw new Error(`index and scan disagree at ${p.latitude},${p.longitude}`);
+  }
+  const indexed = perCallMicros((p) => route(index, p), pts);
+  const scanned = perCallMicros((p) => scanRoute(grids, p), pts.slice(0, Math.max(200, Math.floor(n / Math.max(1, grids.length / 50)))));
+  console.log(
+    `routing  ${label.padEnd(28)} index ${indexed.toFixed(2).padStart(7)} µs/lookup   scan ${scanned.toFixed(1).padStart(8)} µs/lookup   ` +
+      `scan/index = ${(scanned / indexed).toFixed(1).padStart(7)}×   (index built in ${buildMs.toFixed(1)} ms)`,
+  );
+}
+
+function main(): void {
+  console.log(`一键上报 bench — node ${process.version}, ${new Date().toISOString()}`);
+  console.log('Figures are ratios against a baseline measured in this same run.\n');
+  const demo = parseGridImport(demoGeoJson(), 'gcj02');
+  if (!demo.ok) throw new Error('demo grids do not parse');
+  benchRouting('demo community (6 grids)', demo.grids, 100_000);
+  for (const count of [500, 5_000]) {
+    benchRouting(`city lattice (${count} grids)`, zhangdianLattice({ count, seed: 7, jitter: 0.15, edgeVertices: 3 }).grids, 20_000);
+  }
+}
+
+main();

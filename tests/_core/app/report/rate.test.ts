@@ -1,0 +1,73 @@
+import { reportParams, seedCommunity, startTestApp, type TestApp } from '../../../support/app';
+
+let app: TestApp;
+beforeAll(async () => {
+  app = await startTestApp();
+  await seedCommunity(app);
+  app.setNow('2026-11-24T02:00:00.000Z');
+});
+afterAll(() => app.close());
+
+async function resolved(): Promise<string> {
+  const { ticketId } = await app.ok('resident-a', 'report.submit', reportParams());
+  await app.ok('worker-1', 'ticket.accept', { ticketId, complexity: 'normal' });
+  await app.ok('worker-1', 'ticket.resolve', { ticketId, result: '已处理完毕' });
+  return ticketId;
+}
+
+describe('report.rate', () => {
+  test.each([
+    ['satisfied', '满意'],
+    ['basic', '基本满意'],
+    ['unsatisfied', '不满意'],
+  ] as const)('rating %s closes the ticket', async (rating, label) => {
+    const id = await resolved();
+    const view = await app.ok('resident-a', 'report.rate', { ticketId: id, rating, comment: '谢谢网格员' });
+    expect(view).toMatchObject({ status: 'closed', rating, ratingComment: '谢谢网格员' });
+    expect(view.timeline?.at(-1)).toMatchObject({ kind: 'rate', toStatus: 'closed', note: `${label}：谢谢网格员` });
+    expect(view.allowedActions).not.toContain('rate');
+  });
+
+  test('only once', async () => {
+    const id = await resolved();
+    await app.ok('resident-a', 'report.rate', { ticketId: id, rating: 'basic' });
+    expect(await app.call('resident-a', 'report.rate', { ticketId: id, rating: 'satisfied' })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT' },
+    });
+  });
+
+  test('not before it is resolved', async () => {
+    const { ticketId } = await app.ok('resident-a', 'report.submit', reportParams());
+    expect(await app.call('resident-a', 'report.rate', { ticketId, rating: 'satisfied' })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT' },
+    });
+  });
+
+  test('only by the reporter: others cannot see it, staff may not rate', async () => {
+    const id = await resolved();
+    expect(await app.call('resident-b', 'report.rate', { ticketId: id, rating: 'satisfied' })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
+    expect(await app.call('worker-1', 'report.rate', { ticketId: id, rating: 'satisfied' })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
+  });
+
+  test.each([
+    ['rating outside the list', { rating: 'great' }],
+    ['comment over 200 characters', { rating: 'basic', comment: '长'.repeat(201) }],
+    ['operator comment', { rating: 'basic', comment: { $regex: '.*' } }],
+  ])('%s → INVALID_INPUT, nothing changed', async (_name, extra) => {
+    const id = await resolved();
+    const before = await app.snapshot();
+    expect(await app.raw('resident-a', { action: 'report.rate', params: { ticketId: id, ...extra } })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT' },
+    });
+    expect(await app.snapshot()).toEqual(before);
+  });
+});

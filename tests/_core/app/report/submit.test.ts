@@ -1,0 +1,141 @@
+import { ADMIN, reportParams, seedCommunity, startTestApp, type TestApp } from '../../../support/app';
+
+let app: TestApp;
+beforeAll(async () => {
+  app = await startTestApp();
+  await seedCommunity(app);
+});
+afterAll(() => app.close());
+
+// Tuesday 2026-11-24 10:00 in Shanghai.
+const TUESDAY_10AM = '2026-11-24T02:00:00.000Z';
+
+describe('report.submit', () => {
+  beforeEach(() => app.setNow(TUESDAY_10AM));
+
+  test('routes into the grid that contains the point and sets the acceptance deadline', async () => {
+    const data = await app.ok('resident-a', 'report.submit', reportParams());
+    expect(data.gridCode).toBe('ZD-CZ-HG-01');
+    expect(data.status).toBe('submitted');
+    expect(data.no).toMatch(/^20261124-\d{4}$/);
+    // 1 working day: by 24:00 Wednesday 11-25 Shanghai.
+    expect(data.acceptBy).toBe('2026-11-25T15:59:59.999Z');
+    const view = await app.ok('resident-a', 'ticket.get', { ticketId: data.ticketId });
+    expect(view.level).toBe('grid');
+    expect(view.timeline).toHaveLength(1);
+  });
+
+  test('the same clientRequestId twice makes one ticket', async () => {
+    const params = reportParams();
+    const first = await app.ok('resident-b', 'report.submit', params);
+    const again = await app.ok('resident-b', 'report.submit', params);
+    const concurrent = await Promise.all([1, 2, 3].map(() => app.ok('resident-b', 'report.submit', params)));
+    for (const answer of [again, ...concurrent]) expect(answer).toEqual(first);
+    const mine = await app.ok('resident-b', 'report.mine', {});
+    expect(mine.items.filter((t) => t.id === first.ticketId)).toHaveLength(1);
+  });
+
+  test('another resident reusing someone else\'s clientRequestId gets their own ticket', async () => {
+    const params = reportParams();
+    const a = await app.ok('resident-c', 'report.submit', params);
+    const b = await app.ok('resident-d', 'report.submit', params);
+    expect(b.ticketId).not.toBe(a.ticketId);
+  });
+
+  test('parallel submits get distinct, gap-free numbers for the day', async () => {
+    app.setNow('2026-11-26T03:00:00.000Z');
+    const answers = await Promise.all(Array.from({ length: 12 }, (_, i) => app.ok(`parallel-${i}`, 'report.submit', reportParams())));
+    const numbers = answers.map((a) => a.no).sort();
+    expect(new Set(numbers).size).toBe(12);
+    expect(numbers[0]).toBe('20261126-0001');
+    expect(numbers[11]).toBe('20261126-0012');
+  });
+
+  test('an urgent category must be accepted within 30 minutes', async () => {
+    const data = await app.ok('resident-a', 'report.submit', reportParams({ category: 'urgent-repair' }));
+    expect(data.acceptBy).toBe('2026-11-24T02:30:00.000Z');
+  });
+
+  test('a point just outside every grid goes to the nearest grid within 200 m', async () => {
+    // ~90 m north of grid 1's top edge (latitude 36.8146).
+    const data = await app.ok('resident-a', 'report.submit', reportParams({ location: { latitude: 36.8154, longitude: 118.0405 } }));
+    expect(data.gridCode).toBe('ZD-CZ-HG-01');
+  });
+
+  test('far from every grid goes to the triage queue of the nearest community', async () => {
+    // ~900 m east of the community.
+    const data = await app.ok('resident-a', 'report.submit', reportParams({ location: { latitude: 36.812, longitude: 118.058 } }));
+    expect(data.gridCode).toBeNull();
+    const view = await app.ok('community-1', 'ticket.get', { ticketId: data.ticketId });
+    expect(view.level).toBe('community');
+    expect(view.allowedActions).toContain('accept');
+    // and not any grid worker's
+    expect((await app.call('worker-1', 'ticket.get', { ticketId: data.ticketId })).ok).toBe(false);
+  });
+
+  test('very far from every grid goes to the district queue', async () => {
+    const data = await app.ok('resident-a', 'report.submit', reportParams({ location: { latitude: 36.9, longitude: 118.2 } }));
+    expect(data.gridCode).toBeNull();
+    const view = await app.ok(ADMIN, 'ticket.get', { ticketId: data.ticketId });
+    expect(view.level).toBe('district');
+  });
+
+  test('a grid worker files on behalf of a resident (代报); staff see the phone masked', async () => {
+    const data = await app.ok(
+      'worker-1',
+      'report.submit',
+      reportParams({ onBehalfOf: { name: '王大爷', phone: '13812341234' } }),
+    );
+    const view = await app.ok('community-1', 'ticket.get', { ticketId: data.ticketId });
+    expect(view.source).toBe('proxy');
+    expect(view.contactPhoneMasked).toBe('138****1234');
+    expect(view.reporterName).toBe('王大爷');
+    expect(JSON.stringify(view)).not.toContain('13812341234');
+  });
+
+  test('residents may not file patrol finds or on behalf of others', async () => {
+    const answer = await app.call('resident-a', 'report.submit', reportParams({ patrol: true }));
+    expect(answer).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  });
+
+  test('without an openid the call is refused', async () => {
+    const answer = await app.call(null, 'report.submit', reportParams());
+    expect(answer).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+  });
+
+  const bad: Array<[string, (p: Api.ReportSubmitParams) => unknown]> = [
+    ['description missing', ({ description: _d, ...rest }) => rest],
+    ['empty description', (p) => ({ ...p, description: '   ' })],
+    ['description over 500 characters', (p) => ({ ...p, description: '很'.repeat(501) })],
+    ['description of the wrong type', (p) => ({ ...p, description: 42 })],
+    ['unknown field', (p) => ({ ...p, admin: true })],
+    ['$-operator inside location', (p) => ({ ...p, location: { latitude: { $gt: 0 }, longitude: 118.04 } })],
+    ['$-operator as a field', (p) => ({ ...p, $where: 'sleep(1000)' })],
+    ['operator object as category', (p) => ({ ...p, category: { $ne: null } })],
+    ['unknown category', (p) => ({ ...p, category: 'no-such-thing' })],
+    ['kind outside the list', (p) => ({ ...p, kind: 'praise' })],
+    ['coordinates outside China', (p) => ({ ...p, location: { latitude: 48.85, longitude: 2.35 } })],
+    ['latitude not a number', (p) => ({ ...p, location: { latitude: NaN, longitude: 118.04 } })],
+    ['seven photos', (p) => ({ ...p, photos: Array.from({ length: 7 }, (_, i) => `local://uploads/resident-a/p${i}.jpg`) })],
+    ['someone else\'s photo', (p) => ({ ...p, photos: ['local://uploads/resident-z/p.jpg'] })],
+    ['photo that is not a fileID', (p) => ({ ...p, photos: ['https://evil.example/p.jpg'] })],
+    ['bad phone', (p) => ({ ...p, contactPhone: '12345' })],
+    ['short clientRequestId', (p) => ({ ...p, clientRequestId: 'x' })],
+    ['params not an object', () => 'report'],
+  ];
+  test.each(bad)('%s → INVALID_INPUT and nothing stored', async (_name, mutate) => {
+    const before = await app.snapshot();
+    const answer = await app.raw('resident-a', { action: 'report.submit', params: mutate(reportParams()) });
+    expect(answer).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    if (!answer.ok) expect(answer.error.message).toMatch(/[\u4e00-\u9fa5]/);
+    expect(await app.snapshot()).toEqual(before);
+  });
+
+  test('own uploaded photos are accepted and linked in the detail view', async () => {
+    const photo = 'local://uploads/resident-a/2026/11/a.jpg';
+    const data = await app.ok('resident-a', 'report.submit', reportParams({ photos: [photo] }));
+    const view = await app.ok('resident-a', 'ticket.get', { ticketId: data.ticketId });
+    expect(view.photos).toEqual([photo]);
+    expect(view.photoUrls[0]).toMatch(/\/__files\/uploads\/resident-a\/2026\/11\/a\.jpg$/);
+  });
+});

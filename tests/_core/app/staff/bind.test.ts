@@ -1,0 +1,136 @@
+// staff.bind: a one-time invite code binds its role and scope to the caller's openid (from the
+// cloud context); it works once, before it expires, and a race for one code has one winner.
+import { ADMIN, seedCommunity, startTestApp, type TestApp } from '../../../support/app';
+
+const DAY = 24 * 60 * 60 * 1000;
+// Monday 2026-11-23 09:00 in Shanghai.
+const T0 = new Date('2026-11-23T01:00:00.000Z');
+const at = (ms: number): string => new Date(T0.getTime() + ms).toISOString();
+const CHINESE = /[\u4e00-\u9fa5]/;
+
+type Snapshot = Record<string, Array<Record<string, unknown>>>;
+
+let app: TestApp;
+beforeAll(async () => {
+  app = await startTestApp();
+  app.setNow(T0);
+  await seedCommunity(app);
+});
+afterAll(() => app.close());
+beforeEach(() => app.setNow(T0));
+
+const invite = (role: Api.StaffRole, scope: Api.Scope) => app.ok(ADMIN, 'admin.invites.create', { role, scope });
+const staffDocs = async (): Promise<Array<Record<string, unknown>>> => ((await app.snapshot()) as Snapshot).staff ?? [];
+
+describe('staff.bind', () => {
+  test('binds the invite role and scope to the caller; staff.me then shows it', async () => {
+    expect((await app.ok('new-worker', 'staff.me', {})).role).toBe('resident');
+    const { code } = await invite('gridWorker', { grids: ['ZD-CZ-HG-03'] });
+    const bound = await app.ok('new-worker', 'staff.bind', { inviteCode: code });
+    expect(bound).toEqual({ role: 'gridWorker', scope: { grids: ['ZD-CZ-HG-03'] } });
+    const me = await app.ok('new-worker', 'staff.me', {});
+    expect(me).toMatchObject({ openid: 'new-worker', role: 'gridWorker', scope: { grids: ['ZD-CZ-HG-03'] } });
+    // The new role is effective at once: the worker may read their grid's queue.
+    expect((await app.call('new-worker', 'queue.list', {})).ok).toBe(true);
+  });
+
+  test('the staff record is keyed by the caller openid and remembers the code', async () => {
+    const { code } = await invite('communityAdmin', { community: '华光社区' });
+    await app.ok('bind-keyed', 'staff.bind', { inviteCode: code });
+    const doc = (await staffDocs()).find((d) => d._id === 'bind-keyed');
+    expect(doc).toMatchObject({ role: 'communityAdmin', scope: { community: '华光社区' }, inviteCode: code });
+    const used = ((await app.snapshot()) as Snapshot).invites?.find((d) => d._id === code);
+    expect(used).toMatchObject({ usedBy: 'bind-keyed' });
+  });
+
+  test('a second use of a code → CONFLICT, by anyone, and the first binding stays', async () => {
+    const { code } = await invite('gridWorker', { grids: ['ZD-CZ-HG-04'] });
+    await app.ok('first-user', 'staff.bind', { inviteCode: code });
+    const before = await app.snapshot();
+    for (const who of ['second-user', 'first-user']) {
+      const again = await app.call(who, 'staff.bind', { inviteCode: code });
+      expect(again).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+      if (!again.ok) expect(again.error.message).toMatch(CHINESE);
+    }
+    expect(await app.snapshot()).toEqual(before);
+    expect((await app.ok('second-user', 'staff.me', {})).role).toBe('resident');
+  });
+
+  test('expired after 7 days → CONFLICT; just before expiry it still works', async () => {
+    const late = await invite('gridWorker', { grids: ['ZD-CZ-HG-05'] });
+    const inTime = await invite('gridWorker', { grids: ['ZD-CZ-HG-06'] });
+
+    app.setNow(at(7 * DAY - 60_000));
+    expect(await app.ok('in-time', 'staff.bind', { inviteCode: inTime.code })).toMatchObject({ role: 'gridWorker' });
+
+    app.setNow(at(7 * DAY + 60_000));
+    const before = await app.snapshot();
+    const answer = await app.call('too-late', 'staff.bind', { inviteCode: late.code });
+    expect(answer).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    if (!answer.ok) expect(answer.error.message).toMatch(/过期/);
+    expect(await app.snapshot()).toEqual(before);
+    expect((await app.ok('too-late', 'staff.me', {})).role).toBe('resident');
+  });
+
+  test('an unknown code → NOT_FOUND', async () => {
+    const answer = await app.call('stranger', 'staff.bind', { inviteCode: 'ABCDEFGH' });
+    expect(answer).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    if (!answer.ok) expect(answer.error.message).toMatch(CHINESE);
+  });
+
+  test('lower-case input and surrounding spaces are accepted', async () => {
+    const { code } = await invite('streetAdmin', { street: '车站街道' });
+    const bound = await app.ok('lower-case', 'staff.bind', { inviteCode: `  ${code.toLowerCase()} ` });
+    expect(bound).toEqual({ role: 'streetAdmin', scope: { street: '车站街道' } });
+  });
+
+  test('two users redeeming one code at once: exactly one wins, the other gets CONFLICT, one staff doc', async () => {
+    const { code } = await invite('gridWorker', { grids: ['ZD-CZ-HG-01'] });
+    const racers = ['racer-a', 'racer-b', 'racer-c', 'racer-d'];
+    const answers = await Promise.all(racers.map((who) => app.call(who, 'staff.bind', { inviteCode: code })));
+    const winners = answers.filter((a) => a.ok);
+    expect(winners).toHaveLength(1);
+    for (const loser of answers.filter((a) => !a.ok)) expect(loser).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+
+    const bound = (await staffDocs()).filter((d) => d.inviteCode === code);
+    expect(bound).toHaveLength(1);
+    const winner = racers[answers.findIndex((a) => a.ok)];
+    expect(bound[0]?._id).toBe(winner);
+    const roles = await Promise.all(racers.map(async (who) => (await app.ok(who, 'staff.me', {})).role));
+    expect(roles.filter((r) => r === 'gridWorker')).toHaveLength(1);
+  });
+
+  test('no openid → UNAUTHENTICATED, and the code stays usable', async () => {
+    const { code } = await invite('gridWorker', { grids: ['ZD-CZ-HG-02'] });
+    expect(await app.call(null, 'staff.bind', { inviteCode: code })).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+    expect(await app.ok('after-anon', 'staff.bind', { inviteCode: code })).toMatchObject({ role: 'gridWorker' });
+  });
+
+  describe('bad input → INVALID_INPUT and nothing changes', () => {
+    const cases: Array<[string, unknown]> = [
+      ['a number', { inviteCode: 12345678 }],
+      ['null', { inviteCode: null }],
+      ['missing', {}],
+      ['an unknown field', { inviteCode: 'ABCDEFGH', role: 'superAdmin' }],
+      ['an operator object as code', { inviteCode: { $ne: null } }],
+      ['an operator object with $exists', { inviteCode: { $exists: true } }],
+      ['an array', { inviteCode: ['ABCDEFGH'] }],
+      ['too short', { inviteCode: 'ABC' }],
+      ['too long', { inviteCode: 'ABCDEFGHJKLMN' }],
+      ['punctuation', { inviteCode: 'ABCD-EFG' }],
+      ['a regex-looking string', { inviteCode: '.*' }],
+      ['empty', { inviteCode: '' }],
+      ['params not an object', 'ABCDEFGH'],
+    ];
+    test.each(cases)('%s', async (_name, params) => {
+      // A live, unused code exists: an operator that matched "any code" would redeem it.
+      await invite('districtAdmin', { district: '张店区' });
+      const before = await app.snapshot();
+      const answer = await app.raw('bad-input', { action: 'staff.bind', params });
+      expect(answer).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+      if (!answer.ok) expect(answer.error.message).toMatch(CHINESE);
+      expect(await app.snapshot()).toEqual(before);
+      expect((await app.ok('bad-input', 'staff.me', {})).role).toBe('resident');
+    });
+  });
+});

@@ -1,0 +1,71 @@
+// staff.me: who the caller is to the system — residents are 'resident', staff carry their role,
+// scope and a Chinese label of their area; super admins come from configuration.
+import { database } from '../../../../cloudfunctions/_core/adapters/cloudbase/sdk';
+import { ADMIN, seedCommunity, startTestApp, type TestApp } from '../../../support/app';
+
+const CHINESE = /[\u4e00-\u9fa5]/;
+
+let app: TestApp;
+beforeAll(async () => {
+  app = await startTestApp();
+  app.setNow('2026-11-23T01:00:00.000Z');
+  await seedCommunity(app);
+  await database()
+    .collection('departments')
+    .doc('cz-sanitation')
+    .set({ data: { name: '车站街道环卫所', street: '车站街道', district: null, categories: ['sanitation'] } });
+  const { code } = await app.ok(ADMIN, 'admin.invites.create', { role: 'deptHandler', scope: { department: 'cz-sanitation' } });
+  await app.ok('dept-1', 'staff.bind', { inviteCode: code });
+});
+afterAll(() => app.close());
+
+describe('staff.me', () => {
+  test('a resident (any unknown openid) is role resident with no scope', async () => {
+    const me = await app.ok('someone-new', 'staff.me', {});
+    expect(me).toEqual({ openid: 'someone-new', role: 'resident', scope: null, scopeLabel: '居民' });
+  });
+
+  test('asking changes nothing (no record is created for a resident)', async () => {
+    const before = await app.snapshot();
+    await app.ok('just-looking', 'staff.me', {});
+    expect(await app.snapshot()).toEqual(before);
+  });
+
+  test.each<[string, Api.Role, Api.Scope, string]>([
+    ['worker-1', 'gridWorker', { grids: ['ZD-CZ-HG-01', 'ZD-CZ-HG-02'] }, '华光社区 · 华光社区第一网格（华光路北）、华光社区第二网格（人民西路）'],
+    ['community-1', 'communityAdmin', { community: '华光社区' }, '张店区 · 车站街道 · 华光社区'],
+    ['street-1', 'streetAdmin', { street: '车站街道' }, '张店区 · 车站街道'],
+    ['district-1', 'districtAdmin', { district: '张店区' }, '张店区'],
+    ['dept-1', 'deptHandler', { department: 'cz-sanitation' }, '车站街道环卫所'],
+  ])('%s is %s with its scope and a Chinese label', async (openid, role, scope, label) => {
+    const me = await app.ok(openid, 'staff.me', {});
+    expect(me).toEqual({ openid, role, scope, scopeLabel: label });
+    expect(me.scopeLabel).toMatch(CHINESE);
+  });
+
+  test('a super admin comes from configuration, without any staff record', async () => {
+    const me = await app.ok(ADMIN, 'staff.me', {});
+    expect(me).toMatchObject({ openid: ADMIN, role: 'superAdmin', scope: null });
+    const staff = ((await app.snapshot()) as Record<string, Array<{ _id: string }>>).staff ?? [];
+    expect(staff.map((d) => d._id)).not.toContain(ADMIN);
+  });
+
+  test('an openid that merely resembles a super admin is a resident', async () => {
+    for (const openid of [`${ADMIN} `, ADMIN.toUpperCase(), `${ADMIN},x`]) {
+      expect((await app.ok(openid, 'staff.me', {})).role).toBe('resident');
+    }
+  });
+
+  test('no openid → UNAUTHENTICATED with a Chinese message', async () => {
+    for (const openid of [null, '']) {
+      const answer = await app.call(openid, 'staff.me', {});
+      expect(answer).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+      if (!answer.ok) expect(answer.error.message).toMatch(CHINESE);
+    }
+  });
+
+  test('unknown params → INVALID_INPUT', async () => {
+    const answer = await app.call('worker-1', 'staff.me', { openid: ADMIN });
+    expect(answer).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+  });
+});

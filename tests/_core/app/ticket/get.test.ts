@@ -1,0 +1,53 @@
+import { reportParams, seedCommunity, startTestApp, type TestApp, ADMIN } from '../../../support/app';
+
+let app: TestApp;
+let ticketId: string;
+beforeAll(async () => {
+  app = await startTestApp();
+  await seedCommunity(app);
+  app.setNow('2026-11-24T02:00:00.000Z');
+  ({ ticketId } = await app.ok('resident-a', 'report.submit', reportParams({ contactPhone: '13912345678' })));
+});
+afterAll(() => app.close());
+
+describe('ticket.get', () => {
+  test('the reporter sees their ticket with its timeline and what they may do', async () => {
+    const view = await app.ok('resident-a', 'ticket.get', { ticketId });
+    expect(view).toMatchObject({ id: ticketId, status: 'submitted', category: 'sanitation', categoryName: '环境卫生', gridCode: 'ZD-CZ-HG-01' });
+    expect(view.timeline).toEqual([
+      expect.objectContaining({ kind: 'submit', actorRole: 'resident', actorLabel: '居民', fromStatus: null, toStatus: 'submitted' }),
+    ]);
+    // withdraw comes with the whole-lifecycle issue; nothing is offered that the server cannot do.
+    expect(view.allowedActions).toEqual([]);
+    expect(view.contactPhoneMasked).toBe('139****5678');
+  });
+
+  test('staff in scope see it with the phone masked and their next moves', async () => {
+    for (const staff of ['worker-1', 'community-1', 'street-1', 'district-1', ADMIN]) {
+      const view = await app.ok(staff, 'ticket.get', { ticketId });
+      expect(view.contactPhoneMasked).toBe('139****5678');
+      expect(JSON.stringify(view)).not.toContain('13912345678');
+    }
+    expect((await app.ok('worker-1', 'ticket.get', { ticketId })).allowedActions).toEqual(['accept']);
+    expect((await app.ok('street-1', 'ticket.get', { ticketId })).allowedActions).toEqual([]);
+  });
+
+  test('anyone else gets NOT_FOUND, the same as for a ticket that does not exist', async () => {
+    for (const other of ['resident-b', 'worker-2', 'worker-3']) {
+      expect(await app.call(other, 'ticket.get', { ticketId })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    }
+    expect(await app.call('resident-a', 'ticket.get', { ticketId: 'does-not-exist' })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
+  });
+
+  test('bad ids are refused as input errors', async () => {
+    for (const bad of [{ $gt: '' }, '', 'a'.repeat(65), 12]) {
+      expect(await app.raw('resident-a', { action: 'ticket.get', params: { ticketId: bad } })).toMatchObject({
+        ok: false,
+        error: { code: 'INVALID_INPUT' },
+      });
+    }
+  });
+});

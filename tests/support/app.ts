@@ -1,0 +1,75 @@
+// A real stack for use-case tests: the embedded local cloud, the real wx-server-sdk stores,
+// and handleApi — the same code `npm start` and the deployed function run. Only the clock is
+// pinned, so deadlines are predictable.
+import { handleApi } from '../../cloudfunctions/_core/app/handle-api';
+import { startLocalServer, type LocalServer } from '../../cloudfunctions/_local/server';
+import { demoGeoJson } from '../../cloudfunctions/_local/demo/grids';
+
+export const ADMIN = 'test-admin';
+
+export interface TestApp {
+  server: LocalServer;
+  /** Calls an action as `openid`; answers the envelope. */
+  call<A extends Api.ActionName>(openid: string | null, action: A, params: Api.Params<A> | Record<string, unknown>): Promise<Api.Response<A>>;
+  /** Calls an action and returns its data, failing the test on an error envelope. */
+  ok<A extends Api.ActionName>(openid: string, action: A, params: Api.Params<A>): Promise<Api.Data<A>>;
+  raw(openid: string | null, event: unknown): Promise<Api.Envelope<unknown>>;
+  setNow(at: string | Date): void;
+  /** Plain JSON copy of every collection, to assert that bad input changed nothing. */
+  snapshot(): Promise<unknown>;
+  reset(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function startTestApp(): Promise<TestApp> {
+  const server = await startLocalServer({ port: 0, dataDir: null, seed: false, superAdmins: [ADMIN] });
+  const raw = (openid: string | null, event: unknown) => handleApi(event, { openid }, server.deps, () => undefined);
+  const app: TestApp = {
+    server,
+    call: async (openid, action, params) => (await raw(openid, { action, params })) as Api.Response<typeof action>,
+    ok: async (openid, action, params) => {
+      const answer = await raw(openid, { action, params });
+      if (!answer.ok) throw new Error(`${action} as ${openid} failed: ${answer.error.code} ${answer.error.message} ${JSON.stringify(answer.error.details ?? '')}`);
+      return answer.data as Api.Data<typeof action>;
+    },
+    raw,
+    setNow: (at) => server.clock.set(new Date(at)),
+    snapshot: async () => server.cloud.snapshot(),
+    reset: async () => {
+      await server.cloud.reset();
+    },
+    close: () => server.close(),
+  };
+  return app;
+}
+
+/** Imports the demo community's six grids and binds a worker per pair of grids plus a community admin. */
+export async function seedCommunity(app: TestApp): Promise<void> {
+  await app.ok(ADMIN, 'admin.grids.import', { geojson: demoGeoJson(), crs: 'gcj02' });
+  const staff: Array<[string, Api.StaffRole, Api.Scope]> = [
+    ['worker-1', 'gridWorker', { grids: ['ZD-CZ-HG-01', 'ZD-CZ-HG-02'] }],
+    ['worker-2', 'gridWorker', { grids: ['ZD-CZ-HG-03', 'ZD-CZ-HG-04'] }],
+    ['worker-3', 'gridWorker', { grids: ['ZD-CZ-HG-05', 'ZD-CZ-HG-06'] }],
+    ['community-1', 'communityAdmin', { community: '华光社区' }],
+    ['street-1', 'streetAdmin', { street: '车站街道' }],
+    ['district-1', 'districtAdmin', { district: '张店区' }],
+  ];
+  for (const [openid, role, scope] of staff) {
+    const invite = await app.ok(ADMIN, 'admin.invites.create', { role, scope });
+    await app.ok(openid, 'staff.bind', { inviteCode: invite.code });
+  }
+}
+
+let requestCounter = 0;
+export function reportParams(overrides: Partial<Api.ReportSubmitParams> = {}): Api.ReportSubmitParams {
+  requestCounter += 1;
+  return {
+    category: 'sanitation',
+    kind: 'complaint',
+    description: '楼下垃圾桶已经满了两天，没人清运。',
+    photos: [],
+    location: { latitude: 36.8135, longitude: 118.0406, address: '华光路 1 号' },
+    clientRequestId: `test-request-${requestCounter}-${Date.now()}`,
+    ...overrides,
+  };
+}
