@@ -1,0 +1,346 @@
+// The CloudBase database operations with MongoDB semantics (mingo): what each request of the
+// SDK's protocol does to the store, including TCB's row caps (get: 100 by default, 1000 at most;
+// aggregate: 20 without $limit), `updated` counting modified documents only, and transactions
+// restricted to single-document operations.
+
+import { randomBytes } from 'node:crypto';
+import { Aggregator, Query, update as applyModifier } from 'mingo';
+import { CloudError, collectionNotFound } from './errors';
+import { clone, encodeEJSON, isPlainObject, type Doc } from './ejson';
+import { idKeyOf, type Change, type Collection, type IdKey, type Store } from './store';
+import type { Transactions } from './transactions';
+
+export const DEFAULT_GET_LIMIT = 100;
+export const MAX_GET_LIMIT = 1000;
+export const DEFAULT_AGGREGATE_LIMIT = 20;
+
+/** The row cap TCB applies to a get: 100 without a limit, never more than 1000. */
+export function effectiveLimit(limit: number | undefined): number {
+  return limit !== undefined && limit > 0 ? Math.min(Math.floor(limit), MAX_GET_LIMIT) : DEFAULT_GET_LIMIT;
+}
+
+export type SortSpec = Record<string, 1 | -1>;
+
+export interface FindRequest {
+  readonly query: Doc;
+  readonly order?: SortSpec;
+  readonly offset?: number;
+  readonly limit?: number;
+  readonly projection?: Doc;
+  readonly transactionId?: string;
+  readonly byId: boolean;
+}
+
+export interface ModifyRequest {
+  readonly query: Doc;
+  readonly data: Doc;
+  readonly multi: boolean;
+  readonly merge: boolean;
+  readonly upsert: boolean;
+  readonly transactionId?: string;
+  readonly byId: boolean;
+}
+
+export interface RemoveRequest {
+  readonly query: Doc;
+  readonly multi: boolean;
+  readonly transactionId?: string;
+  readonly byId: boolean;
+}
+
+/** TCB-style ids: 32 lowercase hex characters, drawn from a pooled random buffer. */
+class IdGenerator {
+  private pool = Buffer.alloc(0);
+  private offset = 0;
+  next(): string {
+    if (this.offset + 16 > this.pool.length) {
+      this.pool = randomBytes(16 * 512);
+      this.offset = 0;
+    }
+    const id = this.pool.toString('hex', this.offset, this.offset + 16);
+    this.offset += 16;
+    return id;
+  }
+}
+
+function deepEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== typeof b || a === null || b === null || typeof a !== 'object' || typeof b !== 'object') {
+    return typeof a === 'number' && typeof b === 'number' && Number.isNaN(a) && Number.isNaN(b);
+  }
+  if (a instanceof Date || b instanceof Date) return a instanceof Date && b instanceof Date && a.getTime() === b.getTime();
+  if (a instanceof RegExp || b instanceof RegExp) return a instanceof RegExp && b instanceof RegExp && String(a) === String(b);
+  if (Array.isArray(a) || Array.isArray(b)) {
+    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
+    return a.every((v, i) => deepEqual(v, b[i]));
+  }
+  const ka = Object.keys(a);
+  const kb = Object.keys(b);
+  if (ka.length !== kb.length) return false;
+  // Field order is part of a BSON document: reordering fields is a modification.
+  return ka.every((k, i) => k === kb[i] && deepEqual((a as Doc)[k], (b as Doc)[k]));
+}
+
+function isOperatorDoc(data: Doc): boolean {
+  for (const key in data) if (key.charCodeAt(0) !== 36) return false;
+  return true;
+}
+
+/** Top-level equality conditions, which MongoDB copies into a document created by an upsert. */
+function equalityFields(query: Doc): Doc {
+  const seed: Doc = {};
+  for (const [key, value] of Object.entries(query)) {
+    if (key.startsWith('$') || key.includes('.')) continue;
+    if (isPlainObject(value) && Object.keys(value).some((k) => k.startsWith('$'))) continue;
+    seed[key] = value;
+  }
+  return seed;
+}
+
+export interface LocalDatabaseOptions {
+  readonly requireCollections: boolean;
+}
+
+export class LocalDatabase {
+  private readonly ids = new IdGenerator();
+
+  constructor(
+    readonly store: Store,
+    readonly transactions: Transactions,
+    private readonly options: LocalDatabaseOptions,
+  ) {}
+
+  private readable(name: string): Collection | undefined {
+    const coll = this.store.get(name);
+    if (!coll && this.options.requireCollections) throw collectionNotFound(name);
+    return coll;
+  }
+
+  private writable(name: string): void {
+    if (this.options.requireCollections && !this.store.has(name)) throw collectionNotFound(name);
+  }
+
+  private matcher(query: Doc): (doc: Doc) => boolean {
+    let empty = true;
+    for (const _key in query) {
+      empty = false;
+      break;
+    }
+    if (empty) return () => true;
+    const q = new Query(query);
+    return (doc) => q.test(doc);
+  }
+
+  /** Candidate documents in natural order; an `_id` equality is answered from the id map. */
+  private candidates(coll: Collection | undefined, query: Doc): Doc[] {
+    if (!coll) return [];
+    const key = idKeyOf(query._id);
+    if (key !== undefined) {
+      const doc = coll.docs.get(key);
+      return doc ? [doc] : [];
+    }
+    return [...coll.docs.values()];
+  }
+
+  private idKeyFromQuery(query: Doc): IdKey {
+    const key = idKeyOf(query._id);
+    if (key === undefined) throw new CloudError('INVALID_PARAM', 'a document operation needs an _id of type string or number');
+    return key;
+  }
+
+  private requireSingleDoc(byId: boolean): void {
+    if (!byId) {
+      throw new CloudError('DATABASE_REQUEST_FAILED', 'transactions only support single-document operations (doc().get/update/set/remove and add); where() and aggregate() are not allowed');
+    }
+  }
+
+  private prepareInsert(raw: unknown): { key: IdKey; doc: Doc } {
+    if (!isPlainObject(raw)) throw new CloudError('INVALID_PARAM', 'each inserted document must be an object');
+    // MongoDB stores _id as the first field whatever the order it was given in.
+    const { _id: given, ...rest } = raw;
+    const doc: Doc = { _id: given === undefined || given === null ? this.ids.next() : given, ...rest };
+    const key = idKeyOf(doc._id);
+    if (key === undefined) throw new CloudError('INVALID_PARAM', '_id must be a non-empty string or a number');
+    return { key, doc };
+  }
+
+  async insert(collection: string, docs: readonly unknown[], transactionId?: string): Promise<unknown[]> {
+    this.writable(collection);
+    const prepared = docs.map((d) => this.prepareInsert(d));
+    if (transactionId !== undefined) {
+      for (const { key } of prepared) await this.transactions.touch(transactionId, collection, key);
+      for (const { key, doc } of prepared) {
+        if (this.transactions.view(transactionId, collection, key)) {
+          throw new CloudError('DATABASE_DUPLICATE_WRITE', `E11000 duplicate key error collection: ${collection} index: _id_ dup key: { _id: ${encodeEJSON(doc._id)} }`);
+        }
+        this.transactions.write(transactionId, collection, key, doc);
+      }
+    } else {
+      this.store.apply(prepared.map(({ key, doc }): Change => ({ collection, key, after: doc, insert: true })));
+    }
+    return prepared.map(({ doc }) => doc._id);
+  }
+
+  async find(collection: string, req: FindRequest): Promise<Doc[]> {
+    let source: Doc[];
+    if (req.transactionId !== undefined) {
+      this.requireSingleDoc(req.byId);
+      this.readable(collection);
+      const key = this.idKeyFromQuery(req.query);
+      await this.transactions.touch(req.transactionId, collection, key);
+      const doc = this.transactions.view(req.transactionId, collection, key);
+      source = doc ? [doc] : [];
+    } else {
+      source = this.candidates(this.readable(collection), req.query);
+    }
+    const limit = effectiveLimit(req.limit);
+    const offset = req.offset !== undefined && req.offset > 0 ? Math.floor(req.offset) : 0;
+    const cursor = new Query(req.query).find<Doc>(source, req.projection ?? {});
+    if (req.order && Object.keys(req.order).length > 0) cursor.sort(req.order);
+    if (offset > 0) cursor.skip(offset);
+    return cursor.limit(limit).all();
+  }
+
+  count(collection: string, query: Doc): number {
+    const matches = this.matcher(query);
+    let total = 0;
+    for (const doc of this.candidates(this.readable(collection), query)) if (matches(doc)) total++;
+    return total;
+  }
+
+  /** The document after the update, or undefined when the update leaves it as it was. */
+  private updated(before: Doc, data: Doc, merge: boolean, query: Doc): Doc | undefined {
+    if (!merge) {
+      const { _id: _ignored, ...rest } = data;
+      const after: Doc = { _id: before._id, ...rest };
+      return deepEqual(before, after) ? undefined : after;
+    }
+    const modifier = isOperatorDoc(data) ? data : this.asSet(data);
+    const after = clone(before);
+    const changed = applyModifier(after, modifier, undefined, query, { cloneMode: 'deep' });
+    return changed.length > 0 ? after : undefined;
+  }
+
+  private asSet(data: Doc): Doc {
+    const $set: Doc = {};
+    const ops: Doc = {};
+    for (const [key, value] of Object.entries(data)) {
+      if (key.startsWith('$')) ops[key] = value;
+      else $set[key] = value;
+    }
+    return { ...ops, $set: { ...(isPlainObject(ops.$set) ? ops.$set : {}), ...$set } };
+  }
+
+  private upserted(query: Doc, data: Doc, merge: boolean): Doc {
+    const seed = equalityFields(query);
+    let doc: Doc;
+    if (merge) {
+      doc = clone(seed);
+      applyModifier(doc, isOperatorDoc(data) ? data : this.asSet(data), undefined, undefined, { cloneMode: 'deep' });
+    } else {
+      const { _id: _ignored, ...rest } = data;
+      doc = { ...rest };
+      if (seed._id !== undefined) doc = { _id: seed._id, ...doc };
+    }
+    if (doc._id === undefined) doc = { _id: this.ids.next(), ...doc };
+    return doc;
+  }
+
+  async modify(collection: string, req: ModifyRequest): Promise<{ updated: number; upsertId?: unknown; doc?: Doc }> {
+    if (req.transactionId !== undefined) return this.modifyInTransaction(collection, req, req.transactionId);
+    const coll = this.store.get(collection);
+    if (!coll) {
+      if (!req.upsert) {
+        this.readable(collection);
+        return { updated: 0 };
+      }
+      this.writable(collection);
+    }
+    const matches = this.matcher(req.query);
+    const changes: Change[] = [];
+    let matched = 0;
+    let lastDoc: Doc | undefined;
+    for (const doc of this.candidates(coll, req.query)) {
+      if (!matches(doc)) continue;
+      matched++;
+      const after = this.updated(doc, req.data, req.merge, req.query);
+      lastDoc = after ?? doc;
+      const key = idKeyOf(doc._id);
+      if (after && key !== undefined) changes.push({ collection, key, after });
+      if (!req.multi) break;
+    }
+    if (matched === 0 && req.upsert) {
+      const doc = this.upserted(req.query, req.data, req.merge);
+      const key = idKeyOf(doc._id);
+      if (key === undefined) throw new CloudError('INVALID_PARAM', '_id must be a non-empty string or a number');
+      this.store.apply([{ collection, key, after: doc, insert: true }]);
+      return { updated: 0, upsertId: doc._id, doc };
+    }
+    this.store.apply(changes);
+    return { updated: changes.length, doc: lastDoc };
+  }
+
+  private async modifyInTransaction(collection: string, req: ModifyRequest, transactionId: string): Promise<{ updated: number; upsertId?: unknown }> {
+    this.requireSingleDoc(req.byId);
+    this.writable(collection);
+    const key = this.idKeyFromQuery(req.query);
+    await this.transactions.touch(transactionId, collection, key);
+    const before = this.transactions.view(transactionId, collection, key);
+    if (!before) {
+      if (!req.upsert) return { updated: 0 };
+      const doc = this.upserted(req.query, req.data, req.merge);
+      this.transactions.write(transactionId, collection, key, doc);
+      return { updated: 0, upsertId: doc._id };
+    }
+    const after = this.updated(before, req.data, req.merge, req.query);
+    if (!after) return { updated: 0 };
+    this.transactions.write(transactionId, collection, key, after);
+    return { updated: 1 };
+  }
+
+  async remove(collection: string, req: RemoveRequest): Promise<number> {
+    if (req.transactionId !== undefined) {
+      this.requireSingleDoc(req.byId);
+      this.readable(collection);
+      const key = this.idKeyFromQuery(req.query);
+      await this.transactions.touch(req.transactionId, collection, key);
+      if (!this.transactions.view(req.transactionId, collection, key)) return 0;
+      this.transactions.write(req.transactionId, collection, key, undefined);
+      return 1;
+    }
+    const coll = this.readable(collection);
+    const matches = this.matcher(req.query);
+    const changes: Change[] = [];
+    for (const doc of this.candidates(coll, req.query)) {
+      if (!matches(doc)) continue;
+      const key = idKeyOf(doc._id);
+      if (key !== undefined) changes.push({ collection, key, after: undefined });
+      if (!req.multi) break;
+    }
+    this.store.apply(changes);
+    return changes.length;
+  }
+
+  aggregate(collection: string, pipeline: Doc[]): Doc[] {
+    const coll = this.readable(collection);
+    let stages = pipeline.some((stage) => '$limit' in stage) ? pipeline : [...pipeline, { $limit: DEFAULT_AGGREGATE_LIMIT }];
+    let docs = coll ? [...coll.docs.values()] : [];
+    // mingo's $addFields/$unset on dotted paths modify their input in place, so the pipeline runs
+    // on copies; a leading $match filters first so that only matching documents are copied.
+    const first = stages[0];
+    if (first && Object.keys(first).length === 1 && isPlainObject(first.$match)) {
+      docs = docs.filter(this.matcher(first.$match));
+      stages = stages.slice(1);
+    }
+    const aggregator = new Aggregator(stages, {
+      collectionResolver: (name) => [...(this.store.get(name)?.docs.values() ?? [])].map((d) => clone(d)),
+    });
+    return aggregator.run<Doc>(docs.map((d) => clone(d)));
+  }
+
+  createCollection(name: string): void {
+    if (!this.store.createCollection(name)) {
+      throw new CloudError('DATABASE_COLLECTION_ALREADY_EXIST', `[ResourceInUse] Table exist: ${name}. Please check your request, but if the problem persists, contact us.`);
+    }
+  }
+}

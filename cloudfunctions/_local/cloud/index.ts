@@ -1,0 +1,119 @@
+// The embedded local cloud: an HTTP stand-in for the CloudBase database API, so the unmodified
+// wx-server-sdk database code (pinned: wx-server-sdk 4.0.2, @cloudbase/node-sdk 3.17.2,
+// @cloudbase/database 1.4.3) runs on this machine with no network, with TCB's behaviours.
+
+import type { Doc } from './ejson';
+import { LocalDatabase } from './database';
+import { FilePersistence } from './persistence';
+import { serve, type RequestListener } from './server';
+import { Store } from './store';
+import { Transactions } from './transactions';
+
+export type { Doc } from './ejson';
+export type { RequestRecord, RequestListener } from './server';
+export { DEFAULT_AGGREGATE_LIMIT, DEFAULT_GET_LIMIT, MAX_GET_LIMIT } from './database';
+
+export interface LocalCloudOptions {
+  /** 0 (default) picks a free port. The server binds 127.0.0.1 only. */
+  readonly port?: number;
+  /** Keep the data in `<dataDir>/local-cloud.json`; without it the store lives in memory. */
+  readonly dataDir?: string;
+  /** The clock behind db.serverDate(); share the local server's settable clock. */
+  readonly now?: () => Date;
+  /** Like TCB: reading or writing a collection that was never created fails (-502005). Default false: created on first write. */
+  readonly requireCollections?: boolean;
+  /** A transaction neither committed nor aborted by then is dropped. Default 30 000 (TCB). */
+  readonly transactionTimeoutMs?: number;
+  /** How long a transaction waits for a document another one holds before it is doomed to conflict. Default 5 000. */
+  readonly lockWaitMs?: number;
+  /** Coalescing window of data-file writes. Default 500. */
+  readonly saveDelayMs?: number;
+}
+
+export interface LocalCloud {
+  /** The /admin URL to hand to pointSdkAt. */
+  readonly url: string;
+  readonly port: number;
+  /** Stops the server, drops open transactions and writes the data file. */
+  close(): Promise<void>;
+  /** Removes every document and collection (collections with declared unique indexes stay, empty, indexes kept) and aborts open transactions. */
+  reset(): void;
+  /** A deep copy of every collection's documents in natural order, for "store unchanged" assertions. */
+  snapshot(): Record<string, Doc[]>;
+  collectionNames(): string[];
+  /** Creates the collection (what the console or db.createCollection does on TCB). Returns false if it existed. */
+  createCollection(name: string): boolean;
+  /** Declares a unique index (compound when several fields). Throws if existing documents already collide. */
+  ensureUniqueIndex(collection: string, fields: readonly string[]): void;
+  /** Calls the listener after each answered request; returns the unsubscribe function. */
+  onRequest(listener: RequestListener): () => void;
+  /** Writes pending changes to the data file now (no-op without dataDir). */
+  flush(): Promise<void>;
+}
+
+export async function startLocalCloud(opts: LocalCloudOptions = {}): Promise<LocalCloud> {
+  const now = opts.now ?? (() => new Date());
+  const store = new Store();
+  const persistence = opts.dataDir ? await FilePersistence.open(opts.dataDir, store, opts.saveDelayMs ?? 500) : undefined;
+  const transactions = new Transactions(store, {
+    timeoutMs: opts.transactionTimeoutMs ?? 30_000,
+    lockWaitMs: opts.lockWaitMs ?? 5_000,
+  });
+  const db = new LocalDatabase(store, transactions, { requireCollections: opts.requireCollections ?? false });
+  const listeners = new Set<RequestListener>();
+  const face = await serve(db, now, listeners, opts.port ?? 0);
+  let closing: Promise<void> | undefined;
+
+  return {
+    url: `http://127.0.0.1:${face.port}/admin`,
+    port: face.port,
+    close() {
+      closing ??= (async () => {
+        // Waiting transactional requests are answered first, or the server would wait for them.
+        transactions.abortAll();
+        await face.close();
+        listeners.clear();
+        await persistence?.close();
+      })();
+      return closing;
+    },
+    reset() {
+      transactions.abortAll();
+      store.clear();
+    },
+    snapshot: () => store.snapshot(),
+    collectionNames: () => store.names(),
+    createCollection: (name) => store.createCollection(name),
+    ensureUniqueIndex: (collection, fields) => store.ensureUniqueIndex(collection, fields),
+    onRequest(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    flush: async () => {
+      await persistence?.flush();
+    },
+  };
+}
+
+const FAKE_SECRET_ID = 'local-cloud-secret-id';
+const FAKE_SECRET_KEY = 'local-cloud-secret-key';
+
+/**
+ * Points wx-server-sdk (through @cloudbase/node-sdk) at the stand-in. The SDK reads
+ * TCB_CONTEXT_CNFG on every request, so this can be called after the SDK was initialised.
+ * TENCENTCLOUD=true stops the SDK from probing the cloud metadata service; the fake keys only
+ * feed the request signature, which the stand-in ignores.
+ */
+export function pointSdkAt(url: string): void {
+  let config: Record<string, unknown> = {};
+  try {
+    const parsed: unknown = JSON.parse(process.env.TCB_CONTEXT_CNFG ?? '{}');
+    if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) config = parsed as Record<string, unknown>;
+  } catch {
+    config = {};
+  }
+  process.env.TCB_CONTEXT_CNFG = JSON.stringify({ ...config, URL: url });
+  process.env.TENCENTCLOUD ??= 'true';
+  process.env.TENCENTCLOUD_SECRETID ??= FAKE_SECRET_ID;
+  process.env.TENCENTCLOUD_SECRETKEY ??= FAKE_SECRET_KEY;
+}

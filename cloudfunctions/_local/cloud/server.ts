@@ -1,0 +1,101 @@
+// The HTTP face of the local cloud: POST /admin answered like the CloudBase API endpoint the SDK
+// reaches through TCB_CONTEXT_CNFG.URL. Loopback only; every failure becomes an error answer,
+// never a crash. Listeners see each request body and answer (for golden tests and debugging).
+
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { answer, type Answer, type Body } from './protocol';
+import type { LocalDatabase } from './database';
+
+export interface RequestRecord {
+  readonly url: string;
+  readonly headers: http.IncomingHttpHeaders;
+  readonly action: string;
+  readonly body: Body;
+  readonly response: Answer;
+}
+
+export type RequestListener = (record: RequestRecord) => void;
+
+const MAX_BODY_BYTES = 50 * 1024 * 1024;
+
+function send(res: http.ServerResponse, status: number, payload: unknown): void {
+  const text = JSON.stringify(payload);
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
+  res.end(text);
+}
+
+export interface HttpFace {
+  readonly server: http.Server;
+  readonly port: number;
+  close(): Promise<void>;
+}
+
+export async function serve(db: LocalDatabase, now: () => Date, listeners: Set<RequestListener>, port: number): Promise<HttpFace> {
+  const server = http.createServer((req, res) => {
+    const url = req.url ?? '';
+    if (req.method !== 'POST' || !(url === '/admin' || url.startsWith('/admin?'))) {
+      send(res, 404, { code: 'INVALID_PARAM', message: `the local cloud only answers POST /admin, not ${req.method ?? '?'} ${url}` });
+      req.resume();
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= MAX_BODY_BYTES) chunks.push(chunk);
+    });
+    req.on('end', () => {
+      let body: unknown;
+      try {
+        body = size > MAX_BODY_BYTES ? undefined : JSON.parse(Buffer.concat(chunks).toString('utf8'));
+      } catch {
+        body = undefined;
+      }
+      void answer(db, body, now).then((response) => {
+        send(res, 200, response);
+        if (listeners.size === 0) return;
+        const record: RequestRecord = {
+          url,
+          headers: req.headers,
+          action: typeof body === 'object' && body !== null && typeof (body as Body).action === 'string' ? String((body as Body).action) : '',
+          body: typeof body === 'object' && body !== null ? (body as Body) : {},
+          response,
+        };
+        for (const listener of listeners) {
+          try {
+            listener(record);
+          } catch (error) {
+            console.error('[local-cloud] a request listener failed:', error);
+          }
+        }
+      });
+    });
+    req.on('error', () => res.destroy());
+  });
+  server.keepAliveTimeout = 30_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const address = server.address() as AddressInfo;
+  return {
+    server,
+    port: address.port,
+    close: () =>
+      new Promise<void>((resolve) => {
+        // Keep-alive sockets of the SDK's agent would hold close() open; requests still running
+        // get a moment to finish before their sockets are cut.
+        const force = setTimeout(() => server.closeAllConnections(), 1_000);
+        force.unref();
+        server.close(() => {
+          clearTimeout(force);
+          resolve();
+        });
+        server.closeIdleConnections();
+      }),
+  };
+}

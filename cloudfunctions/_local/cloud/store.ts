@@ -1,0 +1,291 @@
+// The committed state of the local database: collections of documents in natural (insertion)
+// order, the implicit unique `_id` index plus declared unique indexes (a missing field indexes as
+// null, so only one document may lack it), and a version per document for transaction checks.
+
+import { CloudError } from './errors';
+import { clone, encodeEJSON, isPlainObject, type Doc } from './ejson';
+
+/** Map key of a document id; numbers are tagged so that 5 and "5" stay different documents. */
+export type IdKey = string;
+
+export function idKeyOf(id: unknown): IdKey | undefined {
+  if (typeof id === 'string') return id.length > 0 ? id : undefined;
+  if (typeof id === 'number' && Number.isFinite(id)) return `\u0001${id}`;
+  return undefined;
+}
+
+export interface UniqueIndexSpec {
+  readonly fields: readonly string[];
+}
+
+function indexName(fields: readonly string[]): string {
+  return fields.map((f) => `${f}_1`).join('_');
+}
+
+function scalarKey(value: unknown): string {
+  if (value === undefined || value === null) return 'n';
+  switch (typeof value) {
+    case 'string':
+      return `s${value}`;
+    case 'number':
+      return `d${value === 0 ? 0 : value}`;
+    case 'boolean':
+      return value ? 'b1' : 'b0';
+    default:
+      if (value instanceof Date) return `t${value.getTime()}`;
+      return `o${encodeEJSON(value)}`;
+  }
+}
+
+/** Values a path reaches, MongoDB multikey style: arrays on the way fan out, a missing field is undefined. */
+function valuesAt(value: unknown, segments: readonly string[], index: number, out: unknown[]): void {
+  if (index === segments.length) {
+    if (Array.isArray(value)) {
+      if (value.length === 0) out.push(undefined);
+      for (const element of value) out.push(element);
+    } else {
+      out.push(value);
+    }
+    return;
+  }
+  if (Array.isArray(value)) {
+    const segment = segments[index];
+    if (/^\d+$/.test(segment)) {
+      valuesAt(value[Number(segment)], segments, index + 1, out);
+      return;
+    }
+    if (value.length === 0) out.push(undefined);
+    for (const element of value) valuesAt(element, segments, index, out);
+    return;
+  }
+  if (isPlainObject(value)) {
+    valuesAt(value[segments[index]], segments, index + 1, out);
+    return;
+  }
+  out.push(undefined);
+}
+
+class UniqueIndex {
+  readonly name: string;
+  readonly owners = new Map<string, IdKey>();
+  private readonly paths: readonly (readonly string[])[];
+
+  constructor(readonly fields: readonly string[]) {
+    this.name = indexName(fields);
+    this.paths = fields.map((f) => f.split('.'));
+  }
+
+  keysOf(doc: Doc): string[] {
+    let keys = [''];
+    for (const path of this.paths) {
+      const found: unknown[] = [];
+      valuesAt(doc, path, 0, found);
+      const distinct = [...new Set(found.map(scalarKey))];
+      const next: string[] = [];
+      for (const prefix of keys) for (const k of distinct) next.push(prefix === '' ? k : `${prefix}\u0002${k}`);
+      keys = next;
+    }
+    return keys;
+  }
+
+  describe(doc: Doc): string {
+    const parts = this.fields.map((field, i) => {
+      const found: unknown[] = [];
+      valuesAt(doc, this.paths[i], 0, found);
+      return `${field}: ${encodeEJSON(found[0] ?? null)}`;
+    });
+    return `{ ${parts.join(', ')} }`;
+  }
+}
+
+export class Collection {
+  readonly docs = new Map<IdKey, Doc>();
+  readonly indexes: UniqueIndex[] = [];
+  constructor(readonly name: string) {}
+}
+
+/** One document's transition; `before`/`after` undefined mean "absent". */
+export interface Change {
+  readonly collection: string;
+  readonly key: IdKey;
+  readonly after: Doc | undefined;
+  /** An insert: refused when the id already exists instead of replacing. */
+  readonly insert?: boolean;
+}
+
+const duplicateKey = (collection: string, index: string, dup: string): CloudError =>
+  new CloudError('DATABASE_DUPLICATE_WRITE', `E11000 duplicate key error collection: ${collection} index: ${index} dup key: ${dup}`);
+
+export interface StoreFile {
+  readonly format: 'local-cloud';
+  readonly version: 1;
+  readonly collections: Record<string, { readonly uniqueIndexes: UniqueIndexSpec[]; readonly docs: Doc[] }>;
+}
+
+export class Store {
+  private readonly collections = new Map<string, Collection>();
+  private readonly versions = new Map<string, number>();
+  /** Called after every committed mutation (persistence schedules a save). */
+  onMutate: () => void = () => undefined;
+
+  get(name: string): Collection | undefined {
+    return this.collections.get(name);
+  }
+
+  has(name: string): boolean {
+    return this.collections.has(name);
+  }
+
+  ensure(name: string): Collection {
+    let coll = this.collections.get(name);
+    if (!coll) {
+      coll = new Collection(name);
+      this.collections.set(name, coll);
+      this.onMutate();
+    }
+    return coll;
+  }
+
+  names(): string[] {
+    return [...this.collections.keys()].sort();
+  }
+
+  version(collection: string, key: IdKey): number {
+    return this.versions.get(`${collection}\u0000${key}`) ?? 0;
+  }
+
+  ensureUniqueIndex(collection: string, fields: readonly string[]): void {
+    if (fields.length === 0) throw new Error('ensureUniqueIndex needs at least one field');
+    const coll = this.ensure(collection);
+    const name = indexName(fields);
+    if (coll.indexes.some((i) => i.name === name)) return;
+    const index = new UniqueIndex(fields);
+    for (const [key, doc] of coll.docs) {
+      for (const k of index.keysOf(doc)) {
+        if (index.owners.has(k)) throw duplicateKey(collection, name, index.describe(doc));
+        index.owners.set(k, key);
+      }
+    }
+    coll.indexes.push(index);
+    this.onMutate();
+  }
+
+  /** Applies all changes or none: `_id` and unique indexes are checked against the result first. */
+  apply(changes: readonly Change[]): void {
+    if (changes.length === 0) return;
+    const byCollection = new Map<string, Change[]>();
+    for (const change of changes) {
+      const list = byCollection.get(change.collection);
+      if (list) list.push(change);
+      else byCollection.set(change.collection, [change]);
+    }
+    for (const [name, list] of byCollection) this.validate(this.collections.get(name), name, list);
+    for (const [name, list] of byCollection) {
+      const coll = this.ensure(name);
+      for (const change of list) this.applyOne(coll, change);
+    }
+    this.onMutate();
+  }
+
+  private validate(coll: Collection | undefined, name: string, changes: readonly Change[]): void {
+    const touched = new Set<IdKey>();
+    for (const change of changes) {
+      if (change.insert && (touched.has(change.key) || coll?.docs.has(change.key))) {
+        throw duplicateKey(name, '_id_', `{ _id: ${encodeEJSON(change.after?._id ?? null)} }`);
+      }
+      touched.add(change.key);
+    }
+    if (!coll) return;
+    for (const index of coll.indexes) {
+      const claimed = new Map<string, { key: IdKey; doc: Doc }>();
+      for (const change of changes) {
+        if (!change.after) continue;
+        for (const k of index.keysOf(change.after)) {
+          const other = claimed.get(k);
+          if (other !== undefined && other.key !== change.key) throw duplicateKey(name, index.name, index.describe(change.after));
+          claimed.set(k, { key: change.key, doc: change.after });
+        }
+      }
+      for (const [k, claim] of claimed) {
+        const existing = index.owners.get(k);
+        if (existing !== undefined && existing !== claim.key && !touched.has(existing)) {
+          throw duplicateKey(name, index.name, index.describe(claim.doc));
+        }
+      }
+    }
+  }
+
+  private applyOne(coll: Collection, change: Change): void {
+    const before = coll.docs.get(change.key);
+    for (const index of coll.indexes) {
+      if (before) for (const k of index.keysOf(before)) if (index.owners.get(k) === change.key) index.owners.delete(k);
+      if (change.after) for (const k of index.keysOf(change.after)) index.owners.set(k, change.key);
+    }
+    if (change.after) coll.docs.set(change.key, change.after);
+    else coll.docs.delete(change.key);
+    const versionKey = `${coll.name}\u0000${change.key}`;
+    this.versions.set(versionKey, (this.versions.get(versionKey) ?? 0) + 1);
+  }
+
+  createCollection(name: string): boolean {
+    if (this.collections.has(name)) return false;
+    this.ensure(name);
+    return true;
+  }
+
+  /** Drops all documents; collections that declare unique indexes stay (empty) with their indexes. */
+  clear(): void {
+    for (const [name, coll] of this.collections) {
+      for (const key of coll.docs.keys()) {
+        const versionKey = `${name}\u0000${key}`;
+        this.versions.set(versionKey, (this.versions.get(versionKey) ?? 0) + 1);
+      }
+      if (coll.indexes.length === 0) {
+        this.collections.delete(name);
+      } else {
+        coll.docs.clear();
+        for (const index of coll.indexes) index.owners.clear();
+      }
+    }
+    this.onMutate();
+  }
+
+  snapshot(): Record<string, Doc[]> {
+    const out: Record<string, Doc[]> = {};
+    for (const name of this.names()) {
+      const coll = this.collections.get(name);
+      if (coll) out[name] = [...coll.docs.values()].map((d) => clone(d));
+    }
+    return out;
+  }
+
+  toFile(): StoreFile {
+    const collections: Record<string, { uniqueIndexes: UniqueIndexSpec[]; docs: Doc[] }> = {};
+    for (const [name, coll] of this.collections) {
+      collections[name] = { uniqueIndexes: coll.indexes.map((i) => ({ fields: [...i.fields] })), docs: [...coll.docs.values()] };
+    }
+    return { format: 'local-cloud', version: 1, collections };
+  }
+
+  load(file: unknown): void {
+    if (!isPlainObject(file) || file.format !== 'local-cloud' || !isPlainObject(file.collections)) {
+      throw new Error('local cloud data file is not in the expected format');
+    }
+    for (const [name, raw] of Object.entries(file.collections)) {
+      if (!isPlainObject(raw) || !Array.isArray(raw.docs)) throw new Error(`local cloud data file: bad collection ${name}`);
+      const coll = this.ensure(name);
+      for (const doc of raw.docs) {
+        const key = isPlainObject(doc) ? idKeyOf(doc._id) : undefined;
+        if (key === undefined || !isPlainObject(doc)) throw new Error(`local cloud data file: bad document in ${name}`);
+        coll.docs.set(key, doc);
+      }
+      if (Array.isArray(raw.uniqueIndexes)) {
+        for (const spec of raw.uniqueIndexes) {
+          if (isPlainObject(spec) && Array.isArray(spec.fields) && spec.fields.every((f): f is string => typeof f === 'string')) {
+            this.ensureUniqueIndex(name, spec.fields);
+          }
+        }
+      }
+    }
+  }
+}
