@@ -1,6 +1,8 @@
 // The ports the use cases depend on. The CloudBase adapter implements the stores with the real
 // wx-server-sdk database API (locally it talks to the embedded local cloud); messages, content
 // security and files have a cloud adapter and a local twin.
+import type { RollupChange } from './domain/figures';
+import type { MessageData } from './domain/messages';
 import type { GridShape } from './domain/routing';
 import type { Level, Scope, StaffRole, Ticket, TicketStatus } from './domain/types';
 
@@ -39,17 +41,73 @@ export interface TicketQuery {
   order: 'urgent' | 'newest';
 }
 
+/** A subscription message waiting in the durable outbox (written with the ticket change). */
+export interface OutboxMessage {
+  id: string;
+  touser: string;
+  template: Api.TemplateKey;
+  templateId: string;
+  data: MessageData;
+  page: string;
+  ticketId: string;
+  createdAt: Date;
+}
+
+export interface SupervisionRecord {
+  id: string;
+  ticketId: string;
+  by: 'system' | string;
+  byRole: Api.Role | 'system';
+  level: Level;
+  note: string;
+  at: Date;
+}
+
+/** What is written in the same transaction as a ticket change: all of it, or none of it. */
+export interface ChangeEffects {
+  rollups: readonly RollupChange[];
+  outbox: readonly OutboxMessage[];
+  supervision: SupervisionRecord | null;
+}
+
+export interface RateLimit {
+  key: string;
+  max: number;
+  windowMs: number;
+  now: Date;
+}
+
+export type CreateResult =
+  | { kind: 'created'; ticket: Ticket }
+  | { kind: 'existing'; ticket: Ticket }
+  | { kind: 'rate_limited' };
+
 export interface TicketStore {
   get(id: string): Promise<Ticket | null>;
   /**
-   * Creates the ticket with the next sequence number of its Shanghai day (`dayKey`, 20261122).
-   * Idempotent on `id`: if a ticket with that id exists, it is returned untouched with
-   * `created: false` and no number is used up.
+   * Creates the ticket with the next sequence number of its Shanghai day (`dayKey`, 20261122),
+   * in one transaction with its effects and the reporter's rate limit (exact under parallel
+   * submits). Idempotent on `id`: an existing ticket is returned untouched, no number used up.
    */
-  create(id: string, dayKey: string, build: (sequence: number) => Ticket): Promise<{ ticket: Ticket; created: boolean }>;
-  /** Writes `next` if the stored version is still `next.version - 1`; false when someone else won. */
-  save(next: Ticket): Promise<boolean>;
+  create(
+    id: string,
+    dayKey: string,
+    build: (sequence: number) => Ticket,
+    options: { rateLimit: RateLimit | null; effects: (ticket: Ticket) => ChangeEffects },
+  ): Promise<CreateResult>;
+  /**
+   * Writes `next` with its effects if the stored version is still `next.version - 1`; false
+   * when someone else won (nothing written).
+   */
+  save(next: Ticket, effects: ChangeEffects): Promise<boolean>;
   list(query: TicketQuery, cursor: string | null, limit: number): Promise<Page<Ticket>>;
+  /** Open tickets whose current deadline passed before `now` and was not swept yet, soonest first. */
+  dueForSweep(now: Date, after: string | null, limit: number): Promise<Page<Ticket>>;
+  /** Resolved tickets resolved before `before`, oldest first. */
+  resolvedBefore(before: Date, after: string | null, limit: number): Promise<Page<Ticket>>;
+  /** Open tickets of the same category near a point, created since `since`. */
+  nearby(category: string, box: { minLat: number; maxLat: number; minLng: number; maxLng: number }, since: Date): Promise<Ticket[]>;
+  countOpenOverdue(area: Omit<TicketQuery, 'statuses' | 'order'>): Promise<number>;
 }
 
 export interface StaffRecord {
@@ -74,8 +132,18 @@ export type RedeemResult =
   | { ok: true; staff: StaffRecord }
   | { ok: false; reason: 'not_found' | 'used' | 'expired' };
 
+/** Whose queue a ticket lands in: a level of a place, or a department. */
+export type Holder =
+  | { kind: 'grid'; gridCode: string }
+  | { kind: 'community'; community: string }
+  | { kind: 'street'; street: string }
+  | { kind: 'district'; district: string | null }
+  | { kind: 'department'; departmentCode: string };
+
 export interface StaffStore {
   get(openid: string): Promise<StaffRecord | null>;
+  /** The openids of the staff who hold that queue (at most 50). */
+  holders(holder: Holder): Promise<string[]>;
   createInvite(invite: InviteRecord): Promise<void>;
   /** Marks the invite used and binds the role in one transaction: a code works exactly once. */
   redeem(code: string, openid: string, now: Date): Promise<RedeemResult>;
@@ -141,6 +209,15 @@ export interface FileStore {
 
 export interface Config {
   superAdminOpenids: readonly string[];
+  /** Real subscription template ids by logical key (locally each id equals its key). */
+  templateIds: Readonly<Record<Api.TemplateKey, string>>;
+}
+
+export type ContentVerdict = 'pass' | 'review' | 'risky';
+
+/** WeChat content security (msgSecCheck v2) for text users and staff write. */
+export interface ContentCheck {
+  check(openid: string, text: string): Promise<ContentVerdict>;
 }
 
 export interface Deps {
@@ -153,6 +230,7 @@ export interface Deps {
   departments: DepartmentStore;
   categories: CategoryStore;
   files: FileStore;
+  content: ContentCheck;
   config: Config;
 }
 

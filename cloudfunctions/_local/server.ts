@@ -12,6 +12,7 @@ import type { Deps } from '../_core/ports';
 import { pointSdkAt, startLocalCloud, type LocalCloud } from './cloud';
 import { parseMultipart } from './multipart';
 import { seedDemo } from './demo/seed';
+import { LocalContentCheck } from './twins/content-check';
 import { LocalFileStore } from './twins/files';
 
 export interface LocalServerOptions {
@@ -81,7 +82,7 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
   let baseUrl = '';
   const files = new LocalFileStore(() => baseUrl, dataDir ? join(dataDir, 'files') : null);
   const superAdmins = options.superAdmins ?? (parseOpenidList(process.env.SUPER_ADMIN_OPENIDS).length > 0 ? parseOpenidList(process.env.SUPER_ADMIN_OPENIDS) : ['local-admin']);
-  const deps = createCloudDeps({ clock, files, superAdminOpenids: superAdmins });
+  const deps = createCloudDeps({ clock, files, content: new LocalContentCheck(), superAdminOpenids: superAdmins });
   const firstAdmin = superAdmins[0] ?? 'local-admin';
 
   const seedIfEmpty = async (): Promise<void> => {

@@ -82,7 +82,11 @@ test('errors come back in the envelope; the jobs function refuses a user; reset 
     ok: false,
     error: { code: 'FORBIDDEN' },
   });
-  expect(await (await fetch(`${server.url}/__outbox`)).json()).toEqual({ items: [] });
+  // the first test's moves queued messages: the resident hears accepted and resolved, the worker a new ticket
+  const outbox = (await (await fetch(`${server.url}/__outbox`)).json()) as { items: Array<{ touser: string; template: string; state: string; page: string }> };
+  expect(outbox.items.filter((m) => m.touser === 'wang-jumin').map((m) => m.template)).toEqual(['ticketAccepted', 'ticketResolved']);
+  expect(outbox.items.filter((m) => m.touser === 'li-wangge').map((m) => m.template)).toEqual(['staffNewTicket']);
+  expect(outbox.items.every((m) => m.state === 'pending' && m.page.startsWith('pages/ticket/ticket?id=') === (m.touser === 'wang-jumin'))).toBe(true);
   expect((await post('/__reset', { seed: false })).json).toEqual({ ok: true, data: { seeded: false } });
   expect(await ok('local-admin', 'admin.grids.list', {})).toEqual({ items: [], nextCursor: null });
   // categories are built in and always exist, even in an empty store

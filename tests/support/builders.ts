@@ -195,6 +195,7 @@ export function ticketBuilder(overrides: TicketSpec = {}): Ticket {
     acceptBy: status === 'submitted' || status === 'accepted' ? after(createdAt, DAY) : null,
     resolveBy: status === 'accepted' ? after(h(1), 3 * DAY) : null,
     overdue: false,
+    overdueHandledFor: null,
     result: resolved ? '已清理完毕' : null,
     resultPhotos: [],
     rating,

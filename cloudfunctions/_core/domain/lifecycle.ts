@@ -304,6 +304,31 @@ export function reopen(ticket: Ticket, ctx: MoveContext, reason: string): Ticket
   );
 }
 
+const LEVEL_LABEL: Readonly<Record<Level, string>> = { grid: '网格', community: '社区', street: '街道', district: '区' };
+
+/**
+ * The SLA sweep's move on a ticket whose current deadline passed: marked overdue, escalated one
+ * level (the level above owns the same step with a new deadline) — or, at the district, marked
+ * and supervised in place. Null when this deadline was already handled (a second sweep).
+ */
+export function sweepOverdue(ticket: Ticket, ctx: MoveContext): Ticket | null {
+  const deadline = currentDeadline(ticket);
+  if (deadline === null || deadline.getTime() >= ctx.now.getTime()) return null;
+  if (ticket.overdueHandledFor !== null && ticket.overdueHandledFor.getTime() === deadline.getTime()) return null;
+  const missed = ticket.status === 'submitted' ? '超时未受理' : '超时未办结';
+  const up = levelAbove(ticket.level);
+  if (up !== null) {
+    const escalated = escalate(ticket, ctx, `${missed}，自动上报${LEVEL_LABEL[up]}并督办`, 'overdue');
+    return { ...escalated, overdueHandledFor: deadline };
+  }
+  return next(
+    ticket,
+    ctx,
+    { overdue: true, overdueHandledFor: deadline },
+    { kind: 'overdue', toStatus: ticket.status, note: `${missed}，已督办` },
+  );
+}
+
 export function supervise(ticket: Ticket, ctx: MoveContext, note: string): Ticket {
   return next(ticket, ctx, {}, { kind: 'supervise', toStatus: ticket.status, note });
 }

@@ -70,6 +70,8 @@ export interface Ticket {
   acceptBy: Date | null;
   resolveBy: Date | null;
   overdue: boolean;
+  /** The deadline the SLA sweep last handled, so a sweep run twice does nothing twice. */
+  overdueHandledFor: Date | null;
   result: string | null;
   resultPhotos: string[];
   rating: Rating | null;

@@ -2,7 +2,9 @@
 import type { Deps } from '../../ports';
 import { systemClock } from '../runtime/clock';
 import { cryptoIds } from '../runtime/ids';
+import { templateIds } from '../../config/templates';
 import { CloudCategoryStore, CloudDepartmentStore } from './catalog-store';
+import { CloudContentCheck } from './content-check';
 import { CloudFileStore } from './files';
 import { CloudGridStore, CloudPlaceStore } from './grid-store';
 import { database } from './sdk';
@@ -14,6 +16,7 @@ export { openidFromContext } from './sdk';
 export interface StoreOverrides {
   clock?: Deps['clock'];
   files?: Deps['files'];
+  content?: Deps['content'];
   superAdminOpenids?: readonly string[];
 }
 
@@ -38,6 +41,10 @@ export function createCloudDeps(overrides: StoreOverrides = {}): Deps {
     departments: new CloudDepartmentStore(db),
     categories: new CloudCategoryStore(db),
     files: overrides.files ?? new CloudFileStore(),
-    config: { superAdminOpenids: overrides.superAdminOpenids ?? parseOpenidList(process.env.SUPER_ADMIN_OPENIDS) },
+    content: overrides.content ?? new CloudContentCheck(),
+    config: {
+      superAdminOpenids: overrides.superAdminOpenids ?? parseOpenidList(process.env.SUPER_ADMIN_OPENIDS),
+      templateIds: templateIds(process.env.SUBSCRIBE_TEMPLATE_IDS),
+    },
   };
 }

@@ -1,8 +1,8 @@
 // Staff bindings (`staff`, keyed by openid) and one-time invites (`invites`, keyed by code).
 // Redeeming marks the invite and binds the role in one transaction, so a code works once.
-import { DuplicateKeyError, type InviteRecord, type RedeemResult, type StaffRecord, type StaffStore } from '../../ports';
+import { DuplicateKeyError, type Holder, type InviteRecord, type RedeemResult, type StaffRecord, type StaffStore } from '../../ports';
 import type { Scope, StaffRole } from '../../domain/types';
-import { doc, isDuplicateKey, type Doc } from './results';
+import { doc, docs, isDuplicateKey, type Doc } from './results';
 import { database, type Database } from './sdk';
 import { txGet, withTransaction } from './transaction';
 
@@ -22,6 +22,23 @@ export class CloudStaffStore implements StaffStore {
   async get(openid: string): Promise<StaffRecord | null> {
     const found = await doc(this.db.collection(STAFF).doc(openid).get());
     return found ? toStaff(found) : null;
+  }
+
+  async holders(holder: Holder): Promise<string[]> {
+    const where: Record<string, unknown> =
+      holder.kind === 'grid'
+        ? { role: 'gridWorker', 'scope.grids': holder.gridCode }
+        : holder.kind === 'community'
+          ? { role: 'communityAdmin', 'scope.community': holder.community }
+          : holder.kind === 'street'
+            ? { role: 'streetAdmin', 'scope.street': holder.street }
+            : holder.kind === 'district'
+              ? holder.district === null
+                ? { role: 'districtAdmin' }
+                : { role: 'districtAdmin', 'scope.district': holder.district }
+              : { role: 'deptHandler', 'scope.department': holder.departmentCode };
+    const rows = await docs(this.db.collection(STAFF).where(where).field({ _id: true }).limit(50).get());
+    return rows.map((r) => r._id);
   }
 
   async createInvite(invite: InviteRecord): Promise<void> {

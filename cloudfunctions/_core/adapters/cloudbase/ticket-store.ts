@@ -2,15 +2,27 @@
 // staff acting at once cannot both win; creation runs in a transaction with the day's counter.
 // Lists page by an indexed sort key (never by skip): dueKey for "most urgent first",
 // newestKey for "newest first".
+import type { Rollup } from '../../domain/figures';
 import { currentDeadline } from '../../domain/lifecycle';
 import type { Ticket, TimelineRecord } from '../../domain/types';
-import type { Page, TicketQuery, TicketStore } from '../../ports';
-import { decodeCursor, docs, encodeCursor, updated, type Doc } from './results';
+import type { ChangeEffects, CreateResult, Page, RateLimit, TicketQuery, TicketStore } from '../../ports';
+import { decodeCursor, docs, encodeCursor, total, type Doc } from './results';
 import { database, type Database } from './sdk';
-import { txGet, withTransaction } from './transaction';
+import { txGet, withTransaction, type Tx } from './transaction';
 
 export const TICKETS = 'tickets';
 export const COUNTERS = 'counters';
+export const OUTBOX = 'outbox';
+export const ROLLUPS = 'rollups';
+export const SUPERVISIONS = 'supervisions';
+export const RATE_LIMITS = 'rateLimits';
+
+/** The SLA sweep's index: the current deadline while it has not been handled, else "nothing". */
+export function sweepKey(ticket: Ticket): string {
+  const due = currentDeadline(ticket);
+  if (!due || (ticket.overdueHandledFor && ticket.overdueHandledFor.getTime() === due.getTime())) return `${NOTHING_DUE}|${ticket.id}`;
+  return `${due.toISOString()}|${ticket.id}`;
+}
 
 /** Sorts after every ISO timestamp, so tickets with nothing due come last. */
 const NOTHING_DUE = '~';
@@ -34,7 +46,40 @@ export function toDoc(ticket: Ticket): Record<string, unknown> {
     timeline: timeline.map((e) => ({ ...e })),
     dueKey: dueKey(ticket),
     newestKey: newestKey(ticket),
+    sweepKey: sweepKey(ticket),
   };
+}
+
+/** Writes a change's effects inside the transaction: rollups moved, outbox rows, the 督办 record. */
+async function writeEffects(tx: Tx, effects: ChangeEffects): Promise<void> {
+  for (const change of effects.rollups) {
+    const current = (await txGet(tx, ROLLUPS, change.id)) as unknown as (Rollup & { _id: string }) | null;
+    const { _id: _omit, ...stored } = current ?? { _id: change.id };
+    const updatedRollup = change.update(current ? (stored as unknown as Rollup) : null);
+    await tx.collection(ROLLUPS).doc(change.id).set({ data: { ...updatedRollup } });
+  }
+  for (const message of effects.outbox) {
+    const { id, ...row } = message;
+    await tx.collection(OUTBOX).doc(id).set({
+      data: { ...row, state: 'pending', attempts: 0, nextAttemptAt: message.createdAt, leaseUntil: null, lastError: null, finishedAt: null },
+    });
+  }
+  if (effects.supervision) {
+    const { id, ...record } = effects.supervision;
+    await tx.collection(SUPERVISIONS).doc(id).set({ data: { ...record } });
+  }
+}
+
+/** Sliding-window count of the reporter's recent submissions, kept in the creating transaction. */
+async function admitted(tx: Tx, limit: RateLimit): Promise<boolean> {
+  const doc = await txGet(tx, RATE_LIMITS, limit.key);
+  const since = limit.now.getTime() - limit.windowMs;
+  const recent = (Array.isArray(doc?.hits) ? (doc.hits as unknown[]) : [])
+    .map((h) => (h instanceof Date ? h.getTime() : Number(new Date(String(h)))))
+    .filter((t) => t > since);
+  if (recent.length >= limit.max) return false;
+  await tx.collection(RATE_LIMITS).doc(limit.key).set({ data: { hits: [...recent, limit.now.getTime()].map((t) => new Date(t)) } });
+  return true;
 }
 
 const date = (v: unknown): Date | null => (v instanceof Date ? v : v === null || v === undefined ? null : new Date(String(v)));
@@ -76,6 +121,7 @@ export function fromDoc(d: Doc): Ticket {
     acceptBy: date(d.acceptBy),
     resolveBy: date(d.resolveBy),
     overdue: d.overdue === true,
+    overdueHandledFor: date(d.overdueHandledFor),
     result: str(d.result),
     resultPhotos: Array.isArray(d.resultPhotos) ? d.resultPhotos.map(String) : [],
     rating: t.rating ?? null,
@@ -98,10 +144,16 @@ export class CloudTicketStore implements TicketStore {
     return found[0] ? fromDoc(found[0]) : null;
   }
 
-  async create(id: string, dayKey: string, build: (sequence: number) => Ticket): Promise<{ ticket: Ticket; created: boolean }> {
-    return withTransaction(this.db, async (tx) => {
+  async create(
+    id: string,
+    dayKey: string,
+    build: (sequence: number) => Ticket,
+    options: { rateLimit: RateLimit | null; effects: (ticket: Ticket) => ChangeEffects },
+  ): Promise<CreateResult> {
+    return withTransaction(this.db, async (tx): Promise<CreateResult> => {
       const existing = await txGet(tx, TICKETS, id);
-      if (existing) return { ticket: fromDoc(existing), created: false };
+      if (existing) return { kind: 'existing', ticket: fromDoc(existing) };
+      if (options.rateLimit && !(await admitted(tx, options.rateLimit))) return { kind: 'rate_limited' };
       const counterId = `ticketNo-${dayKey}`;
       const counter = await txGet(tx, COUNTERS, counterId);
       const sequence = (counter ? Number(counter.value) : 0) + 1;
@@ -109,19 +161,65 @@ export class CloudTicketStore implements TicketStore {
       await tx.collection(COUNTERS).doc(counterId).set({ data: { value: sequence } });
       const { _id: _omit, ...data } = toDoc(ticket);
       await tx.collection(TICKETS).doc(id).set({ data });
-      return { ticket, created: true };
+      await writeEffects(tx, options.effects(ticket));
+      return { kind: 'created', ticket };
     });
   }
 
-  async save(next: Ticket): Promise<boolean> {
+  async save(next: Ticket, effects: ChangeEffects): Promise<boolean> {
     const { _id: _omit, ...data } = toDoc(next);
-    const count = await updated(
-      this.db.collection(TICKETS).where({ _id: next.id, version: next.version - 1 }).update({ data }),
-    );
-    return count === 1;
+    return withTransaction(this.db, async (tx) => {
+      const current = await txGet(tx, TICKETS, next.id);
+      if (!current || Number(current.version) !== next.version - 1) return false;
+      await tx.collection(TICKETS).doc(next.id).set({ data });
+      await writeEffects(tx, effects);
+      return true;
+    });
   }
 
-  async list(query: TicketQuery, cursor: string | null, limit: number): Promise<Page<Ticket>> {
+  async dueForSweep(now: Date, after: string | null, limit: number): Promise<Page<Ticket>> {
+    const _ = this.db.command;
+    const upper = now.toISOString();
+    const where = { sweepKey: after ? _.and([_.gt(after), _.lt(upper)]) : _.lt(upper), status: _.in(['submitted', 'accepted']) };
+    const rows = await docs(this.db.collection(TICKETS).where(where).orderBy('sweepKey', 'asc').limit(limit).get());
+    const last = rows.length === limit ? rows[rows.length - 1] : undefined;
+    return { items: rows.map(fromDoc), nextCursor: last ? String(last.sweepKey) : null };
+  }
+
+  async resolvedBefore(before: Date, after: string | null, limit: number): Promise<Page<Ticket>> {
+    const _ = this.db.command;
+    const where: Record<string, unknown> = { status: 'resolved', resolvedAt: _.lt(before) };
+    if (after) where._id = _.gt(after);
+    const rows = await docs(this.db.collection(TICKETS).where(where).orderBy('_id', 'asc').limit(limit).get());
+    const last = rows.length === limit ? rows[rows.length - 1] : undefined;
+    return { items: rows.map(fromDoc), nextCursor: last ? last._id : null };
+  }
+
+  async nearby(category: string, box: { minLat: number; maxLat: number; minLng: number; maxLng: number }, since: Date): Promise<Ticket[]> {
+    const _ = this.db.command;
+    const rows = await docs(
+      this.db
+        .collection(TICKETS)
+        .where({
+          category,
+          status: _.in(['submitted', 'accepted']),
+          createdAt: _.gte(since),
+          'location.latitude': _.and([_.gte(box.minLat), _.lte(box.maxLat)]),
+          'location.longitude': _.and([_.gte(box.minLng), _.lte(box.maxLng)]),
+        })
+        .orderBy('createdAt', 'desc')
+        .limit(20)
+        .get(),
+    );
+    return rows.map(fromDoc);
+  }
+
+  async countOpenOverdue(area: Omit<TicketQuery, 'statuses' | 'order'>): Promise<number> {
+    const where = this.whereOf({ ...area, statuses: ['submitted', 'accepted'], order: 'urgent', overdue: true });
+    return total(this.db.collection(TICKETS).where(where).count());
+  }
+
+  private whereOf(query: TicketQuery): Record<string, unknown> {
     const _ = this.db.command;
     const where: Record<string, unknown> = {};
     if (query.statuses.length > 0) where.status = _.in([...query.statuses]);
@@ -135,6 +233,12 @@ export class CloudTicketStore implements TicketStore {
     if (query.undispatched === true) where.departmentCode = null;
     if (query.undispatched === false) where.departmentCode = _.neq(null);
     if (query.overdue !== undefined) where.overdue = query.overdue;
+    return where;
+  }
+
+  async list(query: TicketQuery, cursor: string | null, limit: number): Promise<Page<Ticket>> {
+    const _ = this.db.command;
+    const where = this.whereOf(query);
     const sortField = query.order === 'urgent' ? 'dueKey' : 'newestKey';
     const after = decodeCursor(cursor);
     if (after !== null) where[sortField] = query.order === 'urgent' ? _.gt(after) : _.lt(after);

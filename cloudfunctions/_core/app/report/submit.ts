@@ -5,12 +5,17 @@ import { z } from 'zod';
 import { shanghaiDayKey, formatTicketNo } from '../../domain/ticket-no';
 import type { Ticket } from '../../domain/types';
 import { fail } from '../errors';
+import { categoryName } from '../labels';
 import { routeReport } from '../routing';
+import { buildEffects, recipientsFor } from '../ticket/effects';
+import { ensureClean } from '../ticket/move';
 import { categoryCode, location, phone, photos, text } from '../schemas';
 import { sla } from '../sla';
 import { defineUseCase } from '../use-case';
 
 const MAY_FILE_FOR_OTHERS: ReadonlySet<Api.Role> = new Set(['gridWorker', 'communityAdmin']);
+/** A resident may submit at most 10 reports an hour (DOMAIN.md, Privacy and abuse). */
+export const REPORTS_PER_HOUR = 10;
 
 export const submitReport = defineUseCase('report.submit', {
   who: 'anyone',
@@ -42,6 +47,7 @@ export const submitReport = defineUseCase('report.submit', {
     const ticket =
       existing ??
       (await (async () => {
+        await ensureClean(ctx, [params.description, params.location.address, params.onBehalfOf?.name]);
         const routed = await routeReport(deps, params.location);
         const dayKey = shanghaiDayKey(now);
         const build = (no: string): Ticket => ({
@@ -75,6 +81,7 @@ export const submitReport = defineUseCase('report.submit', {
           acceptBy: sla.acceptBy(now, category.profile),
           resolveBy: null,
           overdue: false,
+          overdueHandledFor: null,
           result: null,
           resultPhotos: [],
           rating: null,
@@ -95,8 +102,14 @@ export const submitReport = defineUseCase('report.submit', {
             },
           ],
         });
-        const { ticket: created } = await deps.tickets.create(ticketId, dayKey, (seq) => build(formatTicketNo(dayKey, seq)));
-        return created;
+        const draft = build('');
+        const recipients = await recipientsFor(deps, draft);
+        const result = await deps.tickets.create(ticketId, dayKey, (seq) => build(formatTicketNo(dayKey, seq)), {
+          rateLimit: actor.role === 'resident' ? { key: `report|${actor.openid}`, max: REPORTS_PER_HOUR, windowMs: 60 * 60 * 1000, now } : null,
+          effects: (ticket) => buildEffects({ deps, before: null, after: ticket, recipients, categoryName: categoryName(category.code, category.name), now }),
+        });
+        if (result.kind === 'rate_limited') throw fail('RATE_LIMITED', '一小时内最多上报 10 件，请稍后再试');
+        return result.ticket;
       })());
     if (ticket.reporterOpenid !== actor.openid) throw fail('CONFLICT');
     return {

@@ -1,11 +1,15 @@
 // Every ticket move runs the same way: load, judge against the lifecycle table, apply the pure
-// transition, and save conditionally on the version read — so of two staff acting at once,
-// exactly one wins and the other gets CONFLICT with nothing changed.
+// transition, and save it — with its rollups, outbox messages and 督办 record, in one
+// transaction conditional on the version read — so of two staff acting at once, exactly one
+// wins and the other gets CONFLICT with nothing changed.
 import { judge, type MoveContext } from '../../domain/lifecycle';
 import type { Ticket, TicketAction } from '../../domain/types';
+import type { Deps, SupervisionRecord } from '../../ports';
 import { fail } from '../errors';
+import { categoryName } from '../labels';
 import { sla } from '../sla';
 import type { CallContext } from '../use-case';
+import { buildEffects, recipientsFor } from './effects';
 import { toView } from './view';
 
 export async function loadVisibleTicket(ticketId: string, ctx: CallContext): Promise<Ticket> {
@@ -14,17 +18,48 @@ export async function loadVisibleTicket(ticketId: string, ctx: CallContext): Pro
   return ticket;
 }
 
+export interface SaveOptions {
+  supervision?: { by: string; byRole: SupervisionRecord['byRole']; note: string };
+  holderLabel?: string;
+}
+
+/** Saves a change with its effects; false when another change won the race. */
+export async function saveChange(deps: Deps, before: Ticket, after: Ticket, now: Date, options: SaveOptions = {}): Promise<boolean> {
+  const [recipients, category] = await Promise.all([recipientsFor(deps, after), deps.categories.get(after.category)]);
+  const effects = buildEffects({
+    deps,
+    before,
+    after,
+    recipients,
+    categoryName: categoryName(after.category, category?.name),
+    now,
+    ...(options.holderLabel ? { holderLabel: options.holderLabel } : {}),
+    ...(options.supervision ? { supervision: options.supervision } : {}),
+  });
+  return deps.tickets.save(after, effects);
+}
+
 export async function moveTicket(
   ticketId: string,
   action: TicketAction,
   ctx: CallContext,
   apply: (ticket: Ticket, move: MoveContext) => Ticket | Promise<Ticket>,
+  options: SaveOptions = {},
 ): Promise<Api.TicketView> {
   const ticket = await loadVisibleTicket(ticketId, ctx);
   const verdict = judge(ticket, ctx.actor, action, ctx.now);
   if (!verdict.ok) throw fail(verdict.code);
   const next = await apply(ticket, { actor: ctx.actor, now: ctx.now, sla });
-  const saved = await ctx.deps.tickets.save(next);
+  const saved = await saveChange(ctx.deps, ticket, next, ctx.now, options);
   if (!saved) throw fail('CONFLICT');
   return toView(next, ctx.actor, ctx.deps, ctx.now, { timeline: true, photoUrls: true });
+}
+
+/** Text that users or staff write goes through WeChat content security before it is stored. */
+export async function ensureClean(ctx: CallContext, texts: ReadonlyArray<string | null | undefined>): Promise<void> {
+  for (const text of texts) {
+    if (!text) continue;
+    const verdict = await ctx.deps.content.check(ctx.actor.openid, text);
+    if (verdict === 'risky') throw fail('CONTENT_REJECTED');
+  }
 }

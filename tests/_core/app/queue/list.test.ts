@@ -33,7 +33,7 @@ describe('queue.list', () => {
     await seedCommunity(app);
     for (let i = 0; i < 25; i += 1) {
       app.setNow(new Date(Date.UTC(2026, 10, 24, 1, i)));
-      await app.ok('r2', 'report.submit', reportParams({ category: i % 5 === 0 ? 'urgent-repair' : 'sanitation' }));
+      await app.ok(`r2-${i}`, 'report.submit', reportParams({ category: i % 5 === 0 ? 'urgent-repair' : 'sanitation' }));
     }
     const first = await app.ok('worker-1', 'queue.list', {});
     expect(first.items).toHaveLength(20);

@@ -1,0 +1,107 @@
+// What a ticket change writes besides the ticket, in the same transaction: the figures' rollups
+// move, subscription messages queue in the outbox, a 督办 leaves its record. Residents hear:
+// accepted, resolved (with an invitation to rate), rejected; staff hear: a new ticket in their
+// queue, an escalation or 督办 reaching them. Messages carry no personal data.
+import { rollupChanges } from '../../domain/figures';
+import { messageData, type TemplateKey } from '../../domain/messages';
+import type { Ticket, TimelineKind } from '../../domain/types';
+import { RESIDENT_TICKET_PAGE, STAFF_TICKET_PAGE } from '../../config/templates';
+import type { ChangeEffects, Deps, Holder, OutboxMessage, SupervisionRecord } from '../../ports';
+
+export interface Recipients {
+  /** The resident to tell (null for patrol finds and 代报: nobody's mini program to reach). */
+  resident: string | null;
+  staff: string[];
+}
+
+const RESIDENT_TEMPLATE: Partial<Record<TimelineKind, TemplateKey>> = {
+  accept: 'ticketAccepted',
+  resolve: 'ticketResolved',
+  reject: 'ticketRejected',
+};
+const STAFF_TEMPLATE: Partial<Record<TimelineKind, TemplateKey>> = {
+  submit: 'staffNewTicket',
+  transfer: 'staffNewTicket',
+  dispatch: 'staffNewTicket',
+  return: 'staffNewTicket',
+  reopen: 'staffNewTicket',
+  escalate: 'staffEscalated',
+  overdue: 'staffEscalated',
+  supervise: 'staffEscalated',
+};
+
+export function holderOf(ticket: Ticket): Holder | null {
+  if (ticket.departmentCode) return { kind: 'department', departmentCode: ticket.departmentCode };
+  const p = ticket.place;
+  switch (ticket.level) {
+    case 'grid':
+      return p.gridCode ? { kind: 'grid', gridCode: p.gridCode } : p.community ? { kind: 'community', community: p.community } : null;
+    case 'community':
+      return p.community ? { kind: 'community', community: p.community } : { kind: 'district', district: p.district };
+    case 'street':
+      return p.street ? { kind: 'street', street: p.street } : { kind: 'district', district: p.district };
+    case 'district':
+      return { kind: 'district', district: p.district };
+  }
+}
+
+const lastKind = (ticket: Ticket): TimelineKind | null => ticket.timeline[ticket.timeline.length - 1]?.kind ?? null;
+
+/** Resolved before the transaction, since it needs queries; the content is built inside it. */
+export async function recipientsFor(deps: Deps, after: Pick<Ticket, 'timeline' | 'source' | 'reporterOpenid' | 'departmentCode' | 'place' | 'level'>): Promise<Recipients> {
+  const kind = lastKind(after as Ticket);
+  const resident = kind !== null && RESIDENT_TEMPLATE[kind] && after.source === 'resident' ? after.reporterOpenid : null;
+  let staff: string[] = [];
+  if (kind !== null && STAFF_TEMPLATE[kind]) {
+    const holder = holderOf(after as Ticket);
+    staff = holder ? await deps.staff.holders(holder) : [];
+    // A grid with no worker bound yet: its community hears instead, so nothing waits unseen.
+    if (staff.length === 0 && holder?.kind === 'grid' && after.place.community) {
+      staff = await deps.staff.holders({ kind: 'community', community: after.place.community });
+    }
+  }
+  return { resident, staff };
+}
+
+export interface EffectInput {
+  deps: Deps;
+  before: Ticket | null;
+  after: Ticket;
+  recipients: Recipients;
+  categoryName: string;
+  now: Date;
+  holderLabel?: string;
+  supervision?: { by: string; byRole: SupervisionRecord['byRole']; note: string };
+}
+
+export function buildEffects(input: EffectInput): ChangeEffects {
+  const { deps, before, after, recipients, now } = input;
+  const kind = lastKind(after);
+  const outbox: OutboxMessage[] = [];
+  const message = (touser: string, template: TemplateKey, page: string): OutboxMessage => ({
+    id: deps.ids.newId(),
+    touser,
+    template,
+    templateId: deps.config.templateIds[template],
+    data: messageData(template, { ticket: after, categoryName: input.categoryName, now, ...(input.holderLabel ? { holderLabel: input.holderLabel } : {}) }),
+    page: `${page}?id=${after.id}`,
+    ticketId: after.id,
+    createdAt: now,
+  });
+  if (kind !== null) {
+    const residentTemplate = RESIDENT_TEMPLATE[kind];
+    if (residentTemplate && recipients.resident) outbox.push(message(recipients.resident, residentTemplate, RESIDENT_TICKET_PAGE));
+    const staffTemplate = STAFF_TEMPLATE[kind];
+    if (staffTemplate) {
+      for (const openid of recipients.staff) {
+        // The one who made the move does not need to be told about it.
+        const actor = after.timeline[after.timeline.length - 1]?.actorOpenid;
+        if (openid !== actor) outbox.push(message(openid, staffTemplate, STAFF_TICKET_PAGE));
+      }
+    }
+  }
+  const supervision: SupervisionRecord | null = input.supervision
+    ? { id: deps.ids.newId(), ticketId: after.id, level: after.level, at: now, ...input.supervision }
+    : null;
+  return { rollups: rollupChanges(before, after), outbox, supervision };
+}
