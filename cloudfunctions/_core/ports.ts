@@ -1,7 +1,7 @@
 // The ports the use cases depend on. The CloudBase adapter implements the stores with the real
 // wx-server-sdk database API (locally it talks to the embedded local cloud); messages, content
 // security and files have a cloud adapter and a local twin.
-import type { RollupChange } from './domain/figures';
+import type { Rollup, RollupChange } from './domain/figures';
 import type { MessageData } from './domain/messages';
 import type { GridShape } from './domain/routing';
 import type { Level, Scope, StaffRole, Ticket, TicketStatus } from './domain/types';
@@ -186,6 +186,7 @@ export interface DepartmentRecord {
 
 export interface DepartmentStore {
   get(code: string): Promise<DepartmentRecord | null>;
+  upsert(record: DepartmentRecord): Promise<{ created: boolean }>;
 }
 
 export interface CategoryRecord {
@@ -198,6 +199,20 @@ export interface CategoryRecord {
 export interface CategoryStore {
   /** Built-in categories merged with the ones admins added or changed. */
   get(code: string): Promise<CategoryRecord | null>;
+  upsert(record: CategoryRecord): Promise<{ created: boolean }>;
+}
+
+/** Where figures are read: one place scope, resolved by the use case from the caller's scope. */
+export type RollupArea =
+  | { gridCodes: readonly string[] }
+  | { community: string }
+  | { street: string }
+  | { district: string }
+  | { all: true };
+
+export interface RollupStore {
+  /** Every rollup of the area whose Shanghai day is within [fromDay, toDay] (YYYY-MM-DD), paged internally. */
+  list(area: RollupArea, fromDay: string, toDay: string): Promise<Rollup[]>;
 }
 
 export interface FileStore {
@@ -220,6 +235,45 @@ export interface ContentCheck {
   check(openid: string, text: string): Promise<ContentVerdict>;
 }
 
+// ---- notifications: the outbox, grants and the sender ----
+
+export type OutboxState = 'pending' | 'sending' | 'sent' | 'refused' | 'failed' | 'skipped';
+
+export interface OutboxRow extends OutboxMessage {
+  state: OutboxState;
+  attempts: number;
+  nextAttemptAt: Date;
+  /** While 'sending': until when the delivering job holds the row; after it, another run may retry. */
+  leaseUntil: Date | null;
+  lastError: string | null;
+  finishedAt: Date | null;
+}
+
+export interface OutboxStore {
+  /** Rows due now (pending and due, or sending with an expired lease), oldest first. */
+  due(now: Date, limit: number): Promise<OutboxRow[]>;
+  /** Takes a row for one delivery attempt; false when another run took it first. */
+  claim(row: OutboxRow, now: Date, leaseMs: number): Promise<boolean>;
+  /** Records the attempt's outcome; only the holder of the claim (same attempts count) may. */
+  settle(id: string, attempts: number, patch: Pick<OutboxRow, 'state' | 'nextAttemptAt' | 'lastError' | 'finishedAt'>): Promise<boolean>;
+  list(limit: number): Promise<OutboxRow[]>;
+}
+
+/** One-time subscription grants: one 'accept' allows one message of that template. */
+export interface GrantStore {
+  add(openid: string, template: Api.TemplateKey, count: number, now: Date): Promise<void>;
+  /** Uses one grant; false when there is none left. */
+  take(openid: string, template: Api.TemplateKey, now: Date): Promise<boolean>;
+  /** Gives back a grant taken for a send that did not reach WeChat. */
+  giveBack(openid: string, template: Api.TemplateKey, now: Date): Promise<void>;
+}
+
+export type SendResult = { ok: true } | { ok: false; errCode: number; errMsg: string };
+
+export interface MessageSender {
+  send(message: { touser: string; templateId: string; page: string; data: OutboxMessage['data'] }): Promise<SendResult>;
+}
+
 export interface Deps {
   clock: Clock;
   ids: Ids;
@@ -229,8 +283,12 @@ export interface Deps {
   places: PlaceStore;
   departments: DepartmentStore;
   categories: CategoryStore;
+  rollups: RollupStore;
   files: FileStore;
   content: ContentCheck;
+  outbox: OutboxStore;
+  grants: GrantStore;
+  sender: MessageSender;
   config: Config;
 }
 
@@ -239,5 +297,13 @@ export class DuplicateKeyError extends Error {
   constructor(message = 'duplicate key') {
     super(message);
     this.name = 'DuplicateKey';
+  }
+}
+
+/** Thrown by stores for a cursor they did not issue; the caller sees INVALID_INPUT. */
+export class InvalidCursorError extends Error {
+  constructor() {
+    super('invalid cursor');
+    this.name = 'InvalidCursor';
   }
 }

@@ -14,6 +14,7 @@ import { parseMultipart } from './multipart';
 import { seedDemo } from './demo/seed';
 import { LocalContentCheck } from './twins/content-check';
 import { LocalFileStore } from './twins/files';
+import { LocalMessageSender } from './twins/message-sender';
 
 export interface LocalServerOptions {
   port?: number;
@@ -30,6 +31,8 @@ export interface LocalServer {
   cloud: LocalCloud;
   deps: Deps;
   clock: SettableClock;
+  /** The local subscribeMessage twin: what was "sent", and fault injection for tests. */
+  sender: LocalMessageSender;
   close(): Promise<void>;
 }
 
@@ -82,7 +85,8 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
   let baseUrl = '';
   const files = new LocalFileStore(() => baseUrl, dataDir ? join(dataDir, 'files') : null);
   const superAdmins = options.superAdmins ?? (parseOpenidList(process.env.SUPER_ADMIN_OPENIDS).length > 0 ? parseOpenidList(process.env.SUPER_ADMIN_OPENIDS) : ['local-admin']);
-  const deps = createCloudDeps({ clock, files, content: new LocalContentCheck(), superAdminOpenids: superAdmins });
+  const sender = new LocalMessageSender();
+  const deps = createCloudDeps({ clock, files, content: new LocalContentCheck(), sender, superAdminOpenids: superAdmins });
   const firstAdmin = superAdmins[0] ?? 'local-admin';
 
   const seedIfEmpty = async (): Promise<void> => {
@@ -185,6 +189,7 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
     cloud,
     deps,
     clock,
+    sender,
     close: async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await cloud.close();

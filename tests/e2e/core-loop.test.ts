@@ -57,7 +57,7 @@ test('import → invite → bind → submit → list → accept → resolve → 
   expect(mine.items.map((t) => t.id)).toEqual([submitted.ticketId]);
   const queue = await ok('li-wangge', 'queue.list', {});
   expect(queue.items.map((t) => t.id)).toEqual([submitted.ticketId]);
-  expect(queue.items[0]?.allowedActions).toEqual(['accept']);
+  expect(queue.items[0]?.allowedActions).toEqual(['accept', 'reject', 'transfer', 'escalate']);
 
   await post('/__clock', { now: '2026-11-23T10:00:00+08:00' });
   const accepted = await ok('li-wangge', 'ticket.accept', { ticketId: submitted.ticketId, complexity: 'normal' });

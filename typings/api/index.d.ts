@@ -211,7 +211,8 @@ declare namespace Api {
   }
   interface StatsSummary extends StatsBlock {
     byCategory: Array<StatsBlock & { category: CategoryCode; name: string }>;
-    byGrid: Array<StatsBlock & { gridCode: string; name: string }>;
+    /** `rankable` is false for grids with too few tickets to judge (left out of rankings). */
+    byGrid: Array<StatsBlock & { gridCode: string; name: string; rankable: boolean }>;
     byDay: Array<StatsBlock & { day: string }>;
   }
 

@@ -1,18 +1,31 @@
 // The action table: every action of the contract that is due (not listed in implemented.ts as
 // pending) must appear here with its use case, or tsc fails.
+import { upsertCategory } from './admin/categories-upsert';
+import { upsertDepartment } from './admin/departments-upsert';
 import { importGrids } from './admin/grids-import';
 import { listGrids } from './admin/grids-list';
 import { createInvite } from './admin/invites-create';
 import type { DueAction } from './implemented';
 import { listQueue } from './queue/list';
 import { myReports } from './report/mine';
+import { nearbyReports } from './report/nearby';
 import { rateReport } from './report/rate';
+import { reopenReport } from './report/reopen';
 import { submitReport } from './report/submit';
+import { withdrawReport } from './report/withdraw';
 import { bindStaff } from './staff/bind';
 import { me } from './staff/me';
+import { recordSubscription } from './subscription/record';
+import { statsSummary } from './stats/summary';
 import { acceptTicket } from './ticket/accept';
+import { dispatchTicket } from './ticket/dispatch';
+import { escalateTicket } from './ticket/escalate';
 import { getTicket } from './ticket/get';
+import { rejectTicket } from './ticket/reject';
 import { resolveTicket } from './ticket/resolve';
+import { returnTicket } from './ticket/return';
+import { superviseTicket } from './ticket/supervise';
+import { transferTicket } from './ticket/transfer';
 import type { UseCase } from './use-case';
 
 export type ActionTable = { [A in DueAction]: UseCase<A> };
@@ -21,13 +34,26 @@ export const ACTIONS: ActionTable = {
   'report.submit': submitReport,
   'report.mine': myReports,
   'report.rate': rateReport,
+  'report.withdraw': withdrawReport,
+  'report.reopen': reopenReport,
+  'report.nearby': nearbyReports,
   'ticket.get': getTicket,
+  'subscription.record': recordSubscription,
   'staff.bind': bindStaff,
   'staff.me': me,
   'queue.list': listQueue,
   'ticket.accept': acceptTicket,
   'ticket.resolve': resolveTicket,
+  'ticket.reject': rejectTicket,
+  'ticket.transfer': transferTicket,
+  'ticket.dispatch': dispatchTicket,
+  'ticket.return': returnTicket,
+  'ticket.escalate': escalateTicket,
+  'ticket.supervise': superviseTicket,
+  'stats.summary': statsSummary,
   'admin.grids.import': importGrids,
   'admin.grids.list': listGrids,
   'admin.invites.create': createInvite,
+  'admin.categories.upsert': upsertCategory,
+  'admin.departments.upsert': upsertDepartment,
 };

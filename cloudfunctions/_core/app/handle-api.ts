@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { Deps } from '../ports';
 import { ACTIONS } from './actions';
 import { resolveActor } from './actor';
+import { InvalidCursorError } from '../ports';
 import { AppError, MESSAGES } from './errors';
 import type { UseCase } from './use-case';
 
@@ -23,6 +24,16 @@ const eventSchema = z.strictObject({
 const hasAction = (name: string): name is keyof typeof ACTIONS => Object.prototype.hasOwnProperty.call(ACTIONS, name);
 
 type Logger = (line: string) => void;
+
+/** Keeps the shape of an error message for debugging, never its data. */
+export function redact(message: string): string {
+  return message
+    .slice(0, 200)
+    .replace(/\{[^}]*\}/g, '{…}')
+    .replace(/(["'`])(?:(?!\1).)*\1/g, '$1…$1')
+    .replace(/[A-Za-z0-9_-]{16,}/g, '…')
+    .replace(/\d{5,}/g, '…');
+}
 
 const toIssues = (error: z.ZodError): Array<{ path: string; message: string }> =>
   error.issues.slice(0, 10).map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message }));
@@ -61,14 +72,18 @@ export async function handleApi(
     const data = await useCase.run(params.data, { actor, deps, now });
     return { ok: true, data };
   } catch (error) {
+    if (error instanceof InvalidCursorError) {
+      return { ok: false, error: { code: 'INVALID_INPUT', message: '翻页参数已失效，请刷新列表' } };
+    }
     if (error instanceof AppError) {
       return {
         ok: false,
         error: { code: error.code, message: error.message, ...(error.details !== undefined ? { details: error.details } : {}) },
       };
     }
-    // Log the failure without params or identity: no personal data in logs.
-    const detail = error instanceof Error ? `${error.name}: ${error.message}` : 'unknown error';
+    // Log the failure without params or identity: no personal data in logs. Driver messages may
+    // echo document values (E11000 … dup key: { _id: … }), so anything id-like or quoted is masked.
+    const detail = error instanceof Error ? `${error.name}: ${redact(error.message)}` : 'unknown error';
     log(`[api] ${action} failed: ${detail}`);
     return { ok: false, error: { code: 'INTERNAL', message: MESSAGES.INTERNAL } };
   }

@@ -5,21 +5,7 @@ import { TICKET_ACTIONS } from '../domain/lifecycle';
 import type { TicketAction } from '../domain/types';
 
 /** Actions of the contract scheduled for a later issue (the whole-lifecycle issue). */
-export const PENDING_ACTIONS = [
-  'report.withdraw',
-  'report.reopen',
-  'report.nearby',
-  'subscription.record',
-  'ticket.reject',
-  'ticket.transfer',
-  'ticket.dispatch',
-  'ticket.return',
-  'ticket.escalate',
-  'ticket.supervise',
-  'stats.summary',
-  'admin.categories.upsert',
-  'admin.departments.upsert',
-] as const satisfies readonly Api.ActionName[];
+export const PENDING_ACTIONS = [] as const satisfies readonly Api.ActionName[];
 
 export type PendingAction = (typeof PENDING_ACTIONS)[number];
 export type DueAction = Exclude<Api.ActionName, PendingAction>;

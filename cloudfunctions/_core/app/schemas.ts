@@ -1,9 +1,33 @@
 // Shared zod pieces for action params. Every object is strict (unknown keys are refused), so
 // no client object, and no `$` operator hidden in one, ever reaches a where() or update().
 import { z } from 'zod';
+import { GRID_CODE_PATTERN } from '../domain/routing';
 
-// Validation messages reach users: zod's own messages in Chinese where we give none.
+// Validation messages reach users. Where a schema gives no message of its own, say plainly what
+// is wrong in words a resident understands; the exact field is in the error's details.
 z.config(z.locales.zhCN());
+z.config({
+  customError: (issue) => {
+    switch (issue.code) {
+      case 'invalid_type':
+        return issue.input === undefined ? '有必填的内容没有填写' : '填写的内容格式不正确';
+      case 'too_big':
+        return issue.origin === 'array' ? '数量超过上限' : issue.origin === 'string' ? '内容太长了' : '数值太大了';
+      case 'too_small':
+        return issue.origin === 'array' ? '数量不足' : issue.origin === 'string' ? '有必填的内容没有填写' : '数值太小了';
+      case 'unrecognized_keys':
+        return '包含不支持的内容';
+      case 'invalid_value':
+        return '选择的选项不在可选范围内';
+      case 'invalid_union':
+        return '填写的内容格式不正确';
+      case 'invalid_format':
+        return '填写的内容格式不正确';
+      default:
+        return undefined;
+    }
+  },
+});
 
 /** Mainland China and its islands, generously: anything outside is a mistake or a spoof. */
 export const CHINA_BOUNDS = { minLat: 3.8, maxLat: 53.6, minLng: 73.4, maxLng: 135.1 } as const;
@@ -38,7 +62,7 @@ export const phone = z.string().regex(/^1[3-9]\d{9}$|^0\d{2,3}-?\d{7,8}$/, '请�
 export const cursor = z.string().regex(/^[A-Za-z0-9_=-]{1,200}$/, '翻页参数不正确').optional();
 export const categoryCode = z.string().regex(/^[a-z][a-z0-9-]{0,31}$/, '请选择问题类型');
 export const placeName = z.string().trim().min(1).max(50);
-export const gridCode = z.string().regex(/^[A-Za-z0-9_.-]{1,40}$/, '网格编号不正确');
+export const gridCode = z.string().regex(GRID_CODE_PATTERN, '网格编号不正确');
 
 export const scope = z.union([
   z.strictObject({ grids: z.array(gridCode).min(1).max(50) }),

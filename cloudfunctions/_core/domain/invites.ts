@@ -37,6 +37,13 @@ export interface ScopeLocation {
   grids: string[];
 }
 
+/** Whether the inviter's level allows inviting this role at all, wherever the scope lies. */
+export function rankAllows(inviter: Api.Role, role: StaffRole): boolean {
+  if (inviter === 'superAdmin') return true;
+  if (inviter === 'resident' || inviter === 'gridWorker' || inviter === 'deptHandler') return false;
+  return RANK[role] <= RANK[inviter];
+}
+
 export type InviteVerdict = { ok: true } | { ok: false; reason: 'role' | 'scope' };
 
 export function mayInvite(inviter: Actor, role: StaffRole, target: ScopeLocation): InviteVerdict {

@@ -24,6 +24,13 @@ export class CloudDepartmentStore implements DepartmentStore {
       categories: Array.isArray(found.categories) ? found.categories.map(String) : [],
     };
   }
+
+  async upsert(record: DepartmentRecord): Promise<{ created: boolean }> {
+    const { code, ...data } = record;
+    const existed = await doc(this.db.collection(DEPARTMENTS).doc(code).get());
+    await this.db.collection(DEPARTMENTS).doc(code).set({ data: { ...data } });
+    return { created: existed === null };
+  }
 }
 
 const BUILT_IN = new Map(BUILT_IN_CATEGORIES.map((c) => [c.code, c]));
@@ -41,5 +48,12 @@ export class CloudCategoryStore implements CategoryStore {
       profile: stored.profile === 'urgent' ? 'urgent' : 'normal',
       defaultDepartmentCode: str(stored.defaultDepartmentCode),
     };
+  }
+
+  async upsert(record: CategoryRecord): Promise<{ created: boolean }> {
+    const { code, ...data } = record;
+    const existed = (await doc(this.db.collection(CATEGORIES).doc(code).get())) !== null || BUILT_IN.has(code);
+    await this.db.collection(CATEGORIES).doc(code).set({ data: { ...data } });
+    return { created: !existed };
   }
 }

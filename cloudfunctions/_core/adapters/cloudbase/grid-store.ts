@@ -1,7 +1,7 @@
 // Grids (`grids`, keyed by code, polygons in GCJ-02) and the places they name (`places`:
 // communities, streets, districts, created on import when missing). A `meta` document's
 // version changes on every import so cached routing indexes know to rebuild.
-import type { GridShape } from '../../domain/routing';
+import { GRID_CODE_PATTERN, type GridShape } from '../../domain/routing';
 import type { GridRecord, GridStore, Page, PlaceKind, PlaceRecord, PlaceStore } from '../../ports';
 import { decodeCursor, doc, docs, encodeCursor, type Doc } from './results';
 import { database, type Database } from './sdk';
@@ -61,7 +61,7 @@ export class CloudGridStore implements GridStore {
     const _ = this.db.command;
     const where: Record<string, unknown> = {};
     if (filter.community !== undefined) where.community = filter.community;
-    const after = decodeCursor(cursor);
+    const after = decodeCursor(cursor, GRID_CODE_PATTERN);
     if (after !== null) where._id = _.gt(after);
     const rows = await docs(this.db.collection(GRIDS).where(where).orderBy('_id', 'asc').limit(limit + 1).get());
     const items = rows.slice(0, limit).map(toGrid);

@@ -6,7 +6,11 @@ import { templateIds } from '../../config/templates';
 import { CloudCategoryStore, CloudDepartmentStore } from './catalog-store';
 import { CloudContentCheck } from './content-check';
 import { CloudFileStore } from './files';
+import { CloudGrantStore } from './grant-store';
 import { CloudGridStore, CloudPlaceStore } from './grid-store';
+import { CloudMessageSender } from './message-sender';
+import { CloudOutboxStore } from './outbox-store';
+import { CloudRollupStore } from './rollup-store';
 import { database } from './sdk';
 import { CloudStaffStore } from './staff-store';
 import { CloudTicketStore } from './ticket-store';
@@ -17,6 +21,7 @@ export interface StoreOverrides {
   clock?: Deps['clock'];
   files?: Deps['files'];
   content?: Deps['content'];
+  sender?: Deps['sender'];
   superAdminOpenids?: readonly string[];
 }
 
@@ -40,8 +45,12 @@ export function createCloudDeps(overrides: StoreOverrides = {}): Deps {
     places: new CloudPlaceStore(grids),
     departments: new CloudDepartmentStore(db),
     categories: new CloudCategoryStore(db),
+    rollups: new CloudRollupStore(db),
     files: overrides.files ?? new CloudFileStore(),
     content: overrides.content ?? new CloudContentCheck(),
+    outbox: new CloudOutboxStore(db),
+    grants: new CloudGrantStore(db),
+    sender: overrides.sender ?? new CloudMessageSender(),
     config: {
       superAdminOpenids: overrides.superAdminOpenids ?? parseOpenidList(process.env.SUPER_ADMIN_OPENIDS),
       templateIds: templateIds(process.env.SUBSCRIBE_TEMPLATE_IDS),

@@ -1,3 +1,5 @@
+import { InvalidCursorError } from '../../ports';
+
 // wx-server-sdk's typings answer `Promise<T> | void | string` for every call; these narrow the
 // results we rely on (documents, updated/removed counts) at one place.
 export type Doc = Record<string, unknown> & { _id: string };
@@ -50,11 +52,16 @@ export async function total(result: unknown): Promise<number> {
 
 /** A page cursor is an opaque, URL-safe encoding of the last row's sort key. */
 export const encodeCursor = (key: string): string => Buffer.from(key, 'utf8').toString('base64url');
-export const decodeCursor = (cursor: string | null): string | null => {
+/** Decodes a cursor this store issued; anything else (forged, truncated) is refused. */
+export const decodeCursor = (cursor: string | null, shape: RegExp): string | null => {
   if (!cursor) return null;
   const key = Buffer.from(cursor, 'base64url').toString('utf8');
-  return key.length > 0 && key.length <= 200 ? key : null;
+  if (encodeCursor(key) !== cursor || !shape.test(key)) throw new InvalidCursorError();
+  return key;
 };
+
+/** The sort keys tickets are paged by: "<ISO time or ~>|<32-hex id>". */
+export const TICKET_KEY = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z|~)\|[0-9a-f]{32}$/;
 
 /** The SDK reports a lost transaction race with this code (after its own retries). */
 export function isTransactionConflict(error: unknown): boolean {

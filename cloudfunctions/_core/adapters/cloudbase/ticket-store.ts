@@ -6,7 +6,7 @@ import type { Rollup } from '../../domain/figures';
 import { currentDeadline } from '../../domain/lifecycle';
 import type { Ticket, TimelineRecord } from '../../domain/types';
 import type { ChangeEffects, CreateResult, Page, RateLimit, TicketQuery, TicketStore } from '../../ports';
-import { decodeCursor, docs, encodeCursor, total, type Doc } from './results';
+import { decodeCursor, docs, encodeCursor, TICKET_KEY, total, type Doc } from './results';
 import { database, type Database } from './sdk';
 import { txGet, withTransaction, type Tx } from './transaction';
 
@@ -240,7 +240,7 @@ export class CloudTicketStore implements TicketStore {
     const _ = this.db.command;
     const where = this.whereOf(query);
     const sortField = query.order === 'urgent' ? 'dueKey' : 'newestKey';
-    const after = decodeCursor(cursor);
+    const after = decodeCursor(cursor, TICKET_KEY);
     if (after !== null) where[sortField] = query.order === 'urgent' ? _.gt(after) : _.lt(after);
     const rows = await docs(
       this.db

@@ -1,9 +1,41 @@
 // admin.grids.import: a super admin loads grid boundaries from a GeoJSON FeatureCollection in
 // its declared coordinate system (converted to GCJ-02); re-importing a code replaces that grid.
 import { z } from 'zod';
-import { parseGridImport } from '../../domain/routing';
+import { parseGridImport, type GridShape } from '../../domain/routing';
+import type { Deps } from '../../ports';
 import { fail } from '../errors';
 import { defineUseCase } from '../use-case';
+
+/**
+ * Places are named by their names (scopes say { community: '华光社区' }), so a name must mean
+ * one place: a community belongs to one street and district, a street to one district — within
+ * the file and against what is already imported. Otherwise two 和平社区 would merge and each
+ * one's staff would see the other's tickets.
+ */
+async function ensurePlacesUnambiguous(grids: readonly GridShape[], deps: Deps): Promise<void> {
+  const parents = new Map<string, string>();
+  const claim = (kind: 'community' | 'street', name: string, parent: string): void => {
+    const key = `${kind}:${name}`;
+    const seen = parents.get(key);
+    if (seen !== undefined && seen !== parent) {
+      throw fail('INVALID_INPUT', `${kind === 'community' ? '社区' : '街道'}名称“${name}”对应了不同的上级（${seen} / ${parent}），请用不同的名称区分`);
+    }
+    parents.set(key, parent);
+  };
+  for (const g of grids) {
+    if (g.community) claim('community', g.community, `${g.district ?? ''}/${g.street ?? ''}`);
+    if (g.street) claim('street', g.street, g.district ?? '');
+  }
+  for (const [key, parent] of parents) {
+    const [kind, name] = key.split(/:(.*)/s) as ['community' | 'street', string];
+    const existing = await deps.places.get(kind, name);
+    if (!existing) continue;
+    const stored = kind === 'community' ? `${existing.district ?? ''}/${existing.street ?? ''}` : existing.district ?? '';
+    if (stored !== parent) {
+      throw fail('INVALID_INPUT', `${kind === 'community' ? '社区' : '街道'}名称“${name}”已属于 ${stored.replace(/^\//, '') || '其他上级'}，请用不同的名称区分`);
+    }
+  }
+}
 
 export const importGrids = defineUseCase('admin.grids.import', {
   who: 'staff',
@@ -12,6 +44,7 @@ export const importGrids = defineUseCase('admin.grids.import', {
     if (ctx.actor.role !== 'superAdmin') throw fail('FORBIDDEN', '只有系统管理员可以导入网格');
     const parsed = parseGridImport(params.geojson, params.crs);
     if (!parsed.ok) throw fail('INVALID_INPUT', parsed.issues[0]?.message ?? '网格文件格式不正确', parsed.issues.slice(0, 20));
+    await ensurePlacesUnambiguous(parsed.grids, ctx.deps);
     return ctx.deps.grids.upsert(parsed.grids, ctx.now);
   },
 });

@@ -1,7 +1,7 @@
 // admin.invites.create: an admin makes a one-time code for a role at or below their own level,
 // within their own area; the code expires after 7 days.
 import { z } from 'zod';
-import { mayInvite, scopeFitsRole, type ScopeLocation } from '../../domain/invites';
+import { mayInvite, rankAllows, scopeFitsRole, type ScopeLocation } from '../../domain/invites';
 import type { Scope } from '../../domain/types';
 import { DuplicateKeyError, type Deps } from '../../ports';
 import { fail } from '../errors';
@@ -52,8 +52,10 @@ export const createInvite = defineUseCase('admin.invites.create', {
   params: z.strictObject({ role: staffRole, scope }),
   run: async (params, ctx) => {
     const { actor, deps, now } = ctx;
-    if (!scopeFitsRole(params.role, params.scope)) throw fail('INVALID_INPUT', '角色与管辖范围不匹配');
     if (actor.role === 'gridWorker' || actor.role === 'deptHandler') throw fail('FORBIDDEN', '只有管理员可以邀请');
+    if (!scopeFitsRole(params.role, params.scope)) throw fail('INVALID_INPUT', '角色与管辖范围不匹配');
+    // The role check comes before looking anything up, so nobody can probe other areas' names.
+    if (!rankAllows(actor.role, params.role)) throw fail('FORBIDDEN', '不能邀请比自己级别高的角色');
     const where = await locate(params.scope, deps);
     const verdict = mayInvite(actor, params.role, where);
     if (!verdict.ok) {

@@ -3,6 +3,9 @@
 import { z } from 'zod';
 import type { Deps } from '../../ports';
 import type { Caller } from '../handle-api';
+import { autoCloseResolved } from './auto-close';
+import { deliver } from './deliver';
+import { sweep } from './sweep';
 
 const jobEvent = z.object({
   Type: z.literal('Timer'),
@@ -12,8 +15,12 @@ const jobEvent = z.object({
 
 type Job = (deps: Deps) => Promise<number>;
 
-/** Jobs this build runs; the SLA sweep, outbox delivery and auto-close arrive with the whole-lifecycle issue. */
-export const JOBS: Partial<Record<Api.JobName, Job>> = {};
+/** The jobs, by the timer trigger's name (cloudfunctions/jobs/config.json). */
+export const JOBS: Partial<Record<Api.JobName, Job>> = {
+  sweep: (deps) => sweep(deps),
+  autoClose: (deps) => autoCloseResolved(deps),
+  deliver: (deps) => deliver(deps),
+};
 
 const KNOWN_JOBS: readonly string[] = ['sweep', 'deliver', 'autoClose'] satisfies readonly Api.JobName[];
 

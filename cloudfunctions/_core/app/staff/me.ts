@@ -34,6 +34,9 @@ export const me = defineUseCase('staff.me', {
     openid: ctx.actor.openid,
     role: ctx.actor.role,
     scope: ctx.actor.scope,
-    scopeLabel: ctx.actor.role === 'resident' ? ROLE_LABEL.resident : await scopeLabel(ctx.actor.scope, ctx.deps),
+    scopeLabel:
+      ctx.actor.role === 'resident' || ctx.actor.role === 'superAdmin'
+        ? ROLE_LABEL[ctx.actor.role]
+        : await scopeLabel(ctx.actor.scope, ctx.deps),
   }),
 });

@@ -114,9 +114,17 @@ function optionalText(label: string) {
 
 const householdsMessage = '的户数 households 须为正整数';
 
+/**
+ * Grid codes are identifiers the whole API uses (invite scopes, transfer targets): letters,
+ * digits, '.', '_' and '-', at most 40 — the shape of the codes civil-affairs systems issue.
+ */
+export const GRID_CODE_PATTERN = /^[A-Za-z0-9_.-]{1,40}$/;
+
 const propertiesSchema = z.looseObject(
   {
-    code: requiredText('编号 code'),
+    code: requiredText('编号 code').pipe(
+      z.string().regex(GRID_CODE_PATTERN, { error: '的编号 code 只能由字母、数字、点、下划线和短横线组成（最多 40 位）' }),
+    ),
     name: requiredText('名称 name'),
     community: optionalText('社区 community'),
     street: optionalText('街道 street'),

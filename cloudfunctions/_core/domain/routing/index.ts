@@ -2,7 +2,7 @@
 // instance, and route a report's point to exactly one grid or to triage (DOMAIN.md, Routing).
 export type { BBox, Crs, GeoPoint, GridShape, LinearRing, MultiPolygonCoordinates, PolygonCoordinates, Position } from './types';
 export { boundingBox } from './bbox';
-export { CHINA_BOUNDS, GRID_TEXT_MAX_LENGTH, MAX_IMPORT_ISSUES, crsSchema, parseGridImport } from './geojson';
+export { CHINA_BOUNDS, GRID_CODE_PATTERN, GRID_TEXT_MAX_LENGTH, MAX_IMPORT_ISSUES, crsSchema, parseGridImport } from './geojson';
 export type { GridImportResult, ImportIssue } from './geojson';
 export { locateInPolygon, locateInRing, locatePoint, pointInMultiPolygon, pointInPolygon } from './point-in-polygon';
 export type { PointLocation } from './point-in-polygon';

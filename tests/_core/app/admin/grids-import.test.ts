@@ -49,17 +49,25 @@ beforeAll(async () => {
   app = await startTestApp();
 });
 afterAll(() => app.close());
-beforeEach(async () => {
+/** A fresh store with the demo community, for tests that change grids. */
+async function fresh(): Promise<void> {
   await app.reset();
   app.setNow('2026-11-24T02:00:00.000Z');
   await seedCommunity(app);
-});
+}
 
 const submitAt = async (point: { longitude: number; latitude: number }) =>
   (await app.ok('resident-a', 'report.submit', reportParams({ location: { ...point } }))).gridCode;
+const routeNote = async (point: { longitude: number; latitude: number }) => {
+  const { ticketId, gridCode } = await app.ok('resident-a', 'report.submit', reportParams({ location: { ...point } }));
+  const view = await app.ok('resident-a', 'ticket.get', { ticketId });
+  return { gridCode, note: view.timeline?.[0]?.note ?? null };
+};
 const listAll = async () => (await app.ok(ADMIN, 'admin.grids.list', {})).items;
 
 describe('admin.grids.import', () => {
+  beforeEach(fresh);
+
   test('answers { imported, replaced } counts', async () => {
     await app.reset();
     expect(await app.ok(ADMIN, 'admin.grids.import', { geojson: demoGeoJson(), crs: 'gcj02' })).toEqual({ imported: 6, replaced: 0 });
@@ -102,10 +110,15 @@ describe('admin.grids.import', () => {
       households: 345,
       bbox: [outer[0]?.[0], outer[0]?.[1], second[2]?.[0], outer[2]?.[1]],
     });
-    // In the ring but not the hole; in the second block; the hole itself is outside the polygon
-    // (and within 200 m of the ring, so it goes to the same grid as "nearest").
-    expect(await submitAt({ longitude: FAR.longitude + 0.0015, latitude: FAR.latitude })).toBe('MP-01');
-    expect(await submitAt({ longitude: FAR.longitude + 0.01, latitude: FAR.latitude })).toBe('MP-01');
+    // In the ring but not the hole, and in the second block: inside, no routing note.
+    for (const point of [{ longitude: FAR.longitude + 0.0015, latitude: FAR.latitude }, { longitude: FAR.longitude + 0.01, latitude: FAR.latitude }]) {
+      const routed = await routeNote(point);
+      expect(routed).toEqual({ gridCode: 'MP-01', note: null });
+    }
+    // The hole is outside the polygon: it reaches MP-01 only as the nearest grid within 200 m.
+    const inHole = await routeNote({ longitude: FAR.longitude, latitude: FAR.latitude });
+    expect(inHole.gridCode).toBe('MP-01');
+    expect(inHole.note).toMatch(/就近分派/);
   });
 
   test('re-importing a code replaces its shape, and routing follows the new shape at once', async () => {
@@ -188,6 +201,12 @@ describe('admin.grids.import', () => {
     expect((await listAll()).find((g) => g.code === 'BARE-01')).toMatchObject({ community: null, street: null, district: null, households: null });
   });
 
+});
+
+// Refusals change nothing, so these share one seeded store.
+describe('admin.grids.import refusals', () => {
+  beforeAll(fresh);
+
   describe('only a super admin may import', () => {
     test.each(['worker-1', 'community-1', 'street-1', 'district-1', 'resident-a'])('%s → FORBIDDEN, nothing stored', async (openid) => {
       const before = await app.snapshot();
@@ -252,14 +271,23 @@ describe('admin.grids.import', () => {
       expect(await app.snapshot()).toEqual(before);
     });
   });
+});
 
-  // BUG (reported): the import accepts any code of 1–64 characters, but invites (schemas.ts
-  // `gridCode`, /^[A-Za-z0-9_.-]{1,40}$/) refuse codes with Chinese, spaces or over 40
-  // characters, so such a grid can be imported and routed to but never staffed.
-  test.failing('every code the import accepts can be given to a grid worker', async () => {
-    const geojson = collection(feature({ code: '华光07', ring: square(FAR.longitude, FAR.latitude) }));
+describe('admin.grids.import: codes are identifiers the whole API accepts', () => {
+  beforeAll(fresh);
+
+  test.each([['华光07'], ['HG 07'], ['A'.repeat(41)]])('code %s is refused at import, nothing stored', async (code) => {
+    const geojson = collection(feature({ code, ring: square(FAR.longitude, FAR.latitude) }));
+    const before = await app.snapshot();
+    const answer = await app.call(ADMIN, 'admin.grids.import', { geojson, crs: 'gcj02' });
+    expect(answer).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(await app.snapshot()).toEqual(before);
+  });
+
+  test('every code the import accepts can be given to a grid worker', async () => {
+    const geojson = collection(feature({ code: 'HG.07_b-1', ring: square(FAR.longitude, FAR.latitude) }));
     await app.ok(ADMIN, 'admin.grids.import', { geojson, crs: 'gcj02' });
-    expect(await submitAt(FAR)).toBe('华光07');
-    await app.ok(ADMIN, 'admin.invites.create', { role: 'gridWorker', scope: { grids: ['华光07'] } });
+    expect(await submitAt(FAR)).toBe('HG.07_b-1');
+    await app.ok(ADMIN, 'admin.invites.create', { role: 'gridWorker', scope: { grids: ['HG.07_b-1'] } });
   });
 });

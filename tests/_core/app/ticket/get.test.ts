@@ -17,8 +17,7 @@ describe('ticket.get', () => {
     expect(view.timeline).toEqual([
       expect.objectContaining({ kind: 'submit', actorRole: 'resident', actorLabel: '居民', fromStatus: null, toStatus: 'submitted' }),
     ]);
-    // withdraw comes with the whole-lifecycle issue; nothing is offered that the server cannot do.
-    expect(view.allowedActions).toEqual([]);
+    expect(view.allowedActions).toEqual(['withdraw']);
     expect(view.contactPhoneMasked).toBe('139****5678');
   });
 
@@ -28,8 +27,9 @@ describe('ticket.get', () => {
       expect(view.contactPhoneMasked).toBe('139****5678');
       expect(JSON.stringify(view)).not.toContain('13912345678');
     }
-    expect((await app.ok('worker-1', 'ticket.get', { ticketId })).allowedActions).toEqual(['accept']);
-    expect((await app.ok('street-1', 'ticket.get', { ticketId })).allowedActions).toEqual([]);
+    expect((await app.ok('worker-1', 'ticket.get', { ticketId })).allowedActions).toEqual(['accept', 'reject', 'transfer', 'escalate']);
+    // street staff watch grid-level tickets and may supervise them, nothing more
+    expect((await app.ok('street-1', 'ticket.get', { ticketId })).allowedActions).toEqual(['supervise']);
   });
 
   test('anyone else gets NOT_FOUND, the same as for a ticket that does not exist', async () => {

@@ -1,0 +1,50 @@
+// One-time subscription grants in the `grants` collection, one document per person and
+// template (`${openid}|${templateKey}`) counting the 'accept's not used yet. Every change is a
+// single conditional update on the server ($inc, and `available > 0` to take one), so parallel
+// submits and deliveries count exactly: a grant is never used twice, never lost.
+import type { GrantStore } from '../../ports';
+import { isDuplicateKey, updated } from './results';
+import { database, type Database } from './sdk';
+
+export const GRANTS = 'grants';
+
+export const grantId = (openid: string, template: Api.TemplateKey): string => `${openid}|${template}`;
+
+export class CloudGrantStore implements GrantStore {
+  constructor(private readonly db: Database = database()) {}
+
+  async add(openid: string, template: Api.TemplateKey, count: number, now: Date): Promise<void> {
+    if (!Number.isInteger(count) || count <= 0) return;
+    const id = grantId(openid, template);
+    // wx-server-sdk has no upsert for where().update(): increment, else create, and if someone
+    // else created it meanwhile (duplicate _id), increment theirs.
+    for (let attempt = 0; attempt < 3; attempt += 1) {
+      if ((await this.increment(id, count, now)) > 0) return;
+      try {
+        await this.db.collection(GRANTS).add({ data: { _id: id, openid, template, available: count, updatedAt: now } });
+        return;
+      } catch (error) {
+        if (!isDuplicateKey(error)) throw error;
+      }
+    }
+    throw new Error('grant could not be recorded');
+  }
+
+  async take(openid: string, template: Api.TemplateKey, now: Date): Promise<boolean> {
+    const _ = this.db.command;
+    const result = this.db
+      .collection(GRANTS)
+      .where({ _id: grantId(openid, template), available: _.gt(0) })
+      .update({ data: { available: _.inc(-1), updatedAt: now } });
+    return (await updated(result)) === 1;
+  }
+
+  async giveBack(openid: string, template: Api.TemplateKey, now: Date): Promise<void> {
+    await this.add(openid, template, 1, now);
+  }
+
+  private increment(id: string, count: number, now: Date): Promise<number> {
+    const _ = this.db.command;
+    return updated(this.db.collection(GRANTS).where({ _id: id }).update({ data: { available: _.inc(count), updatedAt: now } }));
+  }
+}

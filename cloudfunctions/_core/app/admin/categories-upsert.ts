@@ -1,0 +1,29 @@
+// admin.categories.upsert: categories are data — a super admin adds one (or changes a name or
+// SLA profile) with its default department; the built-in codes always exist.
+import { z } from 'zod';
+import { fail } from '../errors';
+import { categoryCode } from '../schemas';
+import { defineUseCase } from '../use-case';
+
+export const upsertCategory = defineUseCase('admin.categories.upsert', {
+  who: 'staff',
+  params: z.strictObject({
+    code: categoryCode,
+    name: z.string().trim().min(1).max(10, '类别名称不超过 10 个字'),
+    profile: z.enum(['normal', 'urgent']),
+    defaultDepartmentCode: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/).optional(),
+  }),
+  run: async (params, ctx) => {
+    if (ctx.actor.role !== 'superAdmin') throw fail('FORBIDDEN', '只有系统管理员可以维护问题类别');
+    if (params.defaultDepartmentCode && !(await ctx.deps.departments.get(params.defaultDepartmentCode))) {
+      throw fail('NOT_FOUND', '没有找到默认部门');
+    }
+    const { created } = await ctx.deps.categories.upsert({
+      code: params.code,
+      name: params.name,
+      profile: params.profile,
+      defaultDepartmentCode: params.defaultDepartmentCode ?? null,
+    });
+    return { code: params.code, created };
+  },
+});

@@ -1,0 +1,118 @@
+// stats.summary: the figures for an area and period, read from rollups kept up to date on each
+// transition. Tickets count in the period they were received; rates are fractions, null when
+// there is nothing to divide by; the open overdue count sits beside the on-time rate.
+import { z } from 'zod';
+import { summarize, type Rollup } from '../../domain/figures';
+import { isValidDateKey, toShanghaiDateKey } from '../../domain/calendar';
+import type { Actor, Scope } from '../../domain/types';
+import type { Deps, RollupArea, TicketQuery } from '../../ports';
+import { fail } from '../errors';
+import { categoryName } from '../labels';
+import { scope as scopeSchema } from '../schemas';
+import { defineUseCase } from '../use-case';
+
+/** Grids with fewer tickets than this are left out of rankings: too few to judge. */
+export const MIN_TICKETS_TO_RANK = 5;
+const MAX_DAYS = 366;
+
+const day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$|^\d{4}-\d{2}-\d{2}T[\d:.]+(Z|[+-]\d{2}:\d{2})$/, '日期格式应为 2026-11-01')
+  .refine((s) => (s.length === 10 ? isValidDateKey(s) : !Number.isNaN(Date.parse(s))), '日期不正确')
+  .transform((s) => (s.length === 10 ? s : toShanghaiDateKey(new Date(s))));
+
+async function areaOf(actor: Actor, requested: Scope | undefined, deps: Deps): Promise<RollupArea> {
+  const own = actor.scope;
+  const target = requested ?? own;
+  if (actor.role === 'superAdmin') {
+    if (!target) return { all: true };
+  } else if (!target) {
+    throw fail('FORBIDDEN');
+  }
+  if (!target) return { all: true };
+  if ('department' in target) throw fail('INVALID_INPUT', '统计按地区查看，暂不支持按部门');
+  if (actor.role !== 'superAdmin' && own) {
+    // The requested area must lie inside the caller's own.
+    const inside = await (async (): Promise<boolean> => {
+      if ('grids' in target) {
+        if ('grids' in own) return target.grids.every((g) => own.grids.includes(g));
+        const grids = await Promise.all(target.grids.map((g) => deps.grids.get(g)));
+        return grids.every(
+          (g) =>
+            g !== null &&
+            (('community' in own && g.community === own.community) ||
+              ('street' in own && g.street === own.street) ||
+              ('district' in own && g.district === own.district)),
+        );
+      }
+      if ('community' in target) {
+        if ('community' in own) return own.community === target.community;
+        const place = await deps.places.get('community', target.community);
+        return place !== null && (('street' in own && place.street === own.street) || ('district' in own && place.district === own.district));
+      }
+      if ('street' in target) {
+        if ('street' in own) return own.street === target.street;
+        const place = await deps.places.get('street', target.street);
+        return place !== null && 'district' in own && place.district === own.district;
+      }
+      return 'district' in own && own.district === target.district;
+    })();
+    if (!inside) throw fail('FORBIDDEN', '只能查看本辖区的统计');
+  }
+  if ('grids' in target) return { gridCodes: target.grids };
+  if ('community' in target) return { community: target.community };
+  if ('street' in target) return { street: target.street };
+  return { district: target.district };
+}
+
+const overdueArea = (area: RollupArea): Omit<TicketQuery, 'statuses' | 'order'> =>
+  'gridCodes' in area ? { gridCodes: area.gridCodes } : 'community' in area ? { community: area.community } : 'street' in area ? { street: area.street } : 'district' in area ? { district: area.district } : {};
+
+function groupBy<K extends string>(rollups: readonly Rollup[], key: (r: Rollup) => K): Map<K, Rollup[]> {
+  const groups = new Map<K, Rollup[]>();
+  for (const r of rollups) {
+    const k = key(r);
+    const list = groups.get(k);
+    if (list) list.push(r);
+    else groups.set(k, [r]);
+  }
+  return groups;
+}
+
+export const statsSummary = defineUseCase('stats.summary', {
+  who: 'staff',
+  params: z.strictObject({ scope: scopeSchema.optional(), from: day, to: day }),
+  run: async (params, ctx) => {
+    const { deps } = ctx;
+    if (params.from > params.to) throw fail('INVALID_INPUT', '开始日期不能晚于结束日期');
+    const span = (Date.parse(params.to) - Date.parse(params.from)) / 86_400_000;
+    if (span > MAX_DAYS) throw fail('INVALID_INPUT', '一次最多统计一年');
+    if (ctx.actor.role === 'deptHandler') throw fail('FORBIDDEN', '部门人员暂不提供统计');
+    const area = await areaOf(ctx.actor, params.scope, deps);
+    // A rollup a ticket has moved out of (transfer to another grid) stays behind empty.
+    const rollups = (await deps.rollups.list(area, params.from, params.to)).filter((r) => r.received > 0);
+    const openOverdue = await deps.tickets.countOpenOverdue(overdueArea(area));
+    const total = summarize(rollups, openOverdue);
+
+    const byCategory = await Promise.all(
+      [...groupBy(rollups, (r) => r.category)].map(async ([category, rs]) => {
+        const record = await deps.categories.get(category);
+        return { category, name: categoryName(category, record?.name), ...summarize(rs, 0) };
+      }),
+    );
+    const byGrid = await Promise.all(
+      [...groupBy(rollups, (r) => r.gridCode ?? '')].filter(([code]) => code !== '').map(async ([gridCode, rs]) => {
+        const grid = await deps.grids.get(gridCode);
+        const block = summarize(rs, 0);
+        return { gridCode, name: grid?.name ?? gridCode, ...block, rankable: block.received >= MIN_TICKETS_TO_RANK };
+      }),
+    );
+    const byDay = [...groupBy(rollups, (r) => r.day)].map(([d, rs]) => ({ day: d, ...summarize(rs, 0) }));
+    return {
+      ...total,
+      byCategory: byCategory.sort((a, b) => b.received - a.received || a.category.localeCompare(b.category)),
+      byGrid: byGrid.sort((a, b) => a.gridCode.localeCompare(b.gridCode)),
+      byDay: byDay.sort((a, b) => a.day.localeCompare(b.day)),
+    };
+  },
+});

@@ -1,0 +1,23 @@
+// ticket.reject (不予受理): with a reason; a duplicate links the ticket that is kept.
+import { z } from 'zod';
+import { canSeeTicket, reject } from '../../domain/lifecycle';
+import { fail } from '../errors';
+import { id, text } from '../schemas';
+import { defineUseCase } from '../use-case';
+import { ensureClean, moveTicket } from './move';
+
+export const rejectTicket = defineUseCase('ticket.reject', {
+  who: 'staff',
+  params: z.strictObject({ ticketId: id, reason: text(200), duplicateOf: id.optional() }),
+  run: async (params, ctx) => {
+    await ensureClean(ctx, [params.reason]);
+    let keptNo: string | null = null;
+    if (params.duplicateOf !== undefined) {
+      if (params.duplicateOf === params.ticketId) throw fail('INVALID_INPUT', '不能把事项标记为与自己重复');
+      const kept = await ctx.deps.tickets.get(params.duplicateOf);
+      if (!kept || !canSeeTicket(kept, ctx.actor)) throw fail('NOT_FOUND', '没有找到保留的那件事项');
+      keptNo = kept.no;
+    }
+    return moveTicket(params.ticketId, 'reject', ctx, (t, move) => reject(t, move, params.reason, keptNo));
+  },
+});

@@ -1,0 +1,139 @@
+// stats.summary reads rollups kept up to date on each transition; these tests check the figures
+// against hand-computed values, and against a recount from the tickets after random moves.
+import { handleJobs } from '../../../../cloudfunctions/_core/app/jobs/handle-jobs';
+import { reportParams, seedCommunity, startTestApp, type TestApp, ADMIN } from '../../../support/app';
+
+let app: TestApp;
+beforeAll(async () => {
+  app = await startTestApp();
+});
+afterAll(() => app.close());
+beforeEach(async () => {
+  await app.reset();
+  await seedCommunity(app);
+});
+
+let n = 0;
+const submit = async (overrides: Partial<Api.ReportSubmitParams> = {}) => {
+  n += 1;
+  return (await app.ok(`stats-resident-${n}`, 'report.submit', reportParams(overrides))).ticketId;
+};
+const ownerOf = new Map<string, string>();
+
+test('figures for a small, known set of tickets', async () => {
+  app.setNow('2026-11-23T09:00:00+08:00');
+  // A: accepted 30 min later, resolved 2 h after that, rated 满意
+  const a = await submit();
+  // B: accepted 60 min later, resolved late (after its deadline), rated 不满意
+  const b = await submit({ category: 'facilities' });
+  // C: rejected
+  const c = await submit();
+  // D: still waiting (and will be overdue)
+  await submit({ location: { latitude: 36.8134, longitude: 118.0463 } }); // grid 03
+  app.setNow('2026-11-23T09:30:00+08:00');
+  await app.ok('worker-1', 'ticket.accept', { ticketId: a, complexity: 'normal' });
+  app.setNow('2026-11-23T10:00:00+08:00');
+  await app.ok('worker-1', 'ticket.accept', { ticketId: b, complexity: 'normal' });
+  await app.ok('worker-1', 'ticket.reject', { ticketId: c, reason: '不属于受理范围' });
+  app.setNow('2026-11-23T11:30:00+08:00');
+  await app.ok('worker-1', 'ticket.resolve', { ticketId: a, result: '已处理' });
+  app.setNow('2026-11-27T10:00:00+08:00'); // after B's Thursday 24:00 deadline
+  await app.ok('community-1', 'ticket.resolve', { ticketId: b, result: '已处理' });
+  await app.ok('stats-resident-1', 'report.rate', { ticketId: a, rating: 'satisfied' });
+  await app.ok('stats-resident-2', 'report.rate', { ticketId: b, rating: 'unsatisfied' });
+  // the waiting one goes overdue
+  await handleJobs({ Type: 'Timer', TriggerName: 'sweep' }, { openid: null }, app.server.deps);
+
+  const stats = await app.ok('community-1', 'stats.summary', { from: '2026-11-23', to: '2026-11-23' });
+  expect(stats).toMatchObject({
+    received: 4,
+    accepted: 2,
+    resolved: 0,
+    closed: 2,
+    rejected: 1,
+    closureRate: 1,
+    onTimeRate: 0.5,
+    satisfactionRate: 0.5,
+    medianAcceptMinutes: 45,
+    openOverdue: 1,
+  });
+  expect(stats.medianResolveMinutes).toBe((120 + (4 * 24 * 60 - 0)) / 2);
+  expect(stats.byCategory.map((c) => [c.category, c.received])).toEqual([
+    ['sanitation', 3],
+    ['facilities', 1],
+  ]);
+  expect(stats.byGrid.map((g) => [g.gridCode, g.received, g.rankable])).toEqual([
+    ['ZD-CZ-HG-01', 3, false],
+    ['ZD-CZ-HG-03', 1, false],
+  ]);
+  expect(stats.byDay.map((d) => d.day)).toEqual(['2026-11-23']);
+  // a grid worker sees their own grids; another period is empty
+  const mine = await app.ok('worker-2', 'stats.summary', { from: '2026-11-23', to: '2026-11-23' });
+  expect(mine.received).toBe(1);
+  const empty = await app.ok('community-1', 'stats.summary', { from: '2026-12-01', to: '2026-12-31' });
+  expect(empty).toMatchObject({ received: 0, closureRate: null, onTimeRate: null, satisfactionRate: null, medianAcceptMinutes: null });
+});
+
+test('rollups always equal a recount from the tickets, after a random life of many tickets', async () => {
+  let seed = 20261123;
+  const random = () => {
+    seed = (seed * 1103515245 + 12345) % 2 ** 31;
+    return seed / 2 ** 31;
+  };
+  app.setNow('2026-11-23T09:00:00+08:00');
+  const ids: string[] = [];
+  for (let i = 0; i < 30; i += 1) {
+    const id = await submit({ category: random() < 0.5 ? 'sanitation' : 'dispute' });
+    ownerOf.set(id, `stats-resident-${n}`);
+    ids.push(id);
+  }
+  const moves: Array<(id: string) => Promise<unknown>> = [
+    (id) => app.call('community-1', 'ticket.accept', { ticketId: id, complexity: random() < 0.5 ? 'normal' : 'complex' }),
+    (id) => app.call('community-1', 'ticket.resolve', { ticketId: id, result: '已处理' }),
+    (id) => app.call(ownerOf.get(id) ?? '', 'report.rate', { ticketId: id, rating: random() < 0.6 ? 'satisfied' : 'unsatisfied' }),
+    (id) => app.call(ownerOf.get(id) ?? '', 'report.reopen', { ticketId: id, reason: '没有修好' }),
+    (id) => app.call('community-1', 'ticket.reject', { ticketId: id, reason: '重复' }),
+    (id) => app.call('community-1', 'ticket.transfer', { ticketId: id, toGridCode: random() < 0.5 ? 'ZD-CZ-HG-05' : 'ZD-CZ-HG-02', reason: '属地' }),
+    (id) => app.call('community-1', 'ticket.escalate', { ticketId: id, reason: '需要街道协调' }),
+  ];
+  for (let step = 0; step < 200; step += 1) {
+    app.setNow(new Date(Date.parse('2026-11-23T01:00:00Z') + step * 20 * 60 * 1000));
+    const id = ids[Math.floor(random() * ids.length)] ?? '';
+    const move = moves[Math.floor(random() * moves.length)];
+    if (move) await move(id);
+  }
+  const snapshot = (await app.snapshot()) as Record<string, Array<Record<string, unknown>>>;
+  const tickets = snapshot.tickets ?? [];
+  const accepted = tickets.filter((t) => t.acceptedAt !== null).length;
+  const resolved = tickets.filter((t) => t.status === 'resolved').length;
+  const closed = tickets.filter((t) => t.status === 'closed').length;
+  const rejected = tickets.filter((t) => t.status === 'rejected').length;
+  const rated = tickets.filter((t) => t.status === 'closed' && t.rating !== null);
+  const satisfied = rated.filter((t) => t.rating === 'satisfied' || t.rating === 'basic').length;
+  const stats = await app.ok(ADMIN, 'stats.summary', { from: '2026-11-23', to: '2026-11-23' });
+  expect(stats).toMatchObject({ received: 30, accepted, resolved, closed, rejected });
+  expect(stats.satisfactionRate).toBe(rated.length ? satisfied / rated.length : null);
+  expect(stats.closureRate).toBe(accepted ? (resolved + closed) / accepted : null);
+  const byCategory = Object.fromEntries(stats.byCategory.map((c) => [c.category, c.received]));
+  expect(byCategory).toEqual({
+    ...(tickets.some((t) => t.category === 'sanitation') ? { sanitation: tickets.filter((t) => t.category === 'sanitation').length } : {}),
+    ...(tickets.some((t) => t.category === 'dispute') ? { dispute: tickets.filter((t) => t.category === 'dispute').length } : {}),
+  });
+  const byGrid = Object.fromEntries(stats.byGrid.map((g) => [g.gridCode, g.received]));
+  const recount: Record<string, number> = {};
+  for (const t of tickets) if (typeof t.gridCode === 'string') recount[t.gridCode] = (recount[t.gridCode] ?? 0) + 1;
+  expect(byGrid).toEqual(recount);
+}, 60_000);
+
+test('scope rules: inside your own area only; residents none; bad dates refused', async () => {
+  expect(await app.call('worker-1', 'stats.summary', { scope: { community: '华光社区' }, from: '2026-11-01', to: '2026-11-30' })).toMatchObject({
+    ok: false,
+    error: { code: 'FORBIDDEN' },
+  });
+  expect((await app.call('street-1', 'stats.summary', { scope: { community: '华光社区' }, from: '2026-11-01', to: '2026-11-30' })).ok).toBe(true);
+  expect((await app.call('community-1', 'stats.summary', { scope: { grids: ['ZD-CZ-HG-01'] }, from: '2026-11-01', to: '2026-11-30' })).ok).toBe(true);
+  expect(await app.call('resident', 'stats.summary', { from: '2026-11-01', to: '2026-11-30' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  for (const bad of [{ from: '2026-13-01', to: '2026-11-30' }, { from: '2026-11-30', to: '2026-11-01' }, { from: { $gt: '' }, to: '2026-11-30' }, { from: '2020-01-01', to: '2026-11-30' }]) {
+    expect(await app.raw('community-1', { action: 'stats.summary', params: bad })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+  }
+});
