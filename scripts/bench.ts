@@ -16,6 +16,13 @@ import {
 import { parseGridImport } from '../cloudfunctions/_core/domain/routing';
 import { demoGeoJson } from '../cloudfunctions/_local/demo/grids';
 import { seededRandom, zhangdianLattice } from '../tests/_core/domain/routing/fixtures';
+import { handleApi } from '../cloudfunctions/_core/app/handle-api';
+import { handleJobs } from '../cloudfunctions/_core/app/jobs/handle-jobs';
+import { database } from '../cloudfunctions/_core/adapters/cloudbase/sdk';
+import { TICKETS, toDoc } from '../cloudfunctions/_core/adapters/cloudbase/ticket-store';
+import { startLocalServer } from '../cloudfunctions/_local/server';
+import { demoPointIn } from '../cloudfunctions/_local/demo/grids';
+import type { Ticket } from '../cloudfunctions/_core/domain/types';
 
 /** The baseline: what routing would be without an index — test every grid, then measure every grid. */
 function scanRoute(grids: readonly GridShape[], point: GeoPoint): RouteResult {
@@ -80,7 +87,77 @@ function benchRouting(label: string, grids: GridShape[], n: number): void {
   );
 }
 
-function main(): void {
+/** Median wall time of `runs` calls of an async function, in ms. */
+async function medianMs(runs: number, fn: (i: number) => Promise<unknown>): Promise<number> {
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i += 1) {
+    const t0 = performance.now();
+    await fn(i);
+    samples.push(performance.now() - t0);
+  }
+  samples.sort((a, b) => a - b);
+  return samples[Math.floor(samples.length / 2)] ?? NaN;
+}
+
+/**
+ * The SLA sweep over 10,000 open tickets in the embedded local cloud (the real SDK over
+ * loopback), against one ticket.escalate call — the same work done by hand — as the baseline.
+ */
+async function benchSweep(open: number): Promise<void> {
+  const server = await startLocalServer({ port: 0, dataDir: null, seed: true, superAdmins: ['bench-admin'] });
+  try {
+    const call = async (openid: string, action: Api.ActionName, params: unknown): Promise<Api.Envelope<unknown>> => {
+      const answer = await handleApi({ action, params }, { openid }, server.deps, () => undefined);
+      if (!answer.ok) throw new Error(`${action}: ${answer.error.code}`);
+      return answer;
+    };
+    server.clock.set(new Date('2026-11-23T01:00:00Z')); // Monday 09:00 Shanghai
+    // A template ticket through the real path, then copies written in bulk (the bench measures the sweep, not submits).
+    const sample = (await call('bench-resident', 'report.submit', {
+      category: 'sanitation', kind: 'complaint', description: '垃圾没人清运', photos: [],
+      location: demoPointIn(1), clientRequestId: 'bench-template-0001',
+    })) as { ok: true; data: { ticketId: string } };
+    const template = (await server.deps.tickets.get(sample.data.ticketId)) as Ticket;
+    const db = database();
+    const t0 = performance.now();
+    for (let i = 0; i < open; i += 500) {
+      const batch = Array.from({ length: Math.min(500, open - i) }, (_, j) => {
+        const id = (i + j).toString(16).padStart(32, '0');
+        return toDoc({ ...template, id, no: `20261123-${String(i + j).padStart(5, '0')}`, reporterOpenid: `bench-r-${(i + j) % 997}` });
+      });
+      await db.collection(TICKETS).add({ data: batch });
+    }
+    const loadMs = performance.now() - t0;
+
+    // Baseline: the same step done by hand on single tickets.
+    const manual = await medianMs(21, (i) => call('demo-grid-1', 'ticket.escalate', { ticketId: (open - 1 - i).toString(16).padStart(32, '0'), reason: '需要社区协调' }));
+    const list = await medianMs(21, () => call('demo-community', 'queue.list', {}));
+
+    // Nothing overdue yet: the sweep is one indexed query.
+    const quiet = await medianMs(5, () => handleJobs({ Type: 'Timer', TriggerName: 'sweep' }, { openid: null }, server.deps));
+    // Two days on, every one of them is overdue: escalate, 督办, notify each.
+    server.clock.set(new Date('2026-11-25T01:00:00Z'));
+    const t1 = performance.now();
+    let processed = 0;
+    for (;;) {
+      const answer = await handleJobs({ Type: 'Timer', TriggerName: 'sweep' }, { openid: null }, server.deps);
+      const n = answer.ok ? answer.data.processed : 0;
+      processed += n;
+      if (n === 0) break;
+    }
+    const sweepMs = performance.now() - t1;
+    const again = await medianMs(3, () => handleJobs({ Type: 'Timer', TriggerName: 'sweep' }, { openid: null }, server.deps));
+    const perTicket = sweepMs / Math.max(1, processed);
+    console.log(`\nsweep    ${open} open tickets loaded in ${(loadMs / 1000).toFixed(1)} s (bulk insert)`);
+    console.log(`sweep    nothing overdue         ${quiet.toFixed(1).padStart(8)} ms   = ${(quiet / list).toFixed(2)}× one queue.list (${list.toFixed(1)} ms)`);
+    console.log(`sweep    all ${processed} overdue    ${(sweepMs / 1000).toFixed(1).padStart(6)} s total, ${perTicket.toFixed(2)} ms/ticket = ${(perTicket / manual).toFixed(2)}× one manual ticket.escalate (${manual.toFixed(1)} ms)`);
+    console.log(`sweep    run again (idempotent)  ${again.toFixed(1).padStart(8)} ms   = ${(again / list).toFixed(2)}× one queue.list`);
+  } finally {
+    await server.close();
+  }
+}
+
+async function main(): Promise<void> {
   console.log(`一键上报 bench — node ${process.version}, ${new Date().toISOString()}`);
   console.log('Figures are ratios against a baseline measured in this same run.\n');
   const demo = parseGridImport(demoGeoJson(), 'gcj02');
@@ -89,6 +166,13 @@ function main(): void {
   for (const count of [500, 5_000]) {
     benchRouting(`city lattice (${count} grids)`, zhangdianLattice({ count, seed: 7, jitter: 0.15, edgeVertices: 3 }).grids, 20_000);
   }
+  await benchSweep(Number(process.env.BENCH_OPEN_TICKETS ?? 10_000));
 }
 
-main();
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

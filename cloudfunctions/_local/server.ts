@@ -138,6 +138,7 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
       const body = parseJson(await readBody(req)) as { seed?: unknown };
       await cloud.reset();
       clock.reset();
+      sender.reset();
       if (body.seed !== false) await seedDemo(deps, firstAdmin);
       send(res, 200, { ok: true, data: { seeded: body.seed !== false } });
       return;
