@@ -1,0 +1,132 @@
+// The smaller services and helpers: photo upload paths, subscriptions, drafts, validation and
+// Shanghai time formatting (these must read the same under TZ=UTC and TZ=Asia/Shanghai).
+import { config } from '../../miniprogram/config';
+import { clearDraft, emptyDraft, loadDraft, saveDraft } from '../../miniprogram/services/draft';
+import { photoCloudPath, uploadPhoto } from '../../miniprogram/services/files';
+import { recordGrants, requestResidentSubscriptions } from '../../miniprogram/services/subscribe';
+import { formatDateTime, formatDeadline, yearMonth } from '../../miniprogram/utils/time';
+import { validateReport } from '../../miniprogram/utils/validate';
+import { wxFake, wxScene } from './support/wx-fake';
+
+afterEach(() => {
+  delete config.localServer;
+  delete config.devOpenid;
+});
+
+describe('photo upload', () => {
+  test('cloud: reports/{yyyymm}/{random}.jpg by Shanghai month', async () => {
+    // 2026-11-30 17:00 UTC is already December in Shanghai.
+    expect(photoCloudPath(new Date('2026-11-30T17:00:00Z'))).toMatch(/^reports\/202612\/[a-z0-9]+\.jpg$/);
+    const id = await uploadPhoto('wxfile://tmp/a.jpg', new Date('2026-11-22T06:00:00Z'));
+    expect(id).toMatch(/^cloud:\/\/env\/reports\/202611\//);
+    expect(wxFake.cloud.uploadFile.mock.calls[0][0]).toMatchObject({ filePath: 'wxfile://tmp/a.jpg' });
+  });
+
+  test('local: POST /__files with field `file` and formData {cloudPath}, answering {fileID}', async () => {
+    config.localServer = 'http://127.0.0.1:8787';
+    config.devOpenid = 'demo-resident-1';
+    const id = await uploadPhoto('wxfile://tmp/a.jpg');
+    expect(id).toMatch(/^local:\/\/reports\/\d{6}\/\w+\.jpg$/);
+    expect(wxFake.uploadFile.mock.calls[0][0]).toMatchObject({
+      url: 'http://127.0.0.1:8787/__files',
+      name: 'file',
+      filePath: 'wxfile://tmp/a.jpg',
+      header: { 'x-wx-openid': 'demo-resident-1' },
+    });
+  });
+
+  test('local: a bad answer is INTERNAL, no connection is NETWORK', async () => {
+    config.localServer = 'http://127.0.0.1:8787';
+    wxScene.localUpload = () => ({ ok: true, statusCode: 500, data: 'oops' });
+    await expect(uploadPhoto('a')).rejects.toMatchObject({ code: 'INTERNAL' });
+    wxScene.localUpload = () => ({ ok: false, errMsg: 'uploadFile:fail' });
+    await expect(uploadPhoto('a')).rejects.toMatchObject({ code: 'NETWORK' });
+  });
+});
+
+describe('subscriptions', () => {
+  test('asks for the three resident templates and keeps only known answers', async () => {
+    wxScene.subscribe = { ok: true, result: { ticketAccepted: 'accept', ticketResolved: 'ban', ticketRejected: 'weird' } };
+    await expect(requestResidentSubscriptions()).resolves.toEqual({ ticketAccepted: 'accept', ticketResolved: 'ban' });
+    expect(wxFake.requestSubscribeMessage.mock.calls[0][0].tmplIds).toHaveLength(3);
+  });
+
+  test('a failed request means no grants in the cloud…', async () => {
+    wxScene.subscribe = { ok: false, errMsg: 'requestSubscribeMessage:fail' };
+    await expect(requestResidentSubscriptions()).resolves.toEqual({});
+  });
+
+  test('…but counts as accepted against the local server, so the local outbox can be tried', async () => {
+    config.localServer = 'http://127.0.0.1:8787';
+    wxScene.subscribe = { ok: false, errMsg: 'requestSubscribeMessage:fail invalid tmplId' };
+    await expect(requestResidentSubscriptions()).resolves.toEqual({ ticketAccepted: 'accept', ticketResolved: 'accept', ticketRejected: 'accept' });
+  });
+
+  test('recording grants never throws and sends nothing for no grants', async () => {
+    wxScene.cloudCall = () => Promise.reject(new Error('offline'));
+    await expect(recordGrants({ a: 'accept' })).resolves.toBeUndefined();
+    wxFake.cloud.callFunction.mockClear();
+    await recordGrants({});
+    expect(wxFake.cloud.callFunction).not.toHaveBeenCalled();
+  });
+});
+
+describe('draft', () => {
+  test('round-trips through storage and clears', () => {
+    expect(loadDraft()).toBeNull();
+    const d = { ...emptyDraft('safety'), description: '楼道灯不亮' };
+    saveDraft(d);
+    expect(loadDraft()).toEqual(d);
+    clearDraft();
+    expect(loadDraft()).toBeNull();
+  });
+
+  test('every form fill gets its own clientRequestId', () => {
+    expect(emptyDraft().clientRequestId).not.toBe(emptyDraft().clientRequestId);
+  });
+
+  test('garbage in storage is ignored', () => {
+    wxScene.storage.set('report-draft-v1', { nope: true });
+    expect(loadDraft()).toBeNull();
+  });
+});
+
+describe('validation', () => {
+  const ok = { category: 'other', description: '问题', location: { latitude: 36.8, longitude: 118 }, contactPhone: '' };
+  test.each([
+    ['', true],
+    ['13812345678', true],
+    ['0533-1234567', true],
+    ['05331234567', true],
+    ['1381234567', false],
+    ['abc', false],
+  ])('phone %j valid: %s', (phone, valid) => {
+    expect(validateReport({ ...ok, contactPhone: phone }).contactPhone === undefined).toBe(valid);
+  });
+
+  test('description must be 1–500 characters', () => {
+    expect(validateReport({ ...ok, description: 'x'.repeat(500) })).toEqual({});
+    expect(validateReport({ ...ok, description: 'x'.repeat(501) }).description).toBeDefined();
+  });
+});
+
+describe('Shanghai time', () => {
+  const now = new Date('2026-11-23T02:00:00Z');
+  test('formats in Asia/Shanghai whatever the process zone', () => {
+    expect(formatDateTime('2026-11-22T06:05:00.000Z', now)).toBe('11月22日 14:05');
+    expect(formatDateTime('2026-11-22T17:30:00.000Z', now)).toBe('11月23日 01:30');
+    expect(yearMonth(new Date('2026-12-31T16:30:00Z'))).toBe('202701');
+  });
+
+  test('midnight deadlines read as 24:00 of the day before', () => {
+    expect(formatDeadline('2026-11-25T16:00:00.000Z', now)).toBe('11月25日 24:00');
+    expect(formatDeadline('2026-11-25T16:30:00.000Z', now)).toBe('11月26日 00:30');
+  });
+
+  test('another year is named; bad input is empty', () => {
+    expect(formatDateTime('2025-12-31T15:00:00.000Z', now)).toBe('2025年12月31日 23:00');
+    expect(formatDeadline('2026-12-31T16:00:00.000Z', now)).toBe('12月31日 24:00');
+    expect(formatDateTime('not a date', now)).toBe('');
+    expect(formatDeadline(null, now)).toBe('');
+  });
+});

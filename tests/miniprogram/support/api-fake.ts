@@ -1,0 +1,69 @@
+// A typed fake of miniprogram/services/api.ts. Test files mock the module with
+//   jest.mock('<path>/services/api', () => require('./support/api-fake').mockApiModule());
+// and script answers per action with `apiFake`. Handlers are typed by the contract (Api.Actions),
+// so a fake answer with a wrong shape fails tsc like real server code would. Retries go through
+// the real retry loop (withRetry) with short waits.
+import type * as RealApi from '../../../miniprogram/services/api';
+
+type ApiModule = typeof RealApi;
+type Handler<A extends Api.ActionName> = (params: Api.Params<A>) => Api.Data<A> | Promise<Api.Data<A>>;
+type HandlerMap = { [A in Api.ActionName]?: Handler<A> };
+
+export interface RecordedCall {
+  action: Api.ActionName;
+  params: unknown;
+}
+
+function actual(): ApiModule {
+  return jest.requireActual<ApiModule>('../../../miniprogram/services/api');
+}
+
+class ApiFake {
+  private handlers: HandlerMap = {};
+  readonly calls: RecordedCall[] = [];
+
+  /** Answers `action` with `handler` (data, or throw to fail). */
+  on<A extends Api.ActionName>(action: A, handler: Handler<A>): this {
+    (this.handlers as Record<string, unknown>)[action] = handler;
+    return this;
+  }
+
+  /** `action` fails with an error code (and the server's Chinese message, when given). */
+  fail(action: Api.ActionName, code: Api.ErrorCode | 'NETWORK', message?: string): this {
+    (this.handlers as Record<string, unknown>)[action] = () => {
+      throw new (actual().ApiError)(code, message);
+    };
+    return this;
+  }
+
+  /** Params of every call of `action`, in order. */
+  callsOf<A extends Api.ActionName>(action: A): Array<Api.Params<A>> {
+    return this.calls.filter((c) => c.action === action).map((c) => c.params as Api.Params<A>);
+  }
+
+  reset(): void {
+    this.handlers = {};
+    this.calls.length = 0;
+  }
+
+  readonly call = async <A extends Api.ActionName>(action: A, params: Api.Params<A>): Promise<Api.Data<A>> => {
+    this.calls.push({ action, params: JSON.parse(JSON.stringify(params)) as unknown });
+    const handler = this.handlers[action] as Handler<A> | undefined;
+    if (!handler) throw new (actual().ApiError)('INTERNAL', `测试未设置 ${action} 的回答`);
+    await Promise.resolve();
+    return handler(params);
+  };
+}
+
+export const apiFake = new ApiFake();
+
+/** The module jest.mock puts in place of services/api. */
+export function mockApiModule(): ApiModule {
+  const real = actual();
+  return {
+    ...real,
+    call: apiFake.call,
+    callWithRetry: <A extends Api.ActionName>(action: A, params: Api.Params<A>, options?: RealApi.RetryOptions) =>
+      real.withRetry(() => apiFake.call(action, params), { tries: options?.tries ?? 3, baseDelayMs: 1 }),
+  };
+}
