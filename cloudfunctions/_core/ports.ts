@@ -199,6 +199,8 @@ export interface CategoryRecord {
 export interface CategoryStore {
   /** Built-in categories merged with the ones admins added or changed. */
   get(code: string): Promise<CategoryRecord | null>;
+  /** All categories: the built-in ones first in their fixed order, then those admins added. */
+  list(): Promise<CategoryRecord[]>;
   upsert(record: CategoryRecord): Promise<{ created: boolean }>;
 }
 

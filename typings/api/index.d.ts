@@ -231,6 +231,11 @@ declare namespace Api {
     };
     'report.reopen': { params: { ticketId: string; reason: string }; data: TicketView };
     'ticket.get': { params: { ticketId: string }; data: TicketView };
+    /** The categories residents can pick (built-in plus admin-added), for the home page tiles. */
+    'categories.list': {
+      params: Record<string, never>;
+      data: { items: Array<{ code: CategoryCode; name: string; profile: SlaProfile }> };
+    };
     'subscription.record': {
       params: { grants: Record<string, GrantResult> };
       data: { recorded: number };

@@ -3,6 +3,7 @@
 import { upsertCategory } from './admin/categories-upsert';
 import { upsertDepartment } from './admin/departments-upsert';
 import { importGrids } from './admin/grids-import';
+import { listCategories } from './categories/list';
 import { listGrids } from './admin/grids-list';
 import { createInvite } from './admin/invites-create';
 import type { DueAction } from './implemented';
@@ -38,6 +39,7 @@ export const ACTIONS: ActionTable = {
   'report.reopen': reopenReport,
   'report.nearby': nearbyReports,
   'ticket.get': getTicket,
+  'categories.list': listCategories,
   'subscription.record': recordSubscription,
   'staff.bind': bindStaff,
   'staff.me': me,

@@ -2,7 +2,7 @@
 // categories always exist; a stored category of the same code overrides its name or profile.
 import { BUILT_IN_CATEGORIES } from '../../config/categories';
 import type { CategoryRecord, CategoryStore, DepartmentRecord, DepartmentStore } from '../../ports';
-import { doc } from './results';
+import { doc, docs } from './results';
 import { database, type Database } from './sdk';
 
 export const DEPARTMENTS = 'departments';
@@ -48,6 +48,22 @@ export class CloudCategoryStore implements CategoryStore {
       profile: stored.profile === 'urgent' ? 'urgent' : 'normal',
       defaultDepartmentCode: str(stored.defaultDepartmentCode),
     };
+  }
+
+  async list(): Promise<CategoryRecord[]> {
+    const stored = await docs(this.db.collection(CATEGORIES).orderBy('_id', 'asc').limit(1000).get());
+    const byCode = new Map(stored.map((d) => [d._id, d]));
+    const out: CategoryRecord[] = [];
+    for (const builtIn of BUILT_IN_CATEGORIES) {
+      const d = byCode.get(builtIn.code);
+      const profile = d?.profile === 'urgent' || d?.profile === 'normal' ? d.profile : builtIn.profile;
+      out.push(d ? { code: builtIn.code, name: str(d.name) ?? builtIn.name, profile, defaultDepartmentCode: str(d.defaultDepartmentCode) } : { ...builtIn });
+    }
+    for (const d of stored) {
+      if (BUILT_IN.has(d._id)) continue;
+      out.push({ code: d._id, name: str(d.name) ?? d._id, profile: d.profile === 'urgent' ? 'urgent' : 'normal', defaultDepartmentCode: str(d.defaultDepartmentCode) });
+    }
+    return out;
   }
 
   async upsert(record: CategoryRecord): Promise<{ created: boolean }> {

@@ -58,6 +58,12 @@ describe('ticket.escalate', () => {
       note: '涉及多个楼栋，需要社区协调',
     });
     expect(toCommunity.told).toEqual(['staffEscalated→community-1']);
+    expect(toCommunity.written[0]?.data).toMatchObject({
+      character_string1: { value: toCommunity.view.no },
+      thing2: { value: '环境卫生' },
+      phrase3: { value: '上级督办' },
+      time4: { value: '2026年11月25日 10:00' },
+    });
     // The grid worker still sees it but no longer holds it.
     expect(toCommunity.view.allowedActions).toEqual([]);
     expect((await app.ok('community-1', 'ticket.get', { ticketId: id })).allowedActions).toEqual(['accept', 'reject', 'transfer', 'escalate']);
@@ -98,6 +104,18 @@ describe('ticket.escalate', () => {
       'escalate',
       'escalate',
     ]);
+  });
+
+  // BUG: messages.ts words staffEscalated as "<holder>：请于…前处理" only when given a holderLabel,
+  // but escalate.ts (like supervise.ts and the sweep) never passes one — only dispatch.ts does,
+  // for staffNewTicket, which ignores it — so every escalation reminder says just "请尽快处理",
+  // never the new deadline. Flip to `test` once fixed.
+  test.failing('the escalation reminder tells the level above its new deadline', async () => {
+    const { id } = await submitted();
+    app.setNow(WEDNESDAY);
+    const { written } = await escalating('worker-1', id, '需要社区协调');
+    const hint = (written[0]?.data as Record<string, { value: string }> | undefined)?.thing5?.value;
+    expect(hint).toContain('11月26日');
   });
 
   test('an accepted ticket keeps its status: the level above gets a fresh resolution deadline', async () => {

@@ -55,6 +55,14 @@ describe('ticket.reject', () => {
       at: '2026-11-24T03:30:00.000Z',
     });
     expect(told).toEqual([`ticketRejected→${resident}`]);
+    expect(written[0]).toMatchObject({ page: `pages/ticket/ticket?id=${id}` });
+    expect(written[0]?.data).toEqual({
+      character_string1: { value: view.no },
+      thing2: { value: '环境卫生' },
+      phrase3: { value: '不予受理' },
+      time4: { value: '2026年11月24日 11:30' },
+      thing5: { value: '点击查看原因' },
+    });
     const text = JSON.stringify(written);
     expect(text).not.toContain(DESCRIPTION);
     expect(text).not.toContain(PHONE);
@@ -65,6 +73,16 @@ describe('ticket.reject', () => {
     expect(own.timeline?.at(-1)?.note).toBe(REASON);
     expect((await app.ok('worker-1', 'queue.list', {})).items.map((t) => t.id)).not.toContain(id);
     expect((await app.ok('worker-1', 'queue.list', { status: 'rejected' })).items.map((t) => t.id)).toContain(id);
+  });
+
+  test('the figures count it as rejected, no longer open', async () => {
+    const rollup = async (): Promise<Row | undefined> => (await rows('rollups')).find((r) => r._id === '20261124|ZD-CZ-HG-01|sanitation');
+    const { id } = await submitted();
+    const before = await rollup();
+    await app.ok('worker-1', 'ticket.reject', { ticketId: id, reason: REASON });
+    const after = await rollup();
+    expect(Number(after?.rejected)).toBe(Number(before?.rejected) + 1);
+    expect(after?.received).toBe(before?.received);
   });
 
   test('an accepted ticket may be rejected too; the community admin may do it for any grid', async () => {

@@ -79,6 +79,13 @@ describe('ticket.transfer', () => {
 
     // The new grid's worker hears of a new ticket; the resident and the mover hear nothing.
     expect(told).toEqual([`staffNewTicket→worker-2`]);
+    expect(written[0]?.data).toEqual({
+      character_string1: { value: view?.no },
+      thing2: { value: '环境卫生' },
+      phrase3: { value: '待受理' },
+      time4: { value: '2026年11月27日 09:00' },
+      thing5: { value: '请于11月30日 24:00前处理' },
+    });
     const text = JSON.stringify(written);
     expect(text).not.toContain(DESCRIPTION);
     expect(text).not.toContain(PHONE);
@@ -139,6 +146,16 @@ describe('ticket.transfer', () => {
     const community = await app.ok('community-1', 'ticket.get', { ticketId: id });
     expect(community.allowedActions).toEqual(expect.arrayContaining(['accept', 'reject', 'escalate']));
     expect((await app.ok('community-1', 'queue.list', {})).items.map((t) => t.id)).toContain(id);
+  });
+
+  test('the ticket’s contribution to the figures moves from the old grid’s rollup to the new one', async () => {
+    const rollup = async (grid: string): Promise<Row | undefined> => (await rows('rollups')).find((r) => r._id === `20261126|${grid}|sanitation`);
+    const { id } = await submitted();
+    const [from, to] = [await rollup('ZD-CZ-HG-01'), await rollup(GRID_3)];
+    await app.ok('worker-1', 'ticket.transfer', { ticketId: id, toGridCode: GRID_3, reason });
+    expect((await rollup('ZD-CZ-HG-01'))?.received).toBe(Number(from?.received ?? 0) - 1);
+    expect((await rollup(GRID_3))?.received).toBe(Number(to?.received ?? 0) + 1);
+    expect(await rollup(GRID_3)).toMatchObject({ gridCode: GRID_3, community: '华光社区', street: '车站街道', district: '张店区', category: 'sanitation' });
   });
 
   test('to an unknown grid → NOT_FOUND, nothing changed', async () => {

@@ -1,0 +1,129 @@
+// admin.categories.upsert: categories are data — a super admin adds one (or renames one, or changes
+// its SLA profile) with an optional default department. A new urgent category gets the 30-minute
+// acceptance deadline from the next report on. Nobody else may touch them.
+import { ADMIN, reportParams, seedCommunity, startTestApp, type TestApp } from '../../../support/app';
+
+type Row = Record<string, unknown>;
+type Snapshot = Record<string, Row[]>;
+
+let app: TestApp;
+beforeAll(async () => {
+  app = await startTestApp();
+  app.setNow('2026-11-24T01:00:00.000Z');
+  await seedCommunity(app);
+  await app.ok(ADMIN, 'admin.departments.upsert', { code: 'zd-gas', name: '张店区燃气公司', district: '张店区', categories: ['urgent-repair'] });
+  const invite = await app.ok(ADMIN, 'admin.invites.create', { role: 'deptHandler', scope: { department: 'zd-gas' } });
+  await app.ok('dept-gas', 'staff.bind', { inviteCode: invite.code });
+});
+afterAll(() => app.close());
+
+const TUESDAY = '2026-11-24T02:00:00.000Z';
+const categories = async (): Promise<Row[]> => ((await app.snapshot()) as Snapshot).categories ?? [];
+
+let residents = 0;
+async function submit(category: string): Promise<Api.ReportSubmitData> {
+  residents += 1; // a fresh resident each time: one resident may file only 10 an hour
+  return app.ok(`category-resident-${residents}`, 'report.submit', reportParams({ category }));
+}
+
+describe('admin.categories.upsert', () => {
+  beforeEach(() => app.setNow(TUESDAY));
+
+  test('a new urgent category: created, and a report in it must be accepted within 30 minutes', async () => {
+    expect(await app.call('resident-x', 'report.submit', reportParams({ category: 'gas-leak' }))).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT' },
+    });
+    expect(await app.ok(ADMIN, 'admin.categories.upsert', { code: 'gas-leak', name: '燃气泄漏', profile: 'urgent', defaultDepartmentCode: 'zd-gas' })).toEqual({
+      code: 'gas-leak',
+      created: true,
+    });
+    expect(await categories()).toContainEqual(
+      expect.objectContaining({ _id: 'gas-leak', name: '燃气泄漏', profile: 'urgent', defaultDepartmentCode: 'zd-gas' }),
+    );
+    const submitted = await submit('gas-leak');
+    expect(submitted.acceptBy).toBe('2026-11-24T02:30:00.000Z');
+    const view = await app.ok('worker-1', 'ticket.get', { ticketId: submitted.ticketId });
+    expect(view).toMatchObject({ category: 'gas-leak', categoryName: '燃气泄漏' });
+    // Accepting it gives 24 plain hours, as for every urgent category.
+    const accepted = await app.ok('worker-1', 'ticket.accept', { ticketId: submitted.ticketId, complexity: 'normal' });
+    expect(accepted.resolveBy).toBe('2026-11-25T02:00:00.000Z');
+  });
+
+  test('a new normal category gets one working day to accept', async () => {
+    expect(await app.ok(ADMIN, 'admin.categories.upsert', { code: 'greening', name: '绿化养护', profile: 'normal' })).toEqual({
+      code: 'greening',
+      created: true,
+    });
+    expect((await submit('greening')).acceptBy).toBe('2026-11-25T15:59:59.999Z');
+    expect(await categories()).toContainEqual(expect.objectContaining({ _id: 'greening', defaultDepartmentCode: null }));
+  });
+
+  test('upserting again changes it (created: false); tickets already filed keep their deadline', async () => {
+    await app.ok(ADMIN, 'admin.categories.upsert', { code: 'noise', name: '噪音扰民', profile: 'normal' });
+    const before = await submit('noise');
+    expect(await app.ok(ADMIN, 'admin.categories.upsert', { code: 'noise', name: '噪声污染', profile: 'urgent' })).toEqual({
+      code: 'noise',
+      created: false,
+    });
+    expect((await submit('noise')).acceptBy).toBe('2026-11-24T02:30:00.000Z');
+    const old = await app.ok('worker-1', 'ticket.get', { ticketId: before.ticketId });
+    expect(old).toMatchObject({ acceptBy: '2026-11-25T15:59:59.999Z', categoryName: '噪声污染' });
+  });
+
+  test('a built-in category may be renamed, and is never "created"', async () => {
+    expect(await app.ok(ADMIN, 'admin.categories.upsert', { code: 'policy', name: '政策咨询服务', profile: 'normal' })).toEqual({
+      code: 'policy',
+      created: false,
+    });
+    const { ticketId } = await submit('policy');
+    expect((await app.ok('worker-1', 'ticket.get', { ticketId })).categoryName).toBe('政策咨询服务');
+  });
+
+  test('an unknown default department → NOT_FOUND, nothing stored', async () => {
+    const before = await app.snapshot();
+    expect(
+      await app.call(ADMIN, 'admin.categories.upsert', { code: 'elevator', name: '电梯故障', profile: 'urgent', defaultDepartmentCode: 'no-such-dept' }),
+    ).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await app.snapshot()).toEqual(before);
+  });
+
+  test('super admins only: every other role is FORBIDDEN, nothing stored', async () => {
+    const before = await app.snapshot();
+    const params = { code: 'elevator', name: '电梯故障', profile: 'urgent' } as const;
+    for (const openid of ['resident-x', 'worker-1', 'community-1', 'street-1', 'district-1', 'dept-gas']) {
+      expect(await app.call(openid, 'admin.categories.upsert', params)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    }
+    expect(await app.call(null, 'admin.categories.upsert', params)).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+    expect(await app.snapshot()).toEqual(before);
+  });
+
+  // BUG: categories-upsert.ts never runs the name through content security (ensureClean), so a
+  // name the check refuses is stored and shown to every resident. Flip to `test` once fixed.
+  test.failing('a name with a word content security refuses → CONTENT_REJECTED, nothing stored', async () => {
+    const before = await app.snapshot();
+    expect(await app.call(ADMIN, 'admin.categories.upsert', { code: 'spam', name: '违禁测试', profile: 'normal' })).toMatchObject({
+      ok: false,
+      error: { code: 'CONTENT_REJECTED' },
+    });
+    expect(await app.snapshot()).toEqual(before);
+  });
+
+  test.each([
+    ['upper-case code', { code: 'GasLeak', name: '燃气泄漏', profile: 'urgent' }],
+    ['code with a space', { code: 'gas leak', name: '燃气泄漏', profile: 'urgent' }],
+    ['code over 32 characters', { code: `a${'b'.repeat(32)}`, name: '燃气泄漏', profile: 'urgent' }],
+    ['empty name', { code: 'gas', name: '  ', profile: 'urgent' }],
+    ['name over 10 characters', { code: 'gas', name: '燃'.repeat(11), profile: 'urgent' }],
+    ['profile outside the list', { code: 'gas', name: '燃气泄漏', profile: 'critical' }],
+    ['missing profile', { code: 'gas', name: '燃气泄漏' }],
+    ['number as name', { code: 'gas', name: 5, profile: 'normal' }],
+    ['operator as code', { code: { $ne: null }, name: '燃气泄漏', profile: 'urgent' }],
+    ['operator as default department', { code: 'gas', name: '燃气泄漏', profile: 'urgent', defaultDepartmentCode: { $exists: true } }],
+    ['unknown field', { code: 'gas', name: '燃气泄漏', profile: 'urgent', acceptMinutes: 5 }],
+  ])('%s → INVALID_INPUT, nothing stored', async (_name, params) => {
+    const before = await app.snapshot();
+    expect(await app.raw(ADMIN, { action: 'admin.categories.upsert', params })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(await app.snapshot()).toEqual(before);
+  });
+});
