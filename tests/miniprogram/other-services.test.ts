@@ -1,8 +1,9 @@
-// The smaller services and helpers: photo upload paths, subscriptions, drafts, validation and
+// The smaller services and helpers (the real services/api underneath, talking to the fake wx):
+// photo upload paths, subscriptions, drafts, validation and
 // Shanghai time formatting (these must read the same under TZ=UTC and TZ=Asia/Shanghai).
 import { config } from '../../miniprogram/config';
 import { clearDraft, emptyDraft, loadDraft, saveDraft } from '../../miniprogram/services/draft';
-import { photoCloudPath, uploadPhoto } from '../../miniprogram/services/files';
+import { photoCloudPath, photoFileName, uploadPhoto } from '../../miniprogram/services/files';
 import { recordGrants, requestResidentSubscriptions } from '../../miniprogram/services/subscribe';
 import { formatDateTime, formatDeadline, yearMonth } from '../../miniprogram/utils/time';
 import { validateReport } from '../../miniprogram/utils/validate';
@@ -14,25 +15,87 @@ afterEach(() => {
 });
 
 describe('photo upload', () => {
-  test('cloud: reports/{yyyymm}/{random}.jpg by Shanghai month', async () => {
+  const ME = { openid: 'oResident_1-x', role: 'resident', scope: null, scopeLabel: '居民' };
+  /** The cloud answering staff.me with `me` (and counting how often it was asked). */
+  function cloudKnows(me: unknown): { asked: () => number } {
+    let asked = 0;
+    wxScene.cloudCall = (data) => {
+      if ((data as { action?: string }).action === 'staff.me') asked += 1;
+      return Promise.resolve({ result: { ok: true, data: me } });
+    };
+    return { asked: () => asked };
+  }
+  const cloudPaths = (): string[] => wxFake.cloud.uploadFile.mock.calls.map((c) => c[0].cloudPath);
+
+  test('cloud: uploads/{openid}/{yyyymm}/{random}.jpg, the month in Shanghai time', async () => {
     // 2026-11-30 17:00 UTC is already December in Shanghai.
-    expect(photoCloudPath(new Date('2026-11-30T17:00:00Z'))).toMatch(/^reports\/202612\/[a-z0-9]+\.jpg$/);
+    expect(photoCloudPath('oResident_1-x', new Date('2026-11-30T17:00:00Z'))).toMatch(/^uploads\/oResident_1-x\/202612\/[a-z0-9]+\.jpg$/);
+    expect(photoFileName(new Date('2026-11-30T17:00:00Z'))).toMatch(/^202612\/[a-z0-9]+\.jpg$/);
+    cloudKnows(ME);
     const id = await uploadPhoto('wxfile://tmp/a.jpg', new Date('2026-11-22T06:00:00Z'));
-    expect(id).toMatch(/^cloud:\/\/env\/reports\/202611\//);
+    expect(cloudPaths()[0]).toMatch(/^uploads\/oResident_1-x\/202611\/[a-z0-9]+\.jpg$/);
+    expect(id).toBe(`cloud://your-env-id.7975-your-env-id-1300000000/${cloudPaths()[0]}`);
     expect(wxFake.cloud.uploadFile.mock.calls[0][0]).toMatchObject({ filePath: 'wxfile://tmp/a.jpg' });
+    expect(wxFake.cloud.callFunction).toHaveBeenCalledWith({ name: 'api', data: { action: 'staff.me', params: {} } });
   });
 
-  test('local: POST /__files with field `file` and formData {cloudPath}, answering {fileID}', async () => {
+  test('cloud: the openid is asked once per session, however many photos go up', async () => {
+    const me = cloudKnows(ME);
+    await Promise.all([uploadPhoto('a'), uploadPhoto('b'), uploadPhoto('c')]);
+    await uploadPhoto('d');
+    expect(me.asked()).toBe(1);
+    expect(cloudPaths()).toHaveLength(4);
+    expect(new Set(cloudPaths()).size).toBe(4);
+    expect(cloudPaths().every((p) => p.startsWith('uploads/oResident_1-x/'))).toBe(true);
+  });
+
+  test.each<[string, () => void]>([
+    ['no network', () => {
+      wxScene.cloudCall = () => Promise.reject(new Error('cloud.callFunction:fail timeout'));
+    }],
+    ['an error from the server', () => {
+      wxScene.cloudCall = () => Promise.resolve({ result: { ok: false, error: { code: 'UNAUTHENTICATED', message: '请先登录' } } });
+    }],
+    ['no openid in the answer', () => cloudKnows({ ...ME, openid: '' })],
+    ['an openid that is no folder name', () => cloudKnows({ ...ME, openid: '../someone-else' })],
+    ['a malformed answer', () => cloudKnows(null)],
+  ])('cloud: a failed identity lookup (%s) fails the upload with the network message, nothing is uploaded', async (_what, arrange) => {
+    arrange();
+    await expect(uploadPhoto('wxfile://tmp/a.jpg')).rejects.toMatchObject({ code: 'NETWORK', message: '网络不太好，请稍后重试' });
+    expect(wxFake.cloud.uploadFile).not.toHaveBeenCalled();
+  });
+
+  test('cloud: a failed lookup is not remembered; the next upload asks again', async () => {
+    wxScene.cloudCall = () => Promise.reject(new Error('offline'));
+    await expect(uploadPhoto('a')).rejects.toMatchObject({ code: 'NETWORK' });
+    const me = cloudKnows(ME);
+    await expect(uploadPhoto('a')).resolves.toContain('/uploads/oResident_1-x/');
+    expect(me.asked()).toBe(1);
+  });
+
+  test('cloud: a failed storage upload is NETWORK', async () => {
+    cloudKnows(ME);
+    wxScene.cloudUpload = () => Promise.reject(new Error('uploadFile:fail'));
+    await expect(uploadPhoto('a')).rejects.toMatchObject({ code: 'NETWORK' });
+  });
+
+  test('local: POST /__files with field `file` and cloudPath {yyyymm}/{random}.jpg; the server adds uploads/{openid}/', async () => {
     config.localServer = 'http://127.0.0.1:8787';
     config.devOpenid = 'demo-resident-1';
-    const id = await uploadPhoto('wxfile://tmp/a.jpg');
-    expect(id).toMatch(/^local:\/\/reports\/\d{6}\/\w+\.jpg$/);
-    expect(wxFake.uploadFile.mock.calls[0][0]).toMatchObject({
+    const id = await uploadPhoto('wxfile://tmp/a.jpg', new Date('2026-11-30T17:00:00Z'));
+    const [opts] = wxFake.uploadFile.mock.calls[0];
+    expect(opts).toMatchObject({
       url: 'http://127.0.0.1:8787/__files',
       name: 'file',
       filePath: 'wxfile://tmp/a.jpg',
       header: { 'x-wx-openid': 'demo-resident-1' },
     });
+    expect(opts.formData.cloudPath).toMatch(/^202612\/[a-z0-9]+\.jpg$/);
+    expect(id).toBe(`local://uploads/demo-resident-1/${opts.formData.cloudPath}`);
+    // The local server knows the openid from the header: no staff.me, no cloud storage.
+    expect(wxFake.request).not.toHaveBeenCalled();
+    expect(wxFake.cloud.callFunction).not.toHaveBeenCalled();
+    expect(wxFake.cloud.uploadFile).not.toHaveBeenCalled();
   });
 
   test('local: a bad answer is INTERNAL, no connection is NETWORK', async () => {

@@ -24,8 +24,6 @@ export interface MessageInput {
   ticket: Ticket;
   categoryName: string;
   now: Date;
-  /** For staff messages: which level or department now holds it, as a label ("华光社区"). */
-  holderLabel?: string;
 }
 
 const dueWords = (deadline: Date | null): string =>
@@ -51,6 +49,7 @@ export function messageData(template: TemplateKey, input: MessageInput): Message
     case 'staffNewTicket':
       return fields(ticket.status === 'accepted' ? '待办理' : '待受理', dueWords(ticket.status === 'accepted' ? ticket.resolveBy : ticket.acceptBy));
     case 'staffEscalated':
-      return fields(ticket.overdue ? '超时督办' : '上级督办', input.holderLabel ? `${input.holderLabel}：${dueWords(ticket.status === 'accepted' ? ticket.resolveBy : ticket.acceptBy)}` : dueWords(null));
+      // "请于11月26日 24:00前处理" is 17 characters: the new deadline always fits the 20 of a thing.
+      return fields(ticket.overdue ? '超时督办' : '上级督办', dueWords(ticket.status === 'accepted' ? ticket.resolveBy : ticket.acceptBy));
   }
 }

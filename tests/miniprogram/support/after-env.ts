@@ -1,12 +1,15 @@
-// Every test starts from the same world: default places and photos, empty storage, no scripted
-// API answers, no recorded calls.
+// Every test starts from the same world: default places and photos, empty storage, only the
+// default API answers (api-fake), no recorded calls, and a fresh session (no cached identity or
+// categories; utils/session imports nothing, so loading it here cannot defeat a test's jest.mock).
 import { resetWx } from './wx-fake';
 import { apiFake } from './api-fake';
 import { unmountAll } from './render';
+import { clearSession } from '../../../miniprogram/utils/session';
 
 beforeEach(() => {
   resetWx();
   apiFake.reset();
+  clearSession();
 });
 
 afterEach(() => {

@@ -3,7 +3,11 @@
 // and script answers per action with `apiFake`. Handlers are typed by the contract (Api.Actions),
 // so a fake answer with a wrong shape fails tsc like real server code would. Retries go through
 // the real retry loop (withRetry) with short waits.
+// Two read-only actions that pages ask on their own answer by default, as the demo server would:
+// `categories.list` (the built-in nine) and `staff.me` (demo-resident-1). Script them with `on`
+// or `fail` like any other action; every other action fails until a test scripts it.
 import type * as RealApi from '../../../miniprogram/services/api';
+import { demoCategories, demoResident } from './demo-data';
 
 type ApiModule = typeof RealApi;
 type Handler<A extends Api.ActionName> = (params: Api.Params<A>) => Api.Data<A> | Promise<Api.Data<A>>;
@@ -18,8 +22,15 @@ function actual(): ApiModule {
   return jest.requireActual<ApiModule>('../../../miniprogram/services/api');
 }
 
+function defaultHandlers(): HandlerMap {
+  return {
+    'categories.list': () => ({ items: demoCategories() }),
+    'staff.me': () => demoResident(),
+  };
+}
+
 class ApiFake {
-  private handlers: HandlerMap = {};
+  private handlers: HandlerMap = defaultHandlers();
   readonly calls: RecordedCall[] = [];
 
   /** Answers `action` with `handler` (data, or throw to fail). */
@@ -41,8 +52,13 @@ class ApiFake {
     return this.calls.filter((c) => c.action === action).map((c) => c.params as Api.Params<A>);
   }
 
+  /** The actions called so far, in order. */
+  actions(): Api.ActionName[] {
+    return this.calls.map((c) => c.action);
+  }
+
   reset(): void {
-    this.handlers = {};
+    this.handlers = defaultHandlers();
     this.calls.length = 0;
   }
 

@@ -19,7 +19,39 @@ export const DEMO_PHOTOS = [
   scene('#d7efe0', '#a2b09a', "<path d='M20 80 L60 34 L100 80 Z' fill='#7d8c99'/><rect x='52' y='58' width='16' height='22' fill='#5a4634'/>"),
 ];
 
-export const DEMO_FILE_IDS = ['cloud://env/reports/202611/a1.jpg', 'cloud://env/reports/202611/a2.jpg'];
+/** The demo resident, as staff.me answers for them; photos live under uploads/{openid}/. */
+export const DEMO_OPENID = 'demo-resident-1';
+
+export function demoResident(): Api.StaffMe {
+  return { openid: DEMO_OPENID, role: 'resident', scope: null, scopeLabel: '居民' };
+}
+
+/** The storage folder of fileIDs in the fake cloud (wx-fake's cloudUpload answers under it). */
+export const DEMO_CLOUD = 'cloud://your-env-id.7975-your-env-id-1300000000';
+
+export const DEMO_FILE_IDS = [`${DEMO_CLOUD}/uploads/${DEMO_OPENID}/202611/a1.jpg`, `${DEMO_CLOUD}/uploads/${DEMO_OPENID}/202611/a2.jpg`];
+
+type CategoryItem = Api.Data<'categories.list'>['items'][number];
+
+/** categories.list as the server answers with no admin changes: the built-in nine. */
+export function demoCategories(): CategoryItem[] {
+  return [
+    { code: 'sanitation', name: '环境卫生', profile: 'normal' },
+    { code: 'dispute', name: '矛盾纠纷', profile: 'normal' },
+    { code: 'property', name: '物业服务', profile: 'normal' },
+    { code: 'facilities', name: '市政设施', profile: 'normal' },
+    { code: 'safety', name: '治安隐患', profile: 'normal' },
+    { code: 'urgent-repair', name: '抢修抢险', profile: 'urgent' },
+    { code: 'policy', name: '政策咨询', profile: 'normal' },
+    { code: 'life-service', name: '生活服务', profile: 'normal' },
+    { code: 'other', name: '其他', profile: 'normal' },
+  ];
+}
+
+/** The built-in nine plus two an admin added: one urgent, one normal (served after the built-ins). */
+export function adminCategories(): CategoryItem[] {
+  return [...demoCategories(), { code: 'elevator', name: '电梯困人', profile: 'urgent' }, { code: 'parking', name: '停车管理', profile: 'normal' }];
+}
 
 const GRID = { gridCode: 'G-HP-03', gridName: '和平社区第3网格', communityName: '和平社区' };
 

@@ -55,7 +55,10 @@ export interface WxScene {
   cloudCall: (data: unknown) => Promise<{ result: unknown }>;
   request: (opts: { url: string; data: unknown; header: Record<string, string> }) => { ok: true; statusCode: number; data: unknown } | { ok: false; errMsg: string };
   cloudUpload: (opts: { cloudPath: string; filePath: string }) => Promise<{ fileID: string }>;
-  localUpload: (opts: { url: string; formData: Record<string, string> }) => { ok: true; statusCode: number; data: string } | { ok: false; errMsg: string };
+  /** The local server's POST /__files; by default like the real one: uploads/{x-wx-openid}/{cloudPath}. */
+  localUpload: (opts: { url: string; formData: Record<string, string>; header?: Record<string, string> }) =>
+    | { ok: true; statusCode: number; data: string }
+    | { ok: false; errMsg: string };
 }
 
 let compressSeq = 0;
@@ -72,8 +75,12 @@ function freshScene(): WxScene {
     storage: new Map(),
     cloudCall: () => Promise.resolve({ result: { ok: true, data: null } }),
     request: () => ({ ok: true, statusCode: 200, data: { ok: true, data: null } }),
-    cloudUpload: (o) => Promise.resolve({ fileID: `cloud://env/${o.cloudPath}` }),
-    localUpload: (o) => ({ ok: true, statusCode: 200, data: JSON.stringify({ fileID: `local://${o.formData.cloudPath}` }) }),
+    cloudUpload: (o) => Promise.resolve({ fileID: `cloud://your-env-id.7975-your-env-id-1300000000/${o.cloudPath}` }),
+    localUpload: (o) => {
+      const openid = o.header?.['x-wx-openid'];
+      if (!openid) return { ok: true, statusCode: 401, data: JSON.stringify({ ok: false, error: { code: 'UNAUTHENTICATED', message: '请先登录' } }) };
+      return { ok: true, statusCode: 200, data: JSON.stringify({ fileID: `local://uploads/${openid}/${o.formData.cloudPath}` }) };
+    },
   };
 }
 
@@ -164,7 +171,7 @@ export const wxFake = {
     const r = wxScene.request(o);
     answer(o, r.ok ? { ok: true, res: { statusCode: r.statusCode, data: r.data } } : { ok: false, errMsg: r.errMsg });
   }),
-  uploadFile: jest.fn((o: Callbacks<{ statusCode: number; data: string }> & { url: string; formData: Record<string, string> }) => {
+  uploadFile: jest.fn((o: Callbacks<{ statusCode: number; data: string }> & { url: string; formData: Record<string, string>; header?: Record<string, string> }) => {
     const r = wxScene.localUpload(o);
     answer(o, r.ok ? { ok: true, res: { statusCode: r.statusCode, data: r.data } } : { ok: false, errMsg: r.errMsg });
   }),

@@ -208,7 +208,7 @@ export class CloudTicketStore implements TicketStore {
           'location.longitude': _.and([_.gte(box.minLng), _.lte(box.maxLng)]),
         })
         .orderBy('createdAt', 'desc')
-        .limit(20)
+        .limit(200)
         .get(),
     );
     return rows.map(fromDoc);

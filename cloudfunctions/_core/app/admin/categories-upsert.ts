@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { fail } from '../errors';
 import { categoryCode } from '../schemas';
+import { ensureClean } from '../ticket/move';
 import { defineUseCase } from '../use-case';
 
 export const upsertCategory = defineUseCase('admin.categories.upsert', {
@@ -15,6 +16,7 @@ export const upsertCategory = defineUseCase('admin.categories.upsert', {
   }),
   run: async (params, ctx) => {
     if (ctx.actor.role !== 'superAdmin') throw fail('FORBIDDEN', '只有系统管理员可以维护问题类别');
+    await ensureClean(ctx, [params.name]);
     if (params.defaultDepartmentCode && !(await ctx.deps.departments.get(params.defaultDepartmentCode))) {
       throw fail('NOT_FOUND', '没有找到默认部门');
     }

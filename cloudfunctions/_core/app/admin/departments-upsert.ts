@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { fail } from '../errors';
 import { categoryCode, placeName } from '../schemas';
+import { ensureClean } from '../ticket/move';
 import { defineUseCase } from '../use-case';
 
 export const upsertDepartment = defineUseCase('admin.departments.upsert', {
@@ -23,12 +24,21 @@ export const upsertDepartment = defineUseCase('admin.departments.upsert', {
     if (params.street && !street) throw fail('NOT_FOUND', `没有找到街道：${params.street}`);
     if (params.district && !district) throw fail('NOT_FOUND', `没有找到区：${params.district}`);
     const scope = actor.scope;
-    const allowed =
-      actor.role === 'superAdmin' ||
-      (actor.role === 'districtAdmin' && scope !== null && 'district' in scope &&
-        (params.district === scope.district || street?.district === scope.district)) ||
-      (actor.role === 'streetAdmin' && scope !== null && 'street' in scope && params.street === scope.street);
-    if (!allowed) throw fail('FORBIDDEN', '只能维护本辖区的部门');
+    /** Whether a department placed at (street, district) lies in the caller's area. */
+    const inArea = async (deptStreet: string | null, deptDistrict: string | null): Promise<boolean> => {
+      if (actor.role === 'superAdmin') return true;
+      if (actor.role === 'streetAdmin' && scope !== null && 'street' in scope) return deptStreet === scope.street;
+      if (actor.role === 'districtAdmin' && scope !== null && 'district' in scope) {
+        const parent = deptStreet ? (await deps.places.get('street', deptStreet))?.district ?? null : deptDistrict;
+        return parent === scope.district;
+      }
+      return false;
+    };
+    if (!(await inArea(params.street ?? null, params.district ?? null))) throw fail('FORBIDDEN', '只能维护本辖区的部门');
+    // Re-using a code must not take over a department of another area (and its handlers).
+    const existing = await deps.departments.get(params.code);
+    if (existing && !(await inArea(existing.street, existing.district))) throw fail('FORBIDDEN', '这个部门编号已被其他辖区使用');
+    await ensureClean(ctx, [params.name]);
     for (const code of params.categories) {
       if (!(await deps.categories.get(code))) throw fail('INVALID_INPUT', `没有这个问题类别：${code}`);
     }
@@ -36,7 +46,8 @@ export const upsertDepartment = defineUseCase('admin.departments.upsert', {
       code: params.code,
       name: params.name,
       street: params.street ?? null,
-      district: params.district ?? street?.district ?? null,
+      // A street's department serves that street only; a district's serves the whole district.
+      district: params.district ?? null,
       categories: params.categories,
     });
     return { code: params.code, created };

@@ -8,7 +8,12 @@ import { defineUseCase } from '../use-case';
 
 export const NEARBY_METERS = 50;
 const DAY_MS = 24 * 60 * 60 * 1000;
-const EXCERPT = 40;
+/** Enough words to recognise the problem; long digit runs (phone numbers, door codes) are masked. */
+const EXCERPT = 30;
+const excerpt = (text: string): string => {
+  const chars = Array.from(text.replace(/\d{6,}/g, '******'));
+  return chars.length > EXCERPT ? `${chars.slice(0, EXCERPT).join('')}…` : chars.join('');
+};
 
 export const nearbyReports = defineUseCase('report.nearby', {
   who: 'anyone',
@@ -26,12 +31,13 @@ export const nearbyReports = defineUseCase('report.nearby', {
       .map((t) => ({ t, distance: haversineMeters({ latitude, longitude }, t.location) }))
       .filter(({ distance }) => distance <= NEARBY_METERS)
       .sort((a, b) => a.distance - b.distance)
+      .slice(0, 10)
       .map(({ t, distance }) => ({
         id: t.id,
         no: t.no,
         status: t.status,
         category: t.category,
-        description: Array.from(t.description).slice(0, EXCERPT).join('') + (Array.from(t.description).length > EXCERPT ? '…' : ''),
+        description: excerpt(t.description),
         distanceMeters: Math.round(distance),
         createdAt: t.createdAt.toISOString(),
       }));

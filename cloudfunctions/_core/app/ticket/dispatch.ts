@@ -19,13 +19,14 @@ export const dispatchTicket = defineUseCase('ticket.dispatch', {
       'dispatch',
       ctx,
       (t, move) => {
+        // A street's department serves its street; a district's serves every street of it.
         const serves =
-          (department.street !== null && department.street === t.place.street) ||
-          (department.district !== null && (department.district === t.place.district || t.place.district === null));
+          department.street !== null
+            ? department.street === t.place.street
+            : department.district !== null && (department.district === t.place.district || t.place.district === null);
         if (!serves) throw fail('INVALID_INPUT', '该部门不负责这个地区');
         return dispatch(t, move, department.code, params.note ? params.note : null);
       },
-      { holderLabel: department.name },
     );
   },
 });

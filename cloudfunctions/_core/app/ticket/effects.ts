@@ -70,7 +70,6 @@ export interface EffectInput {
   recipients: Recipients;
   categoryName: string;
   now: Date;
-  holderLabel?: string;
   supervision?: { by: string; byRole: SupervisionRecord['byRole']; note: string };
 }
 
@@ -83,7 +82,7 @@ export function buildEffects(input: EffectInput): ChangeEffects {
     touser,
     template,
     templateId: deps.config.templateIds[template],
-    data: messageData(template, { ticket: after, categoryName: input.categoryName, now, ...(input.holderLabel ? { holderLabel: input.holderLabel } : {}) }),
+    data: messageData(template, { ticket: after, categoryName: input.categoryName, now }),
     page: `${page}?id=${after.id}`,
     ticketId: after.id,
     createdAt: now,

@@ -20,7 +20,6 @@ export async function loadVisibleTicket(ticketId: string, ctx: CallContext): Pro
 
 export interface SaveOptions {
   supervision?: { by: string; byRole: SupervisionRecord['byRole']; note: string };
-  holderLabel?: string;
 }
 
 /** Saves a change with its effects; false when another change won the race. */
@@ -33,7 +32,6 @@ export async function saveChange(deps: Deps, before: Ticket, after: Ticket, now:
     recipients,
     categoryName: categoryName(after.category, category?.name),
     now,
-    ...(options.holderLabel ? { holderLabel: options.holderLabel } : {}),
     ...(options.supervision ? { supervision: options.supervision } : {}),
   });
   return deps.tickets.save(after, effects);

@@ -16,6 +16,8 @@ export const rejectTicket = defineUseCase('ticket.reject', {
       if (params.duplicateOf === params.ticketId) throw fail('INVALID_INPUT', '不能把事项标记为与自己重复');
       const kept = await ctx.deps.tickets.get(params.duplicateOf);
       if (!kept || !canSeeTicket(kept, ctx.actor)) throw fail('NOT_FOUND', '没有找到保留的那件事项');
+      // The kept ticket must itself be kept: not rejected or withdrawn (no two duplicates of each other).
+      if (kept.status === 'rejected' || kept.status === 'withdrawn') throw fail('CONFLICT', '保留的那件事项已不予受理或已撤回');
       keptNo = kept.no;
     }
     return moveTicket(params.ticketId, 'reject', ctx, (t, move) => reject(t, move, params.reason, keptNo));

@@ -100,7 +100,7 @@ describe('admin.categories.upsert', () => {
 
   // BUG: categories-upsert.ts never runs the name through content security (ensureClean), so a
   // name the check refuses is stored and shown to every resident. Flip to `test` once fixed.
-  test.failing('a name with a word content security refuses → CONTENT_REJECTED, nothing stored', async () => {
+  test('a name with a word content security refuses → CONTENT_REJECTED, nothing stored', async () => {
     const before = await app.snapshot();
     expect(await app.call(ADMIN, 'admin.categories.upsert', { code: 'spam', name: '违禁测试', profile: 'normal' })).toMatchObject({
       ok: false,

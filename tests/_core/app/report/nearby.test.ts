@@ -67,7 +67,7 @@ describe('report.nearby', () => {
         no,
         status: 'submitted',
         category: 'sanitation',
-        description: `${Array.from(description).slice(0, 40).join('')}…`,
+        description: `${Array.from(description).slice(0, 30).join('')}…`,
         distanceMeters: 30,
         createdAt: TUESDAY,
       },

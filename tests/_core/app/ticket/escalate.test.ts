@@ -110,7 +110,7 @@ describe('ticket.escalate', () => {
   // but escalate.ts (like supervise.ts and the sweep) never passes one — only dispatch.ts does,
   // for staffNewTicket, which ignores it — so every escalation reminder says just "请尽快处理",
   // never the new deadline. Flip to `test` once fixed.
-  test.failing('the escalation reminder tells the level above its new deadline', async () => {
+  test('the escalation reminder tells the level above its new deadline', async () => {
     const { id } = await submitted();
     app.setNow(WEDNESDAY);
     const { written } = await escalating('worker-1', id, '需要社区协调');
