@@ -146,19 +146,8 @@ export function rollupChanges(before: Ticket | null, after: Ticket): RollupChang
 
 // ---- summaries ----
 
-export interface Block {
-  received: number;
-  accepted: number;
-  resolved: number;
-  closed: number;
-  rejected: number;
-  closureRate: number | null;
-  onTimeRate: number | null;
-  satisfactionRate: number | null;
-  medianAcceptMinutes: number | null;
-  medianResolveMinutes: number | null;
-  openOverdue: number;
-}
+/** The figures of one area and period, exactly as the contract's stats.summary answers them. */
+export type Block = Api.StatsBlock;
 
 export function median(values: readonly number[]): number | null {
   if (values.length === 0) return null;
