@@ -147,10 +147,13 @@ export const zh = {
     nearbyTitle: '是同一个问题吗？',
     nearbyIntro: '附近已有相同类型的问题正在处理：',
     nearbyDistance: (meters: number): string => `约 ${Math.max(1, Math.round(meters))} 米`,
-    nearbyOpen: '查看',
     nearbyReported: ' 上报',
+    nearbySame: '就是这个问题',
     nearbyContinue: '不是，继续上报',
     nearbyCancel: '先不报了',
+    nearbySameTitle: '感谢您的反映',
+    nearbySameContent: '已有居民反映过，网格员正在处理，无需重复上报。',
+    nearbySameConfirm: '知道了',
   },
 
   success: {

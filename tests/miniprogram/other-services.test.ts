@@ -1,6 +1,6 @@
-// The smaller services and helpers (the real services/api underneath, talking to the fake wx):
-// photo upload paths, subscriptions, drafts, validation and
-// Shanghai time formatting (these must read the same under TZ=UTC and TZ=Asia/Shanghai).
+// The smaller services and helpers, on the real services/api talking to the fake wx: photo upload
+// paths, subscriptions, drafts, validation and Shanghai time formatting (these must read the same
+// under TZ=UTC and TZ=Asia/Shanghai).
 import { config } from '../../miniprogram/config';
 import { clearDraft, emptyDraft, loadDraft, saveDraft } from '../../miniprogram/services/draft';
 import { photoCloudPath, photoFileName, uploadPhoto } from '../../miniprogram/services/files';

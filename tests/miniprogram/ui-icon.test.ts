@@ -24,8 +24,11 @@ describe('ui-icon', () => {
       for (const m of text.matchAll(/\bicon: '([a-z-]+)'/g)) if (!['none', 'success', 'error', 'loading'].includes(m[1])) used.add(m[1]);
       const map = /const (?:CATEGORY_)?ICONS[^=]*= \{([^}]*)\}/.exec(text);
       if (map) for (const m of map[1].matchAll(/: '([a-z-]+)'/g)) used.add(m[1]);
+      // single icon constants such as GENERIC_CATEGORY_ICON
+      for (const m of text.matchAll(/_ICON = '([a-z-]+)'/g)) used.add(m[1]);
     }
     expect(used.size).toBeGreaterThan(15);
+    expect(used).toContain('tag'); // the generic icon of admin-added categories
     expect([...used].filter((n) => !defined.has(n))).toEqual([]);
   });
 

@@ -2,13 +2,18 @@
 // the first thing in a tap), record them, offer the "same problem?" candidates nearby, upload the
 // photos, then submit with the form's clientRequestId (kept in storage until the ticket exists,
 // so retries and an app kill can never make two tickets). A second tap meanwhile does nothing.
+// The "same problem?" candidates are other people's tickets, which a resident may not open
+// (ticket.get answers NOT_FOUND): the dialog only lists them, and "就是这个问题" ends the flow
+// kindly with no ticket made. The categories come from categories.list (services/categories).
 import { call, callWithRetry, toApiError } from '../../services/api';
 import { clearDraft, emptyDraft, loadDraft, saveDraft, type ReportDraft } from '../../services/draft';
 import { uploadPhoto } from '../../services/files';
 import { currentLocation, LocationError, pickLocation } from '../../services/location';
 import { choosePhotos, isCancel, MAX_PHOTOS, PhotoTooLargeError, shrinkPhoto, type LocalPhoto } from '../../services/photos';
 import { recordGrants, requestResidentSubscriptions } from '../../services/subscribe';
-import { categoryName, zh } from '../../i18n/zh';
+import { zh } from '../../i18n/zh';
+import { builtInCategories, currentCategories, isCategoryCode, loadCategories, type CategoryInfo } from '../../services/categories';
+import { categoryTile } from '../../utils/category-view';
 import { queryValue, type Query, type TapEvent, type ValueEvent } from '../../utils/events';
 import { instanceState } from '../../utils/instance-state';
 import { formatDateTime } from '../../utils/time';
@@ -16,7 +21,7 @@ import { statusLabel } from '../../utils/ticket-view';
 import { DESCRIPTION_MAX, hasErrors, validateReport, type FieldErrors } from '../../utils/validate';
 
 type LocationState = 'locating' | 'located' | 'picked' | 'failed' | 'denied';
-type NearbyDecision = { kind: 'continue' } | { kind: 'cancel' } | { kind: 'open'; id: string };
+type NearbyDecision = 'continue' | 'cancel' | 'same';
 
 interface PhotoItem {
   key: string;
@@ -31,18 +36,21 @@ interface NearbyRow {
   createdText: string;
 }
 
-const CATEGORY_ICONS: Record<Api.BuiltInCategoryCode, string> = {
-  sanitation: 'trash',
-  property: 'building',
-  facilities: 'cone',
-  safety: 'shield',
-  dispute: 'chat',
-  'life-service': 'heart',
-  policy: 'file',
-  'urgent-repair': 'bolt',
-  other: 'more',
-};
-const CATEGORY_CODES = Object.keys(CATEGORY_ICONS) as Api.BuiltInCategoryCode[];
+interface CategoryChoice {
+  code: Api.CategoryCode;
+  name: string;
+  icon: string;
+  urgent: boolean;
+}
+
+function choices(list: CategoryInfo[]): CategoryChoice[] {
+  return list.map(categoryTile).map(({ code, name, icon, urgent }) => ({ code, name, icon, urgent }));
+}
+
+function isUrgent(list: CategoryChoice[], code: string): boolean {
+  return list.some((c) => c.code === code && c.urgent);
+}
+
 const KINDS: ReadonlyArray<Api.Kind> = ['complaint', 'suggestion', 'question'];
 
 const state = instanceState(() => ({
@@ -54,6 +62,10 @@ const state = instanceState(() => ({
   decideNearby: null as ((d: NearbyDecision) => void) | null,
   saveTimer: null as ReturnType<typeof setTimeout> | null,
   photoSeq: 0,
+  /** A category asked for (home tile, draft) that the list shown so far does not have yet. */
+  pendingCategory: '' as Api.CategoryCode | '',
+  shownCategories: null as CategoryInfo[] | null,
+  alive: true,
 }));
 
 function locationText(s: LocationState, loc: Api.Location | null): string {
@@ -68,6 +80,15 @@ function excerpt(text: string): string {
   return flat.length > 40 ? `${flat.slice(0, 40)}…` : flat;
 }
 
+/** Back to the page the form was opened from, or home when the form is the only page. */
+function leaveForm(): void {
+  const home = (): void => {
+    wx.reLaunch({ url: '/pages/index/index' });
+  };
+  if (getCurrentPages().length > 1) wx.navigateBack({ delta: 1, fail: home });
+  else home();
+}
+
 function firstError(errors: FieldErrors): string {
   return errors.category ?? errors.description ?? errors.location ?? errors.contactPhone ?? '';
 }
@@ -75,7 +96,8 @@ function firstError(errors: FieldErrors): string {
 Component({
   data: {
     t: zh.report,
-    categories: CATEGORY_CODES.map((code) => ({ code, name: categoryName(code), icon: CATEGORY_ICONS[code] })),
+    categories: choices(builtInCategories()),
+    urgentSelected: false,
     kinds: KINDS.map((key) => ({ key, label: zh.kinds[key] })),
     descriptionMax: DESCRIPTION_MAX,
     maxPhotos: MAX_PHOTOS,
@@ -103,29 +125,54 @@ Component({
       const s = state.of(this);
       if (s.saveTimer) clearTimeout(s.saveTimer);
       this.persist();
-      if (s.decideNearby) s.decideNearby({ kind: 'cancel' });
+      s.alive = false;
+      if (s.decideNearby) s.decideNearby('cancel');
       state.drop(this);
     },
   },
 
   methods: {
     onLoad(query: Query): void {
-      const wanted = CATEGORY_CODES.find((c) => c === queryValue(query, 'category')) ?? '';
-      const draft = loadDraft() ?? emptyDraft(wanted);
-      state.of(this).clientRequestId = draft.clientRequestId;
-      const category = wanted || draft.category;
+      const s = state.of(this);
+      const asked = queryValue(query, 'category');
+      const wanted = isCategoryCode(asked) ? asked : '';
+      const draft = loadDraft() ?? emptyDraft();
+      s.clientRequestId = draft.clientRequestId;
+      s.pendingCategory = wanted || draft.category;
       this.setData({
-        category,
         kind: draft.kind,
         description: draft.description,
         contactPhone: draft.contactPhone,
       });
+      this.showCategories(currentCategories(), false);
       if (draft.location) {
         this.setLocation('picked', draft.location);
       } else {
         this.locate();
       }
       this.persist();
+      void loadCategories().then((list) => {
+        if (list && s.alive) this.showCategories(list, true);
+      });
+    },
+
+    /**
+     * Shows `list` as the choices. A category asked for but not in the list waits for the
+     * server's list; the server's list (`final`) also drops a choice that no longer exists.
+     */
+    showCategories(list: CategoryInfo[], final: boolean): void {
+      const s = state.of(this);
+      if (s.shownCategories === list) return;
+      s.shownCategories = list;
+      const categories = choices(list);
+      const has = (code: string): boolean => categories.some((c) => c.code === code);
+      let category = this.data.category;
+      if (category && !has(category) && final) category = '';
+      if (!category && s.pendingCategory && has(s.pendingCategory)) category = s.pendingCategory;
+      if (category || final) s.pendingCategory = '';
+      const changed = category !== this.data.category;
+      this.setData({ categories, category, urgentSelected: isUrgent(categories, category) });
+      if (changed) this.persist();
     },
 
     onHide(): void {
@@ -136,7 +183,7 @@ Component({
     draft(): ReportDraft {
       return {
         clientRequestId: state.of(this).clientRequestId,
-        category: this.data.category,
+        category: this.data.category || state.of(this).pendingCategory,
         kind: this.data.kind,
         description: this.data.description,
         contactPhone: this.data.contactPhone,
@@ -177,9 +224,10 @@ Component({
     },
 
     onCategory(e: TapEvent<{ code?: string }>): void {
-      const code = CATEGORY_CODES.find((c) => c === e.currentTarget.dataset.code);
-      if (!code) return;
-      this.setData({ category: code, 'errors.category': '' });
+      const chosen = this.data.categories.find((c) => c.code === e.currentTarget.dataset.code);
+      if (!chosen) return;
+      state.of(this).pendingCategory = '';
+      this.setData({ category: chosen.code, urgentSelected: chosen.urgent, 'errors.category': '' });
       this.persist();
     },
 
@@ -302,11 +350,12 @@ Component({
         const location = this.data.location as Api.Location;
 
         const decision = await this.checkNearby(category, location);
-        if (decision.kind === 'open') {
-          wx.navigateTo({ url: `/pages/ticket/ticket?id=${encodeURIComponent(decision.id)}` });
+        if (decision === 'cancel') return;
+        if (decision === 'same') {
+          done = true;
+          this.endAsDuplicate();
           return;
         }
-        if (decision.kind === 'cancel') return;
 
         this.setData({ submitLabel: zh.report.uploading });
         const photos = await this.uploadPhotos();
@@ -350,9 +399,9 @@ Component({
       try {
         items = (await call('report.nearby', { category, location })).items;
       } catch {
-        return { kind: 'continue' };
+        return 'continue';
       }
-      if (items.length === 0) return { kind: 'continue' };
+      if (items.length === 0) return 'continue';
       const now = new Date();
       const rows: NearbyRow[] = items.slice(0, 5).map((it) => ({
         id: it.id,
@@ -375,17 +424,36 @@ Component({
       if (decide) decide(d);
     },
 
+    onNearbySame(): void {
+      this.decideNearby('same');
+    },
+
     onNearbyContinue(): void {
-      this.decideNearby({ kind: 'continue' });
+      this.decideNearby('continue');
     },
 
     onNearbyCancel(): void {
-      this.decideNearby({ kind: 'cancel' });
+      this.decideNearby('cancel');
     },
 
-    onNearbyOpen(e: TapEvent<{ id?: string }>): void {
-      const id = e.currentTarget.dataset.id;
-      if (id) this.decideNearby({ kind: 'open', id });
+    /**
+     * "就是这个问题": someone already reported it and it is being handled. No ticket is made, the
+     * draft goes (so the form starts empty next time), and after a kind word the resident is
+     * taken back to where they came from. The page stays busy: nothing more can be sent.
+     */
+    endAsDuplicate(): void {
+      const s = state.of(this);
+      clearDraft();
+      s.clientRequestId = '';
+      s.pendingCategory = '';
+      this.setData({ submitting: false });
+      wx.showModal({
+        title: zh.report.nearbySameTitle,
+        content: zh.report.nearbySameContent,
+        showCancel: false,
+        confirmText: zh.report.nearbySameConfirm,
+        complete: () => leaveForm(),
+      });
     },
 
     /** Uploads what is not uploaded yet, in order; answers the fileIDs. */
