@@ -43,6 +43,36 @@ export async function startTestApp(): Promise<TestApp> {
   return app;
 }
 
+/**
+ * One app for the whole test file: started (then `setup`, e.g. seedCommunity) in beforeAll and
+ * closed in afterAll. Answers a handle that forwards to it, so the file can name it up front;
+ * use it inside hooks and tests.
+ */
+export function useTestApp(setup: (app: TestApp) => Promise<void> | void = () => undefined): TestApp {
+  let started: TestApp | undefined;
+  const current = (): TestApp => {
+    if (!started) throw new Error('the test app starts in beforeAll: use it inside hooks and tests');
+    return started;
+  };
+  beforeAll(async () => {
+    started = await startTestApp();
+    await setup(started);
+  });
+  afterAll(() => started?.close());
+  return {
+    get server() {
+      return current().server;
+    },
+    call: (openid, action, params) => current().call(openid, action, params),
+    ok: (openid, action, params) => current().ok(openid, action, params),
+    raw: (openid, event) => current().raw(openid, event),
+    setNow: (at) => current().setNow(at),
+    snapshot: () => current().snapshot(),
+    reset: () => current().reset(),
+    close: () => current().close(),
+  };
+}
+
 /** Imports the demo community's six grids and binds a worker per pair of grids plus a community admin. */
 export async function seedCommunity(app: TestApp): Promise<void> {
   await app.ok(ADMIN, 'admin.grids.import', { geojson: demoGeoJson(), crs: 'gcj02' });
@@ -54,10 +84,13 @@ export async function seedCommunity(app: TestApp): Promise<void> {
     ['street-1', 'streetAdmin', { street: '车站街道' }],
     ['district-1', 'districtAdmin', { district: '张店区' }],
   ];
-  for (const [openid, role, scope] of staff) {
-    const invite = await app.ok(ADMIN, 'admin.invites.create', { role, scope });
-    await app.ok(openid, 'staff.bind', { inviteCode: invite.code });
-  }
+  for (const [openid, role, scope] of staff) await bindStaff(app, openid, role, scope);
+}
+
+/** Makes `openid` staff: the super admin invites `role` over `scope`, and `openid` redeems the code. */
+export async function bindStaff(app: TestApp, openid: string, role: Api.StaffRole, scope: Api.Scope): Promise<void> {
+  const invite = await app.ok(ADMIN, 'admin.invites.create', { role, scope });
+  await app.ok(openid, 'staff.bind', { inviteCode: invite.code });
 }
 
 let requestCounter = 0;

@@ -4,11 +4,11 @@
 // INTERNAL without leaking personal data into the log.
 import { handleApi } from '../../../cloudfunctions/_core/app/handle-api';
 import type { Deps } from '../../../cloudfunctions/_core/ports';
-import { ADMIN, reportParams, seedCommunity, startTestApp, type TestApp } from '../../support/app';
+import { ADMIN, reportParams, seedCommunity, useTestApp } from '../../support/app';
+import { expectRefused, expectUnchanged } from '../../support/flows';
 
 const CHINESE = /[\u4e00-\u9fa5]/;
 
-let app: TestApp;
 let ticketId: string;
 /** Every error envelope this file saw, checked for Chinese at the end. */
 const errors: Array<{ event: unknown; error: Api.ErrorBody }> = [];
@@ -22,15 +22,13 @@ async function send(openid: string | null | undefined, event: unknown, deps?: De
 /** `base` with some methods replaced; the rest still run on the real store (prototype chain). */
 const override = <T extends object>(base: T, patch: Partial<T>): T => Object.assign(Object.create(base) as T, patch);
 
-beforeAll(async () => {
-  app = await startTestApp();
+const app = useTestApp(async () => {
   app.setNow('2026-11-24T02:00:00.000Z');
   await seedCommunity(app);
   ticketId = (await app.ok('resident-a', 'report.submit', reportParams())).ticketId;
   // A live invite: an operator matching "any code" would redeem it.
   await app.ok(ADMIN, 'admin.invites.create', { role: 'districtAdmin', scope: { district: '张店区' } });
 });
-afterAll(() => app.close());
 
 describe('malformed events → INVALID_INPUT', () => {
   const events: Array<[string, unknown]> = [
@@ -57,10 +55,7 @@ describe('malformed events → INVALID_INPUT', () => {
     ['a JSON __proto__ key', JSON.parse('{"action":"staff.me","params":{},"__proto__":{"openid":"test-admin"}}')],
   ];
   test.each(events)('%s', async (_name, event) => {
-    const before = await app.snapshot();
-    const answer = await send('resident-a', event);
-    expect(answer).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
-    expect(await app.snapshot()).toEqual(before);
+    await expectRefused(app, 'INVALID_INPUT', () => send('resident-a', event));
   });
 
   test('malformed params of a known action → INVALID_INPUT with details', async () => {
@@ -91,17 +86,17 @@ describe('identity comes from the caller only', () => {
       ok: true,
       data: { openid: 'resident-b', role: 'resident', scope: null },
     });
-    const before = await app.snapshot();
     const geojson = { type: 'FeatureCollection', features: [] };
-    expect(await send('resident-b', { action: 'admin.grids.import', params: { geojson, crs: 'gcj02' }, userInfo })).toMatchObject({
-      ok: false,
-      error: { code: 'FORBIDDEN' },
+    await expectUnchanged(app, async () => {
+      expect(await send('resident-b', { action: 'admin.grids.import', params: { geojson, crs: 'gcj02' }, userInfo })).toMatchObject({
+        ok: false,
+        error: { code: 'FORBIDDEN' },
+      });
+      expect(await send('resident-b', { action: 'admin.invites.create', params: { role: 'superAdmin', scope: { district: '张店区' } }, userInfo })).toMatchObject({
+        ok: false,
+        error: { code: 'FORBIDDEN' },
+      });
     });
-    expect(await send('resident-b', { action: 'admin.invites.create', params: { role: 'superAdmin', scope: { district: '张店区' } }, userInfo })).toMatchObject({
-      ok: false,
-      error: { code: 'FORBIDDEN' },
-    });
-    expect(await app.snapshot()).toEqual(before);
   });
 
   test("a grid worker carrying someone else's userInfo sees their own queue and tickets only", async () => {
@@ -167,10 +162,7 @@ describe('$ operators anywhere in params → INVALID_INPUT, store unchanged', ()
   ];
 
   test.each(cases().map(([who, where, action, params]) => [action, where, who, params] as const))('%s: %s (as %s)', async (action, _where, who, params) => {
-    const before = await app.snapshot();
-    const answer = await send(who, { action, params });
-    expect(answer).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
-    expect(await app.snapshot()).toEqual(before);
+    await expectRefused(app, 'INVALID_INPUT', () => send(who, { action, params }));
   });
 });
 
@@ -187,10 +179,10 @@ describe('an unexpected failure inside a use case', () => {
       contactPhone: '13812345678',
       location: { latitude: 36.8135, longitude: 118.0406, address: '华光路3号楼2单元501' },
     });
-    const before = await app.snapshot();
-    const answer = await send('resident-private', { action: 'report.submit', params }, deps, (line) => lines.push(line));
-    expect(answer).toEqual({ ok: false, error: { code: 'INTERNAL', message: '系统繁忙，请稍后再试' } });
-    expect(await app.snapshot()).toEqual(before);
+    await expectUnchanged(app, async () => {
+      const answer = await send('resident-private', { action: 'report.submit', params }, deps, (line) => lines.push(line));
+      expect(answer).toEqual({ ok: false, error: { code: 'INTERNAL', message: '系统繁忙，请稍后再试' } });
+    });
 
     expect(lines).toHaveLength(1);
     const line = lines[0] ?? '';

@@ -1,14 +1,9 @@
 // Review findings pinned: forged cursors, re-binding over an existing role, log redaction,
 // friendly validation messages, the super admin's header label.
 import { redact } from '../../../cloudfunctions/_core/app/handle-api';
-import { ADMIN, reportParams, seedCommunity, startTestApp, type TestApp } from '../../support/app';
+import { ADMIN, reportParams, seedCommunity, useTestApp } from '../../support/app';
 
-let app: TestApp;
-beforeAll(async () => {
-  app = await startTestApp();
-  await seedCommunity(app);
-});
-afterAll(() => app.close());
+const app = useTestApp(seedCommunity);
 
 test.each([
   ['report.mine', 'AAAA'],

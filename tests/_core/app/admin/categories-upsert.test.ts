@@ -1,30 +1,18 @@
 // admin.categories.upsert: categories are data — a super admin adds one (or renames one, or changes
 // its SLA profile) with an optional default department. A new urgent category gets the 30-minute
 // acceptance deadline from the next report on. Nobody else may touch them.
-import { ADMIN, reportParams, seedCommunity, startTestApp, type TestApp } from '../../../support/app';
+import { ADMIN, reportParams, seedCommunity, useTestApp } from '../../../support/app';
+import { departmentWithHandler, expectRefused, expectUnchanged, freshResidents, rows, TUESDAY } from '../../../support/flows';
 
-type Row = Record<string, unknown>;
-type Snapshot = Record<string, Row[]>;
-
-let app: TestApp;
-beforeAll(async () => {
-  app = await startTestApp();
+const app = useTestApp(async () => {
   app.setNow('2026-11-24T01:00:00.000Z');
   await seedCommunity(app);
-  await app.ok(ADMIN, 'admin.departments.upsert', { code: 'zd-gas', name: '张店区燃气公司', district: '张店区', categories: ['urgent-repair'] });
-  const invite = await app.ok(ADMIN, 'admin.invites.create', { role: 'deptHandler', scope: { department: 'zd-gas' } });
-  await app.ok('dept-gas', 'staff.bind', { inviteCode: invite.code });
+  await departmentWithHandler(app, { code: 'zd-gas', name: '张店区燃气公司', district: '张店区', categories: ['urgent-repair'] }, 'dept-gas');
 });
-afterAll(() => app.close());
 
-const TUESDAY = '2026-11-24T02:00:00.000Z';
-const categories = async (): Promise<Row[]> => ((await app.snapshot()) as Snapshot).categories ?? [];
 
-let residents = 0;
-async function submit(category: string): Promise<Api.ReportSubmitData> {
-  residents += 1; // a fresh resident each time: one resident may file only 10 an hour
-  return app.ok(`category-resident-${residents}`, 'report.submit', reportParams({ category }));
-}
+const nextResident = freshResidents('category-resident');
+const submit = (category: string): Promise<Api.ReportSubmitData> => app.ok(nextResident(), 'report.submit', reportParams({ category }));
 
 describe('admin.categories.upsert', () => {
   beforeEach(() => app.setNow(TUESDAY));
@@ -38,7 +26,7 @@ describe('admin.categories.upsert', () => {
       code: 'gas-leak',
       created: true,
     });
-    expect(await categories()).toContainEqual(
+    expect(await rows(app, 'categories')).toContainEqual(
       expect.objectContaining({ _id: 'gas-leak', name: '燃气泄漏', profile: 'urgent', defaultDepartmentCode: 'zd-gas' }),
     );
     const submitted = await submit('gas-leak');
@@ -56,7 +44,7 @@ describe('admin.categories.upsert', () => {
       created: true,
     });
     expect((await submit('greening')).acceptBy).toBe('2026-11-25T15:59:59.999Z');
-    expect(await categories()).toContainEqual(expect.objectContaining({ _id: 'greening', defaultDepartmentCode: null }));
+    expect(await rows(app, 'categories')).toContainEqual(expect.objectContaining({ _id: 'greening', defaultDepartmentCode: null }));
   });
 
   test('upserting again changes it (created: false); tickets already filed keep their deadline', async () => {
@@ -81,32 +69,25 @@ describe('admin.categories.upsert', () => {
   });
 
   test('an unknown default department → NOT_FOUND, nothing stored', async () => {
-    const before = await app.snapshot();
-    expect(
-      await app.call(ADMIN, 'admin.categories.upsert', { code: 'elevator', name: '电梯故障', profile: 'urgent', defaultDepartmentCode: 'no-such-dept' }),
-    ).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
-    expect(await app.snapshot()).toEqual(before);
+    await expectRefused(app, 'NOT_FOUND', () =>
+      app.call(ADMIN, 'admin.categories.upsert', { code: 'elevator', name: '电梯故障', profile: 'urgent', defaultDepartmentCode: 'no-such-dept' }),
+    );
   });
 
   test('super admins only: every other role is FORBIDDEN, nothing stored', async () => {
-    const before = await app.snapshot();
     const params = { code: 'elevator', name: '电梯故障', profile: 'urgent' } as const;
-    for (const openid of ['resident-x', 'worker-1', 'community-1', 'street-1', 'district-1', 'dept-gas']) {
-      expect(await app.call(openid, 'admin.categories.upsert', params)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    }
-    expect(await app.call(null, 'admin.categories.upsert', params)).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
-    expect(await app.snapshot()).toEqual(before);
+    await expectUnchanged(app, async () => {
+      for (const openid of ['resident-x', 'worker-1', 'community-1', 'street-1', 'district-1', 'dept-gas']) {
+        expect(await app.call(openid, 'admin.categories.upsert', params)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+      }
+      expect(await app.call(null, 'admin.categories.upsert', params)).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+    });
   });
 
   // BUG: categories-upsert.ts never runs the name through content security (ensureClean), so a
   // name the check refuses is stored and shown to every resident. Flip to `test` once fixed.
   test('a name with a word content security refuses → CONTENT_REJECTED, nothing stored', async () => {
-    const before = await app.snapshot();
-    expect(await app.call(ADMIN, 'admin.categories.upsert', { code: 'spam', name: '违禁测试', profile: 'normal' })).toMatchObject({
-      ok: false,
-      error: { code: 'CONTENT_REJECTED' },
-    });
-    expect(await app.snapshot()).toEqual(before);
+    await expectRefused(app, 'CONTENT_REJECTED', () => app.call(ADMIN, 'admin.categories.upsert', { code: 'spam', name: '违禁测试', profile: 'normal' }));
   });
 
   test.each([
@@ -122,8 +103,6 @@ describe('admin.categories.upsert', () => {
     ['operator as default department', { code: 'gas', name: '燃气泄漏', profile: 'urgent', defaultDepartmentCode: { $exists: true } }],
     ['unknown field', { code: 'gas', name: '燃气泄漏', profile: 'urgent', acceptMinutes: 5 }],
   ])('%s → INVALID_INPUT, nothing stored', async (_name, params) => {
-    const before = await app.snapshot();
-    expect(await app.raw(ADMIN, { action: 'admin.categories.upsert', params })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
-    expect(await app.snapshot()).toEqual(before);
+    await expectRefused(app, 'INVALID_INPUT', () => app.raw(ADMIN, { action: 'admin.categories.upsert', params }));
   });
 });

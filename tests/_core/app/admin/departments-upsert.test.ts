@@ -1,64 +1,20 @@
 // admin.departments.upsert: a department belongs to a street xor a district and declares the
 // categories it usually handles. Super admins anywhere; a district admin in their district (its
 // streets included); a street admin for their own street; nobody else.
-import { ADMIN, seedCommunity, startTestApp, type TestApp } from '../../../support/app';
+import { ADMIN, seedCommunity, useTestApp } from '../../../support/app';
+import { departmentWithHandler, expectRefused, neighbourAreasWithAdmins, rowById, ZD_WATER, type Row } from '../../../support/flows';
 
-type Row = Record<string, unknown>;
-type Snapshot = Record<string, Row[]>;
-
-let app: TestApp;
-
-const squareGrid = (code: string, lng: number, lat: number, place: { community: string; street: string; district: string }) => ({
-  type: 'Feature',
-  properties: { code, name: `${place.community}一网格`, ...place, households: 300 },
-  geometry: {
-    type: 'Polygon',
-    coordinates: [
-      [
-        [lng - 0.001, lat - 0.001],
-        [lng + 0.001, lat - 0.001],
-        [lng + 0.001, lat + 0.001],
-        [lng - 0.001, lat + 0.001],
-        [lng - 0.001, lat - 0.001],
-      ],
-    ],
-  },
-});
-
-async function bind(openid: string, role: Api.StaffRole, scope: Api.Scope): Promise<void> {
-  const invite = await app.ok(ADMIN, 'admin.invites.create', { role, scope });
-  await app.ok(openid, 'staff.bind', { inviteCode: invite.code });
-}
-
-beforeAll(async () => {
-  app = await startTestApp();
+const app = useTestApp(async () => {
   app.setNow('2026-11-24T02:00:00.000Z');
   await seedCommunity(app);
   // 和平街道 is another street of 张店区; 城北街道 lies in another district, 周村区.
-  await app.ok(ADMIN, 'admin.grids.import', {
-    crs: 'gcj02',
-    geojson: {
-      type: 'FeatureCollection',
-      features: [
-        squareGrid('ZD-HP-01', 118.2, 36.7, { community: '和平社区', street: '和平街道', district: '张店区' }),
-        squareGrid('ZC-CB-01', 117.87, 36.8, { community: '城北社区', street: '城北街道', district: '周村区' }),
-      ],
-    },
-  });
-  await bind('street-hp', 'streetAdmin', { street: '和平街道' });
-  await bind('district-zc', 'districtAdmin', { district: '周村区' });
-  await app.ok(ADMIN, 'admin.departments.upsert', { code: 'zd-water', name: '张店区水务局', district: '张店区', categories: ['facilities'] });
-  await bind('dept-water', 'deptHandler', { department: 'zd-water' });
+  await neighbourAreasWithAdmins(app);
+  await departmentWithHandler(app, ZD_WATER, 'dept-water');
 });
-afterAll(() => app.close());
 
-const departments = async (): Promise<Row[]> => ((await app.snapshot()) as Snapshot).departments ?? [];
-const department = async (code: string): Promise<Row | undefined> => (await departments()).find((d) => d._id === code);
-const refused = async (openid: string, params: Record<string, unknown>, code: Api.ErrorCode): Promise<void> => {
-  const before = await app.snapshot();
-  expect(await app.raw(openid, { action: 'admin.departments.upsert', params })).toMatchObject({ ok: false, error: { code } });
-  expect(await app.snapshot()).toEqual(before);
-};
+const department = (code: string): Promise<Row | undefined> => rowById(app, 'departments', code);
+const refused = (openid: string, params: Record<string, unknown>, code: Api.ErrorCode) =>
+  expectRefused(app, code, () => app.raw(openid, { action: 'admin.departments.upsert', params }));
 
 describe('admin.departments.upsert', () => {
   test('the super admin creates a street department; it belongs to the street (and serves only that street)', async () => {

@@ -2,12 +2,12 @@
 // to GCJ-02); a re-imported code replaces its grid, and routing follows the new shape at once.
 // Anything wrong in the file refuses the whole import, in Chinese, and stores nothing.
 import gcoord from 'gcoord';
-import { ADMIN, reportParams, seedCommunity, startTestApp, type TestApp } from '../../../support/app';
+import { ADMIN, reportParams, seedCommunity, useTestApp } from '../../../support/app';
+import { expectRefused, rows } from '../../../support/flows';
 import { demoGeoJson, demoPointIn } from '../../../../cloudfunctions/_local/demo/grids';
 
 const CHINESE = /[\u4e00-\u9fa5]/;
 type Position = [number, number];
-type Snapshot = Record<string, Array<Record<string, unknown>>>;
 
 /** A closed square ring around a centre, `half` degrees each side. */
 const square = (lng: number, lat: number, half = 0.001): Position[] => [
@@ -44,11 +44,7 @@ const collection = (...features: unknown[]) => ({ type: 'FeatureCollection', fea
 // Far (≈ 15 km) from the demo community, so nothing there is "nearest within 200 m" by accident.
 const FAR: { longitude: number; latitude: number } = { longitude: 118.2, latitude: 36.7 };
 
-let app: TestApp;
-beforeAll(async () => {
-  app = await startTestApp();
-});
-afterAll(() => app.close());
+const app = useTestApp();
 /** A fresh store with the demo community, for tests that change grids. */
 async function fresh(): Promise<void> {
   await app.reset();
@@ -178,7 +174,7 @@ describe('admin.grids.import', () => {
       expect(await app.call(ADMIN, 'admin.invites.create', { role, scope })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     }
     await app.ok(ADMIN, 'admin.grids.import', { geojson, crs: 'gcj02' });
-    const places = (((await app.snapshot()) as Snapshot).places ?? []).map((p) => p._id);
+    const places = (await rows(app, 'places')).map((p) => p._id);
     expect(places).toEqual(expect.arrayContaining(['community:新华社区', 'street:新华街道', 'district:新华区']));
 
     const district = await app.ok(ADMIN, 'admin.invites.create', { role: 'districtAdmin', scope: { district: '新华区' } });
@@ -209,11 +205,8 @@ describe('admin.grids.import refusals', () => {
 
   describe('only a super admin may import', () => {
     test.each(['worker-1', 'community-1', 'street-1', 'district-1', 'resident-a'])('%s → FORBIDDEN, nothing stored', async (openid) => {
-      const before = await app.snapshot();
-      const answer = await app.call(openid, 'admin.grids.import', { geojson: collection(feature({ code: 'X-01', ring: square(FAR.longitude, FAR.latitude) })), crs: 'gcj02' });
-      expect(answer).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-      if (!answer.ok) expect(answer.error.message).toMatch(CHINESE);
-      expect(await app.snapshot()).toEqual(before);
+      const error = await expectRefused(app, 'FORBIDDEN', () => app.call(openid, 'admin.grids.import', { geojson: collection(feature({ code: 'X-01', ring: square(FAR.longitude, FAR.latitude) })), crs: 'gcj02' }));
+      expect(error.message).toMatch(CHINESE);
     });
 
     test('no openid → UNAUTHENTICATED', async () => {
@@ -248,14 +241,10 @@ describe('admin.grids.import refusals', () => {
       ['one bad feature among good ones', collection(ok('G-01'), feature({ code: 'G-02', ring: unclosed }), ok('G-03')), /第 2 个网格（G-02）/],
     ];
     test.each(cases)('%s', async (_name, geojson, expected) => {
-      const before = await app.snapshot();
-      const answer = await app.raw(ADMIN, { action: 'admin.grids.import', params: { geojson, crs: 'gcj02' } });
-      expect(answer).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
-      if (answer.ok) return;
-      expect(answer.error.message).toMatch(CHINESE);
-      expect(answer.error.message).toMatch(expected);
-      for (const issue of (answer.error.details ?? []) as Array<{ message: string }>) expect(issue.message).toMatch(CHINESE);
-      expect(await app.snapshot()).toEqual(before);
+      const error = await expectRefused(app, 'INVALID_INPUT', () => app.raw(ADMIN, { action: 'admin.grids.import', params: { geojson, crs: 'gcj02' } }));
+      expect(error.message).toMatch(CHINESE);
+      expect(error.message).toMatch(expected);
+      for (const issue of (error.details ?? []) as Array<{ message: string }>) expect(issue.message).toMatch(CHINESE);
     });
 
     test.each<[string, unknown]>([
@@ -264,11 +253,8 @@ describe('admin.grids.import refusals', () => {
       ['an operator object as crs', { geojson: demoGeoJson(), crs: { $ne: null } }],
       ['an unknown field', { geojson: demoGeoJson(), crs: 'gcj02', replaceAll: true }],
     ])('params: %s', async (_name, params) => {
-      const before = await app.snapshot();
-      const answer = await app.raw(ADMIN, { action: 'admin.grids.import', params });
-      expect(answer).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
-      if (!answer.ok) expect(answer.error.message).toMatch(CHINESE);
-      expect(await app.snapshot()).toEqual(before);
+      const error = await expectRefused(app, 'INVALID_INPUT', () => app.raw(ADMIN, { action: 'admin.grids.import', params }));
+      expect(error.message).toMatch(CHINESE);
     });
   });
 });
@@ -278,10 +264,7 @@ describe('admin.grids.import: codes are identifiers the whole API accepts', () =
 
   test.each([['华光07'], ['HG 07'], ['A'.repeat(41)]])('code %s is refused at import, nothing stored', async (code) => {
     const geojson = collection(feature({ code, ring: square(FAR.longitude, FAR.latitude) }));
-    const before = await app.snapshot();
-    const answer = await app.call(ADMIN, 'admin.grids.import', { geojson, crs: 'gcj02' });
-    expect(answer).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
-    expect(await app.snapshot()).toEqual(before);
+    await expectRefused(app, 'INVALID_INPUT', () => app.call(ADMIN, 'admin.grids.import', { geojson, crs: 'gcj02' }));
   });
 
   test('every code the import accepts can be given to a grid worker', async () => {

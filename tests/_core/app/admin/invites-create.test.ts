@@ -2,15 +2,14 @@
 // within their own area; a super admin for any role and scope. The code is 8 characters without
 // look-alikes and expires 7 days after it was made.
 import { database } from '../../../../cloudfunctions/_core/adapters/cloudbase/sdk';
-import { ADMIN, seedCommunity, startTestApp, type TestApp } from '../../../support/app';
+import { ADMIN, bindStaff, seedCommunity, useTestApp } from '../../../support/app';
+import { expectRefused, rowById, rows } from '../../../support/flows';
 
 const CHINESE = /[\u4e00-\u9fa5]/;
 const CODE = /^[ABCDEFGHJKLMNPQRSTUVWXYZ23456789]{8}$/;
 const DAY = 24 * 60 * 60 * 1000;
 // Monday 2026-11-23 09:00 in Shanghai.
 const NOW = new Date('2026-11-23T01:00:00.000Z');
-
-type Snapshot = Record<string, Array<Record<string, unknown>>>;
 
 const ring = (lng: number, lat: number): number[][] => [
   [lng, lat],
@@ -43,22 +42,17 @@ const DEPARTMENTS = [
   { code: 'ot-power', name: '其他街道供电所', street: '其他街道', district: null },
 ];
 
-let app: TestApp;
-beforeAll(async () => {
-  app = await startTestApp();
+const app = useTestApp(async () => {
   app.setNow(NOW);
   await seedCommunity(app);
   await app.ok(ADMIN, 'admin.grids.import', { geojson: PLACES, crs: 'gcj02' });
   for (const { code, ...dept } of DEPARTMENTS) {
     await database().collection('departments').doc(code).set({ data: { ...dept, categories: ['sanitation'] } });
   }
-  const { code } = await app.ok(ADMIN, 'admin.invites.create', { role: 'deptHandler', scope: { department: 'cz-sanitation' } });
-  await app.ok('dept-1', 'staff.bind', { inviteCode: code });
+  await bindStaff(app, 'dept-1', 'deptHandler', { department: 'cz-sanitation' });
 });
-afterAll(() => app.close());
 beforeEach(() => app.setNow(NOW));
 
-const invites = async (): Promise<Array<Record<string, unknown>>> => ((await app.snapshot()) as Snapshot).invites ?? [];
 
 type Row = [inviter: string, role: Api.StaffRole, scope: Api.Scope, expected: 'ok' | Api.ErrorCode];
 const HG = (n: number) => `ZD-CZ-HG-0${n}`;
@@ -126,18 +120,16 @@ const TABLE: Row[] = [
 describe('admin.invites.create', () => {
   describe('who may invite whom', () => {
     test.each(TABLE)('%s invites %s %j → %s', async (inviter, role, scope, expected) => {
-      const before = await app.snapshot();
-      const answer = await app.call(inviter, 'admin.invites.create', { role, scope });
       if (expected === 'ok') {
+        const answer = await app.call(inviter, 'admin.invites.create', { role, scope });
         expect(answer.ok).toBe(true);
         if (!answer.ok) return;
         expect(answer.data.code).toMatch(CODE);
-        const stored = (await invites()).find((i) => i._id === answer.data.code);
+        const stored = await rowById(app, 'invites', answer.data.code);
         expect(stored).toMatchObject({ role, scope, createdBy: inviter, usedBy: null, usedAt: null });
       } else {
-        expect(answer).toMatchObject({ ok: false, error: { code: expected } });
-        if (!answer.ok) expect(answer.error.message).toMatch(CHINESE);
-        expect(await app.snapshot()).toEqual(before);
+        const error = await expectRefused(app, expected, () => app.call(inviter, 'admin.invites.create', { role, scope }));
+        expect(error.message).toMatch(CHINESE);
       }
     });
   });
@@ -162,11 +154,8 @@ describe('admin.invites.create', () => {
     ['deptHandler with a community', 'deptHandler', { community: '华光社区' }],
   ])('role/scope mismatch (%s) → INVALID_INPUT', async (_name, role, scope) => {
     for (const inviter of [ADMIN, 'district-1']) {
-      const before = await app.snapshot();
-      const answer = await app.call(inviter, 'admin.invites.create', { role, scope });
-      expect(answer).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
-      if (!answer.ok) expect(answer.error.message).toMatch(CHINESE);
-      expect(await app.snapshot()).toEqual(before);
+      const error = await expectRefused(app, 'INVALID_INPUT', () => app.call(inviter, 'admin.invites.create', { role, scope }));
+      expect(error.message).toMatch(CHINESE);
     }
   });
 
@@ -178,19 +167,14 @@ describe('admin.invites.create', () => {
     ['an unknown district', 'districtAdmin', { district: '无此区' }, /无此区/],
     ['an unknown department', 'deptHandler', { department: 'no-such-dept' }, /no-such-dept/],
   ])('%s → NOT_FOUND naming it, nothing stored', async (_name, role, scope, named) => {
-    const before = await app.snapshot();
-    const answer = await app.call(ADMIN, 'admin.invites.create', { role, scope });
-    expect(answer).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
-    if (!answer.ok) {
-      expect(answer.error.message).toMatch(CHINESE);
-      expect(answer.error.message).toMatch(named);
-    }
-    expect(await app.snapshot()).toEqual(before);
+    const error = await expectRefused(app, 'NOT_FOUND', () => app.call(ADMIN, 'admin.invites.create', { role, scope }));
+    expect(error.message).toMatch(CHINESE);
+    expect(error.message).toMatch(named);
   });
 
   test('a place name is matched as imported, after trimming spaces', async () => {
     const answer = await app.ok(ADMIN, 'admin.invites.create', { role: 'communityAdmin', scope: { community: ' 华光社区 ' } });
-    const stored = (await invites()).find((i) => i._id === answer.code);
+    const stored = await rowById(app, 'invites', answer.code);
     expect(stored?.scope).toEqual({ community: '华光社区' });
   });
 
@@ -203,7 +187,7 @@ describe('admin.invites.create', () => {
       codes.push(code);
     }
     expect(new Set(codes).size).toBe(codes.length);
-    const stored = (await invites()).filter((i) => codes.includes(i._id as string));
+    const stored = (await rows(app, 'invites')).filter((i) => codes.includes(i._id as string));
     expect(stored).toHaveLength(codes.length);
     for (const invite of stored) {
       expect(invite.expiresAt).toBeInstanceOf(Date);
@@ -242,11 +226,8 @@ describe('admin.invites.create', () => {
       ['a chosen code', { role: 'gridWorker', scope: { grids: [HG(1)] }, code: 'AAAAAAAA' }],
       ['params an array', [{ role: 'gridWorker', scope: { grids: [HG(1)] } }]],
     ])('%s', async (_name, params) => {
-      const before = await app.snapshot();
-      const answer = await app.raw(ADMIN, { action: 'admin.invites.create', params });
-      expect(answer).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
-      if (!answer.ok) expect(answer.error.message).toMatch(CHINESE);
-      expect(await app.snapshot()).toEqual(before);
+      const error = await expectRefused(app, 'INVALID_INPUT', () => app.raw(ADMIN, { action: 'admin.invites.create', params }));
+      expect(error.message).toMatch(CHINESE);
     });
   });
 
@@ -258,10 +239,7 @@ describe('admin.invites.create', () => {
       type: 'FeatureCollection',
       features: [grid('JA-01', '和平社区', '甲街道', '甲区', 118.4), grid('YI-01', '和平社区', '乙街道', '乙区', 118.5)],
     };
-    const before = await app.snapshot();
-    const together = await app.call(ADMIN, 'admin.grids.import', { geojson: twins, crs: 'gcj02' });
-    expect(together).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
-    expect(await app.snapshot()).toEqual(before);
+    await expectRefused(app, 'INVALID_INPUT', () => app.call(ADMIN, 'admin.grids.import', { geojson: twins, crs: 'gcj02' }));
     await app.ok(ADMIN, 'admin.grids.import', { geojson: { type: 'FeatureCollection', features: [twins.features[0]] }, crs: 'gcj02' });
     const later = await app.call(ADMIN, 'admin.grids.import', { geojson: { type: 'FeatureCollection', features: [twins.features[1]] }, crs: 'gcj02' });
     expect(later).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });

@@ -1,10 +1,6 @@
-import { ADMIN, startTestApp, type TestApp } from '../../../support/app';
+import { ADMIN, useTestApp } from '../../../support/app';
 
-let app: TestApp;
-beforeAll(async () => {
-  app = await startTestApp();
-});
-afterAll(() => app.close());
+const app = useTestApp();
 
 test('residents see the built-in categories in order, then the ones admins added', async () => {
   const before = await app.ok('resident-a', 'categories.list', {});

@@ -6,20 +6,17 @@ import { handleJobs } from '../../../../cloudfunctions/_core/app/jobs/handle-job
 import type { OutboxRow } from '../../../../cloudfunctions/_core/ports';
 import { CloudMessageSender, miniprogramState } from '../../../../cloudfunctions/_core/adapters/cloudbase/message-sender';
 import { fieldProblem } from '../../../../cloudfunctions/_local/twins/message-sender';
-import { reportParams, seedCommunity, startTestApp, type TestApp } from '../../../support/app';
+import { seedCommunity, useTestApp } from '../../../support/app';
+import { bringTo, expectNoneOf, fileReport, freshResidents } from '../../../support/flows';
 
 const T0 = '2026-11-24T02:00:00.000Z'; // Tuesday 10:00 Shanghai
 const MINUTE = 60_000;
 const FINAL = ['sent', 'refused', 'failed', 'skipped'];
 
-let app: TestApp;
+const app = useTestApp();
 let now = new Date(T0);
 let warnings: string[] = [];
 
-beforeAll(async () => {
-  app = await startTestApp();
-});
-afterAll(() => app.close());
 beforeEach(async () => {
   await app.reset();
   setNow(T0);
@@ -48,18 +45,18 @@ async function deliver(): Promise<number> {
   return answer.data.processed;
 }
 
-let residents = 0;
 const PHONE = '13912345678';
 const DESCRIPTION = '楼下垃圾桶已经满了两天，没人清运，张阿姨家门口最严重。';
 
 /** A resident (with `grants` accepts for ticketAccepted) submits; the grid worker accepts. */
-async function acceptedTicket(grants = 1, resident = `deliver-resident-${(residents += 1)}`): Promise<{ resident: string; ticketId: string }> {
+const nextResident = freshResidents('deliver-resident');
+async function acceptedTicket(grants = 1, resident = nextResident()): Promise<{ resident: string; ticketId: string }> {
   for (let i = 0; i < grants; i += 1) {
     expect(await app.ok(resident, 'subscription.record', { grants: { ticketAccepted: 'accept' } })).toEqual({ recorded: 1 });
   }
-  const { ticketId } = await app.ok(resident, 'report.submit', reportParams({ description: DESCRIPTION, contactPhone: PHONE }));
-  await app.ok('worker-1', 'ticket.accept', { ticketId, complexity: 'normal' });
-  return { resident, ticketId };
+  const ticket = await fileReport(app, resident, { description: DESCRIPTION, contactPhone: PHONE });
+  await bringTo(app, ticket, 'accepted');
+  return { resident, ticketId: ticket.id };
 }
 
 const allRows = (): Promise<OutboxRow[]> => app.server.deps.outbox.list(1000);
@@ -94,8 +91,7 @@ describe('delivery', () => {
     expect(Array.from(data.phrase3?.value ?? '').length).toBeLessThanOrEqual(5);
     expect(data.time4?.value).toBe('2026年11月24日 10:00');
     expect(data.character_string1?.value).toMatch(/^[\x20-\x7e]{1,32}$/);
-    const text = JSON.stringify(data);
-    for (const personal of [PHONE, DESCRIPTION, DESCRIPTION.slice(0, 6), '华光路', resident]) expect(text).not.toContain(personal);
+    expectNoneOf(data, [PHONE, DESCRIPTION, DESCRIPTION.slice(0, 6), '华光路', resident]);
 
     // Delivery never touches the ticket.
     expect(await app.server.deps.tickets.get(ticketId)).toEqual(ticketBefore);

@@ -1,26 +1,18 @@
 // Clock-driven SLA scenarios: deadlines across National Day, a 调休 Saturday and an urgent
 // repair at night; overdue escalation through every level; the sweep run twice and at once.
 import { handleJobs } from '../../../../cloudfunctions/_core/app/jobs/handle-jobs';
-import { ADMIN, reportParams, seedCommunity, startTestApp, type TestApp } from '../../../support/app';
+import { ADMIN, reportParams, seedCommunity, useTestApp } from '../../../support/app';
+import { freshResidents, rows } from '../../../support/flows';
 
-let app: TestApp;
-beforeAll(async () => {
-  app = await startTestApp();
-});
-afterAll(() => app.close());
+const app = useTestApp();
 beforeEach(async () => {
   await app.reset();
   await seedCommunity(app);
 });
 
 const sweep = () => handleJobs({ Type: 'Timer', TriggerName: 'sweep' }, { openid: null }, app.server.deps);
-let residents = 0;
-const submit = async (overrides: Partial<Api.ReportSubmitParams> = {}) => {
-  residents += 1;
-  return app.ok(`sweep-resident-${residents}`, 'report.submit', reportParams(overrides));
-};
-const rows = async (collection: string): Promise<Array<Record<string, unknown>>> =>
-  ((await app.snapshot()) as Record<string, Array<Record<string, unknown>>>)[collection] ?? [];
+const nextResident = freshResidents('sweep-resident');
+const submit = (overrides: Partial<Api.ReportSubmitParams> = {}) => app.ok(nextResident(), 'report.submit', reportParams(overrides));
 
 describe('deadlines on the calendar', () => {
   test('a report on the eve of National Day is due after the holiday, and escalates the night after', async () => {
@@ -38,8 +30,8 @@ describe('deadlines on the calendar', () => {
     // the community gets a fresh day: 10/10 is a 调休 Saturday, a working day
     expect(view.acceptBy).toBe('2026-10-10T15:59:59.999Z');
     expect(view.timeline?.at(-1)).toMatchObject({ kind: 'overdue', actorRole: 'system', actorLabel: '系统', level: 'community' });
-    expect(await rows('supervisions')).toHaveLength(1);
-    const outbox = await rows('outbox');
+    expect(await rows(app, 'supervisions')).toHaveLength(1);
+    const outbox = await rows(app, 'outbox');
     expect(outbox.filter((m) => m.template === 'staffEscalated').map((m) => m.touser)).toEqual(['community-1']);
   });
 
@@ -80,13 +72,13 @@ describe('overdue escalation', () => {
     expect(levels).toEqual(['community', 'street', 'district', 'district']);
     const view = await app.ok('district-1', 'ticket.get', { ticketId });
     expect(view.timeline?.filter((e) => e.kind === 'overdue')).toHaveLength(4);
-    expect(await rows('supervisions')).toHaveLength(4);
+    expect(await rows(app, 'supervisions')).toHaveLength(4);
     // nothing new to handle: later sweeps do nothing
     app.setNow('2026-12-05T12:00:00+08:00');
     expect(await sweep()).toMatchObject({ data: { processed: 0 } });
-    expect(await rows('supervisions')).toHaveLength(4);
+    expect(await rows(app, 'supervisions')).toHaveLength(4);
     // staff at each level were told as it reached them; at the top the 督办 reminds the district again
-    const told = (await rows('outbox')).filter((m) => m.template === 'staffEscalated').map((m) => m.touser);
+    const told = (await rows(app, 'outbox')).filter((m) => m.template === 'staffEscalated').map((m) => m.touser);
     expect(told).toEqual(['community-1', 'street-1', 'district-1', 'district-1']);
   });
 
@@ -112,8 +104,8 @@ describe('overdue escalation', () => {
     const processed = [a, b, c].map((r) => (r.ok ? r.data.processed : -1));
     expect(processed.reduce((x, y) => x + y, 0)).toBe(6);
     expect(c).toMatchObject({ data: { processed: 0 } });
-    expect(await rows('supervisions')).toHaveLength(6);
-    const escalatedMessages = (await rows('outbox')).filter((m) => m.template === 'staffEscalated');
+    expect(await rows(app, 'supervisions')).toHaveLength(6);
+    const escalatedMessages = (await rows(app, 'outbox')).filter((m) => m.template === 'staffEscalated');
     expect(escalatedMessages).toHaveLength(6);
     for (const id of ids) {
       const view = await app.ok('community-1', 'ticket.get', { ticketId: id });

@@ -1,14 +1,10 @@
 // Abuse limits on report.submit: at most 10 reports per resident per hour, exact under parallel
 // submits; text that content security calls risky is refused and nothing is stored.
 import { LOCAL_RISKY_WORD, LOCAL_REVIEW_WORD } from '../../../../cloudfunctions/_local/twins/content-check';
-import { reportParams, seedCommunity, startTestApp, type TestApp } from '../../../support/app';
+import { reportParams, seedCommunity, useTestApp } from '../../../support/app';
+import { expectRefused } from '../../../support/flows';
 
-let app: TestApp;
-beforeAll(async () => {
-  app = await startTestApp();
-  await seedCommunity(app);
-});
-afterAll(() => app.close());
+const app = useTestApp(seedCommunity);
 
 test('25 parallel submits by one resident make exactly 10 tickets', async () => {
   app.setNow('2026-11-24T10:00:00+08:00');
@@ -36,10 +32,7 @@ test('staff filing patrol finds are not limited', async () => {
 });
 
 test('risky text is refused and nothing is stored', async () => {
-  const before = await app.snapshot();
-  const answer = await app.call('resident-x', 'report.submit', reportParams({ description: `楼道里有人${LOCAL_RISKY_WORD}` }));
-  expect(answer).toMatchObject({ ok: false, error: { code: 'CONTENT_REJECTED' } });
-  expect(await app.snapshot()).toEqual(before);
+  await expectRefused(app, 'CONTENT_REJECTED', () => app.call('resident-x', 'report.submit', reportParams({ description: `楼道里有人${LOCAL_RISKY_WORD}` })));
 });
 
 test('text content security wants reviewed is kept', async () => {

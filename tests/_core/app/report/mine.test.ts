@@ -1,11 +1,6 @@
-import { reportParams, seedCommunity, startTestApp, type TestApp } from '../../../support/app';
+import { reportParams, seedCommunity, useTestApp } from '../../../support/app';
 
-let app: TestApp;
-beforeAll(async () => {
-  app = await startTestApp();
-  await seedCommunity(app);
-});
-afterAll(() => app.close());
+const app = useTestApp(seedCommunity);
 
 describe('report.mine', () => {
   test('pages through all of my reports newest first, without gaps or repeats', async () => {

@@ -2,16 +2,11 @@
 // within 50 m from the last 24 hours — nearest first, with number, status, a short excerpt and the
 // distance, never who reported them. It reads only: nothing is stored.
 import { metersPerDegreeLongitude, METERS_PER_DEGREE } from '../../../../cloudfunctions/_core/domain/routing';
-import { reportParams, seedCommunity, startTestApp, type TestApp } from '../../../support/app';
+import { reportParams, seedCommunity, useTestApp } from '../../../support/app';
+import { expectNoneOf, expectRefused, expectUnchanged, fileReport, freshResidents, TUESDAY } from '../../../support/flows';
 
-let app: TestApp;
-beforeAll(async () => {
-  app = await startTestApp();
-  await seedCommunity(app);
-});
-afterAll(() => app.close());
+const app = useTestApp(seedCommunity);
 
-const TUESDAY = '2026-11-24T02:00:00.000Z';
 const HOUR = 60 * 60 * 1000;
 
 /** Spots ≥ 150 m apart inside the demo community, one per test, so tests do not see each other's tickets. */
@@ -42,13 +37,9 @@ const offset = (from: { latitude: number; longitude: number }, north: number, ea
   longitude: from.longitude + east / metersPerDegreeLongitude(from.latitude),
 });
 
-let residents = 0;
-async function reportAt(location: { latitude: number; longitude: number }, overrides: Partial<Api.ReportSubmitParams> = {}): Promise<{ id: string; no: string; resident: string }> {
-  residents += 1; // a fresh resident each time: one resident may file only 10 an hour
-  const resident = `nearby-resident-${residents}`;
-  const { ticketId, no } = await app.ok(resident, 'report.submit', reportParams({ location: { ...location, address: '华光路 8 号' }, ...overrides }));
-  return { id: ticketId, no, resident };
-}
+const nextResident = freshResidents('nearby-resident');
+const reportAt = (location: { latitude: number; longitude: number }, overrides: Partial<Api.ReportSubmitParams> = {}) =>
+  fileReport(app, nextResident(), { location: { ...location, address: '华光路 8 号' }, ...overrides });
 const nearby = async (location: { latitude: number; longitude: number }, category = 'sanitation', who = 'neighbour') =>
   (await app.ok(who, 'report.nearby', { category, location })).items;
 
@@ -72,10 +63,7 @@ describe('report.nearby', () => {
         createdAt: TUESDAY,
       },
     ]);
-    const text = JSON.stringify(items);
-    expect(text).not.toContain(resident);
-    expect(text).not.toContain('13112345678');
-    expect(text).not.toContain('华光路 8 号');
+    expectNoneOf(items, [resident, '13112345678', '华光路 8 号']);
   });
 
   test('a 代报 ticket shows neither the resident’s name nor their phone', async () => {
@@ -148,10 +136,10 @@ describe('report.nearby', () => {
   test('staff may ask too; asking stores nothing', async () => {
     const spot = nextSpot();
     const { id } = await reportAt(spot);
-    const before = await app.snapshot();
-    expect((await nearby(spot, 'sanitation', 'worker-2')).map((i) => i.id)).toEqual([id]);
-    expect((await nearby(spot, 'sanitation', 'fresh-resident')).map((i) => i.id)).toEqual([id]);
-    expect(await app.snapshot()).toEqual(before);
+    await expectUnchanged(app, async () => {
+      expect((await nearby(spot, 'sanitation', 'worker-2')).map((i) => i.id)).toEqual([id]);
+      expect((await nearby(spot, 'sanitation', 'fresh-resident')).map((i) => i.id)).toEqual([id]);
+    });
   });
 
   test('no caller → UNAUTHENTICATED', async () => {
@@ -171,8 +159,6 @@ describe('report.nearby', () => {
     ['unknown field in location', { category: 'sanitation', location: { latitude: 36.8135, longitude: 118.0406, radius: 5000 } }],
     ['unknown field', { category: 'sanitation', location: { latitude: 36.8135, longitude: 118.0406 }, radiusMeters: 5000 }],
   ])('%s → INVALID_INPUT, nothing changed', async (_name, params) => {
-    const before = await app.snapshot();
-    expect(await app.raw('neighbour', { action: 'report.nearby', params })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
-    expect(await app.snapshot()).toEqual(before);
+    await expectRefused(app, 'INVALID_INPUT', () => app.raw('neighbour', { action: 'report.nearby', params }));
   });
 });

@@ -1,18 +1,15 @@
-import { reportParams, seedCommunity, startTestApp, type TestApp } from '../../../support/app';
+import { reportParams, seedCommunity, useTestApp } from '../../../support/app';
+import { bringTo, expectRefused, fileReport } from '../../../support/flows';
 
-let app: TestApp;
-beforeAll(async () => {
-  app = await startTestApp();
+const app = useTestApp(async () => {
   await seedCommunity(app);
   app.setNow('2026-11-24T02:00:00.000Z');
 });
-afterAll(() => app.close());
 
 async function resolved(): Promise<string> {
-  const { ticketId } = await app.ok('resident-a', 'report.submit', reportParams());
-  await app.ok('worker-1', 'ticket.accept', { ticketId, complexity: 'normal' });
-  await app.ok('worker-1', 'ticket.resolve', { ticketId, result: '已处理完毕' });
-  return ticketId;
+  const ticket = await fileReport(app, 'resident-a');
+  await bringTo(app, ticket, 'resolved', { result: '已处理完毕' });
+  return ticket.id;
 }
 
 describe('report.rate', () => {
@@ -63,11 +60,6 @@ describe('report.rate', () => {
     ['operator comment', { rating: 'basic', comment: { $regex: '.*' } }],
   ])('%s → INVALID_INPUT, nothing changed', async (_name, extra) => {
     const id = await resolved();
-    const before = await app.snapshot();
-    expect(await app.raw('resident-a', { action: 'report.rate', params: { ticketId: id, ...extra } })).toMatchObject({
-      ok: false,
-      error: { code: 'INVALID_INPUT' },
-    });
-    expect(await app.snapshot()).toEqual(before);
+    await expectRefused(app, 'INVALID_INPUT', () => app.raw('resident-a', { action: 'report.rate', params: { ticketId: id, ...extra } }));
   });
 });

@@ -1,6 +1,7 @@
 // staff.bind: a one-time invite code binds its role and scope to the caller's openid (from the
 // cloud context); it works once, before it expires, and a race for one code has one winner.
-import { ADMIN, seedCommunity, startTestApp, type TestApp } from '../../../support/app';
+import { ADMIN, seedCommunity, useTestApp } from '../../../support/app';
+import { expectRefused, expectUnchanged, rowById, rows } from '../../../support/flows';
 
 const DAY = 24 * 60 * 60 * 1000;
 // Monday 2026-11-23 09:00 in Shanghai.
@@ -8,19 +9,13 @@ const T0 = new Date('2026-11-23T01:00:00.000Z');
 const at = (ms: number): string => new Date(T0.getTime() + ms).toISOString();
 const CHINESE = /[\u4e00-\u9fa5]/;
 
-type Snapshot = Record<string, Array<Record<string, unknown>>>;
-
-let app: TestApp;
-beforeAll(async () => {
-  app = await startTestApp();
+const app = useTestApp(async () => {
   app.setNow(T0);
   await seedCommunity(app);
 });
-afterAll(() => app.close());
 beforeEach(() => app.setNow(T0));
 
 const invite = (role: Api.StaffRole, scope: Api.Scope) => app.ok(ADMIN, 'admin.invites.create', { role, scope });
-const staffDocs = async (): Promise<Array<Record<string, unknown>>> => ((await app.snapshot()) as Snapshot).staff ?? [];
 
 describe('staff.bind', () => {
   test('binds the invite role and scope to the caller; staff.me then shows it', async () => {
@@ -37,22 +32,22 @@ describe('staff.bind', () => {
   test('the staff record is keyed by the caller openid and remembers the code', async () => {
     const { code } = await invite('communityAdmin', { community: '华光社区' });
     await app.ok('bind-keyed', 'staff.bind', { inviteCode: code });
-    const doc = (await staffDocs()).find((d) => d._id === 'bind-keyed');
+    const doc = await rowById(app, 'staff', 'bind-keyed');
     expect(doc).toMatchObject({ role: 'communityAdmin', scope: { community: '华光社区' }, inviteCode: code });
-    const used = ((await app.snapshot()) as Snapshot).invites?.find((d) => d._id === code);
+    const used = await rowById(app, 'invites', code);
     expect(used).toMatchObject({ usedBy: 'bind-keyed' });
   });
 
   test('a second use of a code → CONFLICT, by anyone, and the first binding stays', async () => {
     const { code } = await invite('gridWorker', { grids: ['ZD-CZ-HG-04'] });
     await app.ok('first-user', 'staff.bind', { inviteCode: code });
-    const before = await app.snapshot();
-    for (const who of ['second-user', 'first-user']) {
-      const again = await app.call(who, 'staff.bind', { inviteCode: code });
-      expect(again).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
-      if (!again.ok) expect(again.error.message).toMatch(CHINESE);
-    }
-    expect(await app.snapshot()).toEqual(before);
+    await expectUnchanged(app, async () => {
+      for (const who of ['second-user', 'first-user']) {
+        const again = await app.call(who, 'staff.bind', { inviteCode: code });
+        expect(again).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+        if (!again.ok) expect(again.error.message).toMatch(CHINESE);
+      }
+    });
     expect((await app.ok('second-user', 'staff.me', {})).role).toBe('resident');
   });
 
@@ -64,11 +59,8 @@ describe('staff.bind', () => {
     expect(await app.ok('in-time', 'staff.bind', { inviteCode: inTime.code })).toMatchObject({ role: 'gridWorker' });
 
     app.setNow(at(7 * DAY + 60_000));
-    const before = await app.snapshot();
-    const answer = await app.call('too-late', 'staff.bind', { inviteCode: late.code });
-    expect(answer).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
-    if (!answer.ok) expect(answer.error.message).toMatch(/过期/);
-    expect(await app.snapshot()).toEqual(before);
+    const error = await expectRefused(app, 'CONFLICT', () => app.call('too-late', 'staff.bind', { inviteCode: late.code }));
+    expect(error.message).toMatch(/过期/);
     expect((await app.ok('too-late', 'staff.me', {})).role).toBe('resident');
   });
 
@@ -92,7 +84,7 @@ describe('staff.bind', () => {
     expect(winners).toHaveLength(1);
     for (const loser of answers.filter((a) => !a.ok)) expect(loser).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
 
-    const bound = (await staffDocs()).filter((d) => d.inviteCode === code);
+    const bound = (await rows(app, 'staff')).filter((d) => d.inviteCode === code);
     expect(bound).toHaveLength(1);
     const winner = racers[answers.findIndex((a) => a.ok)];
     expect(bound[0]?._id).toBe(winner);
@@ -125,11 +117,8 @@ describe('staff.bind', () => {
     test.each(cases)('%s', async (_name, params) => {
       // A live, unused code exists: an operator that matched "any code" would redeem it.
       await invite('districtAdmin', { district: '张店区' });
-      const before = await app.snapshot();
-      const answer = await app.raw('bad-input', { action: 'staff.bind', params });
-      expect(answer).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
-      if (!answer.ok) expect(answer.error.message).toMatch(CHINESE);
-      expect(await app.snapshot()).toEqual(before);
+      const error = await expectRefused(app, 'INVALID_INPUT', () => app.raw('bad-input', { action: 'staff.bind', params }));
+      expect(error.message).toMatch(CHINESE);
       expect((await app.ok('bad-input', 'staff.me', {})).role).toBe('resident');
     });
   });

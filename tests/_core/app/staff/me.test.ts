@@ -1,23 +1,20 @@
 // staff.me: who the caller is to the system — residents are 'resident', staff carry their role,
 // scope and a Chinese label of their area; super admins come from configuration.
 import { database } from '../../../../cloudfunctions/_core/adapters/cloudbase/sdk';
-import { ADMIN, seedCommunity, startTestApp, type TestApp } from '../../../support/app';
+import { ADMIN, bindStaff, seedCommunity, useTestApp } from '../../../support/app';
+import { expectUnchanged, rows } from '../../../support/flows';
 
 const CHINESE = /[\u4e00-\u9fa5]/;
 
-let app: TestApp;
-beforeAll(async () => {
-  app = await startTestApp();
+const app = useTestApp(async () => {
   app.setNow('2026-11-23T01:00:00.000Z');
   await seedCommunity(app);
   await database()
     .collection('departments')
     .doc('cz-sanitation')
     .set({ data: { name: '车站街道环卫所', street: '车站街道', district: null, categories: ['sanitation'] } });
-  const { code } = await app.ok(ADMIN, 'admin.invites.create', { role: 'deptHandler', scope: { department: 'cz-sanitation' } });
-  await app.ok('dept-1', 'staff.bind', { inviteCode: code });
+  await bindStaff(app, 'dept-1', 'deptHandler', { department: 'cz-sanitation' });
 });
-afterAll(() => app.close());
 
 describe('staff.me', () => {
   test('a resident (any unknown openid) is role resident with no scope', async () => {
@@ -26,9 +23,7 @@ describe('staff.me', () => {
   });
 
   test('asking changes nothing (no record is created for a resident)', async () => {
-    const before = await app.snapshot();
-    await app.ok('just-looking', 'staff.me', {});
-    expect(await app.snapshot()).toEqual(before);
+    await expectUnchanged(app, () => app.ok('just-looking', 'staff.me', {}));
   });
 
   test.each<[string, Api.Role, Api.Scope, string]>([
@@ -46,7 +41,7 @@ describe('staff.me', () => {
   test('a super admin comes from configuration, without any staff record', async () => {
     const me = await app.ok(ADMIN, 'staff.me', {});
     expect(me).toMatchObject({ openid: ADMIN, role: 'superAdmin', scope: null });
-    const staff = ((await app.snapshot()) as Record<string, Array<{ _id: string }>>).staff ?? [];
+    const staff = await rows(app, 'staff');
     expect(staff.map((d) => d._id)).not.toContain(ADMIN);
   });
 

@@ -1,23 +1,17 @@
 // stats.summary reads rollups kept up to date on each transition; these tests check the figures
 // against hand-computed values, and against a recount from the tickets after random moves.
 import { handleJobs } from '../../../../cloudfunctions/_core/app/jobs/handle-jobs';
-import { reportParams, seedCommunity, startTestApp, type TestApp, ADMIN } from '../../../support/app';
+import { ADMIN, seedCommunity, useTestApp } from '../../../support/app';
+import { fileReport, freshResidents } from '../../../support/flows';
 
-let app: TestApp;
-beforeAll(async () => {
-  app = await startTestApp();
-});
-afterAll(() => app.close());
+const app = useTestApp();
 beforeEach(async () => {
   await app.reset();
   await seedCommunity(app);
 });
 
-let n = 0;
-const submit = async (overrides: Partial<Api.ReportSubmitParams> = {}) => {
-  n += 1;
-  return (await app.ok(`stats-resident-${n}`, 'report.submit', reportParams(overrides))).ticketId;
-};
+const nextResident = freshResidents('stats-resident');
+const submit = async (overrides: Partial<Api.ReportSubmitParams> = {}) => (await fileReport(app, nextResident(), overrides)).id;
 const ownerOf = new Map<string, string>();
 
 test('figures for a small, known set of tickets', async () => {
@@ -83,8 +77,8 @@ test('rollups always equal a recount from the tickets, after a random life of ma
   app.setNow('2026-11-23T09:00:00+08:00');
   const ids: string[] = [];
   for (let i = 0; i < 30; i += 1) {
-    const id = await submit({ category: random() < 0.5 ? 'sanitation' : 'dispute' });
-    ownerOf.set(id, `stats-resident-${n}`);
+    const { id, resident } = await fileReport(app, nextResident(), { category: random() < 0.5 ? 'sanitation' : 'dispute' });
+    ownerOf.set(id, resident);
     ids.push(id);
   }
   const moves: Array<(id: string) => Promise<unknown>> = [

@@ -3,14 +3,10 @@
 import { handleApi } from '../../../../cloudfunctions/_core/app/handle-api';
 import { handleJobs } from '../../../../cloudfunctions/_core/app/jobs/handle-jobs';
 import type { Deps } from '../../../../cloudfunctions/_core/ports';
-import { reportParams, seedCommunity, startTestApp, type TestApp } from '../../../support/app';
+import { reportParams, seedCommunity, useTestApp } from '../../../support/app';
+import { expectRefused } from '../../../support/flows';
 
-let app: TestApp;
-beforeAll(async () => {
-  app = await startTestApp();
-  await seedCommunity(app);
-});
-afterAll(() => app.close());
+const app = useTestApp(seedCommunity);
 beforeEach(() => {
   app.setNow('2026-11-24T02:00:00.000Z');
   app.server.sender.reset();
@@ -117,19 +113,11 @@ describe('subscription.record', () => {
   ];
   test.each(bad)('%s → INVALID_INPUT, nothing stored', async (_name, params) => {
     const resident = someone();
-    const before = await app.snapshot();
-    const answer = await app.raw(resident, { action: 'subscription.record', ...(params === undefined ? {} : { params }) });
-    expect(answer).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
-    if (!answer.ok) expect(answer.error.message).toMatch(/[\u4e00-\u9fa5]/);
-    expect(await app.snapshot()).toEqual(before);
+    const error = await expectRefused(app, 'INVALID_INPUT', () => app.raw(resident, { action: 'subscription.record', ...(params === undefined ? {} : { params }) }));
+    expect(error.message).toMatch(/[\u4e00-\u9fa5]/);
   });
 
   test('not signed in → UNAUTHENTICATED, nothing stored', async () => {
-    const before = await app.snapshot();
-    expect(await app.call(null, 'subscription.record', { grants: { ticketAccepted: 'accept' } })).toMatchObject({
-      ok: false,
-      error: { code: 'UNAUTHENTICATED' },
-    });
-    expect(await app.snapshot()).toEqual(before);
+    await expectRefused(app, 'UNAUTHENTICATED', () => app.call(null, 'subscription.record', { grants: { ticketAccepted: 'accept' } }));
   });
 });

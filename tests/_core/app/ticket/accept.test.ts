@@ -1,20 +1,13 @@
-import { reportParams, seedCommunity, startTestApp, type TestApp } from '../../../support/app';
+import { seedCommunity, useTestApp } from '../../../support/app';
+import { expectRefused, fileReport, freshResidents } from '../../../support/flows';
 
-let app: TestApp;
-beforeAll(async () => {
-  app = await startTestApp();
-  await seedCommunity(app);
-});
-afterAll(() => app.close());
+const app = useTestApp(seedCommunity);
 
 // Wednesday 2026-09-30 20:00 Shanghai, the eve of National Day.
 const NATIONAL_DAY_EVE = '2026-09-30T12:00:00.000Z';
 
-let residents = 0;
-async function submitted(overrides: Partial<Api.ReportSubmitParams> = {}): Promise<string> {
-  residents += 1; // a fresh resident each time: one resident may file only 10 an hour
-  return (await app.ok(`resident-${residents}`, 'report.submit', reportParams(overrides))).ticketId;
-}
+const nextResident = freshResidents('resident');
+const submitted = async (overrides: Partial<Api.ReportSubmitParams> = {}): Promise<string> => (await fileReport(app, nextResident(), overrides)).id;
 
 describe('ticket.accept', () => {
   beforeEach(() => app.setNow('2026-11-24T02:00:00.000Z')); // Tuesday 10:00 Shanghai
@@ -72,12 +65,7 @@ describe('ticket.accept', () => {
   test('accepting twice is a conflict and changes nothing', async () => {
     const id = await submitted();
     await app.ok('worker-1', 'ticket.accept', { ticketId: id, complexity: 'normal' });
-    const before = await app.snapshot();
-    expect(await app.call('worker-1', 'ticket.accept', { ticketId: id, complexity: 'complex' })).toMatchObject({
-      ok: false,
-      error: { code: 'CONFLICT' },
-    });
-    expect(await app.snapshot()).toEqual(before);
+    await expectRefused(app, 'CONFLICT', () => app.call('worker-1', 'ticket.accept', { ticketId: id, complexity: 'complex' }));
   });
 
   test('two staff accepting at once: exactly one wins, the other gets CONFLICT', async () => {
@@ -102,8 +90,6 @@ describe('ticket.accept', () => {
     ['operator as ticketId', { ticketId: { $ne: null }, complexity: 'normal' }, 'INVALID_INPUT'],
     ['extra field', { ticketId: 'abc', complexity: 'normal', status: 'closed' }, 'INVALID_INPUT'],
   ])('%s → %s, nothing changed', async (_name, params, code) => {
-    const before = await app.snapshot();
-    expect(await app.raw('worker-1', { action: 'ticket.accept', params })).toMatchObject({ ok: false, error: { code } });
-    expect(await app.snapshot()).toEqual(before);
+    await expectRefused(app, code as Api.ErrorCode, () => app.raw('worker-1', { action: 'ticket.accept', params }));
   });
 });

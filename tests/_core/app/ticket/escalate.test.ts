@@ -1,43 +1,33 @@
 // ticket.escalate (吹哨): responsibility moves one level up — grid → community → street → district —
 // keeping the status; the level above owns the same step with a fresh deadline for it and hears
 // of it (staffEscalated). At the district there is nowhere higher: CONFLICT.
-import { reportParams, seedCommunity, startTestApp, type TestApp } from '../../../support/app';
+import { seedCommunity, useTestApp } from '../../../support/app';
+import {
+  bringTo,
+  expectMovesRefused,
+  expectNoneOf,
+  expectRefused,
+  expectRefusedFor,
+  fileReport,
+  freshResidents,
+  makeMove,
+  messagesOf,
+  TUESDAY,
+  WEDNESDAY,
+} from '../../../support/flows';
 
-type Row = Record<string, unknown>;
-type Snapshot = Record<string, Row[]>;
-
-let app: TestApp;
-beforeAll(async () => {
-  app = await startTestApp();
-  await seedCommunity(app);
-});
-afterAll(() => app.close());
+const app = useTestApp(seedCommunity);
 
 // Tuesday 2026-11-24 10:00 Shanghai, then one working day later for each step.
-const TUESDAY = '2026-11-24T02:00:00.000Z';
-const WEDNESDAY = '2026-11-25T02:00:00.000Z';
 const THURSDAY = '2026-11-26T02:00:00.000Z';
 const FRIDAY = '2026-11-27T02:00:00.000Z';
 const DESCRIPTION = '楼道里有人私拉电线给电瓶车充电。';
 const PHONE = '13712345678';
 
-let residents = 0;
-async function submitted(overrides: Partial<Api.ReportSubmitParams> = {}): Promise<{ id: string; resident: string }> {
-  residents += 1; // a fresh resident each time: one resident may file only 10 an hour
-  const resident = `escalate-resident-${residents}`;
-  const { ticketId } = await app.ok(resident, 'report.submit', reportParams({ description: DESCRIPTION, contactPhone: PHONE, ...overrides }));
-  return { id: ticketId, resident };
-}
+const nextResident = freshResidents('escalate-resident');
+const submitted = (overrides: Partial<Api.ReportSubmitParams> = {}) => fileReport(app, nextResident(), { description: DESCRIPTION, contactPhone: PHONE, ...overrides });
 
-const rows = async (collection: string): Promise<Row[]> => ((await app.snapshot()) as Snapshot)[collection] ?? [];
-const messagesOf = async (ticketId: string): Promise<Row[]> => (await rows('outbox')).filter((r) => r.ticketId === ticketId);
-
-async function escalating(openid: string, ticketId: string, reason: string): Promise<{ view: Api.TicketView; told: string[]; written: Row[] }> {
-  const seen = new Set((await messagesOf(ticketId)).map((r) => r._id));
-  const view = await app.ok(openid, 'ticket.escalate', { ticketId, reason });
-  const written = (await messagesOf(ticketId)).filter((r) => !seen.has(r._id));
-  return { view, told: written.map((r) => `${String(r.template)}→${String(r.touser)}`), written };
-}
+const escalating = (openid: string, ticketId: string, reason: string) => makeMove(app, openid, 'ticket.escalate', { ticketId, reason });
 
 describe('ticket.escalate', () => {
   beforeEach(() => app.setNow(TUESDAY));
@@ -85,19 +75,12 @@ describe('ticket.escalate', () => {
     expect((await app.ok('district-1', 'ticket.get', { ticketId: id })).allowedActions).toEqual(['accept', 'reject', 'transfer', 'supervise']);
 
     // Nowhere higher than the district.
-    const before = await app.snapshot();
-    expect(await app.call('district-1', 'ticket.escalate', { ticketId: id, reason: '再上报' })).toMatchObject({
-      ok: false,
-      error: { code: 'CONFLICT' },
-    });
-    expect(await app.snapshot()).toEqual(before);
+    await expectRefused(app, 'CONFLICT', () => app.call('district-1', 'ticket.escalate', { ticketId: id, reason: '再上报' }));
 
     // The resident was never messaged about escalations; no message carries their words or phone.
-    const all = await messagesOf(id);
+    const all = await messagesOf(app, id);
     expect(all.filter((r) => r.touser === resident)).toEqual([]);
-    const text = JSON.stringify(all);
-    expect(text).not.toContain(DESCRIPTION);
-    expect(text).not.toContain(PHONE);
+    expectNoneOf(all, [DESCRIPTION, PHONE]);
     expect((await app.ok(resident, 'ticket.get', { ticketId: id })).timeline?.map((e) => e.kind)).toEqual([
       'submit',
       'escalate',
@@ -161,56 +144,32 @@ describe('ticket.escalate', () => {
   test('after escalating, the grid worker can no longer act on it: CONFLICT, nothing changed', async () => {
     const { id } = await submitted();
     await app.ok('worker-1', 'ticket.escalate', { ticketId: id, reason: '需要社区协调' });
-    const before = await app.snapshot();
-    for (const [action, params] of [
+    await expectMovesRefused(app, 'worker-1', 'CONFLICT', [
       ['ticket.escalate', { ticketId: id, reason: '再吹哨' }],
       ['ticket.accept', { ticketId: id, complexity: 'normal' }],
       ['ticket.transfer', { ticketId: id, toGridCode: 'ZD-CZ-HG-03', reason: '转派' }],
-    ] as const) {
-      expect(await app.raw('worker-1', { action, params })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
-    }
-    expect(await app.snapshot()).toEqual(before);
+    ]);
   });
 
   test('only the responsible staff: another grid cannot see it, the reporter may not, the street must wait', async () => {
     const { id, resident } = await submitted();
-    const before = await app.snapshot();
-    const params = { ticketId: id, reason: '需要协调' };
-    expect(await app.call('worker-2', 'ticket.escalate', params)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
-    expect(await app.call(resident, 'ticket.escalate', params)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    expect(await app.call('street-1', 'ticket.escalate', params)).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
-    expect(await app.call('worker-1', 'ticket.escalate', { ticketId: 'no-such-ticket', reason: '需要协调' })).toMatchObject({
-      ok: false,
-      error: { code: 'NOT_FOUND' },
-    });
-    expect(await app.snapshot()).toEqual(before);
+    await expectRefusedFor(app, 'ticket.escalate', { ticketId: id, reason: '需要协调' }, [
+      ['worker-2', 'NOT_FOUND'],
+      [resident, 'FORBIDDEN'],
+      ['street-1', 'CONFLICT'],
+    ]);
+    await expectRefused(app, 'NOT_FOUND', () => app.call('worker-1', 'ticket.escalate', { ticketId: 'no-such-ticket', reason: '需要协调' }));
   });
 
   test.each(['resolved', 'closed', 'rejected', 'withdrawn'] as const)('from %s → CONFLICT, nothing changed', async (state) => {
-    const { id, resident } = await submitted();
-    if (state === 'withdrawn') await app.ok(resident, 'report.withdraw', { ticketId: id });
-    else if (state === 'rejected') await app.ok('worker-1', 'ticket.reject', { ticketId: id, reason: '不属于受理范围' });
-    else {
-      await app.ok('worker-1', 'ticket.accept', { ticketId: id, complexity: 'normal' });
-      await app.ok('worker-1', 'ticket.resolve', { ticketId: id, result: '已处理' });
-      if (state === 'closed') await app.ok(resident, 'report.rate', { ticketId: id, rating: 'satisfied' });
-    }
-    const before = await app.snapshot();
-    expect(await app.call('worker-1', 'ticket.escalate', { ticketId: id, reason: '需要协调' })).toMatchObject({
-      ok: false,
-      error: { code: 'CONFLICT' },
-    });
-    expect(await app.snapshot()).toEqual(before);
+    const ticket = await submitted();
+    await bringTo(app, ticket, state, { result: '已处理' });
+    await expectRefused(app, 'CONFLICT', () => app.call('worker-1', 'ticket.escalate', { ticketId: ticket.id, reason: '需要协调' }));
   });
 
   test('a reason with a word content security refuses → CONTENT_REJECTED, nothing stored', async () => {
     const { id } = await submitted();
-    const before = await app.snapshot();
-    expect(await app.call('worker-1', 'ticket.escalate', { ticketId: id, reason: '这是违禁测试内容' })).toMatchObject({
-      ok: false,
-      error: { code: 'CONTENT_REJECTED' },
-    });
-    expect(await app.snapshot()).toEqual(before);
+    await expectRefused(app, 'CONTENT_REJECTED', () => app.call('worker-1', 'ticket.escalate', { ticketId: id, reason: '这是违禁测试内容' }));
   });
 
   test.each([
@@ -222,11 +181,6 @@ describe('ticket.escalate', () => {
     ['unknown field', { reason: '需要协调', level: 'district' }],
   ])('%s → INVALID_INPUT, nothing changed', async (_name, extra) => {
     const { id } = await submitted();
-    const before = await app.snapshot();
-    expect(await app.raw('worker-1', { action: 'ticket.escalate', params: { ticketId: id, ...extra } })).toMatchObject({
-      ok: false,
-      error: { code: 'INVALID_INPUT' },
-    });
-    expect(await app.snapshot()).toEqual(before);
+    await expectRefused(app, 'INVALID_INPUT', () => app.raw('worker-1', { action: 'ticket.escalate', params: { ticketId: id, ...extra } }));
   });
 });

@@ -1,14 +1,11 @@
-import { reportParams, seedCommunity, startTestApp, type TestApp, ADMIN } from '../../../support/app';
+import { ADMIN, reportParams, seedCommunity, useTestApp } from '../../../support/app';
 
-let app: TestApp;
 let ticketId: string;
-beforeAll(async () => {
-  app = await startTestApp();
+const app = useTestApp(async () => {
   await seedCommunity(app);
   app.setNow('2026-11-24T02:00:00.000Z');
   ({ ticketId } = await app.ok('resident-a', 'report.submit', reportParams({ contactPhone: '13912345678' })));
 });
-afterAll(() => app.close());
 
 describe('ticket.get', () => {
   test('the reporter sees their ticket with its timeline and what they may do', async () => {

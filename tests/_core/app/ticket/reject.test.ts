@@ -1,38 +1,30 @@
 // ticket.reject (不予受理): the responsible staff refuse a submitted or accepted ticket with a
 // reason; a duplicate names the ticket that is kept. The resident hears ticketRejected.
-import { reportParams, seedCommunity, startTestApp, type TestApp } from '../../../support/app';
+import { reportParams, seedCommunity, useTestApp } from '../../../support/app';
+import {
+  bringTo,
+  expectNoneOf,
+  expectRefused,
+  expectRefusedFor,
+  expectUnchanged,
+  fileReport,
+  freshResidents,
+  makeMove,
+  messagesOf,
+  rowById,
+  TUESDAY,
+  type Row,
+} from '../../../support/flows';
 
-type Row = Record<string, unknown>;
-type Snapshot = Record<string, Row[]>;
+const app = useTestApp(seedCommunity);
 
-let app: TestApp;
-beforeAll(async () => {
-  app = await startTestApp();
-  await seedCommunity(app);
-});
-afterAll(() => app.close());
-
-const TUESDAY = '2026-11-24T02:00:00.000Z';
 const DESCRIPTION = '邻居家装修噪音太大，晚上十点还在施工。';
 const PHONE = '13612345678';
 
-let residents = 0;
-async function submitted(overrides: Partial<Api.ReportSubmitParams> = {}): Promise<{ id: string; no: string; resident: string }> {
-  residents += 1; // a fresh resident each time: one resident may file only 10 an hour
-  const resident = `reject-resident-${residents}`;
-  const { ticketId, no } = await app.ok(resident, 'report.submit', reportParams({ description: DESCRIPTION, contactPhone: PHONE, ...overrides }));
-  return { id: ticketId, no, resident };
-}
+const nextResident = freshResidents('reject-resident');
+const submitted = (overrides: Partial<Api.ReportSubmitParams> = {}) => fileReport(app, nextResident(), { description: DESCRIPTION, contactPhone: PHONE, ...overrides });
 
-const rows = async (collection: string): Promise<Row[]> => ((await app.snapshot()) as Snapshot)[collection] ?? [];
-const messagesOf = async (ticketId: string): Promise<Row[]> => (await rows('outbox')).filter((r) => r.ticketId === ticketId);
-
-async function rejecting(openid: string, params: Api.Params<'ticket.reject'>): Promise<{ view: Api.TicketView; told: string[]; written: Row[] }> {
-  const seen = new Set((await messagesOf(params.ticketId)).map((r) => r._id));
-  const view = await app.ok(openid, 'ticket.reject', params);
-  const written = (await messagesOf(params.ticketId)).filter((r) => !seen.has(r._id));
-  return { view, told: written.map((r) => `${String(r.template)}→${String(r.touser)}`), written };
-}
+const rejecting = (openid: string, params: Api.Params<'ticket.reject'>) => makeMove(app, openid, 'ticket.reject', params);
 
 const REASON = '不属于本网格受理范围';
 
@@ -63,10 +55,7 @@ describe('ticket.reject', () => {
       time4: { value: '2026年11月24日 11:30' },
       thing5: { value: '点击查看原因' },
     });
-    const text = JSON.stringify(written);
-    expect(text).not.toContain(DESCRIPTION);
-    expect(text).not.toContain(PHONE);
-    expect(text).not.toContain(REASON);
+    expectNoneOf(written, [DESCRIPTION, PHONE, REASON]);
 
     const own = await app.ok(resident, 'ticket.get', { ticketId: id });
     expect(own).toMatchObject({ status: 'rejected', allowedActions: [] });
@@ -76,7 +65,7 @@ describe('ticket.reject', () => {
   });
 
   test('the figures count it as rejected, no longer open', async () => {
-    const rollup = async (): Promise<Row | undefined> => (await rows('rollups')).find((r) => r._id === '20261124|ZD-CZ-HG-01|sanitation');
+    const rollup = (): Promise<Row | undefined> => rowById(app, 'rollups', '20261124|ZD-CZ-HG-01|sanitation');
     const { id } = await submitted();
     const before = await rollup();
     await app.ok('worker-1', 'ticket.reject', { ticketId: id, reason: REASON });
@@ -112,26 +101,21 @@ describe('ticket.reject', () => {
     // A ticket in grid 03, outside worker-1's sight.
     const elsewhere = await submitted({ location: { latitude: 36.8135, longitude: 118.0464 } });
     expect((await app.ok('worker-2', 'ticket.get', { ticketId: elsewhere.id })).gridCode).toBe('ZD-CZ-HG-03');
-    const before = await app.snapshot();
-    expect(await app.call('worker-1', 'ticket.reject', { ticketId: id, reason: '重复', duplicateOf: 'no-such-ticket' })).toMatchObject({
-      ok: false,
-      error: { code: 'NOT_FOUND' },
+    await expectUnchanged(app, async () => {
+      expect(await app.call('worker-1', 'ticket.reject', { ticketId: id, reason: '重复', duplicateOf: 'no-such-ticket' })).toMatchObject({
+        ok: false,
+        error: { code: 'NOT_FOUND' },
+      });
+      expect(await app.call('worker-1', 'ticket.reject', { ticketId: id, reason: '重复', duplicateOf: elsewhere.id })).toMatchObject({
+        ok: false,
+        error: { code: 'NOT_FOUND' },
+      });
     });
-    expect(await app.call('worker-1', 'ticket.reject', { ticketId: id, reason: '重复', duplicateOf: elsewhere.id })).toMatchObject({
-      ok: false,
-      error: { code: 'NOT_FOUND' },
-    });
-    expect(await app.snapshot()).toEqual(before);
   });
 
   test('a duplicate of itself → INVALID_INPUT, nothing changed', async () => {
     const { id } = await submitted();
-    const before = await app.snapshot();
-    expect(await app.call('worker-1', 'ticket.reject', { ticketId: id, reason: '重复', duplicateOf: id })).toMatchObject({
-      ok: false,
-      error: { code: 'INVALID_INPUT' },
-    });
-    expect(await app.snapshot()).toEqual(before);
+    await expectRefused(app, 'INVALID_INPUT', () => app.call('worker-1', 'ticket.reject', { ticketId: id, reason: '重复', duplicateOf: id }));
   });
 
   test('a patrol find has no resident to tell', async () => {
@@ -142,33 +126,18 @@ describe('ticket.reject', () => {
 
   test('only the responsible staff: another grid cannot see it, the reporter may not, the street must wait', async () => {
     const { id, resident } = await submitted();
-    const before = await app.snapshot();
-    const params = { ticketId: id, reason: REASON };
-    expect(await app.call('worker-2', 'ticket.reject', params)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
-    expect(await app.call(resident, 'ticket.reject', params)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    expect(await app.call('street-1', 'ticket.reject', params)).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
-    expect(await app.call('worker-1', 'ticket.reject', { ticketId: 'no-such-ticket', reason: REASON })).toMatchObject({
-      ok: false,
-      error: { code: 'NOT_FOUND' },
-    });
-    expect(await app.snapshot()).toEqual(before);
+    await expectRefusedFor(app, 'ticket.reject', { ticketId: id, reason: REASON }, [
+      ['worker-2', 'NOT_FOUND'],
+      [resident, 'FORBIDDEN'],
+      ['street-1', 'CONFLICT'],
+    ]);
+    await expectRefused(app, 'NOT_FOUND', () => app.call('worker-1', 'ticket.reject', { ticketId: 'no-such-ticket', reason: REASON }));
   });
 
   test.each(['resolved', 'closed', 'rejected', 'withdrawn'] as const)('from %s → CONFLICT, nothing changed', async (state) => {
-    const { id, resident } = await submitted();
-    if (state === 'withdrawn') await app.ok(resident, 'report.withdraw', { ticketId: id });
-    else if (state === 'rejected') await app.ok('worker-1', 'ticket.reject', { ticketId: id, reason: REASON });
-    else {
-      await app.ok('worker-1', 'ticket.accept', { ticketId: id, complexity: 'normal' });
-      await app.ok('worker-1', 'ticket.resolve', { ticketId: id, result: '已协调处理' });
-      if (state === 'closed') await app.ok(resident, 'report.rate', { ticketId: id, rating: 'satisfied' });
-    }
-    const before = await app.snapshot();
-    expect(await app.call('worker-1', 'ticket.reject', { ticketId: id, reason: REASON })).toMatchObject({
-      ok: false,
-      error: { code: 'CONFLICT' },
-    });
-    expect(await app.snapshot()).toEqual(before);
+    const ticket = await submitted();
+    await bringTo(app, ticket, state, { result: '已协调处理', reason: REASON });
+    await expectRefused(app, 'CONFLICT', () => app.call('worker-1', 'ticket.reject', { ticketId: ticket.id, reason: REASON }));
   });
 
   test('two staff rejecting at once: exactly one wins, one message to the resident', async () => {
@@ -179,17 +148,12 @@ describe('ticket.reject', () => {
     ]);
     expect(answers.filter((a) => a.ok)).toHaveLength(1);
     expect(answers.find((a) => !a.ok)).toMatchObject({ error: { code: 'CONFLICT' } });
-    expect((await messagesOf(id)).filter((r) => r.touser === resident)).toHaveLength(1);
+    expect((await messagesOf(app, id)).filter((r) => r.touser === resident)).toHaveLength(1);
   });
 
   test('a reason with a word content security refuses → CONTENT_REJECTED, nothing stored', async () => {
     const { id } = await submitted();
-    const before = await app.snapshot();
-    expect(await app.call('worker-1', 'ticket.reject', { ticketId: id, reason: '违禁测试' })).toMatchObject({
-      ok: false,
-      error: { code: 'CONTENT_REJECTED' },
-    });
-    expect(await app.snapshot()).toEqual(before);
+    await expectRefused(app, 'CONTENT_REJECTED', () => app.call('worker-1', 'ticket.reject', { ticketId: id, reason: '违禁测试' }));
   });
 
   test.each([
@@ -202,11 +166,6 @@ describe('ticket.reject', () => {
     ['unknown field', { reason: REASON, status: 'closed' }],
   ])('%s → INVALID_INPUT, nothing changed', async (_name, extra) => {
     const { id } = await submitted();
-    const before = await app.snapshot();
-    expect(await app.raw('worker-1', { action: 'ticket.reject', params: { ticketId: id, ...extra } })).toMatchObject({
-      ok: false,
-      error: { code: 'INVALID_INPUT' },
-    });
-    expect(await app.snapshot()).toEqual(before);
+    await expectRefused(app, 'INVALID_INPUT', () => app.raw('worker-1', { action: 'ticket.reject', params: { ticketId: id, ...extra } }));
   });
 });

@@ -1,17 +1,15 @@
-import { reportParams, seedCommunity, startTestApp, type TestApp } from '../../../support/app';
+import { reportParams, seedCommunity, useTestApp } from '../../../support/app';
+import { bringTo, expectRefused, fileReport } from '../../../support/flows';
 
-let app: TestApp;
-beforeAll(async () => {
-  app = await startTestApp();
+const app = useTestApp(async () => {
   await seedCommunity(app);
   app.setNow('2026-11-24T02:00:00.000Z');
 });
-afterAll(() => app.close());
 
 async function accepted(): Promise<string> {
-  const { ticketId } = await app.ok('resident-a', 'report.submit', reportParams());
-  await app.ok('worker-1', 'ticket.accept', { ticketId, complexity: 'normal' });
-  return ticketId;
+  const ticket = await fileReport(app, 'resident-a');
+  await bringTo(app, ticket, 'accepted');
+  return ticket.id;
 }
 
 describe('ticket.resolve', () => {
@@ -55,11 +53,6 @@ describe('ticket.resolve', () => {
     ['operator in result', { result: { $set: { status: 'closed' } } }],
   ])('%s → INVALID_INPUT, nothing changed', async (_name, extra) => {
     const id = await accepted();
-    const before = await app.snapshot();
-    expect(await app.raw('worker-1', { action: 'ticket.resolve', params: { ticketId: id, ...extra } })).toMatchObject({
-      ok: false,
-      error: { code: 'INVALID_INPUT' },
-    });
-    expect(await app.snapshot()).toEqual(before);
+    await expectRefused(app, 'INVALID_INPUT', () => app.raw('worker-1', { action: 'ticket.resolve', params: { ticketId: id, ...extra } }));
   });
 });

@@ -1,17 +1,21 @@
 // ticket.transfer (转派): the responsible staff hand a ticket to another grid with a reason; it is
 // `submitted` there with a fresh acceptance deadline, and the new grid's workers hear of it. The
 // second transfer of one ticket sends it to the community instead, so it never ping-pongs.
-import { reportParams, seedCommunity, startTestApp, type TestApp } from '../../../support/app';
+import { seedCommunity, useTestApp } from '../../../support/app';
+import {
+  bringTo,
+  expectNoneOf,
+  expectRefused,
+  expectRefusedFor,
+  fileReport,
+  freshResidents,
+  rowById,
+  told,
+  withMessages,
+  type Row,
+} from '../../../support/flows';
 
-type Row = Record<string, unknown>;
-type Snapshot = Record<string, Row[]>;
-
-let app: TestApp;
-beforeAll(async () => {
-  app = await startTestApp();
-  await seedCommunity(app);
-});
-afterAll(() => app.close());
+const app = useTestApp(seedCommunity);
 
 // Thursday 2026-11-26 10:00 Shanghai: submitted, due to be accepted by Friday 24:00.
 const THURSDAY = '2026-11-26T02:00:00.000Z';
@@ -22,23 +26,13 @@ const GRID_3 = 'ZD-CZ-HG-03';
 const DESCRIPTION = '楼下垃圾桶已经满了两天，没人清运。';
 const PHONE = '13912345678';
 
-let residents = 0;
-async function submitted(): Promise<{ id: string; resident: string }> {
-  residents += 1; // a fresh resident each time: one resident may file only 10 an hour
-  const resident = `transfer-resident-${residents}`;
-  const { ticketId } = await app.ok(resident, 'report.submit', reportParams({ description: DESCRIPTION, contactPhone: PHONE }));
-  return { id: ticketId, resident };
-}
-
-const rows = async (collection: string): Promise<Row[]> => ((await app.snapshot()) as Snapshot)[collection] ?? [];
-const messagesOf = async (ticketId: string): Promise<Row[]> => (await rows('outbox')).filter((r) => r.ticketId === ticketId);
+const nextResident = freshResidents('transfer-resident');
+const submitted = () => fileReport(app, nextResident(), { description: DESCRIPTION, contactPhone: PHONE });
 
 /** Runs a move and answers the outbox rows it wrote for the ticket, as "template→touser". */
 async function toldDuring(ticketId: string, move: () => Promise<unknown>): Promise<{ told: string[]; rows: Row[] }> {
-  const seen = new Set((await messagesOf(ticketId)).map((r) => r._id));
-  await move();
-  const fresh = (await messagesOf(ticketId)).filter((r) => !seen.has(r._id));
-  return { told: fresh.map((r) => `${String(r.template)}→${String(r.touser)}`), rows: fresh };
+  const { written } = await withMessages(app, ticketId, move);
+  return { told: told(written), rows: written };
 }
 
 const reason = '位置在共青团路，属第三网格';
@@ -86,10 +80,7 @@ describe('ticket.transfer', () => {
       time4: { value: '2026年11月27日 09:00' },
       thing5: { value: '请于11月30日 24:00前处理' },
     });
-    const text = JSON.stringify(written);
-    expect(text).not.toContain(DESCRIPTION);
-    expect(text).not.toContain(PHONE);
-    expect(text).not.toContain(resident);
+    expectNoneOf(written, [DESCRIPTION, PHONE, resident]);
 
     // worker-1 has lost it; worker-2 owns it now.
     expect(await app.call('worker-1', 'ticket.get', { ticketId: id })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
@@ -113,8 +104,7 @@ describe('ticket.transfer', () => {
   });
 
   test('an urgent repair gets 30 plain minutes in its new grid', async () => {
-    residents += 1;
-    const { ticketId } = await app.ok(`transfer-resident-${residents}`, 'report.submit', reportParams({ category: 'urgent-repair' }));
+    const { id: ticketId } = await fileReport(app, nextResident(), { category: 'urgent-repair' });
     app.setNow('2026-11-26T02:10:00.000Z');
     const view = await app.ok('worker-1', 'ticket.transfer', { ticketId, toGridCode: GRID_3, reason });
     expect(view.acceptBy).toBe('2026-11-26T02:40:00.000Z');
@@ -137,19 +127,14 @@ describe('ticket.transfer', () => {
     // Neither grid worker holds it: worker-1 cannot see it, worker-2 sees it but may do nothing.
     expect(await app.call('worker-1', 'ticket.get', { ticketId: id })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     expect((await app.ok('worker-2', 'ticket.get', { ticketId: id })).allowedActions).toEqual([]);
-    const before = await app.snapshot();
-    expect(await app.call('worker-2', 'ticket.transfer', { ticketId: id, toGridCode: 'ZD-CZ-HG-05', reason })).toMatchObject({
-      ok: false,
-      error: { code: 'CONFLICT' },
-    });
-    expect(await app.snapshot()).toEqual(before);
+    await expectRefused(app, 'CONFLICT', () => app.call('worker-2', 'ticket.transfer', { ticketId: id, toGridCode: 'ZD-CZ-HG-05', reason }));
     const community = await app.ok('community-1', 'ticket.get', { ticketId: id });
     expect(community.allowedActions).toEqual(expect.arrayContaining(['accept', 'reject', 'escalate']));
     expect((await app.ok('community-1', 'queue.list', {})).items.map((t) => t.id)).toContain(id);
   });
 
   test('the ticket’s contribution to the figures moves from the old grid’s rollup to the new one', async () => {
-    const rollup = async (grid: string): Promise<Row | undefined> => (await rows('rollups')).find((r) => r._id === `20261126|${grid}|sanitation`);
+    const rollup = (grid: string): Promise<Row | undefined> => rowById(app, 'rollups', `20261126|${grid}|sanitation`);
     const { id } = await submitted();
     const [from, to] = [await rollup('ZD-CZ-HG-01'), await rollup(GRID_3)];
     await app.ok('worker-1', 'ticket.transfer', { ticketId: id, toGridCode: GRID_3, reason });
@@ -160,62 +145,35 @@ describe('ticket.transfer', () => {
 
   test('to an unknown grid → NOT_FOUND, nothing changed', async () => {
     const { id } = await submitted();
-    const before = await app.snapshot();
-    expect(await app.call('worker-1', 'ticket.transfer', { ticketId: id, toGridCode: 'ZD-CZ-HG-99', reason })).toMatchObject({
-      ok: false,
-      error: { code: 'NOT_FOUND' },
-    });
-    expect(await app.snapshot()).toEqual(before);
+    await expectRefused(app, 'NOT_FOUND', () => app.call('worker-1', 'ticket.transfer', { ticketId: id, toGridCode: 'ZD-CZ-HG-99', reason }));
   });
 
   test('to the grid it is already in → INVALID_INPUT, nothing changed', async () => {
     const { id } = await submitted();
-    const before = await app.snapshot();
-    expect(await app.call('worker-1', 'ticket.transfer', { ticketId: id, toGridCode: 'ZD-CZ-HG-01', reason })).toMatchObject({
-      ok: false,
-      error: { code: 'INVALID_INPUT' },
-    });
-    expect(await app.snapshot()).toEqual(before);
+    await expectRefused(app, 'INVALID_INPUT', () => app.call('worker-1', 'ticket.transfer', { ticketId: id, toGridCode: 'ZD-CZ-HG-01', reason }));
   });
 
   test('only the responsible staff: another grid cannot see it, the reporter may not, a level above must wait', async () => {
     const { id, resident } = await submitted();
-    const before = await app.snapshot();
-    const params = { ticketId: id, toGridCode: GRID_3, reason };
-    expect(await app.call('worker-2', 'ticket.transfer', params)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
-    expect(await app.call(resident, 'ticket.transfer', params)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    expect(await app.call('someone-else', 'ticket.transfer', params)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    // The street sees it but does not hold it while it sits at grid level.
-    expect(await app.call('street-1', 'ticket.transfer', params)).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
-    expect(await app.call(null, 'ticket.transfer', params)).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
-    expect(await app.snapshot()).toEqual(before);
+    await expectRefusedFor(app, 'ticket.transfer', { ticketId: id, toGridCode: GRID_3, reason }, [
+      ['worker-2', 'NOT_FOUND'],
+      [resident, 'FORBIDDEN'],
+      ['someone-else', 'FORBIDDEN'],
+      // The street sees it but does not hold it while it sits at grid level.
+      ['street-1', 'CONFLICT'],
+      [null, 'UNAUTHENTICATED'],
+    ]);
   });
 
   test.each(['resolved', 'closed', 'rejected', 'withdrawn'] as const)('from %s → CONFLICT, nothing changed', async (state) => {
-    const { id, resident } = await submitted();
-    if (state === 'withdrawn') await app.ok(resident, 'report.withdraw', { ticketId: id });
-    else if (state === 'rejected') await app.ok('worker-1', 'ticket.reject', { ticketId: id, reason: '不属于受理范围' });
-    else {
-      await app.ok('worker-1', 'ticket.accept', { ticketId: id, complexity: 'normal' });
-      await app.ok('worker-1', 'ticket.resolve', { ticketId: id, result: '已清运' });
-      if (state === 'closed') await app.ok(resident, 'report.rate', { ticketId: id, rating: 'satisfied' });
-    }
-    const before = await app.snapshot();
-    expect(await app.call('worker-1', 'ticket.transfer', { ticketId: id, toGridCode: GRID_3, reason })).toMatchObject({
-      ok: false,
-      error: { code: 'CONFLICT' },
-    });
-    expect(await app.snapshot()).toEqual(before);
+    const ticket = await submitted();
+    await bringTo(app, ticket, state);
+    await expectRefused(app, 'CONFLICT', () => app.call('worker-1', 'ticket.transfer', { ticketId: ticket.id, toGridCode: GRID_3, reason }));
   });
 
   test('a reason with a word content security refuses → CONTENT_REJECTED, nothing stored', async () => {
     const { id } = await submitted();
-    const before = await app.snapshot();
-    expect(await app.call('worker-1', 'ticket.transfer', { ticketId: id, toGridCode: GRID_3, reason: '违禁测试' })).toMatchObject({
-      ok: false,
-      error: { code: 'CONTENT_REJECTED' },
-    });
-    expect(await app.snapshot()).toEqual(before);
+    await expectRefused(app, 'CONTENT_REJECTED', () => app.call('worker-1', 'ticket.transfer', { ticketId: id, toGridCode: GRID_3, reason: '违禁测试' }));
   });
 
   test('two moves at once on the same ticket: exactly one wins', async () => {
@@ -238,11 +196,6 @@ describe('ticket.transfer', () => {
     ['unknown field', { toGridCode: GRID_3, reason, level: 'community' }],
   ])('%s → INVALID_INPUT, nothing changed', async (_name, extra) => {
     const { id } = await submitted();
-    const before = await app.snapshot();
-    expect(await app.raw('worker-1', { action: 'ticket.transfer', params: { ticketId: id, ...extra } })).toMatchObject({
-      ok: false,
-      error: { code: 'INVALID_INPUT' },
-    });
-    expect(await app.snapshot()).toEqual(before);
+    await expectRefused(app, 'INVALID_INPUT', () => app.raw('worker-1', { action: 'ticket.transfer', params: { ticketId: id, ...extra } }));
   });
 });
