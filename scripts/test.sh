@@ -23,13 +23,22 @@ npx depcruise cloudfunctions miniprogram --config .dependency-cruiser.cjs
 step "bundle cloud functions"
 node scripts/build.mjs
 
+RESULTS="$(mktemp -d)"
 step "tests, TZ=UTC"
-TZ=UTC npx jest --ci
+TZ=UTC npx jest --ci --json --outputFile="$RESULTS/utc.json"
 
 step "tests, TZ=Asia/Shanghai"
-TZ=Asia/Shanghai npx jest --ci
+TZ=Asia/Shanghai npx jest --ci --json --outputFile="$RESULTS/shanghai.json"
 
 if [ -f scripts/size-check.mjs ]; then
   step "mini program main package size"
   node scripts/size-check.mjs
 fi
+
+# One plain closing line for both runs together.
+node -e '
+const runs = process.argv.slice(1).map((f) => require(f));
+const passed = runs.reduce((n, r) => n + r.numPassedTests, 0);
+const failed = runs.reduce((n, r) => n + r.numFailedTests, 0);
+console.log(`\ntests: ${passed} passed, ${failed} failed`);
+' "$RESULTS/utc.json" "$RESULTS/shanghai.json"
