@@ -44,23 +44,24 @@ export function rankAllows(inviter: Api.Role, role: StaffRole): boolean {
   return RANK[role] <= RANK[inviter];
 }
 
+/**
+ * Whether a located scope lies inside an actor's own scope: every district, street, community
+ * or grid it touches is the actor's. Used for invites, figures and departments alike.
+ */
+export function scopeContains(own: Scope, target: ScopeLocation): boolean {
+  const all = (values: readonly string[], mine: (v: string) => boolean): boolean => values.length > 0 && values.every(mine);
+  if ('district' in own) return all(target.districts, (d) => d === own.district);
+  if ('street' in own) return all(target.streets, (s) => s === own.street);
+  if ('community' in own) return all(target.communities, (c) => c === own.community);
+  if ('grids' in own) return all(target.grids, (g) => own.grids.includes(g));
+  return false;
+}
+
 export type InviteVerdict = { ok: true } | { ok: false; reason: 'role' | 'scope' };
 
 export function mayInvite(inviter: Actor, role: StaffRole, target: ScopeLocation): InviteVerdict {
+  if (!rankAllows(inviter.role, role)) return { ok: false, reason: 'role' };
   if (inviter.role === 'superAdmin') return { ok: true };
-  if (inviter.role === 'resident' || inviter.role === 'gridWorker' || inviter.role === 'deptHandler') {
-    return { ok: false, reason: 'role' };
-  }
-  if (RANK[role] > RANK[inviter.role]) return { ok: false, reason: 'role' };
-  const own = inviter.scope;
-  if (!own) return { ok: false, reason: 'scope' };
-  const within =
-    'district' in own
-      ? target.districts.length > 0 && target.districts.every((d) => d === own.district)
-      : 'street' in own
-        ? target.streets.length > 0 && target.streets.every((s) => s === own.street)
-        : 'community' in own
-          ? target.communities.length > 0 && target.communities.every((c) => c === own.community)
-          : false;
-  return within ? { ok: true } : { ok: false, reason: 'scope' };
+  // Grid workers hold a grids scope but invite nobody: rankAllows has refused them above.
+  return inviter.scope && scopeContains(inviter.scope, target) ? { ok: true } : { ok: false, reason: 'scope' };
 }

@@ -1,7 +1,10 @@
 // admin.departments.upsert: a department belongs to a street or a district and declares the
 // categories it usually handles. Super admins anywhere; street and district admins in their area.
 import { z } from 'zod';
+import type { Scope } from '../../domain/types';
+import { scopeContains } from '../../domain/invites';
 import { fail } from '../errors';
+import { locateScope } from '../scope';
 import { categoryCode, placeName } from '../schemas';
 import { ensureClean } from '../ticket/move';
 import { defineUseCase } from '../use-case';
@@ -19,25 +22,19 @@ export const upsertDepartment = defineUseCase('admin.departments.upsert', {
     .refine((p) => (p.street === undefined) !== (p.district === undefined), { message: '部门须属于一个街道或一个区（二选一）' }),
   run: async (params, ctx) => {
     const { actor, deps } = ctx;
-    const street = params.street ? await deps.places.get('street', params.street) : null;
-    const district = params.district ? await deps.places.get('district', params.district) : null;
-    if (params.street && !street) throw fail('NOT_FOUND', `没有找到街道：${params.street}`);
-    if (params.district && !district) throw fail('NOT_FOUND', `没有找到区：${params.district}`);
-    const scope = actor.scope;
-    /** Whether a department placed at (street, district) lies in the caller's area. */
-    const inArea = async (deptStreet: string | null, deptDistrict: string | null): Promise<boolean> => {
+    const placeOf = (street: string | null, district: string | null): Scope => (street ? { street } : { district: district ?? '' });
+    /** Whether a department placed there lies in the caller's area (locating it is NOT_FOUND when the place is unknown). */
+    const inArea = async (where: Scope): Promise<boolean> => {
+      const located = await locateScope(where, deps);
       if (actor.role === 'superAdmin') return true;
-      if (actor.role === 'streetAdmin' && scope !== null && 'street' in scope) return deptStreet === scope.street;
-      if (actor.role === 'districtAdmin' && scope !== null && 'district' in scope) {
-        const parent = deptStreet ? (await deps.places.get('street', deptStreet))?.district ?? null : deptDistrict;
-        return parent === scope.district;
-      }
-      return false;
+      return (actor.role === 'streetAdmin' || actor.role === 'districtAdmin') && actor.scope !== null && scopeContains(actor.scope, located);
     };
-    if (!(await inArea(params.street ?? null, params.district ?? null))) throw fail('FORBIDDEN', '只能维护本辖区的部门');
+    if (!(await inArea(placeOf(params.street ?? null, params.district ?? null)))) throw fail('FORBIDDEN', '只能维护本辖区的部门');
     // Re-using a code must not take over a department of another area (and its handlers).
     const existing = await deps.departments.get(params.code);
-    if (existing && !(await inArea(existing.street, existing.district))) throw fail('FORBIDDEN', '这个部门编号已被其他辖区使用');
+    if (existing && actor.role !== 'superAdmin' && !(await inArea(placeOf(existing.street, existing.district)))) {
+      throw fail('FORBIDDEN', '这个部门编号已被其他辖区使用');
+    }
     await ensureClean(ctx, [params.name]);
     for (const code of params.categories) {
       if (!(await deps.categories.get(code))) throw fail('INVALID_INPUT', `没有这个问题类别：${code}`);

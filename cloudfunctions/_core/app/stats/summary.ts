@@ -6,7 +6,9 @@ import { summarize, type Rollup } from '../../domain/figures';
 import { isValidDateKey, toShanghaiDateKey } from '../../domain/calendar';
 import type { Actor, Scope } from '../../domain/types';
 import type { Deps, RollupArea, TicketQuery } from '../../ports';
+import { scopeContains } from '../../domain/invites';
 import { fail } from '../errors';
+import { locateScope } from '../scope';
 import { categoryName } from '../labels';
 import { scope as scopeSchema } from '../schemas';
 import { defineUseCase } from '../use-case';
@@ -22,42 +24,15 @@ const day = z
   .transform((s) => (s.length === 10 ? s : toShanghaiDateKey(new Date(s))));
 
 async function areaOf(actor: Actor, requested: Scope | undefined, deps: Deps): Promise<RollupArea> {
-  const own = actor.scope;
-  const target = requested ?? own;
-  if (actor.role === 'superAdmin') {
-    if (!target) return { all: true };
-  } else if (!target) {
+  const target = requested ?? actor.scope;
+  if (!target) {
+    if (actor.role === 'superAdmin') return { all: true };
     throw fail('FORBIDDEN');
   }
-  if (!target) return { all: true };
   if ('department' in target) throw fail('INVALID_INPUT', '统计按地区查看，暂不支持按部门');
-  if (actor.role !== 'superAdmin' && own) {
-    // The requested area must lie inside the caller's own.
-    const inside = await (async (): Promise<boolean> => {
-      if ('grids' in target) {
-        if ('grids' in own) return target.grids.every((g) => own.grids.includes(g));
-        const grids = await Promise.all(target.grids.map((g) => deps.grids.get(g)));
-        return grids.every(
-          (g) =>
-            g !== null &&
-            (('community' in own && g.community === own.community) ||
-              ('street' in own && g.street === own.street) ||
-              ('district' in own && g.district === own.district)),
-        );
-      }
-      if ('community' in target) {
-        if ('community' in own) return own.community === target.community;
-        const place = await deps.places.get('community', target.community);
-        return place !== null && (('street' in own && place.street === own.street) || ('district' in own && place.district === own.district));
-      }
-      if ('street' in target) {
-        if ('street' in own) return own.street === target.street;
-        const place = await deps.places.get('street', target.street);
-        return place !== null && 'district' in own && place.district === own.district;
-      }
-      return 'district' in own && own.district === target.district;
-    })();
-    if (!inside) throw fail('FORBIDDEN', '只能查看本辖区的统计');
+  // The requested area must lie inside the caller's own (the same rule invites follow).
+  if (actor.role !== 'superAdmin' && !(actor.scope && scopeContains(actor.scope, await locateScope(target, deps)))) {
+    throw fail('FORBIDDEN', '只能查看本辖区的统计');
   }
   if ('grids' in target) return { gridCodes: target.grids };
   if ('community' in target) return { community: target.community };
