@@ -25,6 +25,9 @@ const hasAction = (name: string): name is keyof typeof ACTIONS => Object.prototy
 
 type Logger = (line: string) => void;
 
+/** An error for a log line: its name and the shape of its message, never its data. */
+export const describeError = (error: unknown): string => (error instanceof Error ? `${error.name}: ${redact(error.message)}` : 'unknown error');
+
 /** Keeps the shape of an error message for debugging, never its data. */
 export function redact(message: string): string {
   return message
@@ -83,8 +86,7 @@ export async function handleApi(
     }
     // Log the failure without params or identity: no personal data in logs. Driver messages may
     // echo document values (E11000 … dup key: { _id: … }), so anything id-like or quoted is masked.
-    const detail = error instanceof Error ? `${error.name}: ${redact(error.message)}` : 'unknown error';
-    log(`[api] ${action} failed: ${detail}`);
+    log(`[api] ${action} failed: ${describeError(error)}`);
     return { ok: false, error: { code: 'INTERNAL', message: MESSAGES.INTERNAL } };
   }
 }

@@ -5,7 +5,7 @@ import { AUTO_CLOSE_DAYS, autoClose } from '../../domain/lifecycle';
 import type { Deps } from '../../ports';
 import { sla } from '../sla';
 import { saveChange } from '../ticket/move';
-import { eachLimited } from './pool';
+import { forEachPaged } from './pool';
 
 const PAGE = 200;
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -13,16 +13,9 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 export async function autoCloseResolved(deps: Deps, budgetMs = 50_000): Promise<number> {
   const now = deps.clock.now();
   const cutoff = new Date(now.getTime() - AUTO_CLOSE_DAYS * DAY_MS);
-  const started = Date.now();
-  let processed = 0;
-  let after: string | null = null;
-  do {
-    const page = await deps.tickets.resolvedBefore(cutoff, after, PAGE);
-    await eachLimited(page.items, 8, async (ticket) => {
-      if (ticket.status !== 'resolved') return;
-      if (await saveChange(deps, ticket, autoClose(ticket, { actor: 'system', now, sla }), now)) processed += 1;
-    });
-    after = page.nextCursor;
-  } while (after !== null && Date.now() - started < budgetMs);
-  return processed;
+  return forEachPaged(
+    (after) => deps.tickets.resolvedBefore(cutoff, after, PAGE),
+    async (ticket) => ticket.status === 'resolved' && saveChange(deps, ticket, autoClose(ticket, { actor: 'system', now, sla }), now),
+    budgetMs,
+  );
 }

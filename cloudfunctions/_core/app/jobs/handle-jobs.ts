@@ -2,7 +2,7 @@
 // openid (a mini program calling it) is refused, whatever it asks for.
 import { z } from 'zod';
 import type { Deps } from '../../ports';
-import type { Caller } from '../handle-api';
+import { describeError, type Caller } from '../handle-api';
 import { autoCloseResolved } from './auto-close';
 import { deliver } from './deliver';
 import { sweep } from './sweep';
@@ -39,7 +39,7 @@ export async function handleJobs(event: unknown, caller: Caller, deps: Deps): Pr
     const processed = await job(deps);
     return { ok: true, data: { job: name, processed } };
   } catch (error) {
-    console.error(`[jobs] ${name} failed: ${error instanceof Error ? error.name + ': ' + error.message : 'unknown error'}`);
+    console.error(`[jobs] ${name} failed: ${describeError(error)}`);
     return { ok: false, error: { code: 'INTERNAL', message: '任务执行失败，将在下次触发时重试' } };
   }
 }

@@ -1,5 +1,10 @@
-// Runs work over items a few at a time: jobs page through thousands of tickets, and one at a
-// time would leave the database idle between round trips.
+// How the ticket jobs walk their work: page by page through a store query (never one huge
+// get — TCB answers at most 1000 rows), a few tickets at a time within a page, and no new page
+// once the time budget of a timer run is spent (what is left waits for the next trigger).
+import type { Page } from '../../ports';
+
+const PARALLEL = 8;
+
 export async function eachLimited<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
   const worker = async (): Promise<void> => {
@@ -10,4 +15,23 @@ export async function eachLimited<T>(items: readonly T[], limit: number, work: (
     }
   };
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}
+
+/** Runs `work` on every item of every page; answers how many times `work` reported a change. */
+export async function forEachPaged<T>(
+  fetch: (after: string | null) => Promise<Page<T>>,
+  work: (item: T) => Promise<boolean>,
+  budgetMs: number,
+): Promise<number> {
+  const started = Date.now();
+  let processed = 0;
+  let after: string | null = null;
+  do {
+    const page = await fetch(after);
+    await eachLimited(page.items, PARALLEL, async (item) => {
+      if (await work(item)) processed += 1;
+    });
+    after = page.nextCursor;
+  } while (after !== null && Date.now() - started < budgetMs);
+  return processed;
 }
