@@ -4,7 +4,6 @@
 import http from 'node:http';
 import { join } from 'node:path';
 import { createCloudDeps, parseOpenidList } from '../_core/adapters/cloudbase';
-import { database } from '../_core/adapters/cloudbase/sdk';
 import { settableClock, type SettableClock } from '../_core/adapters/runtime/clock';
 import { handleApi } from '../_core/app/handle-api';
 import { handleJobs } from '../_core/app/jobs/handle-jobs';
@@ -129,8 +128,8 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
       return;
     }
     if (req.method === 'GET' && path === '/__outbox') {
-      const rows = (await database().collection('outbox').orderBy('createdAt', 'asc').limit(1000).get()) as { data: Array<Record<string, unknown>> };
-      const items = rows.data.map((r) => ({ touser: r.touser, template: r.template, data: r.data, page: r.page, state: r.state }));
+      const rows = await deps.outbox.list(1000);
+      const items = rows.map((r) => ({ touser: r.touser, template: r.template, data: r.data, page: r.page, state: r.state }));
       send(res, 200, { items });
       return;
     }

@@ -1,5 +1,5 @@
-// Chinese labels users see for roles and categories, kept in one place on the server side.
-import { BUILT_IN_CATEGORIES } from '../config/categories';
+// Chinese labels users see for roles, kept in one place on the server side (category names are
+// data: the category store answers them).
 
 export const ROLE_LABEL: Readonly<Record<Api.Role | 'system', string>> = {
   resident: '居民',
@@ -11,6 +11,3 @@ export const ROLE_LABEL: Readonly<Record<Api.Role | 'system', string>> = {
   superAdmin: '系统管理员',
   system: '系统',
 };
-
-const BUILT_IN_NAMES = new Map(BUILT_IN_CATEGORIES.map((c) => [c.code, c.name]));
-export const categoryName = (code: string, fallback?: string): string => fallback ?? BUILT_IN_NAMES.get(code) ?? '其他';

@@ -1,11 +1,9 @@
 // Routing a report to one place, with a routing index cached per function instance and rebuilt
-// only when the grids change. Outside every grid (beyond 200 m): the nearest community's triage
-// queue when one is within 2 km, else the district's.
+// only when the grids change. Outside every grid (beyond 200 m): the triage queue of the community
+// of the nearest grid that routing names as a hint (within TRIAGE_HINT_MAX_METERS), else the district's.
 import { buildGridIndex, route, type GridIndex } from '../domain/routing';
 import type { Level, PlaceRef } from '../domain/types';
 import type { Deps, GridRecord, GridStore } from '../ports';
-
-const COMMUNITY_TRIAGE_METERS = 2000;
 
 interface Cached {
   version: string;
@@ -44,7 +42,7 @@ export async function routeReport(deps: Deps, point: { latitude: number; longitu
     };
   }
   const nearest = result.nearest ? byCode.get(result.nearest.gridCode) : undefined;
-  if (nearest && result.nearest && result.nearest.distanceMeters <= COMMUNITY_TRIAGE_METERS && nearest.community) {
+  if (nearest?.community) {
     return {
       place: { gridCode: null, gridName: null, community: nearest.community, street: nearest.street, district: nearest.district },
       level: 'community',

@@ -1,7 +1,8 @@
 // Shared zod pieces for action params. Every object is strict (unknown keys are refused), so
 // no client object, and no `$` operator hidden in one, ever reaches a where() or update().
 import { z } from 'zod';
-import { GRID_CODE_PATTERN } from '../domain/routing';
+// China's bounds are the routing domain's: the same box for a report's point and a grid's corners.
+import { CHINA_BOUNDS, GRID_CODE_PATTERN } from '../domain/routing';
 
 // Validation messages reach users. Where a schema gives no message of its own, say plainly what
 // is wrong in words a resident understands; the exact field is in the error's details.
@@ -29,8 +30,6 @@ z.config({
   },
 });
 
-/** Mainland China and its islands, generously: anything outside is a mistake or a spoof. */
-export const CHINA_BOUNDS = { minLat: 3.8, maxLat: 53.6, minLng: 73.4, maxLng: 135.1 } as const;
 
 export const id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, '编号格式不正确');
 export const text = (max: number) =>

@@ -343,7 +343,3 @@ export function currentDeadline(ticket: Ticket): Date | null {
   if (ticket.status === 'accepted') return ticket.resolveBy;
   return null;
 }
-
-export function canSeeTicket(ticket: Ticket, actor: Actor): boolean {
-  return canSee(ticket, actor);
-}

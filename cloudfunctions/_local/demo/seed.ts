@@ -1,13 +1,11 @@
 // The demo seed of `npm start`: it goes through the same actions a real deployment would use
-// (grid import, invites, staff.bind) as the local super admin, plus one department and a few
+// (grid import, department, invites, staff.bind) as the local super admin, plus a few
 // reports, so the mini program has something to show on first run.
 import { handleApi } from '../../_core/app/handle-api';
 import type { Deps } from '../../_core/ports';
-import { database } from '../../_core/adapters/cloudbase/sdk';
-import { DEPARTMENTS } from '../../_core/adapters/cloudbase/catalog-store';
 import { DEMO_PLACE, demoGeoJson, demoGridCode, demoPointIn } from './grids';
 
-export const DEMO_DEPARTMENT = { code: 'cz-sanitation', name: '车站街道环卫所', street: DEMO_PLACE.street, district: null, categories: ['sanitation'] };
+export const DEMO_DEPARTMENT = { code: 'cz-sanitation', name: '车站街道环卫所', street: DEMO_PLACE.street, categories: ['sanitation'] };
 
 /** Demo identities (send one as the x-wx-openid header). */
 export const DEMO_STAFF: ReadonlyArray<{ openid: string; role: Api.StaffRole; scope: Api.Scope; label: string }> = [
@@ -29,8 +27,7 @@ async function call<A extends Api.ActionName>(deps: Deps, openid: string, action
 
 export async function seedDemo(deps: Deps, superAdmin: string): Promise<void> {
   await call(deps, superAdmin, 'admin.grids.import', { geojson: demoGeoJson(), crs: 'gcj02' });
-  const { code: _c, ...department } = DEMO_DEPARTMENT;
-  await database().collection(DEPARTMENTS).doc(DEMO_DEPARTMENT.code).set({ data: department });
+  await call(deps, superAdmin, 'admin.departments.upsert', DEMO_DEPARTMENT);
   for (const staff of DEMO_STAFF) {
     const invite = await call(deps, superAdmin, 'admin.invites.create', { role: staff.role, scope: staff.scope });
     await call(deps, staff.openid, 'staff.bind', { inviteCode: invite.code });

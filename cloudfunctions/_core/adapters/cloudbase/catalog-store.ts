@@ -2,13 +2,12 @@
 // categories always exist; a stored category of the same code overrides its name or profile.
 import { BUILT_IN_CATEGORIES } from '../../config/categories';
 import type { CategoryRecord, CategoryStore, DepartmentRecord, DepartmentStore } from '../../ports';
-import { doc, docs } from './results';
+import { doc, docs, type Doc, toStr } from './results';
 import { database, type Database } from './sdk';
 
 export const DEPARTMENTS = 'departments';
 export const CATEGORIES = 'categories';
 
-const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 
 export class CloudDepartmentStore implements DepartmentStore {
   constructor(private readonly db: Database = database()) {}
@@ -19,8 +18,8 @@ export class CloudDepartmentStore implements DepartmentStore {
     return {
       code: found._id,
       name: String(found.name),
-      street: str(found.street),
-      district: str(found.district),
+      street: toStr(found.street),
+      district: toStr(found.district),
       categories: Array.isArray(found.categories) ? found.categories.map(String) : [],
     };
   }
@@ -35,35 +34,30 @@ export class CloudDepartmentStore implements DepartmentStore {
 
 const BUILT_IN = new Map(BUILT_IN_CATEGORIES.map((c) => [c.code, c]));
 
+/** A category as residents see it: the stored record over the built-in one of the same code. */
+function merged(code: string, stored: Doc | null): CategoryRecord | null {
+  const builtIn = BUILT_IN.get(code);
+  if (!stored) return builtIn ? { ...builtIn } : null;
+  return {
+    code,
+    name: toStr(stored.name) ?? builtIn?.name ?? code,
+    profile: stored.profile === 'urgent' || stored.profile === 'normal' ? stored.profile : (builtIn?.profile ?? 'normal'),
+    defaultDepartmentCode: toStr(stored.defaultDepartmentCode),
+  };
+}
+
 export class CloudCategoryStore implements CategoryStore {
   constructor(private readonly db: Database = database()) {}
 
   async get(code: string): Promise<CategoryRecord | null> {
-    const stored = await doc(this.db.collection(CATEGORIES).doc(code).get());
-    const builtIn = BUILT_IN.get(code);
-    if (!stored) return builtIn ? { ...builtIn } : null;
-    return {
-      code,
-      name: str(stored.name) ?? builtIn?.name ?? code,
-      profile: stored.profile === 'urgent' ? 'urgent' : 'normal',
-      defaultDepartmentCode: str(stored.defaultDepartmentCode),
-    };
+    return merged(code, await doc(this.db.collection(CATEGORIES).doc(code).get()));
   }
 
   async list(): Promise<CategoryRecord[]> {
     const stored = await docs(this.db.collection(CATEGORIES).orderBy('_id', 'asc').limit(1000).get());
     const byCode = new Map(stored.map((d) => [d._id, d]));
-    const out: CategoryRecord[] = [];
-    for (const builtIn of BUILT_IN_CATEGORIES) {
-      const d = byCode.get(builtIn.code);
-      const profile = d?.profile === 'urgent' || d?.profile === 'normal' ? d.profile : builtIn.profile;
-      out.push(d ? { code: builtIn.code, name: str(d.name) ?? builtIn.name, profile, defaultDepartmentCode: str(d.defaultDepartmentCode) } : { ...builtIn });
-    }
-    for (const d of stored) {
-      if (BUILT_IN.has(d._id)) continue;
-      out.push({ code: d._id, name: str(d.name) ?? d._id, profile: d.profile === 'urgent' ? 'urgent' : 'normal', defaultDepartmentCode: str(d.defaultDepartmentCode) });
-    }
-    return out;
+    const codes = [...BUILT_IN_CATEGORIES.map((c) => c.code), ...stored.map((d) => d._id).filter((code) => !BUILT_IN.has(code))];
+    return codes.map((code) => merged(code, byCode.get(code) ?? null)).filter((c): c is CategoryRecord => c !== null);
   }
 
   async upsert(record: CategoryRecord): Promise<{ created: boolean }> {

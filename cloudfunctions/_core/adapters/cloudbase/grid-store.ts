@@ -3,7 +3,7 @@
 // version changes on every import so cached routing indexes know to rebuild.
 import { GRID_CODE_PATTERN, type GridShape } from '../../domain/routing';
 import type { GridRecord, GridStore, Page, PlaceKind, PlaceRecord, PlaceStore } from '../../ports';
-import { decodeCursor, doc, docs, encodeCursor, type Doc } from './results';
+import { decodeCursor, doc, docs, encodeCursor, type Doc, toDate } from './results';
 import { database, type Database } from './sdk';
 
 export const GRIDS = 'grids';
@@ -15,7 +15,7 @@ const MAX_ROWS = 1000;
 
 const toGrid = (d: Doc): GridRecord => {
   const { _id, importedAt, ...rest } = d;
-  return { ...(rest as unknown as GridShape), code: _id, importedAt: importedAt instanceof Date ? importedAt : new Date(String(importedAt)) };
+  return { ...(rest as unknown as GridShape), code: _id, importedAt: toDate(importedAt) ?? new Date(0) };
 };
 
 export const placeId = (kind: PlaceKind, name: string): string => `${kind}:${name}`;

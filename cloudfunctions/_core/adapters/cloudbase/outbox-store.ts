@@ -4,7 +4,7 @@
 // deliver the same attempt twice, and a run that lost its lease can no longer settle.
 import type { MessageData } from '../../domain/messages';
 import type { OutboxRow, OutboxState, OutboxStore } from '../../ports';
-import { docs, updated, type Doc } from './results';
+import { docs, updated, type Doc, toDate, toStr } from './results';
 import { database, type Database } from './sdk';
 import { OUTBOX } from './ticket-store';
 
@@ -14,8 +14,6 @@ const MAX_LIST = 1000;
 
 const STATES: ReadonlySet<string> = new Set<OutboxState>(['pending', 'sending', 'sent', 'refused', 'failed', 'skipped']);
 
-const date = (v: unknown): Date | null => (v instanceof Date ? v : v === null || v === undefined ? null : new Date(String(v)));
-const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 
 export function fromOutboxDoc(d: Doc): OutboxRow {
   const state = String(d.state);
@@ -27,13 +25,13 @@ export function fromOutboxDoc(d: Doc): OutboxRow {
     data: (d.data ?? {}) as MessageData,
     page: String(d.page),
     ticketId: String(d.ticketId),
-    createdAt: date(d.createdAt) ?? new Date(0),
+    createdAt: toDate(d.createdAt) ?? new Date(0),
     state: STATES.has(state) ? (state as OutboxState) : 'failed',
     attempts: Number(d.attempts ?? 0),
-    nextAttemptAt: date(d.nextAttemptAt) ?? new Date(0),
-    leaseUntil: date(d.leaseUntil),
-    lastError: str(d.lastError),
-    finishedAt: date(d.finishedAt),
+    nextAttemptAt: toDate(d.nextAttemptAt) ?? new Date(0),
+    leaseUntil: toDate(d.leaseUntil),
+    lastError: toStr(d.lastError),
+    finishedAt: toDate(d.finishedAt),
   };
 }
 

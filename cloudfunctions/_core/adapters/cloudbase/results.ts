@@ -50,6 +50,10 @@ export async function total(result: unknown): Promise<number> {
   return isObject(r) && typeof r.total === 'number' ? r.total : 0;
 }
 
+/** Field readers for stored documents: a Date (EJSON brings Dates back as Dates), or null. */
+export const toDate = (v: unknown): Date | null => (v instanceof Date ? v : v === null || v === undefined ? null : new Date(String(v)));
+export const toStr = (v: unknown): string | null => (typeof v === 'string' ? v : null);
+
 /** A page cursor is an opaque, URL-safe encoding of the last row's sort key. */
 export const encodeCursor = (key: string): string => Buffer.from(key, 'utf8').toString('base64url');
 /** Decodes a cursor this store issued; anything else (forged, truncated) is refused. */

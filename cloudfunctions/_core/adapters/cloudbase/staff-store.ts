@@ -2,7 +2,7 @@
 // Redeeming marks the invite and binds the role in one transaction, so a code works once.
 import { DuplicateKeyError, type Holder, type InviteRecord, type RedeemResult, type StaffRecord, type StaffStore } from '../../ports';
 import type { Scope, StaffRole } from '../../domain/types';
-import { doc, docs, isDuplicateKey, type Doc } from './results';
+import { doc, docs, isDuplicateKey, type Doc, toDate } from './results';
 import { database, type Database } from './sdk';
 import { txGet, withTransaction } from './transaction';
 
@@ -13,7 +13,7 @@ const toStaff = (d: Doc): StaffRecord => ({
   openid: d._id,
   role: d.role as StaffRole,
   scope: (d.scope ?? null) as Scope | null,
-  boundAt: d.boundAt instanceof Date ? d.boundAt : new Date(String(d.boundAt)),
+  boundAt: toDate(d.boundAt) ?? new Date(0),
 });
 
 export class CloudStaffStore implements StaffStore {
@@ -56,7 +56,7 @@ export class CloudStaffStore implements StaffStore {
       const invite = await txGet(tx, INVITES, code);
       if (!invite) return { ok: false, reason: 'not_found' };
       if (invite.usedBy) return { ok: false, reason: 'used' };
-      const expiresAt = invite.expiresAt instanceof Date ? invite.expiresAt : new Date(String(invite.expiresAt));
+      const expiresAt = toDate(invite.expiresAt) ?? new Date(0);
       if (expiresAt.getTime() < now.getTime()) return { ok: false, reason: 'expired' };
       const staff: StaffRecord = {
         openid,

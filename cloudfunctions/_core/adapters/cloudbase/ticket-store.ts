@@ -6,7 +6,7 @@ import type { Rollup } from '../../domain/figures';
 import { currentDeadline } from '../../domain/lifecycle';
 import type { Ticket, TimelineRecord } from '../../domain/types';
 import type { ChangeEffects, CreateResult, Page, RateLimit, TicketQuery, TicketStore } from '../../ports';
-import { decodeCursor, docs, encodeCursor, TICKET_KEY, total, type Doc } from './results';
+import { decodeCursor, docs, encodeCursor, TICKET_KEY, total, type Doc, toDate, toStr } from './results';
 import { database, type Database } from './sdk';
 import { txGet, withTransaction, type Tx } from './transaction';
 
@@ -82,8 +82,6 @@ async function admitted(tx: Tx, limit: RateLimit): Promise<boolean> {
   return true;
 }
 
-const date = (v: unknown): Date | null => (v instanceof Date ? v : v === null || v === undefined ? null : new Date(String(v)));
-const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 
 export function fromDoc(d: Doc): Ticket {
   const t = d as unknown as Ticket & Record<string, unknown>;
@@ -94,8 +92,8 @@ export function fromDoc(d: Doc): Ticket {
     version: Number(d.version),
     reporterOpenid: String(d.reporterOpenid),
     source: t.source,
-    reporterName: str(d.reporterName),
-    contactPhone: str(d.contactPhone),
+    reporterName: toStr(d.reporterName),
+    contactPhone: toStr(d.contactPhone),
     category: String(d.category),
     profile: t.profile,
     kind: t.kind,
@@ -103,34 +101,34 @@ export function fromDoc(d: Doc): Ticket {
     photos: Array.isArray(d.photos) ? d.photos.map(String) : [],
     location: { latitude: location.latitude, longitude: location.longitude, address: location.address ?? null },
     place: {
-      gridCode: str(d.gridCode),
-      gridName: str(d.gridName),
-      community: str(d.community),
-      street: str(d.street),
-      district: str(d.district),
+      gridCode: toStr(d.gridCode),
+      gridName: toStr(d.gridName),
+      community: toStr(d.community),
+      street: toStr(d.street),
+      district: toStr(d.district),
     },
     level: t.level,
-    departmentCode: str(d.departmentCode),
+    departmentCode: toStr(d.departmentCode),
     status: t.status,
     complexity: t.complexity ?? null,
-    createdAt: date(d.createdAt) ?? new Date(0),
-    updatedAt: date(d.updatedAt) ?? new Date(0),
-    acceptedAt: date(d.acceptedAt),
-    resolvedAt: date(d.resolvedAt),
-    closedAt: date(d.closedAt),
-    acceptBy: date(d.acceptBy),
-    resolveBy: date(d.resolveBy),
+    createdAt: toDate(d.createdAt) ?? new Date(0),
+    updatedAt: toDate(d.updatedAt) ?? new Date(0),
+    acceptedAt: toDate(d.acceptedAt),
+    resolvedAt: toDate(d.resolvedAt),
+    closedAt: toDate(d.closedAt),
+    acceptBy: toDate(d.acceptBy),
+    resolveBy: toDate(d.resolveBy),
     overdue: d.overdue === true,
-    overdueHandledFor: date(d.overdueHandledFor),
-    result: str(d.result),
+    overdueHandledFor: toDate(d.overdueHandledFor),
+    result: toStr(d.result),
     resultPhotos: Array.isArray(d.resultPhotos) ? d.resultPhotos.map(String) : [],
     rating: t.rating ?? null,
-    ratingComment: str(d.ratingComment),
+    ratingComment: toStr(d.ratingComment),
     transferCount: Number(d.transferCount ?? 0),
     reopenCount: Number(d.reopenCount ?? 0),
     timeline: (Array.isArray(d.timeline) ? (d.timeline as TimelineRecord[]) : []).map((e) => ({
       ...e,
-      at: date(e.at) ?? new Date(0),
+      at: toDate(e.at) ?? new Date(0),
       photos: Array.isArray(e.photos) ? e.photos : [],
     })),
   };

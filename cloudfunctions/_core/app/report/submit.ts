@@ -5,7 +5,6 @@ import { z } from 'zod';
 import { shanghaiDayKey, formatTicketNo } from '../../domain/ticket-no';
 import type { Ticket } from '../../domain/types';
 import { fail } from '../errors';
-import { categoryName } from '../labels';
 import { routeReport } from '../routing';
 import { buildEffects, recipientsFor } from '../ticket/effects';
 import { ensureClean } from '../ticket/move';
@@ -106,7 +105,7 @@ export const submitReport = defineUseCase('report.submit', {
         const recipients = await recipientsFor(deps, draft);
         const result = await deps.tickets.create(ticketId, dayKey, (seq) => build(formatTicketNo(dayKey, seq)), {
           rateLimit: actor.role === 'resident' ? { key: `report|${actor.openid}`, max: REPORTS_PER_HOUR, windowMs: 60 * 60 * 1000, now } : null,
-          effects: (ticket) => buildEffects({ deps, before: null, after: ticket, recipients, categoryName: categoryName(category.code, category.name), now }),
+          effects: (ticket) => buildEffects({ deps, before: null, after: ticket, recipients, categoryName: category.name, now }),
         });
         if (result.kind === 'rate_limited') throw fail('RATE_LIMITED', '一小时内最多上报 10 件，请稍后再试');
         return result.ticket;

@@ -9,7 +9,6 @@ import type { Deps, RollupArea, TicketQuery } from '../../ports';
 import { scopeContains } from '../../domain/invites';
 import { fail } from '../errors';
 import { locateScope } from '../scope';
-import { categoryName } from '../labels';
 import { scope as scopeSchema } from '../schemas';
 import { defineUseCase } from '../use-case';
 
@@ -72,7 +71,7 @@ export const statsSummary = defineUseCase('stats.summary', {
     const byCategory = await Promise.all(
       [...groupBy(rollups, (r) => r.category)].map(async ([category, rs]) => {
         const record = await deps.categories.get(category);
-        return { category, name: categoryName(category, record?.name), ...summarize(rs, 0) };
+        return { category, name: record?.name ?? category, ...summarize(rs, 0) };
       }),
     );
     const byGrid = await Promise.all(

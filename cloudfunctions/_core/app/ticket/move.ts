@@ -3,18 +3,19 @@
 // transaction conditional on the version read — so of two staff acting at once, exactly one
 // wins and the other gets CONFLICT with nothing changed.
 import { judge, type MoveContext } from '../../domain/lifecycle';
+import { canSee } from '../../domain/responsibility';
 import type { Ticket, TicketAction } from '../../domain/types';
 import type { Deps, SupervisionRecord } from '../../ports';
 import { fail } from '../errors';
-import { categoryName } from '../labels';
 import { sla } from '../sla';
 import type { CallContext } from '../use-case';
 import { buildEffects, recipientsFor } from './effects';
 import { toView } from './view';
 
-export async function loadVisibleTicket(ticketId: string, ctx: CallContext): Promise<Ticket> {
+/** A ticket the caller may see; one they may not is NOT_FOUND, like one that does not exist, so ids cannot be probed. */
+export async function loadVisibleTicket(ticketId: string, ctx: CallContext, notFound?: string): Promise<Ticket> {
   const ticket = await ctx.deps.tickets.get(ticketId);
-  if (!ticket) throw fail('NOT_FOUND');
+  if (!ticket || !canSee(ticket, ctx.actor)) throw fail('NOT_FOUND', notFound);
   return ticket;
 }
 
@@ -30,7 +31,7 @@ export async function saveChange(deps: Deps, before: Ticket, after: Ticket, now:
     before,
     after,
     recipients,
-    categoryName: categoryName(after.category, category?.name),
+    categoryName: category?.name ?? after.category,
     now,
     ...(options.supervision ? { supervision: options.supervision } : {}),
   });

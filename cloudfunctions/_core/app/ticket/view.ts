@@ -4,7 +4,7 @@ import { allowedActions } from '../../domain/lifecycle';
 import { maskPhone } from '../../domain/privacy';
 import type { Actor, Ticket, TicketAction } from '../../domain/types';
 import type { Deps } from '../../ports';
-import { categoryName, ROLE_LABEL } from '../labels';
+import { ROLE_LABEL } from '../labels';
 import { IMPLEMENTED_TICKET_ACTIONS } from '../implemented';
 
 const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
@@ -16,7 +16,6 @@ export interface ViewOptions {
 }
 
 export async function toView(ticket: Ticket, actor: Actor, deps: Deps, now: Date, options: ViewOptions): Promise<Api.TicketView> {
-  const isReporter = ticket.reporterOpenid === actor.openid;
   const category = await deps.categories.get(ticket.category);
   const allPhotos = options.photoUrls
     ? [...ticket.photos, ...ticket.timeline.flatMap((e) => e.photos)]
@@ -30,7 +29,7 @@ export async function toView(ticket: Ticket, actor: Actor, deps: Deps, now: Date
     no: ticket.no,
     status: ticket.status,
     category: ticket.category,
-    categoryName: categoryName(ticket.category, category?.name),
+    categoryName: category?.name ?? ticket.category,
     kind: ticket.kind,
     description: ticket.description,
     photos: ticket.photos,
@@ -58,12 +57,10 @@ export async function toView(ticket: Ticket, actor: Actor, deps: Deps, now: Date
     source: ticket.source,
     allowedActions: allowedActions(ticket, actor, now).filter((a: TicketAction) => IMPLEMENTED_TICKET_ACTIONS.has(a)),
   };
-  if (actor.role !== 'resident' && !isReporter) {
-    view.contactPhoneMasked = maskPhone(ticket.contactPhone);
-    view.reporterName = ticket.reporterName;
-  } else if (isReporter) {
-    view.contactPhoneMasked = maskPhone(ticket.contactPhone);
-  }
+  // Whoever may see the ticket sees the phone masked; the name given for a 代报 is for staff
+  // (the grid worker who filed it included).
+  view.contactPhoneMasked = maskPhone(ticket.contactPhone);
+  if (actor.role !== 'resident') view.reporterName = ticket.reporterName;
   if (options.timeline) {
     view.timeline = ticket.timeline.map((e) => ({
       at: e.at.toISOString(),
