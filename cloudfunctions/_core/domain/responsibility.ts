@@ -11,10 +11,12 @@ export function levelAbove(level: Level): Level | null {
   return next ?? null;
 }
 
-function scopeGrids(actor: Actor): readonly string[] {
+/** The actor's grids (empty for any other scope). */
+export function scopeGrids(actor: Actor): readonly string[] {
   return actor.scope && 'grids' in actor.scope ? actor.scope.grids : [];
 }
-function scopeName(actor: Actor, key: 'community' | 'street' | 'district' | 'department'): string | null {
+/** The actor's community, street, district or department name, or null when their scope is another kind. */
+export function scopeName(actor: Actor, key: 'community' | 'street' | 'district' | 'department'): string | null {
   if (!actor.scope || !(key in actor.scope)) return null;
   const value = (actor.scope as Record<string, unknown>)[key];
   return typeof value === 'string' ? value : null;

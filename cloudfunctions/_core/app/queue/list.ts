@@ -2,6 +2,7 @@
 // now, soonest deadline first. With a status: every ticket of that status in their area.
 import { z } from 'zod';
 import { OPEN_STATUSES } from '../../domain/types';
+import { scopeGrids, scopeName } from '../../domain/responsibility';
 import type { Actor } from '../../domain/types';
 import type { TicketQuery } from '../../ports';
 import { cursor, ticketStatus } from '../schemas';
@@ -12,41 +13,40 @@ const PAGE_SIZE = 20;
 
 type Area = Omit<TicketQuery, 'statuses' | 'order' | 'overdue'>;
 
+// A missing scope name matches nothing ('' is no place's name), so a misconfigured staff record sees an empty queue.
+const nameOf = (actor: Actor, key: 'community' | 'street' | 'district' | 'department'): string => scopeName(actor, key) ?? '';
+
 /** The tickets the actor must act on now (their level, not dispatched away). */
 function responsibleArea(actor: Actor): Area {
-  const scope = actor.scope;
   switch (actor.role) {
     case 'gridWorker':
-      return { gridCodes: scope && 'grids' in scope ? scope.grids : [], levels: ['grid'], undispatched: true };
+      return { gridCodes: scopeGrids(actor), levels: ['grid'], undispatched: true };
     case 'communityAdmin':
-      return { community: scope && 'community' in scope ? scope.community : '', levels: ['grid', 'community'], undispatched: true };
+      return { community: nameOf(actor, 'community'), levels: ['grid', 'community'], undispatched: true };
     case 'streetAdmin':
-      return { street: scope && 'street' in scope ? scope.street : '', levels: ['street'], undispatched: true };
+      return { street: nameOf(actor, 'street'), levels: ['street'], undispatched: true };
     case 'districtAdmin':
-      return { district: scope && 'district' in scope ? scope.district : '', levels: ['district'], undispatched: true };
-    case 'deptHandler':
-      return { departmentCode: scope && 'department' in scope ? scope.department : '' };
+      return { district: nameOf(actor, 'district'), levels: ['district'], undispatched: true };
     case 'superAdmin':
       return { levels: ['district'], undispatched: true };
-    case 'resident':
-      return { reporterOpenid: actor.openid };
+    default:
+      return visibleArea(actor);
   }
 }
 
 /** Everything in the actor's area, whoever holds it now. */
 function visibleArea(actor: Actor): Area {
-  const scope = actor.scope;
   switch (actor.role) {
     case 'gridWorker':
-      return { gridCodes: scope && 'grids' in scope ? scope.grids : [] };
+      return { gridCodes: scopeGrids(actor) };
     case 'communityAdmin':
-      return { community: scope && 'community' in scope ? scope.community : '' };
+      return { community: nameOf(actor, 'community') };
     case 'streetAdmin':
-      return { street: scope && 'street' in scope ? scope.street : '' };
+      return { street: nameOf(actor, 'street') };
     case 'districtAdmin':
-      return { district: scope && 'district' in scope ? scope.district : '' };
+      return { district: nameOf(actor, 'district') };
     case 'deptHandler':
-      return { departmentCode: scope && 'department' in scope ? scope.department : '' };
+      return { departmentCode: nameOf(actor, 'department') };
     case 'superAdmin':
       return {};
     case 'resident':

@@ -48,12 +48,12 @@ export function holderOf(ticket: Ticket): Holder | null {
 const lastKind = (ticket: Ticket): TimelineKind | null => ticket.timeline[ticket.timeline.length - 1]?.kind ?? null;
 
 /** Resolved before the transaction, since it needs queries; the content is built inside it. */
-export async function recipientsFor(deps: Deps, after: Pick<Ticket, 'timeline' | 'source' | 'reporterOpenid' | 'departmentCode' | 'place' | 'level'>): Promise<Recipients> {
-  const kind = lastKind(after as Ticket);
+export async function recipientsFor(deps: Deps, after: Ticket): Promise<Recipients> {
+  const kind = lastKind(after);
   const resident = kind !== null && RESIDENT_TEMPLATE[kind] && after.source === 'resident' ? after.reporterOpenid : null;
   let staff: string[] = [];
   if (kind !== null && STAFF_TEMPLATE[kind]) {
-    const holder = holderOf(after as Ticket);
+    const holder = holderOf(after);
     staff = holder ? await deps.staff.holders(holder) : [];
     // A grid with no worker bound yet: its community hears instead, so nothing waits unseen.
     if (staff.length === 0 && holder?.kind === 'grid' && after.place.community) {
