@@ -136,9 +136,8 @@ function addressOf(loc: Api.Location): string {
 }
 
 export function toDetail(t: Api.TicketView, now: Date): TicketDetail {
-  const deadlines: Array<Deadline & { key: string }> = [];
-  if (t.acceptBy && t.status === 'submitted') deadlines.push({ key: 'accept', label: zh.common.acceptBy, text: formatDeadline(t.acceptBy, now) });
-  if (t.resolveBy && t.status === 'accepted') deadlines.push({ key: 'resolve', label: zh.common.resolveBy, text: formatDeadline(t.resolveBy, now) });
+  const due = currentDeadline(t, now);
+  const deadlines: Array<Deadline & { key: string }> = due ? [{ key: t.status === 'submitted' ? 'accept' : 'resolve', ...due }] : [];
   const open = t.status === 'submitted' || t.status === 'accepted';
   return {
     id: t.id,
