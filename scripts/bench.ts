@@ -19,7 +19,8 @@ import { seededRandom, zhangdianLattice } from '../tests/_core/domain/routing/fi
 import { handleApi } from '../cloudfunctions/_core/app/handle-api';
 import { handleJobs } from '../cloudfunctions/_core/app/jobs/handle-jobs';
 import { database } from '../cloudfunctions/_core/adapters/cloudbase/sdk';
-import { TICKETS, toDoc } from '../cloudfunctions/_core/adapters/cloudbase/ticket-store';
+import { COLLECTION } from '../cloudfunctions/_core/adapters/cloudbase/collections';
+import { toDoc } from '../cloudfunctions/_core/adapters/cloudbase/ticket-store';
 import { startLocalServer } from '../cloudfunctions/_local/server';
 import { demoPointIn } from '../cloudfunctions/_local/demo/grids';
 import type { Ticket } from '../cloudfunctions/_core/domain/types';
@@ -125,7 +126,7 @@ async function benchSweep(open: number): Promise<void> {
         const id = (i + j).toString(16).padStart(32, '0');
         return toDoc({ ...template, id, no: `20261123-${String(i + j).padStart(5, '0')}`, reporterOpenid: `bench-r-${(i + j) % 997}` });
       });
-      await db.collection(TICKETS).add({ data: batch });
+      await db.collection(COLLECTION.tickets).add({ data: batch });
     }
     const loadMs = performance.now() - t0;
 

@@ -1,19 +1,18 @@
 // Departments (`departments`) and categories (`categories`): policy as data. The built-in
 // categories always exist; a stored category of the same code overrides its name or profile.
+import { COLLECTION } from './collections';
 import { BUILT_IN_CATEGORIES } from '../../config/categories';
 import type { CategoryRecord, CategoryStore, DepartmentRecord, DepartmentStore } from '../../ports';
 import { doc, docs, type Doc, toStr } from './results';
 import { database, type Database } from './sdk';
 
-export const DEPARTMENTS = 'departments';
-export const CATEGORIES = 'categories';
 
 
 export class CloudDepartmentStore implements DepartmentStore {
   constructor(private readonly db: Database = database()) {}
 
   async get(code: string): Promise<DepartmentRecord | null> {
-    const found = await doc(this.db.collection(DEPARTMENTS).doc(code).get());
+    const found = await doc(this.db.collection(COLLECTION.departments).doc(code).get());
     if (!found) return null;
     return {
       code: found._id,
@@ -26,8 +25,8 @@ export class CloudDepartmentStore implements DepartmentStore {
 
   async upsert(record: DepartmentRecord): Promise<{ created: boolean }> {
     const { code, ...data } = record;
-    const existed = await doc(this.db.collection(DEPARTMENTS).doc(code).get());
-    await this.db.collection(DEPARTMENTS).doc(code).set({ data: { ...data } });
+    const existed = await doc(this.db.collection(COLLECTION.departments).doc(code).get());
+    await this.db.collection(COLLECTION.departments).doc(code).set({ data: { ...data } });
     return { created: existed === null };
   }
 }
@@ -50,11 +49,11 @@ export class CloudCategoryStore implements CategoryStore {
   constructor(private readonly db: Database = database()) {}
 
   async get(code: string): Promise<CategoryRecord | null> {
-    return merged(code, await doc(this.db.collection(CATEGORIES).doc(code).get()));
+    return merged(code, await doc(this.db.collection(COLLECTION.categories).doc(code).get()));
   }
 
   async list(): Promise<CategoryRecord[]> {
-    const stored = await docs(this.db.collection(CATEGORIES).orderBy('_id', 'asc').limit(1000).get());
+    const stored = await docs(this.db.collection(COLLECTION.categories).orderBy('_id', 'asc').limit(1000).get());
     const byCode = new Map(stored.map((d) => [d._id, d]));
     const codes = [...BUILT_IN_CATEGORIES.map((c) => c.code), ...stored.map((d) => d._id).filter((code) => !BUILT_IN.has(code))];
     return codes.map((code) => merged(code, byCode.get(code) ?? null)).filter((c): c is CategoryRecord => c !== null);
@@ -62,8 +61,8 @@ export class CloudCategoryStore implements CategoryStore {
 
   async upsert(record: CategoryRecord): Promise<{ created: boolean }> {
     const { code, ...data } = record;
-    const existed = (await doc(this.db.collection(CATEGORIES).doc(code).get())) !== null || BUILT_IN.has(code);
-    await this.db.collection(CATEGORIES).doc(code).set({ data: { ...data } });
+    const existed = (await doc(this.db.collection(COLLECTION.categories).doc(code).get())) !== null || BUILT_IN.has(code);
+    await this.db.collection(COLLECTION.categories).doc(code).set({ data: { ...data } });
     return { created: !existed };
   }
 }

@@ -2,11 +2,11 @@
 // template (`${openid}|${templateKey}`) counting the 'accept's not used yet. Every change is a
 // single conditional update on the server ($inc, and `available > 0` to take one), so parallel
 // submits and deliveries count exactly: a grant is never used twice, never lost.
+import { COLLECTION } from './collections';
 import type { GrantStore } from '../../ports';
 import { isDuplicateKey, updated } from './results';
 import { database, type Database } from './sdk';
 
-export const GRANTS = 'grants';
 
 export const grantId = (openid: string, template: Api.TemplateKey): string => `${openid}|${template}`;
 
@@ -21,7 +21,7 @@ export class CloudGrantStore implements GrantStore {
     for (let attempt = 0; attempt < 3; attempt += 1) {
       if ((await this.increment(id, count, now)) > 0) return;
       try {
-        await this.db.collection(GRANTS).add({ data: { _id: id, openid, template, available: count, updatedAt: now } });
+        await this.db.collection(COLLECTION.grants).add({ data: { _id: id, openid, template, available: count, updatedAt: now } });
         return;
       } catch (error) {
         if (!isDuplicateKey(error)) throw error;
@@ -33,7 +33,7 @@ export class CloudGrantStore implements GrantStore {
   async take(openid: string, template: Api.TemplateKey, now: Date): Promise<boolean> {
     const _ = this.db.command;
     const result = this.db
-      .collection(GRANTS)
+      .collection(COLLECTION.grants)
       .where({ _id: grantId(openid, template), available: _.gt(0) })
       .update({ data: { available: _.inc(-1), updatedAt: now } });
     return (await updated(result)) === 1;
@@ -45,6 +45,6 @@ export class CloudGrantStore implements GrantStore {
 
   private increment(id: string, count: number, now: Date): Promise<number> {
     const _ = this.db.command;
-    return updated(this.db.collection(GRANTS).where({ _id: id }).update({ data: { available: _.inc(count), updatedAt: now } }));
+    return updated(this.db.collection(COLLECTION.grants).where({ _id: id }).update({ data: { available: _.inc(count), updatedAt: now } }));
   }
 }

@@ -1,14 +1,12 @@
 // Grids (`grids`, keyed by code, polygons in GCJ-02) and the places they name (`places`:
 // communities, streets, districts, created on import when missing). A `meta` document's
 // version changes on every import so cached routing indexes know to rebuild.
+import { COLLECTION } from './collections';
 import { GRID_CODE_PATTERN, type GridShape } from '../../domain/routing';
 import type { GridRecord, GridStore, Page, PlaceKind, PlaceRecord, PlaceStore } from '../../ports';
 import { decodeCursor, doc, docs, encodeCursor, type Doc, toDate } from './results';
 import { database, type Database } from './sdk';
 
-export const GRIDS = 'grids';
-export const PLACES = 'places';
-export const META = 'meta';
 const GRID_VERSION_ID = 'gridsVersion';
 /** TCB answers at most 1000 rows per get. */
 const MAX_ROWS = 1000;
@@ -29,13 +27,13 @@ export class CloudGridStore implements GridStore {
     let replaced = 0;
     for (let i = 0; i < codes.length; i += 500) {
       const existing = await docs(
-        this.db.collection(GRIDS).where({ _id: _.in(codes.slice(i, i + 500)) }).field({ _id: true }).limit(MAX_ROWS).get(),
+        this.db.collection(COLLECTION.grids).where({ _id: _.in(codes.slice(i, i + 500)) }).field({ _id: true }).limit(MAX_ROWS).get(),
       );
       replaced += existing.length;
     }
     for (const grid of grids) {
       const { code, ...shape } = grid;
-      await this.db.collection(GRIDS).doc(code).set({ data: { ...shape, importedAt: now } });
+      await this.db.collection(COLLECTION.grids).doc(code).set({ data: { ...shape, importedAt: now } });
     }
     const places = new Map<string, PlaceRecord>();
     for (const g of grids) {
@@ -46,14 +44,14 @@ export class CloudGridStore implements GridStore {
       }
     }
     for (const [id, place] of places) {
-      await this.db.collection(PLACES).doc(id).set({ data: { ...place } });
+      await this.db.collection(COLLECTION.places).doc(id).set({ data: { ...place } });
     }
-    await this.db.collection(META).doc(GRID_VERSION_ID).set({ data: { value: `${now.toISOString()}#${grids.length}#${Math.random().toString(36).slice(2)}` } });
+    await this.db.collection(COLLECTION.meta).doc(GRID_VERSION_ID).set({ data: { value: `${now.toISOString()}#${grids.length}#${Math.random().toString(36).slice(2)}` } });
     return { imported: grids.length - replaced, replaced };
   }
 
   async get(code: string): Promise<GridRecord | null> {
-    const found = await doc(this.db.collection(GRIDS).doc(code).get());
+    const found = await doc(this.db.collection(COLLECTION.grids).doc(code).get());
     return found ? toGrid(found) : null;
   }
 
@@ -63,7 +61,7 @@ export class CloudGridStore implements GridStore {
     if (filter.community !== undefined) where.community = filter.community;
     const after = decodeCursor(cursor, GRID_CODE_PATTERN);
     if (after !== null) where._id = _.gt(after);
-    const rows = await docs(this.db.collection(GRIDS).where(where).orderBy('_id', 'asc').limit(limit + 1).get());
+    const rows = await docs(this.db.collection(COLLECTION.grids).where(where).orderBy('_id', 'asc').limit(limit + 1).get());
     const items = rows.slice(0, limit).map(toGrid);
     const last = rows.length > limit ? rows[limit - 1] : undefined;
     return { items, nextCursor: last ? encodeCursor(last._id) : null };
@@ -75,7 +73,7 @@ export class CloudGridStore implements GridStore {
     let after: string | null = null;
     for (;;) {
       const where: Record<string, unknown> = after === null ? {} : { _id: _.gt(after) };
-      const rows = await docs(this.db.collection(GRIDS).where(where).orderBy('_id', 'asc').limit(MAX_ROWS).get());
+      const rows = await docs(this.db.collection(COLLECTION.grids).where(where).orderBy('_id', 'asc').limit(MAX_ROWS).get());
       out.push(...rows.map(toGrid));
       if (rows.length < MAX_ROWS) return out;
       after = rows[rows.length - 1]?._id ?? null;
@@ -83,12 +81,12 @@ export class CloudGridStore implements GridStore {
   }
 
   async version(): Promise<string> {
-    const found = await doc(this.db.collection(META).doc(GRID_VERSION_ID).get());
+    const found = await doc(this.db.collection(COLLECTION.meta).doc(GRID_VERSION_ID).get());
     return found ? String(found.value) : 'none';
   }
 
   async getPlace(kind: PlaceKind, name: string): Promise<PlaceRecord | null> {
-    const found = await doc(this.db.collection(PLACES).doc(placeId(kind, name)).get());
+    const found = await doc(this.db.collection(COLLECTION.places).doc(placeId(kind, name)).get());
     if (!found) return null;
     return { kind, name, street: (found.street as string | null) ?? null, district: (found.district as string | null) ?? null };
   }

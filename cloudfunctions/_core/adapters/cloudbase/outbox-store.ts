@@ -2,11 +2,11 @@
 // state 'pending'); the deliver job claims, sends and settles them here. Every state change is
 // one conditional update on the row (`stats.updated` tells who won), so parallel runs never
 // deliver the same attempt twice, and a run that lost its lease can no longer settle.
+import { COLLECTION } from './collections';
 import type { MessageData } from '../../domain/messages';
 import type { OutboxRow, OutboxState, OutboxStore } from '../../ports';
 import { docs, updated, type Doc, toDate, toStr } from './results';
 import { database, type Database } from './sdk';
-import { OUTBOX } from './ticket-store';
 
 /** TCB answers at most 1000 rows per get; due() pages by 100. */
 const MAX_DUE = 100;
@@ -47,7 +47,7 @@ export class CloudOutboxStore implements OutboxStore {
       { state: 'sending', leaseUntil: _.lt(now) },
     ]);
     const rows = await docs(
-      this.db.collection(OUTBOX).where(where).orderBy('createdAt', 'asc').orderBy('_id', 'asc').limit(clampLimit(limit, MAX_DUE)).get(),
+      this.db.collection(COLLECTION.outbox).where(where).orderBy('createdAt', 'asc').orderBy('_id', 'asc').limit(clampLimit(limit, MAX_DUE)).get(),
     );
     return rows.map(fromOutboxDoc);
   }
@@ -59,7 +59,7 @@ export class CloudOutboxStore implements OutboxStore {
     const due = row.state === 'pending' ? { nextAttemptAt: _.lte(now) } : row.state === 'sending' ? { leaseUntil: _.lt(now) } : null;
     if (!due) return false;
     const result = this.db
-      .collection(OUTBOX)
+      .collection(COLLECTION.outbox)
       .where({ _id: row.id, state: row.state, attempts: row.attempts, ...due })
       .update({ data: { state: 'sending', attempts: row.attempts + 1, leaseUntil: new Date(now.getTime() + leaseMs) } });
     return (await updated(result)) === 1;
@@ -67,7 +67,7 @@ export class CloudOutboxStore implements OutboxStore {
 
   async settle(id: string, attempts: number, patch: Pick<OutboxRow, 'state' | 'nextAttemptAt' | 'lastError' | 'finishedAt'>): Promise<boolean> {
     const result = this.db
-      .collection(OUTBOX)
+      .collection(COLLECTION.outbox)
       .where({ _id: id, state: 'sending', attempts })
       .update({
         data: {
@@ -83,7 +83,7 @@ export class CloudOutboxStore implements OutboxStore {
 
   async list(limit: number): Promise<OutboxRow[]> {
     const rows = await docs(
-      this.db.collection(OUTBOX).orderBy('createdAt', 'asc').orderBy('_id', 'asc').limit(clampLimit(limit, MAX_LIST)).get(),
+      this.db.collection(COLLECTION.outbox).orderBy('createdAt', 'asc').orderBy('_id', 'asc').limit(clampLimit(limit, MAX_LIST)).get(),
     );
     return rows.map(fromOutboxDoc);
   }

@@ -1,10 +1,10 @@
 // Figures' rollups (`rollups`, one document per Shanghai day × grid × category), read by area
 // and day range, paged by id — never by scanning tickets.
+import { COLLECTION } from './collections';
 import type { Rollup } from '../../domain/figures';
 import type { RollupArea, RollupStore } from '../../ports';
 import { docs } from './results';
 import { database, type Database } from './sdk';
-import { ROLLUPS } from './ticket-store';
 
 const PAGE = 1000;
 
@@ -22,7 +22,7 @@ export class CloudRollupStore implements RollupStore {
     let after: string | null = null;
     for (;;) {
       const page = after === null ? where : { ...where, _id: _.gt(after) };
-      const rows = await docs(this.db.collection(ROLLUPS).where(page).orderBy('_id', 'asc').limit(PAGE).get());
+      const rows = await docs(this.db.collection(COLLECTION.rollups).where(page).orderBy('_id', 'asc').limit(PAGE).get());
       for (const row of rows) {
         const { _id: _omit, ...rollup } = row;
         out.push(rollup as unknown as Rollup);

@@ -1,13 +1,12 @@
 // Staff bindings (`staff`, keyed by openid) and one-time invites (`invites`, keyed by code).
 // Redeeming marks the invite and binds the role in one transaction, so a code works once.
+import { COLLECTION } from './collections';
 import { DuplicateKeyError, type Holder, type InviteRecord, type RedeemResult, type StaffRecord, type StaffStore } from '../../ports';
 import type { Scope, StaffRole } from '../../domain/types';
 import { doc, docs, isDuplicateKey, type Doc, toDate } from './results';
 import { database, type Database } from './sdk';
 import { txGet, withTransaction } from './transaction';
 
-export const STAFF = 'staff';
-export const INVITES = 'invites';
 
 const toStaff = (d: Doc): StaffRecord => ({
   openid: d._id,
@@ -20,7 +19,7 @@ export class CloudStaffStore implements StaffStore {
   constructor(private readonly db: Database = database()) {}
 
   async get(openid: string): Promise<StaffRecord | null> {
-    const found = await doc(this.db.collection(STAFF).doc(openid).get());
+    const found = await doc(this.db.collection(COLLECTION.staff).doc(openid).get());
     return found ? toStaff(found) : null;
   }
 
@@ -37,14 +36,14 @@ export class CloudStaffStore implements StaffStore {
                 ? { role: 'districtAdmin' }
                 : { role: 'districtAdmin', 'scope.district': holder.district }
               : { role: 'deptHandler', 'scope.department': holder.departmentCode };
-    const rows = await docs(this.db.collection(STAFF).where(where).field({ _id: true }).limit(50).get());
+    const rows = await docs(this.db.collection(COLLECTION.staff).where(where).field({ _id: true }).limit(50).get());
     return rows.map((r) => r._id);
   }
 
   async createInvite(invite: InviteRecord): Promise<void> {
     const { code, ...rest } = invite;
     try {
-      await this.db.collection(INVITES).add({ data: { _id: code, ...rest } });
+      await this.db.collection(COLLECTION.invites).add({ data: { _id: code, ...rest } });
     } catch (error) {
       if (isDuplicateKey(error)) throw new DuplicateKeyError();
       throw error;
@@ -53,7 +52,7 @@ export class CloudStaffStore implements StaffStore {
 
   async redeem(code: string, openid: string, now: Date): Promise<RedeemResult> {
     return withTransaction(this.db, async (tx): Promise<RedeemResult> => {
-      const invite = await txGet(tx, INVITES, code);
+      const invite = await txGet(tx, COLLECTION.invites, code);
       if (!invite) return { ok: false, reason: 'not_found' };
       if (invite.usedBy) return { ok: false, reason: 'used' };
       const expiresAt = toDate(invite.expiresAt) ?? new Date(0);
@@ -64,8 +63,8 @@ export class CloudStaffStore implements StaffStore {
         scope: (invite.scope ?? null) as Scope | null,
         boundAt: now,
       };
-      await tx.collection(INVITES).doc(code).update({ data: { usedBy: openid, usedAt: now } });
-      await tx.collection(STAFF).doc(openid).set({ data: { role: staff.role, scope: staff.scope, boundAt: now, inviteCode: code } });
+      await tx.collection(COLLECTION.invites).doc(code).update({ data: { usedBy: openid, usedAt: now } });
+      await tx.collection(COLLECTION.staff).doc(openid).set({ data: { role: staff.role, scope: staff.scope, boundAt: now, inviteCode: code } });
       return { ok: true, staff };
     });
   }

@@ -2,6 +2,7 @@
 // staff acting at once cannot both win; creation runs in a transaction with the day's counter.
 // Lists page by an indexed sort key (never by skip): dueKey for "most urgent first",
 // newestKey for "newest first".
+import { COLLECTION } from './collections';
 import type { Rollup } from '../../domain/figures';
 import { currentDeadline } from '../../domain/lifecycle';
 import type { Ticket, TimelineRecord } from '../../domain/types';
@@ -10,12 +11,8 @@ import { decodeCursor, docs, encodeCursor, TICKET_KEY, total, type Doc, toDate, 
 import { database, type Database } from './sdk';
 import { txGet, withTransaction, type Tx } from './transaction';
 
-export const TICKETS = 'tickets';
-export const COUNTERS = 'counters';
-export const OUTBOX = 'outbox';
-export const ROLLUPS = 'rollups';
-export const SUPERVISIONS = 'supervisions';
-export const RATE_LIMITS = 'rateLimits';
+
+const COUNTERS = 'counters';
 
 /** The SLA sweep's index: the current deadline while it has not been handled, else "nothing". */
 export function sweepKey(ticket: Ticket): string {
@@ -53,32 +50,32 @@ export function toDoc(ticket: Ticket): Record<string, unknown> {
 /** Writes a change's effects inside the transaction: rollups moved, outbox rows, the 督办 record. */
 async function writeEffects(tx: Tx, effects: ChangeEffects): Promise<void> {
   for (const change of effects.rollups) {
-    const current = (await txGet(tx, ROLLUPS, change.id)) as unknown as (Rollup & { _id: string }) | null;
+    const current = (await txGet(tx, COLLECTION.rollups, change.id)) as unknown as (Rollup & { _id: string }) | null;
     const { _id: _omit, ...stored } = current ?? { _id: change.id };
     const updatedRollup = change.update(current ? (stored as unknown as Rollup) : null);
-    await tx.collection(ROLLUPS).doc(change.id).set({ data: { ...updatedRollup } });
+    await tx.collection(COLLECTION.rollups).doc(change.id).set({ data: { ...updatedRollup } });
   }
   for (const message of effects.outbox) {
     const { id, ...row } = message;
-    await tx.collection(OUTBOX).doc(id).set({
+    await tx.collection(COLLECTION.outbox).doc(id).set({
       data: { ...row, state: 'pending', attempts: 0, nextAttemptAt: message.createdAt, leaseUntil: null, lastError: null, finishedAt: null },
     });
   }
   if (effects.supervision) {
     const { id, ...record } = effects.supervision;
-    await tx.collection(SUPERVISIONS).doc(id).set({ data: { ...record } });
+    await tx.collection(COLLECTION.supervisions).doc(id).set({ data: { ...record } });
   }
 }
 
 /** Sliding-window count of the reporter's recent submissions, kept in the creating transaction. */
 async function admitted(tx: Tx, limit: RateLimit): Promise<boolean> {
-  const doc = await txGet(tx, RATE_LIMITS, limit.key);
+  const doc = await txGet(tx, COLLECTION.rateLimits, limit.key);
   const since = limit.now.getTime() - limit.windowMs;
   const recent = (Array.isArray(doc?.hits) ? (doc.hits as unknown[]) : [])
     .map((h) => (h instanceof Date ? h.getTime() : Number(new Date(String(h)))))
     .filter((t) => t > since);
   if (recent.length >= limit.max) return false;
-  await tx.collection(RATE_LIMITS).doc(limit.key).set({ data: { hits: [...recent, limit.now.getTime()].map((t) => new Date(t)) } });
+  await tx.collection(COLLECTION.rateLimits).doc(limit.key).set({ data: { hits: [...recent, limit.now.getTime()].map((t) => new Date(t)) } });
   return true;
 }
 
@@ -138,7 +135,7 @@ export class CloudTicketStore implements TicketStore {
   constructor(private readonly db: Database = database()) {}
 
   async get(id: string): Promise<Ticket | null> {
-    const found = await docs(this.db.collection(TICKETS).where({ _id: id }).limit(1).get());
+    const found = await docs(this.db.collection(COLLECTION.tickets).where({ _id: id }).limit(1).get());
     return found[0] ? fromDoc(found[0]) : null;
   }
 
@@ -149,7 +146,7 @@ export class CloudTicketStore implements TicketStore {
     options: { rateLimit: RateLimit | null; effects: (ticket: Ticket) => ChangeEffects },
   ): Promise<CreateResult> {
     return withTransaction(this.db, async (tx): Promise<CreateResult> => {
-      const existing = await txGet(tx, TICKETS, id);
+      const existing = await txGet(tx, COLLECTION.tickets, id);
       if (existing) return { kind: 'existing', ticket: fromDoc(existing) };
       if (options.rateLimit && !(await admitted(tx, options.rateLimit))) return { kind: 'rate_limited' };
       const counterId = `ticketNo-${dayKey}`;
@@ -158,7 +155,7 @@ export class CloudTicketStore implements TicketStore {
       const ticket = build(sequence);
       await tx.collection(COUNTERS).doc(counterId).set({ data: { value: sequence } });
       const { _id: _omit, ...data } = toDoc(ticket);
-      await tx.collection(TICKETS).doc(id).set({ data });
+      await tx.collection(COLLECTION.tickets).doc(id).set({ data });
       await writeEffects(tx, options.effects(ticket));
       return { kind: 'created', ticket };
     });
@@ -167,9 +164,9 @@ export class CloudTicketStore implements TicketStore {
   async save(next: Ticket, effects: ChangeEffects): Promise<boolean> {
     const { _id: _omit, ...data } = toDoc(next);
     return withTransaction(this.db, async (tx) => {
-      const current = await txGet(tx, TICKETS, next.id);
+      const current = await txGet(tx, COLLECTION.tickets, next.id);
       if (!current || Number(current.version) !== next.version - 1) return false;
-      await tx.collection(TICKETS).doc(next.id).set({ data });
+      await tx.collection(COLLECTION.tickets).doc(next.id).set({ data });
       await writeEffects(tx, effects);
       return true;
     });
@@ -179,7 +176,7 @@ export class CloudTicketStore implements TicketStore {
     const _ = this.db.command;
     const upper = now.toISOString();
     const where = { sweepKey: after ? _.and([_.gt(after), _.lt(upper)]) : _.lt(upper), status: _.in(['submitted', 'accepted']) };
-    const rows = await docs(this.db.collection(TICKETS).where(where).orderBy('sweepKey', 'asc').limit(limit).get());
+    const rows = await docs(this.db.collection(COLLECTION.tickets).where(where).orderBy('sweepKey', 'asc').limit(limit).get());
     const last = rows.length === limit ? rows[rows.length - 1] : undefined;
     return { items: rows.map(fromDoc), nextCursor: last ? String(last.sweepKey) : null };
   }
@@ -188,7 +185,7 @@ export class CloudTicketStore implements TicketStore {
     const _ = this.db.command;
     const where: Record<string, unknown> = { status: 'resolved', resolvedAt: _.lt(before) };
     if (after) where._id = _.gt(after);
-    const rows = await docs(this.db.collection(TICKETS).where(where).orderBy('_id', 'asc').limit(limit).get());
+    const rows = await docs(this.db.collection(COLLECTION.tickets).where(where).orderBy('_id', 'asc').limit(limit).get());
     const last = rows.length === limit ? rows[rows.length - 1] : undefined;
     return { items: rows.map(fromDoc), nextCursor: last ? last._id : null };
   }
@@ -197,7 +194,7 @@ export class CloudTicketStore implements TicketStore {
     const _ = this.db.command;
     const rows = await docs(
       this.db
-        .collection(TICKETS)
+        .collection(COLLECTION.tickets)
         .where({
           category,
           status: _.in(['submitted', 'accepted']),
@@ -214,7 +211,7 @@ export class CloudTicketStore implements TicketStore {
 
   async countOpenOverdue(area: Omit<TicketQuery, 'statuses' | 'order'>): Promise<number> {
     const where = this.whereOf({ ...area, statuses: ['submitted', 'accepted'], order: 'urgent', overdue: true });
-    return total(this.db.collection(TICKETS).where(where).count());
+    return total(this.db.collection(COLLECTION.tickets).where(where).count());
   }
 
   private whereOf(query: TicketQuery): Record<string, unknown> {
@@ -242,7 +239,7 @@ export class CloudTicketStore implements TicketStore {
     if (after !== null) where[sortField] = query.order === 'urgent' ? _.gt(after) : _.lt(after);
     const rows = await docs(
       this.db
-        .collection(TICKETS)
+        .collection(COLLECTION.tickets)
         .where(where)
         .orderBy(sortField, query.order === 'urgent' ? 'asc' : 'desc')
         .limit(limit + 1)

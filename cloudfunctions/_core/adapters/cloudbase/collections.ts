@@ -1,0 +1,113 @@
+// Every collection the functions use, with the indexes its queries need and its security rule:
+// the one list that deploy, `npm start` and the tests create the database from. On TCB a
+// collection is not created by its first write (-502005 until someone creates it), and a query
+// no index serves scans the whole collection, so both are declared here and checked by tests
+// (tests/_core/adapters/cloudbase/indexes.test.ts walks every query the stores send).
+
+export type IndexDirection = 1 | -1;
+
+export interface IndexSpec {
+  /** Stable name, so a second deploy recognises an index it already created. */
+  readonly name: string;
+  /** Fields in index order; a field holding an array is indexed per element (multikey). */
+  readonly fields: ReadonlyArray<readonly [field: string, direction: IndexDirection]>;
+  readonly unique?: boolean;
+}
+
+/**
+ * CloudBase database security rule (安全规则) of a collection. Clients never touch the
+ * database: every read and write goes through the cloud functions, which run with admin rights.
+ */
+export interface SecurityRule {
+  readonly read: boolean;
+  readonly write: boolean;
+}
+
+export interface CollectionSpec {
+  readonly name: string;
+  readonly indexes: readonly IndexSpec[];
+  readonly rule: SecurityRule;
+}
+
+const CLOSED: SecurityRule = { read: false, write: false };
+
+const index = (name: string, fields: IndexSpec['fields'], unique = false): IndexSpec => ({ name, fields, ...(unique ? { unique } : {}) });
+
+export const COLLECTION = {
+  tickets: 'tickets',
+  outbox: 'outbox',
+  rollups: 'rollups',
+  supervisions: 'supervisions',
+  rateLimits: 'rateLimits',
+  staff: 'staff',
+  invites: 'invites',
+  grants: 'grants',
+  grids: 'grids',
+  places: 'places',
+  meta: 'meta',
+  departments: 'departments',
+  categories: 'categories',
+} as const;
+
+export type CollectionName = (typeof COLLECTION)[keyof typeof COLLECTION];
+
+export const COLLECTIONS: readonly CollectionSpec[] = [
+  {
+    name: COLLECTION.tickets,
+    indexes: [
+      index('no_unique', [['no', 1]], true),
+      // report.mine: the caller's reports, newest first (with and without a status filter).
+      index('reporter_newest', [['reporterOpenid', 1], ['newestKey', -1]]),
+      index('reporter_status_newest', [['reporterOpenid', 1], ['status', 1], ['newestKey', -1]]),
+      // queue.list, what the caller must act on now: `duty` holds the queues responsible.
+      index('duty_status_due', [['duty', 1], ['status', 1], ['dueKey', 1]]),
+      index('duty_status_overdue_due', [['duty', 1], ['status', 1], ['overdue', 1], ['dueKey', 1]]),
+      // queue.list with a status, and the open-overdue count: `areas` holds every place above the ticket.
+      index('areas_status_due', [['areas', 1], ['status', 1], ['dueKey', 1]]),
+      index('areas_status_newest', [['areas', 1], ['status', 1], ['newestKey', -1]]),
+      index('areas_status_overdue_due', [['areas', 1], ['status', 1], ['overdue', 1], ['dueKey', 1]]),
+      // report.nearby: same category, still open, recent.
+      index('category_status_created', [['category', 1], ['status', 1], ['createdAt', -1]]),
+      // jobs: the SLA sweep, auto-close, and the figures job's dirty tickets and cohorts.
+      index('status_sweep', [['status', 1], ['sweepKey', 1]]),
+      index('status_resolved', [['status', 1], ['resolvedAt', 1]]),
+      index('figures_dirty', [['figuresDirty', 1], ['_id', 1]]),
+      index('figures_cell_day', [['figuresCell', 1], ['figuresDay', 1]]),
+    ],
+    rule: CLOSED,
+  },
+  {
+    name: COLLECTION.outbox,
+    indexes: [
+      index('state_next', [['state', 1], ['nextAttemptAt', 1], ['createdAt', 1]]),
+      index('state_lease', [['state', 1], ['leaseUntil', 1], ['createdAt', 1]]),
+      index('created', [['createdAt', 1], ['_id', 1]]),
+    ],
+    rule: CLOSED,
+  },
+  {
+    name: COLLECTION.rollups,
+    indexes: [index('level_place_day', [['level', 1], ['place', 1], ['day', 1]])],
+    rule: CLOSED,
+  },
+  { name: COLLECTION.supervisions, indexes: [index('ticket_at', [['ticketId', 1], ['at', -1]])], rule: CLOSED },
+  { name: COLLECTION.rateLimits, indexes: [], rule: CLOSED },
+  {
+    name: COLLECTION.staff,
+    indexes: [
+      index('role_grids', [['role', 1], ['scope.grids', 1]]),
+      index('role_community', [['role', 1], ['scope.community', 1]]),
+      index('role_street', [['role', 1], ['scope.street', 1]]),
+      index('role_district', [['role', 1], ['scope.district', 1]]),
+      index('role_department', [['role', 1], ['scope.department', 1]]),
+    ],
+    rule: CLOSED,
+  },
+  { name: COLLECTION.invites, indexes: [], rule: CLOSED },
+  { name: COLLECTION.grants, indexes: [], rule: CLOSED },
+  { name: COLLECTION.grids, indexes: [index('community_code', [['community', 1], ['_id', 1]])], rule: CLOSED },
+  { name: COLLECTION.places, indexes: [], rule: CLOSED },
+  { name: COLLECTION.meta, indexes: [], rule: CLOSED },
+  { name: COLLECTION.departments, indexes: [], rule: CLOSED },
+  { name: COLLECTION.categories, indexes: [], rule: CLOSED },
+];
