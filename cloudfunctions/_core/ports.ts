@@ -37,6 +37,8 @@ export interface TicketQuery {
   levels?: readonly Level[];
   /** true: only tickets not dispatched to a department; false: only dispatched ones. */
   undispatched?: boolean;
+  /** Only tickets whose current deadline is at or after `from` and before `before`. */
+  dueBetween?: { from: Date; before: Date };
   /** 'urgent' = soonest deadline first; 'newest' = newest first. */
   order: 'urgent' | 'newest';
 }
@@ -61,6 +63,35 @@ export interface SupervisionRecord {
   level: Level;
   note: string;
   at: Date;
+  /** Kept with the record so the 督办 desk lists and filters by area without reading tickets. */
+  byName?: string | null;
+  ticketNo?: string;
+  category?: string;
+  gridCode?: string | null;
+  community?: string | null;
+  street?: string | null;
+  district?: string | null;
+  /** The responsible staff's answer (ticket.reply); null while open. */
+  answer?: SupervisionAnswer | null;
+}
+
+export interface SupervisionAnswer {
+  note: string;
+  at: Date;
+  by: string;
+  byRole: Api.Role;
+  byName: string | null;
+}
+
+/** Where the 督办 desk looks: a street, a district, or everywhere (super admins). */
+export type SupervisionArea = { street: string } | { district: string } | { all: true };
+
+export interface SupervisionStore {
+  get(id: string): Promise<SupervisionRecord | null>;
+  /** The area's supervisions, newest first, paged by cursor. */
+  list(area: SupervisionArea, cursor: string | null, limit: number): Promise<Page<SupervisionRecord>>;
+  /** One ticket's supervisions, newest first (at most `limit`). */
+  forTicket(ticketId: string, limit: number): Promise<SupervisionRecord[]>;
 }
 
 /** What is written in the same transaction as a ticket change: all of it, or none of it. */
@@ -68,6 +99,8 @@ export interface ChangeEffects {
   rollups: readonly RollupChange[];
   outbox: readonly OutboxMessage[];
   supervision: SupervisionRecord | null;
+  /** A 督办 answered by this change (ticket.reply): written with the ticket, or not at all. */
+  answered?: { supervisionId: string; answer: SupervisionAnswer } | null;
 }
 
 export interface RateLimit {
@@ -108,6 +141,8 @@ export interface TicketStore {
   /** Open tickets of the same category near a point, created since `since`. */
   nearby(category: string, box: { minLat: number; maxLat: number; minLng: number; maxLng: number }, since: Date): Promise<Ticket[]>;
   countOpenOverdue(area: Omit<TicketQuery, 'statuses' | 'order'>): Promise<number>;
+  /** How many tickets `query` matches (its order is ignored). */
+  count(query: TicketQuery): Promise<number>;
 }
 
 export interface StaffRecord {
@@ -115,6 +150,15 @@ export interface StaffRecord {
   role: StaffRole;
   scope: Scope | null;
   boundAt: Date;
+  /** Public: shown to residents as who handles their ticket (null for records bound before names). */
+  displayName: string | null;
+  servicePhone: string | null;
+}
+
+/** What a staff member says about themselves at binding. */
+export interface StaffProfile {
+  displayName: string;
+  servicePhone: string | null;
 }
 
 export interface InviteRecord {
@@ -146,7 +190,7 @@ export interface StaffStore {
   holders(holder: Holder): Promise<string[]>;
   createInvite(invite: InviteRecord): Promise<void>;
   /** Marks the invite used and binds the role in one transaction: a code works exactly once. */
-  redeem(code: string, openid: string, now: Date): Promise<RedeemResult>;
+  redeem(code: string, openid: string, now: Date, profile: StaffProfile): Promise<RedeemResult>;
 }
 
 export interface GridRecord extends GridShape {
@@ -157,7 +201,7 @@ export interface GridStore {
   /** Replaces grids by code; creates the community/street/district places that are missing. */
   upsert(grids: readonly GridShape[], now: Date): Promise<{ imported: number; replaced: number }>;
   get(code: string): Promise<GridRecord | null>;
-  list(filter: { community?: string }, cursor: string | null, limit: number): Promise<Page<GridRecord>>;
+  list(filter: { community?: string; district?: string }, cursor: string | null, limit: number): Promise<Page<GridRecord>>;
   /** Every grid, paged internally; used to build the routing index. */
   all(): Promise<GridRecord[]>;
   /** Changes whenever grids change, so a cached routing index knows to rebuild. */
@@ -186,6 +230,8 @@ export interface DepartmentRecord {
 
 export interface DepartmentStore {
   get(code: string): Promise<DepartmentRecord | null>;
+  /** The departments of a street and those of its district (which serve every street of it), by code. */
+  serving(place: { street: string | null; district: string | null }): Promise<DepartmentRecord[]>;
   upsert(record: DepartmentRecord): Promise<{ created: boolean }>;
 }
 
@@ -228,6 +274,8 @@ export interface Config {
   superAdminOpenids: readonly string[];
   /** Real subscription template ids by logical key (locally each id equals its key). */
   templateIds: Readonly<Record<Api.TemplateKey, string>>;
+  /** Long-term templates (one grant, many messages); every other template is one-time. */
+  templateKinds?: Readonly<Partial<Record<Api.TemplateKey, Api.TemplateKind>>>;
 }
 
 export type ContentVerdict = 'pass' | 'review' | 'risky';
@@ -268,6 +316,8 @@ export interface GrantStore {
   take(openid: string, template: Api.TemplateKey, now: Date): Promise<boolean>;
   /** Gives back a grant taken for a send that did not reach WeChat. */
   giveBack(openid: string, template: Api.TemplateKey, now: Date): Promise<void>;
+  /** Whether any grant was ever recorded (a long-term subscription is not used up by a send). */
+  has(openid: string, template: Api.TemplateKey): Promise<boolean>;
 }
 
 export type SendResult = { ok: true } | { ok: false; errCode: number; errMsg: string };
@@ -286,6 +336,7 @@ export interface Deps {
   departments: DepartmentStore;
   categories: CategoryStore;
   rollups: RollupStore;
+  supervisions: SupervisionStore;
   files: FileStore;
   content: ContentCheck;
   outbox: OutboxStore;

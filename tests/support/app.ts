@@ -87,10 +87,19 @@ export async function seedCommunity(app: TestApp): Promise<void> {
   for (const [openid, role, scope] of staff) await bindStaff(app, openid, role, scope);
 }
 
-/** Makes `openid` staff: the super admin invites `role` over `scope`, and `openid` redeems the code. */
-export async function bindStaff(app: TestApp, openid: string, role: Api.StaffRole, scope: Api.Scope): Promise<void> {
+/**
+ * Makes `openid` staff: the super admin invites `role` over `scope`, and `openid` redeems the code
+ * under a display name (`profile`, else "name of <openid>") and maybe a service phone.
+ */
+export async function bindStaff(
+  app: TestApp,
+  openid: string,
+  role: Api.StaffRole,
+  scope: Api.Scope,
+  profile: { displayName?: string; servicePhone?: string } = {},
+): Promise<void> {
   const invite = await app.ok(ADMIN, 'admin.invites.create', { role, scope });
-  await app.ok(openid, 'staff.bind', { inviteCode: invite.code });
+  await app.ok(openid, 'staff.bind', { inviteCode: invite.code, displayName: profile.displayName ?? `name of ${openid}`, ...(profile.servicePhone ? { servicePhone: profile.servicePhone } : {}) });
 }
 
 let requestCounter = 0;

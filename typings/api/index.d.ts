@@ -59,8 +59,17 @@ declare namespace Api {
     | 'supervise'
     | 'return';
 
-  /** What a timeline entry records: a user's move, or what the system did by itself. */
-  type TimelineKind = 'submit' | TicketAction | 'close' | 'overdue';
+  /**
+   * Entries staff add without moving the ticket: revealing the resident's phone to call them
+   * (`ticket.contact`, an audit entry) and answering a 督办 (`ticket.reply`).
+   */
+  type TicketNote = 'contact' | 'reply';
+
+  /** What a timeline entry records: a user's move, a note, or what the system did by itself. */
+  type TimelineKind = 'submit' | TicketAction | TicketNote | 'close' | 'overdue';
+
+  /** One-time grants allow one message each; long-term (政务民生 and similar) many. */
+  type TemplateKind = 'oneTime' | 'longTerm';
 
   type TemplateKey =
     | 'ticketAccepted'
@@ -92,6 +101,11 @@ declare namespace Api {
     actorRole: Role | 'system';
     /** A display label such as "网格员" or "社区"; never an openid, name or phone. */
     actorLabel: string;
+    /**
+     * The public display name a staff member gave at binding (e.g. "张燕"), as it was when they
+     * acted; null for residents, the system and entries written before names existed.
+     */
+    actorName?: string | null;
     fromStatus: TicketStatus | null;
     toStatus: TicketStatus;
     level: Level;
@@ -135,6 +149,73 @@ declare namespace Api {
     reporterName?: string | null;
     timeline?: TimelineEntry[];
     allowedActions: TicketAction[];
+    /**
+     * Who handles the ticket, as residents may see them: the display name and public service
+     * phone of the staff member responsible now (or who last acted on it); never an openid.
+     */
+    handler: Handler | null;
+    /** A 督办 (by an admin or the system) is on record for this ticket. */
+    supervised?: boolean;
+    /** Staff detail views only: notes this staff member may add now (contact the resident, reply to a 督办). */
+    allowedNotes?: TicketNote[];
+    /** Staff detail views only: the 督办 records of this ticket, newest first. */
+    supervisions?: SupervisionItem[];
+    /** Staff detail views only: the grid's outline for a map, outer rings, a few dozen points each. */
+    gridOutline?: Array<Array<{ latitude: number; longitude: number }>> | null;
+  }
+
+  interface Handler {
+    name: string;
+    /** The public service phone given at binding (a work number, not a private one), if any. */
+    phone: string | null;
+  }
+
+  /** A 督办 record as the desk and the handling page show it. */
+  interface SupervisionItem {
+    id: string;
+    ticketId: string;
+    ticketNo: string;
+    category: CategoryCode;
+    categoryName: string;
+    /** The reason given (or the system's: 超时未受理 / 超时未办结). */
+    note: string;
+    at: string;
+    /** A display name, or 系统 for the SLA sweep. */
+    by: string;
+    byLabel: string;
+    level: Level;
+    answered: boolean;
+    answer: { note: string; at: string; by: string } | null;
+  }
+
+  interface QueueCounts {
+    /** Waiting for the caller to accept. */
+    submitted: number;
+    /** Accepted, being handled by the caller. */
+    accepted: number;
+    /** Open, marked overdue, in the caller's hands now. */
+    overdue: number;
+    /** Resolved in the caller's area, waiting for a rating. */
+    resolved: number;
+    /** Open in the caller's hands, due before the end of today (Shanghai), not yet overdue. */
+    dueToday: number;
+  }
+
+  interface DepartmentOption {
+    code: string;
+    name: string;
+    street: string | null;
+    district: string | null;
+    categories: CategoryCode[];
+    /** The ticket's category names this department: its default, or one it declares. */
+    suggested: boolean;
+  }
+
+  interface GridOption {
+    code: string;
+    name: string;
+    community: string | null;
+    street: string | null;
   }
 
   type TicketListItem = Omit<TicketView, 'timeline'>;
@@ -183,6 +264,9 @@ declare namespace Api {
     scope: Scope | null;
     /** Human names of the scope, for headers such as "张店区 · 科苑街道 · 和平社区". */
     scopeLabel: string;
+    /** Staff only: the public display name and service phone given at binding. */
+    displayName: string | null;
+    servicePhone: string | null;
   }
 
   interface GridSummary {
@@ -241,12 +325,34 @@ declare namespace Api {
       data: { recorded: number };
     };
     // staff
-    'staff.bind': { params: { inviteCode: string }; data: { role: StaffRole; scope: Scope | null } };
+    'staff.bind': {
+      /** displayName: 1–20 visible characters shown to residents; servicePhone: a public work number. */
+      params: { inviteCode: string; displayName: string; servicePhone?: string };
+      data: { role: StaffRole; scope: Scope | null };
+    };
     'staff.me': { params: Record<string, never>; data: StaffMe };
     'queue.list': {
-      params: { status?: TicketStatus; overdue?: boolean; cursor?: string };
+      /**
+       * Without a status: what the caller must act on now. With a status: every ticket of it in
+       * the caller's area, or with `duty: true` only those the caller must act on now.
+       */
+      params: { status?: TicketStatus; overdue?: boolean; duty?: boolean; cursor?: string };
       data: Page<TicketListItem>;
     };
+    'queue.counts': { params: Record<string, never>; data: QueueCounts };
+    /** Departments a ticket may be dispatched to (the category's default first), or of the caller's area. */
+    'departments.list': { params: { ticketId?: string }; data: { items: DepartmentOption[] } };
+    /** Grids a ticket may be transferred to: of its district, or of one community of it. */
+    'grids.pick': {
+      params: { ticketId: string; community?: string; cursor?: string };
+      data: Page<GridOption>;
+    };
+    /** The resident's full phone for the staff responsible now; each reveal is a timeline entry. */
+    'ticket.contact': { params: { ticketId: string }; data: { phone: string } };
+    /** The responsible staff answer a 督办. */
+    'ticket.reply': { params: { ticketId: string; supervisionId: string; note: string }; data: TicketView };
+    /** 督办 desk: the supervisions of the caller's street or district, newest first. */
+    'supervisions.list': { params: { cursor?: string }; data: Page<SupervisionItem> };
     'ticket.accept': { params: { ticketId: string; complexity: Complexity }; data: TicketView };
     'ticket.reject': {
       params: { ticketId: string; reason: string; duplicateOf?: string };

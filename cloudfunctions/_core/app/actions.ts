@@ -7,6 +7,9 @@ import { listCategories } from './categories/list';
 import { listGrids } from './admin/grids-list';
 import { createInvite } from './admin/invites-create';
 import type { DueAction } from './implemented';
+import { listDepartments } from './departments/list';
+import { pickGrids } from './grids/pick';
+import { queueCounts } from './queue/counts';
 import { listQueue } from './queue/list';
 import { myReports } from './report/mine';
 import { nearbyReports } from './report/nearby';
@@ -18,11 +21,14 @@ import { bindStaff } from './staff/bind';
 import { me } from './staff/me';
 import { recordSubscription } from './subscription/record';
 import { statsSummary } from './stats/summary';
+import { listSupervisions } from './supervisions/list';
 import { acceptTicket } from './ticket/accept';
+import { contactResident } from './ticket/contact';
 import { dispatchTicket } from './ticket/dispatch';
 import { escalateTicket } from './ticket/escalate';
 import { getTicket } from './ticket/get';
 import { rejectTicket } from './ticket/reject';
+import { replyToSupervision } from './ticket/reply';
 import { resolveTicket } from './ticket/resolve';
 import { returnTicket } from './ticket/return';
 import { superviseTicket } from './ticket/supervise';
@@ -44,6 +50,12 @@ export const ACTIONS: ActionTable = {
   'staff.bind': bindStaff,
   'staff.me': me,
   'queue.list': listQueue,
+  'queue.counts': queueCounts,
+  'departments.list': listDepartments,
+  'grids.pick': pickGrids,
+  'ticket.contact': contactResident,
+  'ticket.reply': replyToSupervision,
+  'supervisions.list': listSupervisions,
   'ticket.accept': acceptTicket,
   'ticket.resolve': resolveTicket,
   'ticket.reject': rejectTicket,

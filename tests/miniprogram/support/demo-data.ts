@@ -23,7 +23,7 @@ export const DEMO_PHOTOS = [
 export const DEMO_OPENID = 'demo-resident-1';
 
 export function demoResident(): Api.StaffMe {
-  return { openid: DEMO_OPENID, role: 'resident', scope: null, scopeLabel: '居民' };
+  return { openid: DEMO_OPENID, role: 'resident', scope: null, scopeLabel: '居民', displayName: null, servicePhone: null };
 }
 
 /** The storage folder of fileIDs in the fake cloud (wx-fake's cloudUpload answers under it). */
@@ -83,6 +83,7 @@ export function ticketView(overrides: Partial<Api.TicketView> = {}): Api.TicketV
     source: 'resident',
     timeline: [entry('submit', 'resident', '您', null, 'submitted', '2026-11-22T06:05:00.000Z')],
     allowedActions: ['withdraw'],
+    handler: null,
     ...overrides,
   };
 }

@@ -90,7 +90,17 @@ export const COLLECTIONS: readonly CollectionSpec[] = [
     indexes: [index('level_place_day', [['level', 1], ['place', 1], ['day', 1]])],
     rule: CLOSED,
   },
-  { name: COLLECTION.supervisions, indexes: [index('ticket_at', [['ticketId', 1], ['at', -1]])], rule: CLOSED },
+  {
+    name: COLLECTION.supervisions,
+    indexes: [
+      index('ticket_at', [['ticketId', 1], ['at', -1]]),
+      // supervisions.list, the 督办 desk: a street's or a district's records (or all), newest first.
+      index('street_at', [['street', 1], ['at', -1], ['_id', -1]]),
+      index('district_at', [['district', 1], ['at', -1], ['_id', -1]]),
+      index('at', [['at', -1], ['_id', -1]]),
+    ],
+    rule: CLOSED,
+  },
   { name: COLLECTION.rateLimits, indexes: [], rule: CLOSED },
   {
     name: COLLECTION.staff,
@@ -105,9 +115,22 @@ export const COLLECTIONS: readonly CollectionSpec[] = [
   },
   { name: COLLECTION.invites, indexes: [], rule: CLOSED },
   { name: COLLECTION.grants, indexes: [], rule: CLOSED },
-  { name: COLLECTION.grids, indexes: [index('community_code', [['community', 1], ['_id', 1]])], rule: CLOSED },
+  {
+    name: COLLECTION.grids,
+    indexes: [
+      index('community_code', [['community', 1], ['_id', 1]]),
+      // grids.pick: the grids of a district, by code.
+      index('district_code', [['district', 1], ['_id', 1]]),
+    ],
+    rule: CLOSED,
+  },
   { name: COLLECTION.places, indexes: [], rule: CLOSED },
   { name: COLLECTION.meta, indexes: [], rule: CLOSED },
-  { name: COLLECTION.departments, indexes: [], rule: CLOSED },
+  {
+    name: COLLECTION.departments,
+    // departments.list: a street's departments and its district's.
+    indexes: [index('street_code', [['street', 1], ['_id', 1]]), index('district_code', [['district', 1], ['_id', 1]])],
+    rule: CLOSED,
+  },
   { name: COLLECTION.categories, indexes: [], rule: CLOSED },
 ];

@@ -55,10 +55,11 @@ export class CloudGridStore implements GridStore {
     return found ? toGrid(found) : null;
   }
 
-  async list(filter: { community?: string }, cursor: string | null, limit: number): Promise<Page<GridRecord>> {
+  async list(filter: { community?: string; district?: string }, cursor: string | null, limit: number): Promise<Page<GridRecord>> {
     const _ = this.db.command;
     const where: Record<string, unknown> = {};
     if (filter.community !== undefined) where.community = filter.community;
+    if (filter.district !== undefined) where.district = filter.district;
     const after = decodeCursor(cursor, GRID_CODE_PATTERN);
     if (after !== null) where._id = _.gt(after);
     const rows = await docs(this.db.collection(COLLECTION.grids).where(where).orderBy('_id', 'asc').limit(limit + 1).get());

@@ -2,7 +2,7 @@
 import type { Deps } from '../../ports';
 import { systemClock } from '../runtime/clock';
 import { cryptoIds } from '../runtime/ids';
-import { templateIds } from '../../config/templates';
+import { templateIds, templateKinds } from '../../config/templates';
 import { CloudCategoryStore, CloudDepartmentStore } from './catalog-store';
 import { CloudContentCheck } from './content-check';
 import { CloudFileStore } from './files';
@@ -13,6 +13,7 @@ import { CloudOutboxStore } from './outbox-store';
 import { CloudRollupStore } from './rollup-store';
 import { database } from './sdk';
 import { CloudStaffStore } from './staff-store';
+import { CloudSupervisionStore } from './supervision-store';
 import { CloudTicketStore } from './ticket-store';
 
 export { openidFromContext } from './sdk';
@@ -46,6 +47,7 @@ export function createCloudDeps(overrides: StoreOverrides = {}): Deps {
     departments: new CloudDepartmentStore(db),
     categories: new CloudCategoryStore(db),
     rollups: new CloudRollupStore(db),
+    supervisions: new CloudSupervisionStore(db),
     files: overrides.files ?? new CloudFileStore(),
     content: overrides.content ?? new CloudContentCheck(),
     outbox: new CloudOutboxStore(db),
@@ -54,6 +56,7 @@ export function createCloudDeps(overrides: StoreOverrides = {}): Deps {
     config: {
       superAdminOpenids: overrides.superAdminOpenids ?? parseOpenidList(process.env.SUPER_ADMIN_OPENIDS),
       templateIds: templateIds(process.env.SUBSCRIBE_TEMPLATE_IDS),
+      templateKinds: templateKinds(process.env.SUBSCRIBE_TEMPLATE_KINDS),
     },
   };
 }

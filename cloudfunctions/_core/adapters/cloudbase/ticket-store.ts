@@ -65,6 +65,9 @@ async function writeEffects(tx: Tx, effects: ChangeEffects): Promise<void> {
     const { id, ...record } = effects.supervision;
     await tx.collection(COLLECTION.supervisions).doc(id).set({ data: { ...record } });
   }
+  if (effects.answered) {
+    await tx.collection(COLLECTION.supervisions).doc(effects.answered.supervisionId).update({ data: { answer: { ...effects.answered.answer } } });
+  }
 }
 
 /** Sliding-window count of the reporter's recent submissions, kept in the creating transaction. */
@@ -209,6 +212,10 @@ export class CloudTicketStore implements TicketStore {
     return rows.map(fromDoc);
   }
 
+  async count(query: TicketQuery): Promise<number> {
+    return total(this.db.collection(COLLECTION.tickets).where(this.whereOf(query)).count());
+  }
+
   async countOpenOverdue(area: Omit<TicketQuery, 'statuses' | 'order'>): Promise<number> {
     const where = this.whereOf({ ...area, statuses: ['submitted', 'accepted'], order: 'urgent', overdue: true });
     return total(this.db.collection(COLLECTION.tickets).where(where).count());
@@ -228,6 +235,8 @@ export class CloudTicketStore implements TicketStore {
     if (query.undispatched === true) where.departmentCode = null;
     if (query.undispatched === false) where.departmentCode = _.neq(null);
     if (query.overdue !== undefined) where.overdue = query.overdue;
+    // dueKey is "<ISO deadline>|<id>", so a plain string range selects deadlines in [from, before).
+    if (query.dueBetween !== undefined) where.dueKey = _.and([_.gte(query.dueBetween.from.toISOString()), _.lt(query.dueBetween.before.toISOString())]);
     return where;
   }
 

@@ -1,11 +1,13 @@
 // queue.list: the staff member's work. Without a status: the open tickets they must act on
-// now, soonest deadline first. With a status: every ticket of that status in their area.
+// now, soonest deadline first. With a status: every ticket of that status in their area — or,
+// with `duty`, only those they must act on now (the workbench's 待受理 / 处理中 tabs).
 import { z } from 'zod';
 import { OPEN_STATUSES } from '../../domain/types';
 import { scopeGrids, scopeName } from '../../domain/responsibility';
 import type { Actor } from '../../domain/types';
 import type { TicketQuery } from '../../ports';
 import { cursor, ticketStatus } from '../schemas';
+import { People } from '../ticket/handler';
 import { toView } from '../ticket/view';
 import { defineUseCase } from '../use-case';
 
@@ -17,7 +19,7 @@ type Area = Omit<TicketQuery, 'statuses' | 'order' | 'overdue'>;
 const nameOf = (actor: Actor, key: 'community' | 'street' | 'district' | 'department'): string => scopeName(actor, key) ?? '';
 
 /** The tickets the actor must act on now (their level, not dispatched away). */
-function responsibleArea(actor: Actor): Area {
+export function responsibleArea(actor: Actor): Area {
   switch (actor.role) {
     case 'gridWorker':
       return { gridCodes: scopeGrids(actor), levels: ['grid'], undispatched: true };
@@ -35,7 +37,7 @@ function responsibleArea(actor: Actor): Area {
 }
 
 /** Everything in the actor's area, whoever holds it now. */
-function visibleArea(actor: Actor): Area {
+export function visibleArea(actor: Actor): Area {
   switch (actor.role) {
     case 'gridWorker':
       return { gridCodes: scopeGrids(actor) };
@@ -56,19 +58,20 @@ function visibleArea(actor: Actor): Area {
 
 export const listQueue = defineUseCase('queue.list', {
   who: 'staff',
-  params: z.strictObject({ status: ticketStatus.optional(), overdue: z.boolean().optional(), cursor }),
+  params: z.strictObject({ status: ticketStatus.optional(), overdue: z.boolean().optional(), duty: z.boolean().optional(), cursor }),
   run: async (params, ctx) => {
     const statuses = params.status ? [params.status] : OPEN_STATUSES;
     const open = statuses.every((s) => OPEN_STATUSES.includes(s));
     const query: TicketQuery = {
-      ...(params.status ? visibleArea(ctx.actor) : responsibleArea(ctx.actor)),
+      ...(params.status && params.duty !== true ? visibleArea(ctx.actor) : responsibleArea(ctx.actor)),
       statuses,
       order: open ? 'urgent' : 'newest',
       ...(params.overdue !== undefined ? { overdue: params.overdue } : {}),
     };
     const page = await ctx.deps.tickets.list(query, params.cursor ?? null, PAGE_SIZE);
+    const people = new People(ctx.deps);
     const items = await Promise.all(
-      page.items.map((t) => toView(t, ctx.actor, ctx.deps, ctx.now, { timeline: false, photoUrls: false })),
+      page.items.map((t) => toView(t, ctx.actor, ctx.deps, ctx.now, { timeline: false, photoUrls: false, people })),
     );
     return { items, nextCursor: page.nextCursor };
   },

@@ -1,5 +1,5 @@
 // staff.me: who the caller is to the system (residents get role "resident"), with a readable
-// label of their area for page headers.
+// label of their area for page headers, and the display name and service phone given at binding.
 import { z } from 'zod';
 import type { Scope } from '../../domain/types';
 import type { Deps } from '../../ports';
@@ -30,13 +30,18 @@ async function scopeLabel(scope: Scope | null, deps: Deps): Promise<string> {
 export const me = defineUseCase('staff.me', {
   who: 'anyone',
   params: z.strictObject({}),
-  run: async (_params, ctx) => ({
-    openid: ctx.actor.openid,
-    role: ctx.actor.role,
-    scope: ctx.actor.scope,
-    scopeLabel:
-      ctx.actor.role === 'resident' || ctx.actor.role === 'superAdmin'
-        ? ROLE_LABEL[ctx.actor.role]
-        : await scopeLabel(ctx.actor.scope, ctx.deps),
-  }),
+  run: async (_params, ctx) => {
+    const record = ctx.actor.role === 'resident' || ctx.actor.role === 'superAdmin' ? null : await ctx.deps.staff.get(ctx.actor.openid);
+    return {
+      openid: ctx.actor.openid,
+      role: ctx.actor.role,
+      scope: ctx.actor.scope,
+      scopeLabel:
+        ctx.actor.role === 'resident' || ctx.actor.role === 'superAdmin'
+          ? ROLE_LABEL[ctx.actor.role]
+          : await scopeLabel(ctx.actor.scope, ctx.deps),
+      displayName: record?.displayName ?? null,
+      servicePhone: record?.servicePhone ?? null,
+    };
+  },
 });

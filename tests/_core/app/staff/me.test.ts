@@ -19,7 +19,7 @@ const app = useTestApp(async () => {
 describe('staff.me', () => {
   test('a resident (any unknown openid) is role resident with no scope', async () => {
     const me = await app.ok('someone-new', 'staff.me', {});
-    expect(me).toEqual({ openid: 'someone-new', role: 'resident', scope: null, scopeLabel: '居民' });
+    expect(me).toEqual({ openid: 'someone-new', role: 'resident', scope: null, scopeLabel: '居民', displayName: null, servicePhone: null });
   });
 
   test('asking changes nothing (no record is created for a resident)', async () => {
@@ -34,13 +34,13 @@ describe('staff.me', () => {
     ['dept-1', 'deptHandler', { department: 'cz-sanitation' }, '车站街道环卫所'],
   ])('%s is %s with its scope and a Chinese label', async (openid, role, scope, label) => {
     const me = await app.ok(openid, 'staff.me', {});
-    expect(me).toEqual({ openid, role, scope, scopeLabel: label });
+    expect(me).toEqual({ openid, role, scope, scopeLabel: label, displayName: `name of ${openid}`, servicePhone: null });
     expect(me.scopeLabel).toMatch(CHINESE);
   });
 
   test('a super admin comes from configuration, without any staff record', async () => {
     const me = await app.ok(ADMIN, 'staff.me', {});
-    expect(me).toMatchObject({ openid: ADMIN, role: 'superAdmin', scope: null });
+    expect(me).toMatchObject({ openid: ADMIN, role: 'superAdmin', scope: null, displayName: null, servicePhone: null });
     const staff = await rows(app, 'staff');
     expect(staff.map((d) => d._id)).not.toContain(ADMIN);
   });

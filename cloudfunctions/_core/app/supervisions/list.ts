@@ -1,0 +1,29 @@
+// supervisions.list (督办 desk): the 督办 records of the caller's street or district — by an admin
+// or by the SLA sweep — newest first, each with its ticket's number and category, who supervised
+// (a display name, or 系统) and whether the responsible staff answered. Street and district
+// admins (and super admins, everywhere); nobody else keeps a desk.
+import { z } from 'zod';
+import { scopeName } from '../../domain/responsibility';
+import type { SupervisionArea } from '../../ports';
+import { fail } from '../errors';
+import { cursor } from '../schemas';
+import { defineUseCase } from '../use-case';
+import { supervisionItem } from './item';
+
+const PAGE_SIZE = 20;
+
+export const listSupervisions = defineUseCase('supervisions.list', {
+  who: 'staff',
+  params: z.strictObject({ cursor }),
+  run: async (params, ctx) => {
+    const { actor, deps } = ctx;
+    let area: SupervisionArea;
+    if (actor.role === 'superAdmin') area = { all: true };
+    else if (actor.role === 'streetAdmin') area = { street: scopeName(actor, 'street') ?? '' };
+    else if (actor.role === 'districtAdmin') area = { district: scopeName(actor, 'district') ?? '' };
+    else throw fail('FORBIDDEN', '督办台仅供街道和区里使用');
+    const [page, categories] = await Promise.all([deps.supervisions.list(area, params.cursor ?? null, PAGE_SIZE), deps.categories.list()]);
+    const names = new Map(categories.map((c) => [c.code, c.name]));
+    return { items: page.items.map((r) => supervisionItem(r, (code) => names.get(code) ?? code)), nextCursor: page.nextCursor };
+  },
+});
