@@ -364,7 +364,7 @@ test.each<Api.ErrorCode | 'NETWORK'>(['NETWORK', 'UNAUTHENTICATED', 'INTERNAL'])
     expect(page.data.submitting).toBe(false);
 
     // Once staff.me answers again, the same form goes through.
-    apiFake.on('staff.me', () => ({ openid: 'demo-resident-1', role: 'resident', scope: null, scopeLabel: '居民', displayName: null, servicePhone: null }));
+    apiFake.on('staff.me', () => ({ openid: 'demo-resident-1', role: 'resident', scope: null, scopeLabel: '居民', displayName: null, servicePhone: null, abilities: [] }));
     await tap(page, '.submit');
     expect(apiFake.callsOf('report.submit')).toHaveLength(1);
   },

@@ -267,7 +267,12 @@ declare namespace Api {
     /** Staff only: the public display name and service phone given at binding. */
     displayName: string | null;
     servicePhone: string | null;
+    /** What the workbench may offer this person beyond their queue (the server's rule, not the client's). */
+    abilities: StaffAbility[];
   }
+
+  /** fileForOthers: 代报 and patrol finds (report.submit onBehalfOf / patrol); supervisionDesk: supervisions.list. */
+  type StaffAbility = 'fileForOthers' | 'supervisionDesk';
 
   interface GridSummary {
     code: string;

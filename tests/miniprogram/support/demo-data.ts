@@ -23,7 +23,7 @@ export const DEMO_PHOTOS = [
 export const DEMO_OPENID = 'demo-resident-1';
 
 export function demoResident(): Api.StaffMe {
-  return { openid: DEMO_OPENID, role: 'resident', scope: null, scopeLabel: '居民', displayName: null, servicePhone: null };
+  return { openid: DEMO_OPENID, role: 'resident', scope: null, scopeLabel: '居民', displayName: null, servicePhone: null, abilities: [] };
 }
 
 /** The storage folder of fileIDs in the fake cloud (wx-fake's cloudUpload answers under it). */

@@ -4,6 +4,8 @@ import { z } from 'zod';
 import type { Scope } from '../../domain/types';
 import type { Deps } from '../../ports';
 import { ROLE_LABEL } from '../labels';
+import { MAY_FILE_FOR_OTHERS } from '../report/submit';
+import { DESK_ROLES } from '../supervisions/list';
 import { defineUseCase } from '../use-case';
 
 async function scopeLabel(scope: Scope | null, deps: Deps): Promise<string> {
@@ -42,6 +44,10 @@ export const me = defineUseCase('staff.me', {
           : await scopeLabel(ctx.actor.scope, ctx.deps),
       displayName: record?.displayName ?? null,
       servicePhone: record?.servicePhone ?? null,
+      abilities: [
+        ...(MAY_FILE_FOR_OTHERS.has(ctx.actor.role) ? (['fileForOthers'] as const) : []),
+        ...(DESK_ROLES.has(ctx.actor.role) ? (['supervisionDesk'] as const) : []),
+      ],
     };
   },
 });

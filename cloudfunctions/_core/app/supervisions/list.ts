@@ -12,16 +12,19 @@ import { supervisionItem } from './item';
 
 const PAGE_SIZE = 20;
 
+/** Who keeps a 督办 desk (staff.me tells the workbench). */
+export const DESK_ROLES: ReadonlySet<Api.Role> = new Set(['streetAdmin', 'districtAdmin', 'superAdmin']);
+
 export const listSupervisions = defineUseCase('supervisions.list', {
   who: 'staff',
   params: z.strictObject({ cursor }),
   run: async (params, ctx) => {
     const { actor, deps } = ctx;
+    if (!DESK_ROLES.has(actor.role)) throw fail('FORBIDDEN', '督办台仅供街道和区里使用');
     let area: SupervisionArea;
     if (actor.role === 'superAdmin') area = { all: true };
     else if (actor.role === 'streetAdmin') area = { street: scopeName(actor, 'street') ?? '' };
-    else if (actor.role === 'districtAdmin') area = { district: scopeName(actor, 'district') ?? '' };
-    else throw fail('FORBIDDEN', '督办台仅供街道和区里使用');
+    else area = { district: scopeName(actor, 'district') ?? '' };
     const [page, categories] = await Promise.all([deps.supervisions.list(area, params.cursor ?? null, PAGE_SIZE), deps.categories.list()]);
     const names = new Map(categories.map((c) => [c.code, c.name]));
     return { items: page.items.map((r) => supervisionItem(r, (code) => names.get(code) ?? code)), nextCursor: page.nextCursor };
