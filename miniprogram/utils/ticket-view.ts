@@ -120,6 +120,8 @@ export interface TicketDetail {
   canRate: boolean;
   canReopen: boolean;
   canWithdraw: boolean;
+  /** Who handles it (display name and work number), for the staff-handler component. */
+  handler: Api.Handler | null;
 }
 
 /** Who holds the ticket now, as a resident would name it. */
@@ -160,5 +162,6 @@ export function toDetail(t: Api.TicketView, now: Date): TicketDetail {
     canRate: t.allowedActions.includes('rate'),
     canReopen: t.allowedActions.includes('reopen'),
     canWithdraw: t.allowedActions.includes('withdraw'),
+    handler: t.handler,
   };
 }

@@ -6,7 +6,7 @@ import { currentIdentity, forgetIdentity, myOpenid } from '../../miniprogram/ser
 jest.mock('../../miniprogram/services/api', () => jest.requireActual('./support/api-fake').mockApiModule());
 
 test('answers what staff.me says, residents included', async () => {
-  await expect(currentIdentity()).resolves.toEqual({ openid: 'demo-resident-1', role: 'resident', scope: null, scopeLabel: '居民' });
+  await expect(currentIdentity()).resolves.toEqual({ openid: 'demo-resident-1', role: 'resident', scope: null, scopeLabel: '居民', displayName: null, servicePhone: null, abilities: [] });
   await expect(myOpenid()).resolves.toBe('demo-resident-1');
   expect(apiFake.callsOf('staff.me')).toEqual([{}]);
 });

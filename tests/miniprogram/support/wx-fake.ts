@@ -49,6 +49,8 @@ export interface WxScene {
   /** Bytes a compressed copy has, by quality; default: a quarter of the original. */
   compress: (src: string, quality: number) => number;
   subscribe: { ok: true; result: Record<string, string> } | { ok: false; errMsg: string };
+  /** wx.scanCode: a mini program code answers its page `path` (with ?scene=…), a plain QR code its text as `result`. */
+  scan: { ok: true; result: string; path?: string } | { ok: false; errMsg: string };
   envVersion: 'develop' | 'trial' | 'release';
   storage: Map<string, unknown>;
   /** wx.cloud.callFunction / wx.request answers (services/api tests). */
@@ -71,6 +73,7 @@ function freshScene(): WxScene {
     fileSizes: {},
     compress: (src) => Math.round((fileSizeOf(src) || 100 * 1024) / 4),
     subscribe: { ok: true, result: { ticketAccepted: 'accept', ticketResolved: 'accept', ticketRejected: 'reject' } },
+    scan: { ok: false, errMsg: 'scanCode:fail cancel' },
     envVersion: 'develop',
     storage: new Map(),
     cloudCall: () => Promise.resolve({ result: { ok: true, data: null } }),
@@ -161,6 +164,10 @@ export const wxFake = {
     answer(o, { ok: true, res: { tempFilePath: out } });
   }),
   getFileSystemManager: jest.fn(() => fileSystemManager),
+  scanCode: jest.fn((o: Callbacks<{ result: string; path?: string; scanType: string }>) => {
+    const s = wxScene.scan;
+    answer(o, s.ok ? { ok: true, res: { result: s.result, scanType: s.path ? 'WX_CODE' : 'QR_CODE', ...(s.path ? { path: s.path } : {}) } } : { ok: false, errMsg: s.errMsg });
+  }),
   requestSubscribeMessage: jest.fn((o: Callbacks<Record<string, string>> & { tmplIds: string[] }) => {
     const s = wxScene.subscribe;
     answer(o, s.ok ? { ok: true, res: { errMsg: 'requestSubscribeMessage:ok', ...s.result } } : { ok: false, errMsg: s.errMsg });
