@@ -9,6 +9,7 @@ import { handleApi } from '../_core/app/handle-api';
 import { handleJobs } from '../_core/app/jobs/handle-jobs';
 import type { Deps } from '../_core/ports';
 import { pointSdkAt, startLocalCloud, type LocalCloud } from './cloud';
+import { createCollections } from './collections';
 import { parseMultipart } from './multipart';
 import { seedDemo } from './demo/seed';
 import { LocalContentCheck } from './twins/content-check';
@@ -78,7 +79,11 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
     port: 0,
     ...(dataDir ? { dataDir: join(dataDir, 'db') } : {}),
     now: () => clock.now(),
+    // As strict as TCB or stricter: collections must exist, and every query needs an index.
+    requireCollections: true,
+    enforceIndexes: true,
   });
+  createCollections(cloud);
   pointSdkAt(cloud.url);
 
   let baseUrl = '';

@@ -294,6 +294,12 @@ declare namespace Api {
     closureRate: number | null;
     onTimeRate: number | null;
     satisfactionRate: number | null;
+    /** 当天办结率: resolved on the Shanghai day it arrived, over received (withdrawn left out). */
+    sameDayRate: number | null;
+    /** Tickets whose responsibility rose above the grid (吹哨 or overdue escalation). */
+    escalated: number;
+    /** 小事不出网格: share of the finished ones resolved by grid-level staff. */
+    gridResolvedRate: number | null;
     medianAcceptMinutes: number | null;
     medianResolveMinutes: number | null;
     openOverdue: number;
@@ -303,6 +309,10 @@ declare namespace Api {
     /** `rankable` is false for grids with too few tickets to judge (left out of rankings). */
     byGrid: Array<StatsBlock & { gridCode: string; name: string; rankable: boolean }>;
     byDay: Array<StatsBlock & { day: string }>;
+    bySource: Array<StatsBlock & { source: 'resident' | 'proxy' | 'patrol' }>;
+    byDepartment: Array<StatsBlock & { departmentCode: string; name: string; rankable: boolean }>;
+    /** By the staff member who handled the tickets: a display label, never an openid. */
+    byStaff: Array<StatsBlock & { name: string; role: Role; rankable: boolean }>;
   }
 
   interface Actions {
@@ -426,7 +436,7 @@ declare namespace Api {
   }
 
   // ---- the `jobs` function ----
-  type JobName = 'sweep' | 'deliver' | 'autoClose';
+  type JobName = 'sweep' | 'deliver' | 'autoClose' | 'figures';
   interface JobEvent {
     Type: 'Timer';
     TriggerName: JobName;

@@ -3,25 +3,25 @@
 // the same filters as the list it stands for (queue.list), never a scan.
 import { z } from 'zod';
 import { addDays, startOfShanghaiDay, toShanghaiDateKey } from '../../domain/calendar';
+import { actorAreaKeys, actorDutyKeys } from '../../domain/responsibility';
 import { OPEN_STATUSES } from '../../domain/types';
 import { defineUseCase } from '../use-case';
-import { responsibleArea, visibleArea } from './list';
 
 export const queueCounts = defineUseCase('queue.counts', {
   who: 'staff',
   params: z.strictObject({}),
   run: async (_params, ctx) => {
-    const duty = responsibleArea(ctx.actor);
-    const area = visibleArea(ctx.actor);
+    const duty = { duty: actorDutyKeys(ctx.actor) };
+    const area = { areas: actorAreaKeys(ctx.actor) };
     // Due today = a deadline from now until the end of today in Shanghai (the start of tomorrow).
     const tomorrow = startOfShanghaiDay(addDays(toShanghaiDateKey(ctx.now), 1));
     const count = ctx.deps.tickets.count.bind(ctx.deps.tickets);
     const [submitted, accepted, overdue, resolved, dueToday] = await Promise.all([
-      count({ ...duty, statuses: ['submitted'], order: 'urgent' }),
-      count({ ...duty, statuses: ['accepted'], order: 'urgent' }),
-      count({ ...duty, statuses: OPEN_STATUSES, overdue: true, order: 'urgent' }),
-      count({ ...area, statuses: ['resolved'], order: 'newest' }),
-      count({ ...duty, statuses: OPEN_STATUSES, dueBetween: { from: ctx.now, before: tomorrow }, order: 'urgent' }),
+      count({ ...duty, statuses: ['submitted'] }),
+      count({ ...duty, statuses: ['accepted'] }),
+      count({ ...duty, statuses: OPEN_STATUSES, overdue: true }),
+      count({ ...area, statuses: ['resolved'] }),
+      count({ ...duty, statuses: OPEN_STATUSES, dueBetween: { from: ctx.now, before: tomorrow } }),
     ]);
     return { submitted, accepted, overdue, resolved, dueToday };
   },
