@@ -96,8 +96,9 @@ declare namespace Api {
     toStatus: TicketStatus;
     level: Level;
     note: string | null;
+    /** The fileIDs, for the one who uploaded them only (empty for everyone else). */
     photos: string[];
-    /** Short-lived download links for `photos`, same order; empty where not resolvable. */
+    /** Short-lived download links of the entry's photos, in order; empty where not resolvable. */
     photoUrls: string[];
   }
 
@@ -109,7 +110,9 @@ declare namespace Api {
     categoryName: string;
     kind: Kind;
     description: string;
+    /** The report's fileIDs, for its reporter only (empty for everyone else: fileIDs are the uploader's). */
     photos: string[];
+    /** Short-lived download links, for everyone who may see the ticket. */
     photoUrls: string[];
     location: Location;
     gridCode: string | null;
@@ -183,6 +186,8 @@ declare namespace Api {
     scope: Scope | null;
     /** Human names of the scope, for headers such as "张店区 · 科苑街道 · 和平社区". */
     scopeLabel: string;
+    /** The caller's cloud storage folder for photos (uploads/{opaque key}, never an openid). */
+    uploadFolder: string;
   }
 
   interface GridSummary {
