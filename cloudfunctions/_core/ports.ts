@@ -291,6 +291,8 @@ export interface FiguresStore {
 export interface FileStore {
   /** Short-lived download links; the caller has already checked that the reader may see them. */
   tempUrls(fileIds: readonly string[]): Promise<string[]>;
+  /** The caller's upload folder (uploads/{opaque key}): no openid in any fileID. */
+  folderOf(openid: string): string;
   /** Accept only fileIDs the caller uploaded under their own folder. */
   isOwnUpload(openid: string, fileId: string): boolean;
 }

@@ -107,7 +107,8 @@ test('a photo uploaded to /__files can be cited and is served back', async () =>
   form.append('file', new Blob([Buffer.from([0xff, 0xd8, 0xff, 0xd9])], { type: 'image/jpeg' }), 'door.jpg');
   const upload = await fetch(`${server.url}/__files`, { method: 'POST', body: form, headers: { 'x-wx-openid': 'wang-jumin' } });
   const { fileID } = (await upload.json()) as { fileID: string };
-  expect(fileID).toBe('local://uploads/wang-jumin/2026/11/door.jpg');
+  expect(fileID).toBe(`local://${server.deps.files.folderOf('wang-jumin')}/2026/11/door.jpg`);
+  expect(fileID).not.toContain('wang-jumin');
   const submitted = await ok('wang-jumin', 'report.submit', {
     category: 'property',
     kind: 'complaint',

@@ -110,8 +110,9 @@ declare namespace Api {
     toStatus: TicketStatus;
     level: Level;
     note: string | null;
+    /** The fileIDs, for the one who uploaded them only (empty for everyone else). */
     photos: string[];
-    /** Short-lived download links for `photos`, same order; empty where not resolvable. */
+    /** Short-lived download links of the entry's photos, in order; empty where not resolvable. */
     photoUrls: string[];
   }
 
@@ -123,7 +124,9 @@ declare namespace Api {
     categoryName: string;
     kind: Kind;
     description: string;
+    /** The report's fileIDs, for its reporter only (empty for everyone else: fileIDs are the uploader's). */
     photos: string[];
+    /** Short-lived download links, for everyone who may see the ticket. */
     photoUrls: string[];
     location: Location;
     gridCode: string | null;
@@ -269,6 +272,8 @@ declare namespace Api {
     servicePhone: string | null;
     /** What the workbench may offer this person beyond their queue (the server's rule, not the client's). */
     abilities: StaffAbility[];
+    /** The caller's cloud storage folder for photos (uploads/{opaque key}, never an openid). */
+    uploadFolder: string;
   }
 
   /** fileForOthers: 代报 and patrol finds (report.submit onBehalfOf / patrol); supervisionDesk: supervisions.list. */

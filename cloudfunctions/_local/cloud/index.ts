@@ -3,6 +3,7 @@
 // @cloudbase/database 1.4.3) runs on this machine with no network, with TCB's behaviours.
 
 import type { Doc } from './ejson';
+import { randomBytes } from 'node:crypto';
 import { LocalDatabase } from './database';
 import { FilePersistence } from './persistence';
 import { serve, type RequestListener } from './server';
@@ -36,7 +37,7 @@ export interface LocalCloudOptions {
 }
 
 export interface LocalCloud {
-  /** The /admin URL to hand to pointSdkAt. */
+  /** The URL to hand to pointSdkAt: /{per-process token}/admin (any other path answers 403). */
   readonly url: string;
   readonly port: number;
   /** Stops the server, drops open transactions and writes the data file. */
@@ -70,11 +71,12 @@ export async function startLocalCloud(opts: LocalCloudOptions = {}): Promise<Loc
     enforceIndexes: opts.enforceIndexes ?? false,
   });
   const listeners = new Set<RequestListener>();
-  const face = await serve(db, now, listeners, opts.port ?? 0);
+  const token = randomBytes(16).toString('hex');
+  const face = await serve(db, now, listeners, opts.port ?? 0, token);
   let closing: Promise<void> | undefined;
 
   return {
-    url: `http://127.0.0.1:${face.port}/admin`,
+    url: `http://127.0.0.1:${face.port}/${token}/admin`,
     port: face.port,
     close() {
       closing ??= (async () => {

@@ -453,6 +453,20 @@ describe('unique indexes', () => {
 });
 
 describe('errors and robustness', () => {
+  it('answers only its own per-process token URL: another process on loopback gets 403 and no data', async () => {
+    await h.db.collection('reports').add({ data: { _id: 'secret', v: 1 } });
+    const base = new URL(h.cloud.url);
+    for (const path of ['/admin', '/00000000000000000000000000000000/admin', `${base.pathname}x`]) {
+      const res = await fetch(`${base.origin}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ action: 'database.getDocument', collectionName: 'reports', queryType: 'WHERE' }),
+      });
+      expect(res.status).toBe(403);
+      expect(await res.text()).not.toContain('secret');
+    }
+  });
+
   it('answers unknown actions and malformed bodies with an error, and keeps serving', async () => {
     expect(await post(h.cloud, { action: 'database.nope' })).toMatchObject({ code: 'INVALID_PARAM' });
     expect(await post(h.cloud, 'not json')).toMatchObject({ code: 'INVALID_PARAM' });

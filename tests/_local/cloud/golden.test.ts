@@ -53,7 +53,7 @@ function normalise(records: RequestRecord[]): GoldenRequest[] {
       const value = r.headers[name];
       if (typeof value === 'string') headers[name] = value;
     }
-    return { action: r.action, url: r.url.replace(/seqId=[^&]+/, 'seqId=<seqId>'), headers, body };
+    return { action: r.action, url: r.url.replace(/^\/[0-9a-f]{32}\/admin/, '/admin').replace(/seqId=[^&]+/, 'seqId=<seqId>'), headers, body };
   });
 }
 

@@ -15,7 +15,7 @@ export function staffMe(role: Api.StaffRole = 'gridWorker', overrides: Partial<A
     superAdmin: [null, '系统管理员', ['supervisionDesk']],
   };
   const [scope, scopeLabel, abilities] = scopes[role];
-  return { openid: `demo-${role}`, role, scope, scopeLabel, displayName: '张燕', servicePhone: '0533-2180101', abilities, ...overrides };
+  return { openid: `demo-${role}`, role, scope, scopeLabel, uploadFolder: 'uploads/7a1e0c52d94b3f68e2b1c0d7', displayName: '张燕', servicePhone: '0533-2180101', abilities, ...overrides };
 }
 
 export function counts(overrides: Partial<Api.QueueCounts> = {}): Api.QueueCounts {

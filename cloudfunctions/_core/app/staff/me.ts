@@ -42,6 +42,7 @@ export const me = defineUseCase('staff.me', {
         ctx.actor.role === 'resident' || ctx.actor.role === 'superAdmin'
           ? ROLE_LABEL[ctx.actor.role]
           : await scopeLabel(ctx.actor.scope, ctx.deps),
+      uploadFolder: ctx.deps.files.folderOf(ctx.actor.openid),
       displayName: record?.displayName ?? null,
       servicePhone: record?.servicePhone ?? null,
       abilities: [

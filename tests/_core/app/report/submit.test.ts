@@ -3,6 +3,7 @@ import { ADMIN, reportParams, seedCommunity, useTestApp } from '../../../support
 import { expectRefused } from '../../../support/flows';
 
 const app = useTestApp(seedCommunity);
+const folder = (openid: string): string => app.server.deps.files.folderOf(openid);
 
 // Tuesday 2026-11-24 10:00 in Shanghai.
 const TUESDAY_10AM = '2026-11-24T02:00:00.000Z';
@@ -125,8 +126,10 @@ describe('report.submit', () => {
     ['kind outside the list', (p) => ({ ...p, kind: 'praise' })],
     ['coordinates outside China', (p) => ({ ...p, location: { latitude: 48.85, longitude: 2.35 } })],
     ['latitude not a number', (p) => ({ ...p, location: { latitude: NaN, longitude: 118.04 } })],
-    ['seven photos', (p) => ({ ...p, photos: Array.from({ length: 7 }, (_, i) => `local://uploads/resident-a/p${i}.jpg`) })],
-    ['someone else\'s photo', (p) => ({ ...p, photos: ['local://uploads/resident-z/p.jpg'] })],
+    ['seven photos', (p) => ({ ...p, photos: Array.from({ length: 7 }, (_, i) => `local://${folder('resident-a')}/p${i}.jpg`) })],
+    ['someone else\'s photo', (p) => ({ ...p, photos: [`local://${folder('resident-z')}/p.jpg`] })],
+    ['a photo in a folder named by the openid (the old, leaky scheme)', (p) => ({ ...p, photos: ['local://uploads/resident-a/p.jpg'] })],
+    ['a photo path climbing out of the own folder', (p) => ({ ...p, photos: [`local://${folder('resident-a')}/../${folder('resident-z').slice(8)}/p.jpg`] })],
     ['photo that is not a fileID', (p) => ({ ...p, photos: ['https://evil.example/p.jpg'] })],
     ['bad phone', (p) => ({ ...p, contactPhone: '12345' })],
     ['short clientRequestId', (p) => ({ ...p, clientRequestId: 'x' })],
@@ -137,11 +140,15 @@ describe('report.submit', () => {
     expect(error.message).toMatch(/[\u4e00-\u9fa5]/);
   });
 
-  test('own uploaded photos are accepted and linked in the detail view', async () => {
-    const photo = 'local://uploads/resident-a/2026/11/a.jpg';
+  test('own uploaded photos are accepted; staff get links only, and no fileID or link names an openid', async () => {
+    const photo = `local://${folder('resident-a')}/2026/11/a.jpg`;
     const data = await app.ok('resident-a', 'report.submit', reportParams({ photos: [photo] }));
     const view = await app.ok('resident-a', 'ticket.get', { ticketId: data.ticketId });
     expect(view.photos).toEqual([photo]);
-    expect(view.photoUrls[0]).toMatch(/\/__files\/uploads\/resident-a\/2026\/11\/a\.jpg$/);
+    expect(view.photoUrls[0]).toMatch(new RegExp(`/__files/${folder('resident-a')}/2026/11/a\\.jpg\\?expires=\\d+&sign=[0-9a-f]{32}$`));
+    const staffView = await app.ok('worker-1', 'ticket.get', { ticketId: data.ticketId });
+    expect(staffView.photos).toEqual([]);
+    expect(staffView.photoUrls).toHaveLength(1);
+    expect(JSON.stringify(staffView)).not.toContain('resident-a');
   });
 });

@@ -1,7 +1,7 @@
 // staff.me: who the caller is to the system — residents are 'resident', staff carry their role,
 // scope and a Chinese label of their area; super admins come from configuration.
 import { database } from '../../../../cloudfunctions/_core/adapters/cloudbase/sdk';
-import { ADMIN, bindStaff, seedCommunity, useTestApp } from '../../../support/app';
+import { ADMIN, bindStaff, seedCommunity, useTestApp, displayNameOf } from '../../../support/app';
 import { expectUnchanged, rows } from '../../../support/flows';
 
 const CHINESE = /[\u4e00-\u9fa5]/;
@@ -19,7 +19,9 @@ const app = useTestApp(async () => {
 describe('staff.me', () => {
   test('a resident (any unknown openid) is role resident with no scope', async () => {
     const me = await app.ok('someone-new', 'staff.me', {});
-    expect(me).toEqual({ openid: 'someone-new', role: 'resident', scope: null, scopeLabel: '居民', displayName: null, servicePhone: null, abilities: [] });
+    expect(me).toEqual({ openid: 'someone-new', role: 'resident', scope: null, scopeLabel: '居民', uploadFolder: app.server.deps.files.folderOf('someone-new'), displayName: null, servicePhone: null, abilities: [] });
+    expect(me.uploadFolder).toMatch(/^uploads\/[0-9a-f]{24}$/);
+    expect(me.uploadFolder).not.toContain('someone-new');
   });
 
   test('asking changes nothing (no record is created for a resident)', async () => {
@@ -34,7 +36,7 @@ describe('staff.me', () => {
     ['dept-1', 'deptHandler', { department: 'cz-sanitation' }, '车站街道环卫所', []],
   ])('%s is %s with its scope, a Chinese label and what the workbench offers', async (openid, role, scope, label, abilities) => {
     const me = await app.ok(openid, 'staff.me', {});
-    expect(me).toEqual({ openid, role, scope, scopeLabel: label, displayName: `name of ${openid}`, servicePhone: null, abilities });
+    expect(me).toEqual({ openid, role, scope, scopeLabel: label, uploadFolder: app.server.deps.files.folderOf(openid), displayName: displayNameOf(openid), servicePhone: null, abilities });
     expect(me.scopeLabel).toMatch(CHINESE);
   });
 

@@ -3,7 +3,7 @@
 // category and whether it was answered. Street and district admins and super admins only; each
 // sees their own area.
 import { handleJobs } from '../../../../cloudfunctions/_core/app/jobs/handle-jobs';
-import { ADMIN, bindStaff, seedCommunity, useTestApp } from '../../../support/app';
+import { ADMIN, bindStaff, seedCommunity, useTestApp, displayNameOf } from '../../../support/app';
 import { expectUnchanged, fileReport, freshResidents, HEPING, neighbourAreasWithAdmins, ZHOUCUN } from '../../../support/flows';
 
 const app = useTestApp(async () => {
@@ -65,9 +65,9 @@ describe('supervisions.list', () => {
     // Newest first: the street admin's own 督办 (Monday) comes last.
     expect(page.items[2]).toMatchObject({ ticketId: huaguang.id, category: 'facilities', categoryName: '市政设施', level: 'grid', at: '2026-11-23T03:00:00.000Z', answer: null });
     const answered = page.items.find((s) => s.answered);
-    expect(answered).toMatchObject({ ticketId: huaguang.id, level: 'community', answer: { note: '社区已安排人员', at: '2026-11-25T03:00:00.000Z', by: 'name of community-1' } });
+    expect(answered).toMatchObject({ ticketId: huaguang.id, level: 'community', answer: { note: '社区已安排人员', at: '2026-11-25T03:00:00.000Z', by: displayNameOf('community-1') } });
     // Nothing on the desk names an openid.
-    expect(JSON.stringify(page)).not.toMatch(/"(chen-jing|community-1|desk-resident-\d+)"/);
+    expect(JSON.stringify(page)).not.toMatch(/chen-jing|community-1|desk-resident/);
   });
 
   test('the district admin sees every street of the district; not another district', async () => {

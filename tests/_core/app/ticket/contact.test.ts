@@ -1,7 +1,7 @@
 // ticket.contact (联系居民): the staff member who holds a ticket now gets the reporter's full phone,
 // once per call, and every reveal is an audit entry in the timeline ("网格员 张燕 查看了联系电话"):
 // kind `contact`, no status change, no message to anyone. Everyone else sees the phone masked only.
-import { bindStaff, seedCommunity, useTestApp } from '../../../support/app';
+import { bindStaff, seedCommunity, useTestApp, displayNameOf } from '../../../support/app';
 import {
   bringTo,
   CZ_SANITATION,
@@ -66,7 +66,7 @@ describe('ticket.contact', () => {
     await app.ok('zhang-yan', 'ticket.contact', { ticketId: id });
     await app.ok('worker-1', 'ticket.contact', { ticketId: id });
     const view = await app.ok('worker-1', 'ticket.get', { ticketId: id });
-    expect(view.timeline?.filter((e) => e.kind === 'contact').map((e) => e.actorName)).toEqual(['张燕', 'name of worker-1']);
+    expect(view.timeline?.filter((e) => e.kind === 'contact').map((e) => e.actorName)).toEqual(['张燕', displayNameOf('worker-1')]);
   });
 
   test('the reporter sees who looked at their number, and never another user\'s openid', async () => {

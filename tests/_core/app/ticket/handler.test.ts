@@ -2,7 +2,7 @@
 // phone of the staff member who holds it now — the one who last acted on it, else the only person
 // whose queue it sits in — or, once finished, of who resolved or rejected it. Never an openid.
 // Staff detail views also carry the ticket's 督办 records and the grid's outline for the map.
-import { bindStaff, seedCommunity, useTestApp } from '../../../support/app';
+import { bindStaff, seedCommunity, useTestApp, displayNameOf } from '../../../support/app';
 import { bringTo, CZ_SANITATION, departmentWithHandler, expectNoneOf, fileReport, freshResidents, TUESDAY } from '../../../support/flows';
 
 const app = useTestApp(async () => {
@@ -35,7 +35,7 @@ describe('the handler on a ticket view', () => {
 
   test('before anyone acts: the only worker of the grid; nobody when two share it', async () => {
     const alone = await fileReport(app, nextResident(), { location: GRID_3 });
-    expect(await handlerSeenBy(alone.resident, alone.id)).toEqual({ name: 'name of worker-2', phone: null });
+    expect(await handlerSeenBy(alone.resident, alone.id)).toEqual({ name: displayNameOf('worker-2'), phone: null });
     const shared = await fileReport(app, nextResident());
     expect(await handlerSeenBy(shared.resident, shared.id)).toBeNull();
     const five = await fileReport(app, nextResident(), { location: GRID_5 });
@@ -47,14 +47,14 @@ describe('the handler on a ticket view', () => {
     await app.ok('zhang-yan', 'ticket.accept', { ticketId: ticket.id, complexity: 'normal' });
     await app.ok('zhang-yan', 'ticket.escalate', { ticketId: ticket.id, reason: '需要社区协调' });
     // One community admin: they hold the community's queue.
-    expect(await handlerSeenBy(ticket.resident, ticket.id)).toEqual({ name: 'name of community-1', phone: null });
+    expect(await handlerSeenBy(ticket.resident, ticket.id)).toEqual({ name: displayNameOf('community-1'), phone: null });
   });
 
   test('dispatched: the department\'s handler; returned: back to who holds it', async () => {
     const ticket = await fileReport(app, nextResident());
     await bringTo(app, ticket, 'accepted', { by: 'zhang-yan' });
     await app.ok('zhang-yan', 'ticket.dispatch', { ticketId: ticket.id, departmentCode: 'cz-sanitation' });
-    expect(await handlerSeenBy(ticket.resident, ticket.id)).toEqual({ name: 'name of dept-1', phone: null });
+    expect(await handlerSeenBy(ticket.resident, ticket.id)).toEqual({ name: displayNameOf('dept-1'), phone: null });
     await app.ok('dept-1', 'ticket.return', { ticketId: ticket.id, reason: '不归我们管' });
     expect(await handlerSeenBy(ticket.resident, ticket.id)).toEqual({ name: '张燕', phone: '0533-2180101' });
   });
@@ -65,9 +65,9 @@ describe('the handler on a ticket view', () => {
     await app.ok('worker-1', 'ticket.resolve', { ticketId: resolved.id, result: '已清运' });
     // Another worker calling the resident after it was resolved does not change who resolved it.
     await app.ok('zhang-yan', 'ticket.contact', { ticketId: resolved.id });
-    expect(await handlerSeenBy(resolved.resident, resolved.id)).toEqual({ name: 'name of worker-1', phone: null });
+    expect(await handlerSeenBy(resolved.resident, resolved.id)).toEqual({ name: displayNameOf('worker-1'), phone: null });
     await app.ok(resolved.resident, 'report.rate', { ticketId: resolved.id, rating: 'satisfied' });
-    expect(await handlerSeenBy(resolved.resident, resolved.id)).toEqual({ name: 'name of worker-1', phone: null });
+    expect(await handlerSeenBy(resolved.resident, resolved.id)).toEqual({ name: displayNameOf('worker-1'), phone: null });
 
     const rejected = await fileReport(app, nextResident());
     await app.ok('zhang-yan', 'ticket.reject', { ticketId: rejected.id, reason: '不属于受理范围' });
