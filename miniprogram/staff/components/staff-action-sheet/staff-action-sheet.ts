@@ -56,6 +56,7 @@ Component({
     listMessage: '',
     gridScope: 'community' as 'community' | 'district',
     hasMore: false,
+    generation: 0,
   },
 
   observers: {
@@ -106,8 +107,8 @@ Component({
         gridScope: 'community',
         hasMore: false,
       });
-      const photos = this.selectComponent('.sheet-photos') as { clear?: () => void } | null;
-      photos?.clear?.();
+      // A new form starts with no photos (the photo grid empties when this number changes).
+      this.setData({ generation: this.data.generation + 1 });
       if (kind === 'transfer') void this.loadGrids(false);
       if (kind === 'dispatch') void this.loadDepartments();
     },

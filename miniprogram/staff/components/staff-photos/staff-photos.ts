@@ -15,6 +15,13 @@ const state = instanceState(() => ({ seq: 0 }));
 Component({
   properties: {
     max: { type: Number, value: 6 },
+    /** A form starting over changes this: the grid empties. */
+    generation: { type: Number, value: 0 },
+  },
+  observers: {
+    generation(): void {
+      if (this.data.photos.length > 0) this.clear();
+    },
   },
   data: {
     t: zh.staff.photos,
@@ -31,7 +38,6 @@ Component({
       this.triggerEvent('change', { paths: this.data.photos.map((p) => p.path) });
     },
 
-    /** Empties the grid (the page calls it when a form starts over). */
     clear(): void {
       this.setData({ photos: [] });
       this.changed();
