@@ -52,7 +52,8 @@ export class ScanCancelled extends Error {
 export function scanInviteCode(): Promise<string> {
   return new Promise((resolve, reject) => {
     wx.scanCode({
-      scanType: ['qrCode', 'wxCode'],
+      // A 小程序码 is read as a QR code too (its answer then carries the page path with the scene).
+      scanType: ['qrCode'],
       success: (res) => {
         const code = inviteCodeFrom(res.path) ?? inviteCodeFrom(res.result);
         if (code) resolve(code);

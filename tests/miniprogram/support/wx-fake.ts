@@ -130,6 +130,7 @@ export const wxFake = {
   pageScrollTo: jest.fn(),
   makePhoneCall: jest.fn((o?: Callbacks<unknown> & { phoneNumber: string }) => answer(o, { ok: true, res: {} })),
   previewImage: jest.fn((o?: Callbacks<unknown> & { urls: string[]; current?: string }) => answer(o, { ok: true, res: {} })),
+  openLocation: jest.fn((o?: Callbacks<unknown> & { latitude: number; longitude: number }) => answer(o, { ok: true, res: {} })),
   setClipboardData: jest.fn((o?: Callbacks<unknown> & { data: string }) => answer(o, { ok: true, res: {} })),
   openSetting: jest.fn((o?: Callbacks<{ authSetting: Record<string, boolean> }>) =>
     answer(o, { ok: true, res: { authSetting: { 'scope.userLocation': true } } }),

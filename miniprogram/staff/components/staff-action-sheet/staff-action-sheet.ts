@@ -57,11 +57,16 @@ Component({
     gridScope: 'community' as 'community' | 'district',
     hasMore: false,
     generation: 0,
+    /** The server's refusal (`error`) is shown until the form is changed. */
+    showError: true,
   },
 
   observers: {
     'visible, kind': function (visible: boolean, kind: string): void {
       if (visible && isKind(kind)) this.start(kind);
+    },
+    error(): void {
+      this.setData({ showError: true });
     },
   },
 
@@ -212,11 +217,11 @@ Component({
     },
 
     onText(e: ValueEvent): void {
-      this.setData({ 'form.text': String(e.detail.value ?? ''), problem: '' });
+      this.setData({ 'form.text': String(e.detail.value ?? ''), problem: '', showError: false });
     },
 
     onResult(e: ValueEvent): void {
-      this.setData({ 'form.result': String(e.detail.value ?? ''), problem: '' });
+      this.setData({ 'form.result': String(e.detail.value ?? ''), problem: '', showError: false });
     },
 
     onPhotos(e: WechatMiniprogram.CustomEvent<{ paths: string[] }>): void {

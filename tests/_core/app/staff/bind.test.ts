@@ -1,5 +1,7 @@
 // staff.bind: a one-time invite code binds its role and scope to the caller's openid (from the
 // cloud context); it works once, before it expires, and a race for one code has one winner.
+import { bindStaff as bindUseCase } from '../../../../cloudfunctions/_core/app/staff/bind';
+import { validateBind } from '../../../../miniprogram/utils/staff-bind';
 import { ADMIN, seedCommunity, useTestApp } from '../../../support/app';
 import { expectRefused, expectUnchanged, rowById, rows } from '../../../support/flows';
 
@@ -171,5 +173,20 @@ describe('staff.bind', () => {
       expect(error.message).toMatch(CHINESE);
       expect((await app.ok('bad-input', 'staff.me', {})).role).toBe('resident');
     });
+  });
+});
+
+describe('the bind page checks what the server checks (one rule, compared on a table)', () => {
+  const names = ['张燕', '李 小燕', 'Abdulla', '阿卜杜拉·买买提', '', '   ', '12345', '张\u202e燕', '张\u200b燕', '张\u0007燕', '张\n燕', '张'.repeat(20), '张'.repeat(21), '🙂张', '网格员3号'];
+  const phones = ['', '13812345678', '0533-2180101', '05332180101', '010-12345678', '12345', '23812345678', '1381234567', '+8613812345678', '0533 2180101'];
+  test.each(names)('display name %j', (displayName) => {
+    const server = bindUseCase.params.safeParse({ inviteCode: 'ABCD2345', displayName }).success;
+    const client = validateBind({ code: 'ABCD2345', displayName, servicePhone: '' }).displayName === undefined;
+    expect(client).toBe(server);
+  });
+  test.each(phones)('service phone %j', (servicePhone) => {
+    const server = bindUseCase.params.safeParse({ inviteCode: 'ABCD2345', displayName: '张燕', ...(servicePhone ? { servicePhone } : {}) }).success;
+    const client = validateBind({ code: 'ABCD2345', displayName: '张燕', servicePhone }).servicePhone === undefined;
+    expect(client).toBe(server);
   });
 });
