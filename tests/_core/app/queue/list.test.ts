@@ -52,6 +52,9 @@ describe('queue.list', () => {
   });
 
   test('duty: with a status, only what the caller must act on now (the workbench tabs)', async () => {
+    // A fresh store: earlier tests filled the first page of these lists.
+    await app.reset();
+    await seedCommunity(app);
     app.setNow('2026-11-24T02:00:00.000Z');
     const { ticketId } = await app.ok('r4', 'report.submit', reportParams());
     await app.ok('worker-1', 'ticket.escalate', { ticketId, reason: '需要社区协调' });
