@@ -109,7 +109,7 @@ export async function importGrids(call: Call, o: Options, io: Io): Promise<Api.D
     throw new UsageError(`读不了 ${file}：${error instanceof Error ? error.message : String(error)}`);
   }
   const data = await ok<Api.Data<'admin.grids.import'>>(call, 'admin.grids.import', { geojson, crs });
-  io.out(`导入网格 ${data.imported} 个，其中替换已有 ${data.replaced} 个（${crs} → GCJ-02）`);
+  io.out(`新增网格 ${data.imported} 个，替换已有网格 ${data.replaced} 个（${crs} → GCJ-02）`);
   return data;
 }
 

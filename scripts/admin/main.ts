@@ -4,8 +4,8 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { demoGeoJson } from '../../cloudfunctions/_local/demo/grids';
-import { ConfigError, loadEnvFile, readConfig } from '../deploy/config';
-import { defaultIo, exportFigures, importGrids, invite, listStaff, parseOptions, UsageError, type Io, type Options } from './commands';
+import { loadEnvFile, readConfig } from '../deploy/config';
+import { exportFigures, importGrids, invite, listStaff, parseOptions, UsageError, type Io, type Options } from './commands';
 import { cloudTarget, localServerRunning, localTarget, type Target } from './target';
 
 export const USAGE = `用法: npm run admin -- [--local [--data-dir .data]] [--env-file deploy.env] <命令>
@@ -91,14 +91,4 @@ export async function run(argv: readonly string[], root: string, io: Io, open: (
     await target.close();
   }
   return 0;
-}
-
-if (require.main === module) {
-  run(process.argv.slice(2), process.cwd(), defaultIo).then(
-    (code) => process.exit(code),
-    (error: unknown) => {
-      console.error(error instanceof ConfigError || error instanceof UsageError ? error.message : error instanceof Error ? error.message : String(error));
-      process.exit(1);
-    },
-  );
 }

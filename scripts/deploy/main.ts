@@ -138,13 +138,3 @@ export async function run(argv: readonly string[], root: string, log: (line: str
   }
   return 0;
 }
-
-if (require.main === module) {
-  run(process.argv.slice(2), process.cwd(), (line) => console.log(line)).then(
-    (code) => process.exit(code),
-    (error: unknown) => {
-      console.error(error instanceof ConfigError ? error.message : explainCloudError(error));
-      process.exit(1);
-    },
-  );
-}
