@@ -51,7 +51,9 @@ async function openTarget(g: Global, root: string): Promise<Target> {
   const local = existsSync(envPath) ? readConfig(loadEnvFile(envPath), {}, root).config : null;
   const operator = local?.operator ?? 'admin-cli';
   const port = Number(process.env.PORT ?? 8787);
-  if (g.dataDir !== null && (await localServerRunning(port))) {
+  // npm start keeps its data in DATA_DIR (default .data): two processes must not write one file.
+  const startsData = resolve(root, process.env.DATA_DIR ?? '.data');
+  if (g.dataDir !== null && resolve(root, g.dataDir) === startsData && (await localServerRunning(port))) {
     throw new UsageError(`npm start 正在 127.0.0.1:${port} 上运行并占用数据目录：先停止它，或用 --data-dir 指定另一个目录`);
   }
   return localTarget({ dataDir: g.dataDir, operator, superAdmins: local?.superAdmins ?? [operator] });
