@@ -149,6 +149,8 @@ export interface StaffStore {
   createInvite(invite: InviteRecord): Promise<void>;
   /** Marks the invite used and binds the role in one transaction: a code works exactly once. */
   redeem(code: string, openid: string, now: Date): Promise<RedeemResult>;
+  /** Every bound staff member, paged by the invite code they bound with (no openid in the cursor). */
+  directory(cursor: string | null, limit: number): Promise<Page<StaffRecord & { inviteCode: string }>>;
 }
 
 export interface GridRecord extends GridShape {

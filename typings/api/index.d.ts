@@ -180,6 +180,15 @@ declare namespace Api {
     createdAt: string;
   }
 
+  /** A bound staff member as the directory shows them: never their openid. */
+  interface StaffListItem {
+    role: StaffRole;
+    scope: Scope | null;
+    boundAt: string;
+    /** The invite the role was bound with (each binds one person), so an admin can tell who is who. */
+    inviteCode: string;
+  }
+
   interface StaffMe {
     openid: string;
     role: Role;
@@ -258,6 +267,7 @@ declare namespace Api {
     // staff
     'staff.bind': { params: { inviteCode: string }; data: { role: StaffRole; scope: Scope | null } };
     'staff.me': { params: Record<string, never>; data: StaffMe };
+    'staff.list': { params: { cursor?: string }; data: Page<StaffListItem> };
     'queue.list': {
       params: { status?: TicketStatus; overdue?: boolean; cursor?: string };
       data: Page<TicketListItem>;

@@ -109,6 +109,8 @@ export const COLLECTIONS: readonly CollectionSpec[] = [
       index('role_street', [['role', 1], ['scope.street', 1]]),
       index('role_district', [['role', 1], ['scope.district', 1]]),
       index('role_department', [['role', 1], ['scope.department', 1]]),
+      // staff.list: the directory, paged by the invite each member bound with.
+      index('invite_code', [['inviteCode', 1]]),
     ],
     rule: CLOSED,
   },
