@@ -10,7 +10,7 @@ beforeAll(() => {
   id = load('staff/components/staff-action-sheet/staff-action-sheet');
 });
 
-const BASE = { ticketId: 't-1', category: 'sanitation', location: { latitude: 36.81, longitude: 118.04 }, gridCode: 'G-1', community: '华光社区' };
+const BASE = { ticketId: 't-1', category: 'sanitation', gridCode: 'G-1', community: '华光社区' };
 
 async function openSheet(kind: string, extra: Record<string, unknown> = {}): Promise<{ c: Root; submitted: unknown[]; closed: number[] }> {
   const c = render(id, { ...BASE, ...extra, kind, visible: true });
@@ -58,7 +58,7 @@ test('a picker that fails to load offers a retry', async () => {
 });
 
 test('no candidates for a duplicate: said so', async () => {
-  apiFake.on('report.nearby', () => ({ items: [] }));
+  apiFake.on('ticket.duplicates', () => ({ items: [] }));
   const { c } = await openSheet('reject');
   await tap(c, '.reason', 0);
   expect(textOf(find(c, '.options__state'))).toBe('附近 50 米内没有同类的事项，请选择其他原因');

@@ -144,22 +144,19 @@ describe('moves', () => {
     expect(page.data.confirm).toMatchObject({ visible: false });
   });
 
-  test('reject as a duplicate: the kept ticket is picked from the same-category ones nearby', async () => {
+  test('reject as a duplicate: the kept ticket is picked from the same-category ones nearby (ticket.duplicates)', async () => {
     const page = await open(staffTicket());
-    apiFake.on('report.nearby', () => ({
-      items: [
-        { id: 't-3001', no: '20261123-0003', status: 'submitted', category: 'sanitation', description: '这一件自己', distanceMeters: 0, createdAt: '2026-11-23T01:05:00.000Z' },
-        { id: 't-2999', no: '20261122-0031', status: 'accepted', category: 'sanitation', description: '3号楼东门垃圾没人清运', distanceMeters: 12, createdAt: '2026-11-22T05:00:00.000Z' },
-      ],
+    apiFake.on('ticket.duplicates', () => ({
+      items: [{ id: 't-2999', no: '20261122-0031', status: 'accepted', description: '3号楼东门垃圾没人清运', distanceMeters: 12, createdAt: '2026-11-22T05:00:00.000Z' }],
     }));
     apiFake.on('ticket.reject', () => after(staffTicket(), 'reject', { status: 'rejected', allowedActions: [], allowedNotes: [] }, '重复上报（重复：20261122-0031）'));
     await tap(page, '.action--reject');
     await submitSheet(page);
     expect(textOf(find(page, '.action-sheet >> .sheet-error'))).toBe('请先选择一项');
     await tap(page, '.action-sheet >> .reason', 0);
-    expect(apiFake.callsOf('report.nearby')).toEqual([{ category: 'sanitation', location: { latitude: 36.8135, longitude: 118.0406 } }]);
-    // The ticket itself is not a candidate.
+    expect(apiFake.callsOf('ticket.duplicates')).toEqual([{ ticketId: 't-3001' }]);
     expect(findAll(page, '.action-sheet >> .option').map(textOf)).toEqual([expect.stringContaining('20261122-0031')]);
+    expect(textOf(find(page, '.action-sheet >> .option__badge'))).toBe('约 12 米');
     await submitSheet(page);
     expect(textOf(find(page, '.action-sheet >> .sheet-error'))).toBe('请先选择一项');
     await tap(page, '.action-sheet >> .option', 0);

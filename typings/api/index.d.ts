@@ -204,6 +204,17 @@ declare namespace Api {
     dueToday: number;
   }
 
+  /** A ticket the staff may keep when rejecting another as its duplicate (in their scope, within 50 m). */
+  interface DuplicateCandidate {
+    id: string;
+    no: string;
+    status: TicketStatus;
+    /** A short excerpt, phones and other numbers masked. */
+    description: string;
+    distanceMeters: number;
+    createdAt: string;
+  }
+
   interface DepartmentOption {
     code: string;
     name: string;
@@ -251,14 +262,32 @@ declare namespace Api {
     acceptBy: string | null;
   }
 
+  /**
+   * An open ticket near the caller that may be the same problem. Only what a neighbour needs to
+   * decide "同一个问题?": no identifier of the ticket, no distance finer than "within 50 m", a
+   * masked excerpt, the hour it was reported.
+   */
   interface NearbyItem {
-    id: string;
-    no: string;
+    /** Opaque and short-lived: lets this caller follow the ticket (report.follow); opens nothing else. */
+    ref: string;
     status: TicketStatus;
     category: CategoryCode;
+    categoryName: string;
+    /** A few words, with phone and ID numbers, house numbers, names and account ids masked. */
     description: string;
-    distanceMeters: number;
-    createdAt: string;
+    /** Every item lies within this many metres; no finer distance is given. */
+    withinMeters: 50;
+    /** When it was reported, to the hour (ISO, UTC). */
+    reportedHour: string;
+  }
+
+  /** A bound staff member as the directory shows them: never their openid. */
+  interface StaffListItem {
+    role: StaffRole;
+    scope: Scope | null;
+    boundAt: string;
+    /** The invite the role was bound with (each binds one person), so an admin can tell who is who. */
+    inviteCode: string;
   }
 
   interface StaffMe {
@@ -351,6 +380,7 @@ declare namespace Api {
       data: { role: StaffRole; scope: Scope | null };
     };
     'staff.me': { params: Record<string, never>; data: StaffMe };
+    'staff.list': { params: { cursor?: string }; data: Page<StaffListItem> };
     'queue.list': {
       /**
        * Without a status: what the caller must act on now. With a status: every ticket of it in
@@ -367,6 +397,8 @@ declare namespace Api {
       params: { ticketId: string; community?: string; cursor?: string };
       data: Page<GridOption>;
     };
+    /** Open tickets of the same category within 50 m that the caller may see: the kept one of a duplicate. */
+    'ticket.duplicates': { params: { ticketId: string }; data: { items: DuplicateCandidate[] } };
     /** The resident's full phone for the staff responsible now; each reveal is a timeline entry. */
     'ticket.contact': { params: { ticketId: string }; data: { phone: string } };
     /** The responsible staff answer a 督办. */

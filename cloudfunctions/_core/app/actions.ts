@@ -18,12 +18,14 @@ import { reopenReport } from './report/reopen';
 import { submitReport } from './report/submit';
 import { withdrawReport } from './report/withdraw';
 import { bindStaff } from './staff/bind';
+import { listStaff } from './staff/list';
 import { me } from './staff/me';
 import { recordSubscription } from './subscription/record';
 import { statsSummary } from './stats/summary';
 import { listSupervisions } from './supervisions/list';
 import { acceptTicket } from './ticket/accept';
 import { contactResident } from './ticket/contact';
+import { duplicateCandidates } from './ticket/duplicates';
 import { dispatchTicket } from './ticket/dispatch';
 import { escalateTicket } from './ticket/escalate';
 import { getTicket } from './ticket/get';
@@ -49,10 +51,12 @@ export const ACTIONS: ActionTable = {
   'subscription.record': recordSubscription,
   'staff.bind': bindStaff,
   'staff.me': me,
+  'staff.list': listStaff,
   'queue.list': listQueue,
   'queue.counts': queueCounts,
   'departments.list': listDepartments,
   'grids.pick': pickGrids,
+  'ticket.duplicates': duplicateCandidates,
   'ticket.contact': contactResident,
   'ticket.reply': replyToSupervision,
   'supervisions.list': listSupervisions,

@@ -69,8 +69,8 @@ test('an accepted, supervised ticket', async () => {
 });
 
 test('reject as a duplicate', async () => {
-  apiFake.on('report.nearby', () => ({
-    items: [{ id: 't-2999', no: '20261122-0031', status: 'accepted', category: 'sanitation', description: '3号楼东门垃圾没人清运', distanceMeters: 12, createdAt: '2026-11-22T05:00:00.000Z' }],
+  apiFake.on('ticket.duplicates', () => ({
+    items: [{ id: 't-2999', no: '20261122-0031', status: 'accepted', description: '3号楼东门垃圾没人清运', distanceMeters: 12, createdAt: '2026-11-22T05:00:00.000Z' }],
   }));
   const page = await open(staffTicket());
   await tap(page, '.action--reject');

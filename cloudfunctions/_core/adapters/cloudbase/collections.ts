@@ -119,6 +119,8 @@ export const COLLECTIONS: readonly CollectionSpec[] = [
       index('role_street', [['role', 1], ['scope.street', 1]]),
       index('role_district', [['role', 1], ['scope.district', 1]]),
       index('role_department', [['role', 1], ['scope.department', 1]]),
+      // staff.list: the directory, paged by the invite each member bound with.
+      index('invite_code', [['inviteCode', 1]]),
     ],
     rule: CLOSED,
   },
@@ -128,6 +130,7 @@ export const COLLECTIONS: readonly CollectionSpec[] = [
     name: COLLECTION.grids,
     indexes: [
       index('community_code', [['community', 1], ['_id', 1]]),
+      index('street_code', [['street', 1], ['_id', 1]]),
       // grids.pick: the grids of a district, by code.
       index('district_code', [['district', 1], ['_id', 1]]),
     ],

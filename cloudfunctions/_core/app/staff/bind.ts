@@ -2,26 +2,22 @@
 // cloud context. A code works once, before it expires. The staff member names themselves as
 // residents will see them (e.g. 张燕) and may give a public service phone (a work number).
 import { z } from 'zod';
+import { ensureClean } from '../content';
 import { fail } from '../errors';
-import { phone } from '../schemas';
-import { ensureClean } from '../ticket/move';
+import { phone, text } from '../schemas';
 import { defineUseCase } from '../use-case';
 
-/** Control, format (bidi included), private-use and unassigned characters, and every separator but the plain space. */
-const INVISIBLE = /[\p{C}\p{Zl}\p{Zp}\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/u;
+/**
+ * Inside a name, besides what any text refuses: format characters (zero-width and the like),
+ * private-use and unassigned code points, line breaks and every space but the plain one.
+ */
+const INVISIBLE_IN_NAME = /[\p{C}\p{Zl}\p{Zp}\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/u;
 
-/** 1–20 characters a person can read: no control or bidi characters, at least one letter. */
-export const displayName = z
-  .string()
-  .transform((s) => s.trim().replace(/ {2,}/g, ' '))
-  .pipe(
-    z
-      .string()
-      .min(1, '请填写您的称呼')
-      .refine((s) => Array.from(s).length <= 20, '称呼不能超过 20 个字')
-      .refine((s) => !INVISIBLE.test(s), '称呼里有不可见的字符')
-      .refine((s) => /\p{L}/u.test(s), '称呼里要有文字'),
-  );
+/** 1–20 characters on one line, every one visible, at least one letter (text's rules and more). */
+export const displayName = text(20)
+  .transform((s) => s.replace(/ {2,}/g, ' '))
+  .refine((s) => !INVISIBLE_IN_NAME.test(s), '称呼里有不可见的字符')
+  .refine((s) => /\p{L}/u.test(s), '称呼里要有文字');
 
 export const bindStaff = defineUseCase('staff.bind', {
   who: 'anyone',
@@ -47,6 +43,7 @@ export const bindStaff = defineUseCase('staff.bind', {
     if (!result.ok) {
       if (result.reason === 'not_found') throw fail('NOT_FOUND', '邀请码不存在，请核对后再试');
       if (result.reason === 'used') throw fail('CONFLICT', '这个邀请码已经被使用过了');
+      if (result.reason === 'bound') throw fail('CONFLICT', '您已绑定工作人员身份，如需变更请联系管理员');
       throw fail('CONFLICT', '这个邀请码已过期，请联系管理员重新生成');
     }
     return { role: result.staff.role, scope: result.staff.scope };

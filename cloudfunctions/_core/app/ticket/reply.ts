@@ -8,7 +8,8 @@ import { fail } from '../errors';
 import { id, text } from '../schemas';
 import { sla } from '../sla';
 import { defineUseCase } from '../use-case';
-import { ensureClean, loadVisibleTicket, saveChange } from './move';
+import { ensureClean } from '../content';
+import { loadVisibleTicket, saveChange } from './move';
 import { toView } from './view';
 
 export const replyToSupervision = defineUseCase('ticket.reply', {

@@ -1,5 +1,5 @@
 // The sheet behind each move on the handling page: accept (一般 / 复杂), reject (a reason; 重复上报
-// picks the kept ticket from the same-category tickets within 50 m), transfer (a grid of the
+// picks the kept ticket from ticket.duplicates: same category, within 50 m), transfer (a grid of the
 // community or the district), dispatch (a department, the category's own first), return,
 // escalate, resolve (result and photos), supervise, and the answer to a 督办. It loads its own
 // pickers, checks the form, and hands it to the page (which confirms and sends it).
@@ -31,8 +31,6 @@ Component({
     kind: { type: String, value: '' },
     ticketId: { type: String, value: '' },
     category: { type: String, value: '' },
-    /** { latitude, longitude } of the ticket (for 重复上报 candidates). */
-    location: { type: Object, value: {} },
     gridCode: { type: String, value: '' },
     community: { type: String, value: '' },
     supervisionId: { type: String, value: '' },
@@ -161,13 +159,9 @@ Component({
     },
 
     loadDuplicates(): Promise<void> {
-      const location = this.data.location as Partial<Api.Location>;
       return this.loadList(async () => {
-        if (typeof location.latitude !== 'number' || typeof location.longitude !== 'number') return { options: [], more: false };
-        const { items } = await call('report.nearby', { category: this.data.category, location: { latitude: location.latitude, longitude: location.longitude } });
-        const options = items
-          .filter((t) => t.id !== this.data.ticketId)
-          .map((t) => ({ key: t.id, title: `${t.no} · ${zh.status[t.status]}`, detail: t.description, badge: zh.report.nearbyDistance(t.distanceMeters) }));
+        const { items } = await call('ticket.duplicates', { ticketId: this.data.ticketId });
+        const options = items.map((t) => ({ key: t.id, title: `${t.no} · ${zh.status[t.status]}`, detail: t.description, badge: zh.staff.sheet.meters(t.distanceMeters) }));
         return { options, more: false };
       }, false);
     },

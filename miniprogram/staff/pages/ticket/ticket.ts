@@ -46,7 +46,7 @@ Component({
     detail: null as StaffDetail | null,
     map: null as TicketMap | null,
     timeline: [] as StaffTimelineRow[],
-    place: { category: '', location: {} as Partial<Api.Location>, gridCode: '', community: '' },
+    place: { category: '', gridCode: '', community: '' },
 
     sheet: { visible: false, kind: '' as SheetKind | '', supervisionId: '' },
     busy: false,
@@ -123,7 +123,7 @@ Component({
         detail: toStaffDetail(view, now),
         map: toTicketMap(view),
         timeline: timeline.slice(0, TIMELINE_SLICE),
-        place: { category: view.category, location: view.location, gridCode: view.gridCode ?? '', community: view.communityName ?? '' },
+        place: { category: view.category, gridCode: view.gridCode ?? '', community: view.communityName ?? '' },
       });
       for (let start = TIMELINE_SLICE; start < timeline.length; start += TIMELINE_SLICE) {
         const patch: Record<string, StaffTimelineRow> = {};
