@@ -25,7 +25,9 @@ export const listSupervisions = defineUseCase('supervisions.list', {
     if (actor.role === 'superAdmin') area = { all: true };
     else if (actor.role === 'streetAdmin') area = { street: scopeName(actor, 'street') ?? '' };
     else area = { district: scopeName(actor, 'district') ?? '' };
-    const [page, categories] = await Promise.all([deps.supervisions.list(area, params.cursor ?? null, PAGE_SIZE), deps.categories.list()]);
+    // One after the other: a refused cursor must not leave the other read running.
+    const page = await deps.supervisions.list(area, params.cursor ?? null, PAGE_SIZE);
+    const categories = await deps.categories.list();
     const names = new Map(categories.map((c) => [c.code, c.name]));
     return { items: page.items.map((r) => supervisionItem(r, (code) => names.get(code) ?? code)), nextCursor: page.nextCursor };
   },
