@@ -12,9 +12,10 @@
 
 import {
   dayNumberOf,
-  endOfShanghaiDay,
+  endOfShanghaiDayNumber,
   formatShanghai,
   isEndOfShanghaiDay,
+  shanghaiDayNumber,
   toShanghaiDateKey,
   WEEKDAY_NAMES_ZH,
   shanghaiParts,
@@ -42,7 +43,7 @@ function assertInstant(value: Date, what: string): void {
 export function endOfNthWorkingDayAfter(t: Date, n: number, cal: WorkCalendar): Date {
   assertInstant(t, 't');
   if (!Number.isInteger(n) || n < 1) throw new RangeError(`工作日数应为正整数：${n}`);
-  return endOfShanghaiDay(cal.addWorkingDays(toShanghaiDateKey(t), n));
+  return endOfShanghaiDayNumber(cal.nthWorkingDayAfter(shanghaiDayNumber(t), n));
 }
 
 /** By when a submitted ticket must be accepted. */
@@ -73,17 +74,7 @@ export function isOverdue(deadline: Date, now: Date): boolean {
 export function workingDaysBetween(from: Date, to: Date, cal: WorkCalendar): number {
   assertInstant(from, 'from');
   assertInstant(to, 'to');
-  const first = toShanghaiDateKey(from);
-  const last = toShanghaiDateKey(to);
-  const span = dayNumberOf(last) - dayNumberOf(first);
-  let count = 0;
-  let day = first;
-  for (let i = 0; i < span; i += 1) {
-    day = cal.nextWorkingDay(day);
-    if (dayNumberOf(day) > dayNumberOf(last)) break;
-    count += 1;
-  }
-  return count;
+  return cal.countWorkingDays(shanghaiDayNumber(from), shanghaiDayNumber(to));
 }
 
 /** "HH:mm", with an end-of-day deadline shown as "24:00". */
