@@ -4,6 +4,7 @@
 import { COLLECTION } from './collections';
 import { GRID_CODE_PATTERN, type GridShape } from '../../domain/routing';
 import type { GridRecord, GridStore, Page, PlaceKind, PlaceRecord, PlaceStore } from '../../ports';
+import { CloudGridSnapshots } from './grid-snapshots';
 import { decodeCursor, doc, docs, encodeCursor, type Doc, toDate } from './results';
 import { database, type Database } from './sdk';
 
@@ -83,6 +84,14 @@ export class CloudGridStore implements GridStore {
   async version(): Promise<string> {
     const found = await doc(this.db.collection(COLLECTION.meta).doc(GRID_VERSION_ID).get());
     return found ? String(found.value) : 'none';
+  }
+
+  loadSnapshot(version: string): Promise<Uint8Array | null> {
+    return new CloudGridSnapshots(this.db).load(version);
+  }
+
+  saveSnapshot(version: string, bytes: Uint8Array): Promise<void> {
+    return new CloudGridSnapshots(this.db).save(version, bytes);
   }
 
   async getPlace(kind: PlaceKind, name: string): Promise<PlaceRecord | null> {
