@@ -12,7 +12,6 @@
 
 import {
   dayNumberOf,
-  endOfShanghaiDayNumber,
   formatShanghai,
   isEndOfShanghaiDay,
   shanghaiDayNumber,
@@ -41,9 +40,11 @@ function assertInstant(value: Date, what: string): void {
 
 /** 24:00 (i.e. 23:59:59.999) Shanghai time of the n-th working day after the Shanghai day of t. */
 export function endOfNthWorkingDayAfter(t: Date, n: number, cal: WorkCalendar): Date {
-  assertInstant(t, 't');
+  // Every deadline goes through here: one read of the instant, day numbers only, one Date made.
+  const ms = t instanceof Date ? t.getTime() : NaN;
+  if (Number.isNaN(ms)) throw new RangeError('t 不是有效的时间');
   if (!Number.isInteger(n) || n < 1) throw new RangeError(`工作日数应为正整数：${n}`);
-  return endOfShanghaiDayNumber(cal.nthWorkingDayAfter(shanghaiDayNumber(t), n));
+  return new Date(cal.endOfNthWorkingDayAfterMillis(ms, n));
 }
 
 /** By when a submitted ticket must be accepted. */

@@ -121,12 +121,17 @@ export function toShanghaiDateKey(instant: Date): DateKey {
 /** The Shanghai calendar day of an instant as a day number (dayNumberOf its date key), without strings. */
 export function shanghaiDayNumber(instant: Date): number {
   assertValidInstant(instant, 'instant');
-  return Math.floor((instant.getTime() + SHANGHAI_OFFSET_MS) / DAY_MS);
+  return shanghaiDayNumberOfMillis(instant.getTime());
 }
 
-/** 24:00 (23:59:59.999) Shanghai time of a day number: endOfShanghaiDay without strings. */
-export function endOfShanghaiDayNumber(dayNumber: number): Date {
-  return new Date((dayNumber + 1) * DAY_MS - SHANGHAI_OFFSET_MS - 1);
+/** shanghaiDayNumber of a time value (ms since the epoch), unchecked. */
+export function shanghaiDayNumberOfMillis(ms: number): number {
+  return Math.floor((ms + SHANGHAI_OFFSET_MS) / DAY_MS);
+}
+
+/** 24:00 (23:59:59.999) Shanghai time of a day number, as epoch ms: endOfShanghaiDay without strings. */
+export function endOfShanghaiDayMillis(dayNumber: number): number {
+  return (dayNumber + 1) * DAY_MS - SHANGHAI_OFFSET_MS - 1;
 }
 
 /** 00:00:00.000 Shanghai time of the day, as an instant. */

@@ -10,8 +10,10 @@ import {
   addDays,
   dateKeyOfDayNumber,
   dayNumberOf,
+  endOfShanghaiDayMillis,
   isValidDateKey,
   parseDateKey,
+  shanghaiDayNumberOfMillis,
   weekdayOf,
   weekdayOfDayNumber,
   type DateKey,
@@ -56,6 +58,11 @@ export interface WorkCalendar {
   nthWorkingDayAfter(day: number, n: number): number;
   /** Working days D with from < D ≤ to, on day numbers; 0 when `to` is not after `from`. */
   countWorkingDays(from: number, to: number): number;
+  /**
+   * The last millisecond (24:00) of the n-th working day after the Shanghai day of the instant
+   * `ms` (epoch ms, finite; n ≥ 1): every deadline is this, so it skips even the day number.
+   */
+  endOfNthWorkingDayAfterMillis(ms: number, n: number): number;
 }
 
 /** Longest run of consecutive days off we accept while looking for a working day. */
@@ -172,30 +179,52 @@ export function createWorkCalendar(data: readonly WorkCalendarData[]): WorkCalen
     }
     return current;
   };
-  // Built on first use, so creating a calendar at a function's cold start costs nothing.
+  // Built on first use, so creating a calendar at a function's cold start costs nothing. The fast
+  // path reads the table's arrays from these locals (every deadline goes through it).
   let built: WorkdayTable | null | undefined;
+  let first = Infinity;
+  let last = -Infinity;
+  let before: Int32Array = new Int32Array(0);
+  let workdays: Int32Array = new Int32Array(0);
+  let ends: Float64Array = new Float64Array(0);
   const tableOf = (): WorkdayTable | null => {
-    if (built === undefined) built = coverage.length === 0 ? null : buildTable(coverage[0] as number, coverage[coverage.length - 1] as number, isWorkingDayNumber);
+    if (built === undefined) {
+      built = coverage.length === 0 ? null : buildTable(coverage[0] as number, coverage[coverage.length - 1] as number, isWorkingDayNumber);
+      if (built !== null) ({ first, last, before, workdays, ends } = built);
+    }
     return built;
   };
 
+  const inTable = (day: number, n: number): boolean => day >= first && day <= last && n > 0 && Number.isInteger(n) && Number.isInteger(day);
+  const fromTable = (day: number, n: number): number => {
+    const target = (before[day - first] as number) + n;
+    return target <= workdays.length ? first + (workdays[target - 1] as number) : walk(day, n);
+  };
+
   const nthWorkingDayAfter = (day: number, n: number): number => {
+    if (inTable(day, n)) return fromTable(day, n);
+    const table = tableOf(); // built on first use: the first call comes through here
+    if (inTable(day, n)) return fromTable(day, n);
     if (!Number.isInteger(n) || n < 0) throw new RangeError(`工作日数应为非负整数：${n}`);
     if (!Number.isInteger(day)) throw new RangeError(`日序应为整数：${day}`);
     if (n === 0) return day;
     if (coverage.length === 0) return addWeekdays(day, n);
-    const table = tableOf();
     if (table === null) return walk(day, n);
-    if (day >= table.first && day <= table.last) {
-      const target = (table.before[day - table.first] as number) + n;
-      if (target <= table.workdays.length) return table.first + (table.workdays[target - 1] as number);
-    } else if (day > table.last) {
+    if (day > table.last) {
       return addWeekdays(day, n);
     } else {
       const plain = addWeekdays(day, n);
       if (plain < table.dataStart) return plain;
     }
     return walk(day, n);
+  };
+  const endOfNthWorkingDayAfterMillis = (ms: number, n: number): number => {
+    const day = shanghaiDayNumberOfMillis(ms);
+    if (day >= first && day <= last && n > 0 && Number.isInteger(n)) {
+      const target = (before[day - first] as number) + n;
+      if (target <= ends.length) return ends[target - 1] as number;
+    }
+    return endOfShanghaiDayMillis(nthWorkingDayAfter(day, n));
   };
   const countWorkingDays = (from: number, to: number): number => {
     if (!(to > from)) return 0;
@@ -222,11 +251,15 @@ export function createWorkCalendar(data: readonly WorkCalendarData[]): WorkCalen
     },
     nthWorkingDayAfter,
     countWorkingDays,
+    endOfNthWorkingDayAfterMillis,
   };
 }
 
-/** Days of margin the table keeps before and after the years with data (plain Monday–Friday there). */
-const TABLE_MARGIN_DAYS = 400;
+/**
+ * Days of margin the table keeps before and after the years with data (plain Monday–Friday
+ * there): two years, so deadlines stay table lookups while next year's notice is not yet in.
+ */
+const TABLE_MARGIN_DAYS = 731;
 
 interface WorkdayTable {
   /** Day numbers the table covers, inclusive. */
@@ -238,6 +271,8 @@ interface WorkdayTable {
   readonly before: Int32Array;
   /** The covered working days, as offsets from `first`, ascending. */
   readonly workdays: Int32Array;
+  /** The last millisecond (24:00 Shanghai) of each of those working days, as epoch ms. */
+  readonly ends: Float64Array;
 }
 
 /**
@@ -261,7 +296,8 @@ function buildTable(firstYear: number, lastYear: number, isWorkingDay: (day: num
     }
     before[day - first] = workdays.length;
   }
-  return { first, last, dataStart, before, workdays: Int32Array.from(workdays) };
+  const ends = Float64Array.from(workdays, (offset) => endOfShanghaiDayMillis(first + offset));
+  return { first, last, dataStart, before, workdays: Int32Array.from(workdays), ends };
 }
 
 /** The n-th Monday–Friday strictly after `day` (n ≥ 1), by arithmetic. */
