@@ -23,6 +23,9 @@ npx depcruise cloudfunctions miniprogram --config .dependency-cruiser.cjs
 step "bundle cloud functions"
 node scripts/build.mjs
 
+step "deploy dry run: the plan for the demo configuration, checked against the code"
+node .build/deploy.js --dry-run --env-file deploy.env.example > /dev/null
+
 RESULTS="$(mktemp -d)"
 step "tests, TZ=UTC"
 TZ=UTC npx jest --ci --json --outputFile="$RESULTS/utc.json"

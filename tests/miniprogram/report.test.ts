@@ -1,7 +1,7 @@
 // The report form, driven like a resident would: choose, type, add photos, tap 提交上报.
 import { apiFake } from './support/api-fake';
 import { fixClock, realClock } from './support/clock';
-import { adminCategories, DEMO_CLOUD, demoCategories, nearbyItems, submitAnswer } from './support/demo-data';
+import { adminCategories, DEMO_CLOUD, DEMO_FOLDER, demoCategories, demoResident, nearbyItems, submitAnswer } from './support/demo-data';
 import { callPage, doubleTap, exists, find, flush, load, render, tap, textOf, type, type Root } from './support/render';
 import { navigations, toasts, wxFake, wxScene } from './support/wx-fake';
 
@@ -122,7 +122,7 @@ test('one tap: subscriptions first, then grants recorded, nearby checked, photos
   });
   expect(submitted.photos).toHaveLength(1);
   // Under the resident's own folder, or the server would refuse the fileID.
-  expect(wxFake.cloud.uploadFile.mock.calls[0][0].cloudPath).toMatch(/^uploads\/demo-resident-1\/202611\/[a-z0-9]+\.jpg$/);
+  expect(wxFake.cloud.uploadFile.mock.calls[0][0].cloudPath).toMatch(new RegExp(`^${DEMO_FOLDER}/202611/[a-z0-9]+\\.jpg$`));
   expect(submitted.photos[0]).toBe(`${DEMO_CLOUD}/${wxFake.cloud.uploadFile.mock.calls[0][0].cloudPath}`);
   expect(submitted.clientRequestId).toMatch(/^r\w+/);
   expect(navigations('redirectTo')).toEqual([
@@ -344,7 +344,7 @@ test('photos go under the resident\'s own folder; staff.me is asked once for all
   await tap(page, '.submit');
   const paths = wxFake.cloud.uploadFile.mock.calls.map((c) => c[0].cloudPath);
   expect(paths).toHaveLength(3);
-  for (const p of paths) expect(p).toMatch(/^uploads\/demo-resident-1\/202611\/[a-z0-9]+\.jpg$/);
+  for (const p of paths) expect(p).toMatch(new RegExp(`^${DEMO_FOLDER}/202611/[a-z0-9]+\\.jpg$`));
   expect(apiFake.callsOf('staff.me')).toHaveLength(1);
   expect(apiFake.callsOf('report.submit')[0].photos).toEqual(paths.map((p) => `${DEMO_CLOUD}/${p}`));
 });
@@ -364,7 +364,7 @@ test.each<Api.ErrorCode | 'NETWORK'>(['NETWORK', 'UNAUTHENTICATED', 'INTERNAL'])
     expect(page.data.submitting).toBe(false);
 
     // Once staff.me answers again, the same form goes through.
-    apiFake.on('staff.me', () => ({ openid: 'demo-resident-1', role: 'resident', scope: null, scopeLabel: '居民' }));
+    apiFake.on('staff.me', () => demoResident());
     await tap(page, '.submit');
     expect(apiFake.callsOf('report.submit')).toHaveLength(1);
   },

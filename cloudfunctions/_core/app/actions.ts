@@ -15,6 +15,7 @@ import { reopenReport } from './report/reopen';
 import { submitReport } from './report/submit';
 import { withdrawReport } from './report/withdraw';
 import { bindStaff } from './staff/bind';
+import { listStaff } from './staff/list';
 import { me } from './staff/me';
 import { recordSubscription } from './subscription/record';
 import { statsSummary } from './stats/summary';
@@ -43,6 +44,7 @@ export const ACTIONS: ActionTable = {
   'subscription.record': recordSubscription,
   'staff.bind': bindStaff,
   'staff.me': me,
+  'staff.list': listStaff,
   'queue.list': listQueue,
   'ticket.accept': acceptTicket,
   'ticket.resolve': resolveTicket,
