@@ -142,10 +142,11 @@ export async function medianMsAsync(runs: number, fn: () => Promise<unknown>): P
   return median(samples);
 }
 
-/** 0.42, 3.1, 27, 1,450: three significant figures at most, thousands grouped. */
+/** 0.00064, 0.42, 3.1, 27, 1,450: about three significant figures, thousands grouped. */
 export function num(x: number): string {
   if (!Number.isFinite(x)) return String(x);
   const abs = Math.abs(x);
+  if (abs > 0 && abs < 0.01) return x.toPrecision(2);
   const digits = abs >= 100 ? 0 : abs >= 10 ? 1 : 2;
   return x.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 }
