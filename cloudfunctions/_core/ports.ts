@@ -132,7 +132,7 @@ export interface InviteRecord {
 
 export type RedeemResult =
   | { ok: true; staff: StaffRecord }
-  | { ok: false; reason: 'not_found' | 'used' | 'expired' };
+  | { ok: false; reason: 'not_found' | 'used' | 'expired' | 'bound' };
 
 /** Whose queue a ticket lands in: a level of a place, or a department. */
 export type Holder =
@@ -161,7 +161,8 @@ export interface GridStore {
   /** Replaces grids by code; creates the community/street/district places that are missing. */
   upsert(grids: readonly GridShape[], now: Date): Promise<{ imported: number; replaced: number }>;
   get(code: string): Promise<GridRecord | null>;
-  list(filter: { community?: string }, cursor: string | null, limit: number): Promise<Page<GridRecord>>;
+  /** Grids in code order, of one community, street or district (or all), paged by cursor. */
+  list(filter: { community?: string; street?: string; district?: string }, cursor: string | null, limit: number): Promise<Page<GridRecord>>;
   /** Every grid, paged internally; used to build the routing index. */
   all(): Promise<GridRecord[]>;
   /** Changes whenever grids change, so a cached routing index knows to rebuild. */
@@ -259,6 +260,19 @@ export interface FileStore {
   isOwnUpload(openid: string, fileId: string): boolean;
 }
 
+/** Opaque, expiring tokens a client may bring back (follow a nearby ticket, claim a 代报). */
+export interface Sealer {
+  seal(purpose: string, data: string, now: Date, ttlMs: number): string;
+  /** The data, or null when the token is not this deployment's, not for this purpose, altered or expired. */
+  open(purpose: string, token: string, now: Date): string | null;
+}
+
+/** Sliding-window limits per key ("at most 20 same-problem checks an hour per resident"). */
+export interface RateLimiter {
+  /** Records a hit and answers true, or answers false (nothing recorded) when the window is full. */
+  hit(key: string, max: number, windowMs: number, now: Date): Promise<boolean>;
+}
+
 export interface Config {
   superAdminOpenids: readonly string[];
   /** Real subscription template ids by logical key (locally each id equals its key). */
@@ -326,6 +340,8 @@ export interface Deps {
   outbox: OutboxStore;
   grants: GrantStore;
   sender: MessageSender;
+  sealer: Sealer;
+  limits: RateLimiter;
   config: Config;
 }
 

@@ -146,7 +146,7 @@ export const zh = {
     uploading: '正在上传照片…',
     nearbyTitle: '是同一个问题吗？',
     nearbyIntro: '附近已有相同类型的问题正在处理：',
-    nearbyDistance: (meters: number): string => `约 ${Math.max(1, Math.round(meters))} 米`,
+    nearbyDistance: (meters: number): string => `${Math.max(1, Math.round(meters))} 米内`,
     nearbyReported: ' 上报',
     nearbySame: '就是这个问题',
     nearbyContinue: '不是，继续上报',

@@ -45,8 +45,8 @@ export const KEYS: readonly KeySpec[] = [
     where: '订阅消息 → 选用模板时的类型（一次性订阅 / 长期订阅）',
   })),
   {
-    key: 'UPLOAD_FOLDER_SECRET',
-    what: 'a random secret (at least 32 characters) that names each user\'s photo folder, so no fileID carries an openid; never change it after going live',
+    key: 'APP_SECRET',
+    what: 'a random secret (at least 32 characters) the functions derive their keys from: each user\'s photo folder (no fileID carries an openid) and the opaque tokens they hand out; never change it after going live',
     where: '自己生成，例如 `node -e "console.log(require(\'crypto\').randomBytes(32).toString(\'hex\'))"`',
   },
   { key: 'MINIPROGRAM_STATE', what: 'which mini program version subscription messages open: formal, trial or developer', where: '正式上线用 formal；体验版测试用 trial' },
@@ -179,9 +179,9 @@ export function readConfig(values: Record<string, string | undefined>, needs: Ne
   if (stateRaw === 'formal' || stateRaw === 'trial' || stateRaw === 'developer') miniprogramState = stateRaw;
   else problems.push(problem('MINIPROGRAM_STATE', `只能是 formal、trial 或 developer（现在是“${stateRaw}”）`));
 
-  const uploadSecret = get('UPLOAD_FOLDER_SECRET');
-  if (!uploadSecret) (needs.credentials ? problems : warnings).push(problem('UPLOAD_FOLDER_SECRET', '未填写'));
-  else if (uploadSecret.length < 32) problems.push(problem('UPLOAD_FOLDER_SECRET', '太短（至少 32 个字符）'));
+  const uploadSecret = get('APP_SECRET');
+  if (!uploadSecret) (needs.credentials ? problems : warnings).push(problem('APP_SECRET', '未填写'));
+  else if (uploadSecret.length < 32) problems.push(problem('APP_SECRET', '太短（至少 32 个字符）'));
 
   const keyPath = get('MP_PRIVATE_KEY_PATH');
   if (needs.privateKey) {

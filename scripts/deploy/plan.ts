@@ -178,7 +178,7 @@ export function placeholderValues(config: DeployConfig): Record<string, string> 
     SUPER_ADMIN_OPENIDS: config.superAdmins.join(','),
     SUBSCRIBE_TEMPLATE_IDS: templateIdsJson(config.templates),
     MINIPROGRAM_STATE: config.miniprogramState,
-    UPLOAD_FOLDER_SECRET: config.uploadSecret ?? '',
+    APP_SECRET: config.uploadSecret ?? '',
   };
 }
 

@@ -151,10 +151,10 @@ test('"同一个问题?" lists the open tickets nearby; 不是，继续上报 su
   expect(apiFake.callsOf('report.submit')).toHaveLength(0);
   const dialog = textOf(find(page, '.nearby'));
   expect(dialog).toContain('附近已有相同类型的问题正在处理');
-  expect(dialog).toContain('3号楼东门垃圾桶满了没人清运');
-  expect(dialog).toContain('处理中 · 约 18 米');
+  expect(dialog).toContain('*号楼东门垃圾桶满了没人清运');
+  expect(dialog).toContain('处理中 · 50 米内');
   expect(dialog).toContain('11月21日 09:00 上报');
-  expect(dialog).toContain('约 43 米');
+  expect(dialog).toContain('待受理 · 50 米内');
   expect(textOf(find(page, '.nearby__actions'))).toBe('就是这个问题不是，继续上报先不报了');
 
   await tap(page, '.nearby-continue');

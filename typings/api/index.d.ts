@@ -170,14 +170,23 @@ declare namespace Api {
     acceptBy: string | null;
   }
 
+  /**
+   * An open ticket near the caller that may be the same problem. Only what a neighbour needs to
+   * decide "同一个问题?": no identifier of the ticket, no distance finer than "within 50 m", a
+   * masked excerpt, the hour it was reported.
+   */
   interface NearbyItem {
-    id: string;
-    no: string;
+    /** Opaque and short-lived: lets this caller follow the ticket (report.follow); opens nothing else. */
+    ref: string;
     status: TicketStatus;
     category: CategoryCode;
+    categoryName: string;
+    /** A few words, with phone and ID numbers, house numbers, names and account ids masked. */
     description: string;
-    distanceMeters: number;
-    createdAt: string;
+    /** Every item lies within this many metres; no finer distance is given. */
+    withinMeters: 50;
+    /** When it was reported, to the hour (ISO, UTC). */
+    reportedHour: string;
   }
 
   /** A bound staff member as the directory shows them: never their openid. */

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 // China's bounds are the routing domain's: the same box for a report's point and a grid's corners.
 import { CHINA_BOUNDS, GRID_CODE_PATTERN } from '../domain/routing';
+import { charCount, TEXT_PROBLEM_MESSAGE, textProblem } from '../domain/text';
 
 // Validation messages reach users. Where a schema gives no message of its own, say plainly what
 // is wrong in words a resident understands; the exact field is in the error's details.
@@ -32,16 +33,32 @@ z.config({
 
 
 export const id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, '编号格式不正确');
+/**
+ * Text a person wrote: trimmed, 1–max characters (code points), something visible in it, and
+ * no control, bidi or lone-surrogate characters (domain/text.ts).
+ */
 export const text = (max: number) =>
   z
     .string()
+    .max(max * 4, `不能超过 ${max} 个字`)
     .transform((s) => s.trim())
-    .pipe(z.string().min(1, '请填写内容').max(max, `不能超过 ${max} 个字`));
+    .superRefine((s, ctx) => {
+      const problem = textProblem(s);
+      if (problem !== null) ctx.addIssue({ code: 'custom', message: TEXT_PROBLEM_MESSAGE[problem] });
+      else if (charCount(s) > max) ctx.addIssue({ code: 'custom', message: `不能超过 ${max} 个字` });
+    });
+/** The same rules for an optional text; an empty one counts as not given. */
 export const optionalText = (max: number) =>
   z
     .string()
+    .max(max * 4, `不能超过 ${max} 个字`)
     .transform((s) => s.trim())
-    .pipe(z.string().max(max, `不能超过 ${max} 个字`))
+    .superRefine((s, ctx) => {
+      if (s.length === 0) return;
+      const problem = textProblem(s);
+      if (problem !== null) ctx.addIssue({ code: 'custom', message: TEXT_PROBLEM_MESSAGE[problem] });
+      else if (charCount(s) > max) ctx.addIssue({ code: 'custom', message: `不能超过 ${max} 个字` });
+    })
     .optional();
 
 export const fileId = z
@@ -60,7 +77,7 @@ export const location = z.strictObject({
 export const phone = z.string().regex(/^1[3-9]\d{9}$|^0\d{2,3}-?\d{7,8}$/, '请填写正确的电话号码');
 export const cursor = z.string().regex(/^[A-Za-z0-9_=-]{1,200}$/, '翻页参数不正确').optional();
 export const categoryCode = z.string().regex(/^[a-z][a-z0-9-]{0,31}$/, '请选择问题类型');
-export const placeName = z.string().trim().min(1).max(50);
+export const placeName = text(50);
 export const gridCode = z.string().regex(GRID_CODE_PATTERN, '网格编号不正确');
 
 export const scope = z.union([

@@ -90,6 +90,9 @@ function guardHolds(ticket: Ticket, action: TicketAction, now: Date): boolean {
  */
 export function judge(ticket: Ticket, actor: Actor, action: TicketAction, now: Date): Verdict {
   if (!canSee(ticket, actor)) return { ok: false, code: 'NOT_FOUND' };
+  // Staff never rate (or ask to redo) what they filed themselves (代报, patrol finds): only the
+  // resident a ticket is about may judge its outcome.
+  if ((action === 'rate' || action === 'reopen') && ticket.source !== 'resident') return { ok: false, code: 'FORBIDDEN' };
   const rule = LIFECYCLE[action];
   const relations = relationsOf(ticket, actor);
   const related = rule.by.some((r) => relations.has(r));

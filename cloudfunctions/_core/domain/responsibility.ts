@@ -41,12 +41,11 @@ export function isResponsible(ticket: Ticket, actor: Actor): boolean {
     case 'streetAdmin':
       return ticket.level === 'street' && place.street !== null && scopeName(actor, 'street') === place.street;
     case 'districtAdmin':
-      return (
-        ticket.level === 'district' &&
-        (place.district === null || scopeName(actor, 'district') === place.district)
-      );
+      // A ticket that lies in no known district (triage far from every grid) is nobody's
+      // district's: it belongs to the super admins until someone transfers it.
+      return ticket.level === 'district' && place.district !== null && scopeName(actor, 'district') === place.district;
     case 'superAdmin':
-      // The deployment's operator stands in for a district that has no admin yet.
+      // The deployment's operator stands in for a district that has no admin yet, and holds triage.
       return ticket.level === 'district';
     default:
       return false;
@@ -57,9 +56,7 @@ export function isResponsible(ticket: Ticket, actor: Actor): boolean {
 export function isSupervisor(ticket: Ticket, actor: Actor): boolean {
   if (actor.role === 'superAdmin') return true;
   if (actor.role === 'streetAdmin') return ticket.place.street !== null && scopeName(actor, 'street') === ticket.place.street;
-  if (actor.role === 'districtAdmin') {
-    return ticket.place.district === null || scopeName(actor, 'district') === ticket.place.district;
-  }
+  if (actor.role === 'districtAdmin') return ticket.place.district !== null && scopeName(actor, 'district') === ticket.place.district;
   return false;
 }
 
@@ -77,7 +74,7 @@ export function canSee(ticket: Ticket, actor: Actor): boolean {
     case 'streetAdmin':
       return place.street !== null && scopeName(actor, 'street') === place.street;
     case 'districtAdmin':
-      return place.district === null || scopeName(actor, 'district') === place.district;
+      return place.district !== null && scopeName(actor, 'district') === place.district;
     case 'deptHandler':
       return ticket.departmentCode !== null && scopeName(actor, 'department') === ticket.departmentCode;
     case 'superAdmin':
@@ -107,7 +104,7 @@ export function dutyKeys(ticket: Ticket): string[] {
     case 'street':
       return street !== null ? [`street:${street}`] : [];
     case 'district':
-      return [district !== null ? `district:${district}` : 'district:*', 'super'];
+      return [...(district !== null ? [`district:${district}`] : []), 'super'];
   }
 }
 
@@ -118,7 +115,7 @@ export function areaKeys(ticket: Ticket): string[] {
     ...(gridCode !== null ? [`grid:${gridCode}`] : []),
     ...(community !== null ? [`community:${community}`] : []),
     ...(street !== null ? [`street:${street}`] : []),
-    district !== null ? `district:${district}` : 'district:*',
+    ...(district !== null ? [`district:${district}`] : []),
     ...(ticket.departmentCode !== null ? [`dept:${ticket.departmentCode}`] : []),
     'all',
   ];
@@ -139,7 +136,7 @@ export function actorDutyKeys(actor: Actor): string[] {
     case 'streetAdmin':
       return named(actor, 'street', 'street');
     case 'districtAdmin':
-      return [...named(actor, 'district', 'district'), 'district:*'];
+      return named(actor, 'district', 'district');
     case 'deptHandler':
       return named(actor, 'department', 'dept');
     case 'superAdmin':
@@ -159,7 +156,7 @@ export function actorAreaKeys(actor: Actor): string[] {
     case 'streetAdmin':
       return named(actor, 'street', 'street');
     case 'districtAdmin':
-      return [...named(actor, 'district', 'district'), 'district:*'];
+      return named(actor, 'district', 'district');
     case 'deptHandler':
       return named(actor, 'department', 'dept');
     case 'superAdmin':

@@ -7,7 +7,8 @@ import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve, sep } from 'node:path';
 import type { FileStore } from '../../_core/ports';
-import { DEFAULT_UPLOAD_SECRET, isUnder, uploadFolder } from '../../_core/adapters/runtime/upload-folder';
+import { appSecret } from '../../_core/adapters/runtime/secret';
+import { isUnder, uploadFolder } from '../../_core/adapters/runtime/upload-folder';
 
 /** How long a link the twin hands out works (TCB: the maxAge the adapter asks for). */
 export const LINK_MS = 10 * 60 * 1000;
@@ -30,7 +31,7 @@ export class LocalFileStore implements FileStore {
     private readonly baseUrl: () => string,
     private readonly dir: string | null,
     private readonly now: () => Date = () => new Date(),
-    private readonly secret: string = process.env.UPLOAD_FOLDER_SECRET || DEFAULT_UPLOAD_SECRET,
+    private readonly secret: string = appSecret(),
   ) {}
 
   folderOf(openid: string): string {

@@ -404,11 +404,11 @@ Component({
       if (items.length === 0) return 'continue';
       const now = new Date();
       const rows: NearbyRow[] = items.slice(0, 5).map((it) => ({
-        id: it.id,
+        id: it.ref,
         excerpt: excerpt(it.description),
         statusLabel: statusLabel(it.status),
-        distance: zh.report.nearbyDistance(it.distanceMeters),
-        createdText: formatDateTime(it.createdAt, now),
+        distance: zh.report.nearbyDistance(it.withinMeters),
+        createdText: formatDateTime(it.reportedHour, now),
       }));
       this.setData({ nearby: { visible: true, items: rows } });
       return new Promise<NearbyDecision>((resolve) => {

@@ -87,11 +87,15 @@ describe('edge places', () => {
     expect(canSee(triage, actors.gridWorker('G101'))).toBe(false);
   });
 
-  it('a ticket with no district on record is seen and supervised by the district admins', () => {
-    const ticket = ticketBuilder({ level: 'district', place: { district: null } });
-    expect(canSee(ticket, actors.districtAdmin())).toBe(true);
-    expect(isResponsible(ticket, actors.districtAdmin())).toBe(true);
-    expect(isSupervisor(ticket, actors.districtAdmin())).toBe(true);
+  it('a ticket with no district on record (triage far from every grid) belongs to the super admins, not to any district', () => {
+    const ticket = ticketBuilder({ level: 'district', place: { gridCode: null, gridName: null, community: null, street: null, district: null } });
+    for (const admin of [actors.districtAdmin(), actors.districtAdmin(OTHER_DISTRICT)]) {
+      expect(canSee(ticket, admin)).toBe(false);
+      expect(isResponsible(ticket, admin)).toBe(false);
+      expect(isSupervisor(ticket, admin)).toBe(false);
+    }
+    expect(canSee(ticket, actors.superAdmin())).toBe(true);
+    expect(isResponsible(ticket, actors.superAdmin())).toBe(true);
   });
 
   it.each<Level>(['grid', 'community', 'street', 'district'])('the reporter is never responsible (%s level)', (level) => {

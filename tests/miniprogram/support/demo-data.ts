@@ -187,8 +187,8 @@ export function manyItems(count: number, from = 0): Api.TicketListItem[] {
 
 export function nearbyItems(): Api.NearbyItem[] {
   return [
-    { id: 't-0777', no: '20261121-0002', status: 'accepted', category: 'sanitation', description: '3号楼东门垃圾桶满了没人清运', distanceMeters: 18, createdAt: '2026-11-21T01:00:00.000Z' },
-    { id: 't-0778', no: '20261121-0009', status: 'submitted', category: 'sanitation', description: '东门附近垃圾散落一地', distanceMeters: 42.6, createdAt: '2026-11-21T09:30:00.000Z' },
+    { ref: 'sealed-ref-1', status: 'accepted', category: 'sanitation', categoryName: '环境卫生', description: '*号楼东门垃圾桶满了没人清运', withinMeters: 50, reportedHour: '2026-11-21T01:00:00.000Z' },
+    { ref: 'sealed-ref-2', status: 'submitted', category: 'sanitation', categoryName: '环境卫生', description: '东门附近垃圾散落一地', withinMeters: 50, reportedHour: '2026-11-21T09:00:00.000Z' },
   ];
 }
 

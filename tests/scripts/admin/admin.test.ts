@@ -97,7 +97,7 @@ test('usage mistakes are answered with what to type', async () => {
 });
 
 test('the cloud target runs the same stores with the key pair and environment of deploy.env', async () => {
-  const values = { ...loadEnvFile(join(ROOT, 'deploy.env.example')), TCB_SECRET_ID: 'AKIDtestTESTtest1234567890', TCB_SECRET_KEY: 'test-secret-key-0123456789', UPLOAD_FOLDER_SECRET: 'a'.repeat(32) };
+  const values = { ...loadEnvFile(join(ROOT, 'deploy.env.example')), TCB_SECRET_ID: 'AKIDtestTESTtest1234567890', TCB_SECRET_KEY: 'test-secret-key-0123456789', APP_SECRET: 'a'.repeat(32) };
   const { config } = readConfig(values, { credentials: true });
   const env: NodeJS.ProcessEnv = {};
   const target = cloudTarget(config, env);

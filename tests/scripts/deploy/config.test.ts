@@ -17,7 +17,7 @@ const complete = (): Record<string, string> => ({
   TEMPLATE_TICKET_REJECTED: 'tplRejectedAAAAAAAAAAAAAAAAAAAAAAAAAAAAA03',
   TEMPLATE_STAFF_NEW_TICKET: 'tplNewTicketAAAAAAAAAAAAAAAAAAAAAAAAAAAA04',
   TEMPLATE_STAFF_ESCALATED: 'tplEscalatedAAAAAAAAAAAAAAAAAAAAAAAAAAAA05',
-  UPLOAD_FOLDER_SECRET: 'x'.repeat(40),
+  APP_SECRET: 'x'.repeat(40),
 });
 
 function problemsOf(values: Record<string, string>, needs = {}): string[] {
@@ -37,7 +37,7 @@ test('the committed example lists every key the code reads, and plans without cr
   expect(config).toMatchObject({ envId: 'yjsb-demo-7g2k9x', appId: 'wx0123456789abcdef', credentials: null, operator: 'admin-cli', superAdmins: ['admin-cli'] });
   expect(warnings).toHaveLength(6);
   expect(warnings[0]).toMatch(/^TEMPLATE_TICKET_ACCEPTED 未填写.*订阅消息/);
-  expect(warnings[5]).toMatch(/^UPLOAD_FOLDER_SECRET 未填写/);
+  expect(warnings[5]).toMatch(/^APP_SECRET 未填写/);
 });
 
 test('a deploy refuses missing secrets and template ids, naming each key and where to get it', () => {
@@ -50,7 +50,7 @@ test('a deploy refuses missing secrets and template ids, naming each key and whe
     'TEMPLATE_TICKET_REJECTED',
     'TEMPLATE_STAFF_NEW_TICKET',
     'TEMPLATE_STAFF_ESCALATED',
-    'UPLOAD_FOLDER_SECRET',
+    'APP_SECRET',
   ]);
   expect(problems[0]).toContain('API 密钥管理');
   expect(problemsOf(complete(), { credentials: true, templates: true })).toEqual([]);
@@ -68,8 +68,8 @@ test.each([
   ['TEMPLATE_TICKET_ACCEPTED', 'not an id', /TEMPLATE_TICKET_ACCEPTED 格式不对/],
   ['TEMPLATE_STAFF_ESCALATED_KIND', 'forever', /TEMPLATE_STAFF_ESCALATED_KIND 只能是 one-time 或 long-term/],
   ['MINIPROGRAM_STATE', 'release', /MINIPROGRAM_STATE 只能是 formal、trial 或 developer/],
-  ['UPLOAD_FOLDER_SECRET', '', /UPLOAD_FOLDER_SECRET 未填写.*randomBytes/],
-  ['UPLOAD_FOLDER_SECRET', 'short-secret', /UPLOAD_FOLDER_SECRET 太短（至少 32 个字符）/],
+  ['APP_SECRET', '', /APP_SECRET 未填写.*randomBytes/],
+  ['APP_SECRET', 'short-secret', /APP_SECRET 太短（至少 32 个字符）/],
   ['MP_ROBOT', '31', /MP_ROBOT 应为 1–30 的整数/],
 ])('%s=%j is refused with its own message', (key, value, message) => {
   const problems = problemsOf({ ...complete(), [key]: value }, { credentials: true, templates: true });

@@ -33,8 +33,8 @@ test('both functions get a current runtime, their timeouts, env variables, permi
   const [api, jobs] = plan.functions;
   expect(api).toMatchObject({ name: 'api', runtime: 'Nodejs18.15', handler: 'index.main', timeout: 20, installDependency: true, triggers: [] });
   expect(jobs).toMatchObject({ name: 'jobs', runtime: 'Nodejs18.15', timeout: 60 });
-  expect(api?.envVariables).toEqual({ SUPER_ADMIN_OPENIDS: 'admin-cli', SUBSCRIBE_TEMPLATE_IDS: '{}', MINIPROGRAM_STATE: 'formal', UPLOAD_FOLDER_SECRET: '' });
-  expect(formatPlan(plan)).toContain('env UPLOAD_FOLDER_SECRET=(not set)');
+  expect(api?.envVariables).toEqual({ SUPER_ADMIN_OPENIDS: 'admin-cli', SUBSCRIBE_TEMPLATE_IDS: '{}', MINIPROGRAM_STATE: 'formal', APP_SECRET: '' });
+  expect(formatPlan(plan)).toContain('env APP_SECRET=(not set)');
   expect(api?.openapi).toEqual(['security.msgSecCheck', 'subscribeMessage.send']);
   expect(jobs?.triggers.map((t) => `${t.name} ${t.config}`)).toEqual(['sweep 0 */5 * * * * *', 'deliver 0 * * * * * *', 'autoClose 0 10 3 * * * *', 'figures 30 */2 * * * * *']);
   expect(plan.storage).toEqual({ read: false, write: 'resource.openid == auth.openid' });
@@ -99,7 +99,7 @@ test('settings that would break production are refused before anything is planne
     rc: { ...rc, functions: rc.functions.map((f) => (f.name === 'api' ? { ...f, runtime: 'Nodejs8.9' } : f)) },
     configs: { ...files.configs, jobs: { triggers: [{ name: 'sweep', type: 'timer', config: '*/5 * * * *' }] } },
   };
-  const values = { TCB_ENV_ID: 'e', SUPER_ADMIN_OPENIDS: 'a', SUBSCRIBE_TEMPLATE_IDS: '{}', MINIPROGRAM_STATE: 'formal', UPLOAD_FOLDER_SECRET: 's' };
+  const values = { TCB_ENV_ID: 'e', SUPER_ADMIN_OPENIDS: 'a', SUBSCRIBE_TEMPLATE_IDS: '{}', MINIPROGRAM_STATE: 'formal', APP_SECRET: 's' };
   expect(() => functionPlans(broken, values)).toThrow(ConfigError);
   try {
     functionPlans(broken, values);

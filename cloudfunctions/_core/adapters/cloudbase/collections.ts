@@ -117,7 +117,15 @@ export const COLLECTIONS: readonly CollectionSpec[] = [
   },
   { name: COLLECTION.invites, indexes: [], rule: CLOSED },
   { name: COLLECTION.grants, indexes: [], rule: CLOSED },
-  { name: COLLECTION.grids, indexes: [index('community_code', [['community', 1], ['_id', 1]])], rule: CLOSED },
+  {
+    name: COLLECTION.grids,
+    indexes: [
+      index('community_code', [['community', 1], ['_id', 1]]),
+      index('street_code', [['street', 1], ['_id', 1]]),
+      index('district_code', [['district', 1], ['_id', 1]]),
+    ],
+    rule: CLOSED,
+  },
   { name: COLLECTION.places, indexes: [], rule: CLOSED },
   { name: COLLECTION.meta, indexes: [], rule: CLOSED },
   // The packed routing index, in parts (grid-snapshots.ts); saving a new one drops the other versions.

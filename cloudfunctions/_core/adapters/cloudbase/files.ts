@@ -2,7 +2,8 @@
 // checked their scope, and a report may only cite files its author uploaded under their folder
 // (uploads/{opaque key}, runtime/upload-folder.ts: no fileID names an openid).
 import type { FileStore } from '../../ports';
-import { DEFAULT_UPLOAD_SECRET, isUnder, uploadFolder } from '../runtime/upload-folder';
+import { appSecret } from '../runtime/secret';
+import { isUnder, uploadFolder } from '../runtime/upload-folder';
 import { sdk } from './sdk';
 
 const LINK_SECONDS = 10 * 60;
@@ -18,7 +19,7 @@ interface TempUrlResult {
 }
 
 export class CloudFileStore implements FileStore {
-  constructor(private readonly secret: string = process.env.UPLOAD_FOLDER_SECRET || DEFAULT_UPLOAD_SECRET) {}
+  constructor(private readonly secret: string = appSecret()) {}
 
   folderOf(openid: string): string {
     return uploadFolder(this.secret, openid);

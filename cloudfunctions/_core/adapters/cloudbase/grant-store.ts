@@ -10,24 +10,29 @@ import { database, type Database } from './sdk';
 
 export const grantId = (openid: string, template: Api.TemplateKey): string => `${openid}|${template}`;
 
+/**
+ * At most this many unused grants per person and template: a real person's taps add one now and
+ * then; a client calling subscription.record in a loop cannot pile up thousands.
+ */
+export const MAX_GRANTS_IN_STOCK = 20;
+
 export class CloudGrantStore implements GrantStore {
   constructor(private readonly db: Database = database()) {}
 
   async add(openid: string, template: Api.TemplateKey, count: number, now: Date): Promise<void> {
     if (!Number.isInteger(count) || count <= 0) return;
     const id = grantId(openid, template);
-    // wx-server-sdk has no upsert for where().update(): increment, else create, and if someone
-    // else created it meanwhile (duplicate _id), increment theirs.
-    for (let attempt = 0; attempt < 3; attempt += 1) {
-      if ((await this.increment(id, count, now)) > 0) return;
-      try {
-        await this.db.collection(COLLECTION.grants).add({ data: { _id: id, openid, template, available: count, updatedAt: now } });
-        return;
-      } catch (error) {
-        if (!isDuplicateKey(error)) throw error;
-      }
+    const wanted = Math.min(count, MAX_GRANTS_IN_STOCK);
+    // wx-server-sdk has no upsert for where().update(): increment (only while the stock stays
+    // under the cap), else create; if the document exists (someone created it meanwhile, or the
+    // stock is full), increment once more, and a full stock simply stays full.
+    if ((await this.increment(id, wanted, now)) > 0) return;
+    try {
+      await this.db.collection(COLLECTION.grants).add({ data: { _id: id, openid, template, available: wanted, updatedAt: now } });
+    } catch (error) {
+      if (!isDuplicateKey(error)) throw error;
+      await this.increment(id, wanted, now);
     }
-    throw new Error('grant could not be recorded');
   }
 
   async take(openid: string, template: Api.TemplateKey, now: Date): Promise<boolean> {
@@ -45,6 +50,11 @@ export class CloudGrantStore implements GrantStore {
 
   private increment(id: string, count: number, now: Date): Promise<number> {
     const _ = this.db.command;
-    return updated(this.db.collection(COLLECTION.grants).where({ _id: id }).update({ data: { available: _.inc(count), updatedAt: now } }));
+    return updated(
+      this.db
+        .collection(COLLECTION.grants)
+        .where({ _id: id, available: _.lte(MAX_GRANTS_IN_STOCK - count) })
+        .update({ data: { available: _.inc(count), updatedAt: now } }),
+    );
   }
 }

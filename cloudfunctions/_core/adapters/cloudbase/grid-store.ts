@@ -56,10 +56,13 @@ export class CloudGridStore implements GridStore {
     return found ? toGrid(found) : null;
   }
 
-  async list(filter: { community?: string }, cursor: string | null, limit: number): Promise<Page<GridRecord>> {
+  async list(filter: { community?: string; street?: string; district?: string }, cursor: string | null, limit: number): Promise<Page<GridRecord>> {
     const _ = this.db.command;
     const where: Record<string, unknown> = {};
+    // One place filter at a time (each has its index); the narrowest wins.
     if (filter.community !== undefined) where.community = filter.community;
+    else if (filter.street !== undefined) where.street = filter.street;
+    else if (filter.district !== undefined) where.district = filter.district;
     const after = decodeCursor(cursor, GRID_CODE_PATTERN);
     if (after !== null) where._id = _.gt(after);
     const rows = await docs(this.db.collection(COLLECTION.grids).where(where).orderBy('_id', 'asc').limit(limit + 1).get());

@@ -2,6 +2,8 @@
 import type { Deps } from '../../ports';
 import { systemClock } from '../runtime/clock';
 import { cryptoIds } from '../runtime/ids';
+import { AesSealer } from '../runtime/seal';
+import { CloudRateLimiter } from './rate-limit-store';
 import { templateIds } from '../../config/templates';
 import { CloudCategoryStore, CloudDepartmentStore } from './catalog-store';
 import { CloudContentCheck } from './content-check';
@@ -51,6 +53,8 @@ export function createCloudDeps(overrides: StoreOverrides = {}): Deps {
     outbox: new CloudOutboxStore(db),
     grants: new CloudGrantStore(db),
     sender: overrides.sender ?? new CloudMessageSender(),
+    sealer: new AesSealer(),
+    limits: new CloudRateLimiter(db),
     config: {
       superAdminOpenids: overrides.superAdminOpenids ?? parseOpenidList(process.env.SUPER_ADMIN_OPENIDS),
       templateIds: templateIds(process.env.SUBSCRIBE_TEMPLATE_IDS),

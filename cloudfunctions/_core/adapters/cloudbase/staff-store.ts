@@ -65,6 +65,9 @@ export class CloudStaffStore implements StaffStore {
     return withTransaction(this.db, async (tx): Promise<RedeemResult> => {
       const invite = await txGet(tx, COLLECTION.invites, code);
       if (!invite) return { ok: false, reason: 'not_found' };
+      // One transaction on the staff record too: of two codes redeemed at once by one person,
+      // the second writer conflicts, retries, and finds the role already bound.
+      if (await txGet(tx, COLLECTION.staff, openid)) return { ok: false, reason: 'bound' };
       if (invite.usedBy) return { ok: false, reason: 'used' };
       const expiresAt = toDate(invite.expiresAt) ?? new Date(0);
       if (expiresAt.getTime() < now.getTime()) return { ok: false, reason: 'expired' };

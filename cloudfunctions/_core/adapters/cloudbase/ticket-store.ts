@@ -13,6 +13,7 @@ import type { ChangeEffects, CreateResult, Page, RateLimit, TicketFilter, Ticket
 import { COLLECTION } from './collections';
 import { decodeCursor, docs, encodeCursor, isDuplicateKey, TICKET_KEY, total, type Doc, toDate, toStr } from './results';
 import { database, type Database } from './sdk';
+import { hitInTransaction } from './rate-limit-store';
 import { txGet, withTransaction, type Tx } from './transaction';
 
 /** The SLA sweep's index: the current deadline while it has not been handled, else "nothing". */
@@ -104,19 +105,6 @@ async function writeEffects(tx: Tx, effects: ChangeEffects): Promise<void> {
   }
 }
 
-/** Sliding-window count of the reporter's recent submissions, kept in the creating transaction. */
-async function admitted(tx: Tx, limit: RateLimit): Promise<boolean> {
-  const doc = await txGet(tx, COLLECTION.rateLimits, limit.key);
-  const since = limit.now.getTime() - limit.windowMs;
-  const recent = (Array.isArray(doc?.hits) ? (doc.hits as unknown[]) : [])
-    .map((h) => (h instanceof Date ? h.getTime() : Number(new Date(String(h)))))
-    .filter((t) => t > since);
-  if (recent.length >= limit.max) return false;
-  await tx.collection(COLLECTION.rateLimits).doc(limit.key).set({ data: { hits: [...recent, limit.now.getTime()].map((t) => new Date(t)) } });
-  return true;
-}
-
-
 export function fromDoc(d: Doc): Ticket {
   const t = d as unknown as Ticket & Record<string, unknown>;
   const location = d.location as { latitude: number; longitude: number; address?: string | null };
@@ -185,7 +173,10 @@ export class CloudTicketStore implements TicketStore {
         return await withTransaction(this.db, async (tx): Promise<CreateResult> => {
           const existing = await txGet(tx, COLLECTION.tickets, id);
           if (existing) return { kind: 'existing', ticket: fromDoc(existing) };
-          if (options.rateLimit && !(await admitted(tx, options.rateLimit))) return { kind: 'rate_limited' };
+          if (options.rateLimit) {
+            const { key, max, windowMs, now } = options.rateLimit;
+            if (!(await hitInTransaction(tx, key, max, windowMs, now))) return { kind: 'rate_limited' };
+          }
           const ticket = build(attempt);
           const { _id: _omit, ...data } = toDoc(ticket);
           await tx.collection(COLLECTION.tickets).doc(id).set({ data });

@@ -2,12 +2,10 @@
 // names no openid (staff see residents' photos, residents see handlers' photos), and nobody can
 // compute another user's folder without the secret. The same rule in the cloud and locally.
 import { createHmac } from 'node:crypto';
-
-/** Used when UPLOAD_FOLDER_SECRET is not configured (deploy sets one; see README "Go live"). */
-export const DEFAULT_UPLOAD_SECRET = 'yijian-shangbao-upload-folders';
+import { derivedKey } from './secret';
 
 export function uploadFolder(secret: string, openid: string): string {
-  return `uploads/${createHmac('sha256', secret).update(openid).digest('hex').slice(0, 24)}`;
+  return `uploads/${createHmac('sha256', derivedKey(secret, 'upload-folder')).update(openid).digest('hex').slice(0, 24)}`;
 }
 
 /** A fileID's path inside the bucket belongs to `folder` (no climbing out with ..). */

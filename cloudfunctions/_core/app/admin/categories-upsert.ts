@@ -2,15 +2,15 @@
 // SLA profile) with its default department; the built-in codes always exist.
 import { z } from 'zod';
 import { fail } from '../errors';
-import { categoryCode } from '../schemas';
-import { ensureClean } from '../ticket/move';
+import { categoryCode, text } from '../schemas';
+import { ensureClean } from '../content';
 import { defineUseCase } from '../use-case';
 
 export const upsertCategory = defineUseCase('admin.categories.upsert', {
   who: 'staff',
   params: z.strictObject({
     code: categoryCode,
-    name: z.string().trim().min(1).max(10, '类别名称不超过 10 个字'),
+    name: text(10),
     profile: z.enum(['normal', 'urgent']),
     defaultDepartmentCode: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/).optional(),
   }),

@@ -5,8 +5,8 @@ import type { Scope } from '../../domain/types';
 import { scopeContains } from '../../domain/invites';
 import { fail } from '../errors';
 import { locateScope } from '../scope';
-import { categoryCode, placeName } from '../schemas';
-import { ensureClean } from '../ticket/move';
+import { categoryCode, placeName, text } from '../schemas';
+import { ensureClean } from '../content';
 import { defineUseCase } from '../use-case';
 
 export const upsertDepartment = defineUseCase('admin.departments.upsert', {
@@ -14,7 +14,7 @@ export const upsertDepartment = defineUseCase('admin.departments.upsert', {
   params: z
     .strictObject({
       code: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, '部门编号只能用字母、数字、-、_'),
-      name: z.string().trim().min(1).max(30),
+      name: text(30),
       street: placeName.optional(),
       district: placeName.optional(),
       categories: z.array(categoryCode).max(30),

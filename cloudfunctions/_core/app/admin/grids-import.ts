@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { parseGridImport, type GridShape } from '../../domain/routing';
 import type { Deps } from '../../ports';
+import { ensureAllClean } from '../content';
 import { fail } from '../errors';
 import { saveRoutingSnapshot } from '../routing';
 import { defineUseCase } from '../use-case';
@@ -46,6 +47,11 @@ export const importGrids = defineUseCase('admin.grids.import', {
     const parsed = parseGridImport(params.geojson, params.crs);
     if (!parsed.ok) throw fail('INVALID_INPUT', parsed.issues[0]?.message ?? '网格文件格式不正确', parsed.issues.slice(0, 20));
     await ensurePlacesUnambiguous(parsed.grids, ctx.deps);
+    // Residents and staff read grid and place names: they go through content security too.
+    await ensureAllClean(
+      ctx,
+      parsed.grids.flatMap((g) => [g.name, g.community, g.street, g.district].filter((n): n is string => typeof n === 'string' && n.length > 0)),
+    );
     const counts = await ctx.deps.grids.upsert(parsed.grids, ctx.now);
     // Cold instances then load the packed routing index instead of building it (issue 12, B4).
     await saveRoutingSnapshot(ctx.deps);

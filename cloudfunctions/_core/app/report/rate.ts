@@ -5,6 +5,7 @@ import { rate } from '../../domain/lifecycle';
 import { id, optionalText } from '../schemas';
 import { defineUseCase } from '../use-case';
 import { moveTicket } from '../ticket/move';
+import { ensureClean } from '../content';
 
 export const rateReport = defineUseCase('report.rate', {
   who: 'anyone',
@@ -13,6 +14,9 @@ export const rateReport = defineUseCase('report.rate', {
     rating: z.enum(['satisfied', 'basic', 'unsatisfied']),
     comment: optionalText(200),
   }),
-  run: (params, ctx) =>
-    moveTicket(params.ticketId, 'rate', ctx, (t, move) => rate(t, move, params.rating, params.comment ? params.comment : null)),
+  run: async (params, ctx) => {
+    // Staff read the comment: it goes through content security like every text others read.
+    await ensureClean(ctx, [params.comment]);
+    return moveTicket(params.ticketId, 'rate', ctx, (t, move) => rate(t, move, params.rating, params.comment ? params.comment : null));
+  },
 });

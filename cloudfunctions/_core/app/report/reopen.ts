@@ -4,7 +4,8 @@ import { z } from 'zod';
 import { reopen } from '../../domain/lifecycle';
 import { id, text } from '../schemas';
 import { defineUseCase } from '../use-case';
-import { ensureClean, moveTicket } from '../ticket/move';
+import { moveTicket } from '../ticket/move';
+import { ensureClean } from '../content';
 
 export const reopenReport = defineUseCase('report.reopen', {
   who: 'anyone',

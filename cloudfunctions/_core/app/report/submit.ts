@@ -8,7 +8,7 @@ import type { Ticket } from '../../domain/types';
 import { fail } from '../errors';
 import { routeReport } from '../routing';
 import { buildEffects, recipientsFor } from '../ticket/effects';
-import { ensureClean } from '../ticket/move';
+import { ensureClean } from '../content';
 import { categoryCode, location, phone, photos, text } from '../schemas';
 import { sla } from '../sla';
 import { defineUseCase } from '../use-case';
@@ -27,7 +27,7 @@ export const submitReport = defineUseCase('report.submit', {
     location,
     contactPhone: phone.optional(),
     clientRequestId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, '请求编号不正确'),
-    onBehalfOf: z.strictObject({ name: z.string().trim().min(1).max(20), phone }).optional(),
+    onBehalfOf: z.strictObject({ name: text(20), phone }).optional(),
     patrol: z.boolean().optional(),
   }),
   run: async (params, ctx) => {
@@ -76,6 +76,17 @@ export const submitReport = defineUseCase('report.submit', {
     };
     const ticket = (await deps.tickets.get(ticketId)) ?? (await create(ticketId));
     if (ticket.reporterOpenid !== actor.openid) throw fail('CONFLICT');
+    // The same request id means the same report: a different one under a reused id is refused,
+    // not silently answered with the old ticket.
+    const same =
+      ticket.category === params.category &&
+      ticket.kind === params.kind &&
+      ticket.description === params.description &&
+      ticket.location.latitude === params.location.latitude &&
+      ticket.location.longitude === params.location.longitude &&
+      ticket.photos.length === params.photos.length &&
+      ticket.photos.every((p, i) => p === params.photos[i]);
+    if (!same) throw fail('CONFLICT', '这个提交编号已用于另一条上报，请重新提交');
     return {
       ticketId: ticket.id,
       no: ticket.no,

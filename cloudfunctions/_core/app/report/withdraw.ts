@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { withdraw } from '../../domain/lifecycle';
 import { id, optionalText } from '../schemas';
 import { defineUseCase } from '../use-case';
-import { ensureClean, moveTicket } from '../ticket/move';
+import { moveTicket } from '../ticket/move';
+import { ensureClean } from '../content';
 
 export const withdrawReport = defineUseCase('report.withdraw', {
   who: 'anyone',

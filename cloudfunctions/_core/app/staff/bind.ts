@@ -21,6 +21,7 @@ export const bindStaff = defineUseCase('staff.bind', {
     if (!result.ok) {
       if (result.reason === 'not_found') throw fail('NOT_FOUND', '邀请码不存在，请核对后再试');
       if (result.reason === 'used') throw fail('CONFLICT', '这个邀请码已经被使用过了');
+      if (result.reason === 'bound') throw fail('CONFLICT', '您已绑定工作人员身份，如需变更请联系管理员');
       throw fail('CONFLICT', '这个邀请码已过期，请联系管理员重新生成');
     }
     return { role: result.staff.role, scope: result.staff.scope };

@@ -5,7 +5,8 @@ import { dispatch } from '../../domain/lifecycle';
 import { fail } from '../errors';
 import { id, optionalText } from '../schemas';
 import { defineUseCase } from '../use-case';
-import { ensureClean, moveTicket } from './move';
+import { moveTicket } from './move';
+import { ensureClean } from '../content';
 
 export const dispatchTicket = defineUseCase('ticket.dispatch', {
   who: 'staff',

@@ -53,12 +53,3 @@ export async function moveTicket(
   if (!saved) throw fail('CONFLICT');
   return toView(next, ctx.actor, ctx.deps, ctx.now, { timeline: true, photoUrls: true });
 }
-
-/** Text that users or staff write goes through WeChat content security before it is stored. */
-export async function ensureClean(ctx: CallContext, texts: ReadonlyArray<string | null | undefined>): Promise<void> {
-  for (const text of texts) {
-    if (!text) continue;
-    const verdict = await ctx.deps.content.check(ctx.actor.openid, text);
-    if (verdict === 'risky') throw fail('CONTENT_REJECTED');
-  }
-}

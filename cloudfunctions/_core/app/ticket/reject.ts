@@ -4,7 +4,8 @@ import { reject } from '../../domain/lifecycle';
 import { fail } from '../errors';
 import { id, text } from '../schemas';
 import { defineUseCase } from '../use-case';
-import { ensureClean, loadVisibleTicket, moveTicket } from './move';
+import { loadVisibleTicket, moveTicket } from './move';
+import { ensureClean } from '../content';
 
 export const rejectTicket = defineUseCase('ticket.reject', {
   who: 'staff',

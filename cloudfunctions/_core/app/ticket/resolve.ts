@@ -6,15 +6,18 @@ import { fail } from '../errors';
 import { id, photos, text } from '../schemas';
 import { defineUseCase } from '../use-case';
 import { moveTicket } from './move';
+import { ensureClean } from '../content';
 
 export const resolveTicket = defineUseCase('ticket.resolve', {
   who: 'staff',
   params: z.strictObject({ ticketId: id, result: text(200), photos: photos.optional() }),
-  run: (params, ctx) => {
+  run: async (params, ctx) => {
     const resultPhotos = params.photos ?? [];
     if (resultPhotos.some((p) => !ctx.deps.files.isOwnUpload(ctx.actor.openid, p))) {
       throw fail('INVALID_INPUT', '只能使用本人上传的照片');
     }
+    // The resident reads the result: content security first.
+    await ensureClean(ctx, [params.result]);
     return moveTicket(params.ticketId, 'resolve', ctx, (t, move) => resolve(t, move, params.result, resultPhotos));
   },
 });

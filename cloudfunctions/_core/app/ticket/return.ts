@@ -4,7 +4,8 @@ import { z } from 'zod';
 import { returnToSender } from '../../domain/lifecycle';
 import { id, text } from '../schemas';
 import { defineUseCase } from '../use-case';
-import { ensureClean, moveTicket } from './move';
+import { moveTicket } from './move';
+import { ensureClean } from '../content';
 
 export const returnTicket = defineUseCase('ticket.return', {
   who: 'staff',

@@ -5,7 +5,8 @@ import { transfer } from '../../domain/lifecycle';
 import { fail } from '../errors';
 import { gridCode, id, text } from '../schemas';
 import { defineUseCase } from '../use-case';
-import { ensureClean, moveTicket } from './move';
+import { moveTicket } from './move';
+import { ensureClean } from '../content';
 
 export const transferTicket = defineUseCase('ticket.transfer', {
   who: 'staff',
@@ -16,6 +17,11 @@ export const transferTicket = defineUseCase('ticket.transfer', {
     if (!grid) throw fail('NOT_FOUND', '没有找到要转派的网格');
     return moveTicket(params.ticketId, 'transfer', ctx, (t, move) => {
       if (t.place.gridCode === grid.code && t.level === 'grid') throw fail('INVALID_INPUT', '已经在这个网格了');
+      // Within the ticket's own district; only the super admins move tickets across districts
+      // (and out of triage that lies in no district).
+      if (ctx.actor.role !== 'superAdmin' && (t.place.district === null || grid.district !== t.place.district)) {
+        throw fail('FORBIDDEN', '只能转派到本区的网格');
+      }
       return transfer(t, move, { gridCode: grid.code, gridName: grid.name, community: grid.community, street: grid.street, district: grid.district }, params.reason);
     });
   },

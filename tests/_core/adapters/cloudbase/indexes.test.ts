@@ -131,6 +131,9 @@ describe('every store query is served by a declared index', () => {
       for (const holder of holders) await deps.staff.holders(holder);
       await deps.grids.list({}, null, 20);
       await deps.grids.list({ community: '华光社区' }, null, 2);
+      await deps.grids.list({ street: '车站街道' }, null, 2);
+      await deps.grids.list({ district: '张店区' }, null, 2);
+      await deps.limits.hit('walk', 5, 60_000, new Date('2026-11-24T02:00:00Z'));
       await deps.grids.all();
       // The routing snapshot: saving drops the parts of other versions with one where-remove.
       const version = await deps.grids.version();

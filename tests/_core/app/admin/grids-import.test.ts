@@ -209,6 +209,16 @@ describe('admin.grids.import refusals', () => {
       expect(error.message).toMatch(CHINESE);
     });
 
+    test.each([
+      ['a grid name', { name: '违禁测试网格' }],
+      ['a community name', { community: '违禁测试社区' }],
+      ['a district name', { district: '违禁测试区' }],
+    ])('%s that fails content security → CONTENT_REJECTED, nothing stored', async (_what, names) => {
+      await expectRefused(app, 'CONTENT_REJECTED', () =>
+        app.call(ADMIN, 'admin.grids.import', { geojson: collection(feature({ code: 'X-02', ring: square(FAR.longitude, FAR.latitude), ...names })), crs: 'gcj02' }),
+      );
+    });
+
     test('no openid → UNAUTHENTICATED', async () => {
       const answer = await app.call(null, 'admin.grids.import', { geojson: demoGeoJson(), crs: 'gcj02' });
       expect(answer).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });

@@ -1,7 +1,7 @@
 // admin.grids.list: the imported grids without polygons, ordered by code and paged by an opaque
 // cursor (50 a page, never skip); staff only; optionally one community's.
-import { ADMIN, seedCommunity, useTestApp } from '../../../support/app';
-import { expectRefused } from '../../../support/flows';
+import { ADMIN, bindStaff, seedCommunity, useTestApp } from '../../../support/app';
+import { CZ_SANITATION, createDepartment, expectRefused } from '../../../support/flows';
 
 const CHINESE = /[\u4e00-\u9fa5]/;
 const PAGE = 50;
@@ -36,6 +36,7 @@ const app = useTestApp(async () => {
   app.setNow('2026-11-24T02:00:00.000Z');
   await seedCommunity(app);
   expect(await app.ok(ADMIN, 'admin.grids.import', { geojson: lattice(), crs: 'gcj02' })).toEqual({ imported: LATTICE_SIZE, replaced: 0 });
+  await createDepartment(app, CZ_SANITATION);
 });
 
 /** Follows nextCursor to the end; returns the pages. */
@@ -114,9 +115,23 @@ describe('admin.grids.list', () => {
     expect(await app.ok(ADMIN, 'admin.grids.list', { community: '没有这个社区' })).toEqual({ items: [], nextCursor: null });
   });
 
-  test.each(['worker-1', 'community-1', 'street-1', 'district-1'])('staff (%s) may list', async (openid) => {
-    const page = await app.ok(openid, 'admin.grids.list', { community: '华光社区' });
-    expect(page.items).toHaveLength(6);
+  test.each([
+    ['worker-1', ['ZD-CZ-HG-01', 'ZD-CZ-HG-02']],
+    ['community-1', DEMO_CODES],
+    ['street-1', DEMO_CODES],
+    ['district-1', DEMO_CODES],
+  ])('staff (%s) see the grids of their own area only', async (openid, codes) => {
+    expect((await app.ok(openid, 'admin.grids.list', {})).items.map((g) => g.code)).toEqual(codes);
+    expect((await app.ok(openid, 'admin.grids.list', { community: '华光社区' })).items.map((g) => g.code)).toEqual(codes);
+  });
+
+  test('another area’s community → FORBIDDEN (or nothing, for a grid worker); a department handler sees no grids', async () => {
+    for (const openid of ['community-1', 'street-1', 'district-1']) {
+      await expectRefused(app, 'FORBIDDEN', () => app.call(openid, 'admin.grids.list', { community: '格点甲社区' }));
+    }
+    expect((await app.ok('worker-1', 'admin.grids.list', { community: '格点甲社区' })).items).toEqual([]);
+    await bindStaff(app, 'dept-grids', 'deptHandler', { department: 'cz-sanitation' });
+    await expectRefused(app, 'FORBIDDEN', () => app.call('dept-grids', 'admin.grids.list', {}));
   });
 
   test('residents → FORBIDDEN; no openid → UNAUTHENTICATED', async () => {

@@ -6,8 +6,8 @@ const app = useTestApp(async () => {
   app.setNow('2026-11-24T02:00:00.000Z');
 });
 
-async function resolved(): Promise<string> {
-  const ticket = await fileReport(app, 'resident-a');
+async function resolved(resident = 'resident-a'): Promise<string> {
+  const ticket = await fileReport(app, resident);
   await bringTo(app, ticket, 'resolved', { result: '已处理完毕' });
   return ticket.id;
 }
@@ -54,12 +54,30 @@ describe('report.rate', () => {
     });
   });
 
+  test('a comment that fails content security is refused, the ticket unchanged', async () => {
+    const id = await resolved();
+    await expectRefused(app, 'CONTENT_REJECTED', () => app.call('resident-a', 'report.rate', { ticketId: id, rating: 'unsatisfied', comment: '违禁测试' }));
+  });
+
+  test('staff who filed a 代报 or a patrol find may not rate it: it stays unrated', async () => {
+    for (const filed of [{ onBehalfOf: { name: '王大爷', phone: '13812345678' } }, { patrol: true }]) {
+      const { ticketId } = await app.ok('worker-1', 'report.submit', reportParams(filed));
+      await bringTo(app, { id: ticketId, resident: 'worker-1' }, 'resolved', { result: '已处理完毕' });
+      const view = await app.ok('worker-1', 'ticket.get', { ticketId });
+      expect(view.allowedActions).not.toContain('rate');
+      await expectRefused(app, 'FORBIDDEN', () => app.call('worker-1', 'report.rate', { ticketId, rating: 'satisfied' }));
+      await expectRefused(app, 'FORBIDDEN', () => app.call('worker-1', 'report.reopen', { ticketId, reason: '再看看' }));
+    }
+  });
+
   test.each([
     ['rating outside the list', { rating: 'great' }],
     ['comment over 200 characters', { rating: 'basic', comment: '长'.repeat(201) }],
     ['operator comment', { rating: 'basic', comment: { $regex: '.*' } }],
+    ['an invisible comment', { rating: 'basic', comment: '\u200b\u2800' }],
   ])('%s → INVALID_INPUT, nothing changed', async (_name, extra) => {
-    const id = await resolved();
-    await expectRefused(app, 'INVALID_INPUT', () => app.raw('resident-a', { action: 'report.rate', params: { ticketId: id, ...extra } }));
+    // Another resident: resident-a has used up the hour's 10 reports above.
+    const id = await resolved('resident-c');
+    await expectRefused(app, 'INVALID_INPUT', () => app.raw('resident-c', { action: 'report.rate', params: { ticketId: id, ...extra } }));
   });
 });

@@ -33,6 +33,15 @@ describe('report.submit', () => {
     expect(mine.items.filter((t) => t.id === first.ticketId)).toHaveLength(1);
   });
 
+  test('the same clientRequestId with different content → CONFLICT, not the old ticket; nothing stored', async () => {
+    const params = reportParams();
+    await app.ok('resident-b', 'report.submit', params);
+    for (const changed of [{ description: '另一件事' }, { category: 'dispute' }, { location: { ...params.location, latitude: 36.8136 } }]) {
+      const error = await expectRefused(app, 'CONFLICT', () => app.call('resident-b', 'report.submit', { ...params, ...changed }));
+      expect(error.message).toMatch(/提交编号/);
+    }
+  });
+
   test('another resident reusing someone else\'s clientRequestId gets their own ticket', async () => {
     const params = reportParams();
     const a = await app.ok('resident-c', 'report.submit', params);
@@ -83,11 +92,16 @@ describe('report.submit', () => {
     expect((await app.call('worker-1', 'ticket.get', { ticketId: data.ticketId })).ok).toBe(false);
   });
 
-  test('very far from every grid goes to the district queue', async () => {
-    const data = await app.ok('resident-a', 'report.submit', reportParams({ location: { latitude: 36.9, longitude: 118.2 } }));
+  test('very far from every grid: triage that belongs to the super admins, not to any district admin', async () => {
+    const data = await app.ok('resident-b', 'report.submit', reportParams({ location: { latitude: 36.9, longitude: 118.2 } }));
     expect(data.gridCode).toBeNull();
     const view = await app.ok(ADMIN, 'ticket.get', { ticketId: data.ticketId });
     expect(view.level).toBe('district');
+    expect(view.allowedActions).toContain('accept');
+    expect(await app.call('district-1', 'ticket.get', { ticketId: data.ticketId })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await app.call('district-1', 'ticket.accept', { ticketId: data.ticketId, complexity: 'normal' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect((await app.ok('district-1', 'queue.list', {})).items.map((t) => t.id)).not.toContain(data.ticketId);
+    expect((await app.ok(ADMIN, 'queue.list', {})).items.map((t) => t.id)).toContain(data.ticketId);
   });
 
   test('a grid worker files on behalf of a resident (代报); staff see the phone masked', async () => {
@@ -132,6 +146,15 @@ describe('report.submit', () => {
     ['a photo path climbing out of the own folder', (p) => ({ ...p, photos: [`local://${folder('resident-a')}/../${folder('resident-z').slice(8)}/p.jpg`] })],
     ['photo that is not a fileID', (p) => ({ ...p, photos: ['https://evil.example/p.jpg'] })],
     ['bad phone', (p) => ({ ...p, contactPhone: '12345' })],
+    ['a description of only zero-width spaces', (p) => ({ ...p, description: '\u200b\u200b\u200b' })],
+    ['a description of only braille blanks', (p) => ({ ...p, description: '\u2800\u2800' })],
+    ['a description of only hangul fillers', (p) => ({ ...p, description: '\u3164' })],
+    ['a NUL inside the description', (p) => ({ ...p, description: '垃圾\u0000没人收' })],
+    ['a bidi override inside the description', (p) => ({ ...p, description: '垃圾\u202e收人没' })],
+    ['a lone surrogate inside the description', (p) => ({ ...p, description: '垃圾\ud83d没人收' })],
+    ['501 characters', (p) => ({ ...p, description: '垃'.repeat(501) })],
+    ['an invisible address', (p) => ({ ...p, location: { ...p.location, address: '\u202e华光路' } })],
+    ['an invisible 代报 name', (p) => ({ ...p, onBehalfOf: { name: '\u200b', phone: '13812345678' } })],
     ['short clientRequestId', (p) => ({ ...p, clientRequestId: 'x' })],
     ['params not an object', () => 'report'],
   ];

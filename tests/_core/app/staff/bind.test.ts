@@ -92,6 +92,22 @@ describe('staff.bind', () => {
     expect(roles.filter((r) => r === 'gridWorker')).toHaveLength(1);
   });
 
+  test('one person redeeming two codes at once: exactly one binds, the other code stays unused', async () => {
+    const a = await invite('gridWorker', { grids: ['ZD-CZ-HG-01'] });
+    const b = await invite('communityAdmin', { community: '华光社区' });
+    const answers = await Promise.all([a, b].map((i) => app.call('double-redeemer', 'staff.bind', { inviteCode: i.code })));
+    expect(answers.filter((x) => x.ok)).toHaveLength(1);
+    expect(answers.find((x) => !x.ok)).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    const won = answers.findIndex((x) => x.ok);
+    const me = await app.ok('double-redeemer', 'staff.me', {});
+    expect(me.role).toBe(won === 0 ? 'gridWorker' : 'communityAdmin');
+    const invites = await rows(app, 'invites');
+    const unused = [a, b][1 - won];
+    expect(invites.find((d) => d._id === unused?.code)?.usedBy ?? null).toBeNull();
+    // The unused code still works for someone else.
+    expect((await app.call('someone-else-binds', 'staff.bind', { inviteCode: unused?.code ?? '' })).ok).toBe(true);
+  });
+
   test('no openid → UNAUTHENTICATED, and the code stays usable', async () => {
     const { code } = await invite('gridWorker', { grids: ['ZD-CZ-HG-02'] });
     expect(await app.call(null, 'staff.bind', { inviteCode: code })).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });

@@ -2,6 +2,7 @@
 // One 'accept' allows one message of that template; bad input changes nothing.
 import { handleApi } from '../../../../cloudfunctions/_core/app/handle-api';
 import { handleJobs } from '../../../../cloudfunctions/_core/app/jobs/handle-jobs';
+import { MAX_GRANTS_IN_STOCK } from '../../../../cloudfunctions/_core/adapters/cloudbase/grant-store';
 import type { Deps } from '../../../../cloudfunctions/_core/ports';
 import { reportParams, seedCommunity, useTestApp } from '../../../support/app';
 import { expectRefused } from '../../../support/flows';
@@ -36,6 +37,16 @@ describe('subscription.record', () => {
     expect(await grantsOf(resident, 'ticketResolved')).toBe(1);
     expect(await grantsOf(resident, 'ticketRejected')).toBe(0);
     expect(await grantsOf(someone(), 'ticketAccepted')).toBe(0);
+  });
+
+  test('the stock of one template is capped: a client recording in a loop cannot pile up grants', async () => {
+    const resident = someone();
+    for (let i = 0; i < MAX_GRANTS_IN_STOCK + 15; i += 1) await app.ok(resident, 'subscription.record', { grants: { ticketAccepted: 'accept' } });
+    expect(await grantsOf(resident, 'ticketAccepted')).toBe(MAX_GRANTS_IN_STOCK);
+    // Using one makes room for one more.
+    await app.server.deps.grants.take(resident, 'ticketAccepted', app.server.deps.clock.now());
+    await app.ok(resident, 'subscription.record', { grants: { ticketAccepted: 'accept' } });
+    expect(await grantsOf(resident, 'ticketAccepted')).toBe(MAX_GRANTS_IN_STOCK);
   });
 
   test('staff record their own grants too', async () => {

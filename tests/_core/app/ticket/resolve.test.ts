@@ -49,8 +49,14 @@ describe('ticket.resolve', () => {
     });
   });
 
+  test('a result that fails content security is refused, nothing changed', async () => {
+    const id = await accepted();
+    await expectRefused(app, 'CONTENT_REJECTED', () => app.call('worker-1', 'ticket.resolve', { ticketId: id, result: '违禁测试已处理' }));
+  });
+
   test.each([
     ['empty result', { result: ' ' }],
+    ['an invisible result', { result: '\u3164\u200b' }],
     ['result over 200 characters', { result: '好'.repeat(201) }],
     ['seven photos', { result: '已处理', photos: Array.from({ length: 7 }, (_, i) => `local://uploads/w1key/${i}.jpg`) }],
     ['a photo someone else uploaded', { result: '已处理', photos: ['local://uploads/resident-a/x.jpg'] }],

@@ -3,6 +3,7 @@
 // second transfer of one ticket sends it to the community instead, so it never ping-pongs.
 import { seedCommunity, useTestApp } from '../../../support/app';
 import {
+  importNeighbourAreas,
   bringTo,
   cellTally,
   expectNoneOf,
@@ -147,6 +148,15 @@ describe('ticket.transfer', () => {
   test('to an unknown grid → NOT_FOUND, nothing changed', async () => {
     const { id } = await submitted();
     await expectRefused(app, 'NOT_FOUND', () => app.call('worker-1', 'ticket.transfer', { ticketId: id, toGridCode: 'ZD-CZ-HG-99', reason }));
+  });
+
+  test('to a grid of another district → FORBIDDEN, nothing changed; within the district it works', async () => {
+    await importNeighbourAreas(app);
+    const { id } = await submitted();
+    const error = await expectRefused(app, 'FORBIDDEN', () => app.call('worker-1', 'ticket.transfer', { ticketId: id, toGridCode: 'ZC-CB-01', reason }));
+    expect(error.message).toBe('只能转派到本区的网格');
+    // 和平街道 is another street of the same district: allowed.
+    expect((await app.ok('worker-1', 'ticket.transfer', { ticketId: id, toGridCode: 'ZD-HP-01', reason })).gridCode).toBe('ZD-HP-01');
   });
 
   test('to the grid it is already in → INVALID_INPUT, nothing changed', async () => {
