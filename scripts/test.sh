@@ -34,7 +34,7 @@ step "tests, TZ=Asia/Shanghai"
 TZ=Asia/Shanghai npx jest --ci --json --outputFile="$RESULTS/shanghai.json"
 
 if [ -f scripts/size-check.mjs ]; then
-  step "mini program main package size"
+  step "mini program package sizes (main ≤ 1 MB, each subpackage ≤ 1.5 MB)"
   node scripts/size-check.mjs
 fi
 

@@ -11,6 +11,8 @@ import { database, type Database } from './sdk';
 const GRID_VERSION_ID = 'gridsVersion';
 /** TCB answers at most 1000 rows per get. */
 const MAX_ROWS = 1000;
+/** Grids carry their polygons (~1–2 KB each): pages stay far below TCB's ~1 MB answer limit. */
+const GRID_PAGE = 200;
 
 const toGrid = (d: Doc): GridRecord => {
   const { _id, importedAt, ...rest } = d;
@@ -77,9 +79,9 @@ export class CloudGridStore implements GridStore {
     let after: string | null = null;
     for (;;) {
       const where: Record<string, unknown> = after === null ? {} : { _id: _.gt(after) };
-      const rows = await docs(this.db.collection(COLLECTION.grids).where(where).orderBy('_id', 'asc').limit(MAX_ROWS).get());
+      const rows = await docs(this.db.collection(COLLECTION.grids).where(where).orderBy('_id', 'asc').limit(GRID_PAGE).get());
       out.push(...rows.map(toGrid));
-      if (rows.length < MAX_ROWS) return out;
+      if (rows.length < GRID_PAGE) return out;
       after = rows[rows.length - 1]?._id ?? null;
     }
   }
