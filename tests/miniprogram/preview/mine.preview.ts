@@ -1,0 +1,57 @@
+// 我的上报 (pages/mine/mine): every state at both font sizes.
+import { ApiError } from '../../../miniprogram/services/api';
+import { apiFake } from '../support/api-fake';
+import { fixClock, realClock } from '../support/clock';
+import { minePage } from '../support/demo-data';
+import { callPage, load, render, type Root } from '../support/render';
+import { snapshotBoth } from '../support/preview';
+
+jest.mock('../../../miniprogram/services/api', () => jest.requireActual('../support/api-fake').mockApiModule());
+
+let pageId: string;
+beforeAll(() => {
+  pageId = load('pages/mine/mine');
+});
+beforeEach(() => fixClock());
+afterEach(() => realClock());
+
+async function open(): Promise<Root> {
+  const page = render(pageId);
+  await callPage(page, 'onLoad');
+  return page;
+}
+
+test('a list with one ticket in each state', async () => {
+  apiFake.on('report.mine', () => minePage());
+  const page = await open();
+  await snapshotBoth('mine', '我的上报：第一屏', page);
+  await snapshotBoth('mine-full', '我的上报：整页', page, { fullPage: true });
+});
+
+test('the next page failed to load', async () => {
+  apiFake.on('report.mine', (p) => {
+    if (p.cursor) throw new ApiError('NETWORK');
+    return minePage();
+  });
+  const page = await open();
+  await callPage(page, 'onReachBottom');
+  await snapshotBoth('mine-more-failed', '我的上报：下一页没加载出来', page, { fullPage: true });
+});
+
+test('loading', async () => {
+  apiFake.on('report.mine', () => new Promise<never>(() => undefined));
+  const page = await open();
+  await snapshotBoth('mine-loading', '我的上报：加载中', page);
+});
+
+test('nothing reported yet', async () => {
+  apiFake.on('report.mine', () => ({ items: [], nextCursor: null }));
+  const page = await open();
+  await snapshotBoth('mine-empty', '我的上报：还没有记录', page);
+});
+
+test('the list could not be loaded', async () => {
+  apiFake.fail('report.mine', 'NETWORK');
+  const page = await open();
+  await snapshotBoth('mine-error', '我的上报：加载失败', page);
+});
