@@ -8,6 +8,7 @@ import { fail } from '../errors';
 import { routeReport } from '../routing';
 import { buildEffects, recipientsFor } from '../ticket/effects';
 import { ensureClean } from '../ticket/move';
+import { deadlineView } from '../ticket/view';
 import { categoryCode, location, phone, photos, text } from '../schemas';
 import { sla } from '../sla';
 import { defineUseCase } from '../use-case';
@@ -117,6 +118,7 @@ export const submitReport = defineUseCase('report.submit', {
       status: ticket.status,
       gridCode: ticket.place.gridCode,
       acceptBy: ticket.acceptBy ? ticket.acceptBy.toISOString() : null,
+      deadline: deadlineView(ticket, now),
     };
   },
 });
