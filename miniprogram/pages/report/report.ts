@@ -1,83 +1,53 @@
-// The report form. One tap on 提交上报: ask for notification grants (WeChat allows that only as
-// the first thing in a tap), record them, offer the "same problem?" candidates nearby, upload the
-// photos, then submit with the form's clientRequestId (kept in storage until the ticket exists,
-// so retries and an app kill can never make two tickets). A second tap meanwhile does nothing.
-// The "same problem?" candidates are other people's tickets, which a resident may not open
-// (ticket.get answers NOT_FOUND): the dialog only lists them, and "就是这个问题" ends the flow
-// kindly with no ticket made. The categories come from categories.list (services/categories).
+// The report form. Its parts are components — photo-picker (photos, shrunk to 300 KB),
+// location-field (GPS on a map, or a place picked on the map), nearby-dialog ("same problem?") —
+// and this page wires them to the draft and the API. One tap on 提交上报: check the fields (every
+// wrong one framed in red and named, the first scrolled to), ask for notification grants (WeChat
+// allows that only as the first thing in a tap), record them, offer the open tickets nearby,
+// upload the photos, then submit with the form's clientRequestId (kept in storage until the
+// ticket exists, so retries and an app kill can never make two tickets). A second tap meanwhile
+// does nothing.
 import { call, callWithRetry, toApiError } from '../../services/api';
+import { builtInCategories, currentCategories, isCategoryCode, loadCategories, type CategoryInfo } from '../../services/categories';
 import { clearDraft, emptyDraft, loadDraft, saveDraft, type ReportDraft } from '../../services/draft';
 import { uploadPhoto } from '../../services/files';
-import { currentLocation, LocationError, pickLocation } from '../../services/location';
-import { choosePhotos, isCancel, MAX_PHOTOS, PhotoTooLargeError, shrinkPhoto, type LocalPhoto } from '../../services/photos';
+import { MAX_PHOTOS } from '../../services/photos';
 import { recordGrants, requestResidentSubscriptions } from '../../services/subscribe';
 import { zh } from '../../i18n/zh';
-import { builtInCategories, currentCategories, isCategoryCode, loadCategories, type CategoryInfo } from '../../services/categories';
-import { categoryTile } from '../../utils/category-view';
+import type { NearbyDecision } from '../../components/nearby-dialog/nearby-dialog';
+import { categoryTile, type CategoryTile } from '../../utils/category-view';
 import { queryValue, type Query, type TapEvent, type ValueEvent } from '../../utils/events';
 import { instanceState } from '../../utils/instance-state';
-import { formatDateTime } from '../../utils/time';
-import { statusLabel } from '../../utils/ticket-view';
-import { DESCRIPTION_MAX, hasErrors, validateReport, type FieldErrors } from '../../utils/validate';
-
-type LocationState = 'locating' | 'located' | 'picked' | 'failed' | 'denied';
-type NearbyDecision = 'continue' | 'cancel' | 'same';
-
-interface PhotoItem {
-  key: string;
-  path: string;
-}
-
-interface NearbyRow {
-  id: string;
-  excerpt: string;
-  statusLabel: string;
-  distance: string;
-  createdText: string;
-}
-
-interface CategoryChoice {
-  code: Api.CategoryCode;
-  name: string;
-  icon: string;
-  urgent: boolean;
-}
-
-function choices(list: CategoryInfo[]): CategoryChoice[] {
-  return list.map(categoryTile).map(({ code, name, icon, urgent }) => ({ code, name, icon, urgent }));
-}
-
-function isUrgent(list: CategoryChoice[], code: string): boolean {
-  return list.some((c) => c.code === code && c.urgent);
-}
+import { nearbyRows, successQuery, type NearbyRow } from '../../utils/report-form';
+import { DESCRIPTION_MAX, validateReport, wrongFields, type FieldErrors, type ReportField } from '../../utils/validate';
 
 const KINDS: ReadonlyArray<Api.Kind> = ['complaint', 'suggestion', 'question'];
+
+/** The element each field sits in, to scroll the first wrong one into view. */
+const FIELD_ANCHOR: Record<ReportField, string> = {
+  category: '#field-category',
+  description: '#field-description',
+  location: '#field-location',
+  contactPhone: '#field-phone',
+};
 
 const state = instanceState(() => ({
   /** A submit is running: further taps are ignored. */
   busy: false,
   clientRequestId: '',
+  photos: [] as string[],
   /** Local path → fileID, so a retried submit does not upload a photo twice. */
   uploaded: new Map<string, string>(),
   decideNearby: null as ((d: NearbyDecision) => void) | null,
   saveTimer: null as ReturnType<typeof setTimeout> | null,
-  photoSeq: 0,
   /** A category asked for (home tile, draft) that the list shown so far does not have yet. */
   pendingCategory: '' as Api.CategoryCode | '',
   shownCategories: null as CategoryInfo[] | null,
+  locationPicked: false,
   alive: true,
 }));
 
-function locationText(s: LocationState, loc: Api.Location | null): string {
-  if (s === 'locating') return zh.report.locating;
-  if (s === 'failed' || s === 'denied') return zh.report.locationFailed;
-  if (loc && loc.address) return loc.address;
-  return zh.report.locatedHere;
-}
-
-function excerpt(text: string): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length > 40 ? `${flat.slice(0, 40)}…` : flat;
+function choices(list: CategoryInfo[]): CategoryTile[] {
+  return list.map(categoryTile);
 }
 
 /** Back to the page the form was opened from, or home when the form is the only page. */
@@ -87,10 +57,6 @@ function leaveForm(): void {
   };
   if (getCurrentPages().length > 1) wx.navigateBack({ delta: 1, fail: home });
   else home();
-}
-
-function firstError(errors: FieldErrors): string {
-  return errors.category ?? errors.description ?? errors.location ?? errors.contactPhone ?? '';
 }
 
 Component({
@@ -107,13 +73,10 @@ Component({
     kind: 'complaint' as Api.Kind,
     description: '',
     contactPhone: '',
-    photos: [] as PhotoItem[],
-    addingPhoto: false,
     location: null as Api.Location | null,
-    locationState: 'locating' as LocationState,
-    locationText: zh.report.locating,
 
     errors: {} as FieldErrors,
+    errorSummary: '',
     submitError: '',
     submitting: false,
     submitLabel: zh.common.submitting,
@@ -135,21 +98,14 @@ Component({
     onLoad(query: Query): void {
       const s = state.of(this);
       const asked = queryValue(query, 'category');
-      const wanted = isCategoryCode(asked) ? asked : '';
       const draft = loadDraft() ?? emptyDraft();
       s.clientRequestId = draft.clientRequestId;
-      s.pendingCategory = wanted || draft.category;
-      this.setData({
-        kind: draft.kind,
-        description: draft.description,
-        contactPhone: draft.contactPhone,
-      });
+      s.pendingCategory = (isCategoryCode(asked) ? asked : '') || draft.category;
+      s.locationPicked = !!draft.location;
+      this.setData({ kind: draft.kind, description: draft.description, contactPhone: draft.contactPhone, location: draft.location });
       this.showCategories(currentCategories(), false);
-      if (draft.location) {
-        this.setLocation('picked', draft.location);
-      } else {
-        this.locate();
-      }
+      const field = this.selectComponent('#location') as unknown as { start(initial: Api.Location | null): void } | null;
+      field?.start(draft.location);
       this.persist();
       void loadCategories().then((list) => {
         if (list && s.alive) this.showCategories(list, true);
@@ -171,7 +127,7 @@ Component({
       if (!category && s.pendingCategory && has(s.pendingCategory)) category = s.pendingCategory;
       if (category || final) s.pendingCategory = '';
       const changed = category !== this.data.category;
-      this.setData({ categories, category, urgentSelected: isUrgent(categories, category) });
+      this.setData({ categories, category, urgentSelected: categories.some((c) => c.code === category && c.urgent) });
       if (changed) this.persist();
     },
 
@@ -181,13 +137,14 @@ Component({
 
     /** The draft that survives an app kill, with the clientRequestId of this form fill. */
     draft(): ReportDraft {
+      const s = state.of(this);
       return {
-        clientRequestId: state.of(this).clientRequestId,
-        category: this.data.category || state.of(this).pendingCategory,
+        clientRequestId: s.clientRequestId,
+        category: this.data.category || s.pendingCategory,
         kind: this.data.kind,
         description: this.data.description,
         contactPhone: this.data.contactPhone,
-        location: this.data.locationState === 'picked' ? this.data.location : null,
+        location: s.locationPicked ? this.data.location : null,
       };
     },
 
@@ -204,30 +161,21 @@ Component({
       }, 400);
     },
 
-    setLocation(locationState: LocationState, location: Api.Location | null): void {
-      this.setData({
-        locationState,
-        location,
-        locationText: locationText(locationState, location),
-        'errors.location': location ? '' : this.data.errors.location ?? '',
-      });
-    },
-
-    async locate(): Promise<void> {
-      this.setLocation('locating', null);
-      try {
-        this.setLocation('located', await currentLocation());
-      } catch (e) {
-        const denied = e instanceof LocationError && e.reason === 'denied';
-        this.setLocation(denied ? 'denied' : 'failed', null);
-      }
+    /** Drops a field's error once it is fixed (the summary follows). */
+    clearError(field: ReportField): void {
+      if (!this.data.errors[field]) return;
+      const errors = { ...this.data.errors };
+      delete errors[field];
+      const count = wrongFields(errors).length;
+      this.setData({ errors, errorSummary: count > 0 ? zh.report.errorSummary(count) : '' });
     },
 
     onCategory(e: TapEvent<{ code?: string }>): void {
       const chosen = this.data.categories.find((c) => c.code === e.currentTarget.dataset.code);
       if (!chosen) return;
       state.of(this).pendingCategory = '';
-      this.setData({ category: chosen.code, urgentSelected: chosen.urgent, 'errors.category': '' });
+      this.setData({ category: chosen.code, urgentSelected: chosen.urgent });
+      this.clearError('category');
       this.persist();
     },
 
@@ -240,83 +188,26 @@ Component({
 
     onDescription(e: ValueEvent): void {
       const description = String(e.detail.value ?? '').slice(0, DESCRIPTION_MAX);
-      this.setData({ description, ...(description.trim() ? { 'errors.description': '' } : {}) });
+      this.setData({ description });
+      if (description.trim()) this.clearError('description');
       this.persistSoon();
     },
 
     onPhone(e: ValueEvent): void {
-      this.setData({ contactPhone: String(e.detail.value ?? ''), 'errors.contactPhone': '' });
+      this.setData({ contactPhone: String(e.detail.value ?? '') });
+      this.clearError('contactPhone');
       this.persistSoon();
     },
 
-    async onAddPhoto(): Promise<void> {
-      const room = MAX_PHOTOS - this.data.photos.length;
-      if (room <= 0) {
-        wx.showToast({ title: zh.report.photoLimit, icon: 'none' });
-        return;
-      }
-      if (this.data.addingPhoto) return;
-      let chosen: LocalPhoto[];
-      try {
-        chosen = await choosePhotos(room);
-      } catch (err) {
-        if (!isCancel(err)) wx.showToast({ title: zh.report.photoFailed, icon: 'none' });
-        return;
-      }
-      this.setData({ addingPhoto: true });
-      const s = state.of(this);
-      const added: PhotoItem[] = [];
-      let tooLarge = false;
-      let failed = false;
-      for (const photo of chosen.slice(0, room)) {
-        try {
-          const small = await shrinkPhoto(photo);
-          s.photoSeq += 1;
-          added.push({ key: `p${s.photoSeq}`, path: small.path });
-        } catch (err) {
-          if (err instanceof PhotoTooLargeError) tooLarge = true;
-          else failed = true;
-        }
-      }
-      const start = this.data.photos.length;
-      const patch: Record<string, unknown> = { addingPhoto: false };
-      added.forEach((p, i) => {
-        patch[`photos[${start + i}]`] = p;
-      });
-      this.setData(patch);
-      if (chosen.length > room) wx.showToast({ title: zh.report.photoLimit, icon: 'none' });
-      else if (tooLarge) wx.showToast({ title: zh.report.photoTooLarge, icon: 'none' });
-      else if (failed) wx.showToast({ title: zh.report.photoFailed, icon: 'none' });
+    onPhotos(e: WechatMiniprogram.CustomEvent<{ paths: string[] }>): void {
+      state.of(this).photos = e.detail.paths;
     },
 
-    onRemovePhoto(e: TapEvent<{ index?: number }>): void {
-      const index = Number(e.currentTarget.dataset.index);
-      const photos = this.data.photos.filter((_, i) => i !== index);
-      this.setData({ photos });
-    },
-
-    onPreviewPhoto(e: TapEvent<{ index?: number }>): void {
-      const urls = this.data.photos.map((p) => p.path);
-      const current = urls[Number(e.currentTarget.dataset.index)] ?? urls[0];
-      if (current) wx.previewImage({ urls, current });
-    },
-
-    async onChooseLocation(): Promise<void> {
-      try {
-        this.setLocation('picked', await pickLocation(this.data.location));
-        this.persist();
-      } catch (e) {
-        if (e instanceof LocationError && e.reason === 'denied') this.setLocation('denied', this.data.location);
-        // Cancelling the map keeps whatever was there before.
-      }
-    },
-
-    onOpenSetting(): void {
-      wx.openSetting({
-        success: (res) => {
-          if (res.authSetting['scope.userLocation']) this.locate();
-        },
-      });
+    onLocation(e: WechatMiniprogram.CustomEvent<{ location: Api.Location | null; picked: boolean }>): void {
+      state.of(this).locationPicked = e.detail.picked;
+      this.setData({ location: e.detail.location });
+      if (e.detail.location) this.clearError('location');
+      if (e.detail.picked) this.persist();
     },
 
     onSubmit(): void {
@@ -328,9 +219,10 @@ Component({
         location: this.data.location,
         contactPhone: this.data.contactPhone,
       });
-      this.setData({ errors, submitError: '' });
-      if (hasErrors(errors)) {
-        wx.showToast({ title: firstError(errors), icon: 'none' });
+      const wrong = wrongFields(errors);
+      this.setData({ errors, errorSummary: wrong.length > 0 ? zh.report.errorSummary(wrong.length) : '', submitError: '' });
+      if (wrong.length > 0) {
+        wx.pageScrollTo({ selector: FIELD_ANCHOR[wrong[0] as ReportField], offsetTop: -12, duration: 200 });
         return;
       }
       s.busy = true;
@@ -357,7 +249,7 @@ Component({
           return;
         }
 
-        this.setData({ submitLabel: zh.report.uploading });
+        if (s.photos.length > 0) this.setData({ submitLabel: zh.report.uploading });
         const photos = await this.uploadPhotos();
         this.setData({ submitLabel: zh.common.submitting });
         const contactPhone = this.data.contactPhone.trim();
@@ -373,17 +265,9 @@ Component({
         done = true;
         clearDraft();
         s.clientRequestId = '';
-        const q = [
-          `ticketId=${encodeURIComponent(answer.ticketId)}`,
-          `no=${encodeURIComponent(answer.no)}`,
-          `acceptBy=${encodeURIComponent(answer.acceptBy ?? '')}`,
-          `triage=${answer.gridCode ? '0' : '1'}`,
-        ].join('&');
-        wx.redirectTo({ url: `/pages/report-success/report-success?${q}` });
+        wx.redirectTo({ url: `/pages/report-success/report-success?${successQuery(answer)}` });
       } catch (e) {
-        const err = toApiError(e);
-        this.setData({ submitError: err.message });
-        wx.showToast({ title: err.message, icon: 'none', duration: 3000 });
+        this.setData({ submitError: toApiError(e).message });
       } finally {
         // After a success the page is leaving; stay busy so nothing can be sent twice.
         if (!done) {
@@ -402,44 +286,24 @@ Component({
         return 'continue';
       }
       if (items.length === 0) return 'continue';
-      const now = new Date();
-      const rows: NearbyRow[] = items.slice(0, 5).map((it) => ({
-        id: it.id,
-        excerpt: excerpt(it.description),
-        statusLabel: statusLabel(it.status),
-        distance: zh.report.nearbyDistance(it.distanceMeters),
-        createdText: formatDateTime(it.createdAt, now),
-      }));
-      this.setData({ nearby: { visible: true, items: rows } });
+      this.setData({ nearby: { visible: true, items: nearbyRows(items, new Date()) } });
       return new Promise<NearbyDecision>((resolve) => {
         state.of(this).decideNearby = resolve;
       });
     },
 
-    decideNearby(d: NearbyDecision): void {
+    onNearby(e: WechatMiniprogram.CustomEvent<{ decision: NearbyDecision }>): void {
       const s = state.of(this);
       const decide = s.decideNearby;
       s.decideNearby = null;
       this.setData({ 'nearby.visible': false });
-      if (decide) decide(d);
-    },
-
-    onNearbySame(): void {
-      this.decideNearby('same');
-    },
-
-    onNearbyContinue(): void {
-      this.decideNearby('continue');
-    },
-
-    onNearbyCancel(): void {
-      this.decideNearby('cancel');
+      if (decide) decide(e.detail.decision);
     },
 
     /**
-     * "就是这个问题": someone already reported it and it is being handled. No ticket is made, the
-     * draft goes (so the form starts empty next time), and after a kind word the resident is
-     * taken back to where they came from. The page stays busy: nothing more can be sent.
+     * "是同一个问题": someone already reported it and it is being handled. No ticket is made, the
+     * draft goes (the dialog's button said so), and after a kind word the resident is taken back
+     * to where they came from. The page stays busy: nothing more can be sent.
      */
     endAsDuplicate(): void {
       const s = state.of(this);
@@ -460,11 +324,11 @@ Component({
     async uploadPhotos(): Promise<string[]> {
       const s = state.of(this);
       const ids: string[] = [];
-      for (const photo of this.data.photos) {
-        let id = s.uploaded.get(photo.path);
+      for (const path of s.photos) {
+        let id = s.uploaded.get(path);
         if (!id) {
-          id = await uploadPhoto(photo.path);
-          s.uploaded.set(photo.path, id);
+          id = await uploadPhoto(path);
+          s.uploaded.set(path, id);
         }
         ids.push(id);
       }
