@@ -150,16 +150,19 @@ export const zh = {
     photoTooLarge: '有照片太大，没能添加，请换一张',
     photoFailed: '没能添加照片，请重试',
     uploading: '正在上传照片…',
-    nearbyTitle: '附近有人反映过类似问题',
-    nearbyIntro: '下面是附近 50 米内、同一类型正在处理的问题。是您要报的吗？',
+    nearbyTitle: '是同一个问题吗？',
+    nearbyIntro: '附近 50 米内，有同类问题正在处理：',
     nearbyDistance: '50 米内',
     nearbyReported: '上报',
-    nearbyContinue: '不是同一个问题，继续上报',
-    nearbySame: '是同一个问题，不用再报',
-    nearbyCancel: '先不报了，返回修改',
+    nearbyContinue: '不是，继续上报',
+    nearbySame: '是同一个问题',
+    nearbyCancel: '先不报了',
     nearbySameTitle: '感谢您的反映',
-    nearbySameContent: '这个问题已有居民反映，网格员会一并处理。您这次填写的内容和照片不会提交。',
+    nearbySameContent: '这个问题已有居民反映，网格员会一并处理，您不用再报了。这次填写的内容和照片不会提交。',
     nearbySameConfirm: '知道了',
+    nearbyFollow: '我也遇到了',
+    nearbyFollowIntro: '附近有同类问题正在处理。是同一个就点“我也遇到了”，不用重复上报，进展会通知您：',
+    followed: '已关注，处理进展会通知您',
   },
 
   success: {
@@ -167,9 +170,9 @@ export const zh = {
     number: '上报编号',
     copy: '复制',
     copied: '编号已复制',
-    /** The server's words: "11月25日 24:00 前受理". */
-    promise: (deadline: string): string => `网格员将在 ${deadline}`,
-    triage: (deadline: string): string => `已交社区统一分派，将在 ${deadline}`,
+    /** Said before the server's words ("11月25日 24:00 前受理"), which stay on one line. */
+    promiseLead: '网格员将在',
+    triageLead: '已交社区统一分派，将在',
     soon: '我们会尽快安排网格员受理',
     nextTitle: '接下来',
     steps: ['网格员受理您的上报', '到现场处理，处理结果会通知您', '办结后请您评价是否满意'],
@@ -191,6 +194,20 @@ export const zh = {
     createdAt: '上报于',
     awaitingRating: '待评价',
     rateNow: '去评价',
+    claimEntry: '网格员帮您代报的？输入认领码',
+    relations: { reporter: '', follower: '我关注的', claimant: '代报认领' } satisfies Record<Api.TicketRelation, string>,
+    affected: (count: number): string => `${count} 位居民反映`,
+  },
+
+  claim: {
+    title: '认领代报',
+    intro: '网格员帮您代报后，会给您一个认领码，或请您扫他出示的二维码。认领后您可以查看进度、收到通知、评价办理结果。',
+    codeLabel: '认领码',
+    codePlaceholder: '请输入认领码',
+    scan: '扫二维码',
+    submit: '认领',
+    errorCode: '认领码是 4–12 位字母或数字，请核对',
+    claimed: '认领成功',
   },
 
   ticket: {
@@ -226,6 +243,9 @@ export const zh = {
     withdrawConfirm: '确定撤回',
     withdrawKeep: '不撤回',
     withdrawn: '已撤回',
+    followedNote: (count: number): string => `您关注了这个问题，共 ${count} 位居民反映`,
+    claimedNote: '这是网格员帮您代报的问题，您已认领',
+    someoneElse: '居民',
   },
 
   privacy: {

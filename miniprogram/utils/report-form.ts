@@ -33,8 +33,8 @@ export function successQuery(answer: Api.ReportSubmitData): string {
   ].join('&');
 }
 
-/** The promise the success page makes, in the server's words ("11月25日 24:00 前受理"). */
-export function successPromise(deadlineLabel: string, triage: boolean): string {
-  if (!deadlineLabel) return zh.success.soon;
-  return triage ? zh.success.triage(deadlineLabel) : zh.success.promise(deadlineLabel);
+/** The promise the success page makes: a lead-in, then the server's words ("11月25日 24:00 前受理"). */
+export function successPromise(deadlineLabel: string, triage: boolean): { lead: string; deadline: string } {
+  if (!deadlineLabel) return { lead: zh.success.soon, deadline: '' };
+  return { lead: triage ? zh.success.triageLead : zh.success.promiseLead, deadline: deadlineLabel };
 }

@@ -54,6 +54,18 @@ export interface TicketCard {
   overdue: boolean;
   /** Waiting for this resident's rating. */
   awaitingRating: boolean;
+  /** "我关注的" / "代报认领"; empty for the resident's own reports. */
+  relationLabel: string;
+  /** "3 位居民反映" when more than the reporter are affected. */
+  affectedText: string;
+}
+
+function relationOf(t: Api.TicketListItem): Api.TicketRelation {
+  return t.relation ?? 'reporter';
+}
+
+function affectedText(t: Api.TicketListItem): string {
+  return t.affectedCount && t.affectedCount > 1 ? zh.mine.affected(t.affectedCount) : '';
 }
 
 export function toCard(t: Api.TicketListItem, now: Date): TicketCard {
@@ -70,6 +82,8 @@ export function toCard(t: Api.TicketListItem, now: Date): TicketCard {
     deadlineOverdue: deadline ? deadline.overdue : false,
     overdue: t.overdue || (deadline ? deadline.overdue : false),
     awaitingRating: t.allowedActions.includes('rate'),
+    relationLabel: zh.mine.relations[relationOf(t)],
+    affectedText: affectedText(t),
   };
 }
 
@@ -97,19 +111,20 @@ export interface TimelineRow {
   tone: StepTone;
 }
 
-function timelineTitle(e: Api.TimelineEntry): string {
+/** A follower did not file the ticket: its residents' steps are someone else's, not "您". */
+function timelineTitle(e: Api.TimelineEntry, relation: Api.TicketRelation): string {
   const what = zh.timeline[e.kind];
   if (e.actorRole === 'system') return what;
-  if (e.actorRole === 'resident') return `您${what}`;
+  if (e.actorRole === 'resident') return relation === 'follower' ? `${zh.ticket.someoneElse}${what}` : `您${what}`;
   return `${e.actorLabel}${what}`;
 }
 
-export function toTimeline(entries: Api.TimelineEntry[] | undefined, now: Date): TimelineRow[] {
+export function toTimeline(entries: Api.TimelineEntry[] | undefined, now: Date, relation: Api.TicketRelation = 'reporter'): TimelineRow[] {
   // Newest first: the latest step is what a resident looks for.
   return (entries ?? [])
     .map((e, i) => ({
       key: `${i}`,
-      title: timelineTitle(e),
+      title: timelineTitle(e, relation),
       timeText: formatDateTime(e.at, now),
       note: e.note ?? '',
       photoUrls: e.photoUrls.filter((u) => !!u),
@@ -142,6 +157,8 @@ export interface TicketDetail {
   canReopen: boolean;
   canWithdraw: boolean;
   canUrge: boolean;
+  /** Said under the head for a followed or claimed ticket. */
+  relationNote: string;
 }
 
 /** Who holds the ticket now, as a resident would name it. */
@@ -178,10 +195,18 @@ export function toDetail(t: Api.TicketView, now: Date): TicketDetail {
     rating: t.rating ?? '',
     ratingLabel: t.rating ? zh.ratings[t.rating] : '',
     ratingComment: t.ratingComment ?? '',
-    timeline: toTimeline(t.timeline, now),
+    timeline: toTimeline(t.timeline, now, relationOf(t)),
     canRate: t.allowedActions.includes('rate'),
     canReopen: t.allowedActions.includes('reopen'),
     canWithdraw: t.allowedActions.includes('withdraw'),
     canUrge: t.allowedActions.includes('urge'),
+    relationNote: relationNote(t),
   };
+}
+
+function relationNote(t: Api.TicketView): string {
+  const relation = relationOf(t);
+  if (relation === 'follower') return zh.ticket.followedNote(Math.max(t.affectedCount ?? 2, 2));
+  if (relation === 'claimant') return zh.ticket.claimedNote;
+  return '';
 }

@@ -2,9 +2,10 @@
 // load-more at the bottom, filters, and its loading / empty / error faces.
 import { apiFake } from './support/api-fake';
 import { fixClock, realClock } from './support/clock';
+import { config } from '../../miniprogram/config';
 import { manyItems } from './support/demo-data';
 import { realAnswers } from './support/real-answers';
-import { callPage, exists, find, findAll, load, render, setDataSizes, SET_DATA_LIMIT, tap, textOf } from './support/render';
+import { callPage, exists, find, findAll, load, render, setDataSizes, SET_DATA_LIMIT, tap, textOf, type Root } from './support/render';
 import { navigations, wxFake } from './support/wx-fake';
 
 jest.mock('../../miniprogram/services/api', () => jest.requireActual('./support/api-fake').mockApiModule());
@@ -71,6 +72,35 @@ test('an escalated ticket is marked 已超时 even under its fresh deadline', as
   const escalated = findAll(page, '.ticket').map(textOf).find((t) => t.includes('市政设施') && t.includes('11月25日 24:00 前办结'));
   expect(escalated).toContain('已超时');
   expect(escalated).not.toContain('（已超时）');
+});
+
+test('tickets followed or claimed are marked, with how many residents are affected (typed fakes until the server sends them)', async () => {
+  const [a, b, c] = minePage().items;
+  if (!a || !b || !c) throw new Error('report.mine answered too few items');
+  apiFake.on('report.mine', () => ({ items: [{ ...a, relation: 'follower', affectedCount: 3 }, { ...b, relation: 'claimant', affectedCount: 1 }, c], nextCursor: null }));
+  const page = render(pageId);
+  await callPage(page, 'onLoad');
+  const cards = findAll(page, '.ticket');
+  expect(textOf(find(cards[0] as Root, '.card__tags'))).toBe('我关注的3 位居民反映');
+  expect(textOf(find(cards[1] as Root, '.card__tags'))).toBe('代报认领');
+  expect(exists(cards[2] as Root, '.card__tags')).toBe(false);
+});
+
+test('the way to claim a 代报 shows once report.claim is deployed', async () => {
+  apiFake.on('report.mine', () => minePage());
+  const before = render(pageId);
+  await callPage(before, 'onLoad');
+  expect(exists(before, '.claim-entry')).toBe(false);
+  config.features.claim = true;
+  try {
+    const page = render(pageId);
+    await callPage(page, 'onLoad');
+    expect(textOf(find(page, '.claim-entry'))).toBe('网格员帮您代报的？输入认领码');
+    await tap(page, '.claim-entry');
+    expect(navigations('navigateTo')).toEqual(['/pages/claim/claim']);
+  } finally {
+    config.features.claim = false;
+  }
 });
 
 test('each status has its own colour', async () => {

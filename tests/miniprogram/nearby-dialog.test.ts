@@ -3,7 +3,7 @@
 import { nearbyRows } from '../../miniprogram/utils/report-form';
 import { fixClock, realClock } from './support/clock';
 import { realAnswers } from './support/real-answers';
-import { find, flush, load, render, tap, textOf, type Root } from './support/render';
+import { exists, find, flush, load, render, tap, textOf, type Root } from './support/render';
 
 let id: string;
 beforeAll(() => {
@@ -12,11 +12,11 @@ beforeAll(() => {
 beforeEach(() => fixClock());
 afterEach(() => realClock());
 
-async function dialog(): Promise<{ c: Root; decisions: string[] }> {
-  const c = render(id, { visible: true, items: nearbyRows(realAnswers().nearby.items, new Date()) });
+async function dialog(follow = false): Promise<{ c: Root; decisions: string[] }> {
+  const c = render(id, { visible: true, follow, items: nearbyRows(realAnswers().nearby.items, new Date()) });
   const decisions: string[] = [];
-  (c.instance as unknown as { triggerEvent: (name: string, detail: { decision: string }) => void }).triggerEvent = (name, detail) => {
-    if (name === 'decide') decisions.push(detail.decision);
+  (c.instance as unknown as { triggerEvent: (name: string, detail: { decision: string; ticketId?: string }) => void }).triggerEvent = (name, detail) => {
+    if (name === 'decide') decisions.push(detail.ticketId ? `${detail.decision}:${detail.ticketId}` : detail.decision);
   };
   await flush();
   return { c, decisions };
@@ -33,6 +33,13 @@ test('each button raises its decision', async () => {
   await tap(c, '.nearby-same');
   await tap(c, '.nearby-cancel');
   expect(decisions).toEqual(['continue', 'same', 'cancel']);
+});
+
+test('with following on, each ticket has its own 我也遇到了 instead of giving the draft up', async () => {
+  const { c, decisions } = await dialog(true);
+  expect(exists(c, '.nearby-same')).toBe(false);
+  await tap(c, '.nearby-follow', 0);
+  expect(decisions).toEqual([`follow:${realAnswers().nearby.items[0]?.id}`]);
 });
 
 test('at most five candidates, each cut to a short excerpt', () => {

@@ -1,6 +1,7 @@
 // The report form, driven like a resident would: choose, type, add photos, tap 提交上报. Its
 // parts have their own tests (photo-picker, location-field, nearby-dialog); here they work
 // together with the draft, the validation and the submit flow. Server answers are real ones.
+import { config } from '../../miniprogram/config';
 import { ApiError } from '../../miniprogram/services/api';
 import { apiFake } from './support/api-fake';
 import { fixClock, realClock } from './support/clock';
@@ -185,7 +186,7 @@ describe('"是同一个问题吗?"', () => {
     const page = await askedAboutNearby();
     expect(apiFake.callsOf('report.submit')).toHaveLength(0);
     const dialog = textOf(find(page, '.nearby-dialog >> .nearby'));
-    expect(dialog).toContain('下面是附近 50 米内、同一类型正在处理的问题');
+    expect(dialog).toContain('附近 50 米内，有同类问题正在处理');
     expect(dialog).toContain('3号楼东门口的垃圾又堆起来了');
     expect(dialog).toContain('待受理 · 50 米内 · 11月23日 09:20 上报');
     expect(dialog).not.toMatch(/约 \d+ 米/);
@@ -193,7 +194,7 @@ describe('"是同一个问题吗?"', () => {
     expect(buttons[0]).toContain('t-button--base');
     expect(buttons[1]).toContain('outline');
     expect(buttons[2]).toContain('text');
-    expect(textOf(find(page, '.nearby-dialog >> .nearby__actions'))).toBe('不是同一个问题，继续上报是同一个问题，不用再报先不报了，返回修改');
+    expect(textOf(find(page, '.nearby-dialog >> .nearby__actions'))).toBe('不是，继续上报是同一个问题先不报了');
 
     await tap(page, '.nearby-dialog >> .nearby-continue');
     expect(apiFake.callsOf('report.submit')).toHaveLength(1);
@@ -208,7 +209,7 @@ describe('"是同一个问题吗?"', () => {
     expect(page.data.nearby).toMatchObject({ visible: true });
   });
 
-  test('是同一个问题 says the draft will not be sent, makes no ticket, clears the draft and goes back', async () => {
+  test('是同一个问题: the modal says the draft will not be sent, makes no ticket, clears the draft and goes back', async () => {
     serverAcceptsEverything();
     apiFake.on('report.nearby', () => nearby());
     wxScene.media = { ok: true, files: [{ tempFilePath: 'wxfile://tmp/p1.jpg', size: 120 * 1024 }] };
@@ -224,7 +225,7 @@ describe('"是同一个问题吗?"', () => {
     expect(wxFake.cloud.uploadFile).not.toHaveBeenCalled();
     expect(wxFake.showModal.mock.calls[0]?.[0]).toMatchObject({
       title: '感谢您的反映',
-      content: '这个问题已有居民反映，网格员会一并处理。您这次填写的内容和照片不会提交。',
+      content: '这个问题已有居民反映，网格员会一并处理，您不用再报了。这次填写的内容和照片不会提交。',
       showCancel: false,
       confirmText: '知道了',
     });
@@ -270,6 +271,51 @@ describe('"是同一个问题吗?"', () => {
     await fillValidForm(page);
     await tap(page, '.submit');
     expect(apiFake.callsOf('report.submit')).toHaveLength(1);
+  });
+});
+
+describe('"我也遇到了" (report.follow; its server part lands after issue 7: answers are typed fakes)', () => {
+  beforeEach(() => {
+    config.features.follow = true;
+  });
+  afterEach(() => {
+    config.features.follow = false;
+  });
+  /** What report.follow will answer: the ticket as a follower sees it. */
+  const followed = (): Api.TicketView => ({ ...answers.tickets.submitted, relation: 'follower', affectedCount: 2, allowedActions: [], contactPhoneMasked: null });
+
+  async function askedWithFollow(): Promise<Root> {
+    serverAcceptsEverything();
+    apiFake.on('report.nearby', () => answers.nearby);
+    const page = await openForm();
+    await fillValidForm(page);
+    await tap(page, '.submit');
+    return page;
+  }
+
+  test('each ticket nearby can be followed instead of filing a new one; the draft goes and the ticket opens', async () => {
+    apiFake.on('report.follow', () => followed());
+    const page = await askedWithFollow();
+    expect(textOf(find(page, '.nearby-dialog >> .nearby'))).toContain('是同一个就点“我也遇到了”');
+    expect(exists(page, '.nearby-dialog >> .nearby-same')).toBe(false);
+    await tap(page, '.nearby-dialog >> .nearby-follow', 0);
+    expect(apiFake.callsOf('report.follow')).toEqual([{ ticketId: answers.nearby.items[0]?.id }]);
+    expect(apiFake.callsOf('report.submit')).toEqual([]);
+    // The grants were asked in the submitting tap, so the follower hears accepted / resolved too.
+    expect(apiFake.callsOf('subscription.record')).toHaveLength(1);
+    expect(wxScene.storage.has(DRAFT_KEY)).toBe(false);
+    expect(toasts()).toEqual(['已关注，处理进展会通知您']);
+    expect(navigations('redirectTo')).toEqual([`/pages/ticket/ticket?id=${followed().id}`]);
+  });
+
+  test('a refused follow says why; the form and its draft stay', async () => {
+    apiFake.fail('report.follow', 'CONFLICT', '这个问题已经办结了，请重新上报');
+    const page = await askedWithFollow();
+    await tap(page, '.nearby-dialog >> .nearby-follow', 0);
+    expect(textOf(find(page, '.submit-error'))).toBe('这个问题已经办结了，请重新上报');
+    expect(page.data.submitting).toBe(false);
+    expect(wxScene.storage.get(DRAFT_KEY)).toMatchObject({ description: '3号楼东门口的垃圾三天没人清运' });
+    expect(navigations('redirectTo')).toEqual([]);
   });
 });
 

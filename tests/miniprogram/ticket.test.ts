@@ -172,6 +172,18 @@ test('撤回 is a quiet text button at the end; it asks first, then withdraws', 
   expect(toneOf(page, 0)).toBe('bad');
 });
 
+test('a followed ticket (typed fake until report.follow lands): said so, and the reporter\'s steps are not "您"', async () => {
+  const page = await open({ ...tickets.accepted, relation: 'follower', affectedCount: 3, allowedActions: [] });
+  expect(textOf(find(page, '.head__relation'))).toBe('您关注了这个问题，共 3 位居民反映');
+  expect(rows(page).at(-1)).toBe('居民提交了上报 · 11月22日 14:05');
+});
+
+test('a claimed 代报 says so; the resident rates it', async () => {
+  const page = await open({ ...tickets.resolved, source: 'proxy', relation: 'claimant' });
+  expect(textOf(find(page, '.head__relation'))).toBe('这是网格员帮您代报的问题，您已认领');
+  expect(exists(page, '.rate')).toBe(true);
+});
+
 test('rejected and withdrawn tickets offer nothing and have no deadline', async () => {
   for (const view of [tickets.rejected, tickets.withdrawn, tickets.closed]) {
     const page = await open(view);

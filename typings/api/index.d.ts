@@ -151,9 +151,19 @@ declare namespace Api {
     contactPhoneMasked?: string | null;
     reporterName?: string | null;
     timeline?: TimelineEntry[];
+    /**
+     * How a resident comes to see this ticket: they reported it, follow it ("我也遇到了") or claimed
+     * the 代报 filed for them. Optional until report.follow / report.claim land (after issue 7);
+     * absent means 'reporter'.
+     */
+    relation?: TicketRelation;
+    /** Residents affected: the reporter and the followers (a signal for staff). Optional like `relation`. */
+    affectedCount?: number;
     /** The moves and requests the caller may make now; the client shows only these. */
     allowedActions: Array<TicketAction | TicketRequest>;
   }
+
+  type TicketRelation = 'reporter' | 'follower' | 'claimant';
 
   type TicketListItem = Omit<TicketView, 'timeline'>;
 
@@ -249,6 +259,10 @@ declare namespace Api {
       data: TicketView;
     };
     'report.reopen': { params: { ticketId: string; reason: string }; data: TicketView };
+    /** "我也遇到了": follow an open ticket offered by report.nearby instead of filing a new one. */
+    'report.follow': { params: { ticketId: string }; data: TicketView };
+    /** Claim a 代报 with the code the grid worker shows (or puts in a QR code). */
+    'report.claim': { params: { code: string }; data: TicketView };
     /** 催办: the reporter reminds the staff holding an overdue ticket (once a day). */
     'report.urge': { params: { ticketId: string }; data: TicketView };
     'ticket.get': { params: { ticketId: string }; data: TicketView };

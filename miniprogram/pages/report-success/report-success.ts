@@ -10,7 +10,7 @@ Component({
     notFound: zh.errors.NOT_FOUND,
     ticketId: '',
     no: '',
-    promise: '',
+    promise: { lead: '', deadline: '' },
   },
   methods: {
     onLoad(query: Query): void {

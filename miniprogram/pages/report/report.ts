@@ -12,6 +12,7 @@ import { clearDraft, emptyDraft, loadDraft, saveDraft, type ReportDraft } from '
 import { uploadPhoto } from '../../services/files';
 import { MAX_PHOTOS } from '../../services/photos';
 import { recordGrants, requestResidentSubscriptions } from '../../services/subscribe';
+import { config } from '../../config';
 import { zh } from '../../i18n/zh';
 import type { NearbyDecision } from '../../components/nearby-dialog/nearby-dialog';
 import { categoryTile, type CategoryTile } from '../../utils/category-view';
@@ -21,6 +22,9 @@ import { nearbyRows, successQuery, type NearbyRow } from '../../utils/report-for
 import { DESCRIPTION_MAX, validateReport, wrongFields, type FieldErrors, type ReportField } from '../../utils/validate';
 
 const KINDS: ReadonlyArray<Api.Kind> = ['complaint', 'suggestion', 'question'];
+
+/** What the resident chose in the "same problem?" dialog; following names the ticket. */
+type NearbyChoice = { decision: Exclude<NearbyDecision, 'follow'> } | { decision: 'follow'; ticketId: string };
 
 /** The element each field sits in, to scroll the first wrong one into view. */
 const FIELD_ANCHOR: Record<ReportField, string> = {
@@ -37,7 +41,7 @@ const state = instanceState(() => ({
   photos: [] as string[],
   /** Local path → fileID, so a retried submit does not upload a photo twice. */
   uploaded: new Map<string, string>(),
-  decideNearby: null as ((d: NearbyDecision) => void) | null,
+  decideNearby: null as ((d: NearbyChoice) => void) | null,
   saveTimer: null as ReturnType<typeof setTimeout> | null,
   /** A category asked for (home tile, draft) that the list shown so far does not have yet. */
   pendingCategory: '' as Api.CategoryCode | '',
@@ -81,6 +85,7 @@ Component({
     submitting: false,
     submitLabel: zh.common.submitting,
     nearby: { visible: false, items: [] as NearbyRow[] },
+    canFollow: false,
   },
 
   lifetimes: {
@@ -89,7 +94,7 @@ Component({
       if (s.saveTimer) clearTimeout(s.saveTimer);
       this.persist();
       s.alive = false;
-      if (s.decideNearby) s.decideNearby('cancel');
+      if (s.decideNearby) s.decideNearby({ decision: 'cancel' });
       state.drop(this);
     },
   },
@@ -102,7 +107,13 @@ Component({
       s.clientRequestId = draft.clientRequestId;
       s.pendingCategory = (isCategoryCode(asked) ? asked : '') || draft.category;
       s.locationPicked = !!draft.location;
-      this.setData({ kind: draft.kind, description: draft.description, contactPhone: draft.contactPhone, location: draft.location });
+      this.setData({
+        kind: draft.kind,
+        description: draft.description,
+        contactPhone: draft.contactPhone,
+        location: draft.location,
+        canFollow: config.features.follow,
+      });
       this.showCategories(currentCategories(), false);
       const field = this.selectComponent('#location') as unknown as { start(initial: Api.Location | null): void } | null;
       field?.start(draft.location);
@@ -241,11 +252,17 @@ Component({
         const category = this.data.category as Api.CategoryCode;
         const location = this.data.location as Api.Location;
 
-        const decision = await this.checkNearby(category, location);
-        if (decision === 'cancel') return;
-        if (decision === 'same') {
+        const choice = await this.checkNearby(category, location);
+        if (choice.decision === 'cancel') return;
+        if (choice.decision === 'same') {
           done = true;
           this.endAsDuplicate();
+          return;
+        }
+        if (choice.decision === 'follow') {
+          const view = await call('report.follow', { ticketId: choice.ticketId });
+          done = true;
+          this.endAsFollower(view.id);
           return;
         }
 
@@ -278,26 +295,38 @@ Component({
     },
 
     /** Open tickets of the same category nearby; a failed check never blocks a report. */
-    async checkNearby(category: Api.CategoryCode, location: Api.Location): Promise<NearbyDecision> {
+    async checkNearby(category: Api.CategoryCode, location: Api.Location): Promise<NearbyChoice> {
       let items: Api.NearbyItem[] = [];
       try {
         items = (await call('report.nearby', { category, location })).items;
       } catch {
-        return 'continue';
+        return { decision: 'continue' };
       }
-      if (items.length === 0) return 'continue';
+      if (items.length === 0) return { decision: 'continue' };
       this.setData({ nearby: { visible: true, items: nearbyRows(items, new Date()) } });
-      return new Promise<NearbyDecision>((resolve) => {
+      return new Promise<NearbyChoice>((resolve) => {
         state.of(this).decideNearby = resolve;
       });
     },
 
-    onNearby(e: WechatMiniprogram.CustomEvent<{ decision: NearbyDecision }>): void {
+    onNearby(e: WechatMiniprogram.CustomEvent<{ decision: NearbyDecision; ticketId?: string }>): void {
       const s = state.of(this);
       const decide = s.decideNearby;
       s.decideNearby = null;
       this.setData({ 'nearby.visible': false });
-      if (decide) decide(e.detail.decision);
+      const { decision, ticketId } = e.detail;
+      if (!decide) return;
+      if (decision === 'follow') decide(ticketId ? { decision, ticketId } : { decision: 'cancel' });
+      else decide({ decision });
+    },
+
+    /** "我也遇到了": the resident now follows that ticket; the draft goes, and they see the ticket. */
+    endAsFollower(ticketId: string): void {
+      const s = state.of(this);
+      clearDraft();
+      s.clientRequestId = '';
+      wx.showToast({ title: zh.report.followed, icon: 'success' });
+      wx.redirectTo({ url: `/pages/ticket/ticket?id=${encodeURIComponent(ticketId)}` });
     },
 
     /**

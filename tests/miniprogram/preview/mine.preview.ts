@@ -1,4 +1,5 @@
 // 我的上报 (pages/mine/mine): every state at both font sizes, from the real report.mine answer.
+import { config } from '../../../miniprogram/config';
 import { ApiError } from '../../../miniprogram/services/api';
 import { apiFake } from '../support/api-fake';
 import { fixClock, realClock } from '../support/clock';
@@ -26,6 +27,18 @@ test('a list with one ticket in each state', async () => {
   const page = await open();
   await snapshotBoth('mine', '我的上报：第一屏', page);
   await snapshotBoth('mine-full', '我的上报：整页（待评价、已超时、各状态）', page, { fullPage: true });
+});
+
+test('followed and claimed tickets, and the way to claim (once report.follow / report.claim are deployed)', async () => {
+  const [a, b, ...rest] = realAnswers().mine.items;
+  if (!a || !b) throw new Error('report.mine answered too few items');
+  apiFake.on('report.mine', () => ({ items: [{ ...a, relation: 'follower', affectedCount: 3 }, { ...b, relation: 'claimant', affectedCount: 1 }, ...rest], nextCursor: null }));
+  config.features.claim = true;
+  try {
+    await snapshotBoth('mine-followed', '我的上报：关注的、认领的，和认领入口', await open());
+  } finally {
+    config.features.claim = false;
+  }
 });
 
 test('the next page failed to load', async () => {

@@ -1,4 +1,5 @@
 // The report form (pages/report/report): every state at both font sizes.
+import { config } from '../../../miniprogram/config';
 import { installPrivacyHandler, type PrivacyResolve } from '../../../miniprogram/services/privacy';
 import { apiFake } from '../support/api-fake';
 import { fixClock, realClock } from '../support/clock';
@@ -110,6 +111,20 @@ test('"是同一个问题吗？" before a new ticket is made', async () => {
   await type(page, '.description', '东门垃圾没人清运');
   await tap(page, '.submit');
   await snapshotBoth('report-nearby', '上报表单：附近有相同的问题', page);
+});
+
+test('"我也遇到了": following a ticket nearby (once report.follow is deployed)', async () => {
+  config.features.follow = true;
+  try {
+    apiFake.on('subscription.record', (p) => ({ recorded: Object.keys(p.grants).length })).on('report.nearby', () => realAnswers().nearby);
+    const page = await openForm();
+    await tap(page, '.choice', 0);
+    await type(page, '.description', '东门垃圾没人清运');
+    await tap(page, '.submit');
+    await snapshotBoth('report-nearby-follow', '上报表单：附近有相同的问题，可以“我也遇到了”', page);
+  } finally {
+    config.features.follow = false;
+  }
 });
 
 test('the privacy prompt before the first location', async () => {
