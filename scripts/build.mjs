@@ -26,6 +26,8 @@ for (const fn of ['api', 'jobs']) {
 const local = [
   ['cloudfunctions/_local/main.ts', '.build/local-server.js'],
   ['scripts/bench.ts', '.build/bench.js'],
+  ['scripts/deploy/cli.ts', '.build/deploy.js'],
+  ['scripts/admin/cli.ts', '.build/admin.js'],
 ];
 for (const [entry, outfile] of local) {
   if (!existsSync(entry)) continue;
@@ -35,7 +37,7 @@ for (const [entry, outfile] of local) {
     outfile,
     target: 'node18',
     // The SDK stays a real node_modules package locally too: the code that runs is the pinned release.
-    external: ['wx-server-sdk', '@cloudbase/*', 'mingo'],
+    external: ['wx-server-sdk', '@cloudbase/*', 'mingo', 'esbuild', 'typescript', 'miniprogram-ci', 'qrcode'],
   });
 }
-console.log('built: cloudfunctions/api/index.js, cloudfunctions/jobs/index.js' + (existsSync('cloudfunctions/_local/main.ts') ? ', .build/local-server.js' : ''));
+console.log(['built: cloudfunctions/api/index.js', 'cloudfunctions/jobs/index.js', ...local.filter(([entry]) => existsSync(entry)).map(([, out]) => out)].join(', '));

@@ -24,6 +24,9 @@ npx depcruise cloudfunctions miniprogram --config .dependency-cruiser.cjs
 step "bundle cloud functions"
 node scripts/build.mjs
 
+step "deploy dry run: the plan for the demo configuration, checked against the code"
+node .build/deploy.js --dry-run --env-file deploy.env.example > /dev/null
+
 RESULTS="$(mktemp -d)"
 # Every suite runs under UTC. The second zone runs only where time matters: the domain's calendar
 # and deadline rules, the use cases, end to end, and the mini program suites that pin the clock or

@@ -1,7 +1,7 @@
 // The ports the use cases depend on. The CloudBase adapter implements the stores with the real
 // wx-server-sdk database API (locally it talks to the embedded local cloud); messages, content
 // security and files have a cloud adapter and a local twin.
-import type { Rollup, RollupChange } from './domain/figures';
+import type { FigureBody } from './domain/figures';
 import type { MessageData } from './domain/messages';
 import type { GridShape } from './domain/routing';
 import type { Level, Scope, StaffRole, Ticket, TicketStatus } from './domain/types';
@@ -24,22 +24,20 @@ export interface Page<T> {
   nextCursor: string | null;
 }
 
-/** Staff visibility filters, built by the use cases from the caller's role and scope only. */
-export interface TicketQuery {
+/**
+ * Which tickets a list or count reads, built by the use cases from the caller's role and scope
+ * only: exactly one of `duty` (the queues responsible now, domain/responsibility dutyKeys),
+ * `areas` (the places it lies in, areaKeys) or `reporterOpenid`. An empty key list matches nothing.
+ */
+export type TicketFilter = ({ duty: readonly string[] } | { areas: readonly string[] } | { reporterOpenid: string }) & {
+  /** Empty = any status. */
   statuses: readonly TicketStatus[];
   overdue?: boolean;
-  reporterOpenid?: string;
-  gridCodes?: readonly string[];
-  community?: string;
-  street?: string;
-  district?: string;
-  departmentCode?: string;
-  levels?: readonly Level[];
-  /** true: only tickets not dispatched to a department; false: only dispatched ones. */
-  undispatched?: boolean;
+};
+export type TicketQuery = TicketFilter & {
   /** 'urgent' = soonest deadline first; 'newest' = newest first. */
   order: 'urgent' | 'newest';
-}
+};
 
 /** A subscription message waiting in the durable outbox (written with the ticket change). */
 export interface OutboxMessage {
@@ -63,9 +61,13 @@ export interface SupervisionRecord {
   at: Date;
 }
 
-/** What is written in the same transaction as a ticket change: all of it, or none of it. */
+/**
+ * What is written in the same transaction as a ticket change: all of it, or none of it. Only
+ * documents of this ticket's own (new outbox rows, a new 督办 record): nothing every change in a
+ * city writes, which under TCB's transaction rules would make every change contend. Figures
+ * follow from the ticket itself (the `figures` job).
+ */
 export interface ChangeEffects {
-  rollups: readonly RollupChange[];
   outbox: readonly OutboxMessage[];
   supervision: SupervisionRecord | null;
 }
@@ -85,14 +87,14 @@ export type CreateResult =
 export interface TicketStore {
   get(id: string): Promise<Ticket | null>;
   /**
-   * Creates the ticket with the next sequence number of its Shanghai day (`dayKey`, 20261122),
-   * in one transaction with its effects and the reporter's rate limit (exact under parallel
-   * submits). Idempotent on `id`: an existing ticket is returned untouched, no number used up.
+   * Creates the ticket `build(attempt)` makes (attempt 0 first; a later attempt when its number
+   * clashed with another ticket's), in one transaction with its effects and the reporter's rate
+   * limit (exact under parallel submits). Idempotent on `id`: an existing ticket is returned
+   * untouched.
    */
   create(
     id: string,
-    dayKey: string,
-    build: (sequence: number) => Ticket,
+    build: (attempt: number) => Ticket,
     options: { rateLimit: RateLimit | null; effects: (ticket: Ticket) => ChangeEffects },
   ): Promise<CreateResult>;
   /**
@@ -101,13 +103,13 @@ export interface TicketStore {
    */
   save(next: Ticket, effects: ChangeEffects): Promise<boolean>;
   list(query: TicketQuery, cursor: string | null, limit: number): Promise<Page<Ticket>>;
+  count(filter: TicketFilter): Promise<number>;
   /** Open tickets whose current deadline passed before `now` and was not swept yet, soonest first. */
   dueForSweep(now: Date, after: string | null, limit: number): Promise<Page<Ticket>>;
   /** Resolved tickets resolved before `before`, oldest first. */
   resolvedBefore(before: Date, after: string | null, limit: number): Promise<Page<Ticket>>;
   /** Open tickets of the same category near a point, created since `since`. */
   nearby(category: string, box: { minLat: number; maxLat: number; minLng: number; maxLng: number }, since: Date): Promise<Ticket[]>;
-  countOpenOverdue(area: Omit<TicketQuery, 'statuses' | 'order'>): Promise<number>;
 }
 
 export interface StaffRecord {
@@ -147,6 +149,8 @@ export interface StaffStore {
   createInvite(invite: InviteRecord): Promise<void>;
   /** Marks the invite used and binds the role in one transaction: a code works exactly once. */
   redeem(code: string, openid: string, now: Date): Promise<RedeemResult>;
+  /** Every bound staff member, paged by the invite code they bound with (no openid in the cursor). */
+  directory(cursor: string | null, limit: number): Promise<Page<StaffRecord & { inviteCode: string }>>;
 }
 
 export interface GridRecord extends GridShape {
@@ -204,22 +208,49 @@ export interface CategoryStore {
   upsert(record: CategoryRecord): Promise<{ created: boolean }>;
 }
 
-/** Where figures are read: one place scope, resolved by the use case from the caller's scope. */
-export type RollupArea =
-  | { gridCodes: readonly string[] }
-  | { community: string }
-  | { street: string }
-  | { district: string }
-  | { all: true };
+/**
+ * The levels figures are kept at: a cell (a grid, or a triage place) and every place above it,
+ * one rollup document per level × place × Shanghai day.
+ */
+export type FigureLevel = 'cell' | 'community' | 'street' | 'district' | 'all';
 
-export interface RollupStore {
-  /** Every rollup of the area whose Shanghai day is within [fromDay, toDay] (YYYY-MM-DD), paged internally. */
-  list(area: RollupArea, fromDay: string, toDay: string): Promise<Rollup[]>;
+export interface DayFigures {
+  day: string;
+  body: FigureBody;
+}
+
+/** A ticket whose figures are not yet in the rollups, and the cells it left since. */
+export interface DirtyTicket {
+  id: string;
+  version: number;
+  day: string;
+  cell: string;
+  place: Ticket['place'];
+  stale: Array<{ cell: string; place: Ticket['place'] }>;
+}
+
+export interface FiguresStore {
+  /** The rollups of one place for each Shanghai day within [fromDay, toDay] (YYYY-MM-DD), oldest first. */
+  read(level: FigureLevel, place: string, fromDay: string, toDay: string): Promise<DayFigures[]>;
+  /** Takes the single-runner lease of the figures job; false while another run holds it. */
+  lease(holder: string, now: Date, ms: number): Promise<boolean>;
+  release(holder: string): Promise<void>;
+  /** Tickets changed since their figures were last counted, by id. */
+  dirty(after: string | null, limit: number): Promise<DirtyTicket[]>;
+  /** Every ticket of one cell and day (their current state). */
+  cellTickets(cell: string, day: string): Promise<Ticket[]>;
+  /** The cell rollups of a day under one place (all cells for level 'all'). */
+  cellBodies(level: Exclude<FigureLevel, 'cell'>, place: string, day: string): Promise<FigureBody[]>;
+  write(level: FigureLevel, place: string, day: string, body: FigureBody, cellPlace: Ticket['place'] | null, now: Date): Promise<void>;
+  /** Marks the ticket counted, unless it changed again (another version): then it stays dirty. */
+  markCounted(ticket: DirtyTicket): Promise<boolean>;
 }
 
 export interface FileStore {
   /** Short-lived download links; the caller has already checked that the reader may see them. */
   tempUrls(fileIds: readonly string[]): Promise<string[]>;
+  /** The caller's upload folder (uploads/{opaque key}): no openid in any fileID. */
+  folderOf(openid: string): string;
   /** Accept only fileIDs the caller uploaded under their own folder. */
   isOwnUpload(openid: string, fileId: string): boolean;
 }
@@ -285,7 +316,7 @@ export interface Deps {
   places: PlaceStore;
   departments: DepartmentStore;
   categories: CategoryStore;
-  rollups: RollupStore;
+  figures: FiguresStore;
   files: FileStore;
   content: ContentCheck;
   outbox: OutboxStore;
@@ -299,6 +330,17 @@ export class DuplicateKeyError extends Error {
   constructor(message = 'duplicate key') {
     super(message);
     this.name = 'DuplicateKey';
+  }
+}
+
+/**
+ * Thrown by stores when a transaction kept losing to others past its retry budget; the caller
+ * sees CONFLICT with "try again", never INTERNAL.
+ */
+export class ContentionError extends Error {
+  constructor() {
+    super('transaction kept conflicting');
+    this.name = 'Contention';
   }
 }
 

@@ -9,10 +9,11 @@ import { handleApi } from '../_core/app/handle-api';
 import { handleJobs } from '../_core/app/jobs/handle-jobs';
 import type { Deps } from '../_core/ports';
 import { pointSdkAt, startLocalCloud, type LocalCloud } from './cloud';
+import { createCollections } from './collections';
 import { parseMultipart } from './multipart';
 import { seedDemo } from './demo/seed';
 import { LocalContentCheck } from './twins/content-check';
-import { LocalFileStore } from './twins/files';
+import { FilePathError, LocalFileStore } from './twins/files';
 import { LocalMessageSender } from './twins/message-sender';
 
 export interface LocalServerOptions {
@@ -36,6 +37,8 @@ export interface LocalServer {
 }
 
 const MAX_BODY_BYTES = 8 * 1024 * 1024;
+/** WeChat openids are 28 characters of [A-Za-z0-9_-]; the local header allows that set only. */
+const OPENID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
 
 function readBody(req: http.IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
@@ -71,6 +74,13 @@ const header = (req: http.IncomingMessage, name: string): string | null => {
   return typeof value === 'string' && value.length > 0 ? value : null;
 };
 
+/** The caller of a local request: an openid of WeChat's character set, else nobody. */
+function callerOf(req: http.IncomingMessage): { openid: string | null; bad: boolean } {
+  const value = header(req, 'x-wx-openid');
+  if (value === null) return { openid: null, bad: false };
+  return OPENID_PATTERN.test(value) ? { openid: value, bad: false } : { openid: null, bad: true };
+}
+
 export async function startLocalServer(options: LocalServerOptions = {}): Promise<LocalServer> {
   const dataDir = options.dataDir === undefined ? null : options.dataDir;
   const clock = settableClock();
@@ -78,11 +88,15 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
     port: 0,
     ...(dataDir ? { dataDir: join(dataDir, 'db') } : {}),
     now: () => clock.now(),
+    // As strict as TCB or stricter: collections must exist, and every query needs an index.
+    requireCollections: true,
+    enforceIndexes: true,
   });
+  createCollections(cloud);
   pointSdkAt(cloud.url);
 
   let baseUrl = '';
-  const files = new LocalFileStore(() => baseUrl, dataDir ? join(dataDir, 'files') : null);
+  const files = new LocalFileStore(() => baseUrl, dataDir ? join(dataDir, 'files') : null, () => clock.now());
   const superAdmins = options.superAdmins ?? (parseOpenidList(process.env.SUPER_ADMIN_OPENIDS).length > 0 ? parseOpenidList(process.env.SUPER_ADMIN_OPENIDS) : ['local-admin']);
   const sender = new LocalMessageSender();
   const deps = createCloudDeps({ clock, files, content: new LocalContentCheck(), sender, superAdminOpenids: superAdmins });
@@ -106,7 +120,11 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
         send(res, 400, { ok: false, error: { code: 'INVALID_INPUT', message: '请求格式不正确' } });
         return;
       }
-      const caller = { openid: header(req, 'x-wx-openid') };
+      const caller = callerOf(req);
+      if (caller.bad) {
+        send(res, 400, { ok: false, error: { code: 'UNAUTHENTICATED', message: '用户标识不正确' } });
+        return;
+      }
       const answer = path === '/functions/api' ? await handleApi(event, caller, deps) : await handleJobs(event, caller, deps);
       send(res, 200, answer);
       return;
@@ -143,9 +161,9 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
       return;
     }
     if (req.method === 'POST' && path === '/__files') {
-      const openid = header(req, 'x-wx-openid');
+      const { openid, bad } = callerOf(req);
       if (!openid) {
-        send(res, 401, { ok: false, error: { code: 'UNAUTHENTICATED', message: '请先登录' } });
+        send(res, bad ? 400 : 401, { ok: false, error: { code: 'UNAUTHENTICATED', message: bad ? '用户标识不正确' : '请先登录' } });
         return;
       }
       const form = parseMultipart(await readBody(req), header(req, 'content-type') ?? '');
@@ -153,14 +171,26 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
         send(res, 400, { ok: false, error: { code: 'INVALID_INPUT', message: '没有收到文件' } });
         return;
       }
-      const cloudPath = form.fields.cloudPath ?? `${Date.now()}-${form.file.name}`;
-      send(res, 200, { fileID: files.save(openid, cloudPath, form.file.content) });
+      try {
+        // The name under the caller's own folder (the folder is the server's, never the client's).
+        send(res, 200, { fileID: files.save(openid, form.fields.cloudPath ?? '', form.file.content) });
+      } catch (error) {
+        if (!(error instanceof FilePathError)) throw error;
+        send(res, 400, { ok: false, error: { code: 'INVALID_INPUT', message: '文件路径不正确' } });
+      }
       return;
     }
     if (req.method === 'GET' && path.startsWith('/__files/')) {
-      const content = files.read(decodeURIComponent(path.slice('/__files/'.length)));
+      let filePath: string;
+      try {
+        filePath = decodeURIComponent(path.slice('/__files/'.length));
+      } catch {
+        send(res, 400, { ok: false, error: { code: 'INVALID_INPUT', message: '文件路径不正确' } });
+        return;
+      }
+      const content = files.read(filePath, url.searchParams.get('expires'), url.searchParams.get('sign'));
       if (!content) {
-        send(res, 404, { ok: false, error: { code: 'NOT_FOUND', message: '文件不存在' } });
+        send(res, 404, { ok: false, error: { code: 'NOT_FOUND', message: '文件不存在或链接已过期' } });
         return;
       }
       res.writeHead(200, { 'content-type': 'image/jpeg', 'content-length': content.length });

@@ -1,11 +1,11 @@
-// Photo upload. The server accepts only fileIDs under the caller's own folder, uploads/{openid}/.
-// In the cloud we name that folder ourselves: uploads/{openid}/{yyyymm}/{random}.jpg, with the
-// openid from staff.me (services/identity). Locally the server's POST /__files puts the upload
-// under uploads/{openid}/ by itself (openid from the x-wx-openid header), so we send only
-// {yyyymm}/{random}.jpg and it answers local://uploads/{openid}/…. Either way the report carries
-// only fileIDs; the server hands out short-lived links to those in scope.
+// Photo upload. The server accepts only fileIDs under the caller's own folder, uploads/{key} —
+// an opaque key the server derives from the openid, so no fileID names anyone. In the cloud we
+// upload to {folder}/{yyyymm}/{random}.jpg with the folder from staff.me (services/identity).
+// Locally the server's POST /__files puts the upload under the caller's folder by itself, so we
+// send only {yyyymm}/{random}.jpg. Either way the report carries only fileIDs; the server hands
+// out short-lived links to those in scope.
 import { ApiError, initCloud, localHeaders, localServer } from './api';
-import { myOpenid } from './identity';
+import { myUploadFolder } from './identity';
 import { yearMonth } from '../utils/time';
 
 function randomName(): string {
@@ -17,9 +17,9 @@ export function photoFileName(now: Date = new Date()): string {
   return `${yearMonth(now)}/${randomName()}.jpg`;
 }
 
-/** The cloud storage path of a new photo: uploads/{openid}/{yyyymm}/{random}.jpg. */
-export function photoCloudPath(openid: string, now: Date = new Date()): string {
-  return `uploads/${openid}/${photoFileName(now)}`;
+/** The cloud storage path of a new photo: {folder}/{yyyymm}/{random}.jpg. */
+export function photoCloudPath(folder: string, now: Date = new Date()): string {
+  return `${folder}/${photoFileName(now)}`;
 }
 
 function uploadLocal(base: string, filePath: string, cloudPath: string): Promise<string> {
@@ -48,16 +48,16 @@ function uploadLocal(base: string, filePath: string, cloudPath: string): Promise
 }
 
 async function uploadCloud(filePath: string, now: Date): Promise<string> {
-  let openid: string;
+  let folder: string;
   try {
-    openid = await myOpenid();
+    folder = await myUploadFolder();
   } catch {
-    // Without the openid there is no right path; a guessed one would only be refused later.
+    // Without the folder there is no right path; a guessed one would only be refused later.
     throw new ApiError('NETWORK');
   }
   initCloud();
   try {
-    const res = await wx.cloud.uploadFile({ cloudPath: photoCloudPath(openid, now), filePath });
+    const res = await wx.cloud.uploadFile({ cloudPath: photoCloudPath(folder, now), filePath });
     return res.fileID;
   } catch {
     throw new ApiError('NETWORK');

@@ -1,14 +1,14 @@
 // Who the user is, from `staff.me` (it answers everyone, residents included): asked once per
 // session and shared by everything that needs it — above all the photo upload, whose cloud path
-// must sit under uploads/{openid}/ or the server refuses the fileID. A failed lookup is not
-// remembered, so the next caller asks again.
+// must sit under the caller's upload folder (uploads/{opaque key} from the server) or the server
+// refuses the fileID. A failed lookup is not remembered, so the next caller asks again.
 import { call, toApiError, ApiError } from './api';
 import { sessionSlot } from '../utils/session';
 
 const identity = sessionSlot<Promise<Api.StaffMe>>();
 
-/** What an openid may look like before it goes into a storage path: no '/', no '..'. */
-const OPENID = /^[A-Za-z0-9_-]{1,128}$/;
+/** What the upload folder may look like before it goes into a storage path: uploads/{key}, no '..'. */
+const FOLDER = /^uploads\/[A-Za-z0-9_-]{1,64}$/;
 
 async function lookUp(): Promise<Api.StaffMe> {
   let me: Api.StaffMe;
@@ -17,7 +17,7 @@ async function lookUp(): Promise<Api.StaffMe> {
   } catch (e) {
     throw toApiError(e);
   }
-  if (!me || typeof me.openid !== 'string' || !OPENID.test(me.openid)) throw new ApiError('INTERNAL');
+  if (!me || typeof me.uploadFolder !== 'string' || !FOLDER.test(me.uploadFolder)) throw new ApiError('INTERNAL');
   return me;
 }
 
@@ -33,9 +33,9 @@ export function currentIdentity(): Promise<Api.StaffMe> {
   return pending;
 }
 
-/** The caller's openid (throws ApiError when it cannot be known). */
-export async function myOpenid(): Promise<string> {
-  return (await currentIdentity()).openid;
+/** The caller's cloud storage folder for photos (throws ApiError when it cannot be known). */
+export async function myUploadFolder(): Promise<string> {
+  return (await currentIdentity()).uploadFolder;
 }
 
 /** Drops the cached identity, e.g. after staff.bind changed the role. */

@@ -98,6 +98,8 @@ test('a full life, end to end', async () => {
     for (const field of Object.values(m.data)) expect(field.value).not.toContain('垃圾堆了一周');
   }
 
+  // Figures follow the tickets through the figures job (every two minutes in the cloud).
+  expect(await post('/functions/jobs', { Type: 'Timer', TriggerName: 'figures' })).toMatchObject({ ok: true, data: { job: 'figures' } });
   const stats = await ok('s1', 'stats.summary', { from: '2026-11-23', to: '2026-11-23' });
   expect(stats).toMatchObject({ received: 1, accepted: 1, resolved: 0, closed: 1, rejected: 0, closureRate: 1, satisfactionRate: 1, openOverdue: 0 });
   expect(stats.byGrid.map((g) => g.gridCode)).toEqual(['ZD-CZ-HG-02']);

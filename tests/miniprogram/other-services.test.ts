@@ -7,7 +7,7 @@ import { photoCloudPath, photoFileName, uploadPhoto } from '../../miniprogram/se
 import { recordGrants, requestResidentSubscriptions } from '../../miniprogram/services/subscribe';
 import { formatDateTime, yearMonth } from '../../miniprogram/utils/time';
 import { validateReport } from '../../miniprogram/utils/validate';
-import { wxFake, wxScene } from './support/wx-fake';
+import { fakeFolderOf, wxFake, wxScene } from './support/wx-fake';
 
 afterEach(() => {
   delete config.localServer;
@@ -15,7 +15,7 @@ afterEach(() => {
 });
 
 describe('photo upload', () => {
-  const ME = { openid: 'oResident_1-x', role: 'resident', scope: null, scopeLabel: '居民' };
+  const ME = { openid: 'oResident_1-x', role: 'resident', scope: null, scopeLabel: '居民', uploadFolder: 'uploads/k1e2y3' };
   /** The cloud answering staff.me with `me` (and counting how often it was asked). */
   function cloudKnows(me: unknown): { asked: () => number } {
     let asked = 0;
@@ -27,26 +27,26 @@ describe('photo upload', () => {
   }
   const cloudPaths = (): string[] => wxFake.cloud.uploadFile.mock.calls.map((c) => c[0].cloudPath);
 
-  test('cloud: uploads/{openid}/{yyyymm}/{random}.jpg, the month in Shanghai time', async () => {
+  test('cloud: {upload folder}/{yyyymm}/{random}.jpg, the month in Shanghai time', async () => {
     // 2026-11-30 17:00 UTC is already December in Shanghai.
-    expect(photoCloudPath('oResident_1-x', new Date('2026-11-30T17:00:00Z'))).toMatch(/^uploads\/oResident_1-x\/202612\/[a-z0-9]+\.jpg$/);
+    expect(photoCloudPath('uploads/k1e2y3', new Date('2026-11-30T17:00:00Z'))).toMatch(/^uploads\/k1e2y3\/202612\/[a-z0-9]+\.jpg$/);
     expect(photoFileName(new Date('2026-11-30T17:00:00Z'))).toMatch(/^202612\/[a-z0-9]+\.jpg$/);
     cloudKnows(ME);
     const id = await uploadPhoto('wxfile://tmp/a.jpg', new Date('2026-11-22T06:00:00Z'));
-    expect(cloudPaths()[0]).toMatch(/^uploads\/oResident_1-x\/202611\/[a-z0-9]+\.jpg$/);
+    expect(cloudPaths()[0]).toMatch(/^uploads\/k1e2y3\/202611\/[a-z0-9]+\.jpg$/);
     expect(id).toBe(`cloud://your-env-id.7975-your-env-id-1300000000/${cloudPaths()[0]}`);
     expect(wxFake.cloud.uploadFile.mock.calls[0][0]).toMatchObject({ filePath: 'wxfile://tmp/a.jpg' });
     expect(wxFake.cloud.callFunction).toHaveBeenCalledWith({ name: 'api', data: { action: 'staff.me', params: {} } });
   });
 
-  test('cloud: the openid is asked once per session, however many photos go up', async () => {
+  test('cloud: the folder is asked once per session, however many photos go up', async () => {
     const me = cloudKnows(ME);
     await Promise.all([uploadPhoto('a'), uploadPhoto('b'), uploadPhoto('c')]);
     await uploadPhoto('d');
     expect(me.asked()).toBe(1);
     expect(cloudPaths()).toHaveLength(4);
     expect(new Set(cloudPaths()).size).toBe(4);
-    expect(cloudPaths().every((p) => p.startsWith('uploads/oResident_1-x/'))).toBe(true);
+    expect(cloudPaths().every((p) => p.startsWith('uploads/k1e2y3/'))).toBe(true);
   });
 
   test.each<[string, () => void]>([
@@ -56,8 +56,8 @@ describe('photo upload', () => {
     ['an error from the server', () => {
       wxScene.cloudCall = () => Promise.resolve({ result: { ok: false, error: { code: 'UNAUTHENTICATED', message: '请先登录' } } });
     }],
-    ['no openid in the answer', () => cloudKnows({ ...ME, openid: '' })],
-    ['an openid that is no folder name', () => cloudKnows({ ...ME, openid: '../someone-else' })],
+    ['no folder in the answer', () => cloudKnows({ ...ME, uploadFolder: '' })],
+    ['a folder that climbs out', () => cloudKnows({ ...ME, uploadFolder: 'uploads/../someone-else' })],
     ['a malformed answer', () => cloudKnows(null)],
   ])('cloud: a failed identity lookup (%s) fails the upload with the network message, nothing is uploaded', async (_what, arrange) => {
     arrange();
@@ -69,7 +69,7 @@ describe('photo upload', () => {
     wxScene.cloudCall = () => Promise.reject(new Error('offline'));
     await expect(uploadPhoto('a')).rejects.toMatchObject({ code: 'NETWORK' });
     const me = cloudKnows(ME);
-    await expect(uploadPhoto('a')).resolves.toContain('/uploads/oResident_1-x/');
+    await expect(uploadPhoto('a')).resolves.toContain('/uploads/k1e2y3/');
     expect(me.asked()).toBe(1);
   });
 
@@ -79,7 +79,7 @@ describe('photo upload', () => {
     await expect(uploadPhoto('a')).rejects.toMatchObject({ code: 'NETWORK' });
   });
 
-  test('local: POST /__files with field `file` and cloudPath {yyyymm}/{random}.jpg; the server adds uploads/{openid}/', async () => {
+  test('local: POST /__files with field `file` and cloudPath {yyyymm}/{random}.jpg; the server adds the caller\'s folder', async () => {
     config.localServer = 'http://127.0.0.1:8787';
     config.devOpenid = 'demo-resident-1';
     const id = await uploadPhoto('wxfile://tmp/a.jpg', new Date('2026-11-30T17:00:00Z'));
@@ -91,7 +91,7 @@ describe('photo upload', () => {
       header: { 'x-wx-openid': 'demo-resident-1' },
     });
     expect(opts.formData.cloudPath).toMatch(/^202612\/[a-z0-9]+\.jpg$/);
-    expect(id).toBe(`local://uploads/demo-resident-1/${opts.formData.cloudPath}`);
+    expect(id).toBe(`local://${fakeFolderOf('demo-resident-1')}/${opts.formData.cloudPath}`);
     // The local server knows the openid from the header: no staff.me, no cloud storage.
     expect(wxFake.request).not.toHaveBeenCalled();
     expect(wxFake.cloud.callFunction).not.toHaveBeenCalled();

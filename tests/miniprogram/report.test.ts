@@ -5,7 +5,7 @@ import { config } from '../../miniprogram/config';
 import { ApiError } from '../../miniprogram/services/api';
 import { apiFake } from './support/api-fake';
 import { fixClock, realClock } from './support/clock';
-import { adminCategories, DEMO_CLOUD, demoCategories } from './support/demo-data';
+import { adminCategories, DEMO_CLOUD, DEMO_FOLDER, demoCategories, demoResident } from './support/demo-data';
 import { realAnswers } from './support/real-answers';
 import { callPage, doubleTap, exists, find, findAll, flush, load, render, tap, textOf, type, type Root } from './support/render';
 import { navigations, toasts, wxFake, wxScene } from './support/wx-fake';
@@ -149,7 +149,7 @@ test('one tap: subscriptions first, then grants recorded, nearby checked, photos
   expect(submitted?.photos).toHaveLength(1);
   // Under the resident's own folder, or the server would refuse the fileID.
   const cloudPath = wxFake.cloud.uploadFile.mock.calls[0]?.[0].cloudPath;
-  expect(cloudPath).toMatch(/^uploads\/demo-resident-1\/202611\/[a-z0-9]+\.jpg$/);
+  expect(cloudPath).toMatch(new RegExp(`^${DEMO_FOLDER}/202611/[a-z0-9]+\\.jpg$`));
   expect(submitted?.photos[0]).toBe(`${DEMO_CLOUD}/${cloudPath}`);
   expect(submitted?.clientRequestId).toMatch(/^r\w+/);
   // The success page gets the deadline in the server's words.
@@ -411,7 +411,7 @@ test('photos go under the resident\'s own folder, in order, uploaded once; staff
   await tap(page, '.submit'); // the retry uploads nothing again
   const uploads = wxFake.cloud.uploadFile.mock.calls.map((c) => c[0]);
   expect(uploads.map((u) => u.filePath)).toEqual(['wxfile://tmp/p1.jpg', 'wxfile://tmp/p3.jpg']);
-  for (const u of uploads) expect(u.cloudPath).toMatch(/^uploads\/demo-resident-1\/202611\/[a-z0-9]+\.jpg$/);
+  for (const u of uploads) expect(u.cloudPath).toMatch(new RegExp(`^${DEMO_FOLDER}/202611/[a-z0-9]+\\.jpg$`));
   expect(apiFake.callsOf('staff.me')).toHaveLength(1);
   expect(apiFake.callsOf('report.submit').at(-1)?.photos).toEqual(uploads.map((u) => `${DEMO_CLOUD}/${u.cloudPath}`));
 });
@@ -431,7 +431,7 @@ test.each<Api.ErrorCode | 'NETWORK'>(['NETWORK', 'UNAUTHENTICATED', 'INTERNAL'])
     expect(page.data.submitting).toBe(false);
 
     // Once staff.me answers again, the same form goes through.
-    apiFake.on('staff.me', () => ({ openid: 'demo-resident-1', role: 'resident', scope: null, scopeLabel: '居民' }));
+    apiFake.on('staff.me', () => demoResident());
     await tap(page, '.submit');
     expect(apiFake.callsOf('report.submit')).toHaveLength(1);
   },

@@ -2,6 +2,7 @@
 // and handleApi — the same code `npm start` and the deployed function run. Only the clock is
 // pinned, so deadlines are predictable.
 import { handleApi } from '../../cloudfunctions/_core/app/handle-api';
+import { handleJobs } from '../../cloudfunctions/_core/app/jobs/handle-jobs';
 import { startLocalServer, type LocalServer } from '../../cloudfunctions/_local/server';
 import { demoGeoJson } from '../../cloudfunctions/_local/demo/grids';
 
@@ -14,6 +15,8 @@ export interface TestApp {
   /** Calls an action and returns its data, failing the test on an error envelope. */
   ok<A extends Api.ActionName>(openid: string, action: A, params: Api.Params<A>): Promise<Api.Data<A>>;
   raw(openid: string | null, event: unknown): Promise<Api.Envelope<unknown>>;
+  /** Runs a timer job as its trigger would; fails the test on an error envelope. */
+  job(name: Api.JobName): Promise<number>;
   setNow(at: string | Date): void;
   /** Plain JSON copy of every collection, to assert that bad input changed nothing. */
   snapshot(): Promise<unknown>;
@@ -33,6 +36,11 @@ export async function startTestApp(): Promise<TestApp> {
       return answer.data as Api.Data<typeof action>;
     },
     raw,
+    job: async (name) => {
+      const answer = await handleJobs({ Type: 'Timer', TriggerName: name }, { openid: null }, server.deps);
+      if (!answer.ok) throw new Error(`job ${name} failed: ${answer.error.code} ${answer.error.message}`);
+      return answer.data.processed;
+    },
     setNow: (at) => server.clock.set(new Date(at)),
     snapshot: async () => server.cloud.snapshot(),
     reset: async () => {
@@ -66,6 +74,7 @@ export function useTestApp(setup: (app: TestApp) => Promise<void> | void = () =>
     call: (openid, action, params) => current().call(openid, action, params),
     ok: (openid, action, params) => current().ok(openid, action, params),
     raw: (openid, event) => current().raw(openid, event),
+    job: (name) => current().job(name),
     setNow: (at) => current().setNow(at),
     snapshot: () => current().snapshot(),
     reset: () => current().reset(),

@@ -185,6 +185,7 @@ export function ticketBuilder(overrides: TicketSpec = {}): Ticket {
     place,
     level,
     departmentCode,
+    dispatchedTo: departmentCode,
     status,
     complexity,
     createdAt,

@@ -18,6 +18,18 @@ export async function rowById(app: TestApp, collection: string, id: string): Pro
   return (await rows(app, collection)).find((r) => r._id === id);
 }
 
+/**
+ * A cell's tally for a Shanghai day after the figures job has run: what stats.summary sums.
+ * Counts are numbers (0 before any ticket), so a comparison can never pass on NaN.
+ */
+export async function cellTally(app: TestApp, cell: string, day: string): Promise<Record<string, number>> {
+  await app.job('figures');
+  const row = await rowById(app, 'rollups', `cell|${cell}|${day}`);
+  const total = ((row?.body as { total?: Record<string, unknown> } | undefined)?.total ?? {}) as Record<string, unknown>;
+  const counters = ['received', 'accepted', 'resolved', 'closed', 'rejected', 'withdrawn', 'rated', 'satisfied'];
+  return Object.fromEntries(counters.map((c) => [c, typeof total[c] === 'number' ? total[c] : 0]));
+}
+
 /** The outbox rows (subscription messages) written for one ticket. */
 export async function messagesOf(app: TestApp, ticketId: string): Promise<Row[]> {
   return (await rows(app, 'outbox')).filter((r) => r.ticketId === ticketId);

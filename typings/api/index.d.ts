@@ -99,8 +99,9 @@ declare namespace Api {
     toStatus: TicketStatus;
     level: Level;
     note: string | null;
+    /** The fileIDs, for the one who uploaded them only (empty for everyone else). */
     photos: string[];
-    /** Short-lived download links for `photos`, same order; empty where not resolvable. */
+    /** Short-lived download links of the entry's photos, in order; empty where not resolvable. */
     photoUrls: string[];
   }
 
@@ -124,7 +125,9 @@ declare namespace Api {
     categoryName: string;
     kind: Kind;
     description: string;
+    /** The report's fileIDs, for its reporter only (empty for everyone else: fileIDs are the uploader's). */
     photos: string[];
+    /** Short-lived download links, for everyone who may see the ticket. */
     photoUrls: string[];
     location: Location;
     gridCode: string | null;
@@ -206,12 +209,23 @@ declare namespace Api {
     createdAt: string;
   }
 
+  /** A bound staff member as the directory shows them: never their openid. */
+  interface StaffListItem {
+    role: StaffRole;
+    scope: Scope | null;
+    boundAt: string;
+    /** The invite the role was bound with (each binds one person), so an admin can tell who is who. */
+    inviteCode: string;
+  }
+
   interface StaffMe {
     openid: string;
     role: Role;
     scope: Scope | null;
     /** Human names of the scope, for headers such as "张店区 · 科苑街道 · 和平社区". */
     scopeLabel: string;
+    /** The caller's cloud storage folder for photos (uploads/{opaque key}, never an openid). */
+    uploadFolder: string;
   }
 
   interface GridSummary {
@@ -234,6 +248,12 @@ declare namespace Api {
     closureRate: number | null;
     onTimeRate: number | null;
     satisfactionRate: number | null;
+    /** 当天办结率: resolved on the Shanghai day it arrived, over received (withdrawn left out). */
+    sameDayRate: number | null;
+    /** Tickets whose responsibility rose above the grid (吹哨 or overdue escalation). */
+    escalated: number;
+    /** 小事不出网格: share of the finished ones resolved by grid-level staff. */
+    gridResolvedRate: number | null;
     medianAcceptMinutes: number | null;
     medianResolveMinutes: number | null;
     openOverdue: number;
@@ -243,6 +263,10 @@ declare namespace Api {
     /** `rankable` is false for grids with too few tickets to judge (left out of rankings). */
     byGrid: Array<StatsBlock & { gridCode: string; name: string; rankable: boolean }>;
     byDay: Array<StatsBlock & { day: string }>;
+    bySource: Array<StatsBlock & { source: 'resident' | 'proxy' | 'patrol' }>;
+    byDepartment: Array<StatsBlock & { departmentCode: string; name: string; rankable: boolean }>;
+    /** By the staff member who handled the tickets: a display label, never an openid. */
+    byStaff: Array<StatsBlock & { name: string; role: Role; rankable: boolean }>;
   }
 
   interface Actions {
@@ -278,6 +302,7 @@ declare namespace Api {
     // staff
     'staff.bind': { params: { inviteCode: string }; data: { role: StaffRole; scope: Scope | null } };
     'staff.me': { params: Record<string, never>; data: StaffMe };
+    'staff.list': { params: { cursor?: string }; data: Page<StaffListItem> };
     'queue.list': {
       params: { status?: TicketStatus; overdue?: boolean; cursor?: string };
       data: Page<TicketListItem>;
@@ -350,7 +375,7 @@ declare namespace Api {
   }
 
   // ---- the `jobs` function ----
-  type JobName = 'sweep' | 'deliver' | 'autoClose';
+  type JobName = 'sweep' | 'deliver' | 'autoClose' | 'figures';
   interface JobEvent {
     Type: 'Timer';
     TriggerName: JobName;

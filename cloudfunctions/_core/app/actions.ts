@@ -16,6 +16,7 @@ import { urgeReport } from './report/urge';
 import { submitReport } from './report/submit';
 import { withdrawReport } from './report/withdraw';
 import { bindStaff } from './staff/bind';
+import { listStaff } from './staff/list';
 import { me } from './staff/me';
 import { recordSubscription } from './subscription/record';
 import { statsSummary } from './stats/summary';
@@ -45,6 +46,7 @@ export const ACTIONS: ActionTable = {
   'subscription.record': recordSubscription,
   'staff.bind': bindStaff,
   'staff.me': me,
+  'staff.list': listStaff,
   'queue.list': listQueue,
   'ticket.accept': acceptTicket,
   'ticket.resolve': resolveTicket,

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { Deps } from '../ports';
 import { ACTIONS } from './actions';
 import { resolveActor } from './actor';
-import { InvalidCursorError } from '../ports';
+import { ContentionError, InvalidCursorError } from '../ports';
 import { AppError, MESSAGES } from './errors';
 import type { UseCase } from './use-case';
 
@@ -75,6 +75,10 @@ export async function handleApi(
     const data = await useCase.run(params.data, { actor, deps, now });
     return { ok: true, data };
   } catch (error) {
+    if (error instanceof ContentionError) {
+      // Many people acting on the same thing at once, for longer than the retries could wait.
+      return { ok: false, error: { code: 'CONFLICT', message: '同时办理的人较多，请稍后再试' } };
+    }
     if (error instanceof InvalidCursorError) {
       return { ok: false, error: { code: 'INVALID_INPUT', message: '翻页参数已失效，请刷新列表' } };
     }

@@ -182,6 +182,79 @@ export function withdraw(ticket: Ticket, ctx: MoveContext, reason: string | null
   );
 }
 
+/** What a new report brings; everything else about a new ticket follows from it. */
+export interface NewReport {
+  id: string;
+  no: string;
+  reporter: Actor;
+  source: Ticket['source'];
+  reporterName: string | null;
+  contactPhone: string | null;
+  category: { code: string; profile: SlaProfile };
+  kind: Ticket['kind'];
+  description: string;
+  photos: string[];
+  location: Ticket['location'];
+  place: Ticket['place'];
+  level: Level;
+  /** The routing note for a report that did not land inside a grid. */
+  note: string | null;
+}
+
+/** A submitted ticket: routed, with its acceptance deadline and the first timeline entry. */
+export function openTicket(report: NewReport, ctx: { now: Date; sla: SlaRules }): Ticket {
+  const { now } = ctx;
+  return {
+    id: report.id,
+    no: report.no,
+    version: 1,
+    reporterOpenid: report.reporter.openid,
+    source: report.source,
+    reporterName: report.reporterName,
+    contactPhone: report.contactPhone,
+    category: report.category.code,
+    profile: report.category.profile,
+    kind: report.kind,
+    description: report.description,
+    photos: report.photos,
+    location: report.location,
+    place: report.place,
+    level: report.level,
+    departmentCode: null,
+    dispatchedTo: null,
+    status: 'submitted',
+    complexity: null,
+    createdAt: now,
+    updatedAt: now,
+    acceptedAt: null,
+    resolvedAt: null,
+    closedAt: null,
+    acceptBy: ctx.sla.acceptBy(now, report.category.profile),
+    resolveBy: null,
+    overdue: false,
+    overdueHandledFor: null,
+    result: null,
+    resultPhotos: [],
+    rating: null,
+    ratingComment: null,
+    transferCount: 0,
+    reopenCount: 0,
+    timeline: [
+      {
+        at: now,
+        kind: 'submit',
+        actorRole: report.reporter.role,
+        actorOpenid: report.reporter.openid,
+        fromStatus: null,
+        toStatus: 'submitted',
+        level: report.level,
+        note: report.note,
+        photos: [],
+      },
+    ],
+  };
+}
+
 export function accept(ticket: Ticket, ctx: MoveContext, complexity: Complexity): Ticket {
   return next(
     ticket,
@@ -237,7 +310,7 @@ export function transfer(
 }
 
 export function dispatch(ticket: Ticket, ctx: MoveContext, departmentCode: string, note: string | null): Ticket {
-  return next(ticket, ctx, { departmentCode }, { kind: 'dispatch', toStatus: 'accepted', note });
+  return next(ticket, ctx, { departmentCode, dispatchedTo: departmentCode }, { kind: 'dispatch', toStatus: 'accepted', note });
 }
 
 /** A returned ticket goes back to the level that dispatched it, still accepted. */

@@ -88,3 +88,83 @@ export function canSee(ticket: Ticket, actor: Actor): boolean {
 export function isStaff(actor: Actor): boolean {
   return actor.role !== 'resident';
 }
+
+// ---- the same rules as keys a store can index ----
+// A ticket lists the queues responsible for it now (`duty`) and every place above it (`areas`);
+// an actor lists the keys of their own queues and places. isResponsible and canSee hold exactly
+// when the two lists meet (tests check this over every role, scope and ticket shape), so a list
+// query is one indexed `in` on a key array instead of a different filter per role.
+
+/** Keys of whoever must act on the ticket now. */
+export function dutyKeys(ticket: Ticket): string[] {
+  if (ticket.departmentCode !== null) return [`dept:${ticket.departmentCode}`];
+  const { gridCode, community, street, district } = ticket.place;
+  switch (ticket.level) {
+    case 'grid':
+      return [...(gridCode !== null ? [`grid:${gridCode}`] : []), ...(community !== null ? [`community:${community}`] : [])];
+    case 'community':
+      return community !== null ? [`community:${community}`] : [];
+    case 'street':
+      return street !== null ? [`street:${street}`] : [];
+    case 'district':
+      return [district !== null ? `district:${district}` : 'district:*', 'super'];
+  }
+}
+
+/** Keys of every place (and the department) a watcher may see the ticket from. */
+export function areaKeys(ticket: Ticket): string[] {
+  const { gridCode, community, street, district } = ticket.place;
+  return [
+    ...(gridCode !== null ? [`grid:${gridCode}`] : []),
+    ...(community !== null ? [`community:${community}`] : []),
+    ...(street !== null ? [`street:${street}`] : []),
+    district !== null ? `district:${district}` : 'district:*',
+    ...(ticket.departmentCode !== null ? [`dept:${ticket.departmentCode}`] : []),
+    'all',
+  ];
+}
+
+const named = (actor: Actor, key: 'community' | 'street' | 'district' | 'department', prefix: string): string[] => {
+  const name = scopeName(actor, key);
+  return name !== null ? [`${prefix}:${name}`] : [];
+};
+
+/** The queues the actor works: match against a ticket's dutyKeys. */
+export function actorDutyKeys(actor: Actor): string[] {
+  switch (actor.role) {
+    case 'gridWorker':
+      return scopeGrids(actor).map((g) => `grid:${g}`);
+    case 'communityAdmin':
+      return named(actor, 'community', 'community');
+    case 'streetAdmin':
+      return named(actor, 'street', 'street');
+    case 'districtAdmin':
+      return [...named(actor, 'district', 'district'), 'district:*'];
+    case 'deptHandler':
+      return named(actor, 'department', 'dept');
+    case 'superAdmin':
+      return ['super'];
+    case 'resident':
+      return [];
+  }
+}
+
+/** The places the actor watches: match against a ticket's areaKeys. */
+export function actorAreaKeys(actor: Actor): string[] {
+  switch (actor.role) {
+    case 'gridWorker':
+      return scopeGrids(actor).map((g) => `grid:${g}`);
+    case 'communityAdmin':
+      return named(actor, 'community', 'community');
+    case 'streetAdmin':
+      return named(actor, 'street', 'street');
+    case 'districtAdmin':
+      return [...named(actor, 'district', 'district'), 'district:*'];
+    case 'deptHandler':
+      return named(actor, 'department', 'dept');
+    case 'superAdmin':
+      return ['all'];
+    case 'resident':
+      return [];
+  }
+}

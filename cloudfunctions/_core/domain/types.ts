@@ -60,6 +60,8 @@ export interface Ticket {
   place: PlaceRef;
   level: Level;
   departmentCode: string | null;
+  /** The department it was last dispatched to, kept after a return (figures by department). */
+  dispatchedTo: string | null;
   status: TicketStatus;
   complexity: Complexity | null;
   createdAt: Date;

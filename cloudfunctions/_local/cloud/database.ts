@@ -1,12 +1,14 @@
 // The CloudBase database operations with MongoDB semantics (mingo): what each request of the
 // SDK's protocol does to the store, including TCB's row caps (get: 100 by default, 1000 at most;
-// aggregate: 20 without $limit), `updated` counting modified documents only, and transactions
-// restricted to single-document operations.
+// aggregate: 20 without $limit), `updated` counting modified documents only, transactions
+// restricted to single-document operations (transactions.ts), plain writes that wait for a
+// transaction's lock, and — with `enforceIndexes` — queries no declared index serves refused.
 
 import { randomBytes } from 'node:crypto';
 import { Aggregator, Query, update as applyModifier } from 'mingo';
 import { CloudError, collectionNotFound } from './errors';
 import { clone, encodeEJSON, isPlainObject, type Doc } from './ejson';
+import { unservedReason, type SortSpec } from './indexes';
 import { idKeyOf, type Change, type Collection, type IdKey, type Store } from './store';
 import type { Transactions } from './transactions';
 
@@ -19,7 +21,7 @@ export function effectiveLimit(limit: number | undefined): number {
   return limit !== undefined && limit > 0 ? Math.min(Math.floor(limit), MAX_GET_LIMIT) : DEFAULT_GET_LIMIT;
 }
 
-export type SortSpec = Record<string, 1 | -1>;
+export type { SortSpec } from './indexes';
 
 export interface FindRequest {
   readonly query: Doc;
@@ -99,6 +101,8 @@ function equalityFields(query: Doc): Doc {
 
 export interface LocalDatabaseOptions {
   readonly requireCollections: boolean;
+  /** Refuse queries that no declared index (or _id) serves, instead of scanning quietly. */
+  readonly enforceIndexes: boolean;
 }
 
 export class LocalDatabase {
@@ -118,6 +122,28 @@ export class LocalDatabase {
 
   private writable(name: string): void {
     if (this.options.requireCollections && !this.store.has(name)) throw collectionNotFound(name);
+  }
+
+  private checkIndex(collection: string, query: Doc, order: SortSpec | undefined): void {
+    if (!this.options.enforceIndexes) return;
+    const reason = unservedReason(query, order, this.store.get(collection)?.declared ?? []);
+    if (reason !== undefined) {
+      throw new CloudError('DATABASE_REQUEST_FAILED', `[local cloud] no declared index of ${collection} serves this query: ${reason}`);
+    }
+  }
+
+  /** A plain write waits while a live transaction holds any document it would touch. */
+  private async waitForLocks(collection: string, keys: readonly IdKey[]): Promise<boolean> {
+    const locked = keys.filter((key) => this.transactions.isLocked(collection, key));
+    if (locked.length === 0) return false;
+    await this.transactions.whenUnlocked(collection, locked);
+    return true;
+  }
+
+  private static noServerDate(transactionId: string | undefined, serverDate: boolean): void {
+    if (transactionId !== undefined && serverDate) {
+      throw new CloudError('DATABASE_REQUEST_FAILED', 'serverDate is not supported inside a transaction; pass the time as a value');
+    }
   }
 
   private matcher(query: Doc): (doc: Doc) => boolean {
@@ -164,18 +190,21 @@ export class LocalDatabase {
     return { key, doc };
   }
 
-  async insert(collection: string, docs: readonly unknown[], transactionId?: string): Promise<unknown[]> {
+  async insert(collection: string, docs: readonly unknown[], transactionId?: string, serverDate = false): Promise<unknown[]> {
+    if (transactionId !== undefined) this.transactions.check(transactionId);
+    LocalDatabase.noServerDate(transactionId, serverDate);
     this.writable(collection);
     const prepared = docs.map((d) => this.prepareInsert(d));
     if (transactionId !== undefined) {
-      for (const { key } of prepared) await this.transactions.touch(transactionId, collection, key);
       for (const { key, doc } of prepared) {
         if (this.transactions.view(transactionId, collection, key)) {
           throw new CloudError('DATABASE_DUPLICATE_WRITE', `E11000 duplicate key error collection: ${collection} index: _id_ dup key: { _id: ${encodeEJSON(doc._id)} }`);
         }
+        this.transactions.lock(transactionId, collection, key);
         this.transactions.write(transactionId, collection, key, doc);
       }
     } else {
+      await this.waitForLocks(collection, prepared.map(({ key }) => key));
       this.store.apply(prepared.map(({ key, doc }): Change => ({ collection, key, after: doc, insert: true })));
     }
     return prepared.map(({ doc }) => doc._id);
@@ -184,14 +213,17 @@ export class LocalDatabase {
   async find(collection: string, req: FindRequest): Promise<Doc[]> {
     let source: Doc[];
     if (req.transactionId !== undefined) {
+      this.transactions.check(req.transactionId);
       this.requireSingleDoc(req.byId);
       this.readable(collection);
       const key = this.idKeyFromQuery(req.query);
-      await this.transactions.touch(req.transactionId, collection, key);
+      // Reads take no lock: the snapshot of the transaction's start, plus its own writes.
       const doc = this.transactions.view(req.transactionId, collection, key);
       source = doc ? [doc] : [];
     } else {
-      source = this.candidates(this.readable(collection), req.query);
+      const coll = this.readable(collection);
+      if (!req.byId) this.checkIndex(collection, req.query, req.order);
+      source = this.candidates(coll, req.query);
     }
     const limit = effectiveLimit(req.limit);
     const offset = req.offset !== undefined && req.offset > 0 ? Math.floor(req.offset) : 0;
@@ -202,9 +234,11 @@ export class LocalDatabase {
   }
 
   count(collection: string, query: Doc): number {
+    const coll = this.readable(collection);
+    this.checkIndex(collection, query, undefined);
     const matches = this.matcher(query);
     let total = 0;
-    for (const doc of this.candidates(this.readable(collection), query)) if (matches(doc)) total++;
+    for (const doc of this.candidates(coll, query)) if (matches(doc)) total++;
     return total;
   }
 
@@ -246,8 +280,37 @@ export class LocalDatabase {
     return doc;
   }
 
-  async modify(collection: string, req: ModifyRequest): Promise<{ updated: number; upsertId?: unknown; doc?: Doc }> {
-    if (req.transactionId !== undefined) return this.modifyInTransaction(collection, req, req.transactionId);
+  async modify(collection: string, req: ModifyRequest, serverDate = false): Promise<{ updated: number; upsertId?: unknown; doc?: Doc }> {
+    if (req.transactionId !== undefined) {
+      this.transactions.check(req.transactionId);
+      LocalDatabase.noServerDate(req.transactionId, serverDate);
+      return this.modifyInTransaction(collection, req, req.transactionId);
+    }
+    if (!req.byId) this.checkIndex(collection, req.query, undefined);
+    for (;;) {
+      // Wait for any lock on the documents it would change, then decide on fresh data.
+      const keys = this.matchingKeys(collection, req.query, req.multi);
+      const idKey = idKeyOf(req.query._id);
+      if (idKey !== undefined && !keys.includes(idKey)) keys.push(idKey);
+      if (!(await this.waitForLocks(collection, keys))) break;
+    }
+    return this.modifyNow(collection, req);
+  }
+
+  private matchingKeys(collection: string, query: Doc, multi: boolean): IdKey[] {
+    const coll = this.store.get(collection);
+    const matches = this.matcher(query);
+    const keys: IdKey[] = [];
+    for (const doc of this.candidates(coll, query)) {
+      if (!matches(doc)) continue;
+      const key = idKeyOf(doc._id);
+      if (key !== undefined) keys.push(key);
+      if (!multi) break;
+    }
+    return keys;
+  }
+
+  private modifyNow(collection: string, req: ModifyRequest): { updated: number; upsertId?: unknown; doc?: Doc } {
     const coll = this.store.get(collection);
     if (!coll) {
       if (!req.upsert) {
@@ -280,18 +343,20 @@ export class LocalDatabase {
     return { updated: changes.length, doc: lastDoc };
   }
 
-  private async modifyInTransaction(collection: string, req: ModifyRequest, transactionId: string): Promise<{ updated: number; upsertId?: unknown }> {
+  private modifyInTransaction(collection: string, req: ModifyRequest, transactionId: string): { updated: number; upsertId?: unknown } {
     this.requireSingleDoc(req.byId);
     this.writable(collection);
     const key = this.idKeyFromQuery(req.query);
-    await this.transactions.touch(transactionId, collection, key);
     const before = this.transactions.view(transactionId, collection, key);
     if (!before) {
       if (!req.upsert) return { updated: 0 };
       const doc = this.upserted(req.query, req.data, req.merge);
+      this.transactions.lock(transactionId, collection, key);
       this.transactions.write(transactionId, collection, key, doc);
       return { updated: 0, upsertId: doc._id };
     }
+    // A write takes the lock even when it changes nothing, as a write call does on TCB.
+    this.transactions.lock(transactionId, collection, key);
     const after = this.updated(before, req.data, req.merge, req.query);
     if (!after) return { updated: 0 };
     this.transactions.write(transactionId, collection, key, after);
@@ -300,15 +365,21 @@ export class LocalDatabase {
 
   async remove(collection: string, req: RemoveRequest): Promise<number> {
     if (req.transactionId !== undefined) {
+      this.transactions.check(req.transactionId);
       this.requireSingleDoc(req.byId);
       this.readable(collection);
       const key = this.idKeyFromQuery(req.query);
-      await this.transactions.touch(req.transactionId, collection, key);
       if (!this.transactions.view(req.transactionId, collection, key)) return 0;
+      this.transactions.lock(req.transactionId, collection, key);
       this.transactions.write(req.transactionId, collection, key, undefined);
       return 1;
     }
-    const coll = this.readable(collection);
+    this.readable(collection);
+    if (!req.byId) this.checkIndex(collection, req.query, undefined);
+    while (await this.waitForLocks(collection, this.matchingKeys(collection, req.query, req.multi))) {
+      // the documents may have changed while we waited: match again
+    }
+    const coll = this.store.get(collection);
     const matches = this.matcher(req.query);
     const changes: Change[] = [];
     for (const doc of this.candidates(coll, req.query)) {
@@ -323,6 +394,10 @@ export class LocalDatabase {
 
   aggregate(collection: string, pipeline: Doc[]): Doc[] {
     const coll = this.readable(collection);
+    const head = pipeline[0];
+    const match = head && isPlainObject(head.$match) ? head.$match : {};
+    const sortStage = pipeline.find((stage) => isPlainObject(stage.$sort));
+    this.checkIndex(collection, match, head && isPlainObject(head.$match) && sortStage === pipeline[1] ? (sortStage?.$sort as SortSpec | undefined) : undefined);
     let stages = pipeline.some((stage) => '$limit' in stage) ? pipeline : [...pipeline, { $limit: DEFAULT_AGGREGATE_LIMIT }];
     let docs = coll ? [...coll.docs.values()] : [];
     // mingo's $addFields/$unset on dotted paths modify their input in place, so the pipeline runs

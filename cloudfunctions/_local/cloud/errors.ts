@@ -1,6 +1,8 @@
 // Error answers of the CloudBase database API: `{ code, message }` at the top level of a 200
-// response. The SDK throws them as TcbError (wx-server-sdk maps known codes to errCode numbers and
-// everything else to -501001), and runTransaction retries only on DATABASE_TRANSACTION_CONFLICT.
+// response. @cloudbase/node-sdk throws them as TcbError { code, message }; wx-server-sdk maps the
+// codes it knows to errCode numbers and every other code (DATABASE_TRANSACTION_CONFLICT among
+// them) to -501001, keeps the message in errMsg and drops `code` — so its runTransaction, which
+// retries only on `code === 'DATABASE_TRANSACTION_CONFLICT'`, never retries a conflict.
 
 export type CloudErrorCode =
   | 'INVALID_PARAM'
@@ -21,10 +23,11 @@ export class CloudError extends Error {
   }
 }
 
+/** The answer to a transactional write on a document another transaction holds or changed (node-sdk test "冲突检测"). */
 export const transactionConflict = (): CloudError =>
   new CloudError(
     'DATABASE_TRANSACTION_CONFLICT',
-    '[FailedOperation.TransactionConflict] Transaction is conflicted. Please check your request, but if the problem persists, contact us.',
+    '[ResourceUnavailable.TransactionConflict] Transaction is conflict, maybe resource operated by others. Please check your request, but if the problem persists, contact us.',
   );
 
 export const transactionNotFound = (): CloudError =>

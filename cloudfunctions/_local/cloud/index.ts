@@ -3,14 +3,17 @@
 // @cloudbase/database 1.4.3) runs on this machine with no network, with TCB's behaviours.
 
 import type { Doc } from './ejson';
+import { randomBytes } from 'node:crypto';
 import { LocalDatabase } from './database';
 import { FilePersistence } from './persistence';
 import { serve, type RequestListener } from './server';
 import { Store } from './store';
-import { Transactions } from './transactions';
+import { Transactions, type TransactionStats } from './transactions';
 
 export type { Doc } from './ejson';
 export type { RequestRecord, RequestListener } from './server';
+export type { TransactionStats } from './transactions';
+export { queryShapes, serves, unservedReason, type IndexFields } from './indexes';
 export { DEFAULT_AGGREGATE_LIMIT, DEFAULT_GET_LIMIT, MAX_GET_LIMIT } from './database';
 
 export interface LocalCloudOptions {
@@ -20,23 +23,26 @@ export interface LocalCloudOptions {
   readonly dataDir?: string;
   /** The clock behind db.serverDate(); share the local server's settable clock. */
   readonly now?: () => Date;
-  /** Like TCB: reading or writing a collection that was never created fails (-502005). Default false: created on first write. */
+  /**
+   * Like TCB (default true): reading or writing a collection that was never created fails with
+   * -502005 `[ResourceNotFound] Db or Table not exist`. false creates collections on first write.
+   */
   readonly requireCollections?: boolean;
+  /** Refuse a query no declared index (or _id) serves, naming what is missing. Default false. */
+  readonly enforceIndexes?: boolean;
   /** A transaction neither committed nor aborted by then is dropped. Default 30 000 (TCB). */
   readonly transactionTimeoutMs?: number;
-  /** How long a transaction waits for a document another one holds before it is doomed to conflict. Default 5 000. */
-  readonly lockWaitMs?: number;
   /** Coalescing window of data-file writes. Default 500. */
   readonly saveDelayMs?: number;
 }
 
 export interface LocalCloud {
-  /** The /admin URL to hand to pointSdkAt. */
+  /** The URL to hand to pointSdkAt: /{per-process token}/admin (any other path answers 403). */
   readonly url: string;
   readonly port: number;
   /** Stops the server, drops open transactions and writes the data file. */
   close(): Promise<void>;
-  /** Removes every document and collection (collections with declared unique indexes stay, empty, indexes kept) and aborts open transactions. */
+  /** Removes every document (collections and their indexes stay, empty) and aborts open transactions. */
   reset(): void;
   /** A deep copy of every collection's documents in natural order, for "store unchanged" assertions. */
   snapshot(): Record<string, Doc[]>;
@@ -45,6 +51,10 @@ export interface LocalCloud {
   createCollection(name: string): boolean;
   /** Declares a unique index (compound when several fields). Throws if existing documents already collide. */
   ensureUniqueIndex(collection: string, fields: readonly string[]): void;
+  /** Declares an index the query planner may use (see indexes.ts and `enforceIndexes`). */
+  declareIndex(collection: string, fields: ReadonlyArray<readonly [string, 1 | -1]>): void;
+  /** Transaction counters since start: write conflicts, plain writes that waited, commits. */
+  transactionStats(): Readonly<TransactionStats>;
   /** Calls the listener after each answered request; returns the unsubscribe function. */
   onRequest(listener: RequestListener): () => void;
   /** Writes pending changes to the data file now (no-op without dataDir). */
@@ -55,17 +65,18 @@ export async function startLocalCloud(opts: LocalCloudOptions = {}): Promise<Loc
   const now = opts.now ?? (() => new Date());
   const store = new Store();
   const persistence = opts.dataDir ? await FilePersistence.open(opts.dataDir, store, opts.saveDelayMs ?? 500) : undefined;
-  const transactions = new Transactions(store, {
-    timeoutMs: opts.transactionTimeoutMs ?? 30_000,
-    lockWaitMs: opts.lockWaitMs ?? 5_000,
+  const transactions = new Transactions(store, { timeoutMs: opts.transactionTimeoutMs ?? 30_000 });
+  const db = new LocalDatabase(store, transactions, {
+    requireCollections: opts.requireCollections ?? true,
+    enforceIndexes: opts.enforceIndexes ?? false,
   });
-  const db = new LocalDatabase(store, transactions, { requireCollections: opts.requireCollections ?? false });
   const listeners = new Set<RequestListener>();
-  const face = await serve(db, now, listeners, opts.port ?? 0);
+  const token = randomBytes(16).toString('hex');
+  const face = await serve(db, now, listeners, opts.port ?? 0, token);
   let closing: Promise<void> | undefined;
 
   return {
-    url: `http://127.0.0.1:${face.port}/admin`,
+    url: `http://127.0.0.1:${face.port}/${token}/admin`,
     port: face.port,
     close() {
       closing ??= (async () => {
@@ -85,6 +96,8 @@ export async function startLocalCloud(opts: LocalCloudOptions = {}): Promise<Loc
     collectionNames: () => store.names(),
     createCollection: (name) => store.createCollection(name),
     ensureUniqueIndex: (collection, fields) => store.ensureUniqueIndex(collection, fields),
+    declareIndex: (collection, fields) => store.declareIndex(collection, fields),
+    transactionStats: () => ({ ...transactions.stats }),
     onRequest(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

@@ -65,6 +65,9 @@ function stagesParam(body: Body, now: () => Date): Doc[] {
 
 const isById = (body: Body): boolean => body.queryType === 'DOC';
 
+/** Whether a parameter (EJSON text or array of it) carries db.serverDate(). */
+const hasServerDate = (value: unknown): boolean => (typeof value === 'string' ? value : JSON.stringify(value ?? null)).includes('$tcb_server_date');
+
 async function dispatch(db: LocalDatabase, action: string, body: Body, now: () => Date): Promise<Answer> {
   const txId = (): string | undefined => str(body, 'transactionId', false);
   switch (action) {
@@ -72,7 +75,7 @@ async function dispatch(db: LocalDatabase, action: string, body: Body, now: () =
       const data = body.data;
       if (!Array.isArray(data) || data.length === 0) throw new CloudError('INVALID_PARAM', 'parameter data must be a non-empty array');
       const docs = data.map((item: unknown) => decodeEJSON(item, now));
-      const insertedIds = await db.insert(str(body, 'collectionName') ?? '', docs, txId());
+      const insertedIds = await db.insert(str(body, 'collectionName') ?? '', docs, txId(), hasServerDate(data));
       return { data: { insertedIds } };
     }
     case 'database.getDocument': {
@@ -102,7 +105,7 @@ async function dispatch(db: LocalDatabase, action: string, body: Body, now: () =
         upsert: bool(body, 'upsert', false),
         transactionId: txId(),
         byId: isById(body),
-      });
+      }, hasServerDate(body.data));
       return { data: result.upsertId === undefined ? { updated: result.updated } : { updated: result.updated, upsert_id: result.upsertId } };
     }
     case 'database.modifyAndReturnDoc': {

@@ -31,11 +31,19 @@ export interface HttpFace {
   close(): Promise<void>;
 }
 
-export async function serve(db: LocalDatabase, now: () => Date, listeners: Set<RequestListener>, port: number): Promise<HttpFace> {
+export async function serve(db: LocalDatabase, now: () => Date, listeners: Set<RequestListener>, port: number, token: string): Promise<HttpFace> {
+  // Loopback is shared by every process of the machine: only holders of this process's token
+  // (the URL handed to pointSdkAt) reach the data.
+  const endpoint = `/${token}/admin`;
   const server = http.createServer((req, res) => {
     const url = req.url ?? '';
-    if (req.method !== 'POST' || !(url === '/admin' || url.startsWith('/admin?'))) {
-      send(res, 404, { code: 'INVALID_PARAM', message: `the local cloud only answers POST /admin, not ${req.method ?? '?'} ${url}` });
+    if (!(url === endpoint || url.startsWith(`${endpoint}?`))) {
+      send(res, 403, { code: 'INVALID_PARAM', message: 'the local cloud answers only its own token URL' });
+      req.resume();
+      return;
+    }
+    if (req.method !== 'POST') {
+      send(res, 404, { code: 'INVALID_PARAM', message: `the local cloud only answers POST, not ${req.method ?? '?'}` });
       req.resume();
       return;
     }

@@ -1,6 +1,7 @@
 // The committed state of the local database: collections of documents in natural (insertion)
 // order, the implicit unique `_id` index plus declared unique indexes (a missing field indexes as
-// null, so only one document may lack it), and a version per document for transaction checks.
+// null, so only one document may lack it), and per document the sequence number of its last
+// committed change, so a transaction can tell whether a document changed after it started.
 
 import { CloudError } from './errors';
 import { clone, encodeEJSON, isPlainObject, type Doc } from './ejson';
@@ -101,6 +102,8 @@ class UniqueIndex {
 export class Collection {
   readonly docs = new Map<IdKey, Doc>();
   readonly indexes: UniqueIndex[] = [];
+  /** Every declared index (unique or not), for the query planner (indexes.ts). */
+  readonly declared: Array<ReadonlyArray<readonly [string, 1 | -1]>> = [];
   constructor(readonly name: string) {}
 }
 
@@ -124,9 +127,13 @@ export interface StoreFile {
 
 export class Store {
   private readonly collections = new Map<string, Collection>();
-  private readonly versions = new Map<string, number>();
+  /** Sequence number of the last committed change of each document (collection \0 key). */
+  private readonly changedAt = new Map<string, number>();
+  private seq = 0;
   /** Called after every committed mutation (persistence schedules a save). */
   onMutate: () => void = () => undefined;
+  /** Called with a document's committed state just before a change replaces it (transaction snapshots). */
+  onBeforeChange: (collection: string, key: IdKey, before: Doc | undefined) => void = () => undefined;
 
   get(name: string): Collection | undefined {
     return this.collections.get(name);
@@ -150,13 +157,28 @@ export class Store {
     return [...this.collections.keys()].sort();
   }
 
-  version(collection: string, key: IdKey): number {
-    return this.versions.get(`${collection}\u0000${key}`) ?? 0;
+  /** The number of the last committed change batch; grows with every apply. */
+  sequence(): number {
+    return this.seq;
+  }
+
+  /** The sequence number of the document's last committed change (0 if never changed here). */
+  lastChange(collection: string, key: IdKey): number {
+    return this.changedAt.get(`${collection}\u0000${key}`) ?? 0;
+  }
+
+  /** Declares an index the query planner may use (uniqueness is declared with ensureUniqueIndex). */
+  declareIndex(collection: string, fields: ReadonlyArray<readonly [string, 1 | -1]>): void {
+    if (fields.length === 0) throw new Error('declareIndex needs at least one field');
+    const coll = this.ensure(collection);
+    const key = JSON.stringify(fields);
+    if (!coll.declared.some((d) => JSON.stringify(d) === key)) coll.declared.push(fields.map(([f, d]) => [f, d] as const));
   }
 
   ensureUniqueIndex(collection: string, fields: readonly string[]): void {
     if (fields.length === 0) throw new Error('ensureUniqueIndex needs at least one field');
     const coll = this.ensure(collection);
+    this.declareIndex(collection, fields.map((f) => [f, 1] as const));
     const name = indexName(fields);
     if (coll.indexes.some((i) => i.name === name)) return;
     const index = new UniqueIndex(fields);
@@ -180,6 +202,7 @@ export class Store {
       else byCollection.set(change.collection, [change]);
     }
     for (const [name, list] of byCollection) this.validate(this.collections.get(name), name, list);
+    this.seq += 1;
     for (const [name, list] of byCollection) {
       const coll = this.ensure(name);
       for (const change of list) this.applyOne(coll, change);
@@ -217,14 +240,14 @@ export class Store {
 
   private applyOne(coll: Collection, change: Change): void {
     const before = coll.docs.get(change.key);
+    this.onBeforeChange(coll.name, change.key, before);
     for (const index of coll.indexes) {
       if (before) for (const k of index.keysOf(before)) if (index.owners.get(k) === change.key) index.owners.delete(k);
       if (change.after) for (const k of index.keysOf(change.after)) index.owners.set(k, change.key);
     }
     if (change.after) coll.docs.set(change.key, change.after);
     else coll.docs.delete(change.key);
-    const versionKey = `${coll.name}\u0000${change.key}`;
-    this.versions.set(versionKey, (this.versions.get(versionKey) ?? 0) + 1);
+    this.changedAt.set(`${coll.name}\u0000${change.key}`, this.seq);
   }
 
   createCollection(name: string): boolean {
@@ -233,19 +256,13 @@ export class Store {
     return true;
   }
 
-  /** Drops all documents; collections that declare unique indexes stay (empty) with their indexes. */
+  /** Drops all documents; every collection stays (empty) with its indexes, as emptying one on TCB does. */
   clear(): void {
+    this.seq += 1;
     for (const [name, coll] of this.collections) {
-      for (const key of coll.docs.keys()) {
-        const versionKey = `${name}\u0000${key}`;
-        this.versions.set(versionKey, (this.versions.get(versionKey) ?? 0) + 1);
-      }
-      if (coll.indexes.length === 0) {
-        this.collections.delete(name);
-      } else {
-        coll.docs.clear();
-        for (const index of coll.indexes) index.owners.clear();
-      }
+      for (const key of coll.docs.keys()) this.changedAt.set(`${name}\u0000${key}`, this.seq);
+      coll.docs.clear();
+      for (const index of coll.indexes) index.owners.clear();
     }
     this.onMutate();
   }

@@ -1,27 +1,21 @@
-// CloudBase transactions as the SDK drives them: single-document operations carrying a
-// transactionId, writes buffered until commit, a 30 s lifetime, and DATABASE_TRANSACTION_CONFLICT
-// answered at commit (the only place where runTransaction's retry can see it).
-//
-// Contending transactions queue on a per-document lock taken at first touch, so N concurrent
-// read-modify-write transactions on one document all succeed within the SDK's three retries.
-// Conflicts still happen, and are answered at commit: when a document written by the transaction
-// was changed outside it after the first touch (per-document version check), when waiting would
-// deadlock, or when the wait exceeds `lockWaitMs`. Such a transaction is doomed: it keeps running
-// on committed data, holds no locks, and its commit applies nothing.
-//
-// A waiting transaction holds an HTTP request open, and the SDK's agent allows 100 sockets per
-// process: past MAX_WAITERS waiting requests, new contenders are doomed at once instead of
-// queueing, so the lock holder can still reach the server (otherwise everything stalls until
-// lockWaitMs and then fails together).
+// CloudBase transactions as TCB documents them (小程序云开发 › 数据库 › 事务 › 快照隔离, and the
+// node-sdk's own tests "冲突检测" / "读快照" / "读偏"):
+// - reads take no lock and see the snapshot of the moment the transaction started (plus its own
+//   writes); a document committed by someone else later is still read as it was;
+// - a write locks the document; a write to a document that another live transaction has written,
+//   or that was committed by anyone after this transaction started, fails AT THAT CALL with
+//   DATABASE_TRANSACTION_CONFLICT ("其他事务的写入会直接失败"). Nothing queues;
+// - the failed transaction is over: its locks are released and any further call on it answers
+//   TransactionNotExist (the SDK's runTransaction starts a new one on a conflict without rolling
+//   the old one back, so a transaction that survived its conflict would hold its locks for 30 s);
+// - a plain (non-transactional) write to a locked document waits until the lock is released
+//   ("普通的更新操作会被阻塞"), then lands;
+// - writes become visible atomically at commit; commit itself never conflicts (unique indexes
+//   are still checked then); a transaction neither committed nor aborted within 30 s is gone.
 
 import { transactionConflict, transactionNotFound } from './errors';
 import type { Doc } from './ejson';
 import type { Change, IdKey, Store } from './store';
-
-interface Touch {
-  readonly version: number;
-  readonly snapshot: Doc | undefined;
-}
 
 interface PendingWrite {
   readonly collection: string;
@@ -29,49 +23,59 @@ interface PendingWrite {
   readonly after: Doc | undefined;
 }
 
-interface Waiter {
-  readonly txn: Transaction;
-  readonly docKey: string;
-  readonly grant: (granted: boolean) => void;
-  timer: NodeJS.Timeout | undefined;
-}
-
 class Transaction {
-  doomed = false;
   ended = false;
-  readonly touched = new Map<string, Touch>();
+  /** Committed versions of documents changed by others since this transaction started. */
+  readonly preimages = new Map<string, Doc | undefined>();
   readonly writes = new Map<string, PendingWrite>();
   readonly held = new Set<string>();
-  readonly waits = new Set<Waiter>();
   timer: NodeJS.Timeout | undefined;
-  constructor(readonly id: string) {}
+  constructor(
+    readonly id: string,
+    readonly startSeq: number,
+  ) {}
 }
 
-const MAX_WAITERS = 90;
-
-const docKeyOf = (collection: string, key: IdKey): string => `${collection}\u0000${key}`;
+export const docKeyOf = (collection: string, key: IdKey): string => `${collection}\u0000${key}`;
 
 export interface TransactionOptions {
   readonly timeoutMs: number;
-  readonly lockWaitMs: number;
+}
+
+export interface TransactionStats {
+  /** Writes refused because another transaction held or had changed the document. */
+  conflicts: number;
+  /** Plain writes that had to wait for a transaction's lock. */
+  waits: number;
+  committed: number;
 }
 
 export class Transactions {
   private readonly live = new Map<string, Transaction>();
   private readonly owners = new Map<string, Transaction>();
-  private readonly queues = new Map<string, Waiter[]>();
+  private readonly unlockWaiters = new Map<string, Array<() => void>>();
   private seq = 0;
-  private waiting = 0;
+  readonly stats: TransactionStats = { conflicts: 0, waits: 0, committed: 0 };
 
   constructor(
     private readonly store: Store,
     private readonly options: TransactionOptions,
-  ) {}
+  ) {
+    // Keep every live transaction's snapshot: the first committed change to a document after a
+    // transaction started records what that transaction must go on reading.
+    store.onBeforeChange = (collection, key, before) => {
+      if (this.live.size === 0) return;
+      const docKey = docKeyOf(collection, key);
+      for (const txn of this.live.values()) {
+        if (!txn.preimages.has(docKey) && !txn.writes.has(docKey)) txn.preimages.set(docKey, before);
+      }
+    };
+  }
 
   start(): string {
     this.seq += 1;
     const id = `${Date.now().toString(16)}_${this.seq}_${Math.random().toString(16).slice(2, 10)}`;
-    const txn = new Transaction(id);
+    const txn = new Transaction(id, this.store.sequence());
     txn.timer = setTimeout(() => this.end(txn), this.options.timeoutMs);
     txn.timer.unref();
     this.live.set(id, txn);
@@ -84,32 +88,40 @@ export class Transactions {
     return txn;
   }
 
-  /** Locks the document for the transaction (waiting if another holds it) and records its version. */
-  async touch(id: string, collection: string, key: IdKey): Promise<void> {
-    const txn = this.require(id);
-    const docKey = docKeyOf(collection, key);
-    if (!txn.doomed && !txn.touched.has(docKey)) {
-      const granted = this.tryLock(txn, docKey) || (await this.waitForLock(txn, docKey));
-      if (txn.ended) throw transactionNotFound();
-      if (!granted) this.doom(txn);
-      else if (!txn.touched.has(docKey)) {
-        txn.touched.set(docKey, { version: this.store.version(collection, key), snapshot: this.store.get(collection)?.docs.get(key) });
-      }
-    }
-    if (txn.ended) throw transactionNotFound();
+  /** Throws TransactionNotExist for an unknown, ended or timed-out transaction. */
+  check(id: string): void {
+    this.require(id);
   }
 
-  /** The document as this transaction sees it: its own writes, else its first-touch snapshot. */
+  /** The document as this transaction sees it: its own writes, else the snapshot at its start. */
   view(id: string, collection: string, key: IdKey): Doc | undefined {
     const txn = this.require(id);
     const docKey = docKeyOf(collection, key);
     const pending = txn.writes.get(docKey);
     if (pending) return pending.after;
-    const touch = txn.touched.get(docKey);
-    if (touch) return touch.snapshot;
+    if (txn.preimages.has(docKey)) return txn.preimages.get(docKey);
     return this.store.get(collection)?.docs.get(key);
   }
 
+  /**
+   * Takes the document's write lock for the transaction, or fails the call (and ends the
+   * transaction) when another live transaction holds it or it changed after this one started.
+   */
+  lock(id: string, collection: string, key: IdKey): void {
+    const txn = this.require(id);
+    const docKey = docKeyOf(collection, key);
+    if (txn.held.has(docKey)) return;
+    const owner = this.owners.get(docKey);
+    if ((owner && owner !== txn) || this.store.lastChange(collection, key) > txn.startSeq) {
+      this.stats.conflicts += 1;
+      this.end(txn);
+      throw transactionConflict();
+    }
+    this.owners.set(docKey, txn);
+    txn.held.add(docKey);
+  }
+
+  /** Buffers a write the transaction already holds the lock for. */
   write(id: string, collection: string, key: IdKey, after: Doc | undefined): void {
     const txn = this.require(id);
     txn.writes.set(docKeyOf(collection, key), { collection, key, after });
@@ -118,15 +130,14 @@ export class Transactions {
   commit(id: string): void {
     const txn = this.require(id);
     try {
-      if (txn.doomed) throw transactionConflict();
       const changes: Change[] = [];
-      for (const [docKey, write] of txn.writes) {
-        const touch = txn.touched.get(docKey);
-        if (!touch || this.store.version(write.collection, write.key) !== touch.version) throw transactionConflict();
-        if (!write.after && !touch.snapshot) continue;
-        changes.push({ collection: write.collection, key: write.key, after: write.after, insert: !touch.snapshot });
+      for (const write of txn.writes.values()) {
+        const exists = this.store.get(write.collection)?.docs.has(write.key) ?? false;
+        if (!write.after && !exists) continue;
+        changes.push({ collection: write.collection, key: write.key, after: write.after, insert: !exists });
       }
       this.store.apply(changes);
+      this.stats.committed += 1;
     } finally {
       this.end(txn);
     }
@@ -141,96 +152,26 @@ export class Transactions {
     for (const txn of [...this.live.values()]) this.end(txn);
   }
 
-  private tryLock(txn: Transaction, docKey: string): boolean {
-    const owner = this.owners.get(docKey);
-    if (owner === txn) return true;
-    if (owner) return false;
-    this.owners.set(docKey, txn);
-    txn.held.add(docKey);
-    return true;
+  /** Whether a live transaction holds the document's write lock. */
+  isLocked(collection: string, key: IdKey): boolean {
+    return this.owners.has(docKeyOf(collection, key));
   }
 
-  private wouldDeadlock(txn: Transaction, docKey: string): boolean {
-    const seen = new Set<Transaction>();
-    const stack: Transaction[] = [];
-    const first = this.owners.get(docKey);
-    if (first) stack.push(first);
-    for (let t = stack.pop(); t; t = stack.pop()) {
-      if (t === txn) return true;
-      if (seen.has(t)) continue;
-      seen.add(t);
-      for (const w of t.waits) {
-        const next = this.owners.get(w.docKey);
-        if (next) stack.push(next);
+  /** Resolves once none of the documents is locked any more (a plain write waits here). */
+  async whenUnlocked(collection: string, keys: readonly IdKey[]): Promise<void> {
+    let waited = false;
+    for (const key of keys) {
+      const docKey = docKeyOf(collection, key);
+      while (this.owners.has(docKey)) {
+        waited = true;
+        await new Promise<void>((resolve) => {
+          const list = this.unlockWaiters.get(docKey);
+          if (list) list.push(resolve);
+          else this.unlockWaiters.set(docKey, [resolve]);
+        });
       }
     }
-    return false;
-  }
-
-  private waitForLock(txn: Transaction, docKey: string): Promise<boolean> {
-    if (this.options.lockWaitMs <= 0 || this.waiting >= MAX_WAITERS || this.wouldDeadlock(txn, docKey)) return Promise.resolve(false);
-    this.waiting++;
-    return new Promise<boolean>((resolve) => {
-      const waiter: Waiter = {
-        txn,
-        docKey,
-        timer: undefined,
-        grant: (granted) => {
-          if (!txn.waits.delete(waiter)) return;
-          if (waiter.timer) clearTimeout(waiter.timer);
-          this.waiting--;
-          resolve(granted);
-        },
-      };
-      waiter.timer = setTimeout(() => {
-        this.dropWaiter(waiter);
-        waiter.grant(false);
-      }, this.options.lockWaitMs);
-      waiter.timer.unref();
-      txn.waits.add(waiter);
-      const queue = this.queues.get(docKey);
-      if (queue) queue.push(waiter);
-      else this.queues.set(docKey, [waiter]);
-    });
-  }
-
-  private dropWaiter(waiter: Waiter): void {
-    const queue = this.queues.get(waiter.docKey);
-    if (!queue) return;
-    const at = queue.indexOf(waiter);
-    if (at >= 0) queue.splice(at, 1);
-    if (queue.length === 0) this.queues.delete(waiter.docKey);
-  }
-
-  private release(docKey: string): void {
-    this.owners.delete(docKey);
-    const queue = this.queues.get(docKey);
-    while (queue && queue.length > 0) {
-      const next = queue.shift();
-      if (!next || next.txn.ended || next.txn.doomed) {
-        next?.grant(false);
-        continue;
-      }
-      this.owners.set(docKey, next.txn);
-      next.txn.held.add(docKey);
-      next.grant(true);
-      break;
-    }
-    if (queue && queue.length === 0) this.queues.delete(docKey);
-  }
-
-  private releaseAll(txn: Transaction): void {
-    for (const waiter of [...txn.waits]) {
-      this.dropWaiter(waiter);
-      waiter.grant(false);
-    }
-    for (const docKey of txn.held) this.release(docKey);
-    txn.held.clear();
-  }
-
-  private doom(txn: Transaction): void {
-    txn.doomed = true;
-    this.releaseAll(txn);
+    if (waited) this.stats.waits += 1;
   }
 
   private end(txn: Transaction): void {
@@ -238,6 +179,15 @@ export class Transactions {
     txn.ended = true;
     if (txn.timer) clearTimeout(txn.timer);
     this.live.delete(txn.id);
-    this.releaseAll(txn);
+    for (const docKey of txn.held) {
+      if (this.owners.get(docKey) === txn) this.owners.delete(docKey);
+      const waiting = this.unlockWaiters.get(docKey);
+      if (waiting) {
+        this.unlockWaiters.delete(docKey);
+        for (const wake of waiting) wake();
+      }
+    }
+    txn.held.clear();
+    txn.preimages.clear();
   }
 }

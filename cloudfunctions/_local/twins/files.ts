@@ -1,23 +1,57 @@
 // The local twin of cloud storage: uploads land under the data folder (or in memory for tests)
-// as local://uploads/{openid}/…, and "temporary links" point at this server's /__files route.
-import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
-import { dirname, join, normalize } from 'node:path';
+// as local://uploads/{key}/…, where {key} is the same opaque per-user key as in the cloud
+// (runtime/upload-folder.ts). Every path is confined to the caller's folder and to the files
+// directory; "temporary links" point at this server's /__files route with an expiry and a
+// signature, like getTempFileURL's, so a link works for minutes and only as handed out.
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, resolve, sep } from 'node:path';
 import type { FileStore } from '../../_core/ports';
+import { DEFAULT_UPLOAD_SECRET, isUnder, uploadFolder } from '../../_core/adapters/runtime/upload-folder';
+
+/** How long a link the twin hands out works (TCB: the maxAge the adapter asks for). */
+export const LINK_MS = 10 * 60 * 1000;
+
+/** A path inside the bucket: segments of safe characters, no empty, dot or dot-dot segment. */
+const SAFE_PATH = /^(?:[A-Za-z0-9_-][A-Za-z0-9._-]{0,99})(?:\/[A-Za-z0-9_-][A-Za-z0-9._-]{0,99}){0,7}$/;
+
+export class FilePathError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'FilePathError';
+  }
+}
 
 export class LocalFileStore implements FileStore {
   private readonly memory = new Map<string, Buffer>();
+  private readonly linkKey = randomBytes(32);
 
   constructor(
     private readonly baseUrl: () => string,
     private readonly dir: string | null,
+    private readonly now: () => Date = () => new Date(),
+    private readonly secret: string = process.env.UPLOAD_FOLDER_SECRET || DEFAULT_UPLOAD_SECRET,
   ) {}
 
-  /** Stores an upload under the caller's folder and answers its fileID. */
-  save(openid: string, cloudPath: string, content: Buffer): string {
-    const safeName = cloudPath.replace(/[^A-Za-z0-9._/-]/g, '_').replace(/\.\.+/g, '.').replace(/^\/+/, '');
-    const path = `uploads/${openid}/${safeName}`;
+  folderOf(openid: string): string {
+    return uploadFolder(this.secret, openid);
+  }
+
+  /** The file on disk for a bucket path, refusing anything that would leave the files directory. */
+  private fileOf(path: string): string {
+    if (!this.dir) throw new FilePathError('no files directory');
+    const root = resolve(this.dir);
+    const file = resolve(root, path);
+    if (!file.startsWith(root + sep)) throw new FilePathError('path leaves the files directory');
+    return file;
+  }
+
+  /** Stores an upload under the caller's folder and answers its fileID; a bad name is refused. */
+  save(openid: string, name: string, content: Buffer): string {
+    if (!SAFE_PATH.test(name)) throw new FilePathError('cloudPath must be a relative path of letters, digits, . _ -');
+    const path = `${this.folderOf(openid)}/${name}`;
     if (this.dir) {
-      const file = join(this.dir, normalize(path));
+      const file = this.fileOf(path);
       mkdirSync(dirname(file), { recursive: true });
       writeFileSync(file, content);
     } else {
@@ -26,18 +60,34 @@ export class LocalFileStore implements FileStore {
     return `local://${path}`;
   }
 
-  read(path: string): Buffer | null {
-    if (path.includes('..')) return null;
+  private sign(path: string, expires: number): string {
+    return createHmac('sha256', this.linkKey).update(`${path}\n${expires}`).digest('hex').slice(0, 32);
+  }
+
+  /** The file behind a link this twin handed out, or null (unknown, expired, forged, or not a file path). */
+  read(path: string, expires: string | null, signature: string | null): Buffer | null {
+    if (!SAFE_PATH.test(path) || !path.startsWith('uploads/') || expires === null || signature === null) return null;
+    const until = Number(expires);
+    if (!Number.isSafeInteger(until) || until < this.now().getTime()) return null;
+    const expected = Buffer.from(this.sign(path, until));
+    const given = Buffer.from(signature);
+    if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
     if (!this.dir) return this.memory.get(path) ?? null;
-    const file = join(this.dir, normalize(path));
+    const file = this.fileOf(path);
     return existsSync(file) ? readFileSync(file) : null;
   }
 
   async tempUrls(fileIds: readonly string[]): Promise<string[]> {
-    return fileIds.map((id) => (id.startsWith('local://') ? `${this.baseUrl()}/__files/${id.slice('local://'.length)}` : ''));
+    const expires = this.now().getTime() + LINK_MS;
+    return fileIds.map((id) => {
+      if (!id.startsWith('local://')) return '';
+      const path = id.slice('local://'.length);
+      if (!SAFE_PATH.test(path)) return '';
+      return `${this.baseUrl()}/__files/${path}?expires=${expires}&sign=${this.sign(path, expires)}`;
+    });
   }
 
   isOwnUpload(openid: string, fileId: string): boolean {
-    return fileId.startsWith(`local://uploads/${openid}/`) && !fileId.includes('..');
+    return fileId.startsWith('local://') && SAFE_PATH.test(fileId.slice(8)) && isUnder(fileId.slice(8), this.folderOf(openid));
   }
 }

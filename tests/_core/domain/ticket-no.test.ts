@@ -1,7 +1,7 @@
-// Ticket numbers are the Shanghai calendar day of submission and a per-day sequence,
-// "20261122-0007", whatever the server's clock zone (the suite runs under TZ=UTC and
-// TZ=Asia/Shanghai).
-import { formatTicketNo, shanghaiDayKey } from '../../../cloudfunctions/_core/domain/ticket-no';
+// Ticket numbers are the Shanghai calendar day of submission and six digits drawn from the
+// ticket's id, "20261122-483917", whatever the server's clock zone (the suite runs under TZ=UTC
+// and TZ=Asia/Shanghai); no shared counter is written.
+import { shanghaiDayKey, ticketNo, TICKET_NO_PATTERN } from '../../../cloudfunctions/_core/domain/ticket-no';
 
 describe('shanghaiDayKey', () => {
   it.each([
@@ -20,18 +20,29 @@ describe('shanghaiDayKey', () => {
   });
 });
 
-describe('formatTicketNo', () => {
-  it.each([
-    ['20261122', 1, '20261122-0001'],
-    ['20261122', 7, '20261122-0007'],
-    ['20261122', 42, '20261122-0042'],
-    ['20261122', 9999, '20261122-9999'],
-    ['20261122', 10000, '20261122-10000'],
-  ])('%s #%i → %s', (day, seq, no) => {
-    expect(formatTicketNo(day, seq)).toBe(no);
+describe('ticketNo', () => {
+  const at = new Date('2026-11-21T16:30:00Z');
+
+  it('is the Shanghai day and six digits, under any server zone', () => {
+    expect(ticketNo(at, 'a'.repeat(32))).toMatch(/^20261122-\d{6}$/);
+    expect(ticketNo(at, 'a'.repeat(32))).toMatch(TICKET_NO_PATTERN);
   });
 
-  it('numbers from the same instant agree under any server zone', () => {
-    expect(formatTicketNo(shanghaiDayKey(new Date('2026-11-21T16:30:00Z')), 7)).toBe('20261122-0007');
+  it('is a function of the id and the attempt: a retried request gets the same number', () => {
+    const id = '0123456789abcdef0123456789abcdef';
+    expect(ticketNo(at, id)).toBe(ticketNo(at, id, 0));
+    expect(ticketNo(at, id, 1)).not.toBe(ticketNo(at, id, 0));
+  });
+
+  it('spreads 20 000 ids over the digits: clashes stay near what chance predicts', () => {
+    const seen = new Set<string>();
+    let clashes = 0;
+    for (let i = 0; i < 20_000; i++) {
+      const no = ticketNo(at, i.toString(16).padStart(32, '0'));
+      if (seen.has(no)) clashes += 1;
+      seen.add(no);
+    }
+    // Birthday bound for 20 000 draws from 1 000 000: about 200 expected.
+    expect(clashes).toBeLessThan(400);
   });
 });

@@ -12,7 +12,10 @@ let clock = FIXED_NOW.getTime();
 let h: Harness;
 
 beforeAll(async () => {
-  h = await startHarness({ now: () => new Date(clock) });
+  h = await startHarness({
+    now: () => new Date(clock),
+    collections: ['accounts', 'counters', 'items', 'ledger', 'many', 'n', 'reports', 't', 'tags', 'users', 'x'],
+  });
 });
 
 afterAll(async () => {
@@ -149,75 +152,112 @@ describe('transactions', () => {
     expect((await h.db.collection('accounts').doc('a').get()).data.balance).toBe(1);
   });
 
-  it('20 concurrent read-modify-write transactions on one counter all land', async () => {
+  // Source for the rules below: 小程序云开发 › 数据库 › 事务 › 快照隔离 ("读操作返回的是对象的快照";
+  // "写操作会…给对象加上事务锁"; "其他事务的写入会直接失败；普通的更新操作会被阻塞"), and
+  // @cloudbase/node-sdk's own transaction tests "读快照", "读偏" and "冲突检测".
+
+  it('reads take no lock and see the snapshot of the transaction start (node-sdk test "读偏")', async () => {
+    const tx = await h.db.startTransaction();
+    expect((await tx.collection('accounts').doc('a').get()).data.balance).toBe(100);
+    await h.db.collection('accounts').doc('a').update({ data: { balance: 1 } });
+    await h.db.collection('accounts').doc('b').update({ data: { balance: 2 } });
+    // Read before and after the outside change: both still the start snapshot, never blocked.
+    expect((await tx.collection('accounts').doc('a').get()).data.balance).toBe(100);
+    expect((await tx.collection('accounts').doc('b').get()).data.balance).toBe(0);
+    await tx.rollback();
+  });
+
+  it('a write to a document changed after the transaction started fails at that call (node-sdk test "读偏")', async () => {
+    const tx = await h.db.startTransaction();
+    await tx.collection('accounts').doc('a').get();
+    await h.db.collection('accounts').doc('a').update({ data: { balance: 1 } });
+    const err = await failure(tx.collection('accounts').doc('a').update({ data: { balance: 2 } }));
+    expect(err.errCode).toBe(-501001);
+    expect(String(err.errMsg)).toContain('[ResourceUnavailable.TransactionConflict]');
+    expect(h.cloud.snapshot().accounts).toEqual([{ _id: 'a', balance: 1 }, { _id: 'b', balance: 0 }]);
+  });
+
+  it('a write to a document another live transaction wrote fails at once, not at commit (node-sdk test "冲突检测")', async () => {
+    const first = await h.db.startTransaction();
+    const second = await h.db.startTransaction();
+    await second.collection('accounts').doc('a').get();
+    await first.collection('accounts').doc('a').update({ data: { balance: 50 } });
+    // Uncommitted, yet the second transaction's write to it fails right away: nothing queues.
+    const err = await failure(second.collection('accounts').doc('a').update({ data: { balance: 60 } }));
+    expect(err.errCode).toBe(-501001);
+    expect(err).not.toHaveProperty('code');
+    expect(String(err.errMsg)).toContain('[ResourceUnavailable.TransactionConflict]');
+    // Its other documents are not locked either: the loser is over (stricter than TCB is vague here).
+    expect((await failure(second.collection('accounts').doc('b').get())).errMsg).toMatch(/TransactionNotExist/);
+    await first.commit();
+    expect(h.cloud.snapshot().accounts).toEqual([{ _id: 'a', balance: 50 }, { _id: 'b', balance: 0 }]);
+  });
+
+  it('two transactions adding the same _id: the second write conflicts', async () => {
+    const first = await h.db.startTransaction();
+    const second = await h.db.startTransaction();
+    await first.collection('ledger').add({ data: { _id: 'l1', amount: 1 } });
+    expect((await failure(second.collection('ledger').add({ data: { _id: 'l1', amount: 2 } }))).errMsg).toMatch(/TransactionConflict/);
+    await first.commit();
+    expect(h.cloud.snapshot().ledger).toEqual([{ _id: 'l1', amount: 1 }]);
+  });
+
+  it('a plain update of a document a transaction holds waits for its commit, then lands ("普通的更新操作会被阻塞")', async () => {
+    const tx = await h.db.startTransaction();
+    await tx.collection('accounts').doc('a').update({ data: { balance: h._.inc(-30) } });
+    let landed = false;
+    const plain = h.db
+      .collection('accounts')
+      .where({ _id: 'a' })
+      .update({ data: { balance: h._.inc(5) } })
+      .then((r) => {
+        landed = true;
+        return r;
+      });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(landed).toBe(false);
+    // Plain reads are not blocked and see the committed value.
+    expect((await h.db.collection('accounts').doc('a').get()).data.balance).toBe(100);
+    await tx.commit();
+    expect((await plain).stats.updated).toBe(1);
+    expect((await h.db.collection('accounts').doc('a').get()).data.balance).toBe(75);
+  });
+
+  it("wx-server-sdk's runTransaction does not retry a conflict: the callback runs once and the error reaches the caller", async () => {
+    const holder = await h.db.startTransaction();
+    await holder.collection('accounts').doc('a').update({ data: { balance: 1 } });
+    let runs = 0;
+    const err = await failure(
+      h.db.runTransaction(async (tx) => {
+        runs++;
+        await tx.collection('accounts').doc('a').update({ data: { balance: 2 } });
+      }),
+    );
+    expect(runs).toBe(1);
+    expect(err.errCode).toBe(-501001);
+    expect(String(err.errMsg)).toContain('[ResourceUnavailable.TransactionConflict]');
+    await holder.commit();
+  });
+
+  it('20 concurrent read-modify-write transactions on one counter: losers fail at their write, no update is lost', async () => {
     await h.db.collection('counters').add({ data: { _id: 'c', n: 0 } });
     const bump = () =>
       h.db.runTransaction(async (tx) => {
         const { data } = await tx.collection('counters').doc('c').get();
         await tx.collection('counters').doc('c').update({ data: { n: Number(data.n) + 1 } });
       });
-    await Promise.all(Array.from({ length: 20 }, bump));
-    expect((await h.db.collection('counters').doc('c').get()).data.n).toBe(20);
+    const outcomes = await Promise.allSettled(Array.from({ length: 20 }, bump));
+    const won = outcomes.filter((o) => o.status === 'fulfilled').length;
+    const lost = outcomes.filter((o) => o.status === 'rejected');
+    expect(won).toBeGreaterThanOrEqual(1);
+    for (const o of lost) expect(String((o as PromiseRejectedResult).reason.errMsg)).toContain('TransactionConflict');
+    expect((await h.db.collection('counters').doc('c').get()).data.n).toBe(won);
   });
 
-  it('answers a conflict at commit when the document changed outside, and the SDK retries', async () => {
-    let runs = 0;
-    await h.db.runTransaction(async (tx) => {
-      runs++;
-      const { data } = await tx.collection('accounts').doc('a').get();
-      if (runs === 1) await h.db.collection('accounts').doc('a').update({ data: { balance: h._.inc(1000) } });
-      await tx.collection('accounts').doc('a').update({ data: { balance: Number(data.balance) + 1 } });
-    });
-    expect(runs).toBe(2);
-    expect((await h.db.collection('accounts').doc('a').get()).data.balance).toBe(1101);
-  });
-
-  it('two transactions that would deadlock: one conflicts, is retried, and both land', async () => {
-    let release!: () => void;
-    const bothHoldOne = new Promise<void>((resolve) => (release = resolve));
-    let arrived = 0;
-    const runs = { ab: 0, ba: 0 };
-    const transfer = (first: 'a' | 'b', second: 'a' | 'b', name: 'ab' | 'ba') =>
-      h.db.runTransaction(async (tx) => {
-        runs[name]++;
-        const x = (await tx.collection('accounts').doc(first).get()).data;
-        if (runs[name] === 1) {
-          arrived++;
-          if (arrived === 2) release();
-          await bothHoldOne;
-        }
-        const y = (await tx.collection('accounts').doc(second).get()).data;
-        await tx.collection('accounts').doc(first).update({ data: { balance: Number(x.balance) - 1 } });
-        await tx.collection('accounts').doc(second).update({ data: { balance: Number(y.balance) + 1 } });
-      });
-    await Promise.all([transfer('a', 'b', 'ab'), transfer('b', 'a', 'ba')]);
-    expect(runs.ab + runs.ba).toBe(3);
+  it('db.serverDate() inside a transaction is refused (pass the time as a value)', async () => {
+    const err = await failure(h.db.runTransaction(async (tx) => tx.collection('accounts').doc('a').update({ data: { at: h.db.serverDate() } })));
+    expect(String(err.errMsg ?? err.message)).toMatch(/serverDate/);
     expect(h.cloud.snapshot().accounts).toEqual([{ _id: 'a', balance: 100 }, { _id: 'b', balance: 0 }]);
-  });
-
-  it('a transaction that waits longer than lockWaitMs for a held document conflicts', async () => {
-    const impatient = await startLocalCloud({ lockWaitMs: 30 });
-    pointSdkAt(impatient.url);
-    try {
-      await h.db.collection('accounts').add({ data: { _id: 'a', balance: 100 } });
-      const holder = await h.db.startTransaction();
-      await holder.collection('accounts').doc('a').get();
-      let runs = 0;
-      const err = (await failure(
-        h.db.runTransaction(async (tx) => {
-          runs++;
-          await tx.collection('accounts').doc('a').update({ data: { balance: 1 } });
-        }),
-      )) as { code?: unknown };
-      expect(err.code).toBe('DATABASE_TRANSACTION_CONFLICT');
-      expect(runs).toBe(4);
-      await holder.collection('accounts').doc('a').update({ data: { balance: 99 } });
-      await holder.commit();
-      expect(impatient.snapshot().accounts).toEqual([{ _id: 'a', balance: 99 }]);
-    } finally {
-      pointSdkAt(h.cloud.url);
-      await impatient.close();
-    }
   });
 
   it('a callback that throws leaves nothing behind', async () => {
@@ -254,6 +294,7 @@ describe('transactions', () => {
 
   it('a transaction not finished within its lifetime is gone', async () => {
     const short = await startLocalCloud({ transactionTimeoutMs: 100 });
+    short.createCollection('accounts');
     pointSdkAt(short.url);
     try {
       const tx = await h.db.startTransaction();
@@ -261,7 +302,7 @@ describe('transactions', () => {
       await new Promise((resolve) => setTimeout(resolve, 200));
       const err = (await failure(tx.commit())) as { code?: unknown };
       expect(err.code).toBe('DATABASE_TRANSACTION_FAIL');
-      expect(short.snapshot()).toEqual({});
+      expect(short.snapshot()).toEqual({ accounts: [] });
     } finally {
       pointSdkAt(h.cloud.url);
       await short.close();
@@ -412,6 +453,20 @@ describe('unique indexes', () => {
 });
 
 describe('errors and robustness', () => {
+  it('answers only its own per-process token URL: another process on loopback gets 403 and no data', async () => {
+    await h.db.collection('reports').add({ data: { _id: 'secret', v: 1 } });
+    const base = new URL(h.cloud.url);
+    for (const path of ['/admin', '/00000000000000000000000000000000/admin', `${base.pathname}x`]) {
+      const res = await fetch(`${base.origin}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ action: 'database.getDocument', collectionName: 'reports', queryType: 'WHERE' }),
+      });
+      expect(res.status).toBe(403);
+      expect(await res.text()).not.toContain('secret');
+    }
+  });
+
   it('answers unknown actions and malformed bodies with an error, and keeps serving', async () => {
     expect(await post(h.cloud, { action: 'database.nope' })).toMatchObject({ code: 'INVALID_PARAM' });
     expect(await post(h.cloud, 'not json')).toMatchObject({ code: 'INVALID_PARAM' });
@@ -419,12 +474,15 @@ describe('errors and robustness', () => {
     expect((await h.db.collection('x').count()).total).toBe(0);
   });
 
-  it('with requireCollections, an uncreated collection fails like TCB (-502005)', async () => {
-    const strict = await startLocalCloud({ requireCollections: true });
+  it('an uncreated collection fails like TCB (-502005), inside a transaction too; createCollection creates it', async () => {
+    const strict = await startLocalCloud();
     pointSdkAt(strict.url);
     try {
       expect((await failure(h.db.collection('nope').get())).errCode).toBe(-502005);
       expect((await failure(h.db.collection('nope').add({ data: { a: 1 } }))).errCode).toBe(-502005);
+      expect(String((await failure(h.db.runTransaction(async (tx) => tx.collection('nope').doc('d').set({ data: { a: 1 } })))).errMsg)).toContain(
+        '[ResourceNotFound] Db or Table not exist',
+      );
       await h.db.createCollection('nope');
       await h.db.collection('nope').add({ data: { a: 1 } });
       expect(strict.collectionNames()).toEqual(['nope']);
@@ -456,5 +514,65 @@ describe('persistence', () => {
       pointSdkAt(h.cloud.url);
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('the same conflict through @cloudbase/node-sdk', () => {
+  it('keeps its code, so node-sdk runTransaction retries it (the callback runs again)', async () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const tcb = require('@cloudbase/node-sdk') as { init(config: Record<string, unknown>): { database(): unknown } };
+    const db = tcb.init({ env: 'local-test' }).database() as {
+      runTransaction<T>(run: (tx: { collection(n: string): { doc(id: string): { get(): Promise<{ data: Data | null }>; update(d: Data): Promise<unknown> } } }) => Promise<T>): Promise<T>;
+    };
+    await h.db.collection('accounts').add({ data: [{ _id: 'a', balance: 100 }] });
+    const holder = await h.db.startTransaction();
+    await holder.collection('accounts').doc('a').update({ data: { balance: 1 } });
+    let runs = 0;
+    const done = db.runTransaction(async (tx) => {
+      runs++;
+      if (runs === 2) await holder.commit();
+      const current = await tx.collection('accounts').doc('a').get();
+      await tx.collection('accounts').doc('a').update({ balance: Number(current.data?.balance) + 10 });
+    });
+    await done;
+    // Run 2 started before the holder committed, so its snapshot is older than the document:
+    // its write conflicts too (changed since it started). Run 3 starts after the commit and lands.
+    expect(runs).toBe(3);
+    expect((await h.db.collection('accounts').doc('a').get()).data.balance).toBe(11);
+  });
+});
+
+describe('indexes (enforceIndexes)', () => {
+  let strict: LocalCloud;
+  beforeAll(async () => {
+    strict = await startLocalCloud({ enforceIndexes: true });
+    strict.createCollection('tickets');
+    strict.declareIndex('tickets', [
+      ['areas', 1],
+      ['status', 1],
+      ['dueKey', 1],
+    ]);
+    pointSdkAt(strict.url);
+    await h.db.collection('tickets').add({ data: [{ _id: 't1', areas: ['g:1', 'c:1'], status: 'submitted', dueKey: 'a', grid: '1' }] });
+  });
+  afterAll(async () => {
+    pointSdkAt(h.cloud.url);
+    await strict.close();
+  });
+
+  it('serves equality fields (in any order, $in included) followed by the sort key', async () => {
+    const _ = h._;
+    const rows = await h.db.collection('tickets').where({ status: _.in(['submitted', 'accepted']), areas: 'c:1' }).orderBy('dueKey', 'asc').get();
+    expect(rows.data.map((d) => d._id)).toEqual(['t1']);
+    expect((await h.db.collection('tickets').where({ areas: 'c:1', status: 'submitted', dueKey: _.gt('0') }).count()).total).toBe(1);
+    expect((await h.db.collection('tickets').doc('t1').get()).data._id).toBe('t1');
+    expect((await h.db.collection('tickets').where({ _id: 't1', grid: '1' }).get()).data).toHaveLength(1);
+  });
+
+  it('refuses what no index serves, naming the shape', async () => {
+    const err = await failure(h.db.collection('tickets').where({ grid: '1' }).orderBy('dueKey', 'asc').get());
+    expect(err.message).toMatch(/no declared index of tickets serves this query: equality \[grid\]/);
+    expect((await failure(h.db.collection('tickets').where({ areas: 'c:1' }).orderBy('_id', 'asc').get())).message).toMatch(/sort \[_id asc\]/);
+    expect((await failure(h.db.collection('tickets').where({ grid: '1' }).update({ data: { x: 1 } }))).message).toMatch(/no declared index/);
   });
 });

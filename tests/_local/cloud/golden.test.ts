@@ -15,7 +15,7 @@ const ROOT = path.join(__dirname, '..', '..', '..');
 let h: Harness;
 
 beforeAll(async () => {
-  h = await startHarness({ now: () => FIXED });
+  h = await startHarness({ now: () => FIXED, collections: ['reports', 'audit'] });
 });
 
 afterAll(async () => {
@@ -53,7 +53,7 @@ function normalise(records: RequestRecord[]): GoldenRequest[] {
       const value = r.headers[name];
       if (typeof value === 'string') headers[name] = value;
     }
-    return { action: r.action, url: r.url.replace(/seqId=[^&]+/, 'seqId=<seqId>'), headers, body };
+    return { action: r.action, url: r.url.replace(/^\/[0-9a-f]{32}\/admin/, '/admin').replace(/seqId=[^&]+/, 'seqId=<seqId>'), headers, body };
   });
 }
 
@@ -208,5 +208,28 @@ describe('golden request payloads', () => {
         }),
       );
     });
+  });
+
+  it('a transaction write conflict: the request, the answer, and the error our code receives', async () => {
+    let received: unknown;
+    await capture('transaction-conflict', async () => {
+      const holder = await h.db.startTransaction();
+      await holder.collection('reports').doc('g1').update({ data: { status: 'held' } });
+      try {
+        await h.db.runTransaction(async (tx) => {
+          await tx.collection('reports').doc('g1').update({ data: { status: 'mine' } });
+        });
+      } catch (error) {
+        received = error;
+      }
+      await holder.commit();
+    });
+    // What wx-server-sdk hands to the store code: errCode -501001, the TCB message in errMsg,
+    // and no `code` (so the SDK's own runTransaction retry never sees it).
+    const e = received as Error & Record<string, unknown>;
+    const shape = { isError: e instanceof Error, keys: Object.keys(e).sort(), errCode: e.errCode, errMsg: e.errMsg, message: e.message };
+    const file = path.join(GOLDEN_DIR, 'transaction-conflict-error.json');
+    if (UPDATE) writeFileSync(file, `${JSON.stringify(shape, null, 2)}\n`);
+    else expect(shape).toEqual(JSON.parse(readFileSync(file, 'utf8')));
   });
 });

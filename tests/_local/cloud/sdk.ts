@@ -80,8 +80,11 @@ export interface Harness {
   readonly _: Command;
 }
 
-export async function startHarness(options: LocalCloudOptions = {}): Promise<Harness> {
-  const cloud = await startLocalCloud(options);
+/** A local cloud with `collections` created (TCB refuses collections nobody created; reset keeps them). */
+export async function startHarness(options: LocalCloudOptions & { collections?: readonly string[] } = {}): Promise<Harness> {
+  const { collections = [], ...cloudOptions } = options;
+  const cloud = await startLocalCloud(cloudOptions);
+  for (const name of collections) cloud.createCollection(name);
   pointSdkAt(cloud.url);
   wxServerSdk.init({ env: 'local-test' });
   const db = wxServerSdk.database() as unknown as Database;

@@ -20,17 +20,19 @@ export const DEMO_PHOTOS = [
   scene('#d7efe0', '#a2b09a', "<path d='M20 80 L60 34 L100 80 Z' fill='#7d8c99'/><rect x='52' y='58' width='16' height='22' fill='#5a4634'/>"),
 ];
 
-/** The demo resident, as staff.me answers for them; photos live under uploads/{openid}/. */
+/** The demo resident, as staff.me answers for them; photos live under their upload folder. */
 export const DEMO_OPENID = 'demo-resident-1';
+/** Their upload folder as the server names it (an opaque key, no openid). */
+export const DEMO_FOLDER = 'uploads/5d0c8a3f19b2e47a6c81f0d2';
 
 export function demoResident(): Api.StaffMe {
-  return { openid: DEMO_OPENID, role: 'resident', scope: null, scopeLabel: '居民' };
+  return { openid: DEMO_OPENID, role: 'resident', scope: null, scopeLabel: '居民', uploadFolder: DEMO_FOLDER };
 }
 
 /** The storage folder of fileIDs in the fake cloud (wx-fake's cloudUpload answers under it). */
 export const DEMO_CLOUD = 'cloud://your-env-id.7975-your-env-id-1300000000';
 
-export const DEMO_FILE_IDS = [`${DEMO_CLOUD}/uploads/${DEMO_OPENID}/202611/a1.jpg`, `${DEMO_CLOUD}/uploads/${DEMO_OPENID}/202611/a2.jpg`];
+export const DEMO_FILE_IDS = [`${DEMO_CLOUD}/${DEMO_FOLDER}/202611/a1.jpg`, `${DEMO_CLOUD}/${DEMO_FOLDER}/202611/a2.jpg`];
 
 type CategoryItem = Api.Data<'categories.list'>['items'][number];
 

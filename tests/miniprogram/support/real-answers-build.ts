@@ -11,7 +11,6 @@ const WORKER = 'worker-1';
 const HERE = { latitude: 36.8135, longitude: 118.0406, address: '张店区华光路1号 华光小区3号楼' };
 
 const at = (shanghai: string): string => `${shanghai}+08:00`;
-const photo = (owner: string, name: string): string => `local://uploads/${owner}/202611/${name}.jpg`;
 
 export async function buildRealAnswers(): Promise<RealAnswers> {
   const app = await startTestApp();
@@ -24,6 +23,8 @@ export async function buildRealAnswers(): Promise<RealAnswers> {
 }
 
 async function residentsWeek(app: TestApp): Promise<RealAnswers> {
+  /** A photo in its owner's upload folder (the server names the folder; it is no openid). */
+  const photo = (owner: string, name: string): string => `local://${app.server.deps.files.folderOf(owner)}/202611/${name}.jpg`;
   const file = async (when: string, params: Partial<Api.ReportSubmitParams>): Promise<Api.ReportSubmitData> => {
     app.setNow(at(when));
     return app.ok(RESIDENT, 'report.submit', reportParams({ location: HERE, ...params }));

@@ -55,13 +55,20 @@ export interface WxScene {
   cloudCall: (data: unknown) => Promise<{ result: unknown }>;
   request: (opts: { url: string; data: unknown; header: Record<string, string> }) => { ok: true; statusCode: number; data: unknown } | { ok: false; errMsg: string };
   cloudUpload: (opts: { cloudPath: string; filePath: string }) => Promise<{ fileID: string }>;
-  /** The local server's POST /__files; by default like the real one: uploads/{x-wx-openid}/{cloudPath}. */
+  /** The local server's POST /__files; by default like the real one: {the caller's upload folder}/{cloudPath}. */
   localUpload: (opts: { url: string; formData: Record<string, string>; header?: Record<string, string> }) =>
     | { ok: true; statusCode: number; data: string }
     | { ok: false; errMsg: string };
 }
 
 let compressSeq = 0;
+
+/** An opaque folder per openid, as the local server names them (no openid in the path). */
+export function fakeFolderOf(openid: string): string {
+  let h = 0;
+  for (const ch of openid) h = (h * 31 + ch.charCodeAt(0)) >>> 0;
+  return `uploads/${h.toString(16).padStart(8, '0')}f01de7`;
+}
 
 function freshScene(): WxScene {
   return {
@@ -79,7 +86,7 @@ function freshScene(): WxScene {
     localUpload: (o) => {
       const openid = o.header?.['x-wx-openid'];
       if (!openid) return { ok: true, statusCode: 401, data: JSON.stringify({ ok: false, error: { code: 'UNAUTHENTICATED', message: '请先登录' } }) };
-      return { ok: true, statusCode: 200, data: JSON.stringify({ fileID: `local://uploads/${openid}/${o.formData.cloudPath}` }) };
+      return { ok: true, statusCode: 200, data: JSON.stringify({ fileID: `local://${fakeFolderOf(openid)}/${o.formData.cloudPath}` }) };
     },
   };
 }

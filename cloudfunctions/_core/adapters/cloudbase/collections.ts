@@ -70,24 +70,33 @@ export const COLLECTIONS: readonly CollectionSpec[] = [
       index('category_status_created', [['category', 1], ['status', 1], ['createdAt', -1]]),
       // jobs: the SLA sweep, auto-close, and the figures job's dirty tickets and cohorts.
       index('status_sweep', [['status', 1], ['sweepKey', 1]]),
-      index('status_resolved', [['status', 1], ['resolvedAt', 1]]),
+      index('status_resolved', [['status', 1], ['resolvedKey', 1]]),
       index('figures_dirty', [['figuresDirty', 1], ['_id', 1]]),
-      index('figures_cell_day', [['figuresCell', 1], ['figuresDay', 1]]),
+      index('figures_cell_day', [['figuresCell', 1], ['figuresDay', 1], ['_id', 1]]),
     ],
     rule: CLOSED,
   },
   {
     name: COLLECTION.outbox,
     indexes: [
-      index('state_next', [['state', 1], ['nextAttemptAt', 1], ['createdAt', 1]]),
-      index('state_lease', [['state', 1], ['leaseUntil', 1], ['createdAt', 1]]),
+      // deliver: the due rows of each state, oldest first (few rows are pending or sending at a time).
+      index('state_created', [['state', 1], ['createdAt', 1], ['_id', 1]]),
+      // GET /__outbox and admin views: every row, oldest first.
       index('created', [['createdAt', 1], ['_id', 1]]),
     ],
     rule: CLOSED,
   },
   {
     name: COLLECTION.rollups,
-    indexes: [index('level_place_day', [['level', 1], ['place', 1], ['day', 1]])],
+    indexes: [
+      // stats.summary: one place's days.
+      index('level_place_day', [['level', 1], ['place', 1], ['day', 1]]),
+      // the figures job: a day's cells under a community, street, district, or all of them.
+      index('level_community_day', [['level', 1], ['community', 1], ['day', 1], ['_id', 1]]),
+      index('level_street_day', [['level', 1], ['street', 1], ['day', 1], ['_id', 1]]),
+      index('level_district_day', [['level', 1], ['district', 1], ['day', 1], ['_id', 1]]),
+      index('level_day', [['level', 1], ['day', 1], ['_id', 1]]),
+    ],
     rule: CLOSED,
   },
   { name: COLLECTION.supervisions, indexes: [index('ticket_at', [['ticketId', 1], ['at', -1]])], rule: CLOSED },
@@ -100,6 +109,8 @@ export const COLLECTIONS: readonly CollectionSpec[] = [
       index('role_street', [['role', 1], ['scope.street', 1]]),
       index('role_district', [['role', 1], ['scope.district', 1]]),
       index('role_department', [['role', 1], ['scope.department', 1]]),
+      // staff.list: the directory, paged by the invite each member bound with.
+      index('invite_code', [['inviteCode', 1]]),
     ],
     rule: CLOSED,
   },

@@ -1,14 +1,16 @@
 // Photos in cloud storage stay private: readers get short-lived links after the use case has
-// checked their scope, and a report may only cite files its author uploaded under their folder.
+// checked their scope, and a report may only cite files its author uploaded under their folder
+// (uploads/{opaque key}, runtime/upload-folder.ts: no fileID names an openid).
 import type { FileStore } from '../../ports';
+import { DEFAULT_UPLOAD_SECRET, isUnder, uploadFolder } from '../runtime/upload-folder';
 import { sdk } from './sdk';
 
 const LINK_SECONDS = 10 * 60;
 
-/** Uploads live under uploads/{openid}/…; the fileID embeds that path after the bucket. */
-export function isOwnCloudUpload(openid: string, fileId: string): boolean {
+/** The fileID embeds the storage path after the bucket: cloud://{env}.{bucket}/{path}. */
+export function isOwnCloudUpload(folder: string, fileId: string): boolean {
   const match = /^cloud:\/\/[^/]+\/(.+)$/.exec(fileId);
-  return match !== null && match[1] !== undefined && match[1].startsWith(`uploads/${openid}/`) && !match[1].includes('..');
+  return match?.[1] !== undefined && isUnder(match[1], folder);
 }
 
 interface TempUrlResult {
@@ -16,6 +18,12 @@ interface TempUrlResult {
 }
 
 export class CloudFileStore implements FileStore {
+  constructor(private readonly secret: string = process.env.UPLOAD_FOLDER_SECRET || DEFAULT_UPLOAD_SECRET) {}
+
+  folderOf(openid: string): string {
+    return uploadFolder(this.secret, openid);
+  }
+
   async tempUrls(fileIds: readonly string[]): Promise<string[]> {
     if (fileIds.length === 0) return [];
     const result = (await sdk().getTempFileURL({
@@ -26,6 +34,6 @@ export class CloudFileStore implements FileStore {
   }
 
   isOwnUpload(openid: string, fileId: string): boolean {
-    return isOwnCloudUpload(openid, fileId);
+    return isOwnCloudUpload(this.folderOf(openid), fileId);
   }
 }

@@ -10,7 +10,7 @@ import { CloudGrantStore } from './grant-store';
 import { CloudGridStore, CloudPlaceStore } from './grid-store';
 import { CloudMessageSender } from './message-sender';
 import { CloudOutboxStore } from './outbox-store';
-import { CloudRollupStore } from './rollup-store';
+import { CloudFiguresStore } from './figures-store';
 import { database } from './sdk';
 import { CloudStaffStore } from './staff-store';
 import { CloudTicketStore } from './ticket-store';
@@ -45,7 +45,7 @@ export function createCloudDeps(overrides: StoreOverrides = {}): Deps {
     places: new CloudPlaceStore(grids),
     departments: new CloudDepartmentStore(db),
     categories: new CloudCategoryStore(db),
-    rollups: new CloudRollupStore(db),
+    figures: new CloudFiguresStore(db),
     files: overrides.files ?? new CloudFileStore(),
     content: overrides.content ?? new CloudContentCheck(),
     outbox: new CloudOutboxStore(db),

@@ -67,11 +67,16 @@ export const decodeCursor = (cursor: string | null, shape: RegExp): string | nul
 /** The sort keys tickets are paged by: "<ISO time or ~>|<32-hex id>". */
 export const TICKET_KEY = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z|~)\|[0-9a-f]{32}$/;
 
-/** The SDK reports a lost transaction race with this code (after its own retries). */
+/**
+ * A transactional write that lost to another transaction. @cloudbase/node-sdk keeps TCB's code
+ * (DATABASE_TRANSACTION_CONFLICT); wx-server-sdk turns it into errCode -501001 and keeps only
+ * the message, "[ResourceUnavailable.TransactionConflict] …" (tests/_local/cloud/golden pins it).
+ */
 export function isTransactionConflict(error: unknown): boolean {
   if (!isObject(error)) return false;
-  const text = `${String(error.errCode ?? '')} ${String(error.code ?? '')} ${String(error.errMsg ?? error.message ?? '')}`;
-  return text.includes('DATABASE_TRANSACTION_CONFLICT');
+  if (error.code === 'DATABASE_TRANSACTION_CONFLICT') return true;
+  const text = `${String(error.errMsg ?? '')} ${String(error.message ?? '')}`;
+  return text.includes('[ResourceUnavailable.TransactionConflict]');
 }
 
 export function isDuplicateKey(error: unknown): boolean {

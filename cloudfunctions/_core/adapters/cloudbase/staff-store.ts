@@ -1,12 +1,13 @@
 // Staff bindings (`staff`, keyed by openid) and one-time invites (`invites`, keyed by code).
 // Redeeming marks the invite and binds the role in one transaction, so a code works once.
 import { COLLECTION } from './collections';
-import { DuplicateKeyError, type Holder, type InviteRecord, type RedeemResult, type StaffRecord, type StaffStore } from '../../ports';
+import { DuplicateKeyError, type Holder, type InviteRecord, type Page, type RedeemResult, type StaffRecord, type StaffStore } from '../../ports';
 import type { Scope, StaffRole } from '../../domain/types';
-import { doc, docs, isDuplicateKey, type Doc, toDate } from './results';
+import { decodeCursor, doc, docs, encodeCursor, isDuplicateKey, type Doc, toDate } from './results';
 import { database, type Database } from './sdk';
 import { txGet, withTransaction } from './transaction';
 
+const INVITE_CODE = /^[A-Z0-9]{6,12}$/;
 
 const toStaff = (d: Doc): StaffRecord => ({
   openid: d._id,
@@ -38,6 +39,16 @@ export class CloudStaffStore implements StaffStore {
               : { role: 'deptHandler', 'scope.department': holder.departmentCode };
     const rows = await docs(this.db.collection(COLLECTION.staff).where(where).field({ _id: true }).limit(50).get());
     return rows.map((r) => r._id);
+  }
+
+  async directory(cursor: string | null, limit: number): Promise<Page<StaffRecord & { inviteCode: string }>> {
+    const _ = this.db.command;
+    const after = decodeCursor(cursor, INVITE_CODE);
+    const where = after === null ? { inviteCode: _.exists(true) } : { inviteCode: _.gt(after) };
+    const rows = await docs(this.db.collection(COLLECTION.staff).where(where).orderBy('inviteCode', 'asc').limit(limit + 1).get());
+    const items = rows.slice(0, limit).map((d) => ({ ...toStaff(d), inviteCode: String(d.inviteCode) }));
+    const last = rows.length > limit ? items[items.length - 1] : undefined;
+    return { items, nextCursor: last ? encodeCursor(last.inviteCode) : null };
   }
 
   async createInvite(invite: InviteRecord): Promise<void> {

@@ -1,18 +1,19 @@
 // Tickets in the `tickets` collection. Writes are conditional on the version read, so two
-// staff acting at once cannot both win; creation runs in a transaction with the day's counter.
-// Lists page by an indexed sort key (never by skip): dueKey for "most urgent first",
-// newestKey for "newest first".
-import { COLLECTION } from './collections';
-import type { Rollup } from '../../domain/figures';
+// staff acting at once cannot both win; a change, its outbox rows and 督办 record commit in one
+// transaction that writes nothing shared with other tickets (no counters, no figures: see
+// domain/ticket-no.ts and the figures job). Each document carries the keys its queries use,
+// all served by the indexes in collections.ts: `duty`/`areas` (who acts / who watches),
+// dueKey ("most urgent first"), newestKey ("newest first"), sweepKey and resolvedKey (jobs), and
+// the figures bookkeeping (figuresDirty until the figures job has counted the current version).
+import { cellOf, cohortDay } from '../../domain/figures';
 import { currentDeadline } from '../../domain/lifecycle';
-import type { Ticket, TimelineRecord } from '../../domain/types';
-import type { ChangeEffects, CreateResult, Page, RateLimit, TicketQuery, TicketStore } from '../../ports';
-import { decodeCursor, docs, encodeCursor, TICKET_KEY, total, type Doc, toDate, toStr } from './results';
+import { areaKeys, dutyKeys } from '../../domain/responsibility';
+import type { PlaceRef, Ticket, TimelineRecord } from '../../domain/types';
+import type { ChangeEffects, CreateResult, Page, RateLimit, TicketFilter, TicketQuery, TicketStore } from '../../ports';
+import { COLLECTION } from './collections';
+import { decodeCursor, docs, encodeCursor, isDuplicateKey, TICKET_KEY, total, type Doc, toDate, toStr } from './results';
 import { database, type Database } from './sdk';
 import { txGet, withTransaction, type Tx } from './transaction';
-
-
-const COUNTERS = 'counters';
 
 /** The SLA sweep's index: the current deadline while it has not been handled, else "nothing". */
 export function sweepKey(ticket: Ticket): string {
@@ -29,8 +30,17 @@ export function dueKey(ticket: Ticket): string {
   return `${due ? due.toISOString() : NOTHING_DUE}|${ticket.id}`;
 }
 export const newestKey = (ticket: Ticket): string => `${ticket.createdAt.toISOString()}|${ticket.id}`;
+/** Auto-close's index: when a resolved ticket was resolved, else "not waiting to close". */
+export const resolvedKey = (ticket: Ticket): string =>
+  `${ticket.status === 'resolved' && ticket.resolvedAt ? ticket.resolvedAt.toISOString() : NOTHING_DUE}|${ticket.id}`;
 
-export function toDoc(ticket: Ticket): Record<string, unknown> {
+/** A cell the ticket left (transfer), kept until the figures job has recounted it. */
+export interface StaleCell {
+  cell: string;
+  place: PlaceRef;
+}
+
+export function toDoc(ticket: Ticket, staleCells: readonly StaleCell[] = []): Record<string, unknown> {
   const { id, place, timeline, ...rest } = ticket;
   return {
     ...rest,
@@ -41,20 +51,47 @@ export function toDoc(ticket: Ticket): Record<string, unknown> {
     street: place.street,
     district: place.district,
     timeline: timeline.map((e) => ({ ...e })),
+    duty: dutyKeys(ticket),
+    areas: areaKeys(ticket),
     dueKey: dueKey(ticket),
     newestKey: newestKey(ticket),
     sweepKey: sweepKey(ticket),
+    resolvedKey: resolvedKey(ticket),
+    figuresDirty: true,
+    figuresCell: cellOf(place),
+    figuresDay: cohortDay(ticket),
+    figuresStale: staleCells.map((s) => ({ cell: s.cell, place: { ...s.place } })),
   };
 }
 
-/** Writes a change's effects inside the transaction: rollups moved, outbox rows, the 督办 record. */
+const placeOfDoc = (d: Doc): PlaceRef => ({
+  gridCode: toStr(d.gridCode),
+  gridName: toStr(d.gridName),
+  community: toStr(d.community),
+  street: toStr(d.street),
+  district: toStr(d.district),
+});
+
+export function staleCellsOf(d: Doc): StaleCell[] {
+  const raw = Array.isArray(d.figuresStale) ? (d.figuresStale as unknown[]) : [];
+  return raw.flatMap((entry) => {
+    if (typeof entry !== 'object' || entry === null) return [];
+    const e = entry as { cell?: unknown; place?: unknown };
+    if (typeof e.cell !== 'string' || typeof e.place !== 'object' || e.place === null) return [];
+    return [{ cell: e.cell, place: placeOfDoc(e.place as Doc) }];
+  });
+}
+
+/** The cells whose figures a change leaves behind: the ones not counted yet, plus the one it leaves. */
+function staleAfter(current: Doc, next: Ticket): StaleCell[] {
+  const stale = staleCellsOf(current);
+  const from = typeof current.figuresCell === 'string' ? current.figuresCell : null;
+  if (from !== null && from !== cellOf(next.place) && !stale.some((s) => s.cell === from)) stale.push({ cell: from, place: placeOfDoc(current) });
+  return stale;
+}
+
+/** Writes a change's effects inside the transaction: outbox rows and the 督办 record, all new documents. */
 async function writeEffects(tx: Tx, effects: ChangeEffects): Promise<void> {
-  for (const change of effects.rollups) {
-    const current = (await txGet(tx, COLLECTION.rollups, change.id)) as unknown as (Rollup & { _id: string }) | null;
-    const { _id: _omit, ...stored } = current ?? { _id: change.id };
-    const updatedRollup = change.update(current ? (stored as unknown as Rollup) : null);
-    await tx.collection(COLLECTION.rollups).doc(change.id).set({ data: { ...updatedRollup } });
-  }
   for (const message of effects.outbox) {
     const { id, ...row } = message;
     await tx.collection(COLLECTION.outbox).doc(id).set({
@@ -97,15 +134,10 @@ export function fromDoc(d: Doc): Ticket {
     description: String(d.description),
     photos: Array.isArray(d.photos) ? d.photos.map(String) : [],
     location: { latitude: location.latitude, longitude: location.longitude, address: location.address ?? null },
-    place: {
-      gridCode: toStr(d.gridCode),
-      gridName: toStr(d.gridName),
-      community: toStr(d.community),
-      street: toStr(d.street),
-      district: toStr(d.district),
-    },
+    place: placeOfDoc(d),
     level: t.level,
     departmentCode: toStr(d.departmentCode),
+    dispatchedTo: toStr(d.dispatchedTo),
     status: t.status,
     complexity: t.complexity ?? null,
     createdAt: toDate(d.createdAt) ?? new Date(0),
@@ -131,6 +163,10 @@ export function fromDoc(d: Doc): Ticket {
   };
 }
 
+/** A number that clashed with another ticket's is drawn again; past this many tries something is wrong. */
+const NUMBER_ATTEMPTS = 8;
+const OPEN: readonly string[] = ['submitted', 'accepted'];
+
 export class CloudTicketStore implements TicketStore {
   constructor(private readonly db: Database = database()) {}
 
@@ -141,31 +177,33 @@ export class CloudTicketStore implements TicketStore {
 
   async create(
     id: string,
-    dayKey: string,
-    build: (sequence: number) => Ticket,
+    build: (attempt: number) => Ticket,
     options: { rateLimit: RateLimit | null; effects: (ticket: Ticket) => ChangeEffects },
   ): Promise<CreateResult> {
-    return withTransaction(this.db, async (tx): Promise<CreateResult> => {
-      const existing = await txGet(tx, COLLECTION.tickets, id);
-      if (existing) return { kind: 'existing', ticket: fromDoc(existing) };
-      if (options.rateLimit && !(await admitted(tx, options.rateLimit))) return { kind: 'rate_limited' };
-      const counterId = `ticketNo-${dayKey}`;
-      const counter = await txGet(tx, COUNTERS, counterId);
-      const sequence = (counter ? Number(counter.value) : 0) + 1;
-      const ticket = build(sequence);
-      await tx.collection(COUNTERS).doc(counterId).set({ data: { value: sequence } });
-      const { _id: _omit, ...data } = toDoc(ticket);
-      await tx.collection(COLLECTION.tickets).doc(id).set({ data });
-      await writeEffects(tx, options.effects(ticket));
-      return { kind: 'created', ticket };
-    });
+    for (let attempt = 0; ; attempt += 1) {
+      try {
+        return await withTransaction(this.db, async (tx): Promise<CreateResult> => {
+          const existing = await txGet(tx, COLLECTION.tickets, id);
+          if (existing) return { kind: 'existing', ticket: fromDoc(existing) };
+          if (options.rateLimit && !(await admitted(tx, options.rateLimit))) return { kind: 'rate_limited' };
+          const ticket = build(attempt);
+          const { _id: _omit, ...data } = toDoc(ticket);
+          await tx.collection(COLLECTION.tickets).doc(id).set({ data });
+          await writeEffects(tx, options.effects(ticket));
+          return { kind: 'created', ticket };
+        });
+      } catch (error) {
+        // Another ticket holds this number (unique index): draw the next one.
+        if (!isDuplicateKey(error) || attempt + 1 >= NUMBER_ATTEMPTS) throw error;
+      }
+    }
   }
 
   async save(next: Ticket, effects: ChangeEffects): Promise<boolean> {
-    const { _id: _omit, ...data } = toDoc(next);
     return withTransaction(this.db, async (tx) => {
       const current = await txGet(tx, COLLECTION.tickets, next.id);
       if (!current || Number(current.version) !== next.version - 1) return false;
+      const { _id: _omit, ...data } = toDoc(next, staleAfter(current, next));
       await tx.collection(COLLECTION.tickets).doc(next.id).set({ data });
       await writeEffects(tx, effects);
       return true;
@@ -175,7 +213,7 @@ export class CloudTicketStore implements TicketStore {
   async dueForSweep(now: Date, after: string | null, limit: number): Promise<Page<Ticket>> {
     const _ = this.db.command;
     const upper = now.toISOString();
-    const where = { sweepKey: after ? _.and([_.gt(after), _.lt(upper)]) : _.lt(upper), status: _.in(['submitted', 'accepted']) };
+    const where = { sweepKey: after ? _.and([_.gt(after), _.lt(upper)]) : _.lt(upper), status: _.in([...OPEN]) };
     const rows = await docs(this.db.collection(COLLECTION.tickets).where(where).orderBy('sweepKey', 'asc').limit(limit).get());
     const last = rows.length === limit ? rows[rows.length - 1] : undefined;
     return { items: rows.map(fromDoc), nextCursor: last ? String(last.sweepKey) : null };
@@ -183,11 +221,11 @@ export class CloudTicketStore implements TicketStore {
 
   async resolvedBefore(before: Date, after: string | null, limit: number): Promise<Page<Ticket>> {
     const _ = this.db.command;
-    const where: Record<string, unknown> = { status: 'resolved', resolvedAt: _.lt(before) };
-    if (after) where._id = _.gt(after);
-    const rows = await docs(this.db.collection(COLLECTION.tickets).where(where).orderBy('_id', 'asc').limit(limit).get());
+    const upper = before.toISOString();
+    const where = { status: 'resolved', resolvedKey: after ? _.and([_.gt(after), _.lt(upper)]) : _.lt(upper) };
+    const rows = await docs(this.db.collection(COLLECTION.tickets).where(where).orderBy('resolvedKey', 'asc').limit(limit).get());
     const last = rows.length === limit ? rows[rows.length - 1] : undefined;
-    return { items: rows.map(fromDoc), nextCursor: last ? last._id : null };
+    return { items: rows.map(fromDoc), nextCursor: last ? String(last.resolvedKey) : null };
   }
 
   async nearby(category: string, box: { minLat: number; maxLat: number; minLng: number; maxLng: number }, since: Date): Promise<Ticket[]> {
@@ -197,7 +235,7 @@ export class CloudTicketStore implements TicketStore {
         .collection(COLLECTION.tickets)
         .where({
           category,
-          status: _.in(['submitted', 'accepted']),
+          status: _.in([...OPEN]),
           createdAt: _.gte(since),
           'location.latitude': _.and([_.gte(box.minLat), _.lte(box.maxLat)]),
           'location.longitude': _.and([_.gte(box.minLng), _.lte(box.maxLng)]),
@@ -209,33 +247,35 @@ export class CloudTicketStore implements TicketStore {
     return rows.map(fromDoc);
   }
 
-  async countOpenOverdue(area: Omit<TicketQuery, 'statuses' | 'order'>): Promise<number> {
-    const where = this.whereOf({ ...area, statuses: ['submitted', 'accepted'], order: 'urgent', overdue: true });
-    return total(this.db.collection(COLLECTION.tickets).where(where).count());
-  }
-
-  private whereOf(query: TicketQuery): Record<string, unknown> {
+  /** The where of a query, or null when it can match nothing (an empty key list). */
+  private whereOf(query: TicketFilter): Record<string, unknown> | null {
     const _ = this.db.command;
     const where: Record<string, unknown> = {};
+    if ('duty' in query) {
+      if (query.duty.length === 0) return null;
+      where.duty = _.in([...query.duty]);
+    } else if ('areas' in query) {
+      if (query.areas.length === 0) return null;
+      where.areas = _.in([...query.areas]);
+    } else {
+      where.reporterOpenid = query.reporterOpenid;
+    }
     if (query.statuses.length > 0) where.status = _.in([...query.statuses]);
-    if (query.reporterOpenid !== undefined) where.reporterOpenid = query.reporterOpenid;
-    if (query.gridCodes !== undefined) where.gridCode = _.in([...query.gridCodes]);
-    if (query.community !== undefined) where.community = query.community;
-    if (query.street !== undefined) where.street = query.street;
-    if (query.district !== undefined) where.district = query.district;
-    if (query.departmentCode !== undefined) where.departmentCode = query.departmentCode;
-    if (query.levels !== undefined) where.level = _.in([...query.levels]);
-    if (query.undispatched === true) where.departmentCode = null;
-    if (query.undispatched === false) where.departmentCode = _.neq(null);
     if (query.overdue !== undefined) where.overdue = query.overdue;
     return where;
   }
 
+  async count(query: TicketFilter): Promise<number> {
+    const where = this.whereOf(query);
+    return where === null ? 0 : total(this.db.collection(COLLECTION.tickets).where(where).count());
+  }
+
   async list(query: TicketQuery, cursor: string | null, limit: number): Promise<Page<Ticket>> {
     const _ = this.db.command;
-    const where = this.whereOf(query);
     const sortField = query.order === 'urgent' ? 'dueKey' : 'newestKey';
     const after = decodeCursor(cursor, TICKET_KEY);
+    const where = this.whereOf(query);
+    if (where === null) return { items: [], nextCursor: null };
     if (after !== null) where[sortField] = query.order === 'urgent' ? _.gt(after) : _.lt(after);
     const rows = await docs(
       this.db

@@ -5,7 +5,7 @@ import { AUTO_CLOSE_DAYS, autoClose } from '../../domain/lifecycle';
 import type { Deps } from '../../ports';
 import { sla } from '../sla';
 import { saveChange } from '../ticket/move';
-import { forEachPaged } from './pool';
+import { forEachPaged, unlessContended } from './pool';
 
 const PAGE = 200;
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -15,7 +15,7 @@ export async function autoCloseResolved(deps: Deps, budgetMs = 50_000): Promise<
   const cutoff = new Date(now.getTime() - AUTO_CLOSE_DAYS * DAY_MS);
   return forEachPaged(
     (after) => deps.tickets.resolvedBefore(cutoff, after, PAGE),
-    async (ticket) => ticket.status === 'resolved' && saveChange(deps, ticket, autoClose(ticket, { actor: 'system', now, sla }), now),
+    async (ticket) => ticket.status === 'resolved' && unlessContended(() => saveChange(deps, ticket, autoClose(ticket, { actor: 'system', now, sla }), now)),
     budgetMs,
   );
 }

@@ -5,6 +5,7 @@ import type { Deps } from '../../ports';
 import { describeError, type Caller } from '../handle-api';
 import { autoCloseResolved } from './auto-close';
 import { deliver } from './deliver';
+import { countFigures } from './figures';
 import { sweep } from './sweep';
 
 const jobEvent = z.object({
@@ -20,9 +21,10 @@ export const JOBS: Partial<Record<Api.JobName, Job>> = {
   sweep: (deps) => sweep(deps),
   autoClose: (deps) => autoCloseResolved(deps),
   deliver: (deps) => deliver(deps),
+  figures: (deps) => countFigures(deps),
 };
 
-const KNOWN_JOBS: readonly string[] = ['sweep', 'deliver', 'autoClose'] satisfies readonly Api.JobName[];
+const KNOWN_JOBS: readonly string[] = ['sweep', 'deliver', 'autoClose', 'figures'] satisfies readonly Api.JobName[];
 
 export async function handleJobs(event: unknown, caller: Caller, deps: Deps): Promise<Api.JobResponse> {
   if (typeof caller.openid === 'string' && caller.openid.length > 0) {

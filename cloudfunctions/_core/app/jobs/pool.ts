@@ -1,7 +1,17 @@
 // How the ticket jobs walk their work: page by page through a store query (never one huge
 // get — TCB answers at most 1000 rows), a few tickets at a time within a page, and no new page
 // once the time budget of a timer run is spent (what is left waits for the next trigger).
-import type { Page } from '../../ports';
+import { ContentionError, type Page } from '../../ports';
+
+/** A ticket that kept losing to users acting on it waits for the next run; it never fails the job. */
+export async function unlessContended(work: () => Promise<boolean>): Promise<boolean> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof ContentionError) return false;
+    throw error;
+  }
+}
 
 const PARALLEL = 8;
 

@@ -7,7 +7,7 @@ import { currentDeadline, sweepOverdue } from '../../domain/lifecycle';
 import type { Deps } from '../../ports';
 import { sla } from '../sla';
 import { saveChange } from '../ticket/move';
-import { forEachPaged } from './pool';
+import { forEachPaged, unlessContended } from './pool';
 
 const PAGE = 200;
 
@@ -20,9 +20,11 @@ export async function sweep(deps: Deps, budgetMs = 50_000): Promise<number> {
       if (!next) return false;
       const missed = ticket.status === 'submitted' ? '超时未受理' : '超时未办结';
       const deadline = currentDeadline(ticket);
-      return saveChange(deps, ticket, next, now, {
-        supervision: { by: 'system', byRole: 'system', note: `${missed}（期限 ${deadline ? deadline.toISOString() : '-'}）` },
-      });
+      return unlessContended(() =>
+        saveChange(deps, ticket, next, now, {
+          supervision: { by: 'system', byRole: 'system', note: `${missed}（期限 ${deadline ? deadline.toISOString() : '-'}）` },
+        }),
+      );
     },
     budgetMs,
   );

@@ -2,7 +2,8 @@
 // exactly one grid or a triage queue, with its acceptance deadline. The same clientRequestId
 // twice makes one ticket: the id is derived from it, and the store refuses a second insert.
 import { z } from 'zod';
-import { shanghaiDayKey, formatTicketNo } from '../../domain/ticket-no';
+import { openTicket } from '../../domain/lifecycle';
+import { ticketNo } from '../../domain/ticket-no';
 import type { Ticket } from '../../domain/types';
 import { fail } from '../errors';
 import { routeReport } from '../routing';
@@ -43,74 +44,38 @@ export const submitReport = defineUseCase('report.submit', {
     }
 
     const ticketId = deps.ids.idFromKey(`ticket|${actor.openid}|${params.clientRequestId}`);
-    const existing = await deps.tickets.get(ticketId);
-    const ticket =
-      existing ??
-      (await (async () => {
-        await ensureClean(ctx, [params.description, params.location.address, params.onBehalfOf?.name]);
-        const routed = await routeReport(deps, params.location);
-        const dayKey = shanghaiDayKey(now);
-        const build = (no: string): Ticket => ({
-          id: ticketId,
-          no,
-          version: 1,
-          reporterOpenid: actor.openid,
-          source: params.onBehalfOf ? 'proxy' : params.patrol ? 'patrol' : 'resident',
-          reporterName: params.onBehalfOf?.name ?? null,
-          contactPhone: params.onBehalfOf?.phone ?? params.contactPhone ?? null,
-          category: category.code,
-          profile: category.profile,
-          kind: params.kind,
-          description: params.description,
-          photos: params.photos,
-          location: {
-            latitude: params.location.latitude,
-            longitude: params.location.longitude,
-            address: params.location.address ?? null,
+    const create = async (id: string): Promise<Ticket> => {
+      await ensureClean(ctx, [params.description, params.location.address, params.onBehalfOf?.name]);
+      const routed = await routeReport(deps, params.location);
+      const build = (attempt: number): Ticket =>
+        openTicket(
+          {
+            id,
+            no: ticketNo(now, id, attempt),
+            reporter: actor,
+            source: params.onBehalfOf ? 'proxy' : params.patrol ? 'patrol' : 'resident',
+            reporterName: params.onBehalfOf?.name ?? null,
+            contactPhone: params.onBehalfOf?.phone ?? params.contactPhone ?? null,
+            category: { code: category.code, profile: category.profile },
+            kind: params.kind,
+            description: params.description,
+            photos: params.photos,
+            location: { latitude: params.location.latitude, longitude: params.location.longitude, address: params.location.address ?? null },
+            place: routed.place,
+            level: routed.level,
+            note: routed.note,
           },
-          place: routed.place,
-          level: routed.level,
-          departmentCode: null,
-          status: 'submitted',
-          complexity: null,
-          createdAt: now,
-          updatedAt: now,
-          acceptedAt: null,
-          resolvedAt: null,
-          closedAt: null,
-          acceptBy: sla.acceptBy(now, category.profile),
-          resolveBy: null,
-          overdue: false,
-          overdueHandledFor: null,
-          result: null,
-          resultPhotos: [],
-          rating: null,
-          ratingComment: null,
-          transferCount: 0,
-          reopenCount: 0,
-          timeline: [
-            {
-              at: now,
-              kind: 'submit',
-              actorRole: actor.role,
-              actorOpenid: actor.openid,
-              fromStatus: null,
-              toStatus: 'submitted',
-              level: routed.level,
-              note: routed.note,
-              photos: [],
-            },
-          ],
-        });
-        const draft = build('');
-        const recipients = await recipientsFor(deps, draft);
-        const result = await deps.tickets.create(ticketId, dayKey, (seq) => build(formatTicketNo(dayKey, seq)), {
-          rateLimit: actor.role === 'resident' ? { key: `report|${actor.openid}`, max: REPORTS_PER_HOUR, windowMs: 60 * 60 * 1000, now } : null,
-          effects: (ticket) => buildEffects({ deps, before: null, after: ticket, recipients, categoryName: category.name, now }),
-        });
-        if (result.kind === 'rate_limited') throw fail('RATE_LIMITED', '一小时内最多上报 10 件，请稍后再试');
-        return result.ticket;
-      })());
+          { now, sla },
+        );
+      const recipients = await recipientsFor(deps, build(0));
+      const result = await deps.tickets.create(id, build, {
+        rateLimit: actor.role === 'resident' ? { key: `report|${actor.openid}`, max: REPORTS_PER_HOUR, windowMs: 60 * 60 * 1000, now } : null,
+        effects: (t) => buildEffects({ deps, before: null, after: t, recipients, categoryName: category.name, now }),
+      });
+      if (result.kind === 'rate_limited') throw fail('RATE_LIMITED', '一小时内最多上报 10 件，请稍后再试');
+      return result.ticket;
+    };
+    const ticket = (await deps.tickets.get(ticketId)) ?? (await create(ticketId));
     if (ticket.reporterOpenid !== actor.openid) throw fail('CONFLICT');
     return {
       ticketId: ticket.id,

@@ -38,5 +38,6 @@ export const me = defineUseCase('staff.me', {
       ctx.actor.role === 'resident' || ctx.actor.role === 'superAdmin'
         ? ROLE_LABEL[ctx.actor.role]
         : await scopeLabel(ctx.actor.scope, ctx.deps),
+    uploadFolder: ctx.deps.files.folderOf(ctx.actor.openid),
   }),
 });

@@ -1,18 +1,22 @@
-// stats.summary: the figures for an area and period, read from rollups kept up to date on each
-// transition. Tickets count in the period they were received; rates are fractions, null when
-// there is nothing to divide by; the open overdue count sits beside the on-time rate.
+// stats.summary: the figures of an area and period, read from the rollups the figures job keeps
+// (one document per place and Shanghai day, so a year is at most 366 reads per place). Tickets
+// count in the period they arrived; figures lag the tickets by at most one figures run and then
+// equal a recount. Rates are fractions, null when there is nothing to divide by; the open
+// overdue count (live, from the tickets) sits beside the on-time rate. Rankings leave out units
+// with too few tickets to judge; staff appear by label, never by openid.
 import { z } from 'zod';
-import { summarize, type Rollup } from '../../domain/figures';
+import { mergeBodies, summarize, type FigureBody, type Tally } from '../../domain/figures';
 import { isValidDateKey, toShanghaiDateKey } from '../../domain/calendar';
-import type { Actor, Scope } from '../../domain/types';
-import type { Deps, RollupArea, TicketQuery } from '../../ports';
 import { scopeContains } from '../../domain/invites';
+import { OPEN_STATUSES, type Actor, type Scope } from '../../domain/types';
+import type { DayFigures, Deps, FigureLevel } from '../../ports';
 import { fail } from '../errors';
+import { ROLE_LABEL } from '../labels';
 import { locateScope } from '../scope';
 import { scope as scopeSchema } from '../schemas';
 import { defineUseCase } from '../use-case';
 
-/** Grids with fewer tickets than this are left out of rankings: too few to judge. */
+/** Units with fewer tickets than this are left out of rankings: too few to judge. */
 export const MIN_TICKETS_TO_RANK = 5;
 const MAX_DAYS = 366;
 
@@ -22,10 +26,16 @@ const day = z
   .refine((s) => (s.length === 10 ? isValidDateKey(s) : !Number.isNaN(Date.parse(s))), '日期不正确')
   .transform((s) => (s.length === 10 ? s : toShanghaiDateKey(new Date(s))));
 
-async function areaOf(actor: Actor, requested: Scope | undefined, deps: Deps): Promise<RollupArea> {
+/** The rollup places an area reads, and the ticket keys of its open-overdue count. */
+interface Area {
+  places: Array<{ level: FigureLevel; place: string }>;
+  areaKeys: string[];
+}
+
+async function areaOf(actor: Actor, requested: Scope | undefined, deps: Deps): Promise<Area> {
   const target = requested ?? actor.scope;
   if (!target) {
-    if (actor.role === 'superAdmin') return { all: true };
+    if (actor.role === 'superAdmin') return { places: [{ level: 'all', place: '*' }], areaKeys: ['all'] };
     throw fail('FORBIDDEN');
   }
   if ('department' in target) throw fail('INVALID_INPUT', '统计按地区查看，暂不支持按部门');
@@ -33,25 +43,28 @@ async function areaOf(actor: Actor, requested: Scope | undefined, deps: Deps): P
   if (actor.role !== 'superAdmin' && !(actor.scope && scopeContains(actor.scope, await locateScope(target, deps)))) {
     throw fail('FORBIDDEN', '只能查看本辖区的统计');
   }
-  if ('grids' in target) return { gridCodes: target.grids };
-  if ('community' in target) return { community: target.community };
-  if ('street' in target) return { street: target.street };
-  return { district: target.district };
-}
-
-const overdueArea = (area: RollupArea): Omit<TicketQuery, 'statuses' | 'order'> =>
-  'gridCodes' in area ? { gridCodes: area.gridCodes } : 'community' in area ? { community: area.community } : 'street' in area ? { street: area.street } : 'district' in area ? { district: area.district } : {};
-
-function groupBy<K extends string>(rollups: readonly Rollup[], key: (r: Rollup) => K): Map<K, Rollup[]> {
-  const groups = new Map<K, Rollup[]>();
-  for (const r of rollups) {
-    const k = key(r);
-    const list = groups.get(k);
-    if (list) list.push(r);
-    else groups.set(k, [r]);
+  if ('grids' in target) {
+    return { places: target.grids.map((g) => ({ level: 'cell', place: g })), areaKeys: target.grids.map((g) => `grid:${g}`) };
   }
-  return groups;
+  if ('community' in target) return { places: [{ level: 'community', place: target.community }], areaKeys: [`community:${target.community}`] };
+  if ('street' in target) return { places: [{ level: 'street', place: target.street }], areaKeys: [`street:${target.street}`] };
+  return { places: [{ level: 'district', place: target.district }], areaKeys: [`district:${target.district}`] };
 }
+
+/** Entries of a breakdown, summarised, with their names, biggest first. */
+async function breakdown<T>(
+  map: Record<string, Tally>,
+  describe: (key: string) => Promise<T>,
+): Promise<Array<Api.StatsBlock & T & { key: string }>> {
+  const rows = await Promise.all(
+    Object.entries(map)
+      .filter(([, tally]) => tally.received > 0)
+      .map(async ([key, tally]) => ({ ...summarize(tally, 0), ...(await describe(key)), key })),
+  );
+  return rows.sort((a, b) => b.received - a.received || a.key.localeCompare(b.key));
+}
+
+const rankable = (received: number): boolean => received >= MIN_TICKETS_TO_RANK;
 
 export const statsSummary = defineUseCase('stats.summary', {
   who: 'staff',
@@ -63,30 +76,38 @@ export const statsSummary = defineUseCase('stats.summary', {
     if (span > MAX_DAYS) throw fail('INVALID_INPUT', '一次最多统计一年');
     if (ctx.actor.role === 'deptHandler') throw fail('FORBIDDEN', '部门人员暂不提供统计');
     const area = await areaOf(ctx.actor, params.scope, deps);
-    // A rollup a ticket has moved out of (transfer to another grid) stays behind empty.
-    const rollups = (await deps.rollups.list(area, params.from, params.to)).filter((r) => r.received > 0);
-    const openOverdue = await deps.tickets.countOpenOverdue(overdueArea(area));
-    const total = summarize(rollups, openOverdue);
 
-    const byCategory = await Promise.all(
-      [...groupBy(rollups, (r) => r.category)].map(async ([category, rs]) => {
-        const record = await deps.categories.get(category);
-        return { category, name: record?.name ?? category, ...summarize(rs, 0) };
+    const days: DayFigures[] = (await Promise.all(area.places.map((p) => deps.figures.read(p.level, p.place, params.from, params.to)))).flat();
+    const byDayBodies = new Map<string, FigureBody[]>();
+    for (const d of days) byDayBodies.set(d.day, [...(byDayBodies.get(d.day) ?? []), d.body]);
+    const body = mergeBodies(days.map((d) => d.body));
+    const openOverdue = await deps.tickets.count({ areas: area.areaKeys, statuses: OPEN_STATUSES, overdue: true });
+
+    const [byCategory, byGrid, bySource, byDepartment, byStaff] = await Promise.all([
+      breakdown(body.byCategory, async (code) => ({ category: code, name: (await deps.categories.get(code))?.name ?? code })),
+      breakdown(body.byGrid, async (code) => ({ gridCode: code, name: (await deps.grids.get(code))?.name ?? code })),
+      breakdown(body.bySource, async (source) => ({ source: source as Api.TicketView['source'] })),
+      breakdown(body.byDepartment, async (code) => ({ departmentCode: code, name: (await deps.departments.get(code))?.name ?? code })),
+      breakdown(body.byStaff, async (openid) => {
+        const staff = await deps.staff.get(openid);
+        const role: Api.Role = staff?.role ?? 'resident';
+        return { name: staff ? ROLE_LABEL[staff.role] : '已离岗人员', role };
       }),
-    );
-    const byGrid = await Promise.all(
-      [...groupBy(rollups, (r) => r.gridCode ?? '')].filter(([code]) => code !== '').map(async ([gridCode, rs]) => {
-        const grid = await deps.grids.get(gridCode);
-        const block = summarize(rs, 0);
-        return { gridCode, name: grid?.name ?? gridCode, ...block, rankable: block.received >= MIN_TICKETS_TO_RANK };
-      }),
-    );
-    const byDay = [...groupBy(rollups, (r) => r.day)].map(([d, rs]) => ({ day: d, ...summarize(rs, 0) }));
+    ]);
+    const strip = <T extends { key: string }>(rows: T[]): Array<Omit<T, 'key'>> => rows.map(({ key: _key, ...rest }) => rest);
     return {
-      ...total,
-      byCategory: byCategory.sort((a, b) => b.received - a.received || a.category.localeCompare(b.category)),
-      byGrid: byGrid.sort((a, b) => a.gridCode.localeCompare(b.gridCode)),
-      byDay: byDay.sort((a, b) => a.day.localeCompare(b.day)),
+      ...summarize(body.total, openOverdue),
+      byCategory: strip(byCategory),
+      byGrid: strip(byGrid)
+        .map((g) => ({ ...g, rankable: rankable(g.received) }))
+        .sort((a, b) => a.gridCode.localeCompare(b.gridCode)),
+      byDay: [...byDayBodies]
+        .map(([d, bodies]) => ({ day: d, ...summarize(mergeBodies(bodies).total, 0) }))
+        .filter((d) => d.received > 0)
+        .sort((a, b) => a.day.localeCompare(b.day)),
+      bySource: strip(bySource),
+      byDepartment: strip(byDepartment).map((d) => ({ ...d, rankable: rankable(d.received) })),
+      byStaff: strip(byStaff).map((s) => ({ ...s, rankable: rankable(s.received) })),
     };
   },
 });

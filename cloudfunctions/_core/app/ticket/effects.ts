@@ -1,8 +1,8 @@
-// What a ticket change writes besides the ticket, in the same transaction: the figures' rollups
-// move, subscription messages queue in the outbox, a 督办 leaves its record. Residents hear:
+// What a ticket change writes besides the ticket, in the same transaction: subscription messages
+// queue in the outbox, a 督办 leaves its record (figures follow from the ticket itself, counted by
+// the figures job, so no shared document is written here). Residents hear:
 // accepted, resolved (with an invitation to rate), rejected; staff hear: a new ticket in their
 // queue, an escalation or 督办 reaching them. Messages carry no personal data.
-import { rollupChanges } from '../../domain/figures';
 import { messageData, type TemplateKey } from '../../domain/messages';
 import type { Ticket, TimelineKind } from '../../domain/types';
 import { RESIDENT_TICKET_PAGE, STAFF_TICKET_PAGE } from '../../config/templates';
@@ -75,7 +75,7 @@ export interface EffectInput {
 }
 
 export function buildEffects(input: EffectInput): ChangeEffects {
-  const { deps, before, after, recipients, now } = input;
+  const { deps, after, recipients, now } = input;
   const kind = lastKind(after);
   const outbox: OutboxMessage[] = [];
   const message = (touser: string, template: TemplateKey, page: string): OutboxMessage => ({
@@ -103,5 +103,5 @@ export function buildEffects(input: EffectInput): ChangeEffects {
   const supervision: SupervisionRecord | null = input.supervision
     ? { id: deps.ids.newId(), ticketId: after.id, level: after.level, at: now, ...input.supervision }
     : null;
-  return { rollups: rollupChanges(before, after), outbox, supervision };
+  return { outbox, supervision };
 }

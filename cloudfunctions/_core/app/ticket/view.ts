@@ -40,7 +40,8 @@ export async function toView(ticket: Ticket, actor: Actor, deps: Deps, now: Date
     categoryName: category?.name ?? ticket.category,
     kind: ticket.kind,
     description: ticket.description,
-    photos: ticket.photos,
+    // Raw fileIDs only to their uploader; everyone in scope gets short-lived links instead.
+    photos: ticket.reporterOpenid === actor.openid ? ticket.photos : [],
     photoUrls: linked(ticket.photos),
     location: {
       latitude: ticket.location.latitude,
@@ -83,7 +84,7 @@ export async function toView(ticket: Ticket, actor: Actor, deps: Deps, now: Date
       toStatus: e.toStatus,
       level: e.level,
       note: e.note,
-      photos: e.photos,
+      photos: e.actorOpenid === actor.openid ? e.photos : [],
       photoUrls: linked(e.photos),
     }));
   }

@@ -142,6 +142,7 @@ describe('auto-close', () => {
     expect((first.ok ? first.data.processed : 0) + (second.ok ? second.data.processed : 0)).toBe(1);
     const view = await app.ok('worker-1', 'ticket.get', { ticketId });
     expect(view).toMatchObject({ status: 'closed', rating: null });
+    await app.job('figures');
     const stats = await app.ok('community-1', 'stats.summary', { from: '2026-11-23', to: '2026-11-23' });
     expect(stats).toMatchObject({ received: 1, closed: 1, closureRate: 1, satisfactionRate: null });
   });

@@ -1,7 +1,9 @@
+import { ticketNo } from '../../../../cloudfunctions/_core/domain/ticket-no';
 import { ADMIN, reportParams, seedCommunity, useTestApp } from '../../../support/app';
 import { expectRefused } from '../../../support/flows';
 
 const app = useTestApp(seedCommunity);
+const folder = (openid: string): string => app.server.deps.files.folderOf(openid);
 
 // Tuesday 2026-11-24 10:00 in Shanghai.
 const TUESDAY_10AM = '2026-11-24T02:00:00.000Z';
@@ -13,7 +15,7 @@ describe('report.submit', () => {
     const data = await app.ok('resident-a', 'report.submit', reportParams());
     expect(data.gridCode).toBe('ZD-CZ-HG-01');
     expect(data.status).toBe('submitted');
-    expect(data.no).toMatch(/^20261124-\d{4}$/);
+    expect(data.no).toMatch(/^20261124-\d{6}$/);
     // 1 working day: by 24:00 Wednesday 11-25 Shanghai.
     expect(data.acceptBy).toBe('2026-11-25T15:59:59.999Z');
     // …and says so in words, as 24:00 of that day (never 23:59).
@@ -40,13 +42,25 @@ describe('report.submit', () => {
     expect(b.ticketId).not.toBe(a.ticketId);
   });
 
-  test('parallel submits get distinct, gap-free numbers for the day', async () => {
+  test('parallel submits get distinct numbers of the day, from no shared counter', async () => {
     app.setNow('2026-11-26T03:00:00.000Z');
     const answers = await Promise.all(Array.from({ length: 12 }, (_, i) => app.ok(`parallel-${i}`, 'report.submit', reportParams())));
-    const numbers = answers.map((a) => a.no).sort();
+    const numbers = answers.map((a) => a.no);
     expect(new Set(numbers).size).toBe(12);
-    expect(numbers[0]).toBe('20261126-0001');
-    expect(numbers[11]).toBe('20261126-0012');
+    for (const no of numbers) expect(no).toMatch(/^20261126-\d{6}$/);
+    expect(app.server.cloud.collectionNames()).not.toContain('counters');
+  });
+
+  test('a number that clashes with another ticket\'s is drawn again (the unique index on the number)', async () => {
+    app.setNow('2026-11-26T03:00:00.000Z');
+    const first = await app.ok('clash-a', 'report.submit', reportParams());
+    // Give the next ticket's first draw the number the first one holds.
+    const params = reportParams();
+    const nextId = app.server.deps.ids.idFromKey(`ticket|clash-b|${params.clientRequestId}`);
+    const db = (await import('wx-server-sdk')).database();
+    await db.collection('tickets').doc(first.ticketId).update({ data: { no: ticketNo(new Date('2026-11-26T03:00:00.000Z'), nextId, 0) } });
+    const second = await app.ok('clash-b', 'report.submit', params);
+    expect(second.no).toBe(ticketNo(new Date('2026-11-26T03:00:00.000Z'), nextId, 1));
   });
 
   test('an urgent category must be accepted within 30 minutes', async () => {
@@ -115,8 +129,10 @@ describe('report.submit', () => {
     ['kind outside the list', (p) => ({ ...p, kind: 'praise' })],
     ['coordinates outside China', (p) => ({ ...p, location: { latitude: 48.85, longitude: 2.35 } })],
     ['latitude not a number', (p) => ({ ...p, location: { latitude: NaN, longitude: 118.04 } })],
-    ['seven photos', (p) => ({ ...p, photos: Array.from({ length: 7 }, (_, i) => `local://uploads/resident-a/p${i}.jpg`) })],
-    ['someone else\'s photo', (p) => ({ ...p, photos: ['local://uploads/resident-z/p.jpg'] })],
+    ['seven photos', (p) => ({ ...p, photos: Array.from({ length: 7 }, (_, i) => `local://${folder('resident-a')}/p${i}.jpg`) })],
+    ['someone else\'s photo', (p) => ({ ...p, photos: [`local://${folder('resident-z')}/p.jpg`] })],
+    ['a photo in a folder named by the openid (the old, leaky scheme)', (p) => ({ ...p, photos: ['local://uploads/resident-a/p.jpg'] })],
+    ['a photo path climbing out of the own folder', (p) => ({ ...p, photos: [`local://${folder('resident-a')}/../${folder('resident-z').slice(8)}/p.jpg`] })],
     ['photo that is not a fileID', (p) => ({ ...p, photos: ['https://evil.example/p.jpg'] })],
     ['bad phone', (p) => ({ ...p, contactPhone: '12345' })],
     ['short clientRequestId', (p) => ({ ...p, clientRequestId: 'x' })],
@@ -127,11 +143,15 @@ describe('report.submit', () => {
     expect(error.message).toMatch(/[\u4e00-\u9fa5]/);
   });
 
-  test('own uploaded photos are accepted and linked in the detail view', async () => {
-    const photo = 'local://uploads/resident-a/2026/11/a.jpg';
+  test('own uploaded photos are accepted; staff get links only, and no fileID or link names an openid', async () => {
+    const photo = `local://${folder('resident-a')}/2026/11/a.jpg`;
     const data = await app.ok('resident-a', 'report.submit', reportParams({ photos: [photo] }));
     const view = await app.ok('resident-a', 'ticket.get', { ticketId: data.ticketId });
     expect(view.photos).toEqual([photo]);
-    expect(view.photoUrls[0]).toMatch(/\/__files\/uploads\/resident-a\/2026\/11\/a\.jpg$/);
+    expect(view.photoUrls[0]).toMatch(new RegExp(`/__files/${folder('resident-a')}/2026/11/a\\.jpg\\?expires=\\d+&sign=[0-9a-f]{32}$`));
+    const staffView = await app.ok('worker-1', 'ticket.get', { ticketId: data.ticketId });
+    expect(staffView.photos).toEqual([]);
+    expect(staffView.photoUrls).toHaveLength(1);
+    expect(JSON.stringify(staffView)).not.toContain('resident-a');
   });
 });

@@ -19,7 +19,9 @@ const app = useTestApp(async () => {
 describe('staff.me', () => {
   test('a resident (any unknown openid) is role resident with no scope', async () => {
     const me = await app.ok('someone-new', 'staff.me', {});
-    expect(me).toEqual({ openid: 'someone-new', role: 'resident', scope: null, scopeLabel: '居民' });
+    expect(me).toEqual({ openid: 'someone-new', role: 'resident', scope: null, scopeLabel: '居民', uploadFolder: app.server.deps.files.folderOf('someone-new') });
+    expect(me.uploadFolder).toMatch(/^uploads\/[0-9a-f]{24}$/);
+    expect(me.uploadFolder).not.toContain('someone-new');
   });
 
   test('asking changes nothing (no record is created for a resident)', async () => {
@@ -34,7 +36,7 @@ describe('staff.me', () => {
     ['dept-1', 'deptHandler', { department: 'cz-sanitation' }, '车站街道环卫所'],
   ])('%s is %s with its scope and a Chinese label', async (openid, role, scope, label) => {
     const me = await app.ok(openid, 'staff.me', {});
-    expect(me).toEqual({ openid, role, scope, scopeLabel: label });
+    expect(me).toEqual({ openid, role, scope, scopeLabel: label, uploadFolder: app.server.deps.files.folderOf(openid) });
     expect(me.scopeLabel).toMatch(CHINESE);
   });
 

@@ -1,5 +1,6 @@
-// stats.summary reads rollups kept up to date on each transition; these tests check the figures
-// against hand-computed values, and against a recount from the tickets after random moves.
+// stats.summary reads the rollups the figures job keeps from the tickets' own facts; these tests
+// check the figures against hand-computed values, against a recount from the tickets after
+// random moves across days, and that they lag the tickets only until the job has run.
 import { handleJobs } from '../../../../cloudfunctions/_core/app/jobs/handle-jobs';
 import { ADMIN, seedCommunity, useTestApp } from '../../../support/app';
 import { fileReport, freshResidents } from '../../../support/flows';
@@ -37,6 +38,7 @@ test('figures for a small, known set of tickets', async () => {
   await app.ok('stats-resident-2', 'report.rate', { ticketId: b, rating: 'unsatisfied' });
   // the waiting one goes overdue
   await handleJobs({ Type: 'Timer', TriggerName: 'sweep' }, { openid: null }, app.server.deps);
+  await app.job('figures');
 
   const stats = await app.ok('community-1', 'stats.summary', { from: '2026-11-23', to: '2026-11-23' });
   expect(stats).toMatchObject({
@@ -50,7 +52,24 @@ test('figures for a small, known set of tickets', async () => {
     satisfactionRate: 0.5,
     medianAcceptMinutes: 45,
     openOverdue: 1,
+    // A was resolved the day it arrived; B four days later (of 4 received, none withdrawn).
+    sameDayRate: 0.25,
+    // D went overdue and rose to the community.
+    escalated: 1,
+    // Both resolutions happened at grid level (the community admin acting for the grid).
+    gridResolvedRate: 1,
   });
+  expect(stats.bySource.map((x) => [x.source, x.received])).toEqual([['resident', 4]]);
+  // By the staff member who handled it (resolved it, else accepted it): worker-1 resolved A,
+  // community-1 resolved B; C was rejected unaccepted and D waits. Labels only, never openids.
+  expect(JSON.stringify(stats)).not.toMatch(/worker-1|community-1/);
+  expect(stats.byStaff.map((x) => [x.name, x.role, x.received, x.closed])).toHaveLength(2);
+  expect(stats.byStaff.map((x) => [x.name, x.role, x.received, x.closed])).toEqual(
+    expect.arrayContaining([
+      ['网格员', 'gridWorker', 1, 1],
+      ['社区', 'communityAdmin', 1, 1],
+    ]),
+  );
   expect(stats.medianResolveMinutes).toBe((120 + (4 * 24 * 60 - 0)) / 2);
   expect(stats.byCategory.map((c) => [c.category, c.received])).toEqual([
     ['sanitation', 3],
@@ -95,7 +114,10 @@ test('rollups always equal a recount from the tickets, after a random life of ma
     const id = ids[Math.floor(random() * ids.length)] ?? '';
     const move = moves[Math.floor(random() * moves.length)];
     if (move) await move(id);
+    // The job runs now and then, in the middle of the moves, as its timer would.
+    if (step % 37 === 0) await app.job('figures');
   }
+  await app.job('figures');
   const snapshot = (await app.snapshot()) as Record<string, Array<Record<string, unknown>>>;
   const tickets = snapshot.tickets ?? [];
   const accepted = tickets.filter((t) => t.acceptedAt !== null).length;
@@ -118,6 +140,50 @@ test('rollups always equal a recount from the tickets, after a random life of ma
   for (const t of tickets) if (typeof t.gridCode === 'string') recount[t.gridCode] = (recount[t.gridCode] ?? 0) + 1;
   expect(byGrid).toEqual(recount);
 }, 60_000);
+
+test('figures lag the tickets until the figures job runs, then match them; a second run changes nothing', async () => {
+  app.setNow('2026-11-24T09:00:00+08:00');
+  const first = await submit();
+  await app.job('figures');
+  const range = { from: '2026-11-24', to: '2026-11-24' };
+  expect((await app.ok('community-1', 'stats.summary', range)).received).toBe(1);
+  await submit();
+  await app.ok('worker-1', 'ticket.accept', { ticketId: first, complexity: 'normal' });
+  // Not counted yet: the figures may lag by one run.
+  expect(await app.ok('community-1', 'stats.summary', range)).toMatchObject({ received: 1, accepted: 0 });
+  expect(await app.job('figures')).toBe(2);
+  expect(await app.ok('community-1', 'stats.summary', range)).toMatchObject({ received: 2, accepted: 1 });
+  expect(await app.job('figures')).toBe(0);
+});
+
+test('one figures run at a time: a second run while the first holds the lease counts nothing', async () => {
+  app.setNow('2026-11-24T09:00:00+08:00');
+  for (let i = 0; i < 5; i += 1) await submit();
+  const [a, b] = await Promise.all([app.job('figures'), app.job('figures')]);
+  expect([a, b].sort()).toEqual([0, 5]);
+  expect((await app.ok('community-1', 'stats.summary', { from: '2026-11-24', to: '2026-11-24' })).received).toBe(5);
+});
+
+test('over days and a holiday: each ticket counts on the Shanghai day it arrived; the sum of days is the period', async () => {
+  // 2026-10-01 (National Day holiday) 23:30 Shanghai is still October 1st there, 15:30 UTC.
+  const arrivals = ['2026-09-30T10:00:00+08:00', '2026-10-01T23:30:00+08:00', '2026-10-02T00:10:00+08:00', '2026-10-08T08:00:00+08:00', '2026-10-08T09:00:00+08:00'];
+  for (const at of arrivals) {
+    app.setNow(at);
+    await submit();
+  }
+  app.setNow('2026-10-09T10:00:00+08:00');
+  await app.job('figures');
+  const period = await app.ok('district-1', 'stats.summary', { from: '2026-09-30', to: '2026-10-08' });
+  expect(period.byDay.map((d) => [d.day, d.received])).toEqual([
+    ['2026-09-30', 1],
+    ['2026-10-01', 1],
+    ['2026-10-02', 1],
+    ['2026-10-08', 2],
+  ]);
+  expect(period.received).toBe(5);
+  expect((await app.ok('district-1', 'stats.summary', { from: '2026-10-01', to: '2026-10-01' })).received).toBe(1);
+  expect((await app.ok('street-1', 'stats.summary', { from: '2026-10-02', to: '2026-10-08' })).received).toBe(3);
+});
 
 test('scope rules: inside your own area only; residents none; bad dates refused', async () => {
   expect(await app.call('worker-1', 'stats.summary', { scope: { community: '华光社区' }, from: '2026-11-01', to: '2026-11-30' })).toMatchObject({

@@ -15,7 +15,7 @@ async function accepted(): Promise<string> {
 describe('ticket.resolve', () => {
   test('the responsible worker resolves with a result and their own photos', async () => {
     const id = await accepted();
-    const photo = 'local://uploads/worker-1/2026/11/after.jpg';
+    const photo = `local://${app.server.deps.files.folderOf('worker-1')}/2026/11/after.jpg`;
     const view = await app.ok('worker-1', 'ticket.resolve', { ticketId: id, result: '已清运，并联系环卫增加清运频次。', photos: [photo] });
     expect(view.status).toBe('resolved');
     expect(view.result).toBe('已清运，并联系环卫增加清运频次。');
@@ -23,9 +23,13 @@ describe('ticket.resolve', () => {
     expect(view.resolvedAt).toBe('2026-11-24T02:00:00.000Z');
     const last = view.timeline?.at(-1);
     expect(last).toMatchObject({ kind: 'resolve', toStatus: 'resolved', photos: [photo] });
-    expect(last?.photoUrls[0]).toContain('/__files/uploads/worker-1/');
+    expect(last?.photoUrls[0]).toContain(`/__files/${app.server.deps.files.folderOf('worker-1')}/`);
     const residentView = await app.ok('resident-a', 'ticket.get', { ticketId: id });
     expect(residentView.allowedActions).toEqual(['rate']);
+    // The resident sees the handler's photos through links, never their fileIDs or openid.
+    expect(residentView.timeline?.at(-1)).toMatchObject({ photos: [] });
+    expect(residentView.timeline?.at(-1)?.photoUrls).toHaveLength(1);
+    expect(JSON.stringify(residentView)).not.toContain('worker-1');
   });
 
   test('a submitted ticket cannot be resolved before it is accepted', async () => {
@@ -48,7 +52,7 @@ describe('ticket.resolve', () => {
   test.each([
     ['empty result', { result: ' ' }],
     ['result over 200 characters', { result: '好'.repeat(201) }],
-    ['seven photos', { result: '已处理', photos: Array.from({ length: 7 }, (_, i) => `local://uploads/worker-1/${i}.jpg`) }],
+    ['seven photos', { result: '已处理', photos: Array.from({ length: 7 }, (_, i) => `local://uploads/w1key/${i}.jpg`) }],
     ['a photo someone else uploaded', { result: '已处理', photos: ['local://uploads/resident-a/x.jpg'] }],
     ['operator in result', { result: { $set: { status: 'closed' } } }],
   ])('%s → INVALID_INPUT, nothing changed', async (_name, extra) => {

@@ -4,6 +4,7 @@
 import { seedCommunity, useTestApp } from '../../../support/app';
 import {
   bringTo,
+  cellTally,
   expectNoneOf,
   expectRefused,
   expectRefusedFor,
@@ -133,14 +134,14 @@ describe('ticket.transfer', () => {
     expect((await app.ok('community-1', 'queue.list', {})).items.map((t) => t.id)).toContain(id);
   });
 
-  test('the ticket’s contribution to the figures moves from the old grid’s rollup to the new one', async () => {
-    const rollup = (grid: string): Promise<Row | undefined> => rowById(app, 'rollups', `20261126|${grid}|sanitation`);
+  test('the ticket’s contribution to the figures moves from the old grid’s cell to the new one (figures job)', async () => {
     const { id } = await submitted();
-    const [from, to] = [await rollup('ZD-CZ-HG-01'), await rollup(GRID_3)];
+    const [from, to] = [await cellTally(app, 'ZD-CZ-HG-01', '2026-11-26'), await cellTally(app, GRID_3, '2026-11-26')];
+    expect(from.received).toBeGreaterThan(0);
     await app.ok('worker-1', 'ticket.transfer', { ticketId: id, toGridCode: GRID_3, reason });
-    expect((await rollup('ZD-CZ-HG-01'))?.received).toBe(Number(from?.received ?? 0) - 1);
-    expect((await rollup(GRID_3))?.received).toBe(Number(to?.received ?? 0) + 1);
-    expect(await rollup(GRID_3)).toMatchObject({ gridCode: GRID_3, community: '华光社区', street: '车站街道', district: '张店区', category: 'sanitation' });
+    expect((await cellTally(app, 'ZD-CZ-HG-01', '2026-11-26')).received).toBe(from.received - 1);
+    expect((await cellTally(app, GRID_3, '2026-11-26')).received).toBe((to.received ?? 0) + 1);
+    expect(await rowById(app, 'rollups', `cell|${GRID_3}|2026-11-26`)).toMatchObject({ gridCode: GRID_3, community: '华光社区', street: '车站街道', district: '张店区' });
   });
 
   test('to an unknown grid → NOT_FOUND, nothing changed', async () => {
