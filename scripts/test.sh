@@ -28,27 +28,19 @@ step "deploy dry run: the plan for the demo configuration, checked against the c
 node .build/deploy.js --dry-run --env-file deploy.env.example > /dev/null
 
 RESULTS="$(mktemp -d)"
-# Every suite runs under UTC. The second zone runs only where time matters: the domain's calendar
-# and deadline rules, the use cases, end to end, and the mini program suites that pin the clock or
-# test the time formats (those importing support/clock or utils/time: the time views). The rest —
-# the local cloud's contract, geometry, services, components without times — does not read the
-# zone. The two runs go side by side (each jest uses one worker on this 2-core machine); their
-# output follows, one after the other.
-mapfile -t TIME_VIEWS < <(grep -lE "support/clock|utils/time" tests/miniprogram/*.test.ts)
-step "tests: TZ=UTC (all) beside TZ=Asia/Shanghai (domain, use cases, end to end, ${#TIME_VIEWS[@]} mini program time views)"
-TZ=UTC npx jest --ci --json --outputFile="$RESULTS/utc.json" >"$RESULTS/utc.log" 2>&1 &
-UTC_PID=$!
-TZ=Asia/Shanghai npx jest --ci --json --outputFile="$RESULTS/shanghai.json" \
-  tests/_core/domain/calendar tests/_core/domain/*.test.ts tests/_core/app tests/e2e "${TIME_VIEWS[@]}" \
-  >"$RESULTS/shanghai.log" 2>&1 &
-SHANGHAI_PID=$!
 TESTS_OK=1
-wait "$UTC_PID" || TESTS_OK=0
-wait "$SHANGHAI_PID" || TESTS_OK=0
-printf '\n-- TZ=UTC\n'
-cat "$RESULTS/utc.log"
-printf '\n-- TZ=Asia/Shanghai\n'
-cat "$RESULTS/shanghai.log"
+step "tests, TZ=UTC (all suites)"
+TZ=UTC npx jest --ci --json --outputFile="$RESULTS/utc.json" || TESTS_OK=0
+
+# The second zone runs only where time matters: the domain's calendar and deadline rules, the use
+# cases, end to end, and the mini program suites that pin the clock or test the time formats (those
+# importing support/clock or utils/time: the time views). The rest — the local cloud's contract,
+# geometry, services, components without times — does not read the zone. (The two runs stay one
+# after the other: side by side, the contention suites' wall-clock retry budgets run out.)
+mapfile -t TIME_VIEWS < <(grep -lE "support/clock|utils/time" tests/miniprogram/*.test.ts)
+step "tests, TZ=Asia/Shanghai (domain, use cases, end to end, ${#TIME_VIEWS[@]} mini program time views)"
+TZ=Asia/Shanghai npx jest --ci --json --outputFile="$RESULTS/shanghai.json" \
+  tests/_core/domain/calendar tests/_core/domain/*.test.ts tests/_core/app tests/e2e "${TIME_VIEWS[@]}" || TESTS_OK=0
 
 if [ "$TESTS_OK" = 1 ] && [ -f scripts/size-check.mjs ]; then
   step "mini program main package size"
