@@ -15,6 +15,11 @@ export interface AppConfig {
   devOpenid?: string;
   /** Real template ids from 公众平台 → 订阅消息; locally each id equals its key. */
   templateIds: Record<ResidentTemplateKey, string>;
+  /**
+   * Flows whose server part lands later (report.follow / report.claim, scheduled after issue 7):
+   * switch each on when its action is deployed, so no resident meets a button the server refuses.
+   */
+  features: { follow: boolean; claim: boolean };
 }
 
 export const config: AppConfig = {
@@ -26,4 +31,5 @@ export const config: AppConfig = {
     ticketResolved: 'ticketResolved',
     ticketRejected: 'ticketRejected',
   },
+  features: { follow: false, claim: false },
 };

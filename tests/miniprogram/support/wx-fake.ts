@@ -168,6 +168,10 @@ export const wxFake = {
     answer(o, { ok: true, res: { tempFilePath: out } });
   }),
   getFileSystemManager: jest.fn(() => fileSystemManager),
+  /** Closed without scanning unless a test says what was scanned. */
+  scanCode: jest.fn((o: Callbacks<{ result: string; path: string; scanType: string; charSet: string; rawData: string; errMsg: string }>) =>
+    answer(o, { ok: false, errMsg: 'scanCode:fail cancel' }),
+  ),
   requestSubscribeMessage: jest.fn((o: Callbacks<Record<string, string>> & { tmplIds: string[] }) => {
     const s = wxScene.subscribe;
     answer(o, s.ok ? { ok: true, res: { errMsg: 'requestSubscribeMessage:ok', ...s.result } } : { ok: false, errMsg: s.errMsg });
