@@ -24,7 +24,6 @@ module.exports = {
         '^.+\\.ts$': swc,
         '^.+\\.js$': ['@swc/jest', { jsc: { parser: { syntax: 'ecmascript' }, target: 'es2020' }, module: { type: 'commonjs' } }],
       },
-      transformIgnorePatterns: [`/node_modules/(?!(${ESM_PACKAGES.join('|')})/)`],
       // Real server answers for the page tests, taken once per run (support/real-answers.ts).
       globalSetup: '<rootDir>/tests/miniprogram/support/global-setup.ts',
       setupFiles: ['<rootDir>/tests/miniprogram/support/setup.ts'],

@@ -24,7 +24,7 @@ async function dialog(follow = false): Promise<{ c: Root; decisions: string[] }>
 
 test('lists each candidate with status, "50 米内" and when it was reported', async () => {
   const { c } = await dialog();
-  expect(textOf(find(c, '.nearby__item'))).toBe('3号楼东门口的垃圾又堆起来了，已经两天没人清运。待受理 · 50 米内 · 11月23日 09:20 上报');
+  expect(textOf(find(c, '.nearby__item'))).toBe('*号楼东门口的垃圾又堆起来了，已经两天没人清运。待受理 · 50 米内 · 11月23日 09:00 上报');
 });
 
 test('each button raises its decision', async () => {

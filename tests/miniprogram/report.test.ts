@@ -187,8 +187,9 @@ describe('"是同一个问题吗?"', () => {
     expect(apiFake.callsOf('report.submit')).toHaveLength(0);
     const dialog = textOf(find(page, '.nearby-dialog >> .nearby'));
     expect(dialog).toContain('附近 50 米内，有同类问题正在处理');
-    expect(dialog).toContain('3号楼东门口的垃圾又堆起来了');
-    expect(dialog).toContain('待受理 · 50 米内 · 11月23日 09:20 上报');
+    // The server masks the house number and gives only the hour it was reported.
+    expect(dialog).toContain('*号楼东门口的垃圾又堆起来了');
+    expect(dialog).toContain('待受理 · 50 米内 · 11月23日 09:00 上报');
     expect(dialog).not.toMatch(/约 \d+ 米/);
     const buttons = ['.nearby-continue', '.nearby-same', '.nearby-cancel'].map((b) => find(page, `.nearby-dialog >> ${b} >> .t-button`).dom?.className ?? '');
     expect(buttons[0]).toContain('t-button--base');
