@@ -1,8 +1,6 @@
 /** Two projects: the cloud side runs under node, the mini program pages under jsdom (miniprogram-simulate). */
 const swc = ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2020' }, module: { type: 'commonjs' } }];
-// flatbush and flatqueue ship ES modules only; jest runs CommonJS, so they go through swc too.
 const swcJs = ['@swc/jest', { jsc: { parser: { syntax: 'ecmascript' }, target: 'es2020' }, module: { type: 'commonjs' } }];
-const ESM_PACKAGES = ['flatbush', 'flatqueue'];
 
 module.exports = {
   projects: [
@@ -13,7 +11,6 @@ module.exports = {
       testMatch: ['**/*.test.ts'],
       testPathIgnorePatterns: ['/node_modules/', '<rootDir>/tests/miniprogram/'],
       transform: { '^.+\\.ts$': swc, '^.+\\.m?js$': swcJs },
-      transformIgnorePatterns: [`/node_modules/(?!(${ESM_PACKAGES.join('|')})/)`],
       setupFiles: ['<rootDir>/tests/support/setup-env.ts'],
     },
     {
@@ -27,6 +24,8 @@ module.exports = {
         '^.+\\.ts$': swc,
         '^.+\\.js$': ['@swc/jest', { jsc: { parser: { syntax: 'ecmascript' }, target: 'es2020' }, module: { type: 'commonjs' } }],
       },
+      // Real server answers for the page tests, taken once per run (support/real-answers.ts).
+      globalSetup: '<rootDir>/tests/miniprogram/support/global-setup.ts',
       setupFiles: ['<rootDir>/tests/miniprogram/support/setup.ts'],
       setupFilesAfterEnv: ['<rootDir>/tests/miniprogram/support/after-env.ts'],
     },

@@ -25,6 +25,11 @@ export interface AppConfig {
    * server's SUBSCRIBE_TEMPLATE_KINDS.
    */
   staffTemplateKind: Api.TemplateKind;
+  /**
+   * Flows whose server part lands later (report.follow / report.claim, scheduled after issue 7):
+   * switch each on when its action is deployed, so no resident meets a button the server refuses.
+   */
+  features: { follow: boolean; claim: boolean };
 }
 
 export const config: AppConfig = {
@@ -41,4 +46,5 @@ export const config: AppConfig = {
     staffEscalated: 'staffEscalated',
   },
   staffTemplateKind: 'oneTime',
+  features: { follow: false, claim: false },
 };

@@ -1,11 +1,11 @@
 #!/usr/bin/env node
-// npm run size: the main package must stay under WeChat's 2 MB limit with room to spare, so we
-// hold it to 1 MB; each subpackage (staff/, admin/) to 1.5 MB. A subpackage counts the files under
-// its root its pages reach; a file outside every subpackage root ships in the main package, even
-// when only a subpackage uses it, so it is counted there. It counts what an upload with "过滤无依赖文件" ships in the main package: app.*,
-// the main-package pages, every component they use (TDesign's included) and everything those
-// files import (JS/TS modules, WXSS @import, WXML import/include, WXS). TypeScript is counted as
-// written (the compiled JS is smaller). Exits 1 over the limit; run scripts/pack-npm.mjs first.
+// npm run size: every package must stay under WeChat's 2 MB limit with room to spare, so we hold
+// the main package to 1 MB and each subpackage to 1.5 MB. It counts what an upload with
+// "过滤无依赖文件" ships: app.*, the pages, every component they use (TDesign's included) and
+// everything those files import (JS/TS modules, WXSS @import, WXML import/include, WXS). A file a
+// subpackage page reaches outside the subpackage's root ships in the main package. TypeScript is
+// counted as written (the compiled JS is smaller). Exits 1 over a limit; `--json` prints the
+// figures as JSON (for `npm run bench`, B11). Run scripts/pack-npm.mjs first.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -108,50 +108,67 @@ function resolveNpmComponent(from, ref) {
   throw new Error(`找不到 npm 组件 ${ref}`);
 }
 
-const app = JSON.parse(read(path.join(mp, 'app.json')));
-add(path.join(mp, 'app.json'));
-for (const f of ['app.ts', 'app.js']) if (exists(path.join(mp, f))) visitScript(path.join(mp, f));
-visitWxss(path.join(mp, 'app.wxss'));
-if (app.sitemapLocation) add(path.join(mp, app.sitemapLocation));
-for (const ref of Object.values(app.usingComponents ?? {})) visitComponent(path.join(mp, ref));
-for (const page of app.pages) visitComponent(path.join(mp, page));
-
-// What the subpackages reach: their own files, and main-package files only they use.
-const mainFiles = files;
-const subpackages = (app.subpackages ?? app.subPackages ?? []).map((sub) => {
+/** Every file reached from `visit`, with a fresh walk. */
+function reach(visit) {
   files = new Set();
   seenComponents = new Set();
-  const root = path.join(mp, sub.root);
-  for (const page of sub.pages) visitComponent(path.join(root, page));
-  const inRoot = (f) => f.startsWith(`${root}${path.sep}`);
-  const own = [...files].filter(inRoot);
-  return { root: sub.root, own, reached: [...files] };
-});
-const subRoots = subpackages.map((s) => path.join(mp, s.root));
-for (const sub of subpackages) {
-  for (const f of sub.reached) if (!subRoots.some((r) => f.startsWith(`${r}${path.sep}`))) mainFiles.add(f);
+  visit();
+  return files;
 }
-files = mainFiles;
 
-const sizes = [...files].map((f) => ({ file: path.relative(mp, f), bytes: fs.statSync(f).size }));
-const total = sizes.reduce((s, x) => s + x.bytes, 0);
-const kb = total / 1024;
-const groups = new Map();
-for (const { file, bytes } of sizes) {
-  const key = file.startsWith('miniprogram_npm') ? file.split(path.sep).slice(0, 3).join('/') : file.split(path.sep)[0];
-  groups.set(key, (groups.get(key) ?? 0) + bytes);
-}
-const top = [...groups.entries()].sort((a, b) => b[1] - a[1]).slice(0, 12);
-for (const [key, bytes] of top) console.log(`  ${(bytes / 1024).toFixed(1).padStart(7)} KB  ${key}`);
-console.log(`main package: ${kb.toFixed(1)} KB in ${files.size} files (limit ${LIMIT_KB} KB)`);
-let over = kb > LIMIT_KB;
-if (over) console.error(`size: 主包 ${kb.toFixed(1)} KB 超过 ${LIMIT_KB} KB 上限`);
-for (const sub of subpackages) {
-  const subKb = sub.own.reduce((n, f) => n + fs.statSync(f).size, 0) / 1024;
-  console.log(`subpackage ${sub.root}/: ${subKb.toFixed(1)} KB in ${sub.own.length} files (limit ${SUBPACKAGE_LIMIT_KB} KB)`);
-  if (subKb > SUBPACKAGE_LIMIT_KB) {
-    console.error(`size: 分包 ${sub.root}/ ${subKb.toFixed(1)} KB 超过 ${SUBPACKAGE_LIMIT_KB} KB 上限`);
-    over = true;
+const app = JSON.parse(read(path.join(mp, 'app.json')));
+const subpackages = (app.subpackages ?? app.subPackages ?? []).map((sub) => ({ root: sub.root.replace(/\/+$/, ''), pages: sub.pages }));
+const rootOf = (file) => subpackages.find((sub) => file.startsWith(path.join(mp, sub.root) + path.sep))?.root ?? null;
+
+const mainFiles = new Set(
+  reach(() => {
+    add(path.join(mp, 'app.json'));
+    for (const f of ['app.ts', 'app.js']) if (exists(path.join(mp, f))) visitScript(path.join(mp, f));
+    visitWxss(path.join(mp, 'app.wxss'));
+    if (app.sitemapLocation) add(path.join(mp, app.sitemapLocation));
+    for (const ref of Object.values(app.usingComponents ?? {})) visitComponent(path.join(mp, ref));
+    for (const page of app.pages) visitComponent(path.join(mp, page));
+  }),
+);
+const subFiles = subpackages.map((sub) => {
+  const reached = reach(() => {
+    for (const page of sub.pages) visitComponent(path.join(mp, sub.root, page));
+  });
+  const own = new Set();
+  for (const file of reached) {
+    if (rootOf(file) === sub.root) own.add(file);
+    else if (rootOf(file) === null) mainFiles.add(file);
   }
+  return { root: sub.root, files: own };
+});
+
+const bytesOf = (set) => [...set].reduce((n, f) => n + fs.statSync(f).size, 0);
+const kbOf = (set) => bytesOf(set) / 1024;
+const figures = {
+  main: { kb: kbOf(mainFiles), files: mainFiles.size, limitKb: LIMIT_KB },
+  subpackages: subFiles.map((sub) => ({ root: sub.root, kb: kbOf(sub.files), files: sub.files.size, limitKb: SUBPACKAGE_LIMIT_KB })),
+  platformLimitKb: 2048,
+};
+const over = [
+  ...(figures.main.kb > LIMIT_KB ? [`主包 ${figures.main.kb.toFixed(1)} KB 超过 ${LIMIT_KB} KB 上限`] : []),
+  ...figures.subpackages.filter((sub) => sub.kb > sub.limitKb).map((sub) => `分包 ${sub.root} ${sub.kb.toFixed(1)} KB 超过 ${sub.limitKb} KB 上限`),
+];
+
+if (process.argv.includes('--json')) {
+  console.log(JSON.stringify(figures));
+} else {
+  const groups = new Map();
+  for (const file of mainFiles) {
+    const rel = path.relative(mp, file);
+    const key = rel.startsWith('miniprogram_npm') ? rel.split(path.sep).slice(0, 3).join('/') : rel.split(path.sep)[0];
+    groups.set(key, (groups.get(key) ?? 0) + fs.statSync(file).size);
+  }
+  const top = [...groups.entries()].sort((a, b) => b[1] - a[1]).slice(0, 12);
+  for (const [key, bytes] of top) console.log(`  ${(bytes / 1024).toFixed(1).padStart(7)} KB  ${key}`);
+  console.log(`main package: ${figures.main.kb.toFixed(1)} KB in ${figures.main.files} files (limit ${LIMIT_KB} KB)`);
+  for (const sub of figures.subpackages) console.log(`subpackage ${sub.root}: ${sub.kb.toFixed(1)} KB in ${sub.files} files (limit ${sub.limitKb} KB)`);
 }
-if (over) process.exit(1);
+if (over.length > 0) {
+  for (const line of over) console.error(`size: ${line}`);
+  process.exit(1);
+}

@@ -209,6 +209,10 @@ export interface GridStore {
   all(): Promise<GridRecord[]>;
   /** Changes whenever grids change, so a cached routing index knows to rebuild. */
   version(): Promise<string>;
+  /** The packed routing snapshot (domain/routing/snapshot.ts) saved for this grids version, or null. */
+  loadSnapshot(version: string): Promise<Uint8Array | null>;
+  /** Stores the snapshot of `version`, dropping those of other versions. */
+  saveSnapshot(version: string, bytes: Uint8Array): Promise<void>;
 }
 
 export type PlaceKind = 'community' | 'street' | 'district';

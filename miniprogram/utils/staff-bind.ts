@@ -3,10 +3,9 @@
 // read, and an optional public work number. The checks mirror the server's staff.bind schema so a
 // mistake is heard before the network is involved; the server's word is final.
 import { zh } from '../i18n/zh';
+import { isPhone } from './validate';
 
 const CODE = /^[A-Za-z0-9]{6,12}$/;
-/** The server's phone rule (app/schemas.ts `phone`): a mobile or a landline with its area code. */
-const PHONE = /^1[3-9]\d{9}$|^0\d{2,3}-?\d{7,8}$/;
 /** Control, format (bidi included), private-use and every separator but the plain space (as the server's displayName). */
 const INVISIBLE = /[\p{C}\p{Zl}\p{Zp}\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/u;
 
@@ -35,11 +34,6 @@ export function inviteCodeFrom(raw: string | null | undefined): string | null {
     }
   }
   return null;
-}
-
-/** A mobile or a landline with its area code, as the server takes it. */
-export function isPhone(text: string): boolean {
-  return PHONE.test(text.trim());
 }
 
 export interface BindFields {

@@ -5,7 +5,7 @@
 import { categoryName, zh } from '../i18n/zh';
 import { formatDateTime } from './time';
 import { statusLabel } from './ticket-view';
-import { deadlineOf, timeLeft, type TimeTone, type WithDeadline } from './staff-time';
+import { timeLeft, type TimeTone } from './staff-time';
 
 export type QueueTab = 'submitted' | 'accepted' | 'overdue' | 'resolved';
 
@@ -83,12 +83,8 @@ function placeOf(t: Api.TicketListItem): string {
   return t.gridName ?? t.communityName ?? '';
 }
 
-/** The number of residents who reported the same problem, when the server sends it (issue 11's followers). */
-type WithAffected = { affectedCount?: number };
-
-export function toQueueCard(t: Api.TicketListItem & WithDeadline & WithAffected, now: Date): QueueCard {
-  const open = t.status === 'submitted' || t.status === 'accepted';
-  const left = open ? timeLeft(deadlineOf(t), now) : null;
+export function toQueueCard(t: Api.TicketListItem, now: Date): QueueCard {
+  const left = t.deadline ? timeLeft(t.deadline.at, now) : null;
   const affected = typeof t.affectedCount === 'number' && t.affectedCount > 1 ? zh.staff.card.affected(t.affectedCount) : '';
   return {
     id: t.id,

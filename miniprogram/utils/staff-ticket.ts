@@ -3,9 +3,9 @@
 // grid's outline), the 督办 records, the timeline with who did what by name, and the moves the
 // server allows — nothing here decides what is allowed.
 import { categoryName, zh } from '../i18n/zh';
-import { currentDeadline, statusLabel } from './ticket-view';
+import { statusLabel } from './ticket-view';
 import { formatDateTime } from './time';
-import { deadlineOf, timeLeft, type TimeTone, type WithDeadline } from './staff-time';
+import { timeLeft, type TimeTone } from './staff-time';
 
 /** The staff moves a handling page can offer, in the order the buttons appear. */
 export const STAFF_MOVES = ['accept', 'resolve', 'dispatch', 'transfer', 'escalate', 'return', 'reject', 'supervise'] as const;
@@ -32,7 +32,7 @@ const THEME: Record<StaffMove, ActionButton['theme']> = {
   supervise: 'primary',
 };
 
-export function actionButtons(allowed: readonly Api.TicketAction[]): ActionButton[] {
+export function actionButtons(allowed: ReadonlyArray<Api.TicketAction | Api.TicketRequest>): ActionButton[] {
   return STAFF_MOVES.filter((m) => allowed.includes(m)).map((key) => ({ key, label: zh.staff.moves[key], theme: THEME[key] }));
 }
 
@@ -130,7 +130,7 @@ export interface StaffDetail {
   sourceLabel: string;
   supervised: boolean;
   overdue: boolean;
-  deadlineLabel: string;
+  /** The server's words, e.g. "11月24日 24:00 前受理". */
   deadlineText: string;
   timeText: string;
   timeTone: TimeTone | '';
@@ -155,10 +155,9 @@ function addressOf(loc: Api.Location): string {
 }
 
 /** Everything but the timeline (which travels in slices) and the map (set once per ticket). */
-export function toStaffDetail(t: Api.TicketView & WithDeadline, now: Date): StaffDetail {
-  const due = currentDeadline(t, now);
+export function toStaffDetail(t: Api.TicketView, now: Date): StaffDetail {
   const open = t.status === 'submitted' || t.status === 'accepted';
-  const left = open ? timeLeft(deadlineOf(t), now) : null;
+  const left = t.deadline ? timeLeft(t.deadline.at, now) : null;
   const notes = t.allowedNotes ?? [];
   return {
     id: t.id,
@@ -171,8 +170,7 @@ export function toStaffDetail(t: Api.TicketView & WithDeadline, now: Date): Staf
     sourceLabel: zh.staff.sources[t.source],
     supervised: !!t.supervised,
     overdue: t.overdue,
-    deadlineLabel: due ? due.label : '',
-    deadlineText: t.deadline ? t.deadline.label : due ? due.text : '',
+    deadlineText: t.deadline ? t.deadline.label : '',
     timeText: left ? left.text : '',
     timeTone: left ? left.tone : '',
     departmentNote: t.departmentCode && open ? zh.staff.ticket.department : '',

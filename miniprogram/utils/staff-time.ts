@@ -1,6 +1,6 @@
 // How much time a deadline leaves, in the words staff read on a card: "剩 3 小时", "超期 2 天".
-// The deadline itself is the server's (the view's `deadline` when it carries one, else the
-// acceptBy/resolveBy of the step the ticket waits on); only the wording is decided here.
+// The deadline itself is the server's (the view's `deadline`, the step the ticket waits on now);
+// only the wording of the time left is decided here.
 import { zh } from '../i18n/zh';
 
 const MINUTE = 60 * 1000;
@@ -33,14 +33,4 @@ export function timeLeft(deadline: string | null | undefined, now: Date): TimeLe
   const left = at - now.getTime();
   if (left < 0) return { text: zh.staff.card.overdueBy(durationWords(-left)), tone: 'overdue' };
   return { text: zh.staff.card.left(durationWords(left)), tone: left <= SOON_MS ? 'soon' : 'normal' };
-}
-
-/** The view's own deadline when the server sends one (issue 11), else the step's deadline field. */
-export type WithDeadline = { deadline?: { kind: 'accept' | 'resolve'; at: string; label: string; overdue: boolean } | null };
-
-export function deadlineOf(t: Api.TicketListItem & WithDeadline): string | null {
-  if (t.deadline) return t.deadline.at;
-  if (t.status === 'submitted') return t.acceptBy;
-  if (t.status === 'accepted') return t.resolveBy;
-  return null;
 }

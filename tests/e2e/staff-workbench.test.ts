@@ -13,6 +13,7 @@
 // registers a page's components once per registry, and the pages here share many of them.
 import http from 'node:http';
 import timers from 'node:timers';
+import util from 'node:util';
 import { startLocalServer, type LocalServer } from '../../cloudfunctions/_local/server';
 import { demoGeoJson, demoPointIn } from '../../cloudfunctions/_local/demo/grids';
 import type { AppConfig } from '../../miniprogram/config';
@@ -21,8 +22,16 @@ import { fixClock, realClock } from '../miniprogram/support/clock';
 import { installWx, resetWx, wxFake, wxScene } from '../miniprogram/support/wx-fake';
 import type * as RenderModule from '../miniprogram/support/render';
 
-// jsdom's timers answer numbers; Node's (which the local server's shutdown relies on) answer handles.
-Object.assign(globalThis, { setTimeout: timers.setTimeout, clearTimeout: timers.clearTimeout, setInterval: timers.setInterval, clearInterval: timers.clearInterval });
+// The server runs in this jsdom process too: it needs Node's timers (jsdom's answer numbers; the
+// local server's shutdown relies on handles) and the text codecs jsdom does not provide.
+Object.assign(globalThis, {
+  setTimeout: timers.setTimeout,
+  clearTimeout: timers.clearTimeout,
+  setInterval: timers.setInterval,
+  clearInterval: timers.clearInterval,
+  TextEncoder: util.TextEncoder,
+  TextDecoder: util.TextDecoder,
+});
 installWx();
 
 const ADMIN = 'local-admin';
@@ -187,7 +196,8 @@ test('a grid worker binds, accepts and resolves a resident\'s report; the reside
   expect(text(resident, detail, '.head')).toContain('已办结');
   expect(text(resident, detail, '.handler')).toContain('张燕');
   expect(text(resident, detail, '.handler')).toContain('0533-2180101');
-  expect(text(resident, detail, '.result')).toContain('已联系环卫清运');
+  // Resolved and waiting for the rating: the result stands above the rating form.
+  expect(text(resident, detail, '.rate__result')).toContain('已联系环卫清运');
   expect(JSON.stringify(detail.data)).not.toContain(WORKER);
 }, 60_000);
 

@@ -48,10 +48,10 @@ test('a grid worker: name, scope, the banner, tabs with counts, and the 待受�
   asStaff();
   const page = await open();
   expect(textOf(find(page, '.who'))).toContain('张燕，您好');
-  expect(textOf(find(page, '.who'))).toContain('网格员 · 华光社区 · 第一网格、第二网格');
-  expect(textOf(find(page, '.banner'))).toBe('已超期 1 件 · 今天到期 2 件');
-  expect(exists(page, '.banner--danger')).toBe(true);
-  expect(tabTexts(page)).toEqual(['待受理 3', '处理中 2', '已超期 1', '已办结 12']);
+  expect(textOf(find(page, '.who'))).toContain('网格员 · 华光社区 · 华光社区第一网格（华光路北）、华光社区第二网格（人民西路）');
+  expect(textOf(find(page, '.banner'))).toBe('已超期 0 件 · 今天到期 1 件');
+  expect(exists(page, '.banner--warning')).toBe(true);
+  expect(tabTexts(page)).toEqual(['待受理 4', '处理中 2', '已超期 0', '已办结 1']);
   expect(exists(page, '.tab--submitted.tab--on')).toBe(true);
   expect(apiFake.callsOf('queue.list')).toEqual([{ status: 'submitted', duty: true }]);
 
@@ -59,13 +59,13 @@ test('a grid worker: name, scope, the banner, tabs with counts, and the 待受�
   expect(cards).toHaveLength(4);
   // Most urgent first, as the server sends them; each card: category, place, time left, tags.
   expect(cards[0]).toContain('抢修抢险');
-  expect(cards[0]).toContain('华光路 1 号 3号楼');
-  expect(cards[0]).toContain('剩 35 分钟');
-  expect(cards[1]).toContain('督办');
-  expect(cards[1]).toContain('超期 10 小时');
-  expect(cards[2]).toContain('社区');
-  expect(cards[2]).toContain('华光社区第一网格（华光路北）');
-  expect(cards[3]).toContain('代报');
+  expect(cards[0]).toContain('华光路 1 号 3号楼地下室');
+  expect(cards[0]).toContain('剩 10 分钟');
+  expect(cards[0]).toContain(queuePage().items[0]?.no ?? '?');
+  expect(cards[1]).toContain('治安隐患');
+  expect(cards[1]).toContain('代报');
+  expect(cards[1]).toContain('剩 1 天');
+  expect(cards[2]).toContain('华光路 1 号 3号楼东门');
   // Quick entries the server grants a grid worker: 代报 and 巡查, no 督办台.
   expect(exists(page, '.quick--proxy')).toBe(true);
   expect(exists(page, '.quick--patrol')).toBe(true);
@@ -127,11 +127,11 @@ test('a failed next page offers a retry that continues from the same cursor', as
 test('pull-to-refresh asks again for the counts and the list, and stops the spinner', async () => {
   asStaff();
   const page = await open();
-  apiFake.on('queue.counts', () => counts({ submitted: 4 }));
+  apiFake.on('queue.counts', () => counts({ submitted: 5 }));
   await callPage(page, 'onPullDownRefresh');
   expect(apiFake.callsOf('queue.counts')).toHaveLength(2);
   expect(apiFake.callsOf('queue.list')).toHaveLength(2);
-  expect(tabTexts(page)[0]).toBe('待受理 4');
+  expect(tabTexts(page)[0]).toBe('待受理 5');
   expect(wxFake.stopPullDownRefresh).toHaveBeenCalled();
 });
 
@@ -149,7 +149,7 @@ test('a card opens the handling page', async () => {
   asStaff();
   const page = await open();
   await tap(page, '.queue-card >> .qcard', 1);
-  expect(navigations('navigateTo')).toEqual(['/staff/pages/ticket/ticket?id=q-2']);
+  expect(navigations('navigateTo')).toEqual([`/staff/pages/ticket/ticket?id=${queuePage().items[1]?.id}`]);
 });
 
 test('a street admin gets the 督办台 entry and no 代报', async () => {

@@ -3,8 +3,7 @@
 // per form (a retry makes no second ticket); the new ticket's handling page next. Only those the
 // server lets file for others get the form; residents are turned away.
 import { apiFake } from './support/api-fake';
-import { staffMe } from './support/staff-data';
-import { submitAnswer } from './support/demo-data';
+import { staffAnswers, staffMe } from './support/staff-data';
 import { callPage, exists, find, findAll, load, render, tap, textOf, type, type Root } from './support/render';
 import { navigations, toasts, wxScene } from './support/wx-fake';
 
@@ -32,7 +31,8 @@ async function fillReport(page: Root): Promise<void> {
 test('代报: the resident\'s name and phone go with the report; the handling page of the new ticket opens', async () => {
   const page = await open('proxy');
   expect(textOf(find(page, '.intro'))).toContain('代居民上报');
-  apiFake.on('report.submit', () => submitAnswer({ ticketId: 't-4001' }));
+  const answer = staffAnswers().moves.proxySubmit;
+  apiFake.on('report.submit', () => answer);
   await fillReport(page);
   await type(page, '.resident-name', '王大爷');
   await type(page, '.resident-phone', '13900001111');
@@ -50,14 +50,14 @@ test('代报: the resident\'s name and phone go with the report; the handling pa
   expect(params?.photos).toHaveLength(1);
   expect(params?.clientRequestId).toMatch(/^r[a-z0-9]+$/);
   expect(toasts()).toContain('已上报');
-  expect(navigations('redirectTo')).toEqual(['/staff/pages/ticket/ticket?id=t-4001']);
+  expect(navigations('redirectTo')).toEqual([`/staff/pages/ticket/ticket?id=${answer.ticketId}`]);
 });
 
 test('patrol: no resident fields; patrol: true', async () => {
   const page = await open('patrol');
   expect(textOf(find(page, '.intro'))).toContain('巡查上报');
   expect(exists(page, '.resident-name')).toBe(false);
-  apiFake.on('report.submit', () => submitAnswer({ ticketId: 't-4002' }));
+  apiFake.on('report.submit', () => staffAnswers().moves.proxySubmit);
   await fillReport(page);
   await tap(page, '.submit');
   expect(apiFake.callsOf('report.submit')[0]).toMatchObject({ patrol: true });
@@ -89,7 +89,7 @@ test('a failed submit keeps the form; sending again uses the same clientRequestI
   apiFake.fail('report.submit', 'CONTENT_REJECTED', '内容含有不当信息，请修改后再提交');
   await tap(page, '.submit');
   expect(textOf(find(page, '.submit-error'))).toBe('内容含有不当信息，请修改后再提交');
-  apiFake.on('report.submit', () => submitAnswer());
+  apiFake.on('report.submit', () => staffAnswers().moves.proxySubmit);
   await tap(page, '.submit');
   const [first, second] = apiFake.callsOf('report.submit');
   expect(second?.clientRequestId).toBe(first?.clientRequestId);

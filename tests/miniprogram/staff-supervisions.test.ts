@@ -29,13 +29,18 @@ test('the records newest first: ticket, reason, who (系统 for the sweep), when
   const page = await open();
   expect(apiFake.callsOf('supervisions.list')).toEqual([{}]);
   const rows = findAll(page, '.row').map(textOf);
+  const [street, system, answered] = deskPage().items;
   expect(rows).toHaveLength(3);
-  expect(rows[0]).toContain('市政设施 · 20261121-0008');
-  expect(rows[0]).toContain('督办人：系统（超时自动督办）');
+  expect(rows[0]).toContain(`市政设施 · ${street?.ticketNo}`);
+  expect(rows[0]).toContain('请今天内上门核实');
+  expect(rows[0]).toContain('督办人：街道 陈静 · 11月23日 09:50 · 网格');
   expect(rows[0]).toContain('待答复');
-  expect(rows[1]).toContain('督办人：街道 陈静 · 11月23日 09:50 · 网格');
+  expect(rows[1]).toContain(`市政设施 · ${system?.ticketNo}`);
+  expect(rows[1]).toContain('超时未受理（期限 11月20日 24:00）');
+  expect(rows[1]).toContain('督办人：系统（超时自动督办） · 11月21日 00:10 · 社区');
+  expect(rows[2]).toContain(`环境卫生 · ${answered?.ticketNo}`);
   expect(rows[2]).toContain('已答复');
-  expect(rows[2]).toContain('张燕 于 11月21日 16:00 答复');
+  expect(rows[2]).toContain('张燕 于 11月20日 16:00 答复');
   expect(rows[2]).toContain('已于当天下午清运完毕');
   expect(textOf(find(page, '.more'))).toBe('没有更多了');
 });
@@ -43,7 +48,7 @@ test('the records newest first: ticket, reason, who (系统 for the sweep), when
 test('a record opens its ticket\'s handling page', async () => {
   const page = await open();
   await tap(page, '.row', 1);
-  expect(navigations('navigateTo')).toEqual(['/staff/pages/ticket/ticket?id=t-3001']);
+  expect(navigations('navigateTo')).toEqual([`/staff/pages/ticket/ticket?id=${deskPage().items[1]?.ticketId}`]);
 });
 
 test('paged by cursor; pull to refresh starts over', async () => {

@@ -5,7 +5,7 @@
 // staff notification grant asked in the accept and resolve taps.
 import { apiFake } from './support/api-fake';
 import { fixClock, realClock } from './support/clock';
-import { acceptedTicket, after, OUTLINE, staffMe, staffTicket } from './support/staff-data';
+import { acceptedTicket, staffAnswers, staffMe, staffTicket } from './support/staff-data';
 import { callPage, exists, find, findAll, load, render, setDataSizes, SET_DATA_LIMIT, tap, textOf, type, type Root } from './support/render';
 import { toasts, wxFake, wxScene } from './support/wx-fake';
 
@@ -29,6 +29,9 @@ async function open(view: Api.TicketView): Promise<Root> {
   return page;
 }
 
+const moves = () => staffAnswers().moves;
+const T = () => staffTicket();
+
 /** Taps a move's button, fills nothing more, submits the sheet and confirms. */
 async function submitSheet(page: Root): Promise<void> {
   await tap(page, '.action-sheet >> .sheet-submit');
@@ -42,22 +45,22 @@ const actionLabels = (page: Root): string[] => findAll(page, '.action >> .t-butt
 describe('what the page shows', () => {
   test('head, reporter with the phone masked, description, place, map with the grid, timeline by name', async () => {
     const page = await open(staffTicket());
-    expect(apiFake.callsOf('ticket.get')).toEqual([{ ticketId: 't-3001' }]);
+    expect(apiFake.callsOf('ticket.get')).toEqual([{ ticketId: T().id }]);
     const head = textOf(find(page, '.head'));
     expect(head).toContain('待受理');
-    expect(head).toContain('编号 20261123-0003');
+    expect(head).toContain(`编号 ${T().no}`);
     expect(head).toContain('环境卫生 · 投诉');
     expect(head).toContain('网格');
-    expect(head).toContain('受理期限：11月24日');
+    expect(head).toContain('11月24日 24:00 前受理');
     expect(head).toContain('剩 1 天');
     expect(textOf(find(page, '.reporter'))).toContain('联系电话：138****5678');
     expect(exists(page, '.contact')).toBe(true);
-    expect(textOf(find(page, '.description'))).toContain('垃圾桶已经满了三天');
+    expect(textOf(find(page, '.description'))).toContain('3号楼东门口的垃圾又堆起来了');
     expect(findAll(page, '.photo')).toHaveLength(2);
 
     const map = page.data.map as { markers: unknown[]; polygons: Array<{ points: unknown[] }>; includePoints: unknown[] };
     expect(map.markers).toEqual([{ id: 1, latitude: 36.8135, longitude: 118.0406, width: 30, height: 30 }]);
-    expect(map.polygons.map((p) => p.points)).toEqual(OUTLINE);
+    expect(map.polygons.map((p) => p.points)).toEqual(T().gridOutline);
     expect(map.includePoints).toHaveLength(5);
     expect(textOf(find(page, '.ticket-map'))).toContain('华光路 1 号 3号楼东门');
     expect(textOf(find(page, '.ticket-map'))).toContain('所属网格：华光社区 · 华光社区第一网格（华光路北）');
@@ -69,7 +72,7 @@ describe('what the page shows', () => {
   test('an accepted, supervised ticket: the 督办 record with 答复, names in the timeline, the actions allowed', async () => {
     const page = await open(acceptedTicket());
     expect(textOf(find(page, '.head'))).toContain('督办');
-    expect(textOf(find(page, '.head'))).toContain('办结期限：11月26日');
+    expect(textOf(find(page, '.head'))).toContain('11月26日 24:00 前办结');
     const sv = textOf(find(page, '.supervisions'));
     expect(sv).toContain('街道 陈静');
     expect(sv).toContain('请今天内上门核实');
@@ -77,13 +80,16 @@ describe('what the page shows', () => {
     expect(exists(page, '.reply')).toBe(true);
     expect(findAll(page, '.staff-timeline >> .tl__title').map(textOf)).toEqual(['街道 陈静 督办', '网格员 张燕 受理了', '居民 提交了上报']);
     expect(actionLabels(page)).toEqual(['办结', '派发部门', '转派', '吹哨上报', '不予受理']);
-  });
-
-  test('a 代报 names the resident; a report without a phone offers no call', async () => {
-    const page = await open(staffTicket({ source: 'proxy', reporterName: '王大爷', contactPhoneMasked: null, allowedNotes: [] }));
-    expect(textOf(find(page, '.reporter'))).toContain('上报人：王大爷');
+    // This resident left no phone: nothing to call.
     expect(textOf(find(page, '.reporter'))).toContain('居民没有留电话');
     expect(exists(page, '.contact')).toBe(false);
+  });
+
+  test('a 代报 names the resident it was filed for, with their phone masked', async () => {
+    const page = await open(staffAnswers().tickets.proxy);
+    expect(textOf(find(page, '.reporter'))).toContain('上报人：王大爷');
+    expect(textOf(find(page, '.reporter'))).toContain('139****1111');
+    expect(exists(page, '.contact')).toBe(true);
     expect(textOf(find(page, '.head'))).toContain('代报');
   });
 
@@ -97,6 +103,7 @@ describe('what the page shows', () => {
     const page = await open(staffTicket());
     await tap(page, '.photo', 1);
     const view = staffTicket();
+    expect(view.photoUrls).toHaveLength(2);
     expect(wxFake.previewImage.mock.calls[0][0]).toEqual({ urls: view.photoUrls, current: view.photoUrls[1] });
   });
 
@@ -112,7 +119,7 @@ describe('what the page shows', () => {
 describe('moves', () => {
   test('accept: the grant is asked in the tap itself; 一般/复杂; confirmed; the answered view shown', async () => {
     const page = await open(staffTicket());
-    apiFake.on('ticket.accept', (p) => after(staffTicket(), 'accept', { status: 'accepted', complexity: p.complexity, resolveBy: '2026-11-30T15:59:59.999Z', allowedActions: ['resolve'] }, '复杂事项'));
+    apiFake.on('ticket.accept', () => moves().accept);
     await tap(page, '.action--accept');
     // The subscription request happens in the tap, with the staff templates.
     expect(wxFake.requestSubscribeMessage).toHaveBeenCalledTimes(1);
@@ -126,11 +133,12 @@ describe('moves', () => {
     expect(textOf(find(page, '.confirm-dialog >> .t-dialog__header'))).toBe('确定受理吗？');
     expect(apiFake.callsOf('ticket.accept')).toEqual([]);
     await confirm(page);
-    expect(apiFake.callsOf('ticket.accept')).toEqual([{ ticketId: 't-3001', complexity: 'complex' }]);
+    expect(apiFake.callsOf('ticket.accept')).toEqual([{ ticketId: T().id, complexity: 'complex' }]);
     expect(textOf(find(page, '.head'))).toContain('处理中');
-    expect(textOf(find(page, '.head'))).toContain('办结期限：11月30日');
+    // Complex: five working days, to Monday 11/30.
+    expect(textOf(find(page, '.head'))).toContain('11月30日 24:00 前办结');
     expect(findAll(page, '.staff-timeline >> .tl__title').map(textOf)[0]).toBe('网格员 张燕 受理了');
-    expect(actionLabels(page)).toEqual(['办结']);
+    expect(actionLabels(page)).toEqual(['办结', '派发部门', '转派', '吹哨上报', '不予受理']);
     expect(page.data.sheet).toMatchObject({ visible: false });
     expect(toasts()).toContain('已提交');
   });
@@ -146,29 +154,28 @@ describe('moves', () => {
 
   test('reject as a duplicate: the kept ticket is picked from the same-category ones nearby (ticket.duplicates)', async () => {
     const page = await open(staffTicket());
-    apiFake.on('ticket.duplicates', () => ({
-      items: [{ id: 't-2999', no: '20261122-0031', status: 'accepted', description: '3号楼东门垃圾没人清运', distanceMeters: 12, createdAt: '2026-11-22T05:00:00.000Z' }],
-    }));
-    apiFake.on('ticket.reject', () => after(staffTicket(), 'reject', { status: 'rejected', allowedActions: [], allowedNotes: [] }, '重复上报（重复：20261122-0031）'));
+    const kept = staffAnswers().duplicates.items[0];
+    apiFake.on('ticket.duplicates', () => staffAnswers().duplicates);
+    apiFake.on('ticket.reject', () => moves().reject);
     await tap(page, '.action--reject');
     await submitSheet(page);
     expect(textOf(find(page, '.action-sheet >> .sheet-error'))).toBe('请先选择一项');
     await tap(page, '.action-sheet >> .reason', 0);
-    expect(apiFake.callsOf('ticket.duplicates')).toEqual([{ ticketId: 't-3001' }]);
-    expect(findAll(page, '.action-sheet >> .option').map(textOf)).toEqual([expect.stringContaining('20261122-0031')]);
-    expect(textOf(find(page, '.action-sheet >> .option__badge'))).toBe('约 12 米');
+    expect(apiFake.callsOf('ticket.duplicates')).toEqual([{ ticketId: T().id }]);
+    expect(findAll(page, '.action-sheet >> .option').map(textOf)).toEqual([expect.stringContaining(kept?.no ?? '?')]);
+    expect(textOf(find(page, '.action-sheet >> .option__badge'))).toBe(`约 ${kept?.distanceMeters} 米`);
     await submitSheet(page);
     expect(textOf(find(page, '.action-sheet >> .sheet-error'))).toBe('请先选择一项');
     await tap(page, '.action-sheet >> .option', 0);
     await submitSheet(page);
     await confirm(page);
-    expect(apiFake.callsOf('ticket.reject')).toEqual([{ ticketId: 't-3001', reason: '重复上报', duplicateOf: 't-2999' }]);
+    expect(apiFake.callsOf('ticket.reject')).toEqual([{ ticketId: T().id, reason: '重复上报', duplicateOf: kept?.id }]);
     expect(textOf(find(page, '.head'))).toContain('不予受理');
   });
 
   test('reject for another reason: the words are required', async () => {
     const page = await open(staffTicket());
-    apiFake.on('ticket.reject', () => after(staffTicket(), 'reject', { status: 'rejected', allowedActions: [] }));
+    apiFake.on('ticket.reject', () => moves().reject);
     await tap(page, '.action--reject');
     await tap(page, '.action-sheet >> .reason', 3); // 其他原因: an empty text to fill
     await submitSheet(page);
@@ -176,7 +183,7 @@ describe('moves', () => {
     await type(page, '.action-sheet >> .sheet-text', '该处属于物业管理区域，请联系物业');
     await submitSheet(page);
     await confirm(page);
-    expect(apiFake.callsOf('ticket.reject')).toEqual([{ ticketId: 't-3001', reason: '该处属于物业管理区域，请联系物业' }]);
+    expect(apiFake.callsOf('ticket.reject')).toEqual([{ ticketId: T().id, reason: '该处属于物业管理区域，请联系物业' }]);
   });
 
   test('transfer: the community\'s grids (not the current one), the whole district on demand, paged', async () => {
@@ -195,39 +202,39 @@ describe('moves', () => {
         ? { items: [{ code: 'ZD-HP-01', name: '和平一网格', community: '和平社区', street: '和平街道' }], nextCursor: null }
         : { items: [{ code: 'ZD-CZ-HG-03', name: '第三网格', community: '华光社区', street: '车站街道' }], nextCursor: 'g-2' };
     });
-    apiFake.on('ticket.transfer', () => after(staffTicket(), 'transfer', { gridCode: 'ZD-HP-01', allowedActions: [], allowedNotes: [] }));
+    apiFake.on('ticket.transfer', () => moves().transfer);
     await tap(page, '.action--transfer');
-    expect(apiFake.callsOf('grids.pick')).toEqual([{ ticketId: 't-3001', community: '华光社区' }]);
+    expect(apiFake.callsOf('grids.pick')).toEqual([{ ticketId: T().id, community: '华光社区' }]);
     expect(findAll(page, '.action-sheet >> .option').map(textOf)).toEqual([expect.stringContaining('第二网格')]);
     await tap(page, '.action-sheet >> .segment', 1);
     expect(findAll(page, '.action-sheet >> .option').map(textOf)).toEqual([expect.stringContaining('第三网格')]);
     await tap(page, '.action-sheet >> .options__more');
-    expect(apiFake.callsOf('grids.pick')).toEqual([{ ticketId: 't-3001', community: '华光社区' }, { ticketId: 't-3001' }, { ticketId: 't-3001', cursor: 'g-2' }]);
+    expect(apiFake.callsOf('grids.pick')).toEqual([{ ticketId: T().id, community: '华光社区' }, { ticketId: T().id }, { ticketId: T().id, cursor: 'g-2' }]);
     await tap(page, '.action-sheet >> .option', 1);
     await submitSheet(page);
     expect(textOf(find(page, '.action-sheet >> .sheet-error'))).toBe('请填写原因（1–200 字）');
     await type(page, '.action-sheet >> .sheet-text', '位置在和平街道');
     await submitSheet(page);
     await confirm(page);
-    expect(apiFake.callsOf('ticket.transfer')).toEqual([{ ticketId: 't-3001', toGridCode: 'ZD-HP-01', reason: '位置在和平街道' }]);
+    expect(apiFake.callsOf('ticket.transfer')).toEqual([{ ticketId: T().id, toGridCode: 'ZD-HP-01', reason: '位置在和平街道' }]);
   });
 
   test('dispatch: departments with the suggested one chosen first; the note is optional', async () => {
     const page = await open(acceptedTicket());
-    apiFake.on('departments.list', () => ({
-      items: [
-        { code: 'cz-sanitation', name: '车站街道环卫所', street: '车站街道', district: null, categories: ['sanitation'], suggested: true },
-        { code: 'zd-water', name: '张店区水务局', street: null, district: '张店区', categories: ['facilities'], suggested: false },
-      ],
-    }));
-    apiFake.on('ticket.dispatch', () => after(acceptedTicket(), 'dispatch', { departmentCode: 'cz-sanitation', allowedActions: [], allowedNotes: [] }));
+    apiFake.on('departments.list', () => staffAnswers().departments);
+    apiFake.on('ticket.dispatch', () => moves().dispatch);
     await tap(page, '.action--dispatch');
-    expect(apiFake.callsOf('departments.list')).toEqual([{ ticketId: 't-3001' }]);
-    expect(findAll(page, '.action-sheet >> .option').map(textOf)[0]).toContain('推荐');
+    expect(apiFake.callsOf('departments.list')).toEqual([{ ticketId: acceptedTicket().id }]);
+    // 市政设施: the departments that declare it first (城管, 水务), then the rest.
+    expect(findAll(page, '.action-sheet >> .option').map(textOf)).toEqual([
+      expect.stringMatching(/车站街道城管中队.*推荐/),
+      expect.stringMatching(/张店区水务局.*推荐/),
+      expect.stringContaining('车站街道环卫所'),
+    ]);
     expect(exists(page, '.action-sheet >> .option--on')).toBe(true);
     await submitSheet(page);
     await confirm(page);
-    expect(apiFake.callsOf('ticket.dispatch')).toEqual([{ ticketId: 't-3001', departmentCode: 'cz-sanitation' }]);
+    expect(apiFake.callsOf('ticket.dispatch')).toEqual([{ ticketId: acceptedTicket().id, departmentCode: 'cz-chengguan' }]);
     expect(textOf(find(page, '.head'))).toContain('职能部门处理中');
   });
 
@@ -242,31 +249,33 @@ describe('moves', () => {
 
   test('return, by the department: a reason', async () => {
     apiFake.on('staff.me', () => staffMe('deptHandler'));
-    const page = await open(acceptedTicket({ departmentCode: 'cz-sanitation', allowedActions: ['resolve', 'return'] }));
-    apiFake.on('ticket.return', () => after(acceptedTicket(), 'return', { allowedActions: [] }));
+    const dispatched = staffAnswers().tickets.dispatched;
+    const page = await open(dispatched);
+    apiFake.on('ticket.return', () => moves().return);
     expect(actionLabels(page)).toEqual(['办结', '退回']);
     await tap(page, '.action--return');
     await type(page, '.action-sheet >> .sheet-text', '不属于环卫所职责');
     await submitSheet(page);
     await confirm(page);
-    expect(apiFake.callsOf('ticket.return')).toEqual([{ ticketId: 't-3001', reason: '不属于环卫所职责' }]);
+    expect(apiFake.callsOf('ticket.return')).toEqual([{ ticketId: dispatched.id, reason: '不属于环卫所职责' }]);
   });
 
   test('escalate (吹哨): a reason; the community holds it next', async () => {
     const page = await open(staffTicket());
-    apiFake.on('ticket.escalate', () => after(staffTicket(), 'escalate', { level: 'community', allowedActions: [], allowedNotes: [] }, '需要社区协调'));
+    apiFake.on('ticket.escalate', () => moves().escalate);
     await tap(page, '.action--escalate');
     expect(sheetText(page)).toContain('吹哨后由上一级负责');
     await type(page, '.action-sheet >> .sheet-text', '需要社区协调');
     await submitSheet(page);
     await confirm(page);
-    expect(apiFake.callsOf('ticket.escalate')).toEqual([{ ticketId: 't-3001', reason: '需要社区协调' }]);
+    expect(apiFake.callsOf('ticket.escalate')).toEqual([{ ticketId: T().id, reason: '需要社区协调' }]);
     expect(textOf(find(page, '.head'))).toContain('社区');
+    expect(exists(page, '.action')).toBe(false);
   });
 
   test('resolve: a result and photos (uploaded once, as fileIDs); the grant asked in the tap', async () => {
     const page = await open(acceptedTicket());
-    apiFake.on('ticket.resolve', (p) => after(acceptedTicket(), 'resolve', { status: 'resolved', result: p.result, allowedActions: [], allowedNotes: ['contact'] }, p.result));
+    apiFake.on('ticket.resolve', () => moves().resolve);
     await tap(page, '.action--resolve');
     expect(wxFake.requestSubscribeMessage).toHaveBeenCalledTimes(1);
     await tap(page, '.action-sheet >> .sheet-photos >> .photo--add');
@@ -277,39 +286,37 @@ describe('moves', () => {
     await submitSheet(page);
     await confirm(page);
     const [params] = apiFake.callsOf('ticket.resolve');
-    expect(params).toMatchObject({ ticketId: 't-3001', result: '已联系环卫清运，垃圾桶已清空' });
+    expect(params).toMatchObject({ ticketId: acceptedTicket().id, result: '已联系环卫清运，垃圾桶已清空' });
     expect(params?.photos).toHaveLength(1);
     // Uploaded under the caller's own folder, as staff.me named it.
-    expect(params?.photos?.[0]).toMatch(/\/uploads\/7a1e0c52d94b3f68e2b1c0d7\/\d{6}\/[a-z0-9]+\.jpg$/);
-    expect(textOf(find(page, '.result'))).toContain('已联系环卫清运');
+    expect(params?.photos?.[0]).toContain(`/${staffMe().uploadFolder}/`);
+    expect(textOf(find(page, '.result'))).toContain('已更换松动的井盖');
+    expect(textOf(find(page, '.head'))).toContain('已办结');
   });
 
   test('supervise, by the street: a note', async () => {
     apiFake.on('staff.me', () => staffMe('streetAdmin'));
-    const page = await open(staffTicket({ allowedActions: ['supervise'], allowedNotes: [] }));
-    apiFake.on('ticket.supervise', () => after(staffTicket(), 'supervise', { supervised: true, allowedActions: ['supervise'] }, '请今日内反馈'));
+    const page = await open(staffAnswers().tickets.forStreet);
+    apiFake.on('ticket.supervise', () => moves().supervise);
+    expect(actionLabels(page)).toEqual(['督办']);
     await tap(page, '.action--supervise');
     await type(page, '.action-sheet >> .sheet-text', '请今日内反馈');
     await submitSheet(page);
     await confirm(page);
-    expect(apiFake.callsOf('ticket.supervise')).toEqual([{ ticketId: 't-3001', note: '请今日内反馈' }]);
+    expect(apiFake.callsOf('ticket.supervise')).toEqual([{ ticketId: T().id, note: '请今日内反馈' }]);
+    expect(textOf(find(page, '.supervisions'))).toContain('街道 陈静');
     expect(wxFake.requestSubscribeMessage).not.toHaveBeenCalled();
   });
 
   test('answering a 督办', async () => {
     const page = await open(acceptedTicket());
-    apiFake.on('ticket.reply', (p) =>
-      after(acceptedTicket(), 'reply', {
-        allowedNotes: ['contact'],
-        supervisions: (acceptedTicket().supervisions ?? []).map((s) => ({ ...s, answered: true, answer: { note: p.note, at: '2026-11-23T02:00:00.000Z', by: '张燕' } })),
-      }, p.note),
-    );
+    apiFake.on('ticket.reply', () => moves().reply);
     await tap(page, '.reply');
     expect(sheetText(page)).toContain('答复督办');
     await type(page, '.action-sheet >> .sheet-text', '已上门核实，明天清运');
     await submitSheet(page);
     await confirm(page);
-    expect(apiFake.callsOf('ticket.reply')).toEqual([{ ticketId: 't-3001', supervisionId: 'sv-1', note: '已上门核实，明天清运' }]);
+    expect(apiFake.callsOf('ticket.reply')).toEqual([{ ticketId: acceptedTicket().id, supervisionId: acceptedTicket().supervisions?.[0]?.id, note: '已上门核实，明天清运' }]);
     expect(textOf(find(page, '.supervisions'))).toContain('已答复');
     expect(textOf(find(page, '.supervisions'))).toContain('张燕 于 11月23日 10:00 答复');
     expect(exists(page, '.reply')).toBe(false);
@@ -327,11 +334,11 @@ describe('refusals', () => {
     expect(textOf(find(page, '.conflict-dialog >> .t-dialog__header'))).toBe('已被他人处理');
     expect(textOf(find(page, '.conflict-dialog >> .t-dialog__body'))).toContain('请刷新后查看最新情况');
     expect(page.data.sheet).toMatchObject({ visible: false });
-    apiFake.on('ticket.get', () => after(staffTicket(), 'accept', { status: 'accepted', allowedActions: [], allowedNotes: [], handler: { name: '李强', phone: null } }));
+    apiFake.on('ticket.get', () => moves().accept);
     await tap(page, '.conflict-refresh');
     expect(apiFake.callsOf('ticket.get')).toHaveLength(2);
     expect(textOf(find(page, '.head'))).toContain('处理中');
-    expect(exists(page, '.action')).toBe(false);
+    expect(actionLabels(page)).not.toContain('受理');
   });
 
   test.each<[Api.ErrorCode | 'NETWORK', string | undefined, string]>([
@@ -355,7 +362,7 @@ describe('refusals', () => {
     expect(page.data.sheet).toMatchObject({ visible: true });
     expect(textOf(find(page, '.head'))).toContain('待受理');
     // Sending again works once the server agrees.
-    apiFake.on('ticket.escalate', () => after(staffTicket(), 'escalate', { level: 'community', allowedActions: [] }));
+    apiFake.on('ticket.escalate', () => moves().escalate);
     await submitSheet(page);
     await confirm(page);
     expect(apiFake.callsOf('ticket.escalate')).toHaveLength(2);
@@ -379,13 +386,13 @@ describe('refusals', () => {
 describe('联系居民', () => {
   test('asks first (each reveal is recorded), then dials the number from the server; the number is never kept', async () => {
     const page = await open(staffTicket());
-    apiFake.on('ticket.contact', () => ({ phone: '13812345678' }));
+    apiFake.on('ticket.contact', () => moves().contact);
     await tap(page, '.contact');
     expect(textOf(find(page, '.contact-dialog >> .t-dialog__body'))).toContain('记入办理过程');
     expect(apiFake.callsOf('ticket.contact')).toEqual([]);
-    apiFake.on('ticket.get', () => after(staffTicket(), 'contact', {}));
+    apiFake.on('ticket.get', () => moves().afterContact);
     await tap(page, '.contact-go');
-    expect(apiFake.callsOf('ticket.contact')).toEqual([{ ticketId: 't-3001' }]);
+    expect(apiFake.callsOf('ticket.contact')).toEqual([{ ticketId: T().id }]);
     expect(wxFake.makePhoneCall.mock.calls.map((c) => c[0]?.phoneNumber)).toEqual(['13812345678']);
     // The reveal now shows in the timeline; the full number is nowhere in the page's data.
     expect(findAll(page, '.staff-timeline >> .tl__title').map(textOf)[0]).toBe('网格员 张燕 查看了联系电话');

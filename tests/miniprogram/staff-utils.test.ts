@@ -1,8 +1,7 @@
 // The workbench's pure view logic: time left in words, queue cards, tab filters and the banner,
 // the handling page's detail and action buttons, move forms and their params, invite codes.
 import { fixClock, realClock } from './support/clock';
-import { listItem } from './support/demo-data';
-import { acceptedTicket, counts, queuePage, staffTicket } from './support/staff-data';
+import { acceptedTicket, counts, queuePage, staffAnswers } from './support/staff-data';
 import { durationWords, timeLeft } from '../../miniprogram/utils/staff-time';
 import { bannerOf, tabParams, tabsOf, toQueueCard } from '../../miniprogram/utils/staff-queue';
 import { actionButtons, toStaffDetail, toSupervisionRow } from '../../miniprogram/utils/staff-ticket';
@@ -46,38 +45,39 @@ describe('the queue', () => {
   });
 
   test('tabs with the server\'s counts, or none yet', () => {
-    expect(tabsOf(counts()).map((t) => [t.label, t.count])).toEqual([['待受理', 3], ['处理中', 2], ['已超期', 1], ['已办结', 12]]);
+    expect(tabsOf(counts()).map((t) => [t.label, t.count])).toEqual([['待受理', 4], ['处理中', 2], ['已超期', 0], ['已办结', 1]]);
     expect(tabsOf(null).every((t) => t.count === null)).toBe(true);
   });
 
   test('the banner: red with overdue, orange with only due today, calm with neither', () => {
-    expect(bannerOf(counts())).toEqual({ text: '已超期 1 件 · 今天到期 2 件', tone: 'danger' });
-    expect(bannerOf(counts({ overdue: 0 }))).toEqual({ text: '已超期 0 件 · 今天到期 2 件', tone: 'warning' });
+    expect(bannerOf(counts({ overdue: 1 }))).toEqual({ text: '已超期 1 件 · 今天到期 1 件', tone: 'danger' });
+    expect(bannerOf(counts())).toEqual({ text: '已超期 0 件 · 今天到期 1 件', tone: 'warning' });
     expect(bannerOf(counts({ overdue: 0, dueToday: 0 }))).toEqual({ text: '今天没有到期的事项', tone: 'calm' });
   });
 
-  test('a card carries only what it shows, and the view\'s own deadline wins when it has one', () => {
-    const card = toQueueCard(queuePage().items[0]!, NOW);
+  test('a card carries only what it shows; the time left is counted to the server\'s deadline', () => {
+    const item = queuePage().items[0]!;
+    const card = toQueueCard(item, NOW);
     expect(card).toEqual({
-      id: 'q-1',
-      no: '20261123-0005',
+      id: item.id,
+      no: item.no,
       status: 'submitted',
       statusLabel: '待受理',
       categoryName: '抢修抢险',
-      place: '华光路 1 号 3号楼',
-      excerpt: '3号楼水管爆裂，楼道里全是水。',
+      place: '华光路 1 号 3号楼地下室',
+      excerpt: '3号楼地下室水管爆了，水一直往外冒。',
       levelLabel: '网格',
       showLevel: false,
       sourceLabel: '',
       supervised: false,
       overdue: false,
       affected: '',
-      timeText: '剩 35 分钟',
+      timeText: '剩 10 分钟',
       timeTone: 'soon',
-      createdText: '11月23日 09:05',
+      createdText: '11月23日 09:40',
     });
-    const withDeadline = { ...listItem(staffTicket()), deadline: { kind: 'accept' as const, at: '2026-11-23T03:00:00.000Z', label: '11月23日 11:00 前受理', overdue: false } };
-    expect(toQueueCard(withDeadline, NOW).timeText).toBe('剩 1 小时');
+    expect(toQueueCard({ ...item, deadline: { kind: 'accept', at: '2026-11-23T03:00:00.000Z', label: '11月23日 11:00 前受理', overdue: false } }, NOW).timeText).toBe('剩 1 小时');
+    expect(toQueueCard({ ...item, deadline: null }, NOW).timeText).toBe('');
     expect(JSON.stringify(card).length).toBeLessThan(600);
   });
 });
@@ -90,8 +90,10 @@ describe('the handling page', () => {
 
   test('detail: notes allowed become buttons; a dispatched ticket says so; 督办 rows by name', () => {
     const d = toStaffDetail(acceptedTicket({ departmentCode: 'cz-sanitation' }), NOW);
-    expect(d).toMatchObject({ canContact: true, canReply: true, supervised: true, departmentNote: '职能部门处理中', phoneMasked: '138****5678', levelLabel: '网格', sourceLabel: '居民上报' });
-    expect(d.supervisions).toEqual([{ id: 'sv-1', by: '街道 陈静', whenText: '11月23日 09:50', note: '请今天内上门核实', answered: false, answerText: '', answerNote: '' }]);
+    expect(d).toMatchObject({ canContact: false, canReply: true, supervised: true, departmentNote: '职能部门处理中', phoneMasked: '', levelLabel: '网格', sourceLabel: '居民上报', deadlineText: '11月26日 24:00 前办结', timeText: '剩 3 天' });
+    expect(d.supervisions).toEqual([{ id: acceptedTicket().supervisions?.[0]?.id, by: '街道 陈静', whenText: '11月23日 09:50', note: '请今天内上门核实', answered: false, answerText: '', answerNote: '' }]);
+    const fresh = toStaffDetail(staffAnswers().tickets.submitted, NOW);
+    expect(fresh).toMatchObject({ canContact: true, canReply: false, phoneMasked: '138****5678', deadlineText: '11月24日 24:00 前受理' });
     const system = toSupervisionRow({ ...acceptedTicket().supervisions![0]!, by: '系统', byLabel: '系统' }, NOW);
     expect(system.by).toBe('系统');
   });

@@ -25,16 +25,17 @@ test('staff see their name, role and area, and what waits', async () => {
   await flush();
   const text = textOf(find(c, '.entry'));
   expect(text).toContain('工作台 · 张燕，您好');
-  expect(text).toContain('网格员 · 华光社区 · 第一网格、第二网格');
-  expect(text).toContain('待受理 3 件 · 已超期 1 件');
+  expect(text).toContain('网格员 · 华光社区 · 华光社区第一网格（华光路北）、华光社区第二网格（人民西路）');
+  expect(text).toContain('待受理 4 件');
+  expect(text).not.toContain('已超期');
 });
 
 test('a tap opens the queue and asks for the staff templates in the same tap', async () => {
-  apiFake.on('staff.me', () => staffMe()).on('queue.counts', () => counts({ overdue: 0 })).on('subscription.record', (p) => ({ recorded: Object.keys(p.grants).length }));
+  apiFake.on('staff.me', () => staffMe()).on('queue.counts', () => counts({ overdue: 2 })).on('subscription.record', (p) => ({ recorded: Object.keys(p.grants).length }));
   wxScene.subscribe = { ok: true, result: { staffNewTicket: 'accept', staffEscalated: 'reject' } };
   const c = render(id);
   await flush();
-  expect(textOf(find(c, '.entry__counts'))).toBe('待受理 3 件');
+  expect(textOf(find(c, '.entry__counts'))).toBe('待受理 4 件 · 已超期 2 件');
   await tap(c, '.entry');
   expect(wxFake.requestSubscribeMessage.mock.calls[0][0].tmplIds).toEqual(['staffNewTicket', 'staffEscalated']);
   expect(navigations('navigateTo')).toEqual(['/staff/pages/home/home']);

@@ -65,8 +65,11 @@ declare namespace Api {
    */
   type TicketNote = 'contact' | 'reply';
 
-  /** What a timeline entry records: a user's move, a note, or what the system did by itself. */
-  type TimelineKind = 'submit' | TicketAction | TicketNote | 'close' | 'overdue';
+  /** What a resident may ask of an open ticket without moving it (催办: urge). */
+  type TicketRequest = 'urge';
+
+  /** What a timeline entry records: a user's move, request or note, or what the system did by itself. */
+  type TimelineKind = 'submit' | TicketAction | TicketRequest | TicketNote | 'close' | 'overdue';
 
   /** One-time grants allow one message each; long-term (政务民生 and similar) many. */
   type TemplateKind = 'oneTime' | 'longTerm';
@@ -116,6 +119,18 @@ declare namespace Api {
     photoUrls: string[];
   }
 
+  /**
+   * The deadline a ticket waits on now — accepting while submitted, resolving while accepted —
+   * with its words from the server ("11月25日 24:00 前受理"), so no client formats a deadline.
+   */
+  interface TicketDeadline {
+    kind: 'accept' | 'resolve';
+    at: string;
+    label: string;
+    /** Passed at the time of the answer. */
+    overdue: boolean;
+  }
+
   interface TicketView {
     id: string;
     no: string;
@@ -140,7 +155,9 @@ declare namespace Api {
     acceptBy: string | null;
     resolveBy: string | null;
     resolvedAt: string | null;
+    /** The ticket missed a deadline (it was escalated and supervised for it). */
     overdue: boolean;
+    deadline: TicketDeadline | null;
     complexity: Complexity | null;
     rating: Rating | null;
     ratingComment: string | null;
@@ -151,7 +168,16 @@ declare namespace Api {
     contactPhoneMasked?: string | null;
     reporterName?: string | null;
     timeline?: TimelineEntry[];
-    allowedActions: TicketAction[];
+    /**
+     * How a resident comes to see this ticket: they reported it, follow it ("我也遇到了") or claimed
+     * the 代报 filed for them. Optional until report.follow / report.claim land (after issue 7);
+     * absent means 'reporter'.
+     */
+    relation?: TicketRelation;
+    /** Residents affected: the reporter and the followers (a signal for staff). Optional like `relation`. */
+    affectedCount?: number;
+    /** The moves and requests the caller may make now; the client shows only these. */
+    allowedActions: Array<TicketAction | TicketRequest>;
     /**
      * Who handles the ticket, as residents may see them: the display name and public service
      * phone of the staff member responsible now (or who last acted on it); never an openid.
@@ -232,6 +258,8 @@ declare namespace Api {
     street: string | null;
   }
 
+  type TicketRelation = 'reporter' | 'follower' | 'claimant';
+
   type TicketListItem = Omit<TicketView, 'timeline'>;
 
   interface Page<T> {
@@ -260,6 +288,7 @@ declare namespace Api {
     status: TicketStatus;
     gridCode: string | null;
     acceptBy: string | null;
+    deadline: TicketDeadline | null;
   }
 
   /**
@@ -363,6 +392,12 @@ declare namespace Api {
       data: TicketView;
     };
     'report.reopen': { params: { ticketId: string; reason: string }; data: TicketView };
+    /** "我也遇到了": follow an open ticket offered by report.nearby (its `ref`) instead of filing a new one. */
+    'report.follow': { params: { ref: string }; data: TicketView };
+    /** Claim a 代报 with the code the grid worker shows (or puts in a QR code). */
+    'report.claim': { params: { code: string }; data: TicketView };
+    /** 催办: the reporter reminds the staff holding an overdue ticket (once a day). */
+    'report.urge': { params: { ticketId: string }; data: TicketView };
     'ticket.get': { params: { ticketId: string }; data: TicketView };
     /** The categories residents can pick (built-in plus admin-added), for the home page tiles. */
     'categories.list': {

@@ -15,6 +15,7 @@ import { myReports } from './report/mine';
 import { nearbyReports } from './report/nearby';
 import { rateReport } from './report/rate';
 import { reopenReport } from './report/reopen';
+import { urgeReport } from './report/urge';
 import { submitReport } from './report/submit';
 import { withdrawReport } from './report/withdraw';
 import { bindStaff } from './staff/bind';
@@ -45,6 +46,7 @@ export const ACTIONS: ActionTable = {
   'report.rate': rateReport,
   'report.withdraw': withdrawReport,
   'report.reopen': reopenReport,
+  'report.urge': urgeReport,
   'report.nearby': nearbyReports,
   'ticket.get': getTicket,
   'categories.list': listCategories,

@@ -4,8 +4,8 @@
 import { TICKET_ACTIONS } from '../domain/lifecycle';
 import type { TicketAction } from '../domain/types';
 
-/** Actions of the contract scheduled for a later issue (the whole-lifecycle issue). */
-export const PENDING_ACTIONS = [] as const satisfies readonly Api.ActionName[];
+/** Actions of the contract scheduled for a later issue (following and claiming: after issue 7). */
+export const PENDING_ACTIONS = ['report.follow', 'report.claim'] as const satisfies readonly Api.ActionName[];
 
 export type PendingAction = (typeof PENDING_ACTIONS)[number];
 export type DueAction = Exclude<Api.ActionName, PendingAction>;

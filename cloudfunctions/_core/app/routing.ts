@@ -1,14 +1,15 @@
-// Routing a report to one place, with a routing index cached per function instance and rebuilt
-// only when the grids change. Outside every grid (beyond 200 m): the triage queue of the community
-// of the nearest grid that routing names as a hint (within TRIAGE_HINT_MAX_METERS), else the district's.
-import { buildGridIndex, route, type GridIndex } from '../domain/routing';
+// Routing a report to one place, with the routing index cached per function instance. A cold
+// instance loads the packed snapshot saved at import time (views over its bytes, no GeoJSON to
+// parse, no index to build); without one it builds from the grids and saves it for the next.
+// Outside every grid (beyond 200 m): the triage queue of the community of the nearest grid that
+// routing names as a hint (within TRIAGE_HINT_MAX_METERS), else the district's.
+import { loadGridSnapshot, locate, packGridSnapshot, type GridSnapshot } from '../domain/routing';
 import type { Level, PlaceRef } from '../domain/types';
-import type { Deps, GridRecord, GridStore } from '../ports';
+import type { Deps, GridStore } from '../ports';
 
 interface Cached {
   version: string;
-  index: GridIndex;
-  byCode: Map<string, GridRecord>;
+  snapshot: GridSnapshot;
 }
 const cache = new WeakMap<GridStore, Cached>();
 
@@ -16,10 +17,42 @@ export async function gridIndex(deps: Deps): Promise<Cached> {
   const version = await deps.grids.version();
   const hit = cache.get(deps.grids);
   if (hit && hit.version === version) return hit;
-  const grids = await deps.grids.all();
-  const fresh: Cached = { version, index: buildGridIndex(grids), byCode: new Map(grids.map((g) => [g.code, g])) };
+  const snapshot = (await storedSnapshot(deps, version)) ?? (await freshSnapshot(deps, version, 'best effort'));
+  const fresh: Cached = { version, snapshot };
   cache.set(deps.grids, fresh);
   return fresh;
+}
+
+async function storedSnapshot(deps: Deps, version: string): Promise<GridSnapshot | null> {
+  const bytes = await deps.grids.loadSnapshot(version);
+  if (bytes === null) return null;
+  try {
+    return loadGridSnapshot(bytes);
+  } catch {
+    return null; // written by another format or damaged: rebuilt below
+  }
+}
+
+/**
+ * Builds the snapshot from the stored grids and saves it under `version` — unless the grids
+ * changed while they were read. A routing call saves on a best-effort basis (a failed cache
+ * write must not fail a report; the next cold instance builds again); an import saves for real.
+ */
+async function freshSnapshot(deps: Deps, version: string, save: 'best effort' | 'required'): Promise<GridSnapshot> {
+  const bytes = packGridSnapshot(await deps.grids.all());
+  if ((await deps.grids.version()) === version) {
+    const saving = deps.grids.saveSnapshot(version, bytes);
+    if (save === 'required') await saving;
+    else await saving.catch(() => undefined);
+  }
+  return loadGridSnapshot(bytes);
+}
+
+/** After an import: packs the grids as they now stand, so cold instances load instead of build. */
+export async function saveRoutingSnapshot(deps: Deps): Promise<void> {
+  const version = await deps.grids.version();
+  const snapshot = await freshSnapshot(deps, version, 'required');
+  cache.set(deps.grids, { version, snapshot });
 }
 
 export interface Routed {
@@ -30,18 +63,17 @@ export interface Routed {
 }
 
 export async function routeReport(deps: Deps, point: { latitude: number; longitude: number }): Promise<Routed> {
-  const { index, byCode } = await gridIndex(deps);
-  const result = route(index, point);
+  const { snapshot } = await gridIndex(deps);
+  const result = locate(snapshot.index, point);
   if (result.kind === 'grid') {
-    const grid = byCode.get(result.gridCode);
-    if (!grid) throw new Error(`routing index out of step with grid ${result.gridCode}`);
+    const grid = snapshot.place(result.id);
     return {
       place: { gridCode: grid.code, gridName: grid.name, community: grid.community, street: grid.street, district: grid.district },
       level: 'grid',
       note: result.how === 'nearest' ? `位置在网格边界外 ${Math.round(result.distanceMeters)} 米，就近分派` : null,
     };
   }
-  const nearest = result.nearest ? byCode.get(result.nearest.gridCode) : undefined;
+  const nearest = result.nearest ? snapshot.place(result.nearest.id) : undefined;
   if (nearest?.community) {
     return {
       place: { gridCode: null, gridName: null, community: nearest.community, street: nearest.street, district: nearest.district },

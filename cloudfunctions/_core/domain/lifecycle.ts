@@ -130,7 +130,7 @@ export interface MoveContext {
   sla: SlaRules;
 }
 
-interface EntryInput {
+export interface EntryInput {
   kind: TimelineKind;
   toStatus: TicketStatus;
   level?: Level;
@@ -162,6 +162,9 @@ function next(ticket: Ticket, ctx: MoveContext, patch: Partial<Ticket>, e: Entry
     timeline: [...ticket.timeline, entry(ticket, ctx, e)],
   };
 }
+
+/** A change with the lifecycle's bookkeeping (version + 1, updatedAt, one timeline entry), for rules kept beside the table (domain/urge.ts). */
+export const recordChange = next;
 
 /** The deadline for the step the ticket waits on now, as a new owner takes it over. */
 function freshDeadlines(ticket: Ticket, ctx: MoveContext): Pick<Ticket, 'acceptBy' | 'resolveBy' | 'overdue'> {

@@ -65,6 +65,18 @@ function stagesParam(body: Body, now: () => Date): Doc[] {
 
 const isById = (body: Body): boolean => body.queryType === 'DOC';
 
+/** TCB refuses a query whose answer is over about 1 MB (PLATFORM.md 7): page instead. */
+export const MAX_ANSWER_BYTES = 1024 * 1024;
+
+function withinAnswerLimit(list: string[]): string[] {
+  let bytes = 0;
+  for (const doc of list) bytes += Buffer.byteLength(doc, 'utf8');
+  if (bytes > MAX_ANSWER_BYTES) {
+    throw new CloudError('DATABASE_REQUEST_FAILED', `[LimitExceeded] the answer is ${bytes} bytes, over the ${MAX_ANSWER_BYTES}-byte limit of one query; read fewer rows or fewer fields`);
+  }
+  return list;
+}
+
 /** Whether a parameter (EJSON text or array of it) carries db.serverDate(). */
 const hasServerDate = (value: unknown): boolean => (typeof value === 'string' ? value : JSON.stringify(value ?? null)).includes('$tcb_server_date');
 
@@ -91,7 +103,7 @@ async function dispatch(db: LocalDatabase, action: string, body: Body, now: () =
         transactionId: txId(),
         byId: isById(body),
       });
-      return { data: { list: list.map((doc) => encodeEJSON(doc)), limit: effectiveLimit(limit), offset: offset ?? 0 } };
+      return { data: { list: withinAnswerLimit(list.map((doc) => encodeEJSON(doc))), limit: effectiveLimit(limit), offset: offset ?? 0 } };
     }
     case 'database.calculateDocument':
       return { data: { total: db.count(str(body, 'collectionName') ?? '', docParam(body, 'query', now, false) ?? {}) } };
@@ -131,7 +143,7 @@ async function dispatch(db: LocalDatabase, action: string, body: Body, now: () =
     }
     case 'database.aggregateDocuments': {
       const list = db.aggregate(str(body, 'collectionName') ?? '', stagesParam(body, now));
-      return { data: { list: list.map((doc) => encodeEJSON(doc)) } };
+      return { data: { list: withinAnswerLimit(list.map((doc) => encodeEJSON(doc))) } };
     }
     case 'database.startTransaction':
       return { transactionId: db.transactions.start() };

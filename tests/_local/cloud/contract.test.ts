@@ -118,6 +118,14 @@ describe('row caps', () => {
     expect((res.data as { list: unknown[] }).list).toHaveLength(1000);
   });
 
+  it('a query whose answer is over 1 MB fails (page instead)', async () => {
+    const big = 'x'.repeat(4000);
+    await h.db.collection('t').add({ data: Array.from({ length: 300 }, (_, i) => ({ _id: `big-${i}`, big })) });
+    const err = await failure(h.db.collection('t').limit(1000).get());
+    expect(String(err.errMsg ?? err.message)).toMatch(/over the 1048576-byte limit/);
+    expect((await h.db.collection('t').limit(200).get()).data).toHaveLength(200);
+  });
+
   it('aggregate answers 20 rows without $limit', async () => {
     expect((await h.db.collection('many').aggregate().match({}).end()).list).toHaveLength(20);
     expect((await h.db.collection('many').aggregate().match({}).limit(50).end()).list).toHaveLength(50);

@@ -5,7 +5,7 @@
 import { apiFake } from '../support/api-fake';
 import { fixClock, realClock } from '../support/clock';
 import { DEMO_PHOTOS } from '../support/demo-data';
-import { acceptedTicket, staffMe, staffTicket } from '../support/staff-data';
+import { acceptedTicket, pictured, staffAnswers, staffMe, staffTicket } from '../support/staff-data';
 import { callPage, load, render, tap, type, type Root } from '../support/render';
 import { snapshot, snapshotBoth } from '../support/preview';
 import { wxScene } from '../support/wx-fake';
@@ -42,10 +42,12 @@ function sketchMap(page: Root): void {
   const marker = map.markers[0];
   const pin = marker ? `<circle cx="${x(marker.longitude)}" cy="${y(marker.latitude)}" r="7" fill="#d54941" stroke="#fff" stroke-width="2"/>` : '';
   const roads = `<path d="M0 ${H * 0.3} L${W} ${H * 0.25} M${W * 0.2} 0 L${W * 0.28} ${H} M0 ${H * 0.8} L${W} ${H * 0.85}" stroke="#fff" stroke-width="6" fill="none"/>`;
-  frame.innerHTML = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${H}" preserveAspectRatio="none" style="display:block;width:100%;height:100%"><rect width="${W}" height="${H}" fill="#e8eef5"/>${roads}${polygons}${pin}<text x="8" y="${H - 8}" font-size="11" fill="#4b5563">地图示意（预览）</text></svg>`;
+  // The preview's generic centre pin gives way to the ticket's own marker, drawn where it is.
+  frame.innerHTML = `<style>wx-map::after { display: none; }</style><svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${H}" preserveAspectRatio="none" style="display:block;width:100%;height:100%"><rect width="${W}" height="${H}" fill="#e8eef5"/>${roads}${polygons}${pin}<text x="8" y="${H - 8}" font-size="11" fill="#4b5563">地图示意（预览）</text></svg>`;
 }
 
-async function open(view: Api.TicketView): Promise<Root> {
+async function open(answer: Api.TicketView): Promise<Root> {
+  const view = pictured(answer);
   apiFake.on('ticket.get', () => view);
   const page = render(pageId);
   await callPage(page, 'onLoad', { id: view.id });
@@ -69,9 +71,7 @@ test('an accepted, supervised ticket', async () => {
 });
 
 test('reject as a duplicate', async () => {
-  apiFake.on('ticket.duplicates', () => ({
-    items: [{ id: 't-2999', no: '20261122-0031', status: 'accepted', description: '3号楼东门垃圾没人清运', distanceMeters: 12, createdAt: '2026-11-22T05:00:00.000Z' }],
-  }));
+  apiFake.on('ticket.duplicates', () => staffAnswers().duplicates);
   const page = await open(staffTicket());
   await tap(page, '.action--reject');
   await tap(page, '.action-sheet >> .reason', 0);
@@ -80,23 +80,8 @@ test('reject as a duplicate', async () => {
 });
 
 test('transfer, dispatch, return, escalate, supervise, reply sheets', async () => {
-  apiFake
-    .on('grids.pick', () => ({
-      items: [
-        { code: 'ZD-CZ-HG-02', name: '华光社区第二网格（人民西路）', community: '华光社区', street: '车站街道' },
-        { code: 'ZD-CZ-HG-03', name: '华光社区第三网格（共青团路）', community: '华光社区', street: '车站街道' },
-        { code: 'ZD-CZ-HG-04', name: '华光社区第四网格（华光路南）', community: '华光社区', street: '车站街道' },
-      ],
-      nextCursor: null,
-    }))
-    .on('departments.list', () => ({
-      items: [
-        { code: 'cz-sanitation', name: '车站街道环卫所', street: '车站街道', district: null, categories: ['sanitation'], suggested: true },
-        { code: 'cz-chengguan', name: '车站街道城管中队', street: '车站街道', district: null, categories: ['facilities'], suggested: false },
-        { code: 'zd-water', name: '张店区水务局', street: null, district: '张店区', categories: ['facilities'], suggested: false },
-      ],
-    }));
-  const page = await open(acceptedTicket({ allowedActions: ['reject', 'transfer', 'dispatch', 'escalate', 'resolve'] }));
+  apiFake.on('grids.pick', () => staffAnswers().gridsCommunity).on('departments.list', () => staffAnswers().departments);
+  const page = await open(acceptedTicket());
   await tap(page, '.action--transfer');
   await tap(page, '.action-sheet >> .option', 1);
   await type(page, '.action-sheet >> .sheet-text', '问题位置在第三网格');
@@ -124,7 +109,7 @@ test('resolve with photos', async () => {
 
 test('return (department) and supervise (street)', async () => {
   apiFake.on('staff.me', () => staffMe('deptHandler'));
-  const page = await open(acceptedTicket({ departmentCode: 'cz-sanitation', allowedActions: ['resolve', 'return'], allowedNotes: ['contact'] }));
+  const page = await open(staffAnswers().tickets.dispatched);
   await tap(page, '.action--return');
   await type(page, '.action-sheet >> .sheet-text', '该处属于物业管理区域，不归环卫所');
   await snapshot('staff-sheet-return', '办理页：部门退回', page);
@@ -132,7 +117,7 @@ test('return (department) and supervise (street)', async () => {
 
 test('supervise, by the street', async () => {
   apiFake.on('staff.me', () => staffMe('streetAdmin'));
-  const page = await open(staffTicket({ allowedActions: ['supervise'], allowedNotes: [], supervisions: [] }));
+  const page = await open(staffAnswers().tickets.forStreet);
   await tap(page, '.action--supervise');
   await type(page, '.action-sheet >> .sheet-text', '请于今日内联系居民并反馈');
   await snapshot('staff-sheet-supervise', '办理页：街道督办', page);

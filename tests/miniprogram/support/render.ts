@@ -27,6 +27,12 @@ export interface Root extends Node {
 /** Sizes (bytes of JSON) of every setData payload of every render in this test file. */
 export const setDataSizes: number[] = [];
 
+/**
+ * The largest setData payload of this test file, with its keys and test; after-env.ts appends it
+ * to $SETDATA_REPORT when set (`npm run bench`, B12). Unlike setDataSizes, tests never reset it.
+ */
+export const largestSetData = { bytes: 0, keys: [] as string[], test: '', calls: 0 };
+
 /** Every page and component of ours: a .json with a .wxml beside it, outside miniprogram_npm. */
 function ownComponents(dir: string = MP_ROOT): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
@@ -132,6 +138,8 @@ function watchSetData(root: Node): void {
   inst.setData = (data, cb) => {
     const size = utf8Bytes(JSON.stringify(data));
     setDataSizes.push(size);
+    largestSetData.calls += 1;
+    if (size > largestSetData.bytes) Object.assign(largestSetData, { bytes: size, keys: Object.keys(data), test: expect.getState().currentTestName ?? '' });
     if (size >= SET_DATA_LIMIT) throw new Error(`setData payload ${size} B ≥ 50 KB: ${Object.keys(data).join(', ')}`);
     original(data, cb);
   };

@@ -172,9 +172,15 @@ export const wxFake = {
     answer(o, { ok: true, res: { tempFilePath: out } });
   }),
   getFileSystemManager: jest.fn(() => fileSystemManager),
-  scanCode: jest.fn((o: Callbacks<{ result: string; path?: string; scanType: string }>) => {
+  /** Closed without scanning unless the scene (or a test) says what was scanned. */
+  scanCode: jest.fn((o: Callbacks<{ result: string; path: string; scanType: string; charSet: string; rawData: string; errMsg: string }>) => {
     const s = wxScene.scan;
-    answer(o, s.ok ? { ok: true, res: { result: s.result, scanType: s.path ? 'WX_CODE' : 'QR_CODE', ...(s.path ? { path: s.path } : {}) } } : { ok: false, errMsg: s.errMsg });
+    answer(
+      o,
+      s.ok
+        ? { ok: true, res: { result: s.result, path: s.path ?? '', scanType: s.path ? 'WX_CODE' : 'QR_CODE', charSet: 'utf-8', rawData: '', errMsg: 'scanCode:ok' } }
+        : { ok: false, errMsg: s.errMsg },
+    );
   }),
   requestSubscribeMessage: jest.fn((o: Callbacks<Record<string, string>> & { tmplIds: string[] }) => {
     const s = wxScene.subscribe;

@@ -45,6 +45,7 @@ export const COLLECTION = {
   grids: 'grids',
   places: 'places',
   meta: 'meta',
+  gridSnapshots: 'gridSnapshots',
   departments: 'departments',
   categories: 'categories',
 } as const;
@@ -138,6 +139,8 @@ export const COLLECTIONS: readonly CollectionSpec[] = [
   },
   { name: COLLECTION.places, indexes: [], rule: CLOSED },
   { name: COLLECTION.meta, indexes: [], rule: CLOSED },
+  // The packed routing index, in parts (grid-snapshots.ts); saving a new one drops the other versions.
+  { name: COLLECTION.gridSnapshots, indexes: [index('version', [['version', 1]])], rule: CLOSED },
   {
     name: COLLECTION.departments,
     // departments.list: a street's departments and its district's.

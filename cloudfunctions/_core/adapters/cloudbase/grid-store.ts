@@ -4,12 +4,15 @@
 import { COLLECTION } from './collections';
 import { GRID_CODE_PATTERN, type GridShape } from '../../domain/routing';
 import type { GridRecord, GridStore, Page, PlaceKind, PlaceRecord, PlaceStore } from '../../ports';
+import { CloudGridSnapshots } from './grid-snapshots';
 import { decodeCursor, doc, docs, encodeCursor, type Doc, toDate } from './results';
 import { database, type Database } from './sdk';
 
 const GRID_VERSION_ID = 'gridsVersion';
 /** TCB answers at most 1000 rows per get. */
 const MAX_ROWS = 1000;
+/** Grids carry their polygons (~1–2 KB each): pages stay far below TCB's ~1 MB answer limit. */
+const GRID_PAGE = 200;
 
 const toGrid = (d: Doc): GridRecord => {
   const { _id, importedAt, ...rest } = d;
@@ -76,9 +79,9 @@ export class CloudGridStore implements GridStore {
     let after: string | null = null;
     for (;;) {
       const where: Record<string, unknown> = after === null ? {} : { _id: _.gt(after) };
-      const rows = await docs(this.db.collection(COLLECTION.grids).where(where).orderBy('_id', 'asc').limit(MAX_ROWS).get());
+      const rows = await docs(this.db.collection(COLLECTION.grids).where(where).orderBy('_id', 'asc').limit(GRID_PAGE).get());
       out.push(...rows.map(toGrid));
-      if (rows.length < MAX_ROWS) return out;
+      if (rows.length < GRID_PAGE) return out;
       after = rows[rows.length - 1]?._id ?? null;
     }
   }
@@ -86,6 +89,14 @@ export class CloudGridStore implements GridStore {
   async version(): Promise<string> {
     const found = await doc(this.db.collection(COLLECTION.meta).doc(GRID_VERSION_ID).get());
     return found ? String(found.value) : 'none';
+  }
+
+  loadSnapshot(version: string): Promise<Uint8Array | null> {
+    return new CloudGridSnapshots(this.db).load(version);
+  }
+
+  saveSnapshot(version: string, bytes: Uint8Array): Promise<void> {
+    return new CloudGridSnapshots(this.db).save(version, bytes);
   }
 
   async getPlace(kind: PlaceKind, name: string): Promise<PlaceRecord | null> {

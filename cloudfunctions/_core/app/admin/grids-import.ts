@@ -5,6 +5,7 @@ import { parseGridImport, type GridShape } from '../../domain/routing';
 import type { Deps } from '../../ports';
 import { ensureAllClean } from '../content';
 import { fail } from '../errors';
+import { saveRoutingSnapshot } from '../routing';
 import { defineUseCase } from '../use-case';
 
 /**
@@ -51,6 +52,9 @@ export const importGrids = defineUseCase('admin.grids.import', {
       ctx,
       parsed.grids.flatMap((g) => [g.name, g.community, g.street, g.district].filter((n): n is string => typeof n === 'string' && n.length > 0)),
     );
-    return ctx.deps.grids.upsert(parsed.grids, ctx.now);
+    const counts = await ctx.deps.grids.upsert(parsed.grids, ctx.now);
+    // Cold instances then load the packed routing index instead of building it (issue 12, B4).
+    await saveRoutingSnapshot(ctx.deps);
+    return counts;
   },
 });

@@ -9,6 +9,7 @@ import { fail } from '../errors';
 import { routeReport } from '../routing';
 import { buildEffects, recipientsFor } from '../ticket/effects';
 import { ensureClean } from '../content';
+import { deadlineView } from '../ticket/view';
 import { categoryCode, location, phone, photos, text } from '../schemas';
 import { sla } from '../sla';
 import { defineUseCase } from '../use-case';
@@ -93,6 +94,7 @@ export const submitReport = defineUseCase('report.submit', {
       status: ticket.status,
       gridCode: ticket.place.gridCode,
       acceptBy: ticket.acceptBy ? ticket.acceptBy.toISOString() : null,
+      deadline: deadlineView(ticket, now),
     };
   },
 });

@@ -28,6 +28,7 @@ const STAFF_TEMPLATE: Partial<Record<TimelineKind, TemplateKey>> = {
   escalate: 'staffEscalated',
   overdue: 'staffEscalated',
   supervise: 'staffEscalated',
+  urge: 'staffEscalated',
 };
 
 export function holderOf(ticket: Ticket): Holder | null {

@@ -1,9 +1,11 @@
 // The ticket as a caller may see it: the reporter's own data stays with the reporter, staff see
 // the phone masked, and allowedActions tells the client what it may do next.
 import { gridOutline } from '../../domain/grid-outline';
+import { ticketDeadline } from '../../domain/deadline-words';
 import { allowedActions } from '../../domain/lifecycle';
 import { allowedNotes } from '../../domain/notes';
 import { maskPhone } from '../../domain/privacy';
+import { judgeUrge } from '../../domain/urge';
 import type { Actor, Ticket, TicketAction } from '../../domain/types';
 import type { Deps } from '../../ports';
 import { ROLE_LABEL } from '../labels';
@@ -12,6 +14,12 @@ import { supervisionItem } from '../supervisions/item';
 import { handlerOf, People } from './handler';
 
 const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
+
+/** The deadline the ticket waits on now, with its words, as the contract sends it. */
+export function deadlineView(ticket: Ticket, now: Date): Api.TicketDeadline | null {
+  const d = ticketDeadline(ticket, now);
+  return d ? { kind: d.kind, at: d.at.toISOString(), label: d.label, overdue: d.overdue } : null;
+}
 
 export interface ViewOptions {
   timeline: boolean;
@@ -60,12 +68,16 @@ export async function toView(ticket: Ticket, actor: Actor, deps: Deps, now: Date
     resolveBy: iso(ticket.resolveBy),
     resolvedAt: iso(ticket.resolvedAt),
     overdue: ticket.overdue,
+    deadline: deadlineView(ticket, now),
     complexity: ticket.complexity,
     rating: ticket.rating,
     ratingComment: ticket.ratingComment,
     result: ticket.result,
     source: ticket.source,
-    allowedActions: allowedActions(ticket, actor, now).filter((a: TicketAction) => IMPLEMENTED_TICKET_ACTIONS.has(a)),
+    allowedActions: [
+      ...allowedActions(ticket, actor, now).filter((a: TicketAction) => IMPLEMENTED_TICKET_ACTIONS.has(a)),
+      ...(judgeUrge(ticket, actor, now).ok ? (['urge'] as const) : []),
+    ],
     handler: await handlerOf(ticket, options.people ?? new People(deps)),
     supervised: ticket.timeline.some((e) => e.kind === 'supervise' || e.kind === 'overdue'),
   };

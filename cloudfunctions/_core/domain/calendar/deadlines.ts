@@ -12,9 +12,9 @@
 
 import {
   dayNumberOf,
-  endOfShanghaiDay,
   formatShanghai,
   isEndOfShanghaiDay,
+  shanghaiDayNumber,
   toShanghaiDateKey,
   WEEKDAY_NAMES_ZH,
   shanghaiParts,
@@ -40,9 +40,11 @@ function assertInstant(value: Date, what: string): void {
 
 /** 24:00 (i.e. 23:59:59.999) Shanghai time of the n-th working day after the Shanghai day of t. */
 export function endOfNthWorkingDayAfter(t: Date, n: number, cal: WorkCalendar): Date {
-  assertInstant(t, 't');
+  // Every deadline goes through here: one read of the instant, day numbers only, one Date made.
+  const ms = t instanceof Date ? t.getTime() : NaN;
+  if (Number.isNaN(ms)) throw new RangeError('t 不是有效的时间');
   if (!Number.isInteger(n) || n < 1) throw new RangeError(`工作日数应为正整数：${n}`);
-  return endOfShanghaiDay(cal.addWorkingDays(toShanghaiDateKey(t), n));
+  return new Date(cal.endOfNthWorkingDayAfterMillis(ms, n));
 }
 
 /** By when a submitted ticket must be accepted. */
@@ -73,17 +75,7 @@ export function isOverdue(deadline: Date, now: Date): boolean {
 export function workingDaysBetween(from: Date, to: Date, cal: WorkCalendar): number {
   assertInstant(from, 'from');
   assertInstant(to, 'to');
-  const first = toShanghaiDateKey(from);
-  const last = toShanghaiDateKey(to);
-  const span = dayNumberOf(last) - dayNumberOf(first);
-  let count = 0;
-  let day = first;
-  for (let i = 0; i < span; i += 1) {
-    day = cal.nextWorkingDay(day);
-    if (dayNumberOf(day) > dayNumberOf(last)) break;
-    count += 1;
-  }
-  return count;
+  return cal.countWorkingDays(shanghaiDayNumber(from), shanghaiDayNumber(to));
 }
 
 /** "HH:mm", with an end-of-day deadline shown as "24:00". */

@@ -100,7 +100,12 @@ export function addDays(key: DateKey, days: number): DateKey {
 }
 
 export function weekdayOf(key: DateKey): Weekday {
-  return new Date(dayNumberOf(key) * DAY_MS).getUTCDay() as Weekday;
+  return weekdayOfDayNumber(dayNumberOf(key));
+}
+
+/** 1970-01-01 was a Thursday. */
+export function weekdayOfDayNumber(dayNumber: number): Weekday {
+  return (((dayNumber + 4) % 7) + 7) % 7 as Weekday;
 }
 
 export function yearOf(key: DateKey): number {
@@ -111,6 +116,22 @@ export function yearOf(key: DateKey): number {
 export function toShanghaiDateKey(instant: Date): DateKey {
   const { year, month, day } = shanghaiParts(instant);
   return `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`;
+}
+
+/** The Shanghai calendar day of an instant as a day number (dayNumberOf its date key), without strings. */
+export function shanghaiDayNumber(instant: Date): number {
+  assertValidInstant(instant, 'instant');
+  return shanghaiDayNumberOfMillis(instant.getTime());
+}
+
+/** shanghaiDayNumber of a time value (ms since the epoch), unchecked. */
+export function shanghaiDayNumberOfMillis(ms: number): number {
+  return Math.floor((ms + SHANGHAI_OFFSET_MS) / DAY_MS);
+}
+
+/** 24:00 (23:59:59.999) Shanghai time of a day number, as epoch ms: endOfShanghaiDay without strings. */
+export function endOfShanghaiDayMillis(dayNumber: number): number {
+  return (dayNumber + 1) * DAY_MS - SHANGHAI_OFFSET_MS - 1;
 }
 
 /** 00:00:00.000 Shanghai time of the day, as an instant. */

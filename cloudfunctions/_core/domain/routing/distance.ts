@@ -37,7 +37,7 @@ export function distanceToBoundaryMeters(point: GeoPoint, polygons: MultiPolygon
       for (let i = 0; i < n; i += 1) {
         const a = ring[i];
         const b = ring[(i + 1) % n];
-        const d = distanceToSegment(
+        const d = segmentDistanceSquared(
           (a[0] - point.longitude) * kx,
           (a[1] - point.latitude) * ky,
           (b[0] - point.longitude) * kx,
@@ -47,16 +47,21 @@ export function distanceToBoundaryMeters(point: GeoPoint, polygons: MultiPolygon
       }
     }
   }
-  return best;
+  return Math.sqrt(best);
 }
 
-/** Distance from the origin to the segment a–b in a plane. */
-function distanceToSegment(ax: number, ay: number, bx: number, by: number): number {
+/**
+ * Squared distance from the origin to the segment a–b in a plane. The routing index measures
+ * with this same function on its packed edges, so both give bit-identical distances (and ties).
+ */
+export function segmentDistanceSquared(ax: number, ay: number, bx: number, by: number): number {
   const dx = bx - ax;
   const dy = by - ay;
   const lengthSquared = dx * dx + dy * dy;
   let t = lengthSquared === 0 ? 0 : -(ax * dx + ay * dy) / lengthSquared;
   if (t < 0) t = 0;
   else if (t > 1) t = 1;
-  return Math.hypot(ax + t * dx, ay + t * dy);
+  const ex = ax + t * dx;
+  const ey = ay + t * dy;
+  return ex * ex + ey * ey;
 }

@@ -12,7 +12,21 @@ export {
   distanceToBoundaryMeters,
   haversineMeters,
   metersPerDegreeLongitude,
+  segmentDistanceSquared,
 } from './distance';
-export { NEAREST_GRID_MAX_METERS, TRIAGE_HINT_MAX_METERS, buildGridIndex, compareGridCodes, route } from './grid-index';
-export type { GridIndex, RoutableGrid, RouteResult } from './grid-index';
+export {
+  NEAREST_GRID_MAX_METERS,
+  TRIAGE_HINT_MAX_METERS,
+  arrayStringTable,
+  buildGridIndex,
+  compareGridCodes,
+  containingGrid,
+  locate,
+  nearestGrid,
+  packGrids,
+  route,
+} from './grid-index';
+export type { Buckets, GridIndex, Located, RoutableGrid, RouteResult, StringTable } from './grid-index';
+export { loadGridSnapshot, packGridSnapshot } from './snapshot';
+export type { GridPlace, GridSnapshot } from './snapshot';
 export { orientation } from './orientation';

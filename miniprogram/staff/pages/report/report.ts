@@ -13,8 +13,8 @@ import { currentLocation, LocationError, pickLocation } from '../../../services/
 import { categoryTile } from '../../../utils/category-view';
 import { queryValue, type Query, type TapEvent, type ValueEvent } from '../../../utils/events';
 import { instanceState } from '../../../utils/instance-state';
-import { cleanName, isPhone } from '../../../utils/staff-bind';
-import { DESCRIPTION_MAX, hasErrors, validateReport } from '../../../utils/validate';
+import { cleanName } from '../../../utils/staff-bind';
+import { DESCRIPTION_MAX, isPhone, validateReport } from '../../../utils/validate';
 
 type Gate = 'loading' | 'form' | 'resident' | 'forbidden' | 'error';
 type Mode = 'proxy' | 'patrol';
@@ -186,7 +186,7 @@ Component({
       if (s.busy) return;
       const errors = this.check();
       this.setData({ errors, submitError: '' });
-      if (hasErrors(errors)) {
+      if (Object.values(errors).some((e) => !!e)) {
         wx.showToast({ title: errors.category ?? errors.description ?? errors.location ?? errors.name ?? errors.phone ?? '', icon: 'none' });
         return;
       }

@@ -149,6 +149,9 @@ describe('every store query is served by a declared index', () => {
       await deps.supervisions.forTicket('x', 20);
       await deps.supervisions.get('x');
       await deps.grids.all();
+      // The routing snapshot: saving drops the parts of other versions with one where-remove.
+      const version = await deps.grids.version();
+      await deps.grids.saveSnapshot(version, (await deps.grids.loadSnapshot(version)) ?? new Uint8Array(8));
       await deps.categories.list();
       const now = new Date('2026-11-24T02:00:00Z');
       const due = await deps.outbox.due(now, 100);

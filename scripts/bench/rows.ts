@@ -1,0 +1,25 @@
+// The rows of `npm run bench`, in the order of issue 12's table. A new row is a module exporting a
+// BenchRow (types.ts), listed here with its loader: each row runs in a process of its own (a fresh
+// heap, no other row's libraries loaded), so one row's state never shows in another's figures.
+import type { BenchRow } from './types';
+
+export interface RowEntry {
+  readonly id: string;
+  readonly load: () => Promise<BenchRow>;
+}
+
+export const ROWS: readonly RowEntry[] = [
+  { id: 'B1', load: async () => (await import('./b01-grid-lookup')).b01 },
+  { id: 'B2', load: async () => (await import('./b02-routing-agreement')).b02 },
+  { id: 'B3', load: async () => (await import('./b03-nearest')).b03 },
+  { id: 'B4', load: async () => (await import('./b04-cold-load')).b04 },
+  { id: 'B5', load: async () => (await import('./pending')).b05 },
+  { id: 'B6', load: async () => (await import('./pending')).b06 },
+  { id: 'B7', load: async () => (await import('./b07-deadlines')).b07 },
+  { id: 'B8', load: async () => (await import('./pending')).b08 },
+  { id: 'B9', load: async () => (await import('./pending')).b09 },
+  { id: 'B10', load: async () => (await import('./pending')).b10 },
+  { id: 'B11', load: async () => (await import('./b11-package-size')).b11 },
+  { id: 'B12', load: async () => (await import('./b12-set-data')).b12 },
+  { id: 'contention', load: async () => (await import('./pending')).contention },
+];
