@@ -42,7 +42,7 @@ test('escalated by the sweep and overdue: red, the level, the 督办 mark', asyn
 });
 
 test('a 代报 shows its source; how many residents reported it, when the server says', async () => {
-  const proxy = render(id, { card: toQueueCard(queuePage().items[1]!, new Date()) });
+  const proxy = render(id, { card: toQueueCard(queuePage().items.find((t) => t.source === 'proxy')!, new Date()) });
   await flush();
   expect(textOf(find(proxy, '.tag--source'))).toBe('代报');
   const many = render(id, { card: toQueueCard({ ...queuePage().items[2]!, affectedCount: 4 }, new Date()) });
