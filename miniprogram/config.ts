@@ -16,8 +16,8 @@ export interface AppConfig {
   /** Real template ids from 公众平台 → 订阅消息; locally each id equals its key. */
   templateIds: Record<ResidentTemplateKey, string>;
   /**
-   * Flows whose server part lands later (report.follow / report.claim, scheduled after issue 7):
-   * switch each on when its action is deployed, so no resident meets a button the server refuses.
+   * Optional resident flows (report.follow "我也遇到了", report.claim 认领代报): on by default; a
+   * deployment may switch one off, and the app then offers the plain flow instead.
    */
   features: { follow: boolean; claim: boolean };
 }
@@ -31,5 +31,5 @@ export const config: AppConfig = {
     ticketResolved: 'ticketResolved',
     ticketRejected: 'ticketRejected',
   },
-  features: { follow: false, claim: false },
+  features: { follow: true, claim: true },
 };

@@ -62,7 +62,9 @@ export function isSupervisor(ticket: Ticket, actor: Actor): boolean {
 
 /** Whether the actor may read the ticket at all. Residents see only their own reports. */
 export function canSee(ticket: Ticket, actor: Actor): boolean {
-  if (ticket.reporterOpenid === actor.openid) return true;
+  if (ticket.reporterOpenid === actor.openid || ticket.claimantOpenid === actor.openid) return true;
+  // A follower sees it too (the view leaves out the reporter's own details).
+  if (ticket.followers.includes(actor.openid)) return true;
   const place = ticket.place;
   switch (actor.role) {
     case 'resident':

@@ -47,6 +47,8 @@ export const submitReport = defineUseCase('report.submit', {
     const create = async (id: string): Promise<Ticket> => {
       await ensureClean(ctx, [params.description, params.location.address, params.onBehalfOf?.name]);
       const routed = await routeReport(deps, params.location);
+      // A 代报's resident claims it later with this code (shown to the worker who filed it).
+      const claimCode = params.onBehalfOf ? deps.ids.inviteCode() : null;
       const build = (attempt: number): Ticket =>
         openTicket(
           {
@@ -64,6 +66,7 @@ export const submitReport = defineUseCase('report.submit', {
             place: routed.place,
             level: routed.level,
             note: routed.note,
+            claimCode,
           },
           { now, sla },
         );
