@@ -14,6 +14,7 @@ import type {
   TimelineKind,
   TimelineRecord,
 } from './types';
+import { DAY_MS } from './time-units';
 
 /** The relation an actor holds to a ticket, which is what the table grants moves to. */
 export type Relation = 'reporter' | 'responsible' | 'department' | 'supervisor';
@@ -43,7 +44,6 @@ export const TICKET_ACTIONS = Object.keys(LIFECYCLE) as TicketAction[];
 /** Days after resolution during which 不满意 may ask for 重办 and an unrated ticket stays open to rating. */
 export const REOPEN_WINDOW_DAYS = 7;
 export const AUTO_CLOSE_DAYS = 7;
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 export function relationsOf(ticket: Ticket, actor: Actor): Set<Relation> {
   const relations = new Set<Relation>();

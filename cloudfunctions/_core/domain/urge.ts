@@ -5,8 +5,9 @@
 import { currentDeadline, recordChange, residentOf, type MoveContext } from './lifecycle';
 import { canSee } from './responsibility';
 import type { Actor, Ticket } from './types';
+import { DAY_MS } from './time-units';
 
-export const URGE_INTERVAL_MS = 24 * 60 * 60 * 1000;
+export const URGE_INTERVAL_MS = DAY_MS;
 
 export type UrgeVerdict = { ok: true } | { ok: false; code: 'NOT_FOUND' | 'FORBIDDEN' | 'CONFLICT' | 'RATE_LIMITED' };
 

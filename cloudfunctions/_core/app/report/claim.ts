@@ -8,9 +8,9 @@ import { sla } from '../sla';
 import { saveChange } from '../ticket/move';
 import { toView } from '../ticket/view';
 import { defineUseCase } from '../use-case';
+import { HOUR_MS } from '../../domain/time-units';
 
 export const CLAIMS_PER_HOUR = 10;
-const HOUR_MS = 60 * 60 * 1000;
 
 export const claimReport = defineUseCase('report.claim', {
   who: 'anyone',

@@ -13,6 +13,7 @@ import { deadlineView } from '../ticket/view';
 import { categoryCode, location, phone, photos, text } from '../schemas';
 import { sla } from '../sla';
 import { defineUseCase } from '../use-case';
+import { HOUR_MS } from '../../domain/time-units';
 
 const MAY_FILE_FOR_OTHERS: ReadonlySet<Api.Role> = new Set(['gridWorker', 'communityAdmin']);
 /** A resident may submit at most 10 reports an hour (DOMAIN.md, Privacy and abuse). */
@@ -72,7 +73,7 @@ export const submitReport = defineUseCase('report.submit', {
         );
       const recipients = await recipientsFor(deps, build(0));
       const result = await deps.tickets.create(id, build, {
-        rateLimit: actor.role === 'resident' ? { key: `report|${actor.openid}`, max: REPORTS_PER_HOUR, windowMs: 60 * 60 * 1000, now } : null,
+        rateLimit: actor.role === 'resident' ? { key: `report|${actor.openid}`, max: REPORTS_PER_HOUR, windowMs: HOUR_MS, now } : null,
         effects: (t) => buildEffects({ deps, before: null, after: t, recipients, categoryName: category.name, now }),
       });
       if (result.kind === 'rate_limited') throw fail('RATE_LIMITED', '一小时内最多上报 10 件，请稍后再试');
