@@ -26,8 +26,8 @@ export interface AppConfig {
    */
   staffTemplateKind: Api.TemplateKind;
   /**
-   * Flows whose server part lands later (report.follow / report.claim, scheduled after issue 7):
-   * switch each on when its action is deployed, so no resident meets a button the server refuses.
+   * Optional resident flows (report.follow "我也遇到了", report.claim 认领代报): on by default; a
+   * deployment may switch one off, and the app then offers the plain flow instead.
    */
   features: { follow: boolean; claim: boolean };
 }
@@ -46,5 +46,5 @@ export const config: AppConfig = {
     staffEscalated: 'staffEscalated',
   },
   staffTemplateKind: 'oneTime',
-  features: { follow: false, claim: false },
+  features: { follow: true, claim: true },
 };

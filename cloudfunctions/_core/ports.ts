@@ -27,9 +27,10 @@ export interface Page<T> {
 /**
  * Which tickets a list or count reads, built by the use cases from the caller's role and scope
  * only: exactly one of `duty` (the queues responsible now, domain/responsibility dutyKeys),
- * `areas` (the places it lies in, areaKeys) or `reporterOpenid`. An empty key list matches nothing.
+ * `areas` (the places it lies in, areaKeys) or `person` (who filed, claimed or follows it). An
+ * empty key list matches nothing.
  */
-export type TicketFilter = ({ duty: readonly string[] } | { areas: readonly string[] } | { reporterOpenid: string }) & {
+export type TicketFilter = ({ duty: readonly string[] } | { areas: readonly string[] } | { person: string }) & {
   /** Empty = any status. */
   statuses: readonly TicketStatus[];
   overdue?: boolean;
@@ -137,6 +138,10 @@ export interface TicketStore {
   save(next: Ticket, effects: ChangeEffects): Promise<boolean>;
   list(query: TicketQuery, cursor: string | null, limit: number): Promise<Page<Ticket>>;
   count(filter: TicketFilter): Promise<number>;
+  /** Adds a follower to an open ticket (idempotent); 'full' past maxFollowers, 'closed' when not open. */
+  follow(id: string, openid: string, maxFollowers: number): Promise<'followed' | 'full' | 'closed'>;
+  /** The 代报 that a claim code belongs to, if it is still unclaimed. */
+  findByClaimCode(code: string): Promise<Ticket | null>;
   /** Open tickets whose current deadline passed before `now` and was not swept yet, soonest first. */
   dueForSweep(now: Date, after: string | null, limit: number): Promise<Page<Ticket>>;
   /** Resolved tickets resolved before `before`, oldest first. */

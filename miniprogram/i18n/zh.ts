@@ -74,6 +74,7 @@ export const zh = {
     close: '自动归档',
     overdue: '超过期限，已提醒上一级',
     urge: '催办了',
+    claim: '认领了工作人员代报的这件事',
     contact: '查看了联系电话',
     reply: '答复了督办',
   } satisfies Record<Api.TimelineKind, string>,

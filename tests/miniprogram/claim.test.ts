@@ -1,7 +1,6 @@
 // Claiming a 代报 (pages/claim/claim): the code typed, from a QR code's link or scene, or scanned;
 // the notification grants asked in the claiming tap; the ticket opened once report.claim answers.
-// report.claim's server part lands after issue 7: its answer here is a typed fake built from a
-// real ticket view, as a claimant would see it.
+// report.claim's answer is the real server's (support/real-answers-build.ts).
 import { claimCodeFrom, isClaimCode, normaliseClaimCode } from '../../miniprogram/utils/claim-code';
 import { apiFake } from './support/api-fake';
 import { realAnswers } from './support/real-answers';
@@ -15,8 +14,8 @@ beforeAll(() => {
   pageId = load('pages/claim/claim');
 });
 
-/** What report.claim will answer: the claimed ticket, seen by the resident it was filed for. */
-const claimed = (): Api.TicketView => ({ ...realAnswers().tickets.accepted, source: 'proxy', relation: 'claimant', affectedCount: 1 });
+/** What report.claim really answered: the claimed ticket, seen by the resident it was filed for. */
+const claimed = (): Api.TicketView => realAnswers().moves.claim;
 
 async function open(query: Record<string, string> = {}): Promise<Root> {
   const page = render(pageId);

@@ -86,8 +86,9 @@ test('tickets followed or claimed are marked, with how many residents are affect
   expect(exists(cards[2] as Root, '.card__tags')).toBe(false);
 });
 
-test('the way to claim a 代报 shows once report.claim is deployed', async () => {
+test('the way to claim a 代报 shows when report.claim is switched on (it is, by default)', async () => {
   apiFake.on('report.mine', () => minePage());
+  config.features.claim = false;
   const before = render(pageId);
   await callPage(before, 'onLoad');
   expect(exists(before, '.claim-entry')).toBe(false);
@@ -99,7 +100,7 @@ test('the way to claim a 代报 shows once report.claim is deployed', async () =
     await tap(page, '.claim-entry');
     expect(navigations('navigateTo')).toEqual(['/pages/claim/claim']);
   } finally {
-    config.features.claim = false;
+    config.features.claim = true;
   }
 });
 

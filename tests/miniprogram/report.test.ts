@@ -169,7 +169,13 @@ test('a double tap on 提交上报 sends one request', async () => {
   expect(apiFake.callsOf('report.submit')).toHaveLength(1);
 });
 
-describe('"是同一个问题吗?"', () => {
+describe('"是同一个问题吗?" (with following switched off, a deployment choice)', () => {
+  beforeEach(() => {
+    config.features.follow = false;
+  });
+  afterEach(() => {
+    config.features.follow = true;
+  });
   /** The server's real answer for a neighbour standing by the fresh report. */
   const nearby = (): Api.Data<'report.nearby'> => answers.nearby;
 
@@ -275,15 +281,10 @@ describe('"是同一个问题吗?"', () => {
   });
 });
 
-describe('"我也遇到了" (report.follow; its server part lands after issue 7: answers are typed fakes)', () => {
-  beforeEach(() => {
-    config.features.follow = true;
-  });
-  afterEach(() => {
-    config.features.follow = false;
-  });
+describe('"我也遇到了" (report.follow, on by default)', () => {
   /** What report.follow will answer: the ticket as a follower sees it. */
-  const followed = (): Api.TicketView => ({ ...answers.tickets.submitted, relation: 'follower', affectedCount: 2, allowedActions: [], contactPhoneMasked: null });
+  /** What report.follow really answered the neighbour who was offered that ticket. */
+  const followed = (): Api.TicketView => answers.moves.follow;
 
   async function askedWithFollow(): Promise<Root> {
     serverAcceptsEverything();

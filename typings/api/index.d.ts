@@ -69,7 +69,7 @@ declare namespace Api {
   type TicketRequest = 'urge';
 
   /** What a timeline entry records: a user's move, request or note, or what the system did by itself. */
-  type TimelineKind = 'submit' | TicketAction | TicketRequest | TicketNote | 'close' | 'overdue';
+  type TimelineKind = 'submit' | TicketAction | TicketRequest | TicketNote | 'close' | 'overdue' | 'claim';
 
   /** One-time grants allow one message each; long-term (政务民生 and similar) many. */
   type TemplateKind = 'oneTime' | 'longTerm';
@@ -170,12 +170,13 @@ declare namespace Api {
     timeline?: TimelineEntry[];
     /**
      * How a resident comes to see this ticket: they reported it, follow it ("我也遇到了") or claimed
-     * the 代报 filed for them. Optional until report.follow / report.claim land (after issue 7);
-     * absent means 'reporter'.
+     * the 代报 filed for them. Absent for staff views.
      */
     relation?: TicketRelation;
-    /** Residents affected: the reporter and the followers (a signal for staff). Optional like `relation`. */
-    affectedCount?: number;
+    /** Residents affected: the one it is about and everyone following it (a signal for staff). */
+    affectedCount: number;
+    /** For the worker who filed a 代报, until its resident claims it: the code to show them. */
+    claimCode?: string;
     /** The moves and requests the caller may make now; the client shows only these. */
     allowedActions: Array<TicketAction | TicketRequest>;
     /**

@@ -81,13 +81,15 @@ export const cursor = z.string().regex(/^[A-Za-z0-9_=-]{1,200}$/, '翻页参数�
 export const categoryCode = z.string().regex(/^[a-z][a-z0-9-]{0,31}$/, '请选择问题类型');
 export const placeName = text(50);
 export const gridCode = z.string().regex(GRID_CODE_PATTERN, '网格编号不正确');
+/** A department's code, as imported or created by an admin. */
+export const departmentCode = z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, '部门编号只能用字母、数字、-、_');
 
 export const scope = z.union([
   z.strictObject({ grids: z.array(gridCode).min(1).max(50) }),
   z.strictObject({ community: placeName }),
   z.strictObject({ street: placeName }),
   z.strictObject({ district: placeName }),
-  z.strictObject({ department: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/) }),
+  z.strictObject({ department: departmentCode }),
 ]);
 
 export const staffRole = z.enum(['gridWorker', 'communityAdmin', 'deptHandler', 'streetAdmin', 'districtAdmin', 'superAdmin']);

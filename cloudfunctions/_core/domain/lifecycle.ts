@@ -15,6 +15,7 @@ import type {
   TimelineKind,
   TimelineRecord,
 } from './types';
+import { DAY_MS } from './time-units';
 
 /** The relation an actor holds to a ticket, which is what the table grants moves to. */
 export type Relation = 'reporter' | 'responsible' | 'department' | 'supervisor';
@@ -44,11 +45,10 @@ export const TICKET_ACTIONS = Object.keys(LIFECYCLE) as TicketAction[];
 /** Days after resolution during which 不满意 may ask for 重办 and an unrated ticket stays open to rating. */
 export const REOPEN_WINDOW_DAYS = 7;
 export const AUTO_CLOSE_DAYS = 7;
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 export function relationsOf(ticket: Ticket, actor: Actor): Set<Relation> {
   const relations = new Set<Relation>();
-  if (ticket.reporterOpenid === actor.openid) relations.add('reporter');
+  if (ticket.reporterOpenid === actor.openid || ticket.claimantOpenid === actor.openid) relations.add('reporter');
   if (ticket.departmentCode === null && actor.role !== 'deptHandler' && isResponsible(ticket, actor)) {
     relations.add('responsible');
   }
@@ -92,8 +92,8 @@ function guardHolds(ticket: Ticket, action: TicketAction, now: Date): boolean {
 export function judge(ticket: Ticket, actor: Actor, action: TicketAction, now: Date): Verdict {
   if (!canSee(ticket, actor)) return { ok: false, code: 'NOT_FOUND' };
   // Staff never rate (or ask to redo) what they filed themselves (代报, patrol finds): only the
-  // resident a ticket is about may judge its outcome.
-  if ((action === 'rate' || action === 'reopen') && ticket.source !== 'resident') return { ok: false, code: 'FORBIDDEN' };
+  // resident a ticket is about may judge its outcome — its reporter, or who claimed the 代报.
+  if ((action === 'rate' || action === 'reopen') && residentOf(ticket) !== actor.openid) return { ok: false, code: 'FORBIDDEN' };
   const rule = LIFECYCLE[action];
   const relations = relationsOf(ticket, actor);
   const related = rule.by.some((r) => relations.has(r));
@@ -204,6 +204,21 @@ export interface NewReport {
   level: Level;
   /** The routing note for a report that did not land inside a grid. */
   note: string | null;
+  /** For a 代报: the code the resident claims it with. */
+  claimCode: string | null;
+}
+
+/** The resident a ticket is about: its reporter, the claimant of a 代报, or nobody (patrol, unclaimed 代报). */
+export function residentOf(ticket: Ticket): string | null {
+  if (ticket.source === 'resident') return ticket.reporterOpenid;
+  if (ticket.source === 'proxy') return ticket.claimantOpenid;
+  return null;
+}
+
+/** The residents who hear how it goes: the one it is about and those who follow it. */
+export function residentsOf(ticket: Ticket): string[] {
+  const resident = residentOf(ticket);
+  return [...new Set([...(resident !== null ? [resident] : []), ...ticket.followers])];
 }
 
 /** A submitted ticket: routed, with its acceptance deadline and the first timeline entry. */
@@ -215,6 +230,9 @@ export function openTicket(report: NewReport, ctx: { now: Date; sla: SlaRules })
     version: 1,
     reporterOpenid: report.reporter.openid,
     source: report.source,
+    claimantOpenid: null,
+    claimCode: report.source === 'proxy' ? report.claimCode : null,
+    followers: [],
     reporterName: report.reporterName,
     contactPhone: report.contactPhone,
     category: report.category.code,

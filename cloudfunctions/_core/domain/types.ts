@@ -52,8 +52,15 @@ export interface Ticket {
   id: string;
   no: string;
   version: number;
+  /** Who filed it: the resident, or the grid worker for a 代报 or patrol find. */
   reporterOpenid: string;
   source: 'resident' | 'proxy' | 'patrol';
+  /** The resident a 代报 was filed for, once they claimed it with its code. */
+  claimantOpenid: string | null;
+  /** The code the filing worker shows the resident of a 代报, until it is claimed. */
+  claimCode: string | null;
+  /** Residents who said "我也遇到了": they follow it (status, timeline, messages), nothing more. */
+  followers: string[];
   reporterName: string | null;
   contactPhone: string | null;
   category: string;

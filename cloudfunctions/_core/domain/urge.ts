@@ -2,11 +2,12 @@
 // current one has passed, or the ticket was already marked overdue — and at most once in 24 hours.
 // An urge is a timeline entry (and, in the use case, a reminder to the staff who hold the ticket);
 // the status, level and deadlines stay as they are.
-import { currentDeadline, recordChange, type MoveContext } from './lifecycle';
+import { currentDeadline, recordChange, residentOf, type MoveContext } from './lifecycle';
 import { canSee } from './responsibility';
 import type { Actor, Ticket } from './types';
+import { DAY_MS } from './time-units';
 
-export const URGE_INTERVAL_MS = 24 * 60 * 60 * 1000;
+export const URGE_INTERVAL_MS = DAY_MS;
 
 export type UrgeVerdict = { ok: true } | { ok: false; code: 'NOT_FOUND' | 'FORBIDDEN' | 'CONFLICT' | 'RATE_LIMITED' };
 
@@ -27,7 +28,8 @@ function waitedTooLong(ticket: Ticket, now: Date): boolean {
 
 export function judgeUrge(ticket: Ticket, actor: Actor, now: Date): UrgeVerdict {
   if (!canSee(ticket, actor)) return { ok: false, code: 'NOT_FOUND' };
-  if (ticket.reporterOpenid !== actor.openid) return { ok: false, code: 'FORBIDDEN' };
+  // The resident it is about may urge it (the reporter, or who claimed the 代报).
+  if (residentOf(ticket) !== actor.openid) return { ok: false, code: 'FORBIDDEN' };
   if ((ticket.status !== 'submitted' && ticket.status !== 'accepted') || !waitedTooLong(ticket, now)) return { ok: false, code: 'CONFLICT' };
   const last = lastUrgedAt(ticket);
   if (last !== null && now.getTime() - last.getTime() < URGE_INTERVAL_MS) return { ok: false, code: 'RATE_LIMITED' };

@@ -87,6 +87,15 @@ async function residentsWeek(app: TestApp): Promise<RealAnswers> {
     contactPhone: '13812345678',
   });
   const submitTriage = await app.ok('demo-resident-2', 'report.submit', reportParams({ location: { latitude: 36.826, longitude: 118.052 } }));
+  // A 代报 the grid worker files for 王大爷, who phoned in.
+  const proxy = await as('2026-11-23T09:40:00', WORKER, 'report.submit', reportParams({
+    location: HERE,
+    category: 'facilities',
+    description: '王大爷来电：3号楼楼道灯坏了，晚上上下楼看不见。',
+    onBehalfOf: { name: '王大爷', phone: '13912345678' },
+  }));
+  const claimCode = (await app.ok(WORKER, 'ticket.get', { ticketId: proxy.ticketId })).claimCode;
+  if (!claimCode) throw new Error('the worker was shown no claim code');
   if (submitTriage.gridCode !== null) throw new Error('the triage report landed in a grid');
 
   app.setNow(ANSWERS_NOW);
@@ -111,7 +120,11 @@ async function residentsWeek(app: TestApp): Promise<RealAnswers> {
     nearby: await app.ok('demo-resident-2', 'report.nearby', { category: 'sanitation', location: HERE }),
   };
   // The resident's moves, after everything above was taken (they change those tickets).
+  const ref = answers.nearby.items[0]?.ref;
+  if (!ref) throw new Error('nearby offered nothing to follow');
   const moves: RealAnswers['moves'] = {
+    follow: await app.ok('demo-resident-2', 'report.follow', { ref }),
+    claim: await app.ok('wang-daye', 'report.claim', { code: claimCode }),
     rate: await app.ok(RESIDENT, 'report.rate', { ticketId: resolved.ticketId, rating: 'satisfied', comment: '处理得很快，谢谢！' }),
     reopen: await app.ok(RESIDENT, 'report.reopen', { ticketId: unsatisfied.ticketId, reason: '晚上还在装修，请再处理' }),
     withdraw: await app.ok(RESIDENT, 'report.withdraw', { ticketId: submitted.ticketId }),

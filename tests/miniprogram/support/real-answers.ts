@@ -51,6 +51,10 @@ export interface RealAnswers {
     withdraw: Api.TicketView;
     /** report.urge on `tickets.urgentLate`. */
     urge: Api.TicketView;
+    /** report.follow by the other resident, with the ref `nearby` offered them for `tickets.submitted`. */
+    follow: Api.TicketView;
+    /** report.claim by the resident of a 代报 worker-1 filed for them (its code as the worker saw it). */
+    claim: Api.TicketView;
   };
 }
 

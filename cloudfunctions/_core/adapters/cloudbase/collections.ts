@@ -57,9 +57,11 @@ export const COLLECTIONS: readonly CollectionSpec[] = [
     name: COLLECTION.tickets,
     indexes: [
       index('no_unique', [['no', 1]], true),
-      // report.mine: the caller's reports, newest first (with and without a status filter).
-      index('reporter_newest', [['reporterOpenid', 1], ['newestKey', -1]]),
-      index('reporter_status_newest', [['reporterOpenid', 1], ['status', 1], ['newestKey', -1]]),
+      // report.mine: what the caller filed, claimed or follows (`people`), newest first.
+      index('people_newest', [['people', 1], ['newestKey', -1]]),
+      index('people_status_newest', [['people', 1], ['status', 1], ['newestKey', -1]]),
+      // report.claim: the 代报 a code belongs to.
+      index('claim_code', [['claimCode', 1]]),
       // queue.list, what the caller must act on now: `duty` holds the queues responsible.
       index('duty_status_due', [['duty', 1], ['status', 1], ['dueKey', 1]]),
       index('duty_status_overdue_due', [['duty', 1], ['status', 1], ['overdue', 1], ['dueKey', 1]]),

@@ -2,7 +2,7 @@
 // SLA profile) with its default department; the built-in codes always exist.
 import { z } from 'zod';
 import { fail } from '../errors';
-import { categoryCode, text } from '../schemas';
+import { categoryCode, departmentCode, text } from '../schemas';
 import { ensureClean } from '../content';
 import { defineUseCase } from '../use-case';
 
@@ -12,7 +12,7 @@ export const upsertCategory = defineUseCase('admin.categories.upsert', {
     code: categoryCode,
     name: text(10),
     profile: z.enum(['normal', 'urgent']),
-    defaultDepartmentCode: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/).optional(),
+    defaultDepartmentCode: departmentCode.optional(),
   }),
   run: async (params, ctx) => {
     if (ctx.actor.role !== 'superAdmin') throw fail('FORBIDDEN', '只有系统管理员可以维护问题类别');

@@ -6,9 +6,9 @@ import type { Deps } from '../../ports';
 import { sla } from '../sla';
 import { saveChange } from '../ticket/move';
 import { forEachPaged, unlessContended } from './pool';
+import { DAY_MS } from '../../domain/time-units';
 
 const PAGE = 200;
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 export async function autoCloseResolved(deps: Deps, budgetMs = 50_000): Promise<number> {
   const now = deps.clock.now();

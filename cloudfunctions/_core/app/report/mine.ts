@@ -1,4 +1,5 @@
-// report.mine: the caller's own reports, newest first, paged by cursor (never by skip).
+// report.mine: the caller's own reports — filed, claimed (代报) or followed (我也遇到了) — newest
+// first, paged by cursor (never by skip).
 import { z } from 'zod';
 import { cursor, ticketStatus } from '../schemas';
 import { People } from '../ticket/handler';
@@ -14,7 +15,7 @@ export const myReports = defineUseCase('report.mine', {
     const page = await ctx.deps.tickets.list(
       {
         statuses: params.status ? [params.status] : [],
-        reporterOpenid: ctx.actor.openid,
+        person: ctx.actor.openid,
         order: 'newest',
       },
       params.cursor ?? null,

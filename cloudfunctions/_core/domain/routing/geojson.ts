@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { boundingBox } from './bbox';
 import { METERS_PER_DEGREE, metersPerDegreeLongitude } from './distance';
 import type { BBox, Crs, GridShape, MultiPolygonCoordinates, Position } from './types';
+import { isRecord } from '../guards';
 
 /** Roughly China's extent; a point outside it is a typo or swapped [lat, lng]. */
 export const CHINA_BOUNDS = { minLng: 73, maxLng: 136, minLat: 3, maxLat: 54 } as const;
@@ -274,9 +275,6 @@ function formatPath(path: IssuePath, relative = false): string {
   return relative || !text.startsWith('.') ? text : text.slice(1);
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function uniqueBy(issues: ImportIssue[]): ImportIssue[] {
   const seen = new Set<string>();

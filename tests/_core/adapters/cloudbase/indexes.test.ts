@@ -98,8 +98,10 @@ describe('every store query is served by a declared index', () => {
           }
         }
       }
-      await deps.tickets.list({ reporterOpenid: 'r', statuses: [], order: 'newest' }, null, 20);
-      await deps.tickets.list({ reporterOpenid: 'r', statuses: ['resolved'], order: 'newest' }, null, 20);
+      await deps.tickets.list({ person: 'r', statuses: [], order: 'newest' }, null, 20);
+      await deps.tickets.findByClaimCode('ABCD2345');
+      await deps.tickets.follow('x', 'r', 100);
+      await deps.tickets.list({ person: 'r', statuses: ['resolved'], order: 'newest' }, null, 20);
       await deps.tickets.nearby('sanitation', { minLat: 36, maxLat: 37, minLng: 118, maxLng: 119 }, now);
       await deps.tickets.dueForSweep(now, null, 200);
       await deps.tickets.dueForSweep(now, '2026-11-20T00:00:00.000Z|0', 200);
