@@ -15,7 +15,7 @@ import { sla } from '../sla';
 import { defineUseCase } from '../use-case';
 import { HOUR_MS } from '../../domain/time-units';
 
-const MAY_FILE_FOR_OTHERS: ReadonlySet<Api.Role> = new Set(['gridWorker', 'communityAdmin']);
+export const MAY_FILE_FOR_OTHERS: ReadonlySet<Api.Role> = new Set(['gridWorker', 'communityAdmin']);
 /** A resident may submit at most 10 reports an hour (DOMAIN.md, Privacy and abuse). */
 export const REPORTS_PER_HOUR = 10;
 
