@@ -5,6 +5,9 @@ import { importGrids } from './admin/grids-import';
 import { listCategories } from './categories/list';
 import { listGrids } from './admin/grids-list';
 import { createInvite } from './admin/invites-create';
+import { listInvites } from './admin/invites-list';
+import { inviteQr } from './admin/invites-qr';
+import { revokeInvite } from './admin/invites-revoke';
 import { listDepartments } from './departments/list';
 import { pickGrids } from './grids/pick';
 import { queueCounts } from './queue/counts';
@@ -20,6 +23,8 @@ import { submitReport } from './report/submit';
 import { withdrawReport } from './report/withdraw';
 import { bindStaff } from './staff/bind';
 import { listStaff } from './staff/list';
+import { removeStaff } from './staff/remove';
+import { updateStaff } from './staff/update';
 import { me } from './staff/me';
 import { recordSubscription } from './subscription/record';
 import { statsSummary } from './stats/summary';
@@ -56,6 +61,8 @@ export const ACTIONS: ActionTable = {
   'staff.bind': bindStaff,
   'staff.me': me,
   'staff.list': listStaff,
+  'staff.remove': removeStaff,
+  'staff.update': updateStaff,
   'queue.list': listQueue,
   'queue.counts': queueCounts,
   'departments.list': listDepartments,
@@ -76,6 +83,9 @@ export const ACTIONS: ActionTable = {
   'admin.grids.import': importGrids,
   'admin.grids.list': listGrids,
   'admin.invites.create': createInvite,
+  'admin.invites.list': listInvites,
+  'admin.invites.revoke': revokeInvite,
+  'admin.invites.qr': inviteQr,
   'admin.categories.upsert': upsertCategory,
   'admin.departments.upsert': upsertDepartment,
 };
