@@ -114,7 +114,7 @@ export class CloudAdminStore implements AdminStore {
 
   async touch(openid: string, now: Date, since: Date): Promise<void> {
     const _ = this.db.command;
-    const stale = _.or([{ _id: openid, lastActiveAt: _.lt(since) }, { _id: openid, lastActiveAt: null }]);
+    const stale = _.or([{ _id: openid, lastActiveAt: _.lte(since) }, { _id: openid, lastActiveAt: null }]);
     await this.db.collection(COLLECTION.staff).where(stale).update({ data: { lastActiveAt: now } });
   }
 }
