@@ -347,6 +347,12 @@ declare namespace Api {
     mine: boolean;
   }
 
+  /** A role the caller may invite, with its words, in the order the form offers them. */
+  interface InvitableRole {
+    role: StaffRole;
+    label: string;
+  }
+
   /** An invite's 小程序码: a short-lived link to the image; it opens `page` with the code as `scene`. */
   interface InviteQr {
     code: string;
@@ -371,8 +377,11 @@ declare namespace Api {
     uploadFolder: string;
   }
 
-  /** fileForOthers: 代报 and patrol finds (report.submit onBehalfOf / patrol); supervisionDesk: supervisions.list. */
-  type StaffAbility = 'fileForOthers' | 'supervisionDesk';
+  /**
+   * fileForOthers: 代报 and patrol finds (report.submit onBehalfOf / patrol); supervisionDesk:
+   * supervisions.list; administration: the admin pages (invites, staff directory, figures).
+   */
+  type StaffAbility = 'fileForOthers' | 'supervisionDesk' | 'administration';
 
   interface GridSummary {
     code: string;
@@ -518,7 +527,7 @@ declare namespace Api {
       data: { code: string; expiresAt: string };
     };
     /** The pending invites of the admin's area, newest first. */
-    'admin.invites.list': { params: { cursor?: string }; data: Page<InviteItem> };
+    'admin.invites.list': { params: { cursor?: string }; data: Page<InviteItem> & { roles: InvitableRole[] } };
     /** Withdraws a pending invite: the code then binds nobody. */
     'admin.invites.revoke': { params: { code: string }; data: { code: string; revoked: true } };
     /** The 小程序码 of a pending invite, to show and scan. */

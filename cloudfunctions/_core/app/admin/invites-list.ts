@@ -9,6 +9,12 @@ import { defineUseCase } from '../use-case';
 import { adminAreaKey, scopeWords } from './areas';
 
 const PAGE = 30;
+const ORDER: readonly Api.StaffRole[] = ['gridWorker', 'communityAdmin', 'deptHandler', 'streetAdmin', 'districtAdmin', 'superAdmin'];
+
+/** The roles the invite form offers: at or below the caller's level; departments lie in a street or district, never in one community. */
+function invitableRoles(role: Api.Role): Api.InvitableRole[] {
+  return ORDER.filter((r) => rankAllows(role, r) && !(r === 'deptHandler' && role === 'communityAdmin')).map((r) => ({ role: r, label: ROLE_LABEL[r] }));
+}
 
 export const listInvites = defineUseCase('admin.invites.list', {
   who: 'staff',
@@ -31,6 +37,7 @@ export const listInvites = defineUseCase('admin.invites.list', {
           mine: i.createdBy === actor.openid,
         })),
       nextCursor: page.nextCursor,
+      roles: invitableRoles(actor.role),
     };
   },
 });

@@ -58,6 +58,15 @@ test('each admin sees the pending invites of their own area, newest first; the l
   expect((await all('street-1')).find((i) => i.code === worker.code)?.mine).toBe(false);
 });
 
+test('the roles each admin may invite, for the form', async () => {
+  const roles = async (openid: string) => (await app.ok(openid, 'admin.invites.list', {})).roles.map((r) => r.role);
+  expect(await roles('community-1')).toEqual(['gridWorker', 'communityAdmin']);
+  expect(await roles('street-1')).toEqual(['gridWorker', 'communityAdmin', 'deptHandler', 'streetAdmin']);
+  expect(await roles('district-1')).toEqual(['gridWorker', 'communityAdmin', 'deptHandler', 'streetAdmin', 'districtAdmin']);
+  expect((await app.ok(ADMIN, 'admin.invites.list', {})).roles).toHaveLength(6);
+  expect((await app.ok('community-1', 'admin.invites.list', {})).roles[0]).toEqual({ role: 'gridWorker', label: '网格员' });
+});
+
 test('used and expired invites leave the list', async () => {
   const used = await app.ok('community-1', 'admin.invites.create', { role: 'gridWorker', scope: { grids: ['ZD-CZ-HG-04'] } });
   const kept = await app.ok('community-1', 'admin.invites.create', { role: 'gridWorker', scope: { grids: ['ZD-CZ-HG-05'] } });

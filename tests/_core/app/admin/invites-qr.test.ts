@@ -8,6 +8,8 @@ import { ADMIN, seedCommunity, useTestApp } from '../../../support/app';
 import { expectRefused, neighbourAreasWithAdmins } from '../../../support/flows';
 
 const NOW = new Date('2026-11-23T01:00:00.000Z');
+// Drawing and encoding a 430 px QR image in plain JavaScript takes a while on a busy machine.
+jest.setTimeout(30_000);
 
 const app = useTestApp(async () => {
   app.setNow(NOW);
