@@ -3,6 +3,7 @@
 // mocks whose behaviour a test sets through `wxScene` (the place, the photos, the answers of the
 // pickers…). miniprogram-simulate copies these functions onto its own `wx`, so tests assert on
 // the mocks exported here and change behaviour through the scene, never by swapping functions.
+import { createSelectorQuery, resetCanvases } from './canvas-fake';
 
 type Callbacks<S> = { success?: (res: S) => void; fail?: (err: { errMsg: string }) => void; complete?: () => void };
 
@@ -196,6 +197,9 @@ export const wxFake = {
     const r = wxScene.localUpload(o);
     answer(o, r.ok ? { ok: true, res: { statusCode: r.statusCode, data: r.data } } : { ok: false, errMsg: r.errMsg });
   }),
+  // ---- canvas (the admin trend chart) ----
+  createSelectorQuery: jest.fn(() => createSelectorQuery()),
+
   cloud: {
     init: jest.fn(),
     callFunction: jest.fn((o: { name: string; data: unknown }) => wxScene.cloudCall(o.data)),
@@ -219,6 +223,7 @@ function allMocks(): jest.Mock[] {
 /** Fresh scene and empty call records; run before every test. */
 export function resetWx(): void {
   Object.assign(wxScene, freshScene());
+  resetCanvases();
   for (const fn of allMocks()) fn.mockClear();
 }
 
