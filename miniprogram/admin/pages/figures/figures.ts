@@ -32,7 +32,7 @@ Component({
     gate: 'loading' as Gate,
     gateMessage: '',
     periods: PERIODS.map((key) => ({ key, label: f.periods[key] })),
-    period: 'week' as Period,
+    period: 'month' as Period,
     rangeText: '',
     load: 'loading' as Load,
     loadMessage: '',
