@@ -593,7 +593,7 @@ export const zh = {
       byCategory: '按问题类型',
       bySource: '按来源',
       sources: { resident: '居民上报', proxy: '代报', patrol: '巡查发现' } as Record<'resident' | 'proxy' | 'patrol', string>,
-      leftOut: (n: number): string => `另有 ${n} 个工单太少，不参与排名`,
+      leftOut: (n: number): string => `另有 ${n} 个单位工单太少，不参与排名`,
       rankEmpty: '工单太少，暂不排名',
       rowFigures: (received: number, rate: string): string => `${received} 件 · 办结率 ${rate}`,
       empty: '这段时间还没有工单',

@@ -67,7 +67,7 @@ test('rankings by 办结率 leave out units too small to judge, and say how many
   const small = s.byStaff.filter((x) => !x.rankable);
   expect(small.length).toBeGreaterThan(0);
   for (const x of small) expect(staffBoard).not.toContain(x.name);
-  expect(staffBoard).toContain(`另有 ${small.length} 个工单太少，不参与排名`);
+  expect(staffBoard).toContain(`另有 ${small.length} 个单位工单太少，不参与排名`);
   // Best first: the first row has the highest 办结率 of the rankable ones.
   const best = Math.max(...s.byStaff.filter((x) => x.rankable).map((x) => x.closureRate ?? 0));
   expect(staffBoard).toContain(`1${s.byStaff.find((x) => x.rankable && x.closureRate === best)?.name}`);
