@@ -347,6 +347,32 @@ declare namespace Api {
     mine: boolean;
   }
 
+  /** A grid an import would add, change or leave out (admin.grids.preview). */
+  interface GridChangeItem {
+    code: string;
+    name: string;
+    community: string | null;
+    /** Changed grids: what differs, in words (名称, 边界 …). */
+    fields?: string[];
+  }
+
+  interface GridImportPreview {
+    /** Grids in the file. */
+    total: number;
+    added: GridChangeItem[];
+    changed: GridChangeItem[];
+    /** Grids the file holds exactly as imported already. */
+    unchanged: number;
+    /** Imported grids of the file's communities that the file does not name (an import keeps them). */
+    notInFile: GridChangeItem[];
+    /** In words: overlapping grids, grids the file leaves out. */
+    warnings: string[];
+    /** A list was cut (at 100); the counts in `expected` stay whole. */
+    truncated: boolean;
+    /** What admin.grids.import will answer for this file now. */
+    expected: { imported: number; replaced: number };
+  }
+
   /** A role the caller may invite, with its words, in the order the form offers them. */
   interface InvitableRole {
     role: StaffRole;
@@ -518,6 +544,8 @@ declare namespace Api {
       params: { geojson: unknown; crs: Crs };
       data: { imported: number; replaced: number };
     };
+    /** What admin.grids.import would change, with the same checks, changing nothing. */
+    'admin.grids.preview': { params: { geojson: unknown; crs: Crs }; data: GridImportPreview };
     'admin.grids.list': {
       params: { community?: string; cursor?: string };
       data: Page<GridSummary>;

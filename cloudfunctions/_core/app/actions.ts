@@ -4,6 +4,7 @@ import { upsertDepartment } from './admin/departments-upsert';
 import { importGrids } from './admin/grids-import';
 import { listCategories } from './categories/list';
 import { listGrids } from './admin/grids-list';
+import { previewGrids } from './admin/grids-preview';
 import { createInvite } from './admin/invites-create';
 import { listInvites } from './admin/invites-list';
 import { inviteQr } from './admin/invites-qr';
@@ -82,6 +83,7 @@ export const ACTIONS: ActionTable = {
   'stats.summary': statsSummary,
   'admin.grids.import': importGrids,
   'admin.grids.list': listGrids,
+  'admin.grids.preview': previewGrids,
   'admin.invites.create': createInvite,
   'admin.invites.list': listInvites,
   'admin.invites.revoke': revokeInvite,
