@@ -405,9 +405,10 @@ declare namespace Api {
 
   /**
    * fileForOthers: 代报 and patrol finds (report.submit onBehalfOf / patrol); supervisionDesk:
-   * supervisions.list; administration: the admin pages (invites, staff directory, figures).
+   * supervisions.list; administration: the admin pages (invites, staff directory, figures, places);
+   * gridImport: admin.grids.preview / admin.grids.import.
    */
-  type StaffAbility = 'fileForOthers' | 'supervisionDesk' | 'administration';
+  type StaffAbility = 'fileForOthers' | 'supervisionDesk' | 'administration' | 'gridImport';
 
   interface GridSummary {
     code: string;

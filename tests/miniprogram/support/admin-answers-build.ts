@@ -82,6 +82,27 @@ async function month(app: TestApp): Promise<void> {
   await app.job('sweep');
 }
 
+type Feature = { type: 'Feature'; properties: Record<string, unknown>; geometry: { type: 'Polygon'; coordinates: number[][][] } };
+
+function gridFile(): { type: 'FeatureCollection'; features: Feature[] } {
+  const [g1, g2, g3] = demoGeoJson().features as Feature[];
+  const square = (code: string, name: string, lng: number, lat: number): Feature => ({
+    type: 'Feature',
+    properties: { code, name, community: '华光社区', street: '车站街道', district: '张店区', households: 300 },
+    geometry: { type: 'Polygon', coordinates: [[[lng, lat], [lng + 0.002, lat], [lng + 0.002, lat + 0.002], [lng, lat + 0.002], [lng, lat]]] },
+  });
+  return {
+    type: 'FeatureCollection',
+    features: [
+      g1 as Feature,
+      { ...(g2 as Feature), properties: { ...(g2 as Feature).properties, name: '华光社区第二网格（人民西路北段）' } },
+      { ...(g3 as Feature), properties: { ...(g3 as Feature).properties, households: 412 } },
+      square('ZD-CZ-HG-07', '华光社区第七网格（新村）', 118.06, 36.82),
+      square('ZD-CZ-HG-08', '华光社区第八网格（新村东）', 118.061, 36.821),
+    ],
+  };
+}
+
 async function answers(app: TestApp): Promise<AdminAnswers> {
   app.setNow(at('2026-11-23T09:00:00'));
   await app.ok(COMMUNITY, 'admin.invites.create', { role: 'gridWorker', scope: { grids: ['ZD-CZ-HG-03'] } });
@@ -99,7 +120,7 @@ async function answers(app: TestApp): Promise<AdminAnswers> {
   const range = { from: '2026-11-01', to: '2026-11-23' };
   const result: AdminAnswers = {
     now: ANSWERS_NOW,
-    me: { community: await app.ok(COMMUNITY, 'staff.me', {}), street: await app.ok(STREET, 'staff.me', {}), worker: await app.ok(WORKERS[0], 'staff.me', {}) },
+    me: { community: await app.ok(COMMUNITY, 'staff.me', {}), street: await app.ok(STREET, 'staff.me', {}), worker: await app.ok(WORKERS[0], 'staff.me', {}), superAdmin: await app.ok(ADMIN, 'staff.me', {}) },
     invites: { street: await app.ok(STREET, 'admin.invites.list', {}), community: await app.ok(COMMUNITY, 'admin.invites.list', {}) },
     created,
     qr: { ...qr, url: `data:image/png;base64,${image.toString('base64')}` },
@@ -112,6 +133,14 @@ async function answers(app: TestApp): Promise<AdminAnswers> {
       month: await app.ok(STREET, 'stats.summary', range),
       quiet: await app.ok(STREET, 'stats.summary', { from: '2026-10-01', to: '2026-10-31' }),
     },
+    gridImport: { file: null, preview: undefined as unknown as Api.GridImportPreview, applied: { imported: 0, replaced: 0 } },
+  };
+  // Last, as it changes the grids: a file previewed, then imported.
+  const file = gridFile();
+  result.gridImport = {
+    file,
+    preview: await app.ok(ADMIN, 'admin.grids.preview', { geojson: file, crs: 'gcj02' }),
+    applied: await app.ok(ADMIN, 'admin.grids.import', { geojson: file, crs: 'gcj02' }),
   };
   return result;
 }

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 
 export interface AdminAnswers {
   now: string;
-  me: { community: Api.StaffMe; street: Api.StaffMe; worker: Api.StaffMe };
+  me: { community: Api.StaffMe; street: Api.StaffMe; worker: Api.StaffMe; superAdmin: Api.StaffMe };
   /** The street admin's and the community admin's pending invites (with the roles each may invite). */
   invites: { street: Api.Data<'admin.invites.list'>; community: Api.Data<'admin.invites.list'> };
   /** A fresh invite of the street admin and its 小程序码 (the link's image inlined as a data URL). */
@@ -19,6 +19,8 @@ export interface AdminAnswers {
   /** admin.grids.list and departments.list as the street admin (the pickers' choices). */
   grids: Api.Page<Api.GridSummary>;
   departments: Api.Data<'departments.list'>;
+  /** A grid file (grid 2 renamed, grid 3's households changed, two new overlapping grids; grids 4–6 left out), its preview and its import, as the super admin. */
+  gridImport: { file: unknown; preview: Api.GridImportPreview; applied: Api.Data<'admin.grids.import'> };
   /** stats.summary of 车站街道 for 本月 (11月1日–23日) and of a quiet period (none). */
   figures: { range: { from: string; to: string }; month: Api.StatsSummary; quiet: Api.StatsSummary };
 }

@@ -62,6 +62,8 @@ export interface WxScene {
   localUpload: (opts: { url: string; formData: Record<string, string>; header?: Record<string, string> }) =>
     | { ok: true; statusCode: number; data: string }
     | { ok: false; errMsg: string };
+  /** wx.chooseMessageFile: the file picked from a chat (its text, read back by readFile), or a cancel. */
+  messageFile: { ok: true; name: string; path: string; text: string; size?: number } | { ok: false; errMsg: string };
 }
 
 let compressSeq = 0;
@@ -87,6 +89,7 @@ function freshScene(): WxScene {
     cloudCall: () => Promise.resolve({ result: { ok: true, data: null } }),
     request: () => ({ ok: true, statusCode: 200, data: { ok: true, data: null } }),
     cloudUpload: (o) => Promise.resolve({ fileID: `cloud://your-env-id.7975-your-env-id-1300000000/${o.cloudPath}` }),
+    messageFile: { ok: false, errMsg: 'chooseMessageFile:fail cancel' },
     localUpload: (o) => {
       const openid = o.header?.['x-wx-openid'];
       if (!openid) return { ok: true, statusCode: 401, data: JSON.stringify({ ok: false, error: { code: 'UNAUTHENTICATED', message: '请先登录' } }) };
@@ -105,6 +108,11 @@ const fileSystemManager = {
   getFileInfo: jest.fn((o: Callbacks<{ size: number }> & { filePath: string }) =>
     answer(o, { ok: true, res: { size: fileSizeOf(o.filePath) } }),
   ),
+  /** Reads back the picked message file's text (utf8); any other path fails. */
+  readFile: jest.fn((o: Callbacks<{ data: string }> & { filePath: string; encoding?: string }) => {
+    const f = wxScene.messageFile;
+    answer(o, f.ok && f.path === o.filePath ? { ok: true, res: { data: f.text } } : { ok: false, errMsg: 'readFile:fail no such file' });
+  }),
 };
 
 export const wxFake = {
@@ -173,6 +181,10 @@ export const wxFake = {
     answer(o, { ok: true, res: { tempFilePath: out } });
   }),
   getFileSystemManager: jest.fn(() => fileSystemManager),
+  chooseMessageFile: jest.fn((o: Callbacks<{ tempFiles: Array<{ path: string; name: string; size: number; type: string; time: number }> }> & { count: number; type?: string; extension?: string[] }) => {
+    const f = wxScene.messageFile;
+    answer(o, f.ok ? { ok: true, res: { tempFiles: [{ path: f.path, name: f.name, size: f.size ?? Buffer.byteLength(f.text), type: 'file', time: 0 }] } } : { ok: false, errMsg: f.errMsg });
+  }),
   /** Closed without scanning unless the scene (or a test) says what was scanned. */
   scanCode: jest.fn((o: Callbacks<{ result: string; path: string; scanType: string; charSet: string; rawData: string; errMsg: string }>) => {
     const s = wxScene.scan;

@@ -50,6 +50,8 @@ export const me = defineUseCase('staff.me', {
         ...(MAY_FILE_FOR_OTHERS.has(ctx.actor.role) ? (['fileForOthers'] as const) : []),
         ...(DESK_ROLES.has(ctx.actor.role) ? (['supervisionDesk'] as const) : []),
         ...(isAreaAdmin(ctx.actor) ? (['administration'] as const) : []),
+        // admin.grids.import and admin.grids.preview are the super admins'.
+        ...(ctx.actor.role === 'superAdmin' ? (['gridImport'] as const) : []),
       ],
     };
   },

@@ -10,6 +10,7 @@ const PAGES: Record<string, string> = {
   invites: '/admin/pages/invites/invites',
   staff: '/admin/pages/staff/staff',
   figures: '/admin/pages/figures/figures',
+  grids: '/admin/pages/grids/grids',
 };
 
 Component({
@@ -24,6 +25,7 @@ Component({
       { key: 'invites', icon: 'plus', title: zh.admin.home.invites, hint: zh.admin.home.invitesHint },
       { key: 'staff', icon: 'user', title: zh.admin.home.staff, hint: zh.admin.home.staffHint },
       { key: 'figures', icon: 'list', title: zh.admin.home.figures, hint: zh.admin.home.figuresHint },
+      { key: 'grids', icon: 'map', title: zh.admin.home.grids, hint: zh.admin.home.gridsHint },
     ],
   },
   methods: {

@@ -42,7 +42,7 @@ describe('staff.me', () => {
 
   test('a super admin comes from configuration, without any staff record', async () => {
     const me = await app.ok(ADMIN, 'staff.me', {});
-    expect(me).toMatchObject({ openid: ADMIN, role: 'superAdmin', scope: null, displayName: null, servicePhone: null, abilities: ['supervisionDesk', 'administration'] });
+    expect(me).toMatchObject({ openid: ADMIN, role: 'superAdmin', scope: null, displayName: null, servicePhone: null, abilities: ['supervisionDesk', 'administration', 'gridImport'] });
     const staff = await rows(app, 'staff');
     expect(staff.map((d) => d._id)).not.toContain(ADMIN);
   });
