@@ -2,6 +2,7 @@
 // exactly one grid or a triage queue, with its acceptance deadline. The same clientRequestId
 // twice makes one ticket: the id is derived from it, and the store refuses a second insert.
 import { z } from 'zod';
+import { contractEnum } from '../../domain/contract-enum';
 import { openTicket } from '../../domain/lifecycle';
 import { ticketNo } from '../../domain/ticket-no';
 import type { Ticket } from '../../domain/types';
@@ -23,7 +24,7 @@ export const submitReport = defineUseCase('report.submit', {
   who: 'anyone',
   params: z.strictObject({
     category: categoryCode,
-    kind: z.enum(['complaint', 'suggestion', 'question']),
+    kind: contractEnum<Api.Kind>()(['complaint', 'suggestion', 'question']),
     description: text(500),
     photos,
     location,
