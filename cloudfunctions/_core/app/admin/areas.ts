@@ -2,7 +2,7 @@
 // street or district admin sees the invites and staff whose scope lies in their area; a super
 // admin everything ('all'). Invites carry the keys of their scope from the start, and the staff
 // record takes them over at binding, so each list is one indexed query.
-import type { ScopeLocation } from '../../domain/invites';
+import type { ScopeLocation } from '../../domain/scope';
 import { rankAllows } from '../../domain/invites';
 import { actorAreaKeys } from '../../domain/responsibility';
 import type { Actor, Scope } from '../../domain/types';

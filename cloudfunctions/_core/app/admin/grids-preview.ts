@@ -5,7 +5,7 @@
 // expects are exactly what the import answers.
 import { z } from 'zod';
 import { planGridImport, type GridField } from '../../domain/grid-changes';
-import { parseGridImport, type GridShape } from '../../domain/routing';
+import { crsSchema, parseGridImport, type GridShape } from '../../domain/routing';
 import type { Deps } from '../../ports';
 import { ensureAllClean } from '../content';
 import { fail } from '../errors';
@@ -49,7 +49,7 @@ const item = (g: GridShape, fields?: GridField[]): Api.GridChangeItem => ({
 
 export const previewGrids = defineUseCase('admin.grids.preview', {
   who: 'staff',
-  params: z.strictObject({ geojson: z.unknown(), crs: z.enum(['wgs84', 'gcj02']) }),
+  params: z.strictObject({ geojson: z.unknown(), crs: crsSchema }),
   run: async (params, ctx) => {
     if (ctx.actor.role !== 'superAdmin') throw fail('FORBIDDEN', '只有系统管理员可以导入网格');
     const parsed = parseGridImport(params.geojson, params.crs);
