@@ -26,7 +26,11 @@ export class FakeCanvas {
   ) {}
 
   getContext(_kind: '2d'): Record<string, unknown> {
-    const canvas = this;
+    return this.recorder();
+  }
+
+  private recorder(): Record<string, unknown> {
+    const record = (fn: (canvas: FakeCanvas) => void): void => fn(this);
     const ctx = {
       fillStyle: '#000',
       strokeStyle: '#000',
@@ -35,34 +39,34 @@ export class FakeCanvas {
       textAlign: 'left',
       textBaseline: 'alphabetic',
       scale: (): void => undefined,
-      clearRect: (): void => {
-        canvas.drawn = { rects: [], lines: [], dots: [], texts: [] };
-      },
-      fillRect: (x: number, y: number, w: number, h: number): void => {
-        canvas.drawn.rects.push({ x, y, w, h, color: String(ctx.fillStyle) });
-      },
-      beginPath: (): void => {
-        canvas.path = [];
-        canvas.arcAt = null;
-      },
-      moveTo: (x: number, y: number): void => {
-        canvas.path.push([x, y]);
-      },
-      lineTo: (x: number, y: number): void => {
-        canvas.path.push([x, y]);
-      },
-      arc: (x: number, y: number, r: number): void => {
-        canvas.arcAt = { x, y, r };
-      },
-      stroke: (): void => {
-        canvas.drawn.lines.push({ points: [...canvas.path], color: String(ctx.strokeStyle), width: ctx.lineWidth });
-      },
-      fill: (): void => {
-        if (canvas.arcAt) canvas.drawn.dots.push({ ...canvas.arcAt, color: String(ctx.fillStyle) });
-      },
-      fillText: (text: string, x: number, y: number): void => {
-        canvas.drawn.texts.push({ x, y, text, color: String(ctx.fillStyle), font: ctx.font, align: ctx.textAlign });
-      },
+      clearRect: (): void => record((c) => {
+        c.drawn = { rects: [], lines: [], dots: [], texts: [] };
+      }),
+      fillRect: (x: number, y: number, w: number, h: number): void => record((c) => {
+        c.drawn.rects.push({ x, y, w, h, color: String(ctx.fillStyle) });
+      }),
+      beginPath: (): void => record((c) => {
+        c.path = [];
+        c.arcAt = null;
+      }),
+      moveTo: (x: number, y: number): void => record((c) => {
+        c.path.push([x, y]);
+      }),
+      lineTo: (x: number, y: number): void => record((c) => {
+        c.path.push([x, y]);
+      }),
+      arc: (x: number, y: number, r: number): void => record((c) => {
+        c.arcAt = { x, y, r };
+      }),
+      stroke: (): void => record((c) => {
+        c.drawn.lines.push({ points: [...c.path], color: String(ctx.strokeStyle), width: ctx.lineWidth });
+      }),
+      fill: (): void => record((c) => {
+        if (c.arcAt) c.drawn.dots.push({ ...c.arcAt, color: String(ctx.fillStyle) });
+      }),
+      fillText: (text: string, x: number, y: number): void => record((c) => {
+        c.drawn.texts.push({ x, y, text, color: String(ctx.fillStyle), font: ctx.font, align: ctx.textAlign });
+      }),
     };
     return ctx;
   }
