@@ -5,7 +5,7 @@
 // the caller may do with them. No answer carries an openid.
 import { z } from 'zod';
 import type { Actor } from '../../domain/types';
-import type { DirectoryMember, StaffRecord } from '../../ports';
+import type { StaffRecord } from '../../ports';
 import { ROLE_LABEL } from '../labels';
 import { cursor } from '../schemas';
 import { defineUseCase } from '../use-case';
@@ -40,7 +40,7 @@ export const listStaff = defineUseCase('staff.list', {
         ? await deps.staff.directory(params.cursor ?? null, PAGE)
         : await deps.admin.members(key, params.cursor ?? null, PAGE);
     return {
-      items: page.items.map((m: StaffRecord & { inviteCode: string; areas?: DirectoryMember['areas'] }) => toStaffListItem(actor, m)),
+      items: page.items.map((m) => toStaffListItem(actor, m)),
       nextCursor: page.nextCursor,
     };
   },
