@@ -16,6 +16,7 @@ const toStaff = (d: Doc): StaffRecord => ({
   boundAt: toDate(d.boundAt) ?? new Date(0),
   displayName: toStr(d.displayName),
   servicePhone: toStr(d.servicePhone),
+  lastActiveAt: toDate(d.lastActiveAt),
 });
 
 export class CloudStaffStore implements StaffStore {
@@ -82,7 +83,19 @@ export class CloudStaffStore implements StaffStore {
         servicePhone: profile.servicePhone,
       };
       await tx.collection(COLLECTION.invites).doc(code).update({ data: { usedBy: openid, usedAt: now } });
-      await tx.collection(COLLECTION.staff).doc(openid).set({ data: { role: staff.role, scope: staff.scope, boundAt: now, inviteCode: code, displayName: profile.displayName, servicePhone: profile.servicePhone } });
+      await tx.collection(COLLECTION.staff).doc(openid).set({
+        data: {
+          role: staff.role,
+          scope: staff.scope,
+          boundAt: now,
+          inviteCode: code,
+          displayName: profile.displayName,
+          servicePhone: profile.servicePhone,
+          // The admin screens' directory lists by these (adapters/cloudbase/admin-store.ts).
+          areas: Array.isArray(invite.areas) ? invite.areas : [],
+          lastActiveAt: now,
+        },
+      });
       return { ok: true, staff };
     });
   }

@@ -91,7 +91,8 @@ export const statsSummary = defineUseCase('stats.summary', {
       breakdown(body.byStaff, async (openid) => {
         const staff = await deps.staff.get(openid);
         const role: Api.Role = staff?.role ?? 'resident';
-        return { name: staff ? ROLE_LABEL[staff.role] : '已离岗人员', role };
+        // The public display name given at binding (residents read it on their tickets too).
+        return { name: staff ? (staff.displayName ?? ROLE_LABEL[staff.role]) : '已离岗人员', role };
       }),
     ]);
     const strip = <T extends { key: string }>(rows: T[]): Array<Omit<T, 'key'>> => rows.map(({ key: _key, ...rest }) => rest);

@@ -2,7 +2,7 @@
 // check the figures against hand-computed values, against a recount from the tickets after
 // random moves across days, and that they lag the tickets only until the job has run.
 import { handleJobs } from '../../../../cloudfunctions/_core/app/jobs/handle-jobs';
-import { ADMIN, seedCommunity, useTestApp } from '../../../support/app';
+import { ADMIN, displayNameOf, seedCommunity, useTestApp } from '../../../support/app';
 import { fileReport, freshResidents } from '../../../support/flows';
 
 const app = useTestApp();
@@ -61,13 +61,13 @@ test('figures for a small, known set of tickets', async () => {
   });
   expect(stats.bySource.map((x) => [x.source, x.received])).toEqual([['resident', 4]]);
   // By the staff member who handled it (resolved it, else accepted it): worker-1 resolved A,
-  // community-1 resolved B; C was rejected unaccepted and D waits. Labels only, never openids.
+  // community-1 resolved B; C was rejected unaccepted and D waits. Display names, never openids.
   expect(JSON.stringify(stats)).not.toMatch(/worker-1|community-1/);
   expect(stats.byStaff.map((x) => [x.name, x.role, x.received, x.closed])).toHaveLength(2);
   expect(stats.byStaff.map((x) => [x.name, x.role, x.received, x.closed])).toEqual(
     expect.arrayContaining([
-      ['网格员', 'gridWorker', 1, 1],
-      ['社区', 'communityAdmin', 1, 1],
+      [displayNameOf('worker-1'), 'gridWorker', 1, 1],
+      [displayNameOf('community-1'), 'communityAdmin', 1, 1],
     ]),
   );
   expect(stats.medianResolveMinutes).toBe((120 + (4 * 24 * 60 - 0)) / 2);
