@@ -9,6 +9,7 @@ import { Aggregator, Query, update as applyModifier } from 'mingo';
 import { CloudError, collectionNotFound } from './errors';
 import { clone, encodeEJSON, isPlainObject, type Doc } from './ejson';
 import { unservedReason, type SortSpec } from './indexes';
+import { QueryPlanner } from './planner';
 import { idKeyOf, type Change, type Collection, type IdKey, type Store } from './store';
 import type { Transactions } from './transactions';
 
@@ -103,10 +104,13 @@ export interface LocalDatabaseOptions {
   readonly requireCollections: boolean;
   /** Refuse queries that no declared index (or _id) serves, instead of scanning quietly. */
   readonly enforceIndexes: boolean;
+  /** Answer queries from the declared indexes where they narrow exactly (default); false reads every document. */
+  readonly useIndexes?: boolean;
 }
 
 export class LocalDatabase {
   private readonly ids = new IdGenerator();
+  readonly planner = new QueryPlanner();
 
   constructor(
     readonly store: Store,
@@ -157,13 +161,21 @@ export class LocalDatabase {
     return (doc) => q.test(doc);
   }
 
-  /** Candidate documents in natural order; an `_id` equality is answered from the id map. */
-  private candidates(coll: Collection | undefined, query: Doc): Doc[] {
+  /**
+   * Candidate documents in natural order: an `_id` equality from the id map, else what the
+   * declared indexes narrow the query to (planner.ts), else every document. With `order` and
+   * `need` (skip + limit) a sorted read may stop early; mingo still filters and sorts the rest.
+   */
+  private candidates(coll: Collection | undefined, query: Doc, order?: SortSpec, need?: number): Doc[] {
     if (!coll) return [];
     const key = idKeyOf(query._id);
     if (key !== undefined) {
       const doc = coll.docs.get(key);
       return doc ? [doc] : [];
+    }
+    if (this.options.useIndexes !== false) {
+      const narrowed = this.planner.candidates(coll, query, this.matcher(query), order, need);
+      if (narrowed !== undefined) return narrowed;
     }
     return [...coll.docs.values()];
   }
@@ -223,7 +235,9 @@ export class LocalDatabase {
     } else {
       const coll = this.readable(collection);
       if (!req.byId) this.checkIndex(collection, req.query, req.order);
-      source = this.candidates(coll, req.query);
+      const limit = effectiveLimit(req.limit);
+      const offset = req.offset !== undefined && req.offset > 0 ? Math.floor(req.offset) : 0;
+      source = this.candidates(coll, req.query, req.order, offset + limit);
     }
     const limit = effectiveLimit(req.limit);
     const offset = req.offset !== undefined && req.offset > 0 ? Math.floor(req.offset) : 0;
@@ -404,7 +418,7 @@ export class LocalDatabase {
     // on copies; a leading $match filters first so that only matching documents are copied.
     const first = stages[0];
     if (first && Object.keys(first).length === 1 && isPlainObject(first.$match)) {
-      docs = docs.filter(this.matcher(first.$match));
+      docs = this.candidates(coll, first.$match).filter(this.matcher(first.$match));
       stages = stages.slice(1);
     }
     const aggregator = new Aggregator(stages, {

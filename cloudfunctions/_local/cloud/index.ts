@@ -30,6 +30,11 @@ export interface LocalCloudOptions {
   readonly requireCollections?: boolean;
   /** Refuse a query no declared index (or _id) serves, naming what is missing. Default false. */
   readonly enforceIndexes?: boolean;
+  /**
+   * Answer queries from the declared indexes (sorted entries built on first use, kept exact on
+   * every change) instead of reading every document. Default true; results are the same either way.
+   */
+  readonly useIndexes?: boolean;
   /** A transaction neither committed nor aborted by then is dropped. Default 30 000 (TCB). */
   readonly transactionTimeoutMs?: number;
   /** Coalescing window of data-file writes. Default 500. */
@@ -55,6 +60,8 @@ export interface LocalCloud {
   declareIndex(collection: string, fields: ReadonlyArray<readonly [string, 1 | -1]>): void;
   /** Transaction counters since start: write conflicts, plain writes that waited, commits. */
   transactionStats(): Readonly<TransactionStats>;
+  /** Queries (reads, counts, where-writes) answered from an index, and those that read every document. */
+  queryStats(): Readonly<{ indexed: number; scanned: number }>;
   /** Calls the listener after each answered request; returns the unsubscribe function. */
   onRequest(listener: RequestListener): () => void;
   /** Writes pending changes to the data file now (no-op without dataDir). */
@@ -69,6 +76,7 @@ export async function startLocalCloud(opts: LocalCloudOptions = {}): Promise<Loc
   const db = new LocalDatabase(store, transactions, {
     requireCollections: opts.requireCollections ?? true,
     enforceIndexes: opts.enforceIndexes ?? false,
+    useIndexes: opts.useIndexes ?? true,
   });
   const listeners = new Set<RequestListener>();
   const token = randomBytes(16).toString('hex');
@@ -98,6 +106,7 @@ export async function startLocalCloud(opts: LocalCloudOptions = {}): Promise<Loc
     ensureUniqueIndex: (collection, fields) => store.ensureUniqueIndex(collection, fields),
     declareIndex: (collection, fields) => store.declareIndex(collection, fields),
     transactionStats: () => ({ ...transactions.stats }),
+    queryStats: () => ({ ...db.planner.stats }),
     onRequest(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
