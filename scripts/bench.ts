@@ -49,7 +49,7 @@ async function runChild(id: string): Promise<void> {
 }
 
 function runInChild(entry: RowEntry): Outcome {
-  const child = spawnSync(process.execPath, [__filename, '--row', entry.id], { encoding: 'utf8', env: process.env, maxBuffer: 64 * 1024 * 1024 });
+  const child = spawnSync(process.execPath, [...(entry.flags ?? []), __filename, '--row', entry.id], { encoding: 'utf8', env: process.env, maxBuffer: 64 * 1024 * 1024 });
   const lines = (child.stdout ?? '').split('\n');
   const marked = lines.find((line) => line.startsWith(MARK));
   for (const line of lines) if (!line.startsWith(MARK) && line.trim() !== '') console.log(`           ${line}`);

@@ -6,7 +6,12 @@ import type { BenchRow } from './types';
 export interface RowEntry {
   readonly id: string;
   readonly load: () => Promise<BenchRow>;
+  /** Node flags for the row's process: rows that hold 100k+ documents get a larger young generation (less GC churn) and heap. */
+  readonly flags?: readonly string[];
 }
+
+/** The rows that seed the local cloud with 100,000 tickets or more. */
+const DATA_HEAVY = ['--max-semi-space-size=64', '--max-old-space-size=8192'];
 
 export const ROWS: readonly RowEntry[] = [
   { id: 'B1', load: async () => (await import('./b01-grid-lookup')).b01 },
@@ -17,7 +22,7 @@ export const ROWS: readonly RowEntry[] = [
   { id: 'B6', load: async () => (await import('./pending')).b06 },
   { id: 'B7', load: async () => (await import('./b07-deadlines')).b07 },
   { id: 'B8', load: async () => (await import('./pending')).b08 },
-  { id: 'B9', load: async () => (await import('./pending')).b09 },
+  { id: 'B9', load: async () => (await import('./b09-deep-pages')).b09, flags: DATA_HEAVY },
   { id: 'B10', load: async () => (await import('./pending')).b10 },
   { id: 'B11', load: async () => (await import('./b11-package-size')).b11 },
   { id: 'B12', load: async () => (await import('./b12-set-data')).b12 },

@@ -7,7 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import { Aggregator, Query, update as applyModifier } from 'mingo';
 import { CloudError, collectionNotFound } from './errors';
-import { clone, encodeEJSON, isPlainObject, type Doc } from './ejson';
+import { clone, encodeEJSON, isPlainObject, wireCopy, type Doc } from './ejson';
 import { unservedReason, type SortSpec } from './indexes';
 import { QueryPlanner } from './planner';
 import { idKeyOf, type Change, type Collection, type IdKey, type Store } from './store';
@@ -111,12 +111,16 @@ export interface LocalDatabaseOptions {
 export class LocalDatabase {
   private readonly ids = new IdGenerator();
   readonly planner = new QueryPlanner();
+  /** Whether queries are answered from the declared indexes (a bench can switch it off for its baseline). */
+  useIndexes: boolean;
 
   constructor(
     readonly store: Store,
     readonly transactions: Transactions,
     private readonly options: LocalDatabaseOptions,
-  ) {}
+  ) {
+    this.useIndexes = options.useIndexes !== false;
+  }
 
   private readable(name: string): Collection | undefined {
     const coll = this.store.get(name);
@@ -173,7 +177,7 @@ export class LocalDatabase {
       const doc = coll.docs.get(key);
       return doc ? [doc] : [];
     }
-    if (this.options.useIndexes !== false) {
+    if (this.useIndexes) {
       const narrowed = this.planner.candidates(coll, query, this.matcher(query), order, need);
       if (narrowed !== undefined) return narrowed;
     }
@@ -425,6 +429,19 @@ export class LocalDatabase {
       collectionResolver: (name) => [...(this.store.get(name)?.docs.values() ?? [])].map((d) => clone(d)),
     });
     return aggregator.run<Doc>(docs.map((d) => clone(d)));
+  }
+
+  /**
+   * Bulk load, as a restore would: each document passes the wire format (EJSON) as an insert
+   * does, then all are inserted at once — duplicate `_id`s and unique indexes checked, all or
+   * nothing. Plain writes wait for transaction locks as inserts do.
+   */
+  async importDocuments(collection: string, docs: readonly unknown[]): Promise<number> {
+    this.writable(collection);
+    const prepared = docs.map((d) => this.prepareInsert(wireCopy(d)));
+    await this.waitForLocks(collection, prepared.map(({ key }) => key));
+    this.store.apply(prepared.map(({ key, doc }): Change => ({ collection, key, after: doc, insert: true })));
+    return prepared.length;
   }
 
   createCollection(name: string): void {

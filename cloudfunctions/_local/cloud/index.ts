@@ -62,6 +62,13 @@ export interface LocalCloud {
   transactionStats(): Readonly<TransactionStats>;
   /** Queries (reads, counts, where-writes) answered from an index, and those that read every document. */
   queryStats(): Readonly<{ indexed: number; scanned: number }>;
+  /**
+   * Bulk load straight into the store, as a restore would (each document through the wire
+   * format; `_id` and unique indexes checked; all or nothing). For seeding large synthetic data.
+   */
+  importDocuments(collection: string, docs: readonly Doc[]): Promise<number>;
+  /** Switches answering from indexes on or off (answers are the same; a bench measures the scan with it off). */
+  useQueryIndexes(on: boolean): void;
   /** Calls the listener after each answered request; returns the unsubscribe function. */
   onRequest(listener: RequestListener): () => void;
   /** Writes pending changes to the data file now (no-op without dataDir). */
@@ -107,6 +114,10 @@ export async function startLocalCloud(opts: LocalCloudOptions = {}): Promise<Loc
     declareIndex: (collection, fields) => store.declareIndex(collection, fields),
     transactionStats: () => ({ ...transactions.stats }),
     queryStats: () => ({ ...db.planner.stats }),
+    importDocuments: (collection, docs) => db.importDocuments(collection, docs),
+    useQueryIndexes: (on) => {
+      db.useIndexes = on;
+    },
     onRequest(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

@@ -314,13 +314,13 @@ export class SecondaryIndex {
     }
   }
 
-  /** The one simple kind field `i` holds in every entry, or null when it holds several or others. */
+  /** The one simple kind field `i` holds in every document, or null when it holds several, none or others. */
   soleClass(i: number): ValueClass | null {
     const stats = this.stats[i];
     if (!stats) return null;
-    const total = this.entries.size;
-    for (const cls of CLASSES) if (stats.classes[cls] === total && total > 0) return cls === 'nullish' || cls === 'complex' ? null : cls;
-    return null;
+    const present = CLASSES.filter((cls) => stats.classes[cls] > 0);
+    const [only] = present;
+    return present.length === 1 && only !== undefined && only !== 'nullish' && only !== 'complex' ? only : null;
   }
 
   /** Whether a lookup of a simple value on field `i` finds every document mingo would match. */
