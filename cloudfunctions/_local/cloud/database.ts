@@ -161,8 +161,45 @@ export class LocalDatabase {
       break;
     }
     if (empty) return () => true;
-    const q = new Query(query);
+    const q = this.compiled(query);
     return (doc) => q.test(doc);
+  }
+
+  /** Compiled queries by their text: compiling copies mingo's operator tables, which costs more than most matches. */
+  private readonly queries = new Map<string, Query>();
+
+  private compiled(query: Doc): Query {
+    const text = encodeEJSON(query);
+    // Expressions may read $$NOW, which a compiled query fixes on first use: never reuse those.
+    if (/"\$(expr|where|function|jsonSchema)"/.test(text)) return new Query(query);
+    let found = this.queries.get(text);
+    if (found) {
+      this.queries.delete(text);
+      this.queries.set(text, found);
+      return found;
+    }
+    found = new Query(query);
+    this.queries.set(text, found);
+    if (this.queries.size > 500) {
+      const oldest = this.queries.keys().next().value;
+      if (oldest !== undefined) this.queries.delete(oldest);
+    }
+    return found;
+  }
+
+  private static onlyId(query: Doc): boolean {
+    let keys = 0;
+    for (const key in query) {
+      keys += 1;
+      if (key !== '_id' || keys > 1) return false;
+    }
+    return keys === 1 && idKeyOf(query._id) !== undefined;
+  }
+
+  private static projects(projection: Doc | undefined): boolean {
+    if (!projection) return false;
+    for (const _key in projection) return true;
+    return false;
   }
 
   /**
@@ -245,7 +282,10 @@ export class LocalDatabase {
     }
     const limit = effectiveLimit(req.limit);
     const offset = req.offset !== undefined && req.offset > 0 ? Math.floor(req.offset) : 0;
-    const cursor = new Query(req.query).find<Doc>(source, req.projection ?? {});
+    // A read of one document by its id (doc().get(), where({ _id })) is the document itself:
+    // the id map found it, there is nothing to filter, project or sort.
+    if (this.useIndexes && offset === 0 && LocalDatabase.onlyId(req.query) && !LocalDatabase.projects(req.projection)) return source.slice(0, limit);
+    const cursor = this.compiled(req.query).find<Doc>(source, req.projection ?? {});
     if (req.order && Object.keys(req.order).length > 0) cursor.sort(req.order);
     if (offset > 0) cursor.skip(offset);
     return cursor.limit(limit).all();
