@@ -26,5 +26,5 @@ export const ROWS: readonly RowEntry[] = [
   { id: 'B10', load: async () => (await import('./b10-load')).b10, flags: DATA_HEAVY },
   { id: 'B11', load: async () => (await import('./b11-package-size')).b11 },
   { id: 'B12', load: async () => (await import('./b12-set-data')).b12 },
-  { id: 'contention', load: async () => (await import('./pending')).contention },
+  { id: 'contention', load: async () => (await import('./contention')).contention },
 ];
