@@ -74,6 +74,8 @@ export interface TicketPlan {
   readonly from: Date;
   readonly days: number;
   readonly seed: number;
+  /** Ticket ids and reporters count from here (several plans in one store). */
+  readonly firstIndex?: number;
   /** Reporter of ticket i (a resident openid). */
   readonly reporter: (i: number) => string;
   /**
@@ -98,11 +100,12 @@ export function* syntheticTickets(plan: TicketPlan): Generator<Ticket> {
   const spanMs = plan.days * 86_400_000;
   const numbers = new Set<string>();
   const stateOf = plan.state ?? mixedState;
-  for (let i = 0; i < plan.count; i++) {
+  const first = plan.firstIndex ?? 0;
+  for (let i = first; i < first + plan.count; i++) {
     const grid = plan.grids[Math.floor(random() * plan.grids.length)] as GridShape;
     const category = categories[Math.floor(random() * categories.length)] ?? categories[0];
     if (!category) throw new Error('no categories');
-    const at = new Date(plan.from.getTime() + Math.floor((i / plan.count) * spanMs) + Math.floor(random() * 60_000));
+    const at = new Date(plan.from.getTime() + Math.floor(((i - first) / plan.count) * spanMs) + Math.floor(random() * 60_000));
     const id = benchTicketId(i);
     let no = ticketNo(at, id);
     for (let attempt = 1; numbers.has(no); attempt++) no = ticketNo(at, id, attempt);
