@@ -77,6 +77,12 @@ function print(o: Outcome): void {
 }
 
 async function main(): Promise<void> {
+  const loadArg = process.argv.indexOf('--load');
+  if (loadArg >= 0) {
+    // The load generator of the server rows (B10, contention), in a process of its own.
+    await (await import('./bench/load')).runLoad(process.argv[loadArg + 1] ?? '');
+    return;
+  }
   const rowArg = process.argv.indexOf('--row');
   if (rowArg >= 0) {
     await runChild(process.argv[rowArg + 1] ?? '');
