@@ -12,6 +12,7 @@ import { OPEN_STATUSES, type Actor, type Scope } from '../../domain/types';
 import type { DayFigures, Deps, FigureLevel } from '../../ports';
 import { fail } from '../errors';
 import { ROLE_LABEL } from '../labels';
+import { gridPlaces } from '../routing';
 import { locateScope } from '../scope';
 import { scope as scopeSchema } from '../schemas';
 import { defineUseCase } from '../use-case';
@@ -83,9 +84,11 @@ export const statsSummary = defineUseCase('stats.summary', {
     const body = mergeBodies(days.map((d) => d.body));
     const openOverdue = await deps.tickets.count({ areas: area.areaKeys, statuses: OPEN_STATUSES, overdue: true });
 
+    // Grid names from the routing index (a district names hundreds of grids); a grid it does not know by its own document.
+    const gridPlace = Object.keys(body.byGrid).length > 0 ? await gridPlaces(deps) : () => null;
     const [byCategory, byGrid, bySource, byDepartment, byStaff] = await Promise.all([
       breakdown(body.byCategory, async (code) => ({ category: code, name: (await deps.categories.get(code))?.name ?? code })),
-      breakdown(body.byGrid, async (code) => ({ gridCode: code, name: (await deps.grids.get(code))?.name ?? code })),
+      breakdown(body.byGrid, async (code) => ({ gridCode: code, name: gridPlace(code)?.name ?? (await deps.grids.get(code))?.name ?? code })),
       breakdown(body.bySource, async (source) => ({ source: source as Api.TicketView['source'] })),
       breakdown(body.byDepartment, async (code) => ({ departmentCode: code, name: (await deps.departments.get(code))?.name ?? code })),
       breakdown(body.byStaff, async (openid) => {
