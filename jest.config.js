@@ -24,6 +24,8 @@ module.exports = {
         '^.+\\.ts$': swc,
         '^.+\\.js$': ['@swc/jest', { jsc: { parser: { syntax: 'ecmascript' }, target: 'es2020' }, module: { type: 'commonjs' } }],
       },
+      // Real server answers for the page tests, taken once per run (support/real-answers.ts).
+      globalSetup: '<rootDir>/tests/miniprogram/support/global-setup.ts',
       setupFiles: ['<rootDir>/tests/miniprogram/support/setup.ts'],
       setupFilesAfterEnv: ['<rootDir>/tests/miniprogram/support/after-env.ts'],
     },

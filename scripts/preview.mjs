@@ -23,14 +23,16 @@ function findChromium() {
 
 function renderHtml() {
   fs.rmSync(htmlDir, { recursive: true, force: true });
-  const swc = (syntax) => ['@swc/jest', { jsc: { parser: { syntax }, target: 'es2020' }, module: { type: 'commonjs' } }];
+  // The mini program project of jest.config.js (transforms, setup, the real server answers of its
+  // globalSetup), running the preview specs instead of the tests.
+  const project = require(path.join(root, 'jest.config.js')).projects.find((p) => p.displayName === 'miniprogram');
+  if (!project) throw new Error('jest.config.js 里没有 miniprogram 项目');
   const config = {
+    ...project,
     rootDir: root,
-    testEnvironment: 'jsdom',
+    displayName: 'preview',
+    roots: ['<rootDir>/tests/miniprogram/preview'],
     testMatch: ['<rootDir>/tests/miniprogram/preview/*.preview.ts'],
-    transform: { '^.+\\.ts$': swc('typescript'), '^.+\\.js$': swc('ecmascript') },
-    setupFiles: ['<rootDir>/tests/miniprogram/support/setup.ts'],
-    setupFilesAfterEnv: ['<rootDir>/tests/miniprogram/support/after-env.ts'],
   };
   const jest = path.join(path.dirname(require.resolve('jest/package.json')), 'bin/jest.js');
   const run = spawnSync(process.execPath, [jest, '--config', JSON.stringify(config), '--silent'], {
@@ -123,7 +125,13 @@ function startBrowser(chromium) {
     }
     if (child.exitCode === null) child.kill('SIGKILL');
     await exited;
-    fs.rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
+    // Chromium's helper processes can still be writing the profile after the browser exits: the
+    // PNGs are done by now, so a profile that will not go away is left for the OS to clean up.
+    try {
+      fs.rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
+    } catch (e) {
+      console.warn(`preview: 临时目录 ${profile} 未能删除（${e.code ?? e}），可手动删除`);
+    }
   };
   return { send, waitFor, close };
 }

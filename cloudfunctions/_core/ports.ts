@@ -4,7 +4,7 @@
 import type { FigureBody } from './domain/figures';
 import type { MessageData } from './domain/messages';
 import type { GridShape } from './domain/routing';
-import type { Level, Scope, StaffRole, Ticket, TicketStatus } from './domain/types';
+import type { Holder, Level, Scope, StaffRole, Ticket, TicketStatus } from './domain/types';
 
 export interface Clock {
   now(): Date;
@@ -27,12 +27,15 @@ export interface Page<T> {
 /**
  * Which tickets a list or count reads, built by the use cases from the caller's role and scope
  * only: exactly one of `duty` (the queues responsible now, domain/responsibility dutyKeys),
- * `areas` (the places it lies in, areaKeys) or `reporterOpenid`. An empty key list matches nothing.
+ * `areas` (the places it lies in, areaKeys) or `person` (who filed, claimed or follows it). An
+ * empty key list matches nothing.
  */
-export type TicketFilter = ({ duty: readonly string[] } | { areas: readonly string[] } | { reporterOpenid: string }) & {
+export type TicketFilter = ({ duty: readonly string[] } | { areas: readonly string[] } | { person: string }) & {
   /** Empty = any status. */
   statuses: readonly TicketStatus[];
   overdue?: boolean;
+  /** Only tickets whose current deadline is at or after `from` and before `before` (the banner's 今天到期). */
+  dueBetween?: { from: Date; before: Date };
 };
 export type TicketQuery = TicketFilter & {
   /** 'urgent' = soonest deadline first; 'newest' = newest first. */
@@ -59,6 +62,35 @@ export interface SupervisionRecord {
   level: Level;
   note: string;
   at: Date;
+  /** Kept with the record so the 督办 desk lists and filters by area without reading tickets. */
+  byName?: string | null;
+  ticketNo?: string;
+  category?: string;
+  gridCode?: string | null;
+  community?: string | null;
+  street?: string | null;
+  district?: string | null;
+  /** The responsible staff's answer (ticket.reply); null while open. */
+  answer?: SupervisionAnswer | null;
+}
+
+export interface SupervisionAnswer {
+  note: string;
+  at: Date;
+  by: string;
+  byRole: Api.Role;
+  byName: string | null;
+}
+
+/** Where the 督办 desk looks: a street, a district, or everywhere (super admins). */
+export type SupervisionArea = { street: string } | { district: string } | { all: true };
+
+export interface SupervisionStore {
+  get(id: string): Promise<SupervisionRecord | null>;
+  /** The area's supervisions, newest first, paged by cursor. */
+  list(area: SupervisionArea, cursor: string | null, limit: number): Promise<Page<SupervisionRecord>>;
+  /** One ticket's supervisions, newest first (at most `limit`). */
+  forTicket(ticketId: string, limit: number): Promise<SupervisionRecord[]>;
 }
 
 /**
@@ -70,6 +102,8 @@ export interface SupervisionRecord {
 export interface ChangeEffects {
   outbox: readonly OutboxMessage[];
   supervision: SupervisionRecord | null;
+  /** A 督办 answered by this change (ticket.reply): written with the ticket, or not at all. */
+  answered?: { supervisionId: string; answer: SupervisionAnswer } | null;
 }
 
 export interface RateLimit {
@@ -104,6 +138,10 @@ export interface TicketStore {
   save(next: Ticket, effects: ChangeEffects): Promise<boolean>;
   list(query: TicketQuery, cursor: string | null, limit: number): Promise<Page<Ticket>>;
   count(filter: TicketFilter): Promise<number>;
+  /** Adds a follower to an open ticket (idempotent); 'full' past maxFollowers, 'closed' when not open. */
+  follow(id: string, openid: string, maxFollowers: number): Promise<'followed' | 'full' | 'closed'>;
+  /** The 代报 that a claim code belongs to, if it is still unclaimed. */
+  findByClaimCode(code: string): Promise<Ticket | null>;
   /** Open tickets whose current deadline passed before `now` and was not swept yet, soonest first. */
   dueForSweep(now: Date, after: string | null, limit: number): Promise<Page<Ticket>>;
   /** Resolved tickets resolved before `before`, oldest first. */
@@ -117,6 +155,15 @@ export interface StaffRecord {
   role: StaffRole;
   scope: Scope | null;
   boundAt: Date;
+  /** Public: shown to residents as who handles their ticket (null for records bound before names). */
+  displayName: string | null;
+  servicePhone: string | null;
+}
+
+/** What a staff member says about themselves at binding. */
+export interface StaffProfile {
+  displayName: string;
+  servicePhone: string | null;
 }
 
 export interface InviteRecord {
@@ -134,21 +181,13 @@ export type RedeemResult =
   | { ok: true; staff: StaffRecord }
   | { ok: false; reason: 'not_found' | 'used' | 'expired' | 'bound' };
 
-/** Whose queue a ticket lands in: a level of a place, or a department. */
-export type Holder =
-  | { kind: 'grid'; gridCode: string }
-  | { kind: 'community'; community: string }
-  | { kind: 'street'; street: string }
-  | { kind: 'district'; district: string | null }
-  | { kind: 'department'; departmentCode: string };
-
 export interface StaffStore {
   get(openid: string): Promise<StaffRecord | null>;
   /** The openids of the staff who hold that queue (at most 50). */
   holders(holder: Holder): Promise<string[]>;
   createInvite(invite: InviteRecord): Promise<void>;
   /** Marks the invite used and binds the role in one transaction: a code works exactly once. */
-  redeem(code: string, openid: string, now: Date): Promise<RedeemResult>;
+  redeem(code: string, openid: string, now: Date, profile: StaffProfile): Promise<RedeemResult>;
   /** Every bound staff member, paged by the invite code they bound with (no openid in the cursor). */
   directory(cursor: string | null, limit: number): Promise<Page<StaffRecord & { inviteCode: string }>>;
 }
@@ -195,6 +234,8 @@ export interface DepartmentRecord {
 
 export interface DepartmentStore {
   get(code: string): Promise<DepartmentRecord | null>;
+  /** The departments of a street and those of its district (which serve every street of it), by code. */
+  serving(place: { street: string | null; district: string | null }): Promise<DepartmentRecord[]>;
   upsert(record: DepartmentRecord): Promise<{ created: boolean }>;
 }
 
@@ -277,6 +318,8 @@ export interface Config {
   superAdminOpenids: readonly string[];
   /** Real subscription template ids by logical key (locally each id equals its key). */
   templateIds: Readonly<Record<Api.TemplateKey, string>>;
+  /** Long-term templates (one grant, many messages); every other template is one-time. */
+  templateKinds?: Readonly<Partial<Record<Api.TemplateKey, Api.TemplateKind>>>;
 }
 
 export type ContentVerdict = 'pass' | 'review' | 'risky';
@@ -317,6 +360,8 @@ export interface GrantStore {
   take(openid: string, template: Api.TemplateKey, now: Date): Promise<boolean>;
   /** Gives back a grant taken for a send that did not reach WeChat. */
   giveBack(openid: string, template: Api.TemplateKey, now: Date): Promise<void>;
+  /** Whether any grant was ever recorded (a long-term subscription is not used up by a send). */
+  has(openid: string, template: Api.TemplateKey): Promise<boolean>;
 }
 
 export type SendResult = { ok: true } | { ok: false; errCode: number; errMsg: string };
@@ -335,6 +380,7 @@ export interface Deps {
   departments: DepartmentStore;
   categories: CategoryStore;
   figures: FiguresStore;
+  supervisions: SupervisionStore;
   files: FileStore;
   content: ContentCheck;
   outbox: OutboxStore;

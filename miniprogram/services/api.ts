@@ -3,6 +3,7 @@
 // surfaces as one ApiError with a code and a Chinese message a resident can read.
 import { config } from '../config';
 import { errorMessage, type ClientErrorCode } from '../i18n/zh';
+import { isRecord } from '../utils/guards';
 
 export class ApiError extends Error {
   readonly code: ClientErrorCode;
@@ -25,7 +26,8 @@ export function toApiError(e: unknown): ApiError {
   return isApiError(e) ? e : new ApiError('NETWORK');
 }
 
-const ERROR_CODES: ReadonlyArray<Api.ErrorCode> = [
+/** The contract's error codes, each once: tsc fails when the contract gains one not listed here. */
+const ERROR_CODES = [
   'INVALID_INPUT',
   'UNAUTHENTICATED',
   'FORBIDDEN',
@@ -34,7 +36,10 @@ const ERROR_CODES: ReadonlyArray<Api.ErrorCode> = [
   'RATE_LIMITED',
   'CONTENT_REJECTED',
   'INTERNAL',
-];
+] as const satisfies ReadonlyArray<Api.ErrorCode>;
+type Unlisted = Exclude<Api.ErrorCode, (typeof ERROR_CODES)[number]>;
+const everyCodeListed: [Unlisted] extends [never] ? true : Unlisted = true;
+void everyCodeListed;
 
 /** Local mode only in the develop build: a forgotten localServer never ships. */
 export function localServer(): string | null {
@@ -58,10 +63,6 @@ export function initCloud(): void {
   if (cloudReady || localServer()) return;
   wx.cloud.init({ env: config.env, traceUser: true });
   cloudReady = true;
-}
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null;
 }
 
 /** Reads an answer as the contract's envelope; anything else is the server misbehaving. */

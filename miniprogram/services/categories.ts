@@ -5,6 +5,7 @@
 // switches to the server's list when it arrives. The list is asked for once per session.
 import { call } from './api';
 import { categoryName } from '../i18n/zh';
+import { isRecord } from '../utils/guards';
 import { sessionSlot } from '../utils/session';
 
 export type CategoryInfo = Api.Data<'categories.list'>['items'][number];
@@ -47,10 +48,6 @@ function sortKey(code: string, served: number): [number, number] {
   if (code === 'other') return [2, 0];
   const builtIn = BUILT_IN_ORDER.findIndex((c) => c === code);
   return builtIn >= 0 ? [0, builtIn] : [1, served];
-}
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null;
 }
 
 /**

@@ -1,6 +1,8 @@
 // The report being filled in survives an app kill: its text, choices and — what matters most —
 // its clientRequestId, so a submit that reached the server before the kill is answered with the
 // same ticket instead of a second one when the resident submits again.
+import { isRecord } from '../utils/guards';
+
 export interface ReportDraft {
   clientRequestId: string;
   category: Api.CategoryCode | '';
@@ -21,9 +23,7 @@ export function emptyDraft(category: Api.CategoryCode | '' = ''): ReportDraft {
 }
 
 function isDraft(v: unknown): v is ReportDraft {
-  if (typeof v !== 'object' || v === null) return false;
-  const d = v as Record<string, unknown>;
-  return typeof d.clientRequestId === 'string' && d.clientRequestId.length > 0 && typeof d.description === 'string';
+  return isRecord(v) && typeof v.clientRequestId === 'string' && v.clientRequestId.length > 0 && typeof v.description === 'string';
 }
 
 export function loadDraft(): ReportDraft | null {

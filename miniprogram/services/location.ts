@@ -1,6 +1,8 @@
 // Location in GCJ-02, the system the grids are stored in. The point comes from the phone; the
 // street address, when the resident picks a place on the map, comes from wx.chooseLocation
 // (reverse geocoding stays on the server: a client map key would leak).
+import { errMsgOf } from '../utils/guards';
+
 export type LocationFailure = 'denied' | 'failed' | 'cancelled';
 
 export class LocationError extends Error {
@@ -13,7 +15,7 @@ export class LocationError extends Error {
 }
 
 function reasonOf(err: unknown): LocationFailure {
-  const msg = typeof err === 'object' && err !== null ? String((err as { errMsg?: unknown }).errMsg ?? '') : '';
+  const msg = errMsgOf(err);
   if (msg.includes('cancel')) return 'cancelled';
   if (msg.includes('auth') || msg.includes('privacy') || msg.includes('permission')) return 'denied';
   return 'failed';

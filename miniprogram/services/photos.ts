@@ -1,5 +1,7 @@
 // Choosing and shrinking photos. A report photo must end up at most 300 KB (slow 4G, storage
 // cost); we recompress with falling quality and width until it fits, and refuse it otherwise.
+import { errMsgOf } from '../utils/guards';
+
 export const MAX_PHOTOS = 6;
 export const MAX_PHOTO_BYTES = 300 * 1024;
 
@@ -31,8 +33,7 @@ export function choosePhotos(count: number): Promise<LocalPhoto[]> {
 
 /** The user closing the picker is not an error worth a toast. */
 export function isCancel(err: unknown): boolean {
-  const msg = typeof err === 'object' && err !== null ? (err as { errMsg?: unknown }).errMsg : undefined;
-  return typeof msg === 'string' && msg.includes('cancel');
+  return errMsgOf(err).includes('cancel');
 }
 
 function fileSize(filePath: string): Promise<number> {

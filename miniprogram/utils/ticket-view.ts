@@ -1,7 +1,8 @@
 // Turns the server's ticket views into what a page shows. Only presentation lives here: which
-// moves are possible comes from the server's allowedActions, never from the status.
+// moves are possible comes from the server's allowedActions and every deadline comes with the
+// server's words (TicketView.deadline) — never from the status or a clock on the phone.
 import { categoryName, zh } from '../i18n/zh';
-import { formatDateTime, formatDeadline } from './time';
+import { formatDateTime } from './time';
 
 export type TagTheme = 'default' | 'primary' | 'success' | 'warning' | 'danger';
 
@@ -22,21 +23,20 @@ export function statusTheme(status: Api.TicketStatus): TagTheme {
   return STATUS_THEME[status];
 }
 
-export interface Deadline {
-  label: string;
-  text: string;
-}
-
-/** The deadline that matters now: accepting while submitted, resolving while accepted. */
-export function currentDeadline(t: Api.TicketListItem, now: Date): Deadline | null {
-  if (t.status === 'submitted' && t.acceptBy) return { label: zh.common.acceptBy, text: formatDeadline(t.acceptBy, now) };
-  if (t.status === 'accepted' && t.resolveBy) return { label: zh.common.resolveBy, text: formatDeadline(t.resolveBy, now) };
-  return null;
-}
-
-function excerpt(text: string, max: number): string {
+export function excerpt(text: string, max: number): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   return flat.length > max ? `${flat.slice(0, max)}…` : flat;
+}
+
+/** The deadline the ticket waits on now, as the server worded it. */
+export interface DeadlineLine {
+  text: string;
+  /** Passed when the server answered: shown in red with 已超时. */
+  overdue: boolean;
+}
+
+export function deadlineLine(t: Api.TicketListItem): DeadlineLine | null {
+  return t.deadline ? { text: t.deadline.label, overdue: t.deadline.overdue } : null;
 }
 
 /** A list row: only what the card shows, so a page of 20 stays a small setData. */
@@ -48,13 +48,28 @@ export interface TicketCard {
   kindLabel: string;
   excerpt: string;
   createdText: string;
-  deadlineLabel: string;
   deadlineText: string;
+  deadlineOverdue: boolean;
+  /** The ticket missed a deadline at some point (escalated and supervised for it). */
   overdue: boolean;
+  /** Waiting for this resident's rating. */
+  awaitingRating: boolean;
+  /** "我关注的" / "代报认领"; empty for the resident's own reports. */
+  relationLabel: string;
+  /** "3 位居民反映" when more than the reporter are affected. */
+  affectedText: string;
+}
+
+function relationOf(t: Api.TicketListItem): Api.TicketRelation {
+  return t.relation ?? 'reporter';
+}
+
+function affectedText(t: Api.TicketListItem): string {
+  return t.affectedCount && t.affectedCount > 1 ? zh.mine.affected(t.affectedCount) : '';
 }
 
 export function toCard(t: Api.TicketListItem, now: Date): TicketCard {
-  const deadline = currentDeadline(t, now);
+  const deadline = deadlineLine(t);
   return {
     id: t.id,
     no: t.no,
@@ -63,11 +78,29 @@ export function toCard(t: Api.TicketListItem, now: Date): TicketCard {
     kindLabel: zh.kinds[t.kind],
     excerpt: excerpt(t.description, 60),
     createdText: formatDateTime(t.createdAt, now),
-    deadlineLabel: deadline ? deadline.label : '',
     deadlineText: deadline ? deadline.text : '',
-    overdue: t.overdue,
+    deadlineOverdue: deadline ? deadline.overdue : false,
+    overdue: t.overdue || (deadline ? deadline.overdue : false),
+    awaitingRating: t.allowedActions.includes('rate'),
+    relationLabel: zh.mine.relations[relationOf(t)],
+    affectedText: affectedText(t),
   };
 }
+
+/** How a timeline step is coloured: late and supervised steps stand out from the normal flow. */
+export type StepTone = 'normal' | 'good' | 'warn' | 'bad';
+
+const STEP_TONE: Partial<Record<Api.TimelineKind, StepTone>> = {
+  resolve: 'good',
+  rate: 'good',
+  close: 'good',
+  overdue: 'warn',
+  supervise: 'warn',
+  urge: 'warn',
+  escalate: 'warn',
+  reject: 'bad',
+  withdraw: 'bad',
+};
 
 export interface TimelineRow {
   key: string;
@@ -75,26 +108,27 @@ export interface TimelineRow {
   timeText: string;
   note: string;
   photoUrls: string[];
-  toStatusLabel: string;
+  tone: StepTone;
 }
 
-function timelineTitle(e: Api.TimelineEntry): string {
-  const what = zh.timeline[e.kind] ?? '';
+/** A follower did not file the ticket: its residents' steps are someone else's, not "您". */
+function timelineTitle(e: Api.TimelineEntry, relation: Api.TicketRelation): string {
+  const what = zh.timeline[e.kind];
   if (e.actorRole === 'system') return what;
-  if (e.actorRole === 'resident') return `您${what}`;
+  if (e.actorRole === 'resident') return relation === 'follower' ? `${zh.ticket.someoneElse}${what}` : `您${what}`;
   return `${e.actorLabel}${what}`;
 }
 
-export function toTimeline(entries: Api.TimelineEntry[] | undefined, now: Date): TimelineRow[] {
+export function toTimeline(entries: Api.TimelineEntry[] | undefined, now: Date, relation: Api.TicketRelation = 'reporter'): TimelineRow[] {
   // Newest first: the latest step is what a resident looks for.
   return (entries ?? [])
     .map((e, i) => ({
       key: `${i}`,
-      title: timelineTitle(e),
+      title: timelineTitle(e, relation),
       timeText: formatDateTime(e.at, now),
       note: e.note ?? '',
       photoUrls: e.photoUrls.filter((u) => !!u),
-      toStatusLabel: statusLabel(e.toStatus),
+      tone: STEP_TONE[e.kind] ?? 'normal',
     }))
     .reverse();
 }
@@ -110,7 +144,9 @@ export interface TicketDetail {
   address: string;
   createdText: string;
   handledBy: string;
-  deadlines: Array<Deadline & { key: string }>;
+  deadline: DeadlineLine | null;
+  /** Said under the deadline when the ticket was escalated for missing one. */
+  escalatedNote: string;
   overdue: boolean;
   result: string;
   rating: Api.Rating | '';
@@ -120,6 +156,11 @@ export interface TicketDetail {
   canRate: boolean;
   canReopen: boolean;
   canWithdraw: boolean;
+  canUrge: boolean;
+  /** Said under the head for a followed or claimed ticket. */
+  relationNote: string;
+  /** Who handles it (display name and work number), for the staff-handler component. */
+  handler: Api.Handler | null;
 }
 
 /** Who holds the ticket now, as a resident would name it. */
@@ -136,9 +177,8 @@ function addressOf(loc: Api.Location): string {
 }
 
 export function toDetail(t: Api.TicketView, now: Date): TicketDetail {
-  const due = currentDeadline(t, now);
-  const deadlines: Array<Deadline & { key: string }> = due ? [{ key: t.status === 'submitted' ? 'accept' : 'resolve', ...due }] : [];
   const open = t.status === 'submitted' || t.status === 'accepted';
+  const deadline = deadlineLine(t);
   return {
     id: t.id,
     no: t.no,
@@ -150,15 +190,26 @@ export function toDetail(t: Api.TicketView, now: Date): TicketDetail {
     address: addressOf(t.location),
     createdText: formatDateTime(t.createdAt, now),
     handledBy: open ? zh.ticket.handledBy(responsible(t)) : '',
-    deadlines,
-    overdue: t.overdue,
+    deadline,
+    escalatedNote: open && t.overdue && t.level !== 'grid' ? zh.ticket.escalated(responsible(t)) : '',
+    overdue: t.overdue || (deadline ? deadline.overdue : false),
     result: t.result ?? '',
     rating: t.rating ?? '',
     ratingLabel: t.rating ? zh.ratings[t.rating] : '',
     ratingComment: t.ratingComment ?? '',
-    timeline: toTimeline(t.timeline, now),
+    timeline: toTimeline(t.timeline, now, relationOf(t)),
     canRate: t.allowedActions.includes('rate'),
     canReopen: t.allowedActions.includes('reopen'),
     canWithdraw: t.allowedActions.includes('withdraw'),
+    canUrge: t.allowedActions.includes('urge'),
+    relationNote: relationNote(t),
+    handler: t.handler,
   };
+}
+
+function relationNote(t: Api.TicketView): string {
+  const relation = relationOf(t);
+  if (relation === 'follower') return zh.ticket.followedNote(Math.max(t.affectedCount ?? 2, 2));
+  if (relation === 'claimant') return zh.ticket.claimedNote;
+  return '';
 }

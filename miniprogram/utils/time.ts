@@ -1,6 +1,12 @@
 // Times cross the API as UTC ISO strings; residents read them in Asia/Shanghai. China has had no
 // daylight saving since 1991, so a fixed +8 h offset is exact and independent of the phone's zone.
-const SHANGHAI_OFFSET_MS = 8 * 60 * 60 * 1000;
+// Deadlines are not formatted here: the server sends them with their words (TicketView.deadline).
+
+export const SECOND_MS = 1000;
+export const MINUTE_MS = 60 * SECOND_MS;
+export const HOUR_MS = 60 * MINUTE_MS;
+export const DAY_MS = 24 * HOUR_MS;
+const SHANGHAI_OFFSET_MS = 8 * HOUR_MS;
 
 export interface ShanghaiParts {
   year: number;
@@ -31,32 +37,13 @@ function parse(iso: string | null | undefined): Date | null {
   return Number.isNaN(at.getTime()) ? null : at;
 }
 
-function dayLabel(p: ShanghaiParts, now: Date): string {
-  const sameYear = shanghaiParts(now).year === p.year;
-  return sameYear ? `${p.month}月${p.day}日` : `${p.year}年${p.month}月${p.day}日`;
-}
-
-/** "11月22日 14:05" (year added when it is not this year). */
+/** When something happened: "11月22日 14:05" (the year added when it is not this year). */
 export function formatDateTime(iso: string | null | undefined, now: Date = new Date()): string {
   const at = parse(iso);
   if (!at) return '';
   const p = shanghaiParts(at);
-  return `${dayLabel(p, now)} ${pad(p.hour)}:${pad(p.minute)}`;
-}
-
-/**
- * A deadline as people say it: midnight is the end of the day before ("11月25日 24:00"),
- * not the start of the next one, so nobody thinks they have an extra day.
- */
-export function formatDeadline(iso: string | null | undefined, now: Date = new Date()): string {
-  const at = parse(iso);
-  if (!at) return '';
-  const p = shanghaiParts(at);
-  if (p.hour === 0 && p.minute === 0) {
-    const dayBefore = shanghaiParts(new Date(at.getTime() - 60 * 1000));
-    return `${dayLabel(dayBefore, now)} 24:00`;
-  }
-  return `${dayLabel(p, now)} ${pad(p.hour)}:${pad(p.minute)}`;
+  const day = shanghaiParts(now).year === p.year ? `${p.month}月${p.day}日` : `${p.year}年${p.month}月${p.day}日`;
+  return `${day} ${pad(p.hour)}:${pad(p.minute)}`;
 }
 
 /** "202611": the month folder photos are uploaded to, in Shanghai time. */

@@ -120,6 +120,7 @@ export function* syntheticTickets(plan: TicketPlan): Generator<Ticket> {
         source: 'resident',
         reporterName: null,
         contactPhone: null,
+        claimCode: null,
         category: { code: category.code, profile: category.profile },
         kind: 'complaint',
         description: '楼道里堆放杂物，影响通行，请尽快处理。',

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { COLLECTIONS, type IndexSpec, type SecurityRule } from '../../cloudfunctions/_core/adapters/cloudbase/collections';
 import { TEMPLATE_FIELDS, type TemplateKey } from '../../cloudfunctions/_core/config/templates';
 import { ConfigError, templateIdsJson, type DeployConfig, type TemplateKind } from './config';
+import { isRecord } from '../../cloudfunctions/_core/domain/guards';
 
 export const FUNCTION_NAMES = ['api', 'jobs'] as const;
 export type FunctionName = (typeof FUNCTION_NAMES)[number];
@@ -84,7 +85,6 @@ interface RcFunction {
 }
 
 const readJson = (path: string): unknown => JSON.parse(readFileSync(path, 'utf8')) as unknown;
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** `{{env.KEY}}` placeholders (the CloudBase CLI's syntax) filled from the computed values. */
 export function fillPlaceholders(text: string, values: Readonly<Record<string, string>>, where: string): string {

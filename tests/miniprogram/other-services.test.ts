@@ -5,7 +5,7 @@ import { config } from '../../miniprogram/config';
 import { clearDraft, emptyDraft, loadDraft, saveDraft } from '../../miniprogram/services/draft';
 import { photoCloudPath, photoFileName, uploadPhoto } from '../../miniprogram/services/files';
 import { recordGrants, requestResidentSubscriptions } from '../../miniprogram/services/subscribe';
-import { formatDateTime, formatDeadline, yearMonth } from '../../miniprogram/utils/time';
+import { formatDateTime, yearMonth } from '../../miniprogram/utils/time';
 import { validateReport } from '../../miniprogram/utils/validate';
 import { fakeFolderOf, wxFake, wxScene } from './support/wx-fake';
 
@@ -181,15 +181,13 @@ describe('Shanghai time', () => {
     expect(yearMonth(new Date('2026-12-31T16:30:00Z'))).toBe('202701');
   });
 
-  test('midnight deadlines read as 24:00 of the day before', () => {
-    expect(formatDeadline('2026-11-25T16:00:00.000Z', now)).toBe('11月25日 24:00');
-    expect(formatDeadline('2026-11-25T16:30:00.000Z', now)).toBe('11月26日 00:30');
+  test('midnight as an event time is 00:00 of the new day (deadlines come worded from the server)', () => {
+    expect(formatDateTime('2026-11-25T16:00:00.000Z', now)).toBe('11月26日 00:00');
   });
 
   test('another year is named; bad input is empty', () => {
     expect(formatDateTime('2025-12-31T15:00:00.000Z', now)).toBe('2025年12月31日 23:00');
-    expect(formatDeadline('2026-12-31T16:00:00.000Z', now)).toBe('12月31日 24:00');
     expect(formatDateTime('not a date', now)).toBe('');
-    expect(formatDeadline(null, now)).toBe('');
+    expect(formatDateTime(null, now)).toBe('');
   });
 });

@@ -1,8 +1,10 @@
-// The detail page: status, deadlines, timeline with photos, and the moves the SERVER allows
-// (rate, 重办, 撤回) — nothing else decides which buttons appear.
+// The detail page with the server's own answers (support/real-answers.ts): status, the deadline
+// in the server's words ("24:00" where the server means the end of a day), the timeline with its
+// late steps marked, and the moves the SERVER allows (催办, rate, 重办, 撤回) — nothing else decides
+// which buttons appear.
 import { apiFake } from './support/api-fake';
 import { fixClock, realClock } from './support/clock';
-import { DEMO_PHOTOS, entry, overdueTicket, resolvedTicket, ticketView } from './support/demo-data';
+import { realAnswers } from './support/real-answers';
 import { callPage, exists, find, findAll, load, render, setDataSizes, SET_DATA_LIMIT, tap, textOf, type, type Root } from './support/render';
 import { toasts, wxFake } from './support/wx-fake';
 
@@ -15,6 +17,9 @@ beforeAll(() => {
 beforeEach(() => fixClock());
 afterEach(() => realClock());
 
+const answers = realAnswers();
+const { tickets, moves } = answers;
+
 async function open(view: Api.TicketView): Promise<Root> {
   apiFake.on('ticket.get', () => view);
   const page = render(pageId);
@@ -22,66 +27,94 @@ async function open(view: Api.TicketView): Promise<Root> {
   return page;
 }
 
-test('shows status, number, deadline, description, photos, place and the timeline', async () => {
-  const page = await open(ticketView());
-  expect(apiFake.callsOf('ticket.get')).toEqual([{ ticketId: 't-1001' }]);
+/** Each timeline row as "title · time · note" (newest first). */
+const rows = (page: Root): string[] =>
+  page.querySelectorAll('.tl').map((row) => {
+    const html = row.dom?.innerHTML ?? '';
+    return ['tl__title', 'tl__time', 'tl__note']
+      .map((part) => new RegExp(`class="[^"]*--${part}"[^>]*>([^<]*)<`).exec(html)?.[1] ?? '')
+      .filter(Boolean)
+      .join(' · ');
+  });
+const toneOf = (page: Root, index: number): string => /\btl--(normal|good|warn|bad)\b/.exec(find(page, '.tl', index).dom?.className ?? '')?.[1] ?? '';
+
+test('a fresh report: status, number, the deadline as the server words it, description, photos, place, timeline', async () => {
+  const view = tickets.submitted;
+  const page = await open(view);
+  expect(apiFake.callsOf('ticket.get')).toEqual([{ ticketId: view.id }]);
   const head = textOf(find(page, '.head'));
   expect(head).toContain('待受理');
-  expect(head).toContain('编号 20261122-0007');
+  expect(head).toContain(`编号 ${view.no}`);
   expect(head).toContain('环境卫生 · 投诉');
-  expect(head).toContain('当前由和平社区第3网格负责');
-  expect(head).toContain('受理期限：11月24日 24:00');
-  expect(textOf(find(page, '.description'))).toContain('垃圾桶已经满了三天');
+  expect(head).toContain('当前由');
+  // The server sends the end of 11/24 (23:59:59.999 Shanghai) and says 24:00.
+  expect(view.deadline?.at).toBe('2026-11-24T15:59:59.999Z');
+  expect(textOf(find(page, '.deadline'))).toBe('11月24日 24:00 前受理');
+  expect(exists(page, '.deadline--overdue')).toBe(false);
+  expect(textOf(find(page, '.description'))).toBe(view.description);
   expect(page.querySelectorAll('.photo')).toHaveLength(2);
-  expect(textOf(find(page, '.place'))).toBe('张店区和平路18号 和平小区3号楼');
-  expect(textOf(find(page, '.tl__title'))).toBe('您提交了上报');
-  expect(textOf(find(page, '.tl__time'))).toBe('11月22日 14:05');
+  expect(textOf(find(page, '.place'))).toBe('张店区华光路1号 华光小区3号楼');
+  expect(rows(page)).toEqual(['您提交了上报 · 11月23日 09:20']);
 });
 
-test('an overdue ticket is marked in red beside its deadline', async () => {
-  const page = await open(overdueTicket());
+test('an accepted ticket: to be resolved by 24:00 of the third working day', async () => {
+  const page = await open(tickets.accepted);
+  expect(textOf(find(page, '.head'))).toContain('处理中');
+  expect(textOf(find(page, '.deadline'))).toBe('11月26日 24:00 前办结');
+  expect(rows(page)[0]).toBe('网格员受理了 · 11月23日 08:30');
+});
+
+test('escalated for a missed deadline: marked, the new holder named, the late step in warning colours', async () => {
+  const page = await open(tickets.overdue);
   const head = textOf(find(page, '.head'));
+  expect(head).toContain('处理中');
   expect(head).toContain('已超时');
-  expect(head).toContain('办结期限：11月21日 24:00（已超时）');
-  expect(head).toContain('当前由和平社区负责');
-  expect(exists(page, '.deadline--overdue')).toBe(true);
-  expect(textOf(find(page, '.timeline'))).toContain('超时，已提醒上一级');
+  expect(head).toContain('当前由华光社区负责');
+  expect(textOf(find(page, '.escalated'))).toBe('超过期限没有办完，已交华光社区督办');
+  // The community's fresh deadline has not passed: not red.
+  expect(textOf(find(page, '.deadline'))).toBe('11月25日 24:00 前办结');
+  expect(exists(page, '.deadline--overdue')).toBe(false);
+  expect(rows(page)[0]).toBe('超过期限，已提醒上一级 · 11月20日 00:10 · 超时未办结，自动上报社区并督办');
+  expect(toneOf(page, 0)).toBe('warn');
+  expect(toneOf(page, 1)).toBe('normal');
 });
 
-test('the timeline is newest first, with who did what, notes and previewable photos', async () => {
-  const page = await open(resolvedTicket());
-  const rows = page.querySelectorAll('.tl').map(textOf);
-  expect(rows[0]).toContain('网格员办结了');
-  expect(rows[0]).toContain('11月22日 17:40');
-  expect(rows[0]).toContain('垃圾已清运完毕。');
-  expect(rows[1]).toContain('网格员受理了');
-  expect(rows[2]).toContain('您提交了上报');
-  expect(textOf(find(page, '.result'))).toContain('已联系环卫公司清运');
+test('past its deadline: red, and the resident may 催办 — once, with the server\'s answer shown', async () => {
+  const page = await open(tickets.urgentLate);
+  expect(textOf(find(page, '.deadline'))).toBe('11月23日 09:30 前受理（已超时）');
+  expect(exists(page, '.deadline--overdue')).toBe(true);
+  expect(textOf(find(page, '.urge'))).toContain('已过期限还没办好，可以催办，每天一次');
+
+  apiFake.on('report.urge', () => moves.urge);
+  await tap(page, '.urge-btn');
+  expect(apiFake.callsOf('report.urge')).toEqual([{ ticketId: tickets.urgentLate.id }]);
+  expect(toasts()).toContain('已催办，已提醒负责的工作人员');
+  expect(exists(page, '.urge')).toBe(false);
+  expect(rows(page)[0]).toBe('您催办了 · 11月23日 10:00');
+  expect(toneOf(page, 0)).toBe('warn');
+});
+
+test('resolved: the rating form comes right after the status, with the result; the resolution is green', async () => {
+  const page = await open(tickets.resolved);
+  const sections = page.querySelectorAll('.section').map((s) => s.dom?.className ?? '');
+  expect(sections[0]).toContain('head');
+  expect(sections[1]).toContain('rate');
+  expect(textOf(find(page, '.rate__result'))).toContain('已联系环卫所清运');
+  expect(exists(page, '.result')).toBe(false);
+  expect(exists(page, '.deadline')).toBe(false);
+  expect(rows(page)[0]).toBe('网格员办结了 · 11月20日 15:40 · 已联系环卫所清运，垃圾桶已清空并消毒，今后每天早晚各清运一次。');
+  expect(toneOf(page, 0)).toBe('good');
 
   await tap(page, '.tl .photo', 1);
-  expect(wxFake.previewImage.mock.calls[0][0]).toEqual({ urls: [DEMO_PHOTOS[2], DEMO_PHOTOS[3]], current: DEMO_PHOTOS[3] });
+  const resolve = tickets.resolved.timeline?.find((e) => e.kind === 'resolve');
+  expect(wxFake.previewImage.mock.calls[0]?.[0]).toEqual({ urls: resolve?.photoUrls, current: resolve?.photoUrls[1] });
   await tap(page, '.photo', 0);
-  expect(wxFake.previewImage.mock.calls[1][0]).toEqual({ urls: DEMO_PHOTOS.slice(0, 2), current: DEMO_PHOTOS[0] });
-});
-
-test('buttons follow allowedActions only: none when the server allows none', async () => {
-  const page = await open(ticketView({ status: 'accepted', allowedActions: [] }));
-  expect(exists(page, '.rate')).toBe(false);
-  expect(exists(page, '.reopen')).toBe(false);
-  expect(exists(page, '.withdraw')).toBe(false);
-});
-
-test('buttons follow allowedActions only: a resolved ticket without "rate" shows no rating form', async () => {
-  const page = await open(resolvedTicket({ allowedActions: ['reopen'] }));
-  expect(exists(page, '.rate')).toBe(false);
-  expect(exists(page, '.reopen')).toBe(true);
+  expect(wxFake.previewImage.mock.calls[1]?.[0]).toEqual({ urls: tickets.resolved.photoUrls, current: tickets.resolved.photoUrls[0] });
 });
 
 test('rating: choose 满意, comment, submit; the answered view replaces the form', async () => {
-  const page = await open(resolvedTicket());
-  apiFake.on('report.rate', (p) =>
-    resolvedTicket({ status: 'closed', rating: p.rating, ratingComment: p.comment ?? null, allowedActions: [] }),
-  );
+  const page = await open(tickets.resolved);
+  apiFake.on('report.rate', () => moves.rate);
   await tap(page, '.rate-submit');
   expect(textOf(find(page, '.rate-error'))).toBe('请先选择满意程度');
   expect(apiFake.callsOf('report.rate')).toEqual([]);
@@ -90,47 +123,76 @@ test('rating: choose 满意, comment, submit; the answered view replaces the for
   await type(page, '.rate__comment', '处理得很快，谢谢！');
   await tap(page, '.rate-submit');
 
-  expect(apiFake.callsOf('report.rate')).toEqual([{ ticketId: 't-1001', rating: 'satisfied', comment: '处理得很快，谢谢！' }]);
+  expect(apiFake.callsOf('report.rate')).toEqual([{ ticketId: tickets.resolved.id, rating: 'satisfied', comment: '处理得很快，谢谢！' }]);
   expect(exists(page, '.rate')).toBe(false);
-  expect(textOf(find(page, '.rated'))).toContain('满意');
-  expect(textOf(find(page, '.rated'))).toContain('处理得很快，谢谢！');
+  expect(textOf(find(page, '.rated__label'))).toBe('满意');
+  expect(textOf(find(page, '.rated__comment'))).toBe('处理得很快，谢谢！');
+  expect(textOf(find(page, '.result'))).toContain('已联系环卫所清运');
   expect(textOf(find(page, '.head'))).toContain('已归档');
   expect(toasts()).toContain('感谢您的评价');
 });
 
-test('不满意 then 重办: the reason is required, and the server decides what comes next', async () => {
-  const page = await open(resolvedTicket({ rating: 'unsatisfied', allowedActions: ['reopen'] }));
+test('不满意 then 重办: an outlined button beside the rating (not a red one); the reason is required', async () => {
+  const page = await open(tickets.unsatisfied);
+  expect(textOf(find(page, '.rated'))).toContain('不满意');
+  expect(find(page, '.reopen >> .t-button').dom?.className).toContain('outline');
+  expect(find(page, '.reopen >> .t-button').dom?.className).not.toContain('danger');
   await tap(page, '.reopen');
   expect(page.data.reopenVisible).toBe(true);
   await tap(page, '.reopen-submit');
   expect(textOf(find(page, '.reopen-error'))).toBe('请填写重办原因（1–200 字）');
 
-  apiFake.on('report.reopen', () => ticketView({ status: 'accepted', resolveBy: '2026-11-26T16:00:00.000Z', allowedActions: [] }));
-  await type(page, '.reopen__reason', '垃圾桶又满了');
+  apiFake.on('report.reopen', () => moves.reopen);
+  await type(page, '.reopen__reason', '晚上还在装修，请再处理');
   await tap(page, '.reopen-submit');
-  expect(apiFake.callsOf('report.reopen')).toEqual([{ ticketId: 't-1001', reason: '垃圾桶又满了' }]);
+  expect(apiFake.callsOf('report.reopen')).toEqual([{ ticketId: tickets.unsatisfied.id, reason: '晚上还在装修，请再处理' }]);
   expect(page.data.reopenVisible).toBe(false);
   expect(textOf(find(page, '.head'))).toContain('处理中');
-  expect(textOf(find(page, '.head'))).toContain('办结期限：11月26日 24:00');
+  expect(textOf(find(page, '.deadline'))).toBe(moves.reopen.deadline?.label);
+  expect(moves.reopen.deadline?.label).toBe('11月26日 24:00 前办结');
 });
 
-test('撤回 asks first, then withdraws', async () => {
-  const page = await open(ticketView());
+test('撤回 is a quiet text button at the end; it asks first, then withdraws', async () => {
+  const page = await open(tickets.submitted);
+  expect(find(page, '.withdraw >> .t-button').dom?.className).toContain('text');
+  const sections = page.querySelectorAll('.section, .withdraw-row').map((s) => s.dom?.className ?? '');
+  expect(sections[sections.length - 1]).toContain('withdraw-row');
   await tap(page, '.withdraw');
   expect(page.data.withdrawVisible).toBe(true);
   await tap(page, '.withdraw-cancel');
   expect(apiFake.callsOf('report.withdraw')).toEqual([]);
 
-  apiFake.on('report.withdraw', () => ticketView({ status: 'withdrawn', allowedActions: [], timeline: [...(ticketView().timeline ?? []), entry('withdraw', 'resident', '您', 'submitted', 'withdrawn', '2026-11-23T01:00:00.000Z')] }));
+  apiFake.on('report.withdraw', () => moves.withdraw);
   await tap(page, '.withdraw');
   await tap(page, '.withdraw-confirm');
-  expect(apiFake.callsOf('report.withdraw')).toEqual([{ ticketId: 't-1001' }]);
+  expect(apiFake.callsOf('report.withdraw')).toEqual([{ ticketId: tickets.submitted.id }]);
   expect(textOf(find(page, '.head'))).toContain('已撤回');
   expect(exists(page, '.withdraw')).toBe(false);
+  expect(exists(page, '.deadline')).toBe(false);
+  expect(toneOf(page, 0)).toBe('bad');
+});
+
+test('a followed ticket (typed fake until report.follow lands): said so, and the reporter\'s steps are not "您"', async () => {
+  const page = await open({ ...tickets.accepted, relation: 'follower', affectedCount: 3, allowedActions: [] });
+  expect(textOf(find(page, '.head__relation'))).toBe('您关注了这个问题，共 3 位居民反映');
+  expect(rows(page).at(-1)).toBe('居民提交了上报 · 11月22日 14:05');
+});
+
+test('a claimed 代报 says so; the resident rates it', async () => {
+  const page = await open({ ...tickets.resolved, source: 'proxy', relation: 'claimant' });
+  expect(textOf(find(page, '.head__relation'))).toBe('这是网格员帮您代报的问题，您已认领');
+  expect(exists(page, '.rate')).toBe(true);
+});
+
+test('rejected and withdrawn tickets offer nothing and have no deadline', async () => {
+  for (const view of [tickets.rejected, tickets.withdrawn, tickets.closed]) {
+    const page = await open(view);
+    for (const control of ['.rate', '.reopen', '.withdraw', '.urge', '.deadline']) expect(exists(page, control)).toBe(false);
+  }
 });
 
 test('a move the server refuses shows its message and keeps the page', async () => {
-  const page = await open(ticketView());
+  const page = await open(tickets.submitted);
   apiFake.fail('report.withdraw', 'CONFLICT', '网格员已受理，不能撤回了');
   await tap(page, '.withdraw');
   await tap(page, '.withdraw-confirm');
@@ -148,7 +210,7 @@ test.each<[Api.ErrorCode | 'NETWORK', string | undefined, string]>([
   const page = render(pageId);
   await callPage(page, 'onLoad', { id: 't-1' });
   expect(textOf(find(page, '.page-state'))).toContain(shown);
-  apiFake.on('ticket.get', () => ticketView());
+  apiFake.on('ticket.get', () => tickets.submitted);
   await tap(page, '.page-state >> .state__action');
   expect(textOf(find(page, '.head'))).toContain('待受理');
 });
@@ -161,22 +223,24 @@ test('no id in the link: not found, without calling the server', async () => {
 });
 
 test('pull to refresh reloads the ticket', async () => {
-  const page = await open(ticketView());
-  apiFake.on('ticket.get', () => ticketView({ status: 'accepted', resolveBy: '2026-11-25T16:00:00.000Z', allowedActions: [] }));
+  const page = await open(tickets.submitted);
+  apiFake.on('ticket.get', () => tickets.accepted);
   await callPage(page, 'onPullDownRefresh');
   expect(textOf(find(page, '.head'))).toContain('处理中');
   expect(wxFake.stopPullDownRefresh).toHaveBeenCalled();
 });
 
 test('every setData stays under 50 KB with a long timeline full of photos', async () => {
-  const timeline = Array.from({ length: 60 }, (_, i) =>
-    entry('supervise', 'streetAdmin', '街道', 'accepted', 'accepted', '2026-11-22T06:05:00.000Z', '请尽快处理，居民反映强烈。'.repeat(8), [
-      `https://files.example.invalid/${i}/a.jpg?sign=${'x'.repeat(300)}`,
-      `https://files.example.invalid/${i}/b.jpg?sign=${'y'.repeat(300)}`,
-    ]),
-  );
+  const [first] = tickets.overdue.timeline ?? [];
+  if (!first) throw new Error('no timeline');
+  const timeline = Array.from({ length: 60 }, (_, i) => ({
+    ...first,
+    kind: 'supervise' as const,
+    note: '请尽快处理，居民反映强烈。'.repeat(8),
+    photoUrls: [`https://files.example.invalid/${i}/a.jpg?sign=${'x'.repeat(300)}`, `https://files.example.invalid/${i}/b.jpg?sign=${'y'.repeat(300)}`],
+  }));
   setDataSizes.length = 0;
-  const page = await open(resolvedTicket({ timeline, description: '描述'.repeat(250) }));
+  const page = await open({ ...tickets.resolved, timeline, description: '描述'.repeat(250) });
   expect(findAll(page, '.tl')).toHaveLength(60);
   expect(setDataSizes.length).toBeGreaterThan(3);
   expect(Math.max(...setDataSizes)).toBeLessThan(SET_DATA_LIMIT);

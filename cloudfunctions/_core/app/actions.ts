@@ -1,17 +1,21 @@
-// The action table: every action of the contract that is due (not listed in implemented.ts as
-// pending) must appear here with its use case, or tsc fails.
+// The action table: every action of the contract must appear here with its use case, or tsc fails.
 import { upsertCategory } from './admin/categories-upsert';
 import { upsertDepartment } from './admin/departments-upsert';
 import { importGrids } from './admin/grids-import';
 import { listCategories } from './categories/list';
 import { listGrids } from './admin/grids-list';
 import { createInvite } from './admin/invites-create';
-import type { DueAction } from './implemented';
+import { listDepartments } from './departments/list';
+import { pickGrids } from './grids/pick';
+import { queueCounts } from './queue/counts';
 import { listQueue } from './queue/list';
+import { claimReport } from './report/claim';
+import { followReport } from './report/follow';
 import { myReports } from './report/mine';
 import { nearbyReports } from './report/nearby';
 import { rateReport } from './report/rate';
 import { reopenReport } from './report/reopen';
+import { urgeReport } from './report/urge';
 import { submitReport } from './report/submit';
 import { withdrawReport } from './report/withdraw';
 import { bindStaff } from './staff/bind';
@@ -19,18 +23,22 @@ import { listStaff } from './staff/list';
 import { me } from './staff/me';
 import { recordSubscription } from './subscription/record';
 import { statsSummary } from './stats/summary';
+import { listSupervisions } from './supervisions/list';
 import { acceptTicket } from './ticket/accept';
+import { contactResident } from './ticket/contact';
+import { duplicateCandidates } from './ticket/duplicates';
 import { dispatchTicket } from './ticket/dispatch';
 import { escalateTicket } from './ticket/escalate';
 import { getTicket } from './ticket/get';
 import { rejectTicket } from './ticket/reject';
+import { replyToSupervision } from './ticket/reply';
 import { resolveTicket } from './ticket/resolve';
 import { returnTicket } from './ticket/return';
 import { superviseTicket } from './ticket/supervise';
 import { transferTicket } from './ticket/transfer';
 import type { UseCase } from './use-case';
 
-export type ActionTable = { [A in DueAction]: UseCase<A> };
+export type ActionTable = { [A in Api.ActionName]: UseCase<A> };
 
 export const ACTIONS: ActionTable = {
   'report.submit': submitReport,
@@ -38,7 +46,10 @@ export const ACTIONS: ActionTable = {
   'report.rate': rateReport,
   'report.withdraw': withdrawReport,
   'report.reopen': reopenReport,
+  'report.urge': urgeReport,
   'report.nearby': nearbyReports,
+  'report.follow': followReport,
+  'report.claim': claimReport,
   'ticket.get': getTicket,
   'categories.list': listCategories,
   'subscription.record': recordSubscription,
@@ -46,6 +57,13 @@ export const ACTIONS: ActionTable = {
   'staff.me': me,
   'staff.list': listStaff,
   'queue.list': listQueue,
+  'queue.counts': queueCounts,
+  'departments.list': listDepartments,
+  'grids.pick': pickGrids,
+  'ticket.duplicates': duplicateCandidates,
+  'ticket.contact': contactResident,
+  'ticket.reply': replyToSupervision,
+  'supervisions.list': listSupervisions,
   'ticket.accept': acceptTicket,
   'ticket.resolve': resolveTicket,
   'ticket.reject': rejectTicket,

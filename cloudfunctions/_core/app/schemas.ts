@@ -2,6 +2,7 @@
 // no client object, and no `$` operator hidden in one, ever reaches a where() or update().
 import { z } from 'zod';
 // China's bounds are the routing domain's: the same box for a report's point and a grid's corners.
+import { contractEnum } from '../domain/contract-enum';
 import { CHINA_BOUNDS, GRID_CODE_PATTERN } from '../domain/routing';
 import { charCount, TEXT_PROBLEM_MESSAGE, textProblem } from '../domain/text';
 
@@ -74,19 +75,23 @@ export const location = z.strictObject({
   address: optionalText(100),
 });
 
-export const phone = z.string().regex(/^1[3-9]\d{9}$|^0\d{2,3}-?\d{7,8}$/, '请填写正确的电话号码');
+/** Mobile or landline with area code; the mini program's copy (utils/validate.ts) is tested against it. */
+export const PHONE_PATTERN = /^1[3-9]\d{9}$|^0\d{2,3}-?\d{7,8}$/;
+export const phone = z.string().regex(PHONE_PATTERN, '请填写正确的电话号码');
 export const cursor = z.string().regex(/^[A-Za-z0-9_=-]{1,200}$/, '翻页参数不正确').optional();
 export const categoryCode = z.string().regex(/^[a-z][a-z0-9-]{0,31}$/, '请选择问题类型');
 export const placeName = text(50);
 export const gridCode = z.string().regex(GRID_CODE_PATTERN, '网格编号不正确');
+/** A department's code, as imported or created by an admin. */
+export const departmentCode = z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, '部门编号只能用字母、数字、-、_');
 
 export const scope = z.union([
   z.strictObject({ grids: z.array(gridCode).min(1).max(50) }),
   z.strictObject({ community: placeName }),
   z.strictObject({ street: placeName }),
   z.strictObject({ district: placeName }),
-  z.strictObject({ department: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/) }),
+  z.strictObject({ department: departmentCode }),
 ]);
 
-export const staffRole = z.enum(['gridWorker', 'communityAdmin', 'deptHandler', 'streetAdmin', 'districtAdmin', 'superAdmin']);
-export const ticketStatus = z.enum(['submitted', 'accepted', 'resolved', 'closed', 'rejected', 'withdrawn']);
+export const staffRole = contractEnum<Api.StaffRole>()(['gridWorker', 'communityAdmin', 'deptHandler', 'streetAdmin', 'districtAdmin', 'superAdmin']);
+export const ticketStatus = contractEnum<Api.TicketStatus>()(['submitted', 'accepted', 'resolved', 'closed', 'rejected', 'withdrawn']);

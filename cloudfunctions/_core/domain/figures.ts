@@ -5,6 +5,7 @@
 // of cells add up to any larger area. Medians are exact: minutes are kept as histograms.
 import { toShanghaiDateKey } from './calendar';
 import type { PlaceRef, Ticket, TimelineRecord } from './types';
+import { MINUTE_MS } from './time-units';
 
 export interface Counters {
   received: number;
@@ -86,7 +87,6 @@ export function cellOf(place: PlaceRef): string {
 /** The Shanghai day a ticket counts in: the day it arrived. */
 export const cohortDay = (ticket: Ticket): string => toShanghaiDateKey(ticket.createdAt);
 
-const MINUTE_MS = 60 * 1000;
 const minutesBetween = (from: Date, to: Date): number => Math.max(0, Math.round((to.getTime() - from.getTime()) / MINUTE_MS));
 
 function lastOf(timeline: readonly TimelineRecord[], kind: TimelineRecord['kind']): TimelineRecord | undefined {

@@ -10,10 +10,12 @@ import type {
   SlaProfile,
   Ticket,
   TicketAction,
+  TicketNote,
   TicketStatus,
   TimelineKind,
   TimelineRecord,
 } from './types';
+import { DAY_MS } from './time-units';
 
 /** The relation an actor holds to a ticket, which is what the table grants moves to. */
 export type Relation = 'reporter' | 'responsible' | 'department' | 'supervisor';
@@ -43,11 +45,10 @@ export const TICKET_ACTIONS = Object.keys(LIFECYCLE) as TicketAction[];
 /** Days after resolution during which 不满意 may ask for 重办 and an unrated ticket stays open to rating. */
 export const REOPEN_WINDOW_DAYS = 7;
 export const AUTO_CLOSE_DAYS = 7;
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 export function relationsOf(ticket: Ticket, actor: Actor): Set<Relation> {
   const relations = new Set<Relation>();
-  if (ticket.reporterOpenid === actor.openid) relations.add('reporter');
+  if (ticket.reporterOpenid === actor.openid || ticket.claimantOpenid === actor.openid) relations.add('reporter');
   if (ticket.departmentCode === null && actor.role !== 'deptHandler' && isResponsible(ticket, actor)) {
     relations.add('responsible');
   }
@@ -91,8 +92,8 @@ function guardHolds(ticket: Ticket, action: TicketAction, now: Date): boolean {
 export function judge(ticket: Ticket, actor: Actor, action: TicketAction, now: Date): Verdict {
   if (!canSee(ticket, actor)) return { ok: false, code: 'NOT_FOUND' };
   // Staff never rate (or ask to redo) what they filed themselves (代报, patrol finds): only the
-  // resident a ticket is about may judge its outcome.
-  if ((action === 'rate' || action === 'reopen') && ticket.source !== 'resident') return { ok: false, code: 'FORBIDDEN' };
+  // resident a ticket is about may judge its outcome — its reporter, or who claimed the 代报.
+  if ((action === 'rate' || action === 'reopen') && residentOf(ticket) !== actor.openid) return { ok: false, code: 'FORBIDDEN' };
   const rule = LIFECYCLE[action];
   const relations = relationsOf(ticket, actor);
   const related = rule.by.some((r) => relations.has(r));
@@ -129,7 +130,7 @@ export interface MoveContext {
   sla: SlaRules;
 }
 
-interface EntryInput {
+export interface EntryInput {
   kind: TimelineKind;
   toStatus: TicketStatus;
   level?: Level;
@@ -143,6 +144,7 @@ function entry(ticket: Ticket, ctx: MoveContext, input: EntryInput): TimelineRec
     kind: input.kind,
     actorRole: ctx.actor === 'system' ? 'system' : ctx.actor.role,
     actorOpenid: ctx.actor === 'system' ? null : ctx.actor.openid,
+    actorName: ctx.actor === 'system' || ctx.actor.role === 'resident' ? null : (ctx.actor.name ?? null),
     fromStatus: ticket.status,
     toStatus: input.toStatus,
     level: input.level ?? ticket.level,
@@ -160,6 +162,9 @@ function next(ticket: Ticket, ctx: MoveContext, patch: Partial<Ticket>, e: Entry
     timeline: [...ticket.timeline, entry(ticket, ctx, e)],
   };
 }
+
+/** A change with the lifecycle's bookkeeping (version + 1, updatedAt, one timeline entry), for rules kept beside the table (domain/urge.ts). */
+export const recordChange = next;
 
 /** The deadline for the step the ticket waits on now, as a new owner takes it over. */
 function freshDeadlines(ticket: Ticket, ctx: MoveContext): Pick<Ticket, 'acceptBy' | 'resolveBy' | 'overdue'> {
@@ -199,6 +204,21 @@ export interface NewReport {
   level: Level;
   /** The routing note for a report that did not land inside a grid. */
   note: string | null;
+  /** For a 代报: the code the resident claims it with. */
+  claimCode: string | null;
+}
+
+/** The resident a ticket is about: its reporter, the claimant of a 代报, or nobody (patrol, unclaimed 代报). */
+export function residentOf(ticket: Ticket): string | null {
+  if (ticket.source === 'resident') return ticket.reporterOpenid;
+  if (ticket.source === 'proxy') return ticket.claimantOpenid;
+  return null;
+}
+
+/** The residents who hear how it goes: the one it is about and those who follow it. */
+export function residentsOf(ticket: Ticket): string[] {
+  const resident = residentOf(ticket);
+  return [...new Set([...(resident !== null ? [resident] : []), ...ticket.followers])];
 }
 
 /** A submitted ticket: routed, with its acceptance deadline and the first timeline entry. */
@@ -210,6 +230,9 @@ export function openTicket(report: NewReport, ctx: { now: Date; sla: SlaRules })
     version: 1,
     reporterOpenid: report.reporter.openid,
     source: report.source,
+    claimantOpenid: null,
+    claimCode: report.source === 'proxy' ? report.claimCode : null,
+    followers: [],
     reporterName: report.reporterName,
     contactPhone: report.contactPhone,
     category: report.category.code,
@@ -407,6 +430,11 @@ export function sweepOverdue(ticket: Ticket, ctx: MoveContext): Ticket | null {
 
 export function supervise(ticket: Ticket, ctx: MoveContext, note: string): Ticket {
   return next(ticket, ctx, {}, { kind: 'supervise', toStatus: ticket.status, note });
+}
+
+/** A note that moves nothing (domain/notes.ts): the phone revealed to call the resident, a 督办 answered. */
+export function annotate(ticket: Ticket, ctx: MoveContext, kind: TicketNote, note: string | null): Ticket {
+  return next(ticket, ctx, {}, { kind, toStatus: ticket.status, note });
 }
 
 export function autoClose(ticket: Ticket, ctx: MoveContext): Ticket {

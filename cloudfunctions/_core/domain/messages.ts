@@ -2,6 +2,7 @@
 // limits (thing ≤ 20 characters, phrase ≤ 5, character_string ≤ 32 ASCII, time as
 // "2026年11月22日 14:00"), and never personal data: no names, phones or the resident's words.
 import { formatShanghai } from './calendar';
+import { deadlineText } from './deadline-words';
 import type { Ticket } from './types';
 
 export type TemplateKey = Api.TemplateKey;
@@ -26,8 +27,8 @@ export interface MessageInput {
   now: Date;
 }
 
-const dueWords = (deadline: Date | null): string =>
-  deadline ? `请于${formatShanghai(deadline, 'M月D日 HH:mm').replace(' 23:59', ' 24:00')}前处理` : '请尽快处理';
+/** "请于11月26日 24:00前处理": the end of a day is its 24:00, by the calendar's end-of-day rule. */
+const dueWords = (deadline: Date | null): string => (deadline ? `请于${deadlineText(deadline)}前处理` : '请尽快处理');
 
 /** The five fields of each template (names as in config/templates.ts), clipped to the limits. */
 export function messageData(template: TemplateKey, input: MessageInput): MessageData {
@@ -50,6 +51,6 @@ export function messageData(template: TemplateKey, input: MessageInput): Message
       return fields(ticket.status === 'accepted' ? '待办理' : '待受理', dueWords(ticket.status === 'accepted' ? ticket.resolveBy : ticket.acceptBy));
     case 'staffEscalated':
       // "请于11月26日 24:00前处理" is 17 characters: the new deadline always fits the 20 of a thing.
-      return fields(ticket.overdue ? '超时督办' : '上级督办', dueWords(ticket.status === 'accepted' ? ticket.resolveBy : ticket.acceptBy));
+      return fields(ticket.timeline[ticket.timeline.length - 1]?.kind === 'urge' ? '居民催办' : ticket.overdue ? '超时督办' : '上级督办', dueWords(ticket.status === 'accepted' ? ticket.resolveBy : ticket.acceptBy));
   }
 }

@@ -1,13 +1,12 @@
 // Who may see a ticket and who must act on it, from the actor's role and scope alone.
 // Responsibility follows the ticket's level (grid → community → street → district); while a
 // ticket is dispatched, the department is responsible and the dispatching level only watches.
-import type { Actor, Level, Ticket } from './types';
+import { LEVELS, type Actor, type Level, type Ticket } from './types';
 
 const LEVEL_RANK: Record<Level, number> = { grid: 0, community: 1, street: 2, district: 3 };
 
 export function levelAbove(level: Level): Level | null {
-  const order: Level[] = ['grid', 'community', 'street', 'district'];
-  const next = order[LEVEL_RANK[level] + 1];
+  const next = LEVELS[LEVEL_RANK[level] + 1];
   return next ?? null;
 }
 
@@ -62,7 +61,9 @@ export function isSupervisor(ticket: Ticket, actor: Actor): boolean {
 
 /** Whether the actor may read the ticket at all. Residents see only their own reports. */
 export function canSee(ticket: Ticket, actor: Actor): boolean {
-  if (ticket.reporterOpenid === actor.openid) return true;
+  if (ticket.reporterOpenid === actor.openid || ticket.claimantOpenid === actor.openid) return true;
+  // A follower sees it too (the view leaves out the reporter's own details).
+  if (ticket.followers.includes(actor.openid)) return true;
   const place = ticket.place;
   switch (actor.role) {
     case 'resident':

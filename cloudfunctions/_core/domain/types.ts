@@ -12,6 +12,7 @@ export type Rating = Api.Rating;
 export type SlaProfile = Api.SlaProfile;
 export type Scope = Api.Scope;
 export type TicketAction = Api.TicketAction;
+export type TicketNote = Api.TicketNote;
 export type TimelineKind = Api.TimelineKind;
 
 export const LEVELS: readonly Level[] = ['grid', 'community', 'street', 'district'];
@@ -21,6 +22,8 @@ export interface Actor {
   openid: string;
   role: Role;
   scope: Scope | null;
+  /** A staff member's public display name, given at binding; absent for residents. */
+  name?: string | null;
 }
 
 export interface PlaceRef {
@@ -36,6 +39,8 @@ export interface TimelineRecord {
   kind: TimelineKind;
   actorRole: Role | 'system';
   actorOpenid: string | null;
+  /** The staff member's display name when they acted (public; never a resident's name). */
+  actorName?: string | null;
   fromStatus: TicketStatus | null;
   toStatus: TicketStatus;
   level: Level;
@@ -47,8 +52,15 @@ export interface Ticket {
   id: string;
   no: string;
   version: number;
+  /** Who filed it: the resident, or the grid worker for a 代报 or patrol find. */
   reporterOpenid: string;
   source: 'resident' | 'proxy' | 'patrol';
+  /** The resident a 代报 was filed for, once they claimed it with its code. */
+  claimantOpenid: string | null;
+  /** The code the filing worker shows the resident of a 代报, until it is claimed. */
+  claimCode: string | null;
+  /** Residents who said "我也遇到了": they follow it (status, timeline, messages), nothing more. */
+  followers: string[];
   reporterName: string | null;
   contactPhone: string | null;
   category: string;
@@ -82,3 +94,11 @@ export interface Ticket {
   reopenCount: number;
   timeline: TimelineRecord[];
 }
+
+/** Whose queue a ticket lands in: a level of a place, or a department. */
+export type Holder =
+  | { kind: 'grid'; gridCode: string }
+  | { kind: 'community'; community: string }
+  | { kind: 'street'; street: string }
+  | { kind: 'district'; district: string | null }
+  | { kind: 'department'; departmentCode: string };

@@ -1,4 +1,5 @@
-// One of my reports in a list; tapping it opens the detail page.
+// One of my reports in a list; tapping it opens the detail page. A ticket waiting for the
+// resident's rating says so (待评价 · 去评价), since that is the one thing they are asked to do.
 import { zh } from '../../i18n/zh';
 import type { TicketCard } from '../../utils/ticket-view';
 
@@ -7,7 +8,9 @@ Component({
     card: { type: Object, value: {} },
   },
   data: {
+    t: zh.mine,
     createdLabel: zh.mine.createdAt,
+    overdueText: zh.common.overdue,
   },
   methods: {
     onTap(): void {

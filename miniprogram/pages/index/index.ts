@@ -1,29 +1,20 @@
-// Home: one big button to report, the categories as big tiles (a tile starts the form with its
-// category chosen), emergency numbers beside the urgent categories (抢修抢险 and any other an admin
-// marks urgent), and the way to 我的上报. The tiles come from categories.list; until it answers,
-// or when it cannot, the last known list or the built-in nine are shown — never an empty page.
+// Home: one big button to report and, right under it, the way to 我的上报 — both on the first
+// screen at any font size; the emergency numbers in a block of their own; then the categories as
+// tiles, in the same order and colours as on the form (a tile starts the form with its category
+// chosen; urgent ones are marked red). The tiles come from categories.list; until it answers, or
+// when it cannot, the last known list or the built-in nine are shown — never an empty page.
 import { zh } from '../../i18n/zh';
 import { builtInCategories, currentCategories, loadCategories, type CategoryInfo } from '../../services/categories';
-import { categoryTile, type CategoryTile } from '../../utils/category-view';
+import { categoryTile } from '../../utils/category-view';
 import type { TapEvent } from '../../utils/events';
 import { instanceState } from '../../utils/instance-state';
-
-interface TileData {
-  urgent: CategoryTile[];
-  categories: CategoryTile[];
-}
-
-function tiles(list: CategoryInfo[]): TileData {
-  const all = list.map(categoryTile);
-  return { urgent: all.filter((t) => t.urgent), categories: all.filter((t) => !t.urgent) };
-}
 
 const state = instanceState(() => ({ shown: null as CategoryInfo[] | null, attached: false }));
 
 Component({
   data: {
     t: zh.index,
-    ...tiles(builtInCategories()),
+    categories: builtInCategories().map(categoryTile),
   },
   lifetimes: {
     attached(): void {
@@ -44,7 +35,7 @@ Component({
       const s = state.of(this);
       if (s.shown === list) return;
       s.shown = list;
-      this.setData(tiles(list));
+      this.setData({ categories: list.map(categoryTile) });
     },
     onReport(): void {
       wx.navigateTo({ url: '/pages/report/report' });
@@ -60,9 +51,6 @@ Component({
     },
     onMine(): void {
       wx.navigateTo({ url: '/pages/mine/mine' });
-    },
-    onStaff(): void {
-      wx.navigateTo({ url: '/staff/pages/home/home' });
     },
   },
 });

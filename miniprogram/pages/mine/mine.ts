@@ -1,5 +1,7 @@
-// 我的上报: my reports, newest first, paged by the server's cursor; pull down to refresh,
-// scroll to the bottom for more, filter by status.
+// 我的上报: my reports — and the ones I follow or claimed — newest first, paged by the server's
+// cursor; pull down to refresh, scroll to the bottom for more, filter by status. A way to claim a
+// 代报 sits on top once report.claim is deployed (config.features.claim).
+import { config } from '../../config';
 import { call, toApiError } from '../../services/api';
 import { zh } from '../../i18n/zh';
 import type { TapEvent } from '../../utils/events';
@@ -27,6 +29,8 @@ Component({
     nextCursor: null as string | null,
     loadingMore: false,
     loadMoreError: false,
+    canClaim: false,
+    claimEntry: zh.mine.claimEntry,
   },
 
   lifetimes: {
@@ -37,6 +41,7 @@ Component({
 
   methods: {
     onLoad(): void {
+      this.setData({ canClaim: config.features.claim });
       void this.reload(false);
     },
 
@@ -64,6 +69,10 @@ Component({
     onStateAction(): void {
       if (this.data.state === 'error') void this.reload(false);
       else wx.navigateTo({ url: '/pages/report/report' });
+    },
+
+    onClaim(): void {
+      wx.navigateTo({ url: '/pages/claim/claim' });
     },
 
     onLoadMore(): void {

@@ -1,13 +1,8 @@
-// After a report: its number, and in plain words who does what by when.
+// After a report: its number, and in plain words who does what by when — the deadline in the
+// server's own words, handed over by the form (utils/report-form).
 import { zh } from '../../i18n/zh';
 import { queryValue, type Query } from '../../utils/events';
-import { formatDeadline } from '../../utils/time';
-
-function promiseText(acceptBy: string, triage: boolean): string {
-  const deadline = formatDeadline(acceptBy);
-  if (!deadline) return zh.success.soon;
-  return triage ? zh.success.triage(deadline) : zh.success.acceptBy(deadline);
-}
+import { successPromise } from '../../utils/report-form';
 
 Component({
   data: {
@@ -15,14 +10,14 @@ Component({
     notFound: zh.errors.NOT_FOUND,
     ticketId: '',
     no: '',
-    promise: '',
+    promise: { lead: '', deadline: '' },
   },
   methods: {
     onLoad(query: Query): void {
       this.setData({
         ticketId: queryValue(query, 'ticketId'),
         no: queryValue(query, 'no'),
-        promise: promiseText(queryValue(query, 'acceptBy'), query.triage === '1'),
+        promise: successPromise(queryValue(query, 'deadline'), query.triage === '1'),
       });
     },
     onCopy(): void {

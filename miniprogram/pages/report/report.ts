@@ -1,83 +1,57 @@
-// The report form. One tap on 提交上报: ask for notification grants (WeChat allows that only as
-// the first thing in a tap), record them, offer the "same problem?" candidates nearby, upload the
-// photos, then submit with the form's clientRequestId (kept in storage until the ticket exists,
-// so retries and an app kill can never make two tickets). A second tap meanwhile does nothing.
-// The "same problem?" candidates are other people's tickets, which a resident may not open
-// (ticket.get answers NOT_FOUND): the dialog only lists them, and "就是这个问题" ends the flow
-// kindly with no ticket made. The categories come from categories.list (services/categories).
+// The report form. Its parts are components — photo-picker (photos, shrunk to 300 KB),
+// location-field (GPS on a map, or a place picked on the map), nearby-dialog ("same problem?") —
+// and this page wires them to the draft and the API. One tap on 提交上报: check the fields (every
+// wrong one framed in red and named, the first scrolled to), ask for notification grants (WeChat
+// allows that only as the first thing in a tap), record them, offer the open tickets nearby,
+// upload the photos, then submit with the form's clientRequestId (kept in storage until the
+// ticket exists, so retries and an app kill can never make two tickets). A second tap meanwhile
+// does nothing.
 import { call, callWithRetry, toApiError } from '../../services/api';
+import { builtInCategories, currentCategories, isCategoryCode, loadCategories, type CategoryInfo } from '../../services/categories';
 import { clearDraft, emptyDraft, loadDraft, saveDraft, type ReportDraft } from '../../services/draft';
 import { uploadPhoto } from '../../services/files';
-import { currentLocation, LocationError, pickLocation } from '../../services/location';
-import { choosePhotos, isCancel, MAX_PHOTOS, PhotoTooLargeError, shrinkPhoto, type LocalPhoto } from '../../services/photos';
+import { MAX_PHOTOS } from '../../services/photos';
 import { recordGrants, requestResidentSubscriptions } from '../../services/subscribe';
+import { config } from '../../config';
 import { zh } from '../../i18n/zh';
-import { builtInCategories, currentCategories, isCategoryCode, loadCategories, type CategoryInfo } from '../../services/categories';
-import { categoryTile } from '../../utils/category-view';
+import type { NearbyDecision } from '../../components/nearby-dialog/nearby-dialog';
+import { categoryTile, type CategoryTile } from '../../utils/category-view';
 import { queryValue, type Query, type TapEvent, type ValueEvent } from '../../utils/events';
 import { instanceState } from '../../utils/instance-state';
-import { formatDateTime } from '../../utils/time';
-import { statusLabel } from '../../utils/ticket-view';
-import { DESCRIPTION_MAX, hasErrors, validateReport, type FieldErrors } from '../../utils/validate';
-
-type LocationState = 'locating' | 'located' | 'picked' | 'failed' | 'denied';
-type NearbyDecision = 'continue' | 'cancel' | 'same';
-
-interface PhotoItem {
-  key: string;
-  path: string;
-}
-
-interface NearbyRow {
-  id: string;
-  excerpt: string;
-  statusLabel: string;
-  distance: string;
-  createdText: string;
-}
-
-interface CategoryChoice {
-  code: Api.CategoryCode;
-  name: string;
-  icon: string;
-  urgent: boolean;
-}
-
-function choices(list: CategoryInfo[]): CategoryChoice[] {
-  return list.map(categoryTile).map(({ code, name, icon, urgent }) => ({ code, name, icon, urgent }));
-}
-
-function isUrgent(list: CategoryChoice[], code: string): boolean {
-  return list.some((c) => c.code === code && c.urgent);
-}
+import { nearbyRows, successQuery, type NearbyRow } from '../../utils/report-form';
+import { DESCRIPTION_MAX, validateReport, wrongFields, type FieldErrors, type ReportField } from '../../utils/validate';
 
 const KINDS: ReadonlyArray<Api.Kind> = ['complaint', 'suggestion', 'question'];
+
+/** What the resident chose in the "same problem?" dialog; following names the ticket. */
+type NearbyChoice = { decision: Exclude<NearbyDecision, 'follow'> } | { decision: 'follow'; ref: string };
+
+/** The element each field sits in, to scroll the first wrong one into view. */
+const FIELD_ANCHOR: Record<ReportField, string> = {
+  category: '#field-category',
+  description: '#field-description',
+  location: '#field-location',
+  contactPhone: '#field-phone',
+};
 
 const state = instanceState(() => ({
   /** A submit is running: further taps are ignored. */
   busy: false,
   clientRequestId: '',
+  photos: [] as string[],
   /** Local path → fileID, so a retried submit does not upload a photo twice. */
   uploaded: new Map<string, string>(),
-  decideNearby: null as ((d: NearbyDecision) => void) | null,
+  decideNearby: null as ((d: NearbyChoice) => void) | null,
   saveTimer: null as ReturnType<typeof setTimeout> | null,
-  photoSeq: 0,
   /** A category asked for (home tile, draft) that the list shown so far does not have yet. */
   pendingCategory: '' as Api.CategoryCode | '',
   shownCategories: null as CategoryInfo[] | null,
+  locationPicked: false,
   alive: true,
 }));
 
-function locationText(s: LocationState, loc: Api.Location | null): string {
-  if (s === 'locating') return zh.report.locating;
-  if (s === 'failed' || s === 'denied') return zh.report.locationFailed;
-  if (loc && loc.address) return loc.address;
-  return zh.report.locatedHere;
-}
-
-function excerpt(text: string): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length > 40 ? `${flat.slice(0, 40)}…` : flat;
+function choices(list: CategoryInfo[]): CategoryTile[] {
+  return list.map(categoryTile);
 }
 
 /** Back to the page the form was opened from, or home when the form is the only page. */
@@ -87,10 +61,6 @@ function leaveForm(): void {
   };
   if (getCurrentPages().length > 1) wx.navigateBack({ delta: 1, fail: home });
   else home();
-}
-
-function firstError(errors: FieldErrors): string {
-  return errors.category ?? errors.description ?? errors.location ?? errors.contactPhone ?? '';
 }
 
 Component({
@@ -107,17 +77,15 @@ Component({
     kind: 'complaint' as Api.Kind,
     description: '',
     contactPhone: '',
-    photos: [] as PhotoItem[],
-    addingPhoto: false,
     location: null as Api.Location | null,
-    locationState: 'locating' as LocationState,
-    locationText: zh.report.locating,
 
     errors: {} as FieldErrors,
+    errorSummary: '',
     submitError: '',
     submitting: false,
     submitLabel: zh.common.submitting,
     nearby: { visible: false, items: [] as NearbyRow[] },
+    canFollow: false,
   },
 
   lifetimes: {
@@ -126,7 +94,7 @@ Component({
       if (s.saveTimer) clearTimeout(s.saveTimer);
       this.persist();
       s.alive = false;
-      if (s.decideNearby) s.decideNearby('cancel');
+      if (s.decideNearby) s.decideNearby({ decision: 'cancel' });
       state.drop(this);
     },
   },
@@ -135,21 +103,20 @@ Component({
     onLoad(query: Query): void {
       const s = state.of(this);
       const asked = queryValue(query, 'category');
-      const wanted = isCategoryCode(asked) ? asked : '';
       const draft = loadDraft() ?? emptyDraft();
       s.clientRequestId = draft.clientRequestId;
-      s.pendingCategory = wanted || draft.category;
+      s.pendingCategory = (isCategoryCode(asked) ? asked : '') || draft.category;
+      s.locationPicked = !!draft.location;
       this.setData({
         kind: draft.kind,
         description: draft.description,
         contactPhone: draft.contactPhone,
+        location: draft.location,
+        canFollow: config.features.follow,
       });
       this.showCategories(currentCategories(), false);
-      if (draft.location) {
-        this.setLocation('picked', draft.location);
-      } else {
-        this.locate();
-      }
+      const field = this.selectComponent('#location') as unknown as { start(initial: Api.Location | null): void } | null;
+      field?.start(draft.location);
       this.persist();
       void loadCategories().then((list) => {
         if (list && s.alive) this.showCategories(list, true);
@@ -171,7 +138,7 @@ Component({
       if (!category && s.pendingCategory && has(s.pendingCategory)) category = s.pendingCategory;
       if (category || final) s.pendingCategory = '';
       const changed = category !== this.data.category;
-      this.setData({ categories, category, urgentSelected: isUrgent(categories, category) });
+      this.setData({ categories, category, urgentSelected: categories.some((c) => c.code === category && c.urgent) });
       if (changed) this.persist();
     },
 
@@ -181,13 +148,14 @@ Component({
 
     /** The draft that survives an app kill, with the clientRequestId of this form fill. */
     draft(): ReportDraft {
+      const s = state.of(this);
       return {
-        clientRequestId: state.of(this).clientRequestId,
-        category: this.data.category || state.of(this).pendingCategory,
+        clientRequestId: s.clientRequestId,
+        category: this.data.category || s.pendingCategory,
         kind: this.data.kind,
         description: this.data.description,
         contactPhone: this.data.contactPhone,
-        location: this.data.locationState === 'picked' ? this.data.location : null,
+        location: s.locationPicked ? this.data.location : null,
       };
     },
 
@@ -204,30 +172,21 @@ Component({
       }, 400);
     },
 
-    setLocation(locationState: LocationState, location: Api.Location | null): void {
-      this.setData({
-        locationState,
-        location,
-        locationText: locationText(locationState, location),
-        'errors.location': location ? '' : this.data.errors.location ?? '',
-      });
-    },
-
-    async locate(): Promise<void> {
-      this.setLocation('locating', null);
-      try {
-        this.setLocation('located', await currentLocation());
-      } catch (e) {
-        const denied = e instanceof LocationError && e.reason === 'denied';
-        this.setLocation(denied ? 'denied' : 'failed', null);
-      }
+    /** Drops a field's error once it is fixed (the summary follows). */
+    clearError(field: ReportField): void {
+      if (!this.data.errors[field]) return;
+      const errors = { ...this.data.errors };
+      delete errors[field];
+      const count = wrongFields(errors).length;
+      this.setData({ errors, errorSummary: count > 0 ? zh.report.errorSummary(count) : '' });
     },
 
     onCategory(e: TapEvent<{ code?: string }>): void {
       const chosen = this.data.categories.find((c) => c.code === e.currentTarget.dataset.code);
       if (!chosen) return;
       state.of(this).pendingCategory = '';
-      this.setData({ category: chosen.code, urgentSelected: chosen.urgent, 'errors.category': '' });
+      this.setData({ category: chosen.code, urgentSelected: chosen.urgent });
+      this.clearError('category');
       this.persist();
     },
 
@@ -240,83 +199,26 @@ Component({
 
     onDescription(e: ValueEvent): void {
       const description = String(e.detail.value ?? '').slice(0, DESCRIPTION_MAX);
-      this.setData({ description, ...(description.trim() ? { 'errors.description': '' } : {}) });
+      this.setData({ description });
+      if (description.trim()) this.clearError('description');
       this.persistSoon();
     },
 
     onPhone(e: ValueEvent): void {
-      this.setData({ contactPhone: String(e.detail.value ?? ''), 'errors.contactPhone': '' });
+      this.setData({ contactPhone: String(e.detail.value ?? '') });
+      this.clearError('contactPhone');
       this.persistSoon();
     },
 
-    async onAddPhoto(): Promise<void> {
-      const room = MAX_PHOTOS - this.data.photos.length;
-      if (room <= 0) {
-        wx.showToast({ title: zh.report.photoLimit, icon: 'none' });
-        return;
-      }
-      if (this.data.addingPhoto) return;
-      let chosen: LocalPhoto[];
-      try {
-        chosen = await choosePhotos(room);
-      } catch (err) {
-        if (!isCancel(err)) wx.showToast({ title: zh.report.photoFailed, icon: 'none' });
-        return;
-      }
-      this.setData({ addingPhoto: true });
-      const s = state.of(this);
-      const added: PhotoItem[] = [];
-      let tooLarge = false;
-      let failed = false;
-      for (const photo of chosen.slice(0, room)) {
-        try {
-          const small = await shrinkPhoto(photo);
-          s.photoSeq += 1;
-          added.push({ key: `p${s.photoSeq}`, path: small.path });
-        } catch (err) {
-          if (err instanceof PhotoTooLargeError) tooLarge = true;
-          else failed = true;
-        }
-      }
-      const start = this.data.photos.length;
-      const patch: Record<string, unknown> = { addingPhoto: false };
-      added.forEach((p, i) => {
-        patch[`photos[${start + i}]`] = p;
-      });
-      this.setData(patch);
-      if (chosen.length > room) wx.showToast({ title: zh.report.photoLimit, icon: 'none' });
-      else if (tooLarge) wx.showToast({ title: zh.report.photoTooLarge, icon: 'none' });
-      else if (failed) wx.showToast({ title: zh.report.photoFailed, icon: 'none' });
+    onPhotos(e: WechatMiniprogram.CustomEvent<{ paths: string[] }>): void {
+      state.of(this).photos = e.detail.paths;
     },
 
-    onRemovePhoto(e: TapEvent<{ index?: number }>): void {
-      const index = Number(e.currentTarget.dataset.index);
-      const photos = this.data.photos.filter((_, i) => i !== index);
-      this.setData({ photos });
-    },
-
-    onPreviewPhoto(e: TapEvent<{ index?: number }>): void {
-      const urls = this.data.photos.map((p) => p.path);
-      const current = urls[Number(e.currentTarget.dataset.index)] ?? urls[0];
-      if (current) wx.previewImage({ urls, current });
-    },
-
-    async onChooseLocation(): Promise<void> {
-      try {
-        this.setLocation('picked', await pickLocation(this.data.location));
-        this.persist();
-      } catch (e) {
-        if (e instanceof LocationError && e.reason === 'denied') this.setLocation('denied', this.data.location);
-        // Cancelling the map keeps whatever was there before.
-      }
-    },
-
-    onOpenSetting(): void {
-      wx.openSetting({
-        success: (res) => {
-          if (res.authSetting['scope.userLocation']) this.locate();
-        },
-      });
+    onLocation(e: WechatMiniprogram.CustomEvent<{ location: Api.Location | null; picked: boolean }>): void {
+      state.of(this).locationPicked = e.detail.picked;
+      this.setData({ location: e.detail.location });
+      if (e.detail.location) this.clearError('location');
+      if (e.detail.picked) this.persist();
     },
 
     onSubmit(): void {
@@ -328,9 +230,10 @@ Component({
         location: this.data.location,
         contactPhone: this.data.contactPhone,
       });
-      this.setData({ errors, submitError: '' });
-      if (hasErrors(errors)) {
-        wx.showToast({ title: firstError(errors), icon: 'none' });
+      const wrong = wrongFields(errors);
+      this.setData({ errors, errorSummary: wrong.length > 0 ? zh.report.errorSummary(wrong.length) : '', submitError: '' });
+      if (wrong.length > 0) {
+        wx.pageScrollTo({ selector: FIELD_ANCHOR[wrong[0] as ReportField], offsetTop: -12, duration: 200 });
         return;
       }
       s.busy = true;
@@ -349,15 +252,21 @@ Component({
         const category = this.data.category as Api.CategoryCode;
         const location = this.data.location as Api.Location;
 
-        const decision = await this.checkNearby(category, location);
-        if (decision === 'cancel') return;
-        if (decision === 'same') {
+        const choice = await this.checkNearby(category, location);
+        if (choice.decision === 'cancel') return;
+        if (choice.decision === 'same') {
           done = true;
           this.endAsDuplicate();
           return;
         }
+        if (choice.decision === 'follow') {
+          const view = await call('report.follow', { ref: choice.ref });
+          done = true;
+          this.endAsFollower(view.id);
+          return;
+        }
 
-        this.setData({ submitLabel: zh.report.uploading });
+        if (s.photos.length > 0) this.setData({ submitLabel: zh.report.uploading });
         const photos = await this.uploadPhotos();
         this.setData({ submitLabel: zh.common.submitting });
         const contactPhone = this.data.contactPhone.trim();
@@ -373,17 +282,9 @@ Component({
         done = true;
         clearDraft();
         s.clientRequestId = '';
-        const q = [
-          `ticketId=${encodeURIComponent(answer.ticketId)}`,
-          `no=${encodeURIComponent(answer.no)}`,
-          `acceptBy=${encodeURIComponent(answer.acceptBy ?? '')}`,
-          `triage=${answer.gridCode ? '0' : '1'}`,
-        ].join('&');
-        wx.redirectTo({ url: `/pages/report-success/report-success?${q}` });
+        wx.redirectTo({ url: `/pages/report-success/report-success?${successQuery(answer)}` });
       } catch (e) {
-        const err = toApiError(e);
-        this.setData({ submitError: err.message });
-        wx.showToast({ title: err.message, icon: 'none', duration: 3000 });
+        this.setData({ submitError: toApiError(e).message });
       } finally {
         // After a success the page is leaving; stay busy so nothing can be sent twice.
         if (!done) {
@@ -394,52 +295,44 @@ Component({
     },
 
     /** Open tickets of the same category nearby; a failed check never blocks a report. */
-    async checkNearby(category: Api.CategoryCode, location: Api.Location): Promise<NearbyDecision> {
+    async checkNearby(category: Api.CategoryCode, location: Api.Location): Promise<NearbyChoice> {
       let items: Api.NearbyItem[] = [];
       try {
         items = (await call('report.nearby', { category, location })).items;
       } catch {
-        return 'continue';
+        return { decision: 'continue' };
       }
-      if (items.length === 0) return 'continue';
-      const now = new Date();
-      const rows: NearbyRow[] = items.slice(0, 5).map((it) => ({
-        id: it.ref,
-        excerpt: excerpt(it.description),
-        statusLabel: statusLabel(it.status),
-        distance: zh.report.nearbyDistance(it.withinMeters),
-        createdText: formatDateTime(it.reportedHour, now),
-      }));
-      this.setData({ nearby: { visible: true, items: rows } });
-      return new Promise<NearbyDecision>((resolve) => {
+      if (items.length === 0) return { decision: 'continue' };
+      this.setData({ nearby: { visible: true, items: nearbyRows(items, new Date()) } });
+      return new Promise<NearbyChoice>((resolve) => {
         state.of(this).decideNearby = resolve;
       });
     },
 
-    decideNearby(d: NearbyDecision): void {
+    onNearby(e: WechatMiniprogram.CustomEvent<{ decision: NearbyDecision; ref?: string }>): void {
       const s = state.of(this);
       const decide = s.decideNearby;
       s.decideNearby = null;
       this.setData({ 'nearby.visible': false });
-      if (decide) decide(d);
+      const { decision, ref } = e.detail;
+      if (!decide) return;
+      if (decision === 'follow') decide(ref ? { decision, ref } : { decision: 'cancel' });
+      else decide({ decision });
     },
 
-    onNearbySame(): void {
-      this.decideNearby('same');
-    },
-
-    onNearbyContinue(): void {
-      this.decideNearby('continue');
-    },
-
-    onNearbyCancel(): void {
-      this.decideNearby('cancel');
+    /** "我也遇到了": the resident now follows that ticket; the draft goes, and they see the ticket. */
+    endAsFollower(ticketId: string): void {
+      const s = state.of(this);
+      clearDraft();
+      s.clientRequestId = '';
+      wx.showToast({ title: zh.report.followed, icon: 'success' });
+      wx.redirectTo({ url: `/pages/ticket/ticket?id=${encodeURIComponent(ticketId)}` });
     },
 
     /**
-     * "就是这个问题": someone already reported it and it is being handled. No ticket is made, the
-     * draft goes (so the form starts empty next time), and after a kind word the resident is
-     * taken back to where they came from. The page stays busy: nothing more can be sent.
+     * "是同一个问题": someone already reported it and it is being handled. No ticket is made, the
+     * draft goes (the dialog's button said so), and after a kind word the resident is taken back
+     * to where they came from. The page stays busy: nothing more can be sent.
      */
     endAsDuplicate(): void {
       const s = state.of(this);
@@ -460,11 +353,11 @@ Component({
     async uploadPhotos(): Promise<string[]> {
       const s = state.of(this);
       const ids: string[] = [];
-      for (const photo of this.data.photos) {
-        let id = s.uploaded.get(photo.path);
+      for (const path of s.photos) {
+        let id = s.uploaded.get(path);
         if (!id) {
-          id = await uploadPhoto(photo.path);
-          s.uploaded.set(photo.path, id);
+          id = await uploadPhoto(path);
+          s.uploaded.set(path, id);
         }
         ids.push(id);
       }

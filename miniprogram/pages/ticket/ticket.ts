@@ -1,6 +1,7 @@
-// One report in full: status, deadlines, photos, what was done by whom, and — only when the
-// server lists them in allowedActions — the rating form, 重办 and 撤回. The page never decides
-// by itself what is possible; after each move it shows the view the server answered.
+// One report in full: status, the deadline in the server's words, photos, what was done by whom,
+// and — only when the server lists them in allowedActions — 催办, the rating form (on the first
+// screen), 重办 and 撤回 (a quiet text button at the end). The page never decides by itself what
+// is possible; after each move it shows the view the server answered.
 import { call, toApiError } from '../../services/api';
 import { zh } from '../../i18n/zh';
 import { queryValue, type Query, type TapEvent, type ValueEvent } from '../../utils/events';
@@ -9,7 +10,7 @@ import { toDetail, type TicketDetail, type TimelineRow } from '../../utils/ticke
 import { REASON_MAX } from '../../utils/validate';
 
 type PageState = 'loading' | 'ready' | 'error';
-type Acting = '' | 'rate' | 'reopen' | 'withdraw';
+type Acting = '' | 'rate' | 'reopen' | 'withdraw' | 'urge';
 
 const RATINGS: ReadonlyArray<{ key: Api.Rating; icon: string }> = [
   { key: 'satisfied', icon: 'smile' },
@@ -27,6 +28,7 @@ Component({
     createdLabel: zh.mine.createdAt,
     reasonMax: REASON_MAX,
     ratingOptions: RATINGS.map((r) => ({ ...r, label: zh.ratings[r.key] })),
+    commentSize: { minHeight: 64 },
 
     state: 'loading' as PageState,
     message: '',
@@ -126,6 +128,11 @@ Component({
       }
       const comment = this.data.ratingComment.trim();
       await this.act('rate', () => call('report.rate', { ticketId: state.of(this).id, rating, ...(comment ? { comment } : {}) }), zh.ticket.rated);
+    },
+
+    // ---- 催办 ----
+    async onUrge(): Promise<void> {
+      await this.act('urge', () => call('report.urge', { ticketId: state.of(this).id }), zh.ticket.urged);
     },
 
     // ---- reopen ----

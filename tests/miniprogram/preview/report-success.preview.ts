@@ -1,10 +1,10 @@
-// After a report (pages/report-success/report-success): every state at both font sizes.
+// After a report (pages/report-success/report-success): every state at both font sizes, from
+// report.submit's real answers handed over the way the form does.
+import { successQuery } from '../../../miniprogram/utils/report-form';
 import { fixClock, realClock } from '../support/clock';
-import { submitAnswer } from '../support/demo-data';
-import { callPage, load, render, type Root } from '../support/render';
 import { snapshotBoth } from '../support/preview';
-
-jest.mock('../../../miniprogram/services/api', () => jest.requireActual('../support/api-fake').mockApiModule());
+import { realAnswers } from '../support/real-answers';
+import { callPage, load, render, type Root } from '../support/render';
 
 let pageId: string;
 beforeAll(() => {
@@ -19,19 +19,17 @@ async function open(query: Record<string, string>): Promise<Root> {
   return page;
 }
 
+const queryOf = (answer: Api.ReportSubmitData): Record<string, string> =>
+  Object.fromEntries(successQuery(answer).split('&').map((kv) => kv.split('=') as [string, string]));
+
 test('reported to a grid', async () => {
-  const a = submitAnswer();
-  const page = await open({ ticketId: a.ticketId, no: a.no, acceptBy: a.acceptBy ?? '', triage: '0' });
-  await snapshotBoth('report-success', '上报成功：网格员受理期限', page);
+  await snapshotBoth('report-success', '上报成功：网格员受理期限', await open(queryOf(realAnswers().submit)));
 });
 
 test('reported outside every grid (triage)', async () => {
-  const a = submitAnswer({ gridCode: null });
-  const page = await open({ ticketId: a.ticketId, no: a.no, acceptBy: a.acceptBy ?? '', triage: '1' });
-  await snapshotBoth('report-success-triage', '上报成功：社区统一分派', page);
+  await snapshotBoth('report-success-triage', '上报成功：社区统一分派', await open(queryOf(realAnswers().submitTriage)));
 });
 
 test('opened without a ticket', async () => {
-  const page = await open({});
-  await snapshotBoth('report-success-missing', '上报成功页：没有编号（出错）', page);
+  await snapshotBoth('report-success-missing', '上报成功页：没有编号（出错）', await open({}));
 });

@@ -1,8 +1,10 @@
 // The report form (pages/report/report): every state at both font sizes.
+import { config } from '../../../miniprogram/config';
 import { installPrivacyHandler, type PrivacyResolve } from '../../../miniprogram/services/privacy';
 import { apiFake } from '../support/api-fake';
 import { fixClock, realClock } from '../support/clock';
-import { DEMO_PHOTOS, nearbyItems } from '../support/demo-data';
+import { DEMO_PHOTOS } from '../support/demo-data';
+import { realAnswers } from '../support/real-answers';
 import { callPage, flush, load, render, tap, type, type Root } from '../support/render';
 import { snapshotBoth } from '../support/preview';
 import { wxFake, wxScene } from '../support/wx-fake';
@@ -28,11 +30,11 @@ function pickablePhotos(count: number): void {
 }
 
 async function fill(page: Root): Promise<void> {
-  await tap(page, '.choice--category', 0);
+  await tap(page, '.choice', 0);
   await type(page, '.description', '3号楼东门口的垃圾桶已经满了三天，没有人清运，气味很大。');
   pickablePhotos(3);
-  await tap(page, '.photo--add');
-  await tap(page, '.choose-location');
+  await tap(page, '.photos >> .photo--add');
+  await tap(page, '.location-field >> .choose-location');
   await type(page, '.phone', '13812345678');
 }
 
@@ -65,6 +67,13 @@ test('an urgent category chosen from the home tile', async () => {
   await snapshotBoth('report-urgent', '上报表单：抢修抢险（先打 119/110）', page);
 });
 
+test('a wrong field fixed: its frame goes, the count goes down', async () => {
+  const page = await openForm();
+  await tap(page, '.submit');
+  await tap(page, '.choice', 2);
+  await snapshotBoth('report-invalid-fixing', '上报表单：改好一处后', page);
+});
+
 test('submitted with nothing filled in', async () => {
   wxScene.location = { ok: false, errMsg: 'getLocation:fail' };
   const page = await openForm();
@@ -87,21 +96,35 @@ test('the server refused the report', async () => {
   apiFake
     .on('subscription.record', (p) => ({ recorded: Object.keys(p.grants).length }))
     .on('report.nearby', () => ({ items: [] }))
-    .fail('report.submit', 'RATE_LIMITED', '一小时内最多上报 10 次，请稍后再试');
+    .fail('report.submit', 'RATE_LIMITED', '一小时内最多上报 10 件，请稍后再试');
   const page = await openForm();
-  await tap(page, '.choice--category', 0);
+  await tap(page, '.choice', 0);
   await type(page, '.description', '楼道灯坏了');
   await tap(page, '.submit');
   await snapshotBoth('report-submit-error', '上报表单：服务器拒绝（太频繁）', page);
 });
 
 test('"是同一个问题吗？" before a new ticket is made', async () => {
-  apiFake.on('subscription.record', (p) => ({ recorded: Object.keys(p.grants).length })).on('report.nearby', () => ({ items: nearbyItems() }));
+  apiFake.on('subscription.record', (p) => ({ recorded: Object.keys(p.grants).length })).on('report.nearby', () => ({ items: realAnswers().nearby.items }));
   const page = await openForm();
-  await tap(page, '.choice--category', 0);
+  await tap(page, '.choice', 0);
   await type(page, '.description', '东门垃圾没人清运');
   await tap(page, '.submit');
   await snapshotBoth('report-nearby', '上报表单：附近有相同的问题', page);
+});
+
+test('"我也遇到了": following a ticket nearby (once report.follow is deployed)', async () => {
+  config.features.follow = true;
+  try {
+    apiFake.on('subscription.record', (p) => ({ recorded: Object.keys(p.grants).length })).on('report.nearby', () => realAnswers().nearby);
+    const page = await openForm();
+    await tap(page, '.choice', 0);
+    await type(page, '.description', '东门垃圾没人清运');
+    await tap(page, '.submit');
+    await snapshotBoth('report-nearby-follow', '上报表单：附近有相同的问题，可以“我也遇到了”', page);
+  } finally {
+    config.features.follow = false;
+  }
 });
 
 test('the privacy prompt before the first location', async () => {

@@ -2,7 +2,7 @@
 //   jest.mock('<path>/services/api', () => require('./support/api-fake').mockApiModule());
 // and script answers per action with `apiFake`. Handlers are typed by the contract (Api.Actions),
 // so a fake answer with a wrong shape fails tsc like real server code would. Retries go through
-// the real retry loop (withRetry) with short waits.
+// the real retry loop (withRetry) without waits, so no test depends on how fast the machine is.
 // Two read-only actions that pages ask on their own answer by default, as the demo server would:
 // `categories.list` (the built-in nine) and `staff.me` (demo-resident-1). Script them with `on`
 // or `fail` like any other action; every other action fails until a test scripts it.
@@ -80,6 +80,6 @@ export function mockApiModule(): ApiModule {
     ...real,
     call: apiFake.call,
     callWithRetry: <A extends Api.ActionName>(action: A, params: Api.Params<A>, options?: RealApi.RetryOptions) =>
-      real.withRetry(() => apiFake.call(action, params), { tries: options?.tries ?? 3, baseDelayMs: 1 }),
+      real.withRetry(() => apiFake.call(action, params), { tries: options?.tries ?? 3, baseDelayMs: 0 }),
   };
 }

@@ -11,7 +11,9 @@
 // - built-in components: default styles for wx-view & co., as WeChat's base library has them;
 // - <image src>, <input value/placeholder>, <textarea value/placeholder> are not in simulate's
 //   DOM: they are read from the component tree and drawn as <img> and text;
-// - app.wxss (`page { … }`: the theme variables, the rem-based TDesign fonts) is added;
+// - app.wxss (`page { … }`: the theme variables, the rem-based TDesign fonts) is added, and a
+//   component's `:host` rules are given its tag;
+// - <map> (a native component) is drawn as a plain street pattern with a pin in the middle;
 // - TDesign popups and dialogs enter with a transition on real timers: snapshot waits it out.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -56,7 +58,34 @@ function patchRpx(): void {
   }
 }
 
-if (previewEnabled()) patchRpx();
+type WxssModule = { insert: (chunks: string[] | string, id: string) => void; previewPatched?: boolean };
+
+/**
+ * A component's `:host { … }` styles its own element; simulate leaves the selector as it is, which
+ * matches nothing outside a shadow root. Each compiled chunk belongs to one component and all its
+ * classes carry that component's tag as prefix (`ui-icon--…`), so `:host` becomes that tag.
+ */
+function patchHost(): void {
+  const mod = jest.requireActual<WxssModule>('miniprogram-simulate/src/wxss');
+  if (mod.previewPatched) return;
+  const original = mod.insert;
+  mod.insert = (chunks, id) => {
+    const list = Array.isArray(chunks) ? chunks : [chunks];
+    original(
+      list.map((css) => {
+        const tag = /\.([a-z][a-z0-9-]*?)--/.exec(css)?.[1];
+        return tag ? css.replace(/:host\b/g, tag) : css;
+      }),
+      id,
+    );
+  };
+  mod.previewPatched = true;
+}
+
+if (previewEnabled()) {
+  patchRpx();
+  patchHost();
+}
 
 /** Default styles of the built-in components (from WeChat's base library), minus what we never use. */
 const BUILT_IN_CSS = `
@@ -81,6 +110,13 @@ wx-input { display: block; height: 1.4rem; min-height: 1.4rem; line-height: 1.4r
 wx-textarea { display: block; position: relative; width: 300px; height: 150px; white-space: pre-wrap; overflow: hidden; }
 wx-textarea[data-preview-auto-height] { height: auto; }
 .preview-placeholder { color: #808080; }
+wx-map { display: block; position: relative; overflow: hidden; background-color: #e9eef1;
+  background-image: linear-gradient(90deg, transparent 46%, #fff 46%, #fff 54%, transparent 54%),
+    linear-gradient(0deg, transparent 40%, #fff 40%, #fff 47%, transparent 47%),
+    linear-gradient(90deg, transparent 12%, #dfe6ea 12%, #dfe6ea 30%, transparent 30%, transparent 62%, #dfe6ea 62%, #dfe6ea 88%, transparent 88%);
+  background-size: 160px 120px, 160px 120px, 160px 60px; }
+wx-map::after { content: ''; position: absolute; left: 50%; top: 50%; width: 28px; height: 36px; transform: translate(-50%, -100%);
+  background: url("data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 28 36'%3E%3Cpath d='M14 35s12-12.4 12-21A12 12 0 0 0 2 14c0 8.6 12 21 12 21z' fill='%23e34d59' stroke='white' stroke-width='2'/%3E%3Ccircle cx='14' cy='14' r='4.5' fill='white'/%3E%3C/svg%3E") center / contain no-repeat; }
 `;
 
 /** app.wxss styles the `page` element; in the document the page is the body. */
@@ -95,10 +131,11 @@ function appStyles(): string {
 type VtAttr = { name: string; value: unknown };
 type WxElement = { _vt?: { attrs?: VtAttr[] } };
 
-/** The attributes a built-in component was given in WXML (simulate keeps them off the DOM). */
+/** The attributes a built-in component was given in WXML (simulate keeps them off the DOM), by camelCase name. */
 function wxAttrs(el: Element): Map<string, unknown> {
   const wx = (el as unknown as { __wxElement?: WxElement }).__wxElement;
-  return new Map((wx?._vt?.attrs ?? []).map((a) => [a.name, a.value]));
+  const camel = (name: string): string => name.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
+  return new Map((wx?._vt?.attrs ?? []).map((a) => [camel(a.name), a.value]));
 }
 
 function str(v: unknown): string {
@@ -132,7 +169,7 @@ function fillBuiltIns(original: Element, copy: Element): void {
       }
       return;
     }
-    if (attrs.get('auto-height') === true) target.setAttribute('data-preview-auto-height', '');
+    if (attrs.get('autoHeight') === true) target.setAttribute('data-preview-auto-height', '');
     const value = str(attrs.get('value'));
     const span = copy.ownerDocument.createElement('span');
     if (value) {
@@ -140,12 +177,12 @@ function fillBuiltIns(original: Element, copy: Element): void {
     } else {
       span.textContent = str(attrs.get('placeholder'));
       const prefix = classPrefix(el);
-      const own = str(attrs.get('placeholder-class'))
+      const own = str(attrs.get('placeholderClass'))
         .split(/\s+/)
         .filter(Boolean)
         .map((c) => (prefix ? `${prefix}--${c}` : c));
       span.className = ['preview-placeholder', ...own].join(' ');
-      const style = str(attrs.get('placeholder-style'));
+      const style = str(attrs.get('placeholderStyle'));
       if (style) span.setAttribute('style', style);
     }
     target.replaceChildren(span);

@@ -118,7 +118,7 @@ test('npm run deploy -- --dry-run prints the whole plan and its checks, and chan
   const out = lines.join('\n');
   expect(code).toBe(0);
   for (const c of COLLECTIONS) expect(out).toContain(`  ${c.name}  rule {"read":false,"write":false}`);
-  expect(out).toContain('index reporter_newest: reporterOpenid asc, newestKey desc');
+  expect(out).toContain('index people_newest: people asc, newestKey desc');
   expect(out).toContain('api  runtime Nodejs18.15, handler index.main, timeout 20 s');
   expect(out).toContain('timer trigger sweep: 0 */5 * * * * *');
   expect(out).toContain('Mini program: upload wx0123456789abcdef version 0.9.0 (“demo”) as robot 1, wx.cloud env yjsb-demo-7g2k9x');

@@ -57,9 +57,11 @@ export const COLLECTIONS: readonly CollectionSpec[] = [
     name: COLLECTION.tickets,
     indexes: [
       index('no_unique', [['no', 1]], true),
-      // report.mine: the caller's reports, newest first (with and without a status filter).
-      index('reporter_newest', [['reporterOpenid', 1], ['newestKey', -1]]),
-      index('reporter_status_newest', [['reporterOpenid', 1], ['status', 1], ['newestKey', -1]]),
+      // report.mine: what the caller filed, claimed or follows (`people`), newest first.
+      index('people_newest', [['people', 1], ['newestKey', -1]]),
+      index('people_status_newest', [['people', 1], ['status', 1], ['newestKey', -1]]),
+      // report.claim: the 代报 a code belongs to.
+      index('claim_code', [['claimCode', 1]]),
       // queue.list, what the caller must act on now: `duty` holds the queues responsible.
       index('duty_status_due', [['duty', 1], ['status', 1], ['dueKey', 1]]),
       index('duty_status_overdue_due', [['duty', 1], ['status', 1], ['overdue', 1], ['dueKey', 1]]),
@@ -100,7 +102,17 @@ export const COLLECTIONS: readonly CollectionSpec[] = [
     ],
     rule: CLOSED,
   },
-  { name: COLLECTION.supervisions, indexes: [index('ticket_at', [['ticketId', 1], ['at', -1]])], rule: CLOSED },
+  {
+    name: COLLECTION.supervisions,
+    indexes: [
+      index('ticket_at', [['ticketId', 1], ['at', -1]]),
+      // supervisions.list, the 督办 desk: a street's or a district's records (or all), newest first.
+      index('street_at', [['street', 1], ['at', -1], ['_id', -1]]),
+      index('district_at', [['district', 1], ['at', -1], ['_id', -1]]),
+      index('at', [['at', -1], ['_id', -1]]),
+    ],
+    rule: CLOSED,
+  },
   { name: COLLECTION.rateLimits, indexes: [], rule: CLOSED },
   {
     name: COLLECTION.staff,
@@ -122,6 +134,7 @@ export const COLLECTIONS: readonly CollectionSpec[] = [
     indexes: [
       index('community_code', [['community', 1], ['_id', 1]]),
       index('street_code', [['street', 1], ['_id', 1]]),
+      // grids.pick: the grids of a district, by code.
       index('district_code', [['district', 1], ['_id', 1]]),
     ],
     rule: CLOSED,
@@ -130,6 +143,11 @@ export const COLLECTIONS: readonly CollectionSpec[] = [
   { name: COLLECTION.meta, indexes: [], rule: CLOSED },
   // The packed routing index, in parts (grid-snapshots.ts); saving a new one drops the other versions.
   { name: COLLECTION.gridSnapshots, indexes: [index('version', [['version', 1]])], rule: CLOSED },
-  { name: COLLECTION.departments, indexes: [], rule: CLOSED },
+  {
+    name: COLLECTION.departments,
+    // departments.list: a street's departments and its district's.
+    indexes: [index('street_code', [['street', 1], ['_id', 1]]), index('district_code', [['district', 1], ['_id', 1]])],
+    rule: CLOSED,
+  },
   { name: COLLECTION.categories, indexes: [], rule: CLOSED },
 ];

@@ -2,17 +2,15 @@
 // functions' config.json permissions.openapi). wx-server-sdk takes camelCase parameters and
 // turns them into the HTTPS API's snake_case (templateId → template_id, miniprogramState →
 // miniprogram_state); it throws a CloudSDKError { errCode, errMsg } for a WeChat errcode.
-// Every outcome comes back as a SendResult: this adapter never throws, and a call that does not
-// answer in time is an error like any other (the outbox decides whether to retry).
+// Every outcome comes back as a SendResult: this adapter never throws. How long a send may take
+// is the deliver job's to decide (one deadline for every sender, jobs/deliver.ts).
 import type { MessageSender, OutboxMessage, SendResult } from '../../ports';
 import { sdk } from './sdk';
+import { isRecord } from '../../domain/guards';
 
 export type MiniprogramState = 'developer' | 'trial' | 'formal';
 
-/** The SDK's own code for "call open API timeout"; used for our deadline too. */
-export const SEND_TIMEOUT_ERRCODE = -604102;
 const UNKNOWN_ERRCODE = -1;
-const DEFAULT_TIMEOUT_MS = 10_000;
 const MAX_ERRMSG = 200;
 
 export function miniprogramState(value: string | undefined): MiniprogramState {
@@ -29,11 +27,10 @@ interface SendParams {
 }
 type SendFn = (params: SendParams) => Promise<unknown>;
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
 
 /** errCode/errMsg of a thrown SDK error or an answer; the recipient's openid never kept. */
 export function toSendResult(outcome: unknown, touser: string): SendResult {
-  if (!isObject(outcome)) return { ok: false, errCode: UNKNOWN_ERRCODE, errMsg: 'unexpected answer' };
+  if (!isRecord(outcome)) return { ok: false, errCode: UNKNOWN_ERRCODE, errMsg: 'unexpected answer' };
   const rawCode = outcome.errCode ?? outcome.errcode;
   const errCode = typeof rawCode === 'number' ? rawCode : typeof rawCode === 'string' && /^-?\d+$/.test(rawCode) ? Number(rawCode) : UNKNOWN_ERRCODE;
   const rawMsg = outcome.errMsg ?? outcome.errmsg ?? outcome.message;
@@ -45,7 +42,7 @@ export class CloudMessageSender implements MessageSender {
   private readonly state: MiniprogramState;
 
   constructor(
-    private readonly options: { state?: MiniprogramState; timeoutMs?: number; send?: SendFn } = {},
+    private readonly options: { state?: MiniprogramState; send?: SendFn } = {},
   ) {
     this.state = options.state ?? miniprogramState(process.env.MINIPROGRAM_STATE);
   }
@@ -59,26 +56,13 @@ export class CloudMessageSender implements MessageSender {
       miniprogramState: this.state,
       lang: 'zh_CN',
     };
-    const timeoutMs = this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-    let timer: NodeJS.Timeout | undefined;
-    const deadline = new Promise<SendResult>((resolve) => {
-      timer = setTimeout(() => resolve({ ok: false, errCode: SEND_TIMEOUT_ERRCODE, errMsg: `no answer within ${timeoutMs} ms` }), timeoutMs);
-      timer.unref();
-    });
-    const call = (async (): Promise<SendResult> => {
-      try {
-        const answer = await (this.options.send ?? defaultSend)(params);
-        const code = isObject(answer) ? (answer.errCode ?? answer.errcode ?? 0) : null;
-        if (code === 0 || code === '0') return { ok: true };
-        return toSendResult(answer, message.touser);
-      } catch (error) {
-        return toSendResult(error, message.touser);
-      }
-    })();
     try {
-      return await Promise.race([call, deadline]);
-    } finally {
-      if (timer) clearTimeout(timer);
+      const answer = await (this.options.send ?? defaultSend)(params);
+      const code = isRecord(answer) ? (answer.errCode ?? answer.errcode ?? 0) : null;
+      if (code === 0 || code === '0') return { ok: true };
+      return toSendResult(answer, message.touser);
+    } catch (error) {
+      return toSendResult(error, message.touser);
     }
   }
 }

@@ -1,4 +1,5 @@
 import { InvalidCursorError } from '../../ports';
+import { isRecord } from '../../domain/guards';
 
 // wx-server-sdk's typings answer `Promise<T> | void | string` for every call; these narrow the
 // results we rely on (documents, updated/removed counts) at one place.
@@ -20,34 +21,33 @@ interface CountResult {
   total: number;
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
 
 export async function docs(result: unknown): Promise<Doc[]> {
   const r = (await result) as QueryResult;
-  if (!isObject(r) || !Array.isArray(r.data)) throw new Error('unexpected query result');
+  if (!isRecord(r) || !Array.isArray(r.data)) throw new Error('unexpected query result');
   return r.data;
 }
 
 export async function doc(result: unknown): Promise<Doc | null> {
   const r = (await result) as SingleResult;
-  if (!isObject(r)) throw new Error('unexpected document result');
+  if (!isRecord(r)) throw new Error('unexpected document result');
   return r.data ?? null;
 }
 
 export async function updated(result: unknown): Promise<number> {
   const r = (await result) as UpdateResult;
-  if (!isObject(r) || !isObject(r.stats) || typeof r.stats.updated !== 'number') throw new Error('unexpected update result');
+  if (!isRecord(r) || !isRecord(r.stats) || typeof r.stats.updated !== 'number') throw new Error('unexpected update result');
   return r.stats.updated;
 }
 
 export async function removed(result: unknown): Promise<number> {
   const r = (await result) as RemoveResult;
-  return isObject(r) && isObject(r.stats) && typeof r.stats.removed === 'number' ? r.stats.removed : 0;
+  return isRecord(r) && isRecord(r.stats) && typeof r.stats.removed === 'number' ? r.stats.removed : 0;
 }
 
 export async function total(result: unknown): Promise<number> {
   const r = (await result) as CountResult;
-  return isObject(r) && typeof r.total === 'number' ? r.total : 0;
+  return isRecord(r) && typeof r.total === 'number' ? r.total : 0;
 }
 
 /** Field readers for stored documents: a Date (EJSON brings Dates back as Dates), or null. */
@@ -73,21 +73,21 @@ export const TICKET_KEY = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z|~)\|[0-
  * the message, "[ResourceUnavailable.TransactionConflict] …" (tests/_local/cloud/golden pins it).
  */
 export function isTransactionConflict(error: unknown): boolean {
-  if (!isObject(error)) return false;
+  if (!isRecord(error)) return false;
   if (error.code === 'DATABASE_TRANSACTION_CONFLICT') return true;
   const text = `${String(error.errMsg ?? '')} ${String(error.message ?? '')}`;
   return text.includes('[ResourceUnavailable.TransactionConflict]');
 }
 
 export function isDuplicateKey(error: unknown): boolean {
-  if (!isObject(error)) return false;
+  if (!isRecord(error)) return false;
   const text = `${String(error.errMsg ?? '')} ${String(error.message ?? '')}`;
   return /E11000|duplicate key/i.test(text);
 }
 
 /** The cloud refused a query because its answer would pass the ~1 MB one query may return (PLATFORM.md 7). */
 export function isAnswerTooLarge(error: unknown): boolean {
-  if (!isObject(error)) return false;
+  if (!isRecord(error)) return false;
   const text = `${String(error.errMsg ?? '')} ${String(error.message ?? '')}`;
   return /LimitExceeded|exceed/i.test(text);
 }

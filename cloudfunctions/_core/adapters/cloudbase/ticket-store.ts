@@ -11,7 +11,7 @@ import { areaKeys, dutyKeys } from '../../domain/responsibility';
 import type { PlaceRef, Ticket, TimelineRecord } from '../../domain/types';
 import type { ChangeEffects, CreateResult, Page, RateLimit, TicketFilter, TicketQuery, TicketStore } from '../../ports';
 import { COLLECTION } from './collections';
-import { decodeCursor, docs, encodeCursor, isDuplicateKey, TICKET_KEY, total, type Doc, toDate, toStr } from './results';
+import { decodeCursor, docs, encodeCursor, isDuplicateKey, TICKET_KEY, total, type Doc, toDate, toStr, updated } from './results';
 import { database, type Database } from './sdk';
 import { hitInTransaction } from './rate-limit-store';
 import { txGet, withTransaction, type Tx } from './transaction';
@@ -35,6 +35,9 @@ export const newestKey = (ticket: Ticket): string => `${ticket.createdAt.toISOSt
 export const resolvedKey = (ticket: Ticket): string =>
   `${ticket.status === 'resolved' && ticket.resolvedAt ? ticket.resolvedAt.toISOString() : NOTHING_DUE}|${ticket.id}`;
 
+export const peopleOf = (ticket: Ticket): string[] =>
+  [...new Set([ticket.reporterOpenid, ...(ticket.claimantOpenid !== null ? [ticket.claimantOpenid] : []), ...ticket.followers])];
+
 /** A cell the ticket left (transfer), kept until the figures job has recounted it. */
 export interface StaleCell {
   cell: string;
@@ -54,6 +57,8 @@ export function toDoc(ticket: Ticket, staleCells: readonly StaleCell[] = []): Re
     timeline: timeline.map((e) => ({ ...e })),
     duty: dutyKeys(ticket),
     areas: areaKeys(ticket),
+    // Everyone whose 我的上报 lists it: who filed it, who claimed it, who follows it.
+    people: peopleOf(ticket),
     dueKey: dueKey(ticket),
     newestKey: newestKey(ticket),
     sweepKey: sweepKey(ticket),
@@ -91,7 +96,10 @@ function staleAfter(current: Doc, next: Ticket): StaleCell[] {
   return stale;
 }
 
-/** Writes a change's effects inside the transaction: outbox rows and the 督办 record, all new documents. */
+/**
+ * Writes a change's effects inside the transaction: outbox rows and the 督办 record, all new
+ * documents, and the answer on one of this ticket's own 督办 records (ticket.reply).
+ */
 async function writeEffects(tx: Tx, effects: ChangeEffects): Promise<void> {
   for (const message of effects.outbox) {
     const { id, ...row } = message;
@@ -102,6 +110,9 @@ async function writeEffects(tx: Tx, effects: ChangeEffects): Promise<void> {
   if (effects.supervision) {
     const { id, ...record } = effects.supervision;
     await tx.collection(COLLECTION.supervisions).doc(id).set({ data: { ...record } });
+  }
+  if (effects.answered) {
+    await tx.collection(COLLECTION.supervisions).doc(effects.answered.supervisionId).update({ data: { answer: { ...effects.answered.answer } } });
   }
 }
 
@@ -114,6 +125,9 @@ export function fromDoc(d: Doc): Ticket {
     version: Number(d.version),
     reporterOpenid: String(d.reporterOpenid),
     source: t.source,
+    claimantOpenid: toStr(d.claimantOpenid),
+    claimCode: toStr(d.claimCode),
+    followers: Array.isArray(d.followers) ? d.followers.filter((f): f is string => typeof f === 'string') : [],
     reporterName: toStr(d.reporterName),
     contactPhone: toStr(d.contactPhone),
     category: String(d.category),
@@ -194,7 +208,10 @@ export class CloudTicketStore implements TicketStore {
     return withTransaction(this.db, async (tx) => {
       const current = await txGet(tx, COLLECTION.tickets, next.id);
       if (!current || Number(current.version) !== next.version - 1) return false;
-      const { _id: _omit, ...data } = toDoc(next, staleAfter(current, next));
+      // Following is not a change of the ticket's version (follow() is a plain update): keep
+      // whoever followed since `next` was read.
+      const followers = [...new Set([...next.followers, ...fromDoc(current).followers])];
+      const { _id: _omit, ...data } = toDoc({ ...next, followers }, staleAfter(current, next));
       await tx.collection(COLLECTION.tickets).doc(next.id).set({ data });
       await writeEffects(tx, effects);
       return true;
@@ -249,11 +266,35 @@ export class CloudTicketStore implements TicketStore {
       if (query.areas.length === 0) return null;
       where.areas = _.in([...query.areas]);
     } else {
-      where.reporterOpenid = query.reporterOpenid;
+      where.people = query.person;
     }
     if (query.statuses.length > 0) where.status = _.in([...query.statuses]);
     if (query.overdue !== undefined) where.overdue = query.overdue;
+    // dueKey is "<ISO deadline>|<id>", so a plain string range selects deadlines in [from, before).
+    if (query.dueBetween !== undefined) where.dueKey = _.and([_.gte(query.dueBetween.from.toISOString()), _.lt(query.dueBetween.before.toISOString())]);
     return where;
+  }
+
+  async follow(id: string, openid: string, maxFollowers: number): Promise<'followed' | 'full' | 'closed'> {
+    const _ = this.db.command;
+    const current = await this.get(id);
+    if (!current || (current.status !== 'submitted' && current.status !== 'accepted')) return 'closed';
+    if (current.followers.includes(openid)) return 'followed';
+    if (current.followers.length >= maxFollowers) return 'full';
+    // A plain, atomic update (it waits for a staff member's transaction on the ticket, and
+    // changes no version: following is not a move in the lifecycle).
+    const changed = await updated(
+      this.db
+        .collection(COLLECTION.tickets)
+        .where({ _id: id, status: _.in([...OPEN]) })
+        .update({ data: { followers: _.addToSet(openid), people: _.addToSet(openid) } }),
+    );
+    return changed === 1 || (await this.get(id))?.followers.includes(openid) ? 'followed' : 'closed';
+  }
+
+  async findByClaimCode(code: string): Promise<Ticket | null> {
+    const rows = await docs(this.db.collection(COLLECTION.tickets).where({ claimCode: code }).limit(1).get());
+    return rows[0] ? fromDoc(rows[0]) : null;
   }
 
   async count(query: TicketFilter): Promise<number> {

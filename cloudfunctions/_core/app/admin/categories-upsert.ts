@@ -1,8 +1,9 @@
 // admin.categories.upsert: categories are data — a super admin adds one (or changes a name or
 // SLA profile) with its default department; the built-in codes always exist.
 import { z } from 'zod';
+import { contractEnum } from '../../domain/contract-enum';
 import { fail } from '../errors';
-import { categoryCode, text } from '../schemas';
+import { categoryCode, departmentCode, text } from '../schemas';
 import { ensureClean } from '../content';
 import { defineUseCase } from '../use-case';
 
@@ -11,8 +12,8 @@ export const upsertCategory = defineUseCase('admin.categories.upsert', {
   params: z.strictObject({
     code: categoryCode,
     name: text(10),
-    profile: z.enum(['normal', 'urgent']),
-    defaultDepartmentCode: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/).optional(),
+    profile: contractEnum<Api.SlaProfile>()(['normal', 'urgent']),
+    defaultDepartmentCode: departmentCode.optional(),
   }),
   run: async (params, ctx) => {
     if (ctx.actor.role !== 'superAdmin') throw fail('FORBIDDEN', '只有系统管理员可以维护问题类别');

@@ -2,10 +2,10 @@
 // categories it usually handles. Super admins anywhere; street and district admins in their area.
 import { z } from 'zod';
 import type { Scope } from '../../domain/types';
-import { scopeContains } from '../../domain/invites';
+import { scopeContains } from '../../domain/scope';
 import { fail } from '../errors';
 import { locateScope } from '../scope';
-import { categoryCode, placeName, text } from '../schemas';
+import { categoryCode, departmentCode, placeName, text } from '../schemas';
 import { ensureClean } from '../content';
 import { defineUseCase } from '../use-case';
 
@@ -13,7 +13,7 @@ export const upsertDepartment = defineUseCase('admin.departments.upsert', {
   who: 'staff',
   params: z
     .strictObject({
-      code: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, '部门编号只能用字母、数字、-、_'),
+      code: departmentCode,
       name: text(30),
       street: placeName.optional(),
       district: placeName.optional(),

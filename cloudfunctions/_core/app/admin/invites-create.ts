@@ -7,6 +7,7 @@ import { fail } from '../errors';
 import { locateScope } from '../scope';
 import { scope, staffRole } from '../schemas';
 import { defineUseCase } from '../use-case';
+import { DAY_MS } from '../../domain/time-units';
 
 const INVITE_DAYS = 7;
 
@@ -24,7 +25,7 @@ export const createInvite = defineUseCase('admin.invites.create', {
     if (!verdict.ok) {
       throw fail('FORBIDDEN', verdict.reason === 'role' ? '不能邀请比自己级别高的角色' : '只能邀请本辖区内的人员');
     }
-    const expiresAt = new Date(now.getTime() + INVITE_DAYS * 24 * 60 * 60 * 1000);
+    const expiresAt = new Date(now.getTime() + INVITE_DAYS * DAY_MS);
     for (let attempt = 0; attempt < 5; attempt += 1) {
       const code = deps.ids.inviteCode();
       try {

@@ -4,11 +4,11 @@
 import { AUTO_CLOSE_DAYS, autoClose } from '../../domain/lifecycle';
 import type { Deps } from '../../ports';
 import { sla } from '../sla';
-import { saveChange } from '../ticket/move';
+import { saveChange } from '../ticket/save-change';
 import { forEachPaged, unlessContended } from './pool';
+import { DAY_MS } from '../../domain/time-units';
 
 const PAGE = 200;
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 export async function autoCloseResolved(deps: Deps, budgetMs = 50_000): Promise<number> {
   const now = deps.clock.now();

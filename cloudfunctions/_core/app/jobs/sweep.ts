@@ -5,10 +5,11 @@
 // each overdue deadline is handled exactly once. A run stays within its time budget (pool.ts);
 // a burst it cannot finish is picked up by the next run, which reads only what is still overdue
 // and unhandled (the store's sweep index).
+import { deadlineText } from '../../domain/deadline-words';
 import { currentDeadline, sweepOverdue } from '../../domain/lifecycle';
 import type { Deps } from '../../ports';
 import { sla } from '../sla';
-import { saveChange } from '../ticket/move';
+import { saveChange } from '../ticket/save-change';
 import { forEachPaged, unlessContended } from './pool';
 
 const PAGE = 200;
@@ -34,7 +35,7 @@ export async function sweep(deps: Deps, options: SweepOptions = {}): Promise<num
       const deadline = currentDeadline(ticket);
       return unlessContended(() =>
         saveChange(deps, ticket, next, now, {
-          supervision: { by: 'system', byRole: 'system', note: `${missed}（期限 ${deadline ? deadline.toISOString() : '-'}）` },
+          supervision: { by: 'system', byRole: 'system', note: `${missed}（期限 ${deadline ? deadlineText(deadline, now) : '-'}）` },
         }),
       );
     },

@@ -1,6 +1,8 @@
-// report.mine: the caller's own reports, newest first, paged by cursor (never by skip).
+// report.mine: the caller's own reports — filed, claimed (代报) or followed (我也遇到了) — newest
+// first, paged by cursor (never by skip).
 import { z } from 'zod';
 import { cursor, ticketStatus } from '../schemas';
+import { People } from '../ticket/handler';
 import { toView } from '../ticket/view';
 import { defineUseCase } from '../use-case';
 
@@ -13,14 +15,15 @@ export const myReports = defineUseCase('report.mine', {
     const page = await ctx.deps.tickets.list(
       {
         statuses: params.status ? [params.status] : [],
-        reporterOpenid: ctx.actor.openid,
+        person: ctx.actor.openid,
         order: 'newest',
       },
       params.cursor ?? null,
       PAGE_SIZE,
     );
+    const people = new People(ctx.deps);
     const items = await Promise.all(
-      page.items.map((t) => toView(t, ctx.actor, ctx.deps, ctx.now, { timeline: false, photoUrls: false })),
+      page.items.map((t) => toView(t, ctx.actor, ctx.deps, ctx.now, { timeline: false, photoUrls: false, people })),
     );
     return { items, nextCursor: page.nextCursor };
   },

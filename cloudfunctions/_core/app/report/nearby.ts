@@ -9,6 +9,7 @@ import { haversineMeters, metersPerDegreeLongitude, METERS_PER_DEGREE } from '..
 import { fail } from '../errors';
 import { categoryCode, location } from '../schemas';
 import { defineUseCase } from '../use-case';
+import { DAY_MS, HOUR_MS } from '../../domain/time-units';
 
 export const NEARBY_METERS = 50 as const;
 /** Same-problem checks per person per hour: a few reports' worth, not a map sweep. */
@@ -16,8 +17,6 @@ export const NEARBY_PER_HOUR = 20;
 /** How long a ref stays good for report.follow. */
 export const FOLLOW_REF_MS = 30 * 60 * 1000;
 export const FOLLOW_PURPOSE = 'follow';
-const HOUR_MS = 60 * 60 * 1000;
-const DAY_MS = 24 * HOUR_MS;
 const EXCERPT = 30;
 const MAX_ITEMS = 5;
 

@@ -2,6 +2,7 @@
 // exactly one grid or a triage queue, with its acceptance deadline. The same clientRequestId
 // twice makes one ticket: the id is derived from it, and the store refuses a second insert.
 import { z } from 'zod';
+import { contractEnum } from '../../domain/contract-enum';
 import { openTicket } from '../../domain/lifecycle';
 import { ticketNo } from '../../domain/ticket-no';
 import type { Ticket } from '../../domain/types';
@@ -9,11 +10,13 @@ import { fail } from '../errors';
 import { routeReport } from '../routing';
 import { buildEffects, recipientsFor } from '../ticket/effects';
 import { ensureClean } from '../content';
+import { deadlineView } from '../ticket/view';
 import { categoryCode, location, phone, photos, text } from '../schemas';
 import { sla } from '../sla';
 import { defineUseCase } from '../use-case';
+import { HOUR_MS } from '../../domain/time-units';
 
-const MAY_FILE_FOR_OTHERS: ReadonlySet<Api.Role> = new Set(['gridWorker', 'communityAdmin']);
+export const MAY_FILE_FOR_OTHERS: ReadonlySet<Api.Role> = new Set(['gridWorker', 'communityAdmin']);
 /** A resident may submit at most 10 reports an hour (DOMAIN.md, Privacy and abuse). */
 export const REPORTS_PER_HOUR = 10;
 
@@ -21,7 +24,7 @@ export const submitReport = defineUseCase('report.submit', {
   who: 'anyone',
   params: z.strictObject({
     category: categoryCode,
-    kind: z.enum(['complaint', 'suggestion', 'question']),
+    kind: contractEnum<Api.Kind>()(['complaint', 'suggestion', 'question']),
     description: text(500),
     photos,
     location,
@@ -46,6 +49,8 @@ export const submitReport = defineUseCase('report.submit', {
     const create = async (id: string): Promise<Ticket> => {
       await ensureClean(ctx, [params.description, params.location.address, params.onBehalfOf?.name]);
       const routed = await routeReport(deps, params.location);
+      // A 代报's resident claims it later with this code (shown to the worker who filed it).
+      const claimCode = params.onBehalfOf ? deps.ids.inviteCode() : null;
       const build = (attempt: number): Ticket =>
         openTicket(
           {
@@ -63,12 +68,13 @@ export const submitReport = defineUseCase('report.submit', {
             place: routed.place,
             level: routed.level,
             note: routed.note,
+            claimCode,
           },
           { now, sla },
         );
       const recipients = await recipientsFor(deps, build(0));
       const result = await deps.tickets.create(id, build, {
-        rateLimit: actor.role === 'resident' ? { key: `report|${actor.openid}`, max: REPORTS_PER_HOUR, windowMs: 60 * 60 * 1000, now } : null,
+        rateLimit: actor.role === 'resident' ? { key: `report|${actor.openid}`, max: REPORTS_PER_HOUR, windowMs: HOUR_MS, now } : null,
         effects: (t) => buildEffects({ deps, before: null, after: t, recipients, categoryName: category.name, now }),
       });
       if (result.kind === 'rate_limited') throw fail('RATE_LIMITED', '一小时内最多上报 10 件，请稍后再试');
@@ -93,6 +99,7 @@ export const submitReport = defineUseCase('report.submit', {
       status: ticket.status,
       gridCode: ticket.place.gridCode,
       acceptBy: ticket.acceptBy ? ticket.acceptBy.toISOString() : null,
+      deadline: deadlineView(ticket, now),
     };
   },
 });

@@ -3,14 +3,14 @@
 import { z } from 'zod';
 import { dispatch } from '../../domain/lifecycle';
 import { fail } from '../errors';
-import { id, optionalText } from '../schemas';
+import { departmentCode, id, optionalText } from '../schemas';
 import { defineUseCase } from '../use-case';
 import { moveTicket } from './move';
 import { ensureClean } from '../content';
 
 export const dispatchTicket = defineUseCase('ticket.dispatch', {
   who: 'staff',
-  params: z.strictObject({ ticketId: id, departmentCode: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, '部门编号不正确'), note: optionalText(200) }),
+  params: z.strictObject({ ticketId: id, departmentCode, note: optionalText(200) }),
   run: async (params, ctx) => {
     await ensureClean(ctx, [params.note]);
     const department = await ctx.deps.departments.get(params.departmentCode);

@@ -3,14 +3,16 @@
 // the figures job, so no shared document is written here). Residents hear:
 // accepted, resolved (with an invitation to rate), rejected; staff hear: a new ticket in their
 // queue, an escalation or 督办 reaching them. Messages carry no personal data.
+import { residentsOf } from '../../domain/lifecycle';
 import { messageData, type TemplateKey } from '../../domain/messages';
-import type { Ticket, TimelineKind } from '../../domain/types';
+import type { Holder, Ticket, TimelineKind } from '../../domain/types';
 import { RESIDENT_TICKET_PAGE, STAFF_TICKET_PAGE } from '../../config/templates';
-import type { ChangeEffects, Deps, Holder, OutboxMessage, SupervisionRecord } from '../../ports';
+import type { ChangeEffects, Deps, OutboxMessage, SupervisionRecord } from '../../ports';
 
 export interface Recipients {
   /** The resident to tell (null for patrol finds and 代报: nobody's mini program to reach). */
-  resident: string | null;
+  /** The residents to tell: the one it is about and its followers (none for a patrol find or an unclaimed 代报). */
+  residents: string[];
   staff: string[];
 }
 
@@ -28,6 +30,7 @@ const STAFF_TEMPLATE: Partial<Record<TimelineKind, TemplateKey>> = {
   escalate: 'staffEscalated',
   overdue: 'staffEscalated',
   supervise: 'staffEscalated',
+  urge: 'staffEscalated',
 };
 
 export function holderOf(ticket: Ticket): Holder | null {
@@ -50,7 +53,7 @@ const lastKind = (ticket: Ticket): TimelineKind | null => ticket.timeline[ticket
 /** Resolved before the transaction, since it needs queries; the content is built inside it. */
 export async function recipientsFor(deps: Deps, after: Ticket): Promise<Recipients> {
   const kind = lastKind(after);
-  const resident = kind !== null && RESIDENT_TEMPLATE[kind] && after.source === 'resident' ? after.reporterOpenid : null;
+  const residents = kind !== null && RESIDENT_TEMPLATE[kind] ? residentsOf(after) : [];
   let staff: string[] = [];
   if (kind !== null && STAFF_TEMPLATE[kind]) {
     const holder = holderOf(after);
@@ -60,7 +63,7 @@ export async function recipientsFor(deps: Deps, after: Ticket): Promise<Recipien
       staff = await deps.staff.holders({ kind: 'community', community: after.place.community });
     }
   }
-  return { resident, staff };
+  return { residents, staff };
 }
 
 export interface EffectInput {
@@ -70,7 +73,9 @@ export interface EffectInput {
   recipients: Recipients;
   categoryName: string;
   now: Date;
-  supervision?: { by: string; byRole: SupervisionRecord['byRole']; note: string };
+  supervision?: { by: string; byRole: SupervisionRecord['byRole']; note: string; byName?: string | null };
+  /** The 督办 this change answers (ticket.reply). */
+  answered?: ChangeEffects['answered'];
 }
 
 export function buildEffects(input: EffectInput): ChangeEffects {
@@ -89,7 +94,7 @@ export function buildEffects(input: EffectInput): ChangeEffects {
   });
   if (kind !== null) {
     const residentTemplate = RESIDENT_TEMPLATE[kind];
-    if (residentTemplate && recipients.resident) outbox.push(message(recipients.resident, residentTemplate, RESIDENT_TICKET_PAGE));
+    if (residentTemplate) for (const resident of recipients.residents) outbox.push(message(resident, residentTemplate, RESIDENT_TICKET_PAGE));
     const staffTemplate = STAFF_TEMPLATE[kind];
     if (staffTemplate) {
       for (const openid of recipients.staff) {
@@ -99,8 +104,22 @@ export function buildEffects(input: EffectInput): ChangeEffects {
       }
     }
   }
+  // The ticket's number, category and place travel with the record, for the 督办 desk's lists.
   const supervision: SupervisionRecord | null = input.supervision
-    ? { id: deps.ids.newId(), ticketId: after.id, level: after.level, at: now, ...input.supervision }
+    ? {
+        id: deps.ids.newId(),
+        ticketId: after.id,
+        level: after.level,
+        at: now,
+        ...input.supervision,
+        byName: input.supervision.byName ?? null,
+        ticketNo: after.no,
+        category: after.category,
+        gridCode: after.place.gridCode,
+        community: after.place.community,
+        street: after.place.street,
+        district: after.place.district,
+      }
     : null;
-  return { outbox, supervision };
+  return { outbox, supervision, ...(input.answered ? { answered: input.answered } : {}) };
 }

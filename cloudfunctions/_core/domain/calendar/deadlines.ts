@@ -20,6 +20,7 @@ import {
   shanghaiParts,
 } from './shanghai-time';
 import type { WorkCalendar } from './work-calendar';
+import { DAY_MS, HOUR_MS, MINUTE_MS } from '../time-units';
 
 export type SlaProfile = 'normal' | 'urgent';
 export type Complexity = 'normal' | 'complex';
@@ -30,9 +31,6 @@ export const SLA_RULES = {
   urgent: { acceptMinutes: 30, resolveHours: 24 },
 } as const;
 
-const MINUTE_MS = 60_000;
-const HOUR_MS = 60 * MINUTE_MS;
-const DAY_MS = 24 * HOUR_MS;
 
 function assertInstant(value: Date, what: string): void {
   if (!(value instanceof Date) || Number.isNaN(value.getTime())) throw new RangeError(`${what} 不是有效的时间`);

@@ -7,8 +7,7 @@
 // is exact, needs no IANA/ICU zone data in the cloud runtime, and cannot be disturbed by the host's
 // zone. A date key 'YYYY-MM-DD' always means a Shanghai calendar day.
 
-const HOUR_MS = 3_600_000;
-const DAY_MS = 86_400_000;
+import { DAY_MS, HOUR_MS } from '../time-units';
 
 /** Asia/Shanghai is UTC+08:00 all year round (no DST since 1991). */
 export const SHANGHAI_OFFSET_MS = 8 * HOUR_MS;

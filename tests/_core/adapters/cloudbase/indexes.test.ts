@@ -7,7 +7,8 @@ import { COLLECTIONS } from '../../../../cloudfunctions/_core/adapters/cloudbase
 import { actorAreaKeys, actorDutyKeys } from '../../../../cloudfunctions/_core/domain/responsibility';
 import type { Actor } from '../../../../cloudfunctions/_core/domain/types';
 import { unservedReason, type RequestRecord } from '../../../../cloudfunctions/_local/cloud';
-import type { Deps, Holder } from '../../../../cloudfunctions/_core/ports';
+import type { Holder } from '../../../../cloudfunctions/_core/domain/types';
+import type { Deps } from '../../../../cloudfunctions/_core/ports';
 import { seedCommunity, useTestApp } from '../../../support/app';
 import { fileReport, freshResidents } from '../../../support/flows';
 
@@ -75,6 +76,10 @@ describe('every store query is served by a declared index', () => {
     const { id } = await fileReport(app, nextResident());
     await app.ok('worker-1', 'ticket.accept', { ticketId: id, complexity: 'normal' });
     await app.ok('worker-1', 'ticket.resolve', { ticketId: id, result: '已处理' });
+    // Two 督办 records, so the desk's second page is read with a cursor.
+    const other = await fileReport(app, nextResident());
+    await app.ok('street-1', 'ticket.supervise', { ticketId: other.id, note: '请尽快' });
+    await app.ok('street-1', 'ticket.supervise', { ticketId: other.id, note: '再次督办' });
   });
 
   test('tickets: lists and counts for every role, with and without status and overdue, both orders; mine; nearby; jobs', async () => {
@@ -86,14 +91,18 @@ describe('every store query is served by a declared index', () => {
             for (const overdue of [undefined, true, false]) {
               const filter = { ...who, statuses, ...(overdue === undefined ? {} : { overdue }) };
               await deps.tickets.count(filter);
+              // queue.counts' 今天到期: the same filter with a deadline range.
+              await deps.tickets.count({ ...filter, dueBetween: { from: now, before: new Date('2026-11-24T16:00:00Z') } });
               await deps.tickets.list({ ...filter, order: 'urgent' }, null, 20);
               if (overdue === undefined && 'areas' in who) await deps.tickets.list({ ...filter, order: 'newest' }, null, 20);
             }
           }
         }
       }
-      await deps.tickets.list({ reporterOpenid: 'r', statuses: [], order: 'newest' }, null, 20);
-      await deps.tickets.list({ reporterOpenid: 'r', statuses: ['resolved'], order: 'newest' }, null, 20);
+      await deps.tickets.list({ person: 'r', statuses: [], order: 'newest' }, null, 20);
+      await deps.tickets.findByClaimCode('ABCD2345');
+      await deps.tickets.follow('x', 'r', 100);
+      await deps.tickets.list({ person: 'r', statuses: ['resolved'], order: 'newest' }, null, 20);
       await deps.tickets.nearby('sanitation', { minLat: 36, maxLat: 37, minLng: 118, maxLng: 119 }, now);
       await deps.tickets.dueForSweep(now, null, 200);
       await deps.tickets.dueForSweep(now, '2026-11-20T00:00:00.000Z|0', 200);
@@ -118,7 +127,7 @@ describe('every store query is served by a declared index', () => {
     expectServed(queries);
   });
 
-  test('staff, grids, places, catalog, outbox and grants', async () => {
+  test('staff, grids, places, catalog, departments, supervisions, outbox and grants', async () => {
     const holders: Holder[] = [
       { kind: 'grid', gridCode: 'ZD-CZ-HG-01' },
       { kind: 'community', community: '华光社区' },
@@ -134,6 +143,14 @@ describe('every store query is served by a declared index', () => {
       await deps.grids.list({ street: '车站街道' }, null, 2);
       await deps.grids.list({ district: '张店区' }, null, 2);
       await deps.limits.hit('walk', 5, 60_000, new Date('2026-11-24T02:00:00Z'));
+      await deps.departments.serving({ street: '车站街道', district: '张店区' });
+      await deps.departments.serving({ street: null, district: '张店区' });
+      for (const area of [{ street: '车站街道' }, { district: '张店区' }, { all: true as const }]) {
+        const first = await deps.supervisions.list(area, null, 1);
+        await deps.supervisions.list(area, first.nextCursor, 1);
+      }
+      await deps.supervisions.forTicket('x', 20);
+      await deps.supervisions.get('x');
       await deps.grids.all();
       // The routing snapshot: saving drops the parts of other versions with one where-remove.
       const version = await deps.grids.version();

@@ -84,8 +84,6 @@ describe('admin.categories.upsert', () => {
     });
   });
 
-  // BUG: categories-upsert.ts never runs the name through content security (ensureClean), so a
-  // name the check refuses is stored and shown to every resident. Flip to `test` once fixed.
   test('a name with a word content security refuses → CONTENT_REJECTED, nothing stored', async () => {
     await expectRefused(app, 'CONTENT_REJECTED', () => app.call(ADMIN, 'admin.categories.upsert', { code: 'spam', name: '违禁测试', profile: 'normal' }));
   });

@@ -83,10 +83,6 @@ describe('admin.departments.upsert', () => {
     expect(await app.call(null, 'admin.departments.upsert', params)).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
   });
 
-  // BUG: departments-upsert.ts only checks the street/district in the params, not the area of the
-  // department already stored under that code — so a street admin can take over any department
-  // (here a district one the super admin made) by upserting its code with their own street.
-  // Flip to `test` once fixed.
   test('a street admin cannot take over another area’s department by reusing its code → FORBIDDEN', async () => {
     await refused('street-1', { code: 'zd-water', name: '车站街道水务站', street: '车站街道', categories: ['facilities'] }, 'FORBIDDEN');
   });
@@ -100,8 +96,6 @@ describe('admin.departments.upsert', () => {
     await refused(ADMIN, { code: 'x-3', name: '某所', street: '车站街道', categories: ['sanitation', 'no-such-category'] }, 'INVALID_INPUT');
   });
 
-  // BUG: departments-upsert.ts never runs the name through content security (ensureClean).
-  // Flip to `test` once fixed.
   test('a name with a word content security refuses → CONTENT_REJECTED, nothing stored', async () => {
     await refused(ADMIN, { code: 'x-4', name: '违禁测试环卫所', street: '车站街道', categories: [] }, 'CONTENT_REJECTED');
   });

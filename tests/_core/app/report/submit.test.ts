@@ -18,6 +18,8 @@ describe('report.submit', () => {
     expect(data.no).toMatch(/^20261124-\d{6}$/);
     // 1 working day: by 24:00 Wednesday 11-25 Shanghai.
     expect(data.acceptBy).toBe('2026-11-25T15:59:59.999Z');
+    // …and says so in words, as 24:00 of that day (never 23:59).
+    expect(data.deadline).toEqual({ kind: 'accept', at: '2026-11-25T15:59:59.999Z', label: '11月25日 24:00 前受理', overdue: false });
     const view = await app.ok('resident-a', 'ticket.get', { ticketId: data.ticketId });
     expect(view.level).toBe('grid');
     expect(view.timeline).toHaveLength(1);
@@ -73,6 +75,7 @@ describe('report.submit', () => {
   test('an urgent category must be accepted within 30 minutes', async () => {
     const data = await app.ok('resident-a', 'report.submit', reportParams({ category: 'urgent-repair' }));
     expect(data.acceptBy).toBe('2026-11-24T02:30:00.000Z');
+    expect(data.deadline?.label).toBe('11月24日 10:30 前受理');
   });
 
   test('a point just outside every grid goes to the nearest grid within 200 m', async () => {

@@ -146,9 +146,6 @@ describe('ticket.dispatch', () => {
     await expectRefused(app, 'INVALID_INPUT', () => app.call('worker-1', 'ticket.dispatch', { ticketId: id, departmentCode: 'zc-water' }));
   });
 
-  // BUG: a street department is stored with its street's district too (departments-upsert.ts),
-  // and dispatch.ts accepts any department whose district matches the ticket's, so a street
-  // department serves every street of its district. Flip to `test` once fixed.
   test('a department of another street of the same district does not serve the ticket → INVALID_INPUT, nothing changed', async () => {
     const here = await accepted();
     await expectRefused(app, 'INVALID_INPUT', () => app.call('worker-1', 'ticket.dispatch', { ticketId: here.id, departmentCode: 'hp-sanitation' }));

@@ -89,10 +89,6 @@ describe('ticket.escalate', () => {
     ]);
   });
 
-  // BUG: messages.ts words staffEscalated as "<holder>：请于…前处理" only when given a holderLabel,
-  // but escalate.ts (like supervise.ts and the sweep) never passes one — only dispatch.ts does,
-  // for staffNewTicket, which ignores it — so every escalation reminder says just "请尽快处理",
-  // never the new deadline. Flip to `test` once fixed.
   test('the escalation reminder tells the level above its new deadline', async () => {
     const { id } = await submitted();
     app.setNow(WEDNESDAY);

@@ -39,6 +39,19 @@ describe('ticket.get', () => {
     });
   });
 
+  test('the deadline comes with its words, and says when it has passed', async () => {
+    // Submitted Tuesday 10:00: to be accepted by Wednesday 24:00 (the last millisecond of that day).
+    const due = { kind: 'accept', at: '2026-11-25T15:59:59.999Z', label: '11月25日 24:00 前受理' };
+    expect((await app.ok('resident-a', 'ticket.get', { ticketId })).deadline).toEqual({ ...due, overdue: false });
+    app.setNow('2026-11-25T15:59:59.999Z');
+    expect((await app.ok('worker-1', 'ticket.get', { ticketId })).deadline).toEqual({ ...due, overdue: false });
+    app.setNow('2026-11-25T16:00:00.000Z');
+    expect((await app.ok('resident-a', 'ticket.get', { ticketId })).deadline).toEqual({ ...due, overdue: true });
+    const mine = await app.ok('resident-a', 'report.mine', {});
+    expect(mine.items.find((t) => t.id === ticketId)?.deadline).toEqual({ ...due, overdue: true });
+    app.setNow('2026-11-24T02:00:00.000Z');
+  });
+
   test('bad ids are refused as input errors', async () => {
     for (const bad of [{ $gt: '' }, '', 'a'.repeat(65), 12]) {
       expect(await app.raw('resident-a', { action: 'ticket.get', params: { ticketId: bad } })).toMatchObject({
