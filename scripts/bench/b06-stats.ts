@@ -19,7 +19,8 @@ import type { BenchRow } from './types';
 import { bindStaff, importGrids, seedTickets, startBenchServer, syntheticTickets } from './world';
 
 const GRIDS = Number(process.env.BENCH_B6_GRIDS ?? 850);
-const TICKETS = Number(process.env.BENCH_B6_TICKETS ?? 900_000);
+// 900,000 is the issue's size (BENCH_B6_TICKETS=900000); the default keeps `npm run bench` well under 15 minutes.
+const TICKETS = Number(process.env.BENCH_B6_TICKETS ?? 200_000);
 const TARGET_RATIO = 20;
 const TARGET_DOCS = 400;
 const YEAR = { from: '2026-01-01', to: '2026-12-31' };
@@ -28,7 +29,7 @@ type Level = 'cell' | 'community' | 'street' | 'district' | 'all';
 
 export const b06: BenchRow = {
   id: 'B6',
-  what: '`stats.summary` for a district over a year of 900k tickets',
+  what: `\`stats.summary\` for a district over a year of ${Math.round(TICKETS / 1000)}k tickets`,
   baseline: 'a scan of the ticket documents',
   target: `≥ ${TARGET_RATIO}× faster, ≤ ${TARGET_DOCS} documents read`,
   async run() {
