@@ -183,6 +183,8 @@ export type RedeemResult =
 
 export interface StaffStore {
   get(openid: string): Promise<StaffRecord | null>;
+  /** The roles of those of `openids` still bound (a hundred to a query); the rest are missing from the map. */
+  roles(openids: readonly string[]): Promise<Map<string, StaffRecord['role']>>;
   /** The openids of the staff who hold that queue (at most 50). */
   holders(holder: Holder): Promise<string[]>;
   createInvite(invite: InviteRecord): Promise<void>;

@@ -40,6 +40,22 @@ const PARENT_FIELD: Readonly<Record<Exclude<FigureLevel, 'cell' | 'all'>, 'commu
   district: 'district',
 };
 
+/** The stored form of a rollup, as write() stores it (a bench seeds rollups straight into the local cloud with it). */
+export function rollupDoc(level: FigureLevel, place: string, day: string, body: FigureBody, cellPlace: PlaceRef | null, now: Date): Doc {
+  return {
+    _id: rollupId(level, place, day),
+    level,
+    place,
+    day,
+    gridCode: cellPlace?.gridCode ?? null,
+    community: cellPlace?.community ?? null,
+    street: cellPlace?.street ?? null,
+    district: cellPlace?.district ?? null,
+    body: { ...body },
+    countedAt: now,
+  };
+}
+
 export class CloudFiguresStore implements FiguresStore {
   constructor(private readonly db: Database = database()) {}
 
@@ -147,22 +163,8 @@ export class CloudFiguresStore implements FiguresStore {
   }
 
   async write(level: FigureLevel, place: string, day: string, body: FigureBody, cellPlace: PlaceRef | null, now: Date): Promise<void> {
-    await this.db
-      .collection(COLLECTION.rollups)
-      .doc(rollupId(level, place, day))
-      .set({
-        data: {
-          level,
-          place,
-          day,
-          gridCode: cellPlace?.gridCode ?? null,
-          community: cellPlace?.community ?? null,
-          street: cellPlace?.street ?? null,
-          district: cellPlace?.district ?? null,
-          body: { ...body },
-          countedAt: now,
-        },
-      });
+    const { _id, ...data } = rollupDoc(level, place, day, body, cellPlace, now);
+    await this.db.collection(COLLECTION.rollups).doc(_id).set({ data });
   }
 
   async markCounted(ticket: DirtyTicket): Promise<boolean> {

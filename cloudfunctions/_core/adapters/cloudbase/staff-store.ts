@@ -18,12 +18,27 @@ const toStaff = (d: Doc): StaffRecord => ({
   servicePhone: toStr(d.servicePhone),
 });
 
+/** Openids a roles() query asks for at once (the get() default page is 100 rows). */
+const ROLES_PER_QUERY = 100;
+
 export class CloudStaffStore implements StaffStore {
   constructor(private readonly db: Database = database()) {}
 
   async get(openid: string): Promise<StaffRecord | null> {
     const found = await doc(this.db.collection(COLLECTION.staff).doc(openid).get());
     return found ? toStaff(found) : null;
+  }
+
+  async roles(openids: readonly string[]): Promise<Map<string, StaffRecord['role']>> {
+    const _ = this.db.command;
+    const out = new Map<string, StaffRecord['role']>();
+    const unique = [...new Set(openids)];
+    for (let i = 0; i < unique.length; i += ROLES_PER_QUERY) {
+      const chunk = unique.slice(i, i + ROLES_PER_QUERY);
+      const rows = await docs(this.db.collection(COLLECTION.staff).where({ _id: _.in(chunk) }).field({ _id: true, role: true }).limit(ROLES_PER_QUERY).get());
+      for (const row of rows) out.set(row._id, row.role as StaffRecord['role']);
+    }
+    return out;
   }
 
   async holders(holder: Holder): Promise<string[]> {

@@ -5,7 +5,7 @@
 // overdue count (live, from the tickets) sits beside the on-time rate. Rankings leave out units
 // with too few tickets to judge; staff appear by label, never by openid.
 import { z } from 'zod';
-import { mergeBodies, summarize, type FigureBody, type Tally } from '../../domain/figures';
+import { addTally, emptyTally, mergeBodies, summarize, type FigureBody, type Tally } from '../../domain/figures';
 import { isValidDateKey, toShanghaiDateKey } from '../../domain/calendar';
 import { scopeContains } from '../../domain/scope';
 import { OPEN_STATUSES, type Actor, type Scope } from '../../domain/types';
@@ -67,6 +67,13 @@ async function breakdown<T>(
 
 const rankable = (received: number): boolean => received >= MIN_TICKETS_TO_RANK;
 
+/** A day's total over its places (its breakdowns are not needed, so not merged). */
+function sumTotals(bodies: readonly FigureBody[]): Tally {
+  const total = emptyTally();
+  for (const b of bodies) addTally(total, b.total);
+  return total;
+}
+
 export const statsSummary = defineUseCase('stats.summary', {
   who: 'staff',
   params: z.strictObject({ scope: scopeSchema.optional(), from: day, to: day }),
@@ -86,15 +93,17 @@ export const statsSummary = defineUseCase('stats.summary', {
 
     // Grid names from the routing index (a district names hundreds of grids); a grid it does not know by its own document.
     const gridPlace = Object.keys(body.byGrid).length > 0 ? await gridPlaces(deps) : () => null;
+    // Staff by role, a hundred to a query (a district's summary names hundreds of them).
+    const staffRoles = await deps.staff.roles(Object.keys(body.byStaff));
     const [byCategory, byGrid, bySource, byDepartment, byStaff] = await Promise.all([
       breakdown(body.byCategory, async (code) => ({ category: code, name: (await deps.categories.get(code))?.name ?? code })),
       breakdown(body.byGrid, async (code) => ({ gridCode: code, name: gridPlace(code)?.name ?? (await deps.grids.get(code))?.name ?? code })),
       breakdown(body.bySource, async (source) => ({ source: source as Api.TicketView['source'] })),
       breakdown(body.byDepartment, async (code) => ({ departmentCode: code, name: (await deps.departments.get(code))?.name ?? code })),
       breakdown(body.byStaff, async (openid) => {
-        const staff = await deps.staff.get(openid);
-        const role: Api.Role = staff?.role ?? 'resident';
-        return { name: staff ? ROLE_LABEL[staff.role] : '已离岗人员', role };
+        const bound = staffRoles.get(openid);
+        const role: Api.Role = bound ?? 'resident';
+        return { name: bound ? ROLE_LABEL[bound] : '已离岗人员', role };
       }),
     ]);
     const strip = <T extends { key: string }>(rows: T[]): Array<Omit<T, 'key'>> => rows.map(({ key: _key, ...rest }) => rest);
@@ -105,7 +114,7 @@ export const statsSummary = defineUseCase('stats.summary', {
         .map((g) => ({ ...g, rankable: rankable(g.received) }))
         .sort((a, b) => a.gridCode.localeCompare(b.gridCode)),
       byDay: [...byDayBodies]
-        .map(([d, bodies]) => ({ day: d, ...summarize(mergeBodies(bodies).total, 0) }))
+        .map(([d, bodies]) => ({ day: d, ...summarize(sumTotals(bodies), 0) }))
         .filter((d) => d.received > 0)
         .sort((a, b) => a.day.localeCompare(b.day)),
       bySource: strip(bySource),

@@ -214,3 +214,30 @@ test('grids are named from the routing index: a summary reads no grid document',
   for (const [, name, stored] of named) expect(name).toBe(stored);
   expect(gridReads).toBe(0);
 });
+
+test('staff are named by their roles, read a hundred to a query', async () => {
+  app.setNow('2026-11-25T09:00:00+08:00');
+  const a = await submit();
+  const b = await submit({ location: { latitude: 36.8134, longitude: 118.0463 } }); // grid 03
+  app.setNow('2026-11-25T09:30:00+08:00');
+  await app.ok('worker-1', 'ticket.accept', { ticketId: a, complexity: 'normal' });
+  await app.ok('worker-2', 'ticket.accept', { ticketId: b, complexity: 'normal' });
+  await app.job('figures');
+  const roles = await app.server.deps.staff.roles(['worker-1', 'worker-2', 'nobody']);
+  expect([...roles].sort()).toEqual([
+    ['worker-1', 'gridWorker'],
+    ['worker-2', 'gridWorker'],
+  ]);
+  let staffReads = 0;
+  const stop = app.server.cloud.onRequest((r) => {
+    if (r.body.collectionName === 'staff' && r.action === 'database.getDocument') staffReads += 1;
+  });
+  const stats = await app.ok('community-1', 'stats.summary', { from: '2026-11-25', to: '2026-11-25' });
+  stop();
+  expect(stats.byStaff.map((s) => [s.name, s.role, s.received])).toEqual([
+    ['网格员', 'gridWorker', 1],
+    ['网格员', 'gridWorker', 1],
+  ]);
+  // The caller's own staff record, then one query for the roles of both handlers.
+  expect(staffReads).toBeLessThanOrEqual(2);
+});
