@@ -15,7 +15,7 @@ import { database } from '../../cloudfunctions/_core/adapters/cloudbase/sdk';
 import { handleApi } from '../../cloudfunctions/_core/app/handle-api';
 import { cellOf, cohortDay, mergeBodies, summarize, tallyTickets, type FigureBody } from '../../cloudfunctions/_core/domain/figures';
 import type { PlaceRef, Ticket } from '../../cloudfunctions/_core/domain/types';
-import { syntheticCity } from '../../tests/_core/domain/routing/city';
+import { syntheticCity } from '../synthetic/city';
 import { median, num, ratio } from './measure';
 import type { BenchRow } from './types';
 import { bindStaff, importGrids, seedTickets, startBenchServer, syntheticTickets } from './world';

@@ -5,7 +5,7 @@
 // counter, the figures rows — is gone from the write path; this row shows what is left.
 import { performance } from 'node:perf_hooks';
 import { retryStats } from '../../cloudfunctions/_core/adapters/cloudbase/transaction';
-import { syntheticCity } from '../../tests/_core/domain/routing/city';
+import { syntheticCity } from '../synthetic/city';
 import { loadFromChild } from './load';
 import { num } from './measure';
 import type { BenchRow } from './types';

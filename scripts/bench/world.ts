@@ -12,7 +12,7 @@ import type { GridShape } from '../../cloudfunctions/_core/domain/routing';
 import { ticketNo } from '../../cloudfunctions/_core/domain/ticket-no';
 import type { Actor, Ticket } from '../../cloudfunctions/_core/domain/types';
 import { startLocalServer, type LocalServer } from '../../cloudfunctions/_local/server';
-import { seededRandom } from '../../tests/_core/domain/routing/fixtures';
+import { seededRandom } from '../synthetic/routing-fixtures';
 
 export const BENCH_ADMIN = 'bench-admin';
 

@@ -10,7 +10,8 @@ import { CloudError, collectionNotFound } from './errors';
 import { clone, encodeEJSON, isPlainObject, wireCopy, type Doc } from './ejson';
 import { unservedReason, type SortSpec } from './indexes';
 import { QueryPlanner } from './planner';
-import { idKeyOf, type Change, type Collection, type IdKey, type Store } from './store';
+import { idKeyOf, type IdKey } from './id-key';
+import type { Change, Collection, Store } from './store';
 import type { Transactions } from './transactions';
 
 export const DEFAULT_GET_LIMIT = 100;

@@ -11,7 +11,8 @@
 import { isPlainObject, type Doc } from './ejson';
 import type { SortSpec } from './indexes';
 import { classOf, compareValues, type Entry, type Position, type SecondaryIndex, type ValueClass } from './sorted-index';
-import type { Collection, IdKey } from './store';
+import type { IdKey } from './id-key';
+import type { Collection } from './store';
 
 interface Bound {
   readonly value: unknown;

@@ -5,7 +5,7 @@
 // holds, so the planner (planner.ts) knows when narrowing by it is exactly what mingo would match.
 
 import { encodeEJSON, isPlainObject, type Doc } from './ejson';
-import type { IdKey } from './store';
+import type { IdKey } from './id-key';
 
 /** The kinds of indexed values: a field holding only one simple kind can be narrowed and walked. */
 export type ValueClass = 'nullish' | 'number' | 'string' | 'boolean' | 'date' | 'complex';

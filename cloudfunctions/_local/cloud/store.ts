@@ -5,16 +5,8 @@
 
 import { CloudError } from './errors';
 import { clone, encodeEJSON, isPlainObject, type Doc } from './ejson';
+import { idKeyOf, type IdKey } from './id-key';
 import { SecondaryIndex } from './sorted-index';
-
-/** Map key of a document id; numbers are tagged so that 5 and "5" stay different documents. */
-export type IdKey = string;
-
-export function idKeyOf(id: unknown): IdKey | undefined {
-  if (typeof id === 'string') return id.length > 0 ? id : undefined;
-  if (typeof id === 'number' && Number.isFinite(id)) return `\u0001${id}`;
-  return undefined;
-}
 
 export interface UniqueIndexSpec {
   readonly fields: readonly string[];
@@ -41,7 +33,8 @@ function scalarKey(value: unknown): string {
 
 /** Values a path reaches, MongoDB multikey style: arrays on the way fan out, a missing field is undefined. */
 function valuesAt(value: unknown, segments: readonly string[], index: number, out: unknown[]): void {
-  if (index === segments.length) {
+  const segment = segments[index];
+  if (segment === undefined) {
     if (Array.isArray(value)) {
       if (value.length === 0) out.push(undefined);
       for (const element of value) out.push(element);
@@ -51,7 +44,6 @@ function valuesAt(value: unknown, segments: readonly string[], index: number, ou
     return;
   }
   if (Array.isArray(value)) {
-    const segment = segments[index];
     if (/^\d+$/.test(segment)) {
       valuesAt(value[Number(segment)], segments, index + 1, out);
       return;
@@ -61,7 +53,7 @@ function valuesAt(value: unknown, segments: readonly string[], index: number, ou
     return;
   }
   if (isPlainObject(value)) {
-    valuesAt(value[segments[index]], segments, index + 1, out);
+    valuesAt(value[segment], segments, index + 1, out);
     return;
   }
   out.push(undefined);
@@ -91,9 +83,9 @@ class UniqueIndex {
   }
 
   describe(doc: Doc): string {
-    const parts = this.fields.map((field, i) => {
+    const parts = this.fields.map((field) => {
       const found: unknown[] = [];
-      valuesAt(doc, this.paths[i], 0, found);
+      valuesAt(doc, field.split('.'), 0, found);
       return `${field}: ${encodeEJSON(found[0] ?? null)}`;
     });
     return `{ ${parts.join(', ')} }`;

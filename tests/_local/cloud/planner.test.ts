@@ -8,7 +8,7 @@ import { encodeEJSON, type Doc } from '../../../cloudfunctions/_local/cloud/ejso
 import { SecondaryIndex } from '../../../cloudfunctions/_local/cloud/sorted-index';
 import { Store } from '../../../cloudfunctions/_local/cloud/store';
 import { Transactions } from '../../../cloudfunctions/_local/cloud/transactions';
-import { seededRandom } from '../../_core/domain/routing/fixtures';
+import { seededRandom } from '../../../scripts/synthetic/routing-fixtures';
 
 type Fields = ReadonlyArray<readonly [string, 1 | -1]>;
 
