@@ -15,6 +15,7 @@ import { decodeCursor, docs, encodeCursor, isDuplicateKey, TICKET_KEY, total, ty
 import { database, type Database } from './sdk';
 import { hitInTransaction } from './rate-limit-store';
 import { txGet, withTransaction, type Tx } from './transaction';
+import { TimelineChain } from './timeline-chain';
 
 /** The SLA sweep's index: the current deadline while it has not been handled, else "nothing". */
 export function sweepKey(ticket: Ticket): string {
@@ -164,7 +165,11 @@ const NUMBER_ATTEMPTS = 8;
 const OPEN: readonly string[] = ['submitted', 'accepted'];
 
 export class CloudTicketStore implements TicketStore {
-  constructor(private readonly db: Database = database()) {}
+  constructor(
+    private readonly db: Database = database(),
+    /** Hashes each new timeline entry onto the one before (timeline-chain.ts). */
+    private readonly chain: TimelineChain = new TimelineChain(),
+  ) {}
 
   async get(id: string): Promise<Ticket | null> {
     const found = await docs(this.db.collection(COLLECTION.tickets).where({ _id: id }).limit(1).get());
@@ -186,7 +191,7 @@ export class CloudTicketStore implements TicketStore {
             if (!(await hitInTransaction(tx, key, max, windowMs, now))) return { kind: 'rate_limited' };
           }
           const ticket = build(attempt);
-          const { _id: _omit, ...data } = toDoc(ticket);
+          const { _id: _omit, ...data } = { ...toDoc(ticket), ...this.chain.append(id, [], ticket.timeline) };
           await tx.collection(COLLECTION.tickets).doc(id).set({ data });
           await writeEffects(tx, options.effects(ticket));
           return { kind: 'created', ticket };
@@ -205,7 +210,9 @@ export class CloudTicketStore implements TicketStore {
       // Following is not a change of the ticket's version (follow() is a plain update): keep
       // whoever followed since `next` was read.
       const followers = [...new Set([...next.followers, ...fromDoc(current).followers])];
-      const { _id: _omit, ...data } = toDoc({ ...next, followers }, staleAfter(current, next));
+      // Earlier entries are kept as stored (append refuses a rewrite); new ones are chained on.
+      const chained = this.chain.append(next.id, Array.isArray(current.timeline) ? current.timeline : [], next.timeline);
+      const { _id: _omit, ...data } = { ...toDoc({ ...next, followers }, staleAfter(current, next)), ...chained };
       await tx.collection(COLLECTION.tickets).doc(next.id).set({ data });
       await writeEffects(tx, effects);
       return true;
