@@ -44,6 +44,18 @@ describe('report.follow', () => {
     expect((await app.ok('community-1', 'ticket.get', { ticketId: ticket.id })).affectedCount).toBe(2);
   });
 
+  test('staff never follow: a ref report.nearby gave them opens nothing outside their scope, and nothing changes', async () => {
+    const location = place();
+    const ticket = await fileReport(app, nextResident(), { location: { ...location, address: '华光路 9 号' }, description: '我是王建国，3号楼门口垃圾没人清运' });
+    for (const staff of ['worker-3', 'district-1']) {
+      const { items } = await app.ok(staff, 'report.nearby', { category: 'sanitation', location });
+      const ref = items[0]?.ref;
+      if (!ref) throw new Error('nothing offered');
+      await expectRefused(app, 'FORBIDDEN', () => app.raw(staff, { action: 'report.follow', params: { ref } }));
+    }
+    expect((await app.server.deps.tickets.get(ticket.id))?.followers).toEqual([]);
+  });
+
   test('following twice is the same as once', async () => {
     const { ticket, ref, neighbour } = await offered();
     await app.ok(neighbour, 'report.follow', { ref });

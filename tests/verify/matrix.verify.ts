@@ -1,0 +1,282 @@
+// Suite 1, the authorization matrix: every row of authorization-matrix.md (an action and a
+// resource) is called by every caller column against the real stack, and the answer's outcome
+// compared with the cell — written from DOMAIN.md, never computed here. A refusal must leave the
+// store exactly as it was. An action of the contract without rows fails the suite.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ACTIONS } from '../../cloudfunctions/_core/app/actions';
+import { FOLLOW_PURPOSE } from '../../cloudfunctions/_core/app/report/nearby';
+import { contractActions } from './support/contract';
+import { n, recordFigure } from './support/report';
+import {
+  AT,
+  DEPT,
+  FOREIGN_GRID,
+  freshResident,
+  GRID,
+  OTHER_GRID,
+  oid,
+  PLACE,
+  reportParams,
+  seedWorld,
+  STAFF,
+  startWorld,
+  SUPER,
+  type StaffKey,
+  type World,
+} from './support/world';
+
+// ---- the table ----
+
+const COLUMNS = ['anon', 'reporter', 'resident', ...(Object.keys(STAFF) as StaffKey[]), 'super'] as const;
+type Column = (typeof COLUMNS)[number];
+type Outcome = 'OK' | 'UNAUTH' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'INVALID';
+const CODE_OF: Record<Exclude<Outcome, 'OK'>, Api.ErrorCode> = {
+  UNAUTH: 'UNAUTHENTICATED',
+  FORBIDDEN: 'FORBIDDEN',
+  NOT_FOUND: 'NOT_FOUND',
+  CONFLICT: 'CONFLICT',
+  INVALID: 'INVALID_INPUT',
+};
+
+interface Row {
+  action: string;
+  resource: string;
+  cells: Record<Column, Outcome>;
+}
+
+function readMatrix(): Row[] {
+  const text = readFileSync(join(__dirname, 'authorization-matrix.md'), 'utf8');
+  const lines = text.split('\n').filter((l) => l.startsWith('| '));
+  const headerAt = lines.findIndex((l) => l.startsWith('| action | resource |'));
+  const header = (lines[headerAt] ?? '').split('|').slice(1, -1).map((c) => c.trim());
+  expect(header).toEqual(['action', 'resource', ...COLUMNS]);
+  return lines.slice(headerAt + 1).flatMap((line) => {
+    const cells = line.split('|').slice(1, -1).map((c) => c.trim());
+    if (cells[0]?.startsWith('---')) return [];
+    const [action, resource, ...outcomes] = cells;
+    if (!action || !resource || outcomes.length !== COLUMNS.length) throw new Error(`matrix row malformed: ${line}`);
+    for (const o of outcomes) if (!['OK', ...Object.keys(CODE_OF)].includes(o)) throw new Error(`matrix cell "${o}" in: ${line}`);
+    return [{ action, resource, cells: Object.fromEntries(COLUMNS.map((c, i) => [c, outcomes[i]])) as Record<Column, Outcome> }];
+  });
+}
+
+// ---- resources ----
+
+const T = '2026-11-24T02:00:00.000Z'; // Tuesday 10:00 Shanghai
+const OTHER_RESIDENT = oid('matrixNeighbour');
+
+interface Resource {
+  /** The resident who filed it (or a fresh resident for resources that are not a report). */
+  reporter: string;
+  /** "Another resident", where the call would make them something else (staff.bind). */
+  resident?: string;
+  params(caller: string | null): unknown;
+}
+
+let world: World;
+
+async function submitted(at: { latitude: number; longitude: number } = AT.grid): Promise<{ id: string; reporter: string }> {
+  const reporter = freshResident('mx');
+  const data = await world.ok(reporter, 'report.submit', reportParams({ location: { ...at } }));
+  return { id: data.ticketId, reporter };
+}
+
+async function ticketIn(state: string): Promise<{ id: string; reporter: string }> {
+  const grid = STAFF.grid.openid;
+  switch (state) {
+    case 'submitted':
+      return submitted();
+    case 'foreign':
+      return submitted(AT.foreign);
+    case 'triage':
+      return submitted(AT.triage);
+    case 'overdue': {
+      world.setNow(new Date(Date.parse(T) - 3 * 24 * 3600_000));
+      const t = await submitted();
+      world.setNow(T);
+      return t;
+    }
+    case 'at-street': {
+      const t = await submitted();
+      await world.ok(grid, 'ticket.escalate', { ticketId: t.id, reason: '需要社区协调' });
+      await world.ok(STAFF.community.openid, 'ticket.escalate', { ticketId: t.id, reason: '需要街道协调' });
+      return t;
+    }
+    default: {
+      const t = await submitted();
+      await world.ok(grid, 'ticket.accept', { ticketId: t.id, complexity: 'normal' });
+      if (state === 'accepted') return t;
+      if (state === 'dispatched') {
+        await world.ok(grid, 'ticket.dispatch', { ticketId: t.id, departmentCode: DEPT });
+        return t;
+      }
+      await world.ok(grid, 'ticket.resolve', { ticketId: t.id, result: '已清运' });
+      if (state === 'resolved') return t;
+      await world.ok(t.reporter, 'report.rate', { ticketId: t.id, rating: 'unsatisfied' });
+      if (state === 'rated-unsatisfied') return t;
+      throw new Error(`no ticket state ${state}`);
+    }
+  }
+}
+
+const MOVE_PARAMS: Record<string, (ticketId: string, resource: string) => Record<string, unknown>> = {
+  'report.withdraw': (ticketId) => ({ ticketId }),
+  'report.rate': (ticketId) => ({ ticketId, rating: 'satisfied' }),
+  'report.reopen': (ticketId) => ({ ticketId, reason: '问题没有解决' }),
+  'report.urge': (ticketId) => ({ ticketId }),
+  'ticket.get': (ticketId) => ({ ticketId }),
+  'ticket.accept': (ticketId) => ({ ticketId, complexity: 'normal' }),
+  'ticket.reject': (ticketId) => ({ ticketId, reason: '不属于受理范围' }),
+  'ticket.transfer': (ticketId, resource) => ({ ticketId, toGridCode: resource.includes('周村区') ? FOREIGN_GRID : OTHER_GRID, reason: '位置属于其他网格' }),
+  'ticket.dispatch': (ticketId) => ({ ticketId, departmentCode: DEPT }),
+  'ticket.escalate': (ticketId) => ({ ticketId, reason: '需要上级协调' }),
+  'ticket.resolve': (ticketId) => ({ ticketId, result: '已处理完毕' }),
+  'ticket.return': (ticketId) => ({ ticketId, reason: '不属于本部门职责' }),
+  'ticket.supervise': (ticketId) => ({ ticketId, note: '请加快办理' }),
+};
+
+const range = { from: '2026-11-01', to: '2026-11-30' };
+let uniq = 0;
+
+async function prepare(row: Row): Promise<Resource> {
+  const { action, resource } = row;
+  const move = MOVE_PARAMS[action];
+  if (move) {
+    const state = resource.split(',')[0] as string;
+    const t = await ticketIn(state);
+    return { reporter: t.reporter, params: () => move(t.id, resource) };
+  }
+  const fresh = freshResident('mx');
+  switch (action) {
+    case 'report.submit':
+      return {
+        reporter: fresh,
+        params: () =>
+          reportParams(
+            resource === 'patrol' ? { patrol: true } : resource === 'proxy' ? { onBehalfOf: { name: '王大爷', phone: '13900001111' } } : {},
+          ),
+      };
+    case 'report.nearby':
+      await submitted();
+      return { reporter: fresh, params: () => ({ category: 'sanitation', location: { ...AT.grid } }) };
+    case 'report.follow': {
+      const t = await submitted();
+      const stranger = oid('matrixStranger');
+      return {
+        reporter: t.reporter,
+        params: (caller) =>
+          ({ ref: world.server.deps.sealer.seal(FOLLOW_PURPOSE, `${t.id}|${resource === 'own-ref' ? caller : stranger}`, new Date(T), 30 * 60_000) }),
+      };
+    }
+    case 'report.claim': {
+      const filed = await world.ok(STAFF.grid.openid, 'report.submit', reportParams({ onBehalfOf: { name: '李阿姨', phone: '13900002222' } }));
+      const view = await world.ok(STAFF.grid.openid, 'ticket.get', { ticketId: filed.ticketId });
+      return { reporter: fresh, params: () => ({ code: view.claimCode }) };
+    }
+    case 'staff.bind': {
+      const invite = await world.ok(SUPER, 'admin.invites.create', { role: 'gridWorker', scope: { grids: ['ZD-CZ-HG-06'] } });
+      return { reporter: fresh, resident: freshResident('mxb'), params: () => ({ inviteCode: invite.code }) };
+    }
+    case 'subscription.record':
+      return { reporter: fresh, params: () => ({ grants: { ticketAccepted: 'accept' } }) };
+    case 'stats.summary':
+      return { reporter: fresh, params: () => (resource === 'own scope' ? range : { ...range, scope: { district: PLACE.district } }) };
+    case 'admin.grids.import': {
+      uniq += 1;
+      const code = `VF-NEW-${String(uniq).padStart(2, '0')}`;
+      return {
+        reporter: fresh,
+        params: () => ({
+          crs: 'gcj02',
+          geojson: {
+            type: 'FeatureCollection',
+            features: [
+              {
+                type: 'Feature',
+                properties: { code, name: '新建网格', community: '新建社区', street: '新建街道', district: '新建区' },
+                geometry: { type: 'Polygon', coordinates: [[[100, 30], [100.001, 30], [100.001, 30.001], [100, 30.001], [100, 30]]] },
+              },
+            ],
+          },
+        }),
+      };
+    }
+    case 'admin.grids.list':
+      return { reporter: fresh, params: () => (resource === 'own area' ? {} : { community: '城北社区' }) };
+    case 'admin.invites.create':
+      return {
+        reporter: fresh,
+        params: () => (resource.startsWith('gridWorker') ? { role: 'gridWorker', scope: { grids: [GRID] } } : { role: 'districtAdmin', scope: { district: PLACE.district } }),
+      };
+    case 'admin.categories.upsert':
+      return { reporter: fresh, params: () => ({ code: 'vf-new', name: '测试类别', profile: 'normal' }) };
+    case 'admin.departments.upsert':
+      return { reporter: fresh, params: () => ({ code: 'vf-dept', name: '测试部门', street: PLACE.street, categories: ['sanitation'] }) };
+    default:
+      // Actions that read only the caller's own things: report.mine, categories.list, staff.me, staff.list, queue.list.
+      return { reporter: fresh, params: () => ({}) };
+  }
+}
+
+const callerOf = (column: Column, resource: Resource): string | null => {
+  if (column === 'anon') return null;
+  if (column === 'reporter') return resource.reporter;
+  if (column === 'resident') return resource.resident ?? OTHER_RESIDENT;
+  if (column === 'super') return SUPER;
+  return STAFF[column].openid;
+};
+
+const outcomeOf = (answer: Api.Envelope<unknown>): string => (answer.ok ? 'OK' : (Object.entries(CODE_OF).find(([, c]) => c === answer.error.code)?.[0] ?? answer.error.code));
+
+// ---- the run ----
+
+const rows = readMatrix();
+
+beforeAll(async () => {
+  world = await startWorld();
+  world.setNow(T);
+  await seedWorld(world);
+});
+afterAll(() => world?.close());
+
+test('every action of the contract has rows in the matrix, and every row names an action', () => {
+  const contract = contractActions();
+  expect([...contract].sort()).toEqual(Object.keys(ACTIONS).sort());
+  const covered = new Set(rows.map((r) => r.action));
+  const missing = contract.filter((a) => !covered.has(a));
+  recordFigure({ section: 'matrix', figure: 'actions of the contract with rows', value: `${contract.length - missing.length} of ${contract.length}`, target: 'all', met: missing.length === 0 });
+  expect(missing).toEqual([]);
+  expect(rows.filter((r) => !contract.includes(r.action)).map((r) => r.action)).toEqual([]);
+});
+
+test('every cell answers what DOMAIN.md says, and refusals change nothing', async () => {
+  const mismatches: string[] = [];
+  const changed: string[] = [];
+  let cells = 0;
+  for (const row of rows) {
+    let resource = await prepare(row);
+    for (const column of COLUMNS) {
+      const caller = callerOf(column, resource);
+      const before = world.snapshot();
+      const answer = await world.call(caller, row.action, resource.params(caller));
+      cells += 1;
+      const got = outcomeOf(answer);
+      if (got !== row.cells[column]) {
+        mismatches.push(`${row.action} [${row.resource}] × ${column}: expected ${row.cells[column]}, got ${got}${answer.ok ? '' : ` (${answer.error.message})`}`);
+      }
+      if (!answer.ok && world.snapshot() !== before) changed.push(`${row.action} [${row.resource}] × ${column}`);
+      // A move that went through used the resource up: the next caller gets a fresh one.
+      if (answer.ok) resource = await prepare(row);
+    }
+  }
+  recordFigure({ section: 'matrix', figure: 'cells (action × resource × caller) matching DOMAIN.md', value: `${n(cells - mismatches.length)} of ${n(cells)}`, target: 'all', met: mismatches.length === 0 });
+  recordFigure({ section: 'matrix', figure: 'refusals that changed the store', value: changed.length, target: '0', met: changed.length === 0 });
+  expect(mismatches).toEqual([]);
+  expect(changed).toEqual([]);
+});
+
+test('no answer of the matrix leaked personal data', () => {
+  recordFigure({ section: 'privacy', figure: 'leaks in the matrix answers', value: `${world.scan.leaks.length} in ${n(world.scan.answers)} answers`, target: '0', met: world.scan.leaks.length === 0 });
+  expect(world.scan.leaks).toEqual([]);
+});
