@@ -5,6 +5,8 @@
 
 /** Subscription templates a resident is asked for when submitting (at most 3 per request). */
 export type ResidentTemplateKey = 'ticketAccepted' | 'ticketResolved' | 'ticketRejected';
+/** Subscription templates staff are asked for in their own taps (open the queue, accept, resolve). */
+export type StaffTemplateKey = 'staffNewTicket' | 'staffEscalated';
 
 export interface AppConfig {
   /** CloudBase environment id; always passed to wx.cloud.init (an omitted env picks the first one). */
@@ -15,6 +17,14 @@ export interface AppConfig {
   devOpenid?: string;
   /** Real template ids from 公众平台 → 订阅消息; locally each id equals its key. */
   templateIds: Record<ResidentTemplateKey, string>;
+  /** The staff templates' ids, like templateIds. */
+  staffTemplateIds: Record<StaffTemplateKey, string>;
+  /**
+   * 'longTerm' when the staff templates are long-term subscriptions (政务民生 and similar
+   * services may use them: one grant, many messages); 'oneTime' otherwise. Must match the
+   * server's SUBSCRIBE_TEMPLATE_KINDS.
+   */
+  staffTemplateKind: Api.TemplateKind;
   /**
    * Optional resident flows (report.follow "我也遇到了", report.claim 认领代报): on by default; a
    * deployment may switch one off, and the app then offers the plain flow instead.
@@ -31,5 +41,10 @@ export const config: AppConfig = {
     ticketResolved: 'ticketResolved',
     ticketRejected: 'ticketRejected',
   },
+  staffTemplateIds: {
+    staffNewTicket: 'staffNewTicket',
+    staffEscalated: 'staffEscalated',
+  },
+  staffTemplateKind: 'oneTime',
   features: { follow: true, claim: true },
 };

@@ -34,6 +34,8 @@ export type TicketFilter = ({ duty: readonly string[] } | { areas: readonly stri
   /** Empty = any status. */
   statuses: readonly TicketStatus[];
   overdue?: boolean;
+  /** Only tickets whose current deadline is at or after `from` and before `before` (the banner's 今天到期). */
+  dueBetween?: { from: Date; before: Date };
 };
 export type TicketQuery = TicketFilter & {
   /** 'urgent' = soonest deadline first; 'newest' = newest first. */
@@ -60,6 +62,35 @@ export interface SupervisionRecord {
   level: Level;
   note: string;
   at: Date;
+  /** Kept with the record so the 督办 desk lists and filters by area without reading tickets. */
+  byName?: string | null;
+  ticketNo?: string;
+  category?: string;
+  gridCode?: string | null;
+  community?: string | null;
+  street?: string | null;
+  district?: string | null;
+  /** The responsible staff's answer (ticket.reply); null while open. */
+  answer?: SupervisionAnswer | null;
+}
+
+export interface SupervisionAnswer {
+  note: string;
+  at: Date;
+  by: string;
+  byRole: Api.Role;
+  byName: string | null;
+}
+
+/** Where the 督办 desk looks: a street, a district, or everywhere (super admins). */
+export type SupervisionArea = { street: string } | { district: string } | { all: true };
+
+export interface SupervisionStore {
+  get(id: string): Promise<SupervisionRecord | null>;
+  /** The area's supervisions, newest first, paged by cursor. */
+  list(area: SupervisionArea, cursor: string | null, limit: number): Promise<Page<SupervisionRecord>>;
+  /** One ticket's supervisions, newest first (at most `limit`). */
+  forTicket(ticketId: string, limit: number): Promise<SupervisionRecord[]>;
 }
 
 /**
@@ -71,6 +102,8 @@ export interface SupervisionRecord {
 export interface ChangeEffects {
   outbox: readonly OutboxMessage[];
   supervision: SupervisionRecord | null;
+  /** A 督办 answered by this change (ticket.reply): written with the ticket, or not at all. */
+  answered?: { supervisionId: string; answer: SupervisionAnswer } | null;
 }
 
 export interface RateLimit {
@@ -122,6 +155,15 @@ export interface StaffRecord {
   role: StaffRole;
   scope: Scope | null;
   boundAt: Date;
+  /** Public: shown to residents as who handles their ticket (null for records bound before names). */
+  displayName: string | null;
+  servicePhone: string | null;
+}
+
+/** What a staff member says about themselves at binding. */
+export interface StaffProfile {
+  displayName: string;
+  servicePhone: string | null;
 }
 
 export interface InviteRecord {
@@ -153,7 +195,7 @@ export interface StaffStore {
   holders(holder: Holder): Promise<string[]>;
   createInvite(invite: InviteRecord): Promise<void>;
   /** Marks the invite used and binds the role in one transaction: a code works exactly once. */
-  redeem(code: string, openid: string, now: Date): Promise<RedeemResult>;
+  redeem(code: string, openid: string, now: Date, profile: StaffProfile): Promise<RedeemResult>;
   /** Every bound staff member, paged by the invite code they bound with (no openid in the cursor). */
   directory(cursor: string | null, limit: number): Promise<Page<StaffRecord & { inviteCode: string }>>;
 }
@@ -200,6 +242,8 @@ export interface DepartmentRecord {
 
 export interface DepartmentStore {
   get(code: string): Promise<DepartmentRecord | null>;
+  /** The departments of a street and those of its district (which serve every street of it), by code. */
+  serving(place: { street: string | null; district: string | null }): Promise<DepartmentRecord[]>;
   upsert(record: DepartmentRecord): Promise<{ created: boolean }>;
 }
 
@@ -282,6 +326,8 @@ export interface Config {
   superAdminOpenids: readonly string[];
   /** Real subscription template ids by logical key (locally each id equals its key). */
   templateIds: Readonly<Record<Api.TemplateKey, string>>;
+  /** Long-term templates (one grant, many messages); every other template is one-time. */
+  templateKinds?: Readonly<Partial<Record<Api.TemplateKey, Api.TemplateKind>>>;
 }
 
 export type ContentVerdict = 'pass' | 'review' | 'risky';
@@ -322,6 +368,8 @@ export interface GrantStore {
   take(openid: string, template: Api.TemplateKey, now: Date): Promise<boolean>;
   /** Gives back a grant taken for a send that did not reach WeChat. */
   giveBack(openid: string, template: Api.TemplateKey, now: Date): Promise<void>;
+  /** Whether any grant was ever recorded (a long-term subscription is not used up by a send). */
+  has(openid: string, template: Api.TemplateKey): Promise<boolean>;
 }
 
 export type SendResult = { ok: true } | { ok: false; errCode: number; errMsg: string };
@@ -340,6 +388,7 @@ export interface Deps {
   departments: DepartmentStore;
   categories: CategoryStore;
   figures: FiguresStore;
+  supervisions: SupervisionStore;
   files: FileStore;
   content: ContentCheck;
   outbox: OutboxStore;

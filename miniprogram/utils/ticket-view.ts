@@ -159,6 +159,8 @@ export interface TicketDetail {
   canUrge: boolean;
   /** Said under the head for a followed or claimed ticket. */
   relationNote: string;
+  /** Who handles it (display name and work number), for the staff-handler component. */
+  handler: Api.Handler | null;
 }
 
 /** Who holds the ticket now, as a resident would name it. */
@@ -201,6 +203,7 @@ export function toDetail(t: Api.TicketView, now: Date): TicketDetail {
     canWithdraw: t.allowedActions.includes('withdraw'),
     canUrge: t.allowedActions.includes('urge'),
     relationNote: relationNote(t),
+    handler: t.handler,
   };
 }
 

@@ -62,7 +62,7 @@ beforeAll(async () => {
   await ok(ADMIN, 'admin.grids.import', { geojson: demoGeoJson(), crs: 'gcj02' });
   for (const worker of [...WORKERS, 'community']) {
     const invite = await ok(ADMIN, 'admin.invites.create', worker === 'community' ? { role: 'communityAdmin', scope: { community: '华光社区' } } : { role: 'gridWorker', scope: { grids: [GRID] } });
-    await ok(worker, 'staff.bind', { inviteCode: invite.code });
+    await ok(worker, 'staff.bind', { inviteCode: invite.code, displayName: `工作人员 ${worker}` });
   }
 }, 60_000);
 afterAll(() => server.close());

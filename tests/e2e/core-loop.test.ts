@@ -37,10 +37,10 @@ test('import → invite → bind → submit → list → accept → resolve → 
   expect(grids.items.map((g) => g.code)).toEqual(['ZD-CZ-HG-01', 'ZD-CZ-HG-02', 'ZD-CZ-HG-03', 'ZD-CZ-HG-04', 'ZD-CZ-HG-05', 'ZD-CZ-HG-06']);
 
   const communityInvite = await ok('local-admin', 'admin.invites.create', { role: 'communityAdmin', scope: { community: '华光社区' } });
-  expect(await ok('zhang-shequ', 'staff.bind', { inviteCode: communityInvite.code })).toEqual({ role: 'communityAdmin', scope: { community: '华光社区' } });
+  expect(await ok('zhang-shequ', 'staff.bind', { inviteCode: communityInvite.code, displayName: '张社区' })).toEqual({ role: 'communityAdmin', scope: { community: '华光社区' } });
   // the community admin invites the grid worker of grid 5
   const workerInvite = await ok('zhang-shequ', 'admin.invites.create', { role: 'gridWorker', scope: { grids: ['ZD-CZ-HG-05'] } });
-  await ok('li-wangge', 'staff.bind', { inviteCode: workerInvite.code });
+  await ok('li-wangge', 'staff.bind', { inviteCode: workerInvite.code, displayName: '李网格' });
   expect(await ok('li-wangge', 'staff.me', {})).toMatchObject({ role: 'gridWorker', scope: { grids: ['ZD-CZ-HG-05'] } });
 
   const submitted = await ok('wang-jumin', 'report.submit', {

@@ -27,7 +27,7 @@ const clock = (now: string) => post('/__clock', { now });
 
 async function bind(role: Api.StaffRole, scope: Api.Scope, openid: string): Promise<void> {
   const { code } = await ok('local-admin', 'admin.invites.create', { role, scope });
-  await ok(openid, 'staff.bind', { inviteCode: code });
+  await ok(openid, 'staff.bind', { inviteCode: code, displayName: '工作人员' });
 }
 
 test('a full life, end to end', async () => {

@@ -6,7 +6,7 @@ import { currentIdentity, forgetIdentity, myUploadFolder } from '../../miniprogr
 jest.mock('../../miniprogram/services/api', () => jest.requireActual('./support/api-fake').mockApiModule());
 
 test('answers what staff.me says, residents included', async () => {
-  await expect(currentIdentity()).resolves.toEqual({ openid: 'demo-resident-1', role: 'resident', scope: null, scopeLabel: '居民', uploadFolder: DEMO_FOLDER });
+  await expect(currentIdentity()).resolves.toEqual({ openid: 'demo-resident-1', role: 'resident', scope: null, scopeLabel: '居民', uploadFolder: DEMO_FOLDER, displayName: null, servicePhone: null, abilities: [] });
   await expect(myUploadFolder()).resolves.toBe(DEMO_FOLDER);
   expect(apiFake.callsOf('staff.me')).toEqual([{}]);
 });

@@ -96,10 +96,29 @@ export async function seedCommunity(app: TestApp): Promise<void> {
   for (const [openid, role, scope] of staff) await bindStaff(app, openid, role, scope);
 }
 
-/** Makes `openid` staff: the super admin invites `role` over `scope`, and `openid` redeems the code. */
-export async function bindStaff(app: TestApp, openid: string, role: Api.StaffRole, scope: Api.Scope): Promise<void> {
+/**
+ * The display name bindStaff gives when the test names none: distinct per openid ("职员" and a
+ * short hash), never containing the openid, so "no openid in the answer" checks stay meaningful.
+ */
+export function displayNameOf(openid: string): string {
+  let hash = 2166136261;
+  for (const ch of openid) hash = Math.imul(hash ^ ch.codePointAt(0)!, 16777619) >>> 0;
+  return `职员${hash.toString(36).slice(0, 5).toUpperCase()}`;
+}
+
+/**
+ * Makes `openid` staff: the super admin invites `role` over `scope`, and `openid` redeems the code
+ * under a display name (`profile`, else displayNameOf(openid)) and maybe a service phone.
+ */
+export async function bindStaff(
+  app: TestApp,
+  openid: string,
+  role: Api.StaffRole,
+  scope: Api.Scope,
+  profile: { displayName?: string; servicePhone?: string } = {},
+): Promise<void> {
   const invite = await app.ok(ADMIN, 'admin.invites.create', { role, scope });
-  await app.ok(openid, 'staff.bind', { inviteCode: invite.code });
+  await app.ok(openid, 'staff.bind', { inviteCode: invite.code, displayName: profile.displayName ?? displayNameOf(openid), ...(profile.servicePhone ? { servicePhone: profile.servicePhone } : {}) });
 }
 
 let requestCounter = 0;

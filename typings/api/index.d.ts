@@ -59,11 +59,20 @@ declare namespace Api {
     | 'supervise'
     | 'return';
 
+  /**
+   * Entries staff add without moving the ticket: revealing the resident's phone to call them
+   * (`ticket.contact`, an audit entry) and answering a 督办 (`ticket.reply`).
+   */
+  type TicketNote = 'contact' | 'reply';
+
   /** What a resident may ask of an open ticket without moving it (催办: urge). */
   type TicketRequest = 'urge';
 
-  /** What a timeline entry records: a user's move or request, or what the system did by itself. */
-  type TimelineKind = 'submit' | TicketAction | TicketRequest | 'close' | 'overdue' | 'claim';
+  /** What a timeline entry records: a user's move, request or note, or what the system did by itself. */
+  type TimelineKind = 'submit' | TicketAction | TicketRequest | TicketNote | 'close' | 'overdue' | 'claim';
+
+  /** One-time grants allow one message each; long-term (政务民生 and similar) many. */
+  type TemplateKind = 'oneTime' | 'longTerm';
 
   type TemplateKey =
     | 'ticketAccepted'
@@ -95,6 +104,11 @@ declare namespace Api {
     actorRole: Role | 'system';
     /** A display label such as "网格员" or "社区"; never an openid, name or phone. */
     actorLabel: string;
+    /**
+     * The public display name a staff member gave at binding (e.g. "张燕"), as it was when they
+     * acted; null for residents, the system and entries written before names existed.
+     */
+    actorName?: string | null;
     fromStatus: TicketStatus | null;
     toStatus: TicketStatus;
     level: Level;
@@ -165,6 +179,84 @@ declare namespace Api {
     claimCode?: string;
     /** The moves and requests the caller may make now; the client shows only these. */
     allowedActions: Array<TicketAction | TicketRequest>;
+    /**
+     * Who handles the ticket, as residents may see them: the display name and public service
+     * phone of the staff member responsible now (or who last acted on it); never an openid.
+     */
+    handler: Handler | null;
+    /** A 督办 (by an admin or the system) is on record for this ticket. */
+    supervised?: boolean;
+    /** Staff detail views only: notes this staff member may add now (contact the resident, reply to a 督办). */
+    allowedNotes?: TicketNote[];
+    /** Staff detail views only: the 督办 records of this ticket, newest first. */
+    supervisions?: SupervisionItem[];
+    /** Staff detail views only: the grid's outline for a map, outer rings, a few dozen points each. */
+    gridOutline?: Array<Array<{ latitude: number; longitude: number }>> | null;
+  }
+
+  interface Handler {
+    name: string;
+    /** The public service phone given at binding (a work number, not a private one), if any. */
+    phone: string | null;
+  }
+
+  /** A 督办 record as the desk and the handling page show it. */
+  interface SupervisionItem {
+    id: string;
+    ticketId: string;
+    ticketNo: string;
+    category: CategoryCode;
+    categoryName: string;
+    /** The reason given (or the system's: 超时未受理 / 超时未办结). */
+    note: string;
+    at: string;
+    /** A display name, or 系统 for the SLA sweep. */
+    by: string;
+    byLabel: string;
+    level: Level;
+    answered: boolean;
+    answer: { note: string; at: string; by: string } | null;
+  }
+
+  interface QueueCounts {
+    /** Waiting for the caller to accept. */
+    submitted: number;
+    /** Accepted, being handled by the caller. */
+    accepted: number;
+    /** Open, marked overdue, in the caller's hands now. */
+    overdue: number;
+    /** Resolved in the caller's area, waiting for a rating. */
+    resolved: number;
+    /** Open in the caller's hands, due before the end of today (Shanghai), not yet overdue. */
+    dueToday: number;
+  }
+
+  /** A ticket the staff may keep when rejecting another as its duplicate (in their scope, within 50 m). */
+  interface DuplicateCandidate {
+    id: string;
+    no: string;
+    status: TicketStatus;
+    /** A short excerpt, phones and other numbers masked. */
+    description: string;
+    distanceMeters: number;
+    createdAt: string;
+  }
+
+  interface DepartmentOption {
+    code: string;
+    name: string;
+    street: string | null;
+    district: string | null;
+    categories: CategoryCode[];
+    /** The ticket's category names this department: its default, or one it declares. */
+    suggested: boolean;
+  }
+
+  interface GridOption {
+    code: string;
+    name: string;
+    community: string | null;
+    street: string | null;
   }
 
   type TicketRelation = 'reporter' | 'follower' | 'claimant';
@@ -234,9 +326,17 @@ declare namespace Api {
     scope: Scope | null;
     /** Human names of the scope, for headers such as "张店区 · 科苑街道 · 和平社区". */
     scopeLabel: string;
+    /** Staff only: the public display name and service phone given at binding. */
+    displayName: string | null;
+    servicePhone: string | null;
+    /** What the workbench may offer this person beyond their queue (the server's rule, not the client's). */
+    abilities: StaffAbility[];
     /** The caller's cloud storage folder for photos (uploads/{opaque key}, never an openid). */
     uploadFolder: string;
   }
+
+  /** fileForOthers: 代报 and patrol finds (report.submit onBehalfOf / patrol); supervisionDesk: supervisions.list. */
+  type StaffAbility = 'fileForOthers' | 'supervisionDesk';
 
   interface GridSummary {
     code: string;
@@ -310,13 +410,37 @@ declare namespace Api {
       data: { recorded: number };
     };
     // staff
-    'staff.bind': { params: { inviteCode: string }; data: { role: StaffRole; scope: Scope | null } };
+    'staff.bind': {
+      /** displayName: 1–20 visible characters shown to residents; servicePhone: a public work number. */
+      params: { inviteCode: string; displayName: string; servicePhone?: string };
+      data: { role: StaffRole; scope: Scope | null };
+    };
     'staff.me': { params: Record<string, never>; data: StaffMe };
     'staff.list': { params: { cursor?: string }; data: Page<StaffListItem> };
     'queue.list': {
-      params: { status?: TicketStatus; overdue?: boolean; cursor?: string };
+      /**
+       * Without a status: what the caller must act on now. With a status: every ticket of it in
+       * the caller's area, or with `duty: true` only those the caller must act on now.
+       */
+      params: { status?: TicketStatus; overdue?: boolean; duty?: boolean; cursor?: string };
       data: Page<TicketListItem>;
     };
+    'queue.counts': { params: Record<string, never>; data: QueueCounts };
+    /** Departments a ticket may be dispatched to (the category's default first), or of the caller's area. */
+    'departments.list': { params: { ticketId?: string }; data: { items: DepartmentOption[] } };
+    /** Grids a ticket may be transferred to: of its district, or of one community of it. */
+    'grids.pick': {
+      params: { ticketId: string; community?: string; cursor?: string };
+      data: Page<GridOption>;
+    };
+    /** Open tickets of the same category within 50 m that the caller may see: the kept one of a duplicate. */
+    'ticket.duplicates': { params: { ticketId: string }; data: { items: DuplicateCandidate[] } };
+    /** The resident's full phone for the staff responsible now; each reveal is a timeline entry. */
+    'ticket.contact': { params: { ticketId: string }; data: { phone: string } };
+    /** The responsible staff answer a 督办. */
+    'ticket.reply': { params: { ticketId: string; supervisionId: string; note: string }; data: TicketView };
+    /** 督办 desk: the supervisions of the caller's street or district, newest first. */
+    'supervisions.list': { params: { cursor?: string }; data: Page<SupervisionItem> };
     'ticket.accept': { params: { ticketId: string; complexity: Complexity }; data: TicketView };
     'ticket.reject': {
       params: { ticketId: string; reason: string; duplicateOf?: string };

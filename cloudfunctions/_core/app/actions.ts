@@ -5,6 +5,9 @@ import { importGrids } from './admin/grids-import';
 import { listCategories } from './categories/list';
 import { listGrids } from './admin/grids-list';
 import { createInvite } from './admin/invites-create';
+import { listDepartments } from './departments/list';
+import { pickGrids } from './grids/pick';
+import { queueCounts } from './queue/counts';
 import { listQueue } from './queue/list';
 import { claimReport } from './report/claim';
 import { followReport } from './report/follow';
@@ -20,11 +23,15 @@ import { listStaff } from './staff/list';
 import { me } from './staff/me';
 import { recordSubscription } from './subscription/record';
 import { statsSummary } from './stats/summary';
+import { listSupervisions } from './supervisions/list';
 import { acceptTicket } from './ticket/accept';
+import { contactResident } from './ticket/contact';
+import { duplicateCandidates } from './ticket/duplicates';
 import { dispatchTicket } from './ticket/dispatch';
 import { escalateTicket } from './ticket/escalate';
 import { getTicket } from './ticket/get';
 import { rejectTicket } from './ticket/reject';
+import { replyToSupervision } from './ticket/reply';
 import { resolveTicket } from './ticket/resolve';
 import { returnTicket } from './ticket/return';
 import { superviseTicket } from './ticket/supervise';
@@ -50,6 +57,13 @@ export const ACTIONS: ActionTable = {
   'staff.me': me,
   'staff.list': listStaff,
   'queue.list': listQueue,
+  'queue.counts': queueCounts,
+  'departments.list': listDepartments,
+  'grids.pick': pickGrids,
+  'ticket.duplicates': duplicateCandidates,
+  'ticket.contact': contactResident,
+  'ticket.reply': replyToSupervision,
+  'supervisions.list': listSupervisions,
   'ticket.accept': acceptTicket,
   'ticket.resolve': resolveTicket,
   'ticket.reject': rejectTicket,

@@ -8,6 +8,6 @@ export async function resolveActor(openid: string, deps: Deps): Promise<Actor> {
     return { openid, role: 'superAdmin', scope: null };
   }
   const staff = await deps.staff.get(openid);
-  if (staff) return { openid, role: staff.role, scope: staff.scope };
+  if (staff) return { openid, role: staff.role, scope: staff.scope, name: staff.displayName };
   return { openid, role: 'resident', scope: null };
 }

@@ -2,6 +2,7 @@
 // no client object, and no `$` operator hidden in one, ever reaches a where() or update().
 import { z } from 'zod';
 // China's bounds are the routing domain's: the same box for a report's point and a grid's corners.
+import { contractEnum } from '../domain/contract-enum';
 import { CHINA_BOUNDS, GRID_CODE_PATTERN } from '../domain/routing';
 import { charCount, TEXT_PROBLEM_MESSAGE, textProblem } from '../domain/text';
 
@@ -92,5 +93,5 @@ export const scope = z.union([
   z.strictObject({ department: departmentCode }),
 ]);
 
-export const staffRole = z.enum(['gridWorker', 'communityAdmin', 'deptHandler', 'streetAdmin', 'districtAdmin', 'superAdmin']);
-export const ticketStatus = z.enum(['submitted', 'accepted', 'resolved', 'closed', 'rejected', 'withdrawn']);
+export const staffRole = contractEnum<Api.StaffRole>()(['gridWorker', 'communityAdmin', 'deptHandler', 'streetAdmin', 'districtAdmin', 'superAdmin']);
+export const ticketStatus = contractEnum<Api.TicketStatus>()(['submitted', 'accepted', 'resolved', 'closed', 'rejected', 'withdrawn']);

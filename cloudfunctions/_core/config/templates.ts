@@ -18,17 +18,32 @@ export const TEMPLATE_KEYS = Object.keys(TEMPLATE_FIELDS) as TemplateKey[];
 
 /** Where a tap on the message opens the mini program (must exist in the live version: 41030). */
 export const RESIDENT_TICKET_PAGE = 'pages/ticket/ticket';
-export const STAFF_TICKET_PAGE = 'staff/pages/home/home';
+/** The staff handling page of the ticket (miniprogram/staff/pages/ticket). */
+export const STAFF_TICKET_PAGE = 'staff/pages/ticket/ticket';
+
+function parseObject(env: string | undefined): Record<string, unknown> {
+  try {
+    const parsed: unknown = env ? JSON.parse(env) : {};
+    return typeof parsed === 'object' && parsed !== null ? (parsed as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
+}
+
+/**
+ * Which templates are long-term (SUBSCRIBE_TEMPLATE_KINDS='{"staffNewTicket":"longTerm"}'):
+ * one grant then allows every later message, as for 政务民生 services (PLATFORM.md item 22).
+ * Anything not named, or named with another value, is one-time.
+ */
+export function templateKinds(env: string | undefined): Readonly<Partial<Record<TemplateKey, Api.TemplateKind>>> {
+  const configured = parseObject(env);
+  const kinds: Partial<Record<TemplateKey, Api.TemplateKind>> = {};
+  for (const key of TEMPLATE_KEYS) if (configured[key] === 'longTerm') kinds[key] = 'longTerm';
+  return kinds;
+}
 
 export function templateIds(env: string | undefined): Readonly<Record<TemplateKey, string>> {
-  const configured: Record<string, unknown> = (() => {
-    try {
-      const parsed: unknown = env ? JSON.parse(env) : {};
-      return typeof parsed === 'object' && parsed !== null ? (parsed as Record<string, unknown>) : {};
-    } catch {
-      return {};
-    }
-  })();
+  const configured = parseObject(env);
   const ids = {} as Record<TemplateKey, string>;
   for (const key of TEMPLATE_KEYS) {
     const id = configured[key];

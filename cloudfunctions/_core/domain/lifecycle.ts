@@ -10,6 +10,7 @@ import type {
   SlaProfile,
   Ticket,
   TicketAction,
+  TicketNote,
   TicketStatus,
   TimelineKind,
   TimelineRecord,
@@ -143,6 +144,7 @@ function entry(ticket: Ticket, ctx: MoveContext, input: EntryInput): TimelineRec
     kind: input.kind,
     actorRole: ctx.actor === 'system' ? 'system' : ctx.actor.role,
     actorOpenid: ctx.actor === 'system' ? null : ctx.actor.openid,
+    actorName: ctx.actor === 'system' || ctx.actor.role === 'resident' ? null : (ctx.actor.name ?? null),
     fromStatus: ticket.status,
     toStatus: input.toStatus,
     level: input.level ?? ticket.level,
@@ -428,6 +430,11 @@ export function sweepOverdue(ticket: Ticket, ctx: MoveContext): Ticket | null {
 
 export function supervise(ticket: Ticket, ctx: MoveContext, note: string): Ticket {
   return next(ticket, ctx, {}, { kind: 'supervise', toStatus: ticket.status, note });
+}
+
+/** A note that moves nothing (domain/notes.ts): the phone revealed to call the resident, a 督办 answered. */
+export function annotate(ticket: Ticket, ctx: MoveContext, kind: TicketNote, note: string | null): Ticket {
+  return next(ticket, ctx, {}, { kind, toStatus: ticket.status, note });
 }
 
 export function autoClose(ticket: Ticket, ctx: MoveContext): Ticket {

@@ -12,6 +12,7 @@ export type Rating = Api.Rating;
 export type SlaProfile = Api.SlaProfile;
 export type Scope = Api.Scope;
 export type TicketAction = Api.TicketAction;
+export type TicketNote = Api.TicketNote;
 export type TimelineKind = Api.TimelineKind;
 
 export const LEVELS: readonly Level[] = ['grid', 'community', 'street', 'district'];
@@ -21,6 +22,8 @@ export interface Actor {
   openid: string;
   role: Role;
   scope: Scope | null;
+  /** A staff member's public display name, given at binding; absent for residents. */
+  name?: string | null;
 }
 
 export interface PlaceRef {
@@ -36,6 +39,8 @@ export interface TimelineRecord {
   kind: TimelineKind;
   actorRole: Role | 'system';
   actorOpenid: string | null;
+  /** The staff member's display name when they acted (public; never a resident's name). */
+  actorName?: string | null;
   fromStatus: TicketStatus | null;
   toStatus: TicketStatus;
   level: Level;

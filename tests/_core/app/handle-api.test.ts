@@ -218,7 +218,7 @@ describe('an unexpected failure inside a use case', () => {
     const lines: string[] = [];
     await send('worker-1', { action: 'ticket.get', params: { ticketId: 'does-not-exist' } }, undefined, (line) => lines.push(line));
     await send('resident-b', { action: 'admin.grids.list', params: {} }, undefined, (line) => lines.push(line));
-    await send('resident-b', { action: 'staff.bind', params: { inviteCode: 'ABCDEFGH' } }, undefined, (line) => lines.push(line));
+    await send('resident-b', { action: 'staff.bind', params: { inviteCode: 'ABCDEFGH', displayName: '张燕' } }, undefined, (line) => lines.push(line));
     expect(lines).toEqual([]);
   });
 });
@@ -226,7 +226,7 @@ describe('an unexpected failure inside a use case', () => {
 describe('every error message is Chinese', () => {
   test('one of each code a user can meet', async () => {
     const { code } = await app.ok(ADMIN, 'admin.invites.create', { role: 'gridWorker', scope: { grids: ['ZD-CZ-HG-01'] } });
-    await app.ok('once-1', 'staff.bind', { inviteCode: code });
+    await app.ok('once-1', 'staff.bind', { inviteCode: code, displayName: '张燕' });
     const seen = new Map<string, string>();
     const note = (answer: Api.Envelope<unknown>) => {
       if (!answer.ok) seen.set(answer.error.code, answer.error.message);
@@ -235,7 +235,7 @@ describe('every error message is Chinese', () => {
     note(await send(null, { action: 'staff.me', params: {} }));
     note(await send('resident-a', { action: 'admin.grids.list', params: {} }));
     note(await send('resident-a', { action: 'ticket.get', params: { ticketId: 'missing-ticket' } }));
-    note(await send('once-2', { action: 'staff.bind', params: { inviteCode: code } }));
+    note(await send('once-2', { action: 'staff.bind', params: { inviteCode: code, displayName: '李强' } }));
     note(await send('resident-a', { action: 'ticket.get', params: { ticketId } }, { ...app.server.deps, tickets: override(app.server.deps.tickets, { get: () => Promise.reject(new Error('x')) }) }));
     expect([...seen.keys()].sort()).toEqual(['CONFLICT', 'FORBIDDEN', 'INTERNAL', 'INVALID_INPUT', 'NOT_FOUND', 'UNAUTHENTICATED']);
     for (const message of seen.values()) expect(message).toMatch(CHINESE);

@@ -24,10 +24,10 @@ test('a cursor the server issued keeps working', async () => {
 
 test('a staff member cannot redeem another code over their role', async () => {
   const invite = await app.ok(ADMIN, 'admin.invites.create', { role: 'gridWorker', scope: { grids: ['ZD-CZ-HG-06'] } });
-  expect(await app.call('district-1', 'staff.bind', { inviteCode: invite.code })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+  expect(await app.call('district-1', 'staff.bind', { inviteCode: invite.code, displayName: '赵磊' })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
   expect((await app.ok('district-1', 'staff.me', {})).role).toBe('districtAdmin');
   // the code is still good for someone else
-  expect((await app.ok('newcomer', 'staff.bind', { inviteCode: invite.code })).role).toBe('gridWorker');
+  expect((await app.ok('newcomer', 'staff.bind', { inviteCode: invite.code, displayName: '王芳' })).role).toBe('gridWorker');
 });
 
 test('the super admin has a header label', async () => {

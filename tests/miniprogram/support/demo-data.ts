@@ -26,7 +26,7 @@ export const DEMO_OPENID = 'demo-resident-1';
 export const DEMO_FOLDER = 'uploads/5d0c8a3f19b2e47a6c81f0d2';
 
 export function demoResident(): Api.StaffMe {
-  return { openid: DEMO_OPENID, role: 'resident', scope: null, scopeLabel: '居民', uploadFolder: DEMO_FOLDER };
+  return { openid: DEMO_OPENID, role: 'resident', scope: null, scopeLabel: '居民', uploadFolder: DEMO_FOLDER, displayName: null, servicePhone: null, abilities: [] };
 }
 
 /** The storage folder of fileIDs in the fake cloud (wx-fake's cloudUpload answers under it). */

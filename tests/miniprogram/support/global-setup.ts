@@ -9,9 +9,11 @@ import path from 'node:path';
 import '../../support/setup-env';
 import { buildRealAnswers } from './real-answers-build';
 import { REAL_ANSWERS_ENV } from './real-answers';
+import { buildStaffAnswers } from './staff-answers-build';
+import { STAFF_ANSWERS_ENV } from './staff-answers';
 
 const ROOT = path.resolve(__dirname, '../../..');
-const INPUTS = ['cloudfunctions/_core', 'cloudfunctions/_local', 'typings', 'tests/support', 'tests/miniprogram/support/real-answers-build.ts', 'tests/miniprogram/support/real-answers.ts', 'package-lock.json'];
+const INPUTS = ['cloudfunctions/_core', 'cloudfunctions/_local', 'typings', 'tests/support', 'tests/miniprogram/support/real-answers-build.ts', 'tests/miniprogram/support/real-answers.ts', 'tests/miniprogram/support/staff-answers-build.ts', 'tests/miniprogram/support/staff-answers.ts', 'package-lock.json'];
 const CACHE_DIR = path.join(ROOT, 'node_modules/.cache/miniprogram-real-answers');
 
 function filesUnder(p: string): string[] {
@@ -41,4 +43,13 @@ export default async function globalSetup(): Promise<void> {
     fs.renameSync(`${file}.${process.pid}`, file);
   }
   process.env[REAL_ANSWERS_ENV] = file;
+  // The staff workbench's answers (support/staff-answers-build.ts), kept the same way.
+  const staffFile = path.join(CACHE_DIR, `${inputHash()}-staff.json`);
+  if (!fs.existsSync(staffFile)) {
+    const answers = await buildStaffAnswers();
+    fs.mkdirSync(CACHE_DIR, { recursive: true });
+    fs.writeFileSync(`${staffFile}.${process.pid}`, JSON.stringify(answers));
+    fs.renameSync(`${staffFile}.${process.pid}`, staffFile);
+  }
+  process.env[STAFF_ANSWERS_ENV] = staffFile;
 }

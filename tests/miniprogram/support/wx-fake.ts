@@ -49,6 +49,8 @@ export interface WxScene {
   /** Bytes a compressed copy has, by quality; default: a quarter of the original. */
   compress: (src: string, quality: number) => number;
   subscribe: { ok: true; result: Record<string, string> } | { ok: false; errMsg: string };
+  /** wx.scanCode: a mini program code answers its page `path` (with ?scene=…), a plain QR code its text as `result`. */
+  scan: { ok: true; result: string; path?: string } | { ok: false; errMsg: string };
   envVersion: 'develop' | 'trial' | 'release';
   storage: Map<string, unknown>;
   /** wx.cloud.callFunction / wx.request answers (services/api tests). */
@@ -78,6 +80,7 @@ function freshScene(): WxScene {
     fileSizes: {},
     compress: (src) => Math.round((fileSizeOf(src) || 100 * 1024) / 4),
     subscribe: { ok: true, result: { ticketAccepted: 'accept', ticketResolved: 'accept', ticketRejected: 'reject' } },
+    scan: { ok: false, errMsg: 'scanCode:fail cancel' },
     envVersion: 'develop',
     storage: new Map(),
     cloudCall: () => Promise.resolve({ result: { ok: true, data: null } }),
@@ -127,6 +130,7 @@ export const wxFake = {
   pageScrollTo: jest.fn(),
   makePhoneCall: jest.fn((o?: Callbacks<unknown> & { phoneNumber: string }) => answer(o, { ok: true, res: {} })),
   previewImage: jest.fn((o?: Callbacks<unknown> & { urls: string[]; current?: string }) => answer(o, { ok: true, res: {} })),
+  openLocation: jest.fn((o?: Callbacks<unknown> & { latitude: number; longitude: number }) => answer(o, { ok: true, res: {} })),
   setClipboardData: jest.fn((o?: Callbacks<unknown> & { data: string }) => answer(o, { ok: true, res: {} })),
   openSetting: jest.fn((o?: Callbacks<{ authSetting: Record<string, boolean> }>) =>
     answer(o, { ok: true, res: { authSetting: { 'scope.userLocation': true } } }),
@@ -168,10 +172,16 @@ export const wxFake = {
     answer(o, { ok: true, res: { tempFilePath: out } });
   }),
   getFileSystemManager: jest.fn(() => fileSystemManager),
-  /** Closed without scanning unless a test says what was scanned. */
-  scanCode: jest.fn((o: Callbacks<{ result: string; path: string; scanType: string; charSet: string; rawData: string; errMsg: string }>) =>
-    answer(o, { ok: false, errMsg: 'scanCode:fail cancel' }),
-  ),
+  /** Closed without scanning unless the scene (or a test) says what was scanned. */
+  scanCode: jest.fn((o: Callbacks<{ result: string; path: string; scanType: string; charSet: string; rawData: string; errMsg: string }>) => {
+    const s = wxScene.scan;
+    answer(
+      o,
+      s.ok
+        ? { ok: true, res: { result: s.result, path: s.path ?? '', scanType: s.path ? 'WX_CODE' : 'QR_CODE', charSet: 'utf-8', rawData: '', errMsg: 'scanCode:ok' } }
+        : { ok: false, errMsg: s.errMsg },
+    );
+  }),
   requestSubscribeMessage: jest.fn((o: Callbacks<Record<string, string>> & { tmplIds: string[] }) => {
     const s = wxScene.subscribe;
     answer(o, s.ok ? { ok: true, res: { errMsg: 'requestSubscribeMessage:ok', ...s.result } } : { ok: false, errMsg: s.errMsg });

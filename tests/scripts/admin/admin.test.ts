@@ -44,7 +44,7 @@ test('the first super admin invite: code and QR in the terminal; redeeming it ma
   // The person scans it with their phone and binds; then the data folder says they are a super admin.
   const server = await startLocalServer({ port: 0, dataDir, seed: false, superAdmins: [] });
   try {
-    const bound = await handleApi({ action: 'staff.bind', params: { inviteCode: code } }, { openid: 'oRealPersonOpenid0000000000a' }, server.deps);
+    const bound = await handleApi({ action: 'staff.bind', params: { inviteCode: code, displayName: '超级管理员' } }, { openid: 'oRealPersonOpenid0000000000a' }, server.deps);
     expect(bound).toEqual({ ok: true, data: { role: 'superAdmin', scope: { district: '张店区' } } });
     const invite = server.cloud.snapshot().invites?.find((d) => d._id === code);
     expect(invite).toMatchObject({ createdBy: 'admin-cli', role: 'superAdmin' });

@@ -8,19 +8,41 @@ import { database, type Database } from './sdk';
 
 
 
+/** TCB answers at most 1000 rows per get. */
+const MAX_DEPARTMENTS = 1000;
+
+const toDepartment = (found: Doc): DepartmentRecord => ({
+  code: found._id,
+  name: String(found.name),
+  street: toStr(found.street),
+  district: toStr(found.district),
+  categories: Array.isArray(found.categories) ? found.categories.map(String) : [],
+});
+
 export class CloudDepartmentStore implements DepartmentStore {
   constructor(private readonly db: Database = database()) {}
 
   async get(code: string): Promise<DepartmentRecord | null> {
     const found = await doc(this.db.collection(COLLECTION.departments).doc(code).get());
-    if (!found) return null;
-    return {
-      code: found._id,
-      name: String(found.name),
-      street: toStr(found.street),
-      district: toStr(found.district),
-      categories: Array.isArray(found.categories) ? found.categories.map(String) : [],
-    };
+    return found ? toDepartment(found) : null;
+  }
+
+  async serving(place: { street: string | null; district: string | null }): Promise<DepartmentRecord[]> {
+    const _ = this.db.command;
+    const of: Array<Record<string, unknown>> = [];
+    if (place.street !== null) of.push({ street: place.street });
+    if (place.district !== null) of.push({ district: place.district });
+    if (of.length === 0) return [];
+    // A deployment has tens of departments per street or district, far below one page.
+    const rows = await docs(
+      this.db
+        .collection(COLLECTION.departments)
+        .where(of.length === 1 ? (of[0] ?? {}) : _.or(of))
+        .orderBy('_id', 'asc')
+        .limit(MAX_DEPARTMENTS)
+        .get(),
+    );
+    return rows.map(toDepartment);
   }
 
   async upsert(record: DepartmentRecord): Promise<{ created: boolean }> {

@@ -102,7 +102,17 @@ export const COLLECTIONS: readonly CollectionSpec[] = [
     ],
     rule: CLOSED,
   },
-  { name: COLLECTION.supervisions, indexes: [index('ticket_at', [['ticketId', 1], ['at', -1]])], rule: CLOSED },
+  {
+    name: COLLECTION.supervisions,
+    indexes: [
+      index('ticket_at', [['ticketId', 1], ['at', -1]]),
+      // supervisions.list, the 督办 desk: a street's or a district's records (or all), newest first.
+      index('street_at', [['street', 1], ['at', -1], ['_id', -1]]),
+      index('district_at', [['district', 1], ['at', -1], ['_id', -1]]),
+      index('at', [['at', -1], ['_id', -1]]),
+    ],
+    rule: CLOSED,
+  },
   { name: COLLECTION.rateLimits, indexes: [], rule: CLOSED },
   {
     name: COLLECTION.staff,
@@ -124,6 +134,7 @@ export const COLLECTIONS: readonly CollectionSpec[] = [
     indexes: [
       index('community_code', [['community', 1], ['_id', 1]]),
       index('street_code', [['street', 1], ['_id', 1]]),
+      // grids.pick: the grids of a district, by code.
       index('district_code', [['district', 1], ['_id', 1]]),
     ],
     rule: CLOSED,
@@ -132,6 +143,11 @@ export const COLLECTIONS: readonly CollectionSpec[] = [
   { name: COLLECTION.meta, indexes: [], rule: CLOSED },
   // The packed routing index, in parts (grid-snapshots.ts); saving a new one drops the other versions.
   { name: COLLECTION.gridSnapshots, indexes: [index('version', [['version', 1]])], rule: CLOSED },
-  { name: COLLECTION.departments, indexes: [], rule: CLOSED },
+  {
+    name: COLLECTION.departments,
+    // departments.list: a street's departments and its district's.
+    indexes: [index('street_code', [['street', 1], ['_id', 1]]), index('district_code', [['district', 1], ['_id', 1]])],
+    rule: CLOSED,
+  },
   { name: COLLECTION.categories, indexes: [], rule: CLOSED },
 ];

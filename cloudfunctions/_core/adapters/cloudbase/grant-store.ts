@@ -4,7 +4,7 @@
 // submits and deliveries count exactly: a grant is never used twice, never lost.
 import { COLLECTION } from './collections';
 import type { GrantStore } from '../../ports';
-import { isDuplicateKey, updated } from './results';
+import { doc, isDuplicateKey, updated } from './results';
 import { database, type Database } from './sdk';
 
 
@@ -46,6 +46,11 @@ export class CloudGrantStore implements GrantStore {
 
   async giveBack(openid: string, template: Api.TemplateKey, now: Date): Promise<void> {
     await this.add(openid, template, 1, now);
+  }
+
+  async has(openid: string, template: Api.TemplateKey): Promise<boolean> {
+    const found = await doc(this.db.collection(COLLECTION.grants).doc(grantId(openid, template)).get());
+    return found !== null && Number(found.available ?? 0) > 0;
   }
 
   private increment(id: string, count: number, now: Date): Promise<number> {

@@ -4,7 +4,7 @@ import { systemClock } from '../runtime/clock';
 import { cryptoIds } from '../runtime/ids';
 import { AesSealer } from '../runtime/seal';
 import { CloudRateLimiter } from './rate-limit-store';
-import { templateIds } from '../../config/templates';
+import { templateIds, templateKinds } from '../../config/templates';
 import { CloudCategoryStore, CloudDepartmentStore } from './catalog-store';
 import { CloudContentCheck } from './content-check';
 import { CloudFileStore } from './files';
@@ -15,6 +15,7 @@ import { CloudOutboxStore } from './outbox-store';
 import { CloudFiguresStore } from './figures-store';
 import { database } from './sdk';
 import { CloudStaffStore } from './staff-store';
+import { CloudSupervisionStore } from './supervision-store';
 import { CloudTicketStore } from './ticket-store';
 
 export { openidFromContext } from './sdk';
@@ -48,6 +49,7 @@ export function createCloudDeps(overrides: StoreOverrides = {}): Deps {
     departments: new CloudDepartmentStore(db),
     categories: new CloudCategoryStore(db),
     figures: new CloudFiguresStore(db),
+    supervisions: new CloudSupervisionStore(db),
     files: overrides.files ?? new CloudFileStore(),
     content: overrides.content ?? new CloudContentCheck(),
     outbox: new CloudOutboxStore(db),
@@ -58,6 +60,7 @@ export function createCloudDeps(overrides: StoreOverrides = {}): Deps {
     config: {
       superAdminOpenids: overrides.superAdminOpenids ?? parseOpenidList(process.env.SUPER_ADMIN_OPENIDS),
       templateIds: templateIds(process.env.SUBSCRIBE_TEMPLATE_IDS),
+      templateKinds: templateKinds(process.env.SUBSCRIBE_TEMPLATE_KINDS),
     },
   };
 }

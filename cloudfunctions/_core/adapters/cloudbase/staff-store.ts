@@ -1,9 +1,9 @@
 // Staff bindings (`staff`, keyed by openid) and one-time invites (`invites`, keyed by code).
 // Redeeming marks the invite and binds the role in one transaction, so a code works once.
 import { COLLECTION } from './collections';
-import { DuplicateKeyError, type Holder, type InviteRecord, type Page, type RedeemResult, type StaffRecord, type StaffStore } from '../../ports';
+import { DuplicateKeyError, type Holder, type InviteRecord, type Page, type RedeemResult, type StaffProfile, type StaffRecord, type StaffStore } from '../../ports';
 import type { Scope, StaffRole } from '../../domain/types';
-import { decodeCursor, doc, docs, encodeCursor, isDuplicateKey, type Doc, toDate } from './results';
+import { decodeCursor, doc, docs, encodeCursor, isDuplicateKey, type Doc, toDate, toStr } from './results';
 import { database, type Database } from './sdk';
 import { txGet, withTransaction } from './transaction';
 
@@ -14,6 +14,8 @@ const toStaff = (d: Doc): StaffRecord => ({
   role: d.role as StaffRole,
   scope: (d.scope ?? null) as Scope | null,
   boundAt: toDate(d.boundAt) ?? new Date(0),
+  displayName: toStr(d.displayName),
+  servicePhone: toStr(d.servicePhone),
 });
 
 export class CloudStaffStore implements StaffStore {
@@ -61,7 +63,7 @@ export class CloudStaffStore implements StaffStore {
     }
   }
 
-  async redeem(code: string, openid: string, now: Date): Promise<RedeemResult> {
+  async redeem(code: string, openid: string, now: Date, profile: StaffProfile): Promise<RedeemResult> {
     return withTransaction(this.db, async (tx): Promise<RedeemResult> => {
       const invite = await txGet(tx, COLLECTION.invites, code);
       if (!invite) return { ok: false, reason: 'not_found' };
@@ -76,9 +78,11 @@ export class CloudStaffStore implements StaffStore {
         role: invite.role as StaffRole,
         scope: (invite.scope ?? null) as Scope | null,
         boundAt: now,
+        displayName: profile.displayName,
+        servicePhone: profile.servicePhone,
       };
       await tx.collection(COLLECTION.invites).doc(code).update({ data: { usedBy: openid, usedAt: now } });
-      await tx.collection(COLLECTION.staff).doc(openid).set({ data: { role: staff.role, scope: staff.scope, boundAt: now, inviteCode: code } });
+      await tx.collection(COLLECTION.staff).doc(openid).set({ data: { role: staff.role, scope: staff.scope, boundAt: now, inviteCode: code, displayName: profile.displayName, servicePhone: profile.servicePhone } });
       return { ok: true, staff };
     });
   }

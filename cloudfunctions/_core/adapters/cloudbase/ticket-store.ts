@@ -97,7 +97,10 @@ function staleAfter(current: Doc, next: Ticket): StaleCell[] {
   return stale;
 }
 
-/** Writes a change's effects inside the transaction: outbox rows and the 督办 record, all new documents. */
+/**
+ * Writes a change's effects inside the transaction: outbox rows and the 督办 record, all new
+ * documents, and the answer on one of this ticket's own 督办 records (ticket.reply).
+ */
 async function writeEffects(tx: Tx, effects: ChangeEffects): Promise<void> {
   for (const message of effects.outbox) {
     const { id, ...row } = message;
@@ -108,6 +111,9 @@ async function writeEffects(tx: Tx, effects: ChangeEffects): Promise<void> {
   if (effects.supervision) {
     const { id, ...record } = effects.supervision;
     await tx.collection(COLLECTION.supervisions).doc(id).set({ data: { ...record } });
+  }
+  if (effects.answered) {
+    await tx.collection(COLLECTION.supervisions).doc(effects.answered.supervisionId).update({ data: { answer: { ...effects.answered.answer } } });
   }
 }
 
@@ -271,6 +277,8 @@ export class CloudTicketStore implements TicketStore {
     }
     if (query.statuses.length > 0) where.status = _.in([...query.statuses]);
     if (query.overdue !== undefined) where.overdue = query.overdue;
+    // dueKey is "<ISO deadline>|<id>", so a plain string range selects deadlines in [from, before).
+    if (query.dueBetween !== undefined) where.dueKey = _.and([_.gte(query.dueBetween.from.toISOString()), _.lt(query.dueBetween.before.toISOString())]);
     return where;
   }
 

@@ -1,6 +1,7 @@
 // admin.categories.upsert: categories are data — a super admin adds one (or changes a name or
 // SLA profile) with its default department; the built-in codes always exist.
 import { z } from 'zod';
+import { contractEnum } from '../../domain/contract-enum';
 import { fail } from '../errors';
 import { categoryCode, departmentCode, text } from '../schemas';
 import { ensureClean } from '../content';
@@ -11,7 +12,7 @@ export const upsertCategory = defineUseCase('admin.categories.upsert', {
   params: z.strictObject({
     code: categoryCode,
     name: text(10),
-    profile: z.enum(['normal', 'urgent']),
+    profile: contractEnum<Api.SlaProfile>()(['normal', 'urgent']),
     defaultDepartmentCode: departmentCode.optional(),
   }),
   run: async (params, ctx) => {

@@ -1,7 +1,7 @@
 // admin.grids.import: a super admin loads grid boundaries from a GeoJSON FeatureCollection in
 // its declared coordinate system (converted to GCJ-02); re-importing a code replaces that grid.
 import { z } from 'zod';
-import { parseGridImport, type GridShape } from '../../domain/routing';
+import { crsSchema, parseGridImport, type GridShape } from '../../domain/routing';
 import type { Deps } from '../../ports';
 import { ensureAllClean } from '../content';
 import { fail } from '../errors';
@@ -41,7 +41,7 @@ async function ensurePlacesUnambiguous(grids: readonly GridShape[], deps: Deps):
 
 export const importGrids = defineUseCase('admin.grids.import', {
   who: 'staff',
-  params: z.strictObject({ geojson: z.unknown(), crs: z.enum(['wgs84', 'gcj02']) }),
+  params: z.strictObject({ geojson: z.unknown(), crs: crsSchema }),
   run: async (params, ctx) => {
     if (ctx.actor.role !== 'superAdmin') throw fail('FORBIDDEN', '只有系统管理员可以导入网格');
     const parsed = parseGridImport(params.geojson, params.crs);

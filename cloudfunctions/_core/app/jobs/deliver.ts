@@ -88,7 +88,10 @@ async function deliverOne(deps: Deps, row: OutboxRow, o: Resolved): Promise<bool
   // A row taken back from a run that died ('sending', lease over) most likely already holds its
   // grant (the run died after taking it, usually after sending): do not use a second one.
   const reclaimed = row.state === 'sending';
-  if (!reclaimed && !(await deps.grants.take(row.touser, row.template, claimedAt))) {
+  // A long-term subscription is not used up by a send: it only has to exist.
+  const longTerm = deps.config.templateKinds?.[row.template] === 'longTerm';
+  const granted = longTerm ? await deps.grants.has(row.touser, row.template) : reclaimed || (await deps.grants.take(row.touser, row.template, claimedAt));
+  if (!granted) {
     await finish('skipped', 'no subscription grant');
     return true;
   }
@@ -104,7 +107,7 @@ async function deliverOne(deps: Deps, row: OutboxRow, o: Resolved): Promise<bool
   const lastError = `${result.errCode} ${result.errMsg}`.slice(0, MAX_ERROR_TEXT);
   // 43101: WeChat holds no grant for this user and template, so there is nothing to give back.
   // Any other failure did not deliver, so WeChat did not use the grant either.
-  if (result.errCode !== 43101) await deps.grants.giveBack(row.touser, row.template, deps.clock.now());
+  if (result.errCode !== 43101 && !longTerm) await deps.grants.giveBack(row.touser, row.template, deps.clock.now());
   const final = FINAL_ERRORS.get(result.errCode);
   if (final) {
     o.log(`${where}: ${final} (errCode ${result.errCode})`);

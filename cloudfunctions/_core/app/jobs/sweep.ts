@@ -3,6 +3,7 @@
 // newly responsible staff are notified — all in the ticket's own transaction. Idempotent: a
 // handled deadline is recorded on the ticket, and two sweeps at once race on the version, so
 // each overdue deadline is handled exactly once.
+import { deadlineText } from '../../domain/deadline-words';
 import { currentDeadline, sweepOverdue } from '../../domain/lifecycle';
 import type { Deps } from '../../ports';
 import { sla } from '../sla';
@@ -22,7 +23,7 @@ export async function sweep(deps: Deps, budgetMs = 50_000): Promise<number> {
       const deadline = currentDeadline(ticket);
       return unlessContended(() =>
         saveChange(deps, ticket, next, now, {
-          supervision: { by: 'system', byRole: 'system', note: `${missed}（期限 ${deadline ? deadline.toISOString() : '-'}）` },
+          supervision: { by: 'system', byRole: 'system', note: `${missed}（期限 ${deadline ? deadlineText(deadline, now) : '-'}）` },
         }),
       );
     },

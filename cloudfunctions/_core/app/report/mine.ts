@@ -2,6 +2,7 @@
 // first, paged by cursor (never by skip).
 import { z } from 'zod';
 import { cursor, ticketStatus } from '../schemas';
+import { People } from '../ticket/handler';
 import { toView } from '../ticket/view';
 import { defineUseCase } from '../use-case';
 
@@ -20,8 +21,9 @@ export const myReports = defineUseCase('report.mine', {
       params.cursor ?? null,
       PAGE_SIZE,
     );
+    const people = new People(ctx.deps);
     const items = await Promise.all(
-      page.items.map((t) => toView(t, ctx.actor, ctx.deps, ctx.now, { timeline: false, photoUrls: false })),
+      page.items.map((t) => toView(t, ctx.actor, ctx.deps, ctx.now, { timeline: false, photoUrls: false, people })),
     );
     return { items, nextCursor: page.nextCursor };
   },

@@ -1,6 +1,7 @@
 // report.rate: the reporter rates a resolved ticket (满意 / 基本满意 / 不满意); rated tickets
 // close at once, and 不满意 opens the door to one 重办 within 7 days.
 import { z } from 'zod';
+import { contractEnum } from '../../domain/contract-enum';
 import { rate } from '../../domain/lifecycle';
 import { id, optionalText } from '../schemas';
 import { defineUseCase } from '../use-case';
@@ -11,7 +12,7 @@ export const rateReport = defineUseCase('report.rate', {
   who: 'anyone',
   params: z.strictObject({
     ticketId: id,
-    rating: z.enum(['satisfied', 'basic', 'unsatisfied']),
+    rating: contractEnum<Api.Rating>()(['satisfied', 'basic', 'unsatisfied']),
     comment: optionalText(200),
   }),
   run: async (params, ctx) => {

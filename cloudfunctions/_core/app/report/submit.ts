@@ -2,6 +2,7 @@
 // exactly one grid or a triage queue, with its acceptance deadline. The same clientRequestId
 // twice makes one ticket: the id is derived from it, and the store refuses a second insert.
 import { z } from 'zod';
+import { contractEnum } from '../../domain/contract-enum';
 import { openTicket } from '../../domain/lifecycle';
 import { ticketNo } from '../../domain/ticket-no';
 import type { Ticket } from '../../domain/types';
@@ -15,7 +16,7 @@ import { sla } from '../sla';
 import { defineUseCase } from '../use-case';
 import { HOUR_MS } from '../../domain/time-units';
 
-const MAY_FILE_FOR_OTHERS: ReadonlySet<Api.Role> = new Set(['gridWorker', 'communityAdmin']);
+export const MAY_FILE_FOR_OTHERS: ReadonlySet<Api.Role> = new Set(['gridWorker', 'communityAdmin']);
 /** A resident may submit at most 10 reports an hour (DOMAIN.md, Privacy and abuse). */
 export const REPORTS_PER_HOUR = 10;
 
@@ -23,7 +24,7 @@ export const submitReport = defineUseCase('report.submit', {
   who: 'anyone',
   params: z.strictObject({
     category: categoryCode,
-    kind: z.enum(['complaint', 'suggestion', 'question']),
+    kind: contractEnum<Api.Kind>()(['complaint', 'suggestion', 'question']),
     description: text(500),
     photos,
     location,

@@ -1,9 +1,11 @@
 // staff.me: who the caller is to the system (residents get role "resident"), with a readable
-// label of their area for page headers.
+// label of their area for page headers, and the display name and service phone given at binding.
 import { z } from 'zod';
 import type { Scope } from '../../domain/types';
 import type { Deps } from '../../ports';
 import { ROLE_LABEL } from '../labels';
+import { MAY_FILE_FOR_OTHERS } from '../report/submit';
+import { DESK_ROLES } from '../supervisions/list';
 import { defineUseCase } from '../use-case';
 
 async function scopeLabel(scope: Scope | null, deps: Deps): Promise<string> {
@@ -30,14 +32,23 @@ async function scopeLabel(scope: Scope | null, deps: Deps): Promise<string> {
 export const me = defineUseCase('staff.me', {
   who: 'anyone',
   params: z.strictObject({}),
-  run: async (_params, ctx) => ({
-    openid: ctx.actor.openid,
-    role: ctx.actor.role,
-    scope: ctx.actor.scope,
-    scopeLabel:
-      ctx.actor.role === 'resident' || ctx.actor.role === 'superAdmin'
-        ? ROLE_LABEL[ctx.actor.role]
-        : await scopeLabel(ctx.actor.scope, ctx.deps),
-    uploadFolder: ctx.deps.files.folderOf(ctx.actor.openid),
-  }),
+  run: async (_params, ctx) => {
+    const record = ctx.actor.role === 'resident' || ctx.actor.role === 'superAdmin' ? null : await ctx.deps.staff.get(ctx.actor.openid);
+    return {
+      openid: ctx.actor.openid,
+      role: ctx.actor.role,
+      scope: ctx.actor.scope,
+      scopeLabel:
+        ctx.actor.role === 'resident' || ctx.actor.role === 'superAdmin'
+          ? ROLE_LABEL[ctx.actor.role]
+          : await scopeLabel(ctx.actor.scope, ctx.deps),
+      uploadFolder: ctx.deps.files.folderOf(ctx.actor.openid),
+      displayName: record?.displayName ?? null,
+      servicePhone: record?.servicePhone ?? null,
+      abilities: [
+        ...(MAY_FILE_FOR_OTHERS.has(ctx.actor.role) ? (['fileForOthers'] as const) : []),
+        ...(DESK_ROLES.has(ctx.actor.role) ? (['supervisionDesk'] as const) : []),
+      ],
+    };
+  },
 });

@@ -4,6 +4,7 @@
 // deliver job uses one per message it sends. Ids this build does not know are ignored, but a
 // call naming none of ours is refused, so a stray call changes nothing.
 import { z } from 'zod';
+import { contractEnum } from '../../domain/contract-enum';
 import { fail } from '../errors';
 import { defineUseCase } from '../use-case';
 
@@ -11,7 +12,7 @@ import { defineUseCase } from '../use-case';
 export const MAX_GRANTS_PER_CALL = 5;
 
 const templateId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, '订阅模板编号不正确');
-const grantResult = z.enum(['accept', 'reject', 'ban', 'filter']);
+const grantResult = contractEnum<Api.GrantResult>()(['accept', 'reject', 'ban', 'filter']);
 
 export const recordSubscription = defineUseCase('subscription.record', {
   who: 'anyone',

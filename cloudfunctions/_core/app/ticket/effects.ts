@@ -73,7 +73,9 @@ export interface EffectInput {
   recipients: Recipients;
   categoryName: string;
   now: Date;
-  supervision?: { by: string; byRole: SupervisionRecord['byRole']; note: string };
+  supervision?: { by: string; byRole: SupervisionRecord['byRole']; note: string; byName?: string | null };
+  /** The 督办 this change answers (ticket.reply). */
+  answered?: ChangeEffects['answered'];
 }
 
 export function buildEffects(input: EffectInput): ChangeEffects {
@@ -102,8 +104,22 @@ export function buildEffects(input: EffectInput): ChangeEffects {
       }
     }
   }
+  // The ticket's number, category and place travel with the record, for the 督办 desk's lists.
   const supervision: SupervisionRecord | null = input.supervision
-    ? { id: deps.ids.newId(), ticketId: after.id, level: after.level, at: now, ...input.supervision }
+    ? {
+        id: deps.ids.newId(),
+        ticketId: after.id,
+        level: after.level,
+        at: now,
+        ...input.supervision,
+        byName: input.supervision.byName ?? null,
+        ticketNo: after.no,
+        category: after.category,
+        gridCode: after.place.gridCode,
+        community: after.place.community,
+        street: after.place.street,
+        district: after.place.district,
+      }
     : null;
-  return { outbox, supervision };
+  return { outbox, supervision, ...(input.answered ? { answered: input.answered } : {}) };
 }

@@ -5,7 +5,7 @@
 import { judge, type MoveContext } from '../../domain/lifecycle';
 import { canSee } from '../../domain/responsibility';
 import type { Ticket, TicketAction } from '../../domain/types';
-import type { Deps, SupervisionRecord } from '../../ports';
+import type { ChangeEffects, Deps, SupervisionRecord } from '../../ports';
 import { fail } from '../errors';
 import { sla } from '../sla';
 import type { CallContext } from '../use-case';
@@ -20,7 +20,8 @@ export async function loadVisibleTicket(ticketId: string, ctx: CallContext, notF
 }
 
 export interface SaveOptions {
-  supervision?: { by: string; byRole: SupervisionRecord['byRole']; note: string };
+  supervision?: { by: string; byRole: SupervisionRecord['byRole']; note: string; byName?: string | null };
+  answered?: ChangeEffects['answered'];
 }
 
 /** Saves a change with its effects; false when another change won the race. */
@@ -34,6 +35,7 @@ export async function saveChange(deps: Deps, before: Ticket, after: Ticket, now:
     categoryName: category?.name ?? after.category,
     now,
     ...(options.supervision ? { supervision: options.supervision } : {}),
+    ...(options.answered ? { answered: options.answered } : {}),
   });
   return deps.tickets.save(after, effects);
 }

@@ -13,7 +13,7 @@ export const superviseTicket = defineUseCase('ticket.supervise', {
   run: async (params, ctx) => {
     await ensureClean(ctx, [params.note]);
     return moveTicket(params.ticketId, 'supervise', ctx, (t, move) => supervise(t, move, params.note), {
-      supervision: { by: ctx.actor.openid, byRole: ctx.actor.role, note: params.note },
+      supervision: { by: ctx.actor.openid, byRole: ctx.actor.role, note: params.note, byName: ctx.actor.name ?? null },
     });
   },
 });

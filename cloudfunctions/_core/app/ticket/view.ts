@@ -1,12 +1,16 @@
 // The ticket as a caller may see it: the reporter's own data stays with the reporter, staff see
 // the phone masked, and allowedActions tells the client what it may do next.
+import { gridOutline } from '../../domain/grid-outline';
 import { ticketDeadline } from '../../domain/deadline-words';
 import { allowedActions, residentsOf } from '../../domain/lifecycle';
+import { allowedNotes } from '../../domain/notes';
 import { maskFreeText, maskPhone } from '../../domain/privacy';
 import { judgeUrge } from '../../domain/urge';
 import type { Actor, Ticket } from '../../domain/types';
 import type { Deps } from '../../ports';
 import { ROLE_LABEL } from '../labels';
+import { supervisionItem } from '../supervisions/item';
+import { handlerOf, People } from './handler';
 
 const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
 
@@ -20,6 +24,8 @@ export interface ViewOptions {
   timeline: boolean;
   /** Resolve photo download links (detail views only: lists stay small and fast). */
   photoUrls: boolean;
+  /** Staff and queues looked up once for a whole list (made per view when not given). */
+  people?: People;
 }
 
 /** How a resident comes to see the ticket; null for staff and for anyone else. */
@@ -32,6 +38,9 @@ export function relationOf(ticket: Ticket, actor: Actor): Api.TicketRelation | n
 
 /** Residents affected: the one it is about and everyone who said "我也遇到了". */
 const affectedCount = (ticket: Ticket): number => residentsOf(ticket).length;
+
+/** How many 督办 records a handling page shows. */
+const SUPERVISIONS_SHOWN = 20;
 
 export async function toView(ticket: Ticket, actor: Actor, deps: Deps, now: Date, options: ViewOptions): Promise<Api.TicketView> {
   const category = await deps.categories.get(ticket.category);
@@ -88,6 +97,8 @@ export async function toView(ticket: Ticket, actor: Actor, deps: Deps, now: Date
       ...allowedActions(ticket, actor, now),
       ...(judgeUrge(ticket, actor, now).ok ? (['urge'] as const) : []),
     ],
+    handler: await handlerOf(ticket, options.people ?? new People(deps)),
+    supervised: ticket.timeline.some((e) => e.kind === 'supervise' || e.kind === 'overdue'),
   };
   // Whoever may see the ticket sees the phone masked; the name given for a 代报 is for staff
   // (the grid worker who filed it included).
@@ -101,6 +112,7 @@ export async function toView(ticket: Ticket, actor: Actor, deps: Deps, now: Date
       kind: e.kind,
       actorRole: e.actorRole,
       actorLabel: ROLE_LABEL[e.actorRole],
+      actorName: e.actorName ?? null,
       fromStatus: e.fromStatus,
       toStatus: e.toStatus,
       level: e.level,
@@ -109,5 +121,17 @@ export async function toView(ticket: Ticket, actor: Actor, deps: Deps, now: Date
       photoUrls: linked(e.photos),
     }));
   }
+  if (options.timeline && actor.role !== 'resident') await addStaffDetail(view, ticket, actor, deps, category?.name);
   return view;
+}
+
+/** What a handling page needs beyond the ticket: its 督办 records, the notes allowed, the grid's outline. */
+async function addStaffDetail(view: Api.TicketView, ticket: Ticket, actor: Actor, deps: Deps, categoryName: string | undefined): Promise<void> {
+  const [records, grid] = await Promise.all([
+    deps.supervisions.forTicket(ticket.id, SUPERVISIONS_SHOWN),
+    ticket.place.gridCode ? deps.grids.get(ticket.place.gridCode) : Promise.resolve(null),
+  ]);
+  view.supervisions = records.map((r) => supervisionItem(r, () => categoryName ?? r.category ?? ''));
+  view.allowedNotes = allowedNotes(ticket, actor, view.supervisions.filter((s) => !s.answered).length);
+  view.gridOutline = grid ? gridOutline(grid.polygons) : null;
 }

@@ -33,10 +33,10 @@ export function distanceToBoundaryMeters(point: GeoPoint, polygons: MultiPolygon
   let best = Infinity;
   for (const polygon of polygons) {
     for (const ring of polygon) {
-      const n = ring.length;
-      for (let i = 0; i < n; i += 1) {
-        const a = ring[i];
-        const b = ring[(i + 1) % n];
+      // Every edge a→b, the closing one (last → first) first.
+      let a = ring[ring.length - 1];
+      if (a === undefined) continue;
+      for (const b of ring) {
         const d = segmentDistanceSquared(
           (a[0] - point.longitude) * kx,
           (a[1] - point.latitude) * ky,
@@ -44,6 +44,7 @@ export function distanceToBoundaryMeters(point: GeoPoint, polygons: MultiPolygon
           (b[1] - point.latitude) * ky,
         );
         if (d < best) best = d;
+        a = b;
       }
     }
   }

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { boundingBox } from './bbox';
 import { METERS_PER_DEGREE, metersPerDegreeLongitude } from './distance';
 import type { BBox, Crs, GridShape, MultiPolygonCoordinates, Position } from './types';
+import { contractEnum } from '../contract-enum';
 import { isRecord } from '../guards';
 
 /** Roughly China's extent; a point outside it is a typo or swapped [lat, lng]. */
@@ -27,7 +28,7 @@ export type GridImportResult =
   | { readonly ok: true; readonly grids: GridShape[] }
   | { readonly ok: false; readonly issues: ImportIssue[] };
 
-export const crsSchema = z.enum(['wgs84', 'gcj02']);
+export const crsSchema = contractEnum<Api.Crs>()(['wgs84', 'gcj02']);
 
 // Messages below are fragments: "第 N 个网格（code）" is put in front, and for coordinates also
 // "的" and the ring or point they concern ("外边界第 3 个点").
@@ -40,7 +41,7 @@ const positionSchema = z
   .array(z.number({ error: '不是有效的数字' }), { error: '应为 [经度, 纬度]' })
   .min(2, { error: '应为 [经度, 纬度]' })
   .max(3, { error: '应为 [经度, 纬度] 或 [经度, 纬度, 高程]' })
-  .refine((p) => inChina(p[0], p[1]), {
+  .refine(([lng = NaN, lat = NaN]) => inChina(lng, lat), {
     error: (issue) => {
       const [lng, lat] = issue.input as number[];
       const swapped = lng !== undefined && lat !== undefined && inChina(lat, lng) ? '，经纬度可能写反了（应为 [经度, 纬度]）' : '';
@@ -50,15 +51,18 @@ const positionSchema = z
 
 /** Shoelace area in a local plane around the first position. */
 function ringAreaSquareMeters(ring: readonly (readonly number[])[]): number {
-  const [originLng, originLat] = ring[0];
+  const [originLng = 0, originLat = 0] = ring[0] ?? [];
   const kx = metersPerDegreeLongitude(originLat);
+  const project = ([lng = originLng, lat = originLat]: readonly number[]): readonly [number, number] => [
+    (lng - originLng) * kx,
+    (lat - originLat) * METERS_PER_DEGREE,
+  ];
   let twice = 0;
-  for (let i = 0; i + 1 < ring.length; i += 1) {
-    const x1 = (ring[i][0] - originLng) * kx;
-    const y1 = (ring[i][1] - originLat) * METERS_PER_DEGREE;
-    const x2 = (ring[i + 1][0] - originLng) * kx;
-    const y2 = (ring[i + 1][1] - originLat) * METERS_PER_DEGREE;
-    twice += x1 * y2 - x2 * y1;
+  let previous: readonly [number, number] | undefined;
+  for (const position of ring) {
+    const [x2, y2] = project(position);
+    if (previous !== undefined) twice += previous[0] * y2 - x2 * previous[1];
+    previous = [x2, y2];
   }
   return Math.abs(twice) / 2;
 }
@@ -215,7 +219,7 @@ function toGridShape(feature: ParsedFeature, convert: (lng: number, lat: number)
   const parts = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
   // Altitude is dropped; a shared vertex converts to the same position in every grid that has it.
   const polygons: MultiPolygonCoordinates = parts.map((rings) =>
-    rings.map((ring) => ring.map((p) => convert(p[0], p[1]))),
+    rings.map((ring) => ring.map(([lng = NaN, lat = NaN]) => convert(lng, lat))),
   );
   return {
     code: properties.code,

@@ -43,12 +43,13 @@ function toDyadic(x: number): Dyadic {
 }
 
 function exactOrientation(ax: number, ay: number, bx: number, by: number, px: number, py: number): number {
-  const values = [ax, ay, bx, by, px, py].map(toDyadic);
+  const [a0, a1, b0, b1, p0, p1] = [toDyadic(ax), toDyadic(ay), toDyadic(bx), toDyadic(by), toDyadic(px), toDyadic(py)];
   // Scaling every value by the same power of two keeps the sign and makes them all integers.
   let lowest = Infinity;
-  for (const v of values) if (v.mantissa !== 0n && v.exponent < lowest) lowest = v.exponent;
+  for (const v of [a0, a1, b0, b1, p0, p1]) if (v.mantissa !== 0n && v.exponent < lowest) lowest = v.exponent;
   if (lowest === Infinity) return 0;
-  const [iax, iay, ibx, iby, ipx, ipy] = values.map((v) => v.mantissa << BigInt(v.exponent - lowest));
+  const int = (v: Dyadic): bigint => v.mantissa << BigInt(v.exponent - lowest);
+  const [iax, iay, ibx, iby, ipx, ipy] = [int(a0), int(a1), int(b0), int(b1), int(p0), int(p1)];
   const det = (ibx - iax) * (ipy - iay) - (iby - iay) * (ipx - iax);
   return det > 0n ? 1 : det < 0n ? -1 : 0;
 }

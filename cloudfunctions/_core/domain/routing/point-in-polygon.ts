@@ -13,10 +13,13 @@ export type PointLocation = 'inside' | 'boundary' | 'outside';
  */
 export function locateInRing(lng: number, lat: number, ring: LinearRing): PointLocation {
   let inside = false;
-  const n = ring.length;
-  for (let i = 0; i < n; i += 1) {
-    const [ax, ay] = ring[i];
-    const [bx, by] = ring[(i + 1) % n];
+  // Every edge a→b, the closing one (last → first) first.
+  let a = ring[ring.length - 1];
+  if (a === undefined) return 'outside';
+  for (const b of ring) {
+    const [ax, ay] = a;
+    const [bx, by] = b;
+    a = b;
     if (ay > lat !== by > lat) {
       const turn = orientation(ax, ay, bx, by, lng, lat);
       if (turn === 0) return 'boundary';

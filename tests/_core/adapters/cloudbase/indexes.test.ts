@@ -75,6 +75,10 @@ describe('every store query is served by a declared index', () => {
     const { id } = await fileReport(app, nextResident());
     await app.ok('worker-1', 'ticket.accept', { ticketId: id, complexity: 'normal' });
     await app.ok('worker-1', 'ticket.resolve', { ticketId: id, result: '已处理' });
+    // Two 督办 records, so the desk's second page is read with a cursor.
+    const other = await fileReport(app, nextResident());
+    await app.ok('street-1', 'ticket.supervise', { ticketId: other.id, note: '请尽快' });
+    await app.ok('street-1', 'ticket.supervise', { ticketId: other.id, note: '再次督办' });
   });
 
   test('tickets: lists and counts for every role, with and without status and overdue, both orders; mine; nearby; jobs', async () => {
@@ -86,6 +90,8 @@ describe('every store query is served by a declared index', () => {
             for (const overdue of [undefined, true, false]) {
               const filter = { ...who, statuses, ...(overdue === undefined ? {} : { overdue }) };
               await deps.tickets.count(filter);
+              // queue.counts' 今天到期: the same filter with a deadline range.
+              await deps.tickets.count({ ...filter, dueBetween: { from: now, before: new Date('2026-11-24T16:00:00Z') } });
               await deps.tickets.list({ ...filter, order: 'urgent' }, null, 20);
               if (overdue === undefined && 'areas' in who) await deps.tickets.list({ ...filter, order: 'newest' }, null, 20);
             }
@@ -120,7 +126,7 @@ describe('every store query is served by a declared index', () => {
     expectServed(queries);
   });
 
-  test('staff, grids, places, catalog, outbox and grants', async () => {
+  test('staff, grids, places, catalog, departments, supervisions, outbox and grants', async () => {
     const holders: Holder[] = [
       { kind: 'grid', gridCode: 'ZD-CZ-HG-01' },
       { kind: 'community', community: '华光社区' },
@@ -136,6 +142,14 @@ describe('every store query is served by a declared index', () => {
       await deps.grids.list({ street: '车站街道' }, null, 2);
       await deps.grids.list({ district: '张店区' }, null, 2);
       await deps.limits.hit('walk', 5, 60_000, new Date('2026-11-24T02:00:00Z'));
+      await deps.departments.serving({ street: '车站街道', district: '张店区' });
+      await deps.departments.serving({ street: null, district: '张店区' });
+      for (const area of [{ street: '车站街道' }, { district: '张店区' }, { all: true as const }]) {
+        const first = await deps.supervisions.list(area, null, 1);
+        await deps.supervisions.list(area, first.nextCursor, 1);
+      }
+      await deps.supervisions.forTicket('x', 20);
+      await deps.supervisions.get('x');
       await deps.grids.all();
       // The routing snapshot: saving drops the parts of other versions with one where-remove.
       const version = await deps.grids.version();

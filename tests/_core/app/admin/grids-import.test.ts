@@ -178,13 +178,13 @@ describe('admin.grids.import', () => {
     expect(places).toEqual(expect.arrayContaining(['community:新华社区', 'street:新华街道', 'district:新华区']));
 
     const district = await app.ok(ADMIN, 'admin.invites.create', { role: 'districtAdmin', scope: { district: '新华区' } });
-    await app.ok('xh-district', 'staff.bind', { inviteCode: district.code });
+    await app.ok('xh-district', 'staff.bind', { inviteCode: district.code, displayName: '区里' });
     // The new district's admin may now invite within it, down to the new grid.
     const community = await app.ok('xh-district', 'admin.invites.create', { role: 'communityAdmin', scope: { community: '新华社区' } });
-    await app.ok('xh-community', 'staff.bind', { inviteCode: community.code });
+    await app.ok('xh-community', 'staff.bind', { inviteCode: community.code, displayName: '社区' });
     expect(await app.ok('xh-community', 'staff.me', {})).toMatchObject({ role: 'communityAdmin', scopeLabel: '新华区 · 新华街道 · 新华社区' });
     const worker = await app.ok('xh-community', 'admin.invites.create', { role: 'gridWorker', scope: { grids: ['XH-01'] } });
-    await app.ok('xh-worker', 'staff.bind', { inviteCode: worker.code });
+    await app.ok('xh-worker', 'staff.bind', { inviteCode: worker.code, displayName: '网格员' });
     // And the new grid's reports reach its worker.
     const report = await app.ok('resident-a', 'report.submit', reportParams({ location: { ...FAR } }));
     expect(report.gridCode).toBe('XH-01');

@@ -136,7 +136,7 @@ describe('admin.invites.create', () => {
 
   test('an invite from a district admin binds its role and scope, and the invitee may invite in turn', async () => {
     const { code } = await app.ok('district-1', 'admin.invites.create', { role: 'communityAdmin', scope: { community: '同区社区' } });
-    expect(await app.ok('tq-community', 'staff.bind', { inviteCode: code })).toEqual({ role: 'communityAdmin', scope: { community: '同区社区' } });
+    expect(await app.ok('tq-community', 'staff.bind', { inviteCode: code, displayName: '社区' })).toEqual({ role: 'communityAdmin', scope: { community: '同区社区' } });
     expect((await app.call('tq-community', 'admin.invites.create', { role: 'gridWorker', scope: { grids: ['TQ-01'] } })).ok).toBe(true);
     expect(await app.call('tq-community', 'admin.invites.create', { role: 'gridWorker', scope: { grids: [HG(1)] } })).toMatchObject({
       ok: false,
@@ -244,7 +244,7 @@ describe('admin.invites.create', () => {
     const later = await app.call(ADMIN, 'admin.grids.import', { geojson: { type: 'FeatureCollection', features: [twins.features[1]] }, crs: 'gcj02' });
     expect(later).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     const jia = await app.ok(ADMIN, 'admin.invites.create', { role: 'districtAdmin', scope: { district: '甲区' } });
-    await app.ok('jia-district', 'staff.bind', { inviteCode: jia.code });
+    await app.ok('jia-district', 'staff.bind', { inviteCode: jia.code, displayName: '区里' });
     await app.ok('jia-district', 'admin.invites.create', { role: 'communityAdmin', scope: { community: '和平社区' } });
   });
 });

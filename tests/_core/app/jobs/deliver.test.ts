@@ -7,7 +7,7 @@ import type { OutboxRow } from '../../../../cloudfunctions/_core/ports';
 import { CloudMessageSender, miniprogramState } from '../../../../cloudfunctions/_core/adapters/cloudbase/message-sender';
 import { fieldProblem } from '../../../../cloudfunctions/_local/twins/message-sender';
 import { seedCommunity, useTestApp } from '../../../support/app';
-import { bringTo, expectNoneOf, fileReport, freshResidents } from '../../../support/flows';
+import { bringTo, expectNoneOf, fileReport, freshResidents, messagesOf } from '../../../support/flows';
 
 const T0 = '2026-11-24T02:00:00.000Z'; // Tuesday 10:00 Shanghai
 const MINUTE = 60_000;
@@ -108,6 +108,27 @@ describe('delivery', () => {
     await deliver();
     expect(app.server.sender.calls).toBe(0);
     expect((await acceptedRow(ticketId)).attempts).toBe(1);
+  });
+
+  test.each([
+    ['one-time (the default): one grant, one message; the rest are skipped', undefined, ['sent', 'skipped', 'skipped']],
+    ['long-term (configured): one grant, every message', { staffNewTicket: 'longTerm' as const }, ['sent', 'sent', 'sent']],
+  ])('a staff template, %s', async (_name, kinds, states) => {
+    const config = app.server.deps.config;
+    app.server.deps.config = { ...config, ...(kinds ? { templateKinds: kinds } : {}) };
+    try {
+      expect(await app.ok('worker-1', 'subscription.record', { grants: { staffNewTicket: 'accept' } })).toEqual({ recorded: 1 });
+      const tickets = [];
+      for (let i = 0; i < 3; i += 1) tickets.push(await fileReport(app, nextResident()));
+      await deliver();
+      const rows = await Promise.all(tickets.map(async (t) => (await messagesOf(app, t.id)).find((r) => r.template === 'staffNewTicket' && r.touser === 'worker-1')));
+      expect(rows.map((r) => r?.state).sort()).toEqual([...states].sort());
+      expect(app.server.sender.sent.filter((m) => m.touser === 'worker-1')).toHaveLength(states.filter((s) => s === 'sent').length);
+      // Every message opens that ticket's staff handling page.
+      expect(rows.map((r) => r?.page)).toEqual(tickets.map((t) => `staff/pages/ticket/ticket?id=${t.id}`));
+    } finally {
+      app.server.deps.config = config;
+    }
   });
 
   test('a transient failure is retried after its backoff, then sent; the grant is used once', async () => {

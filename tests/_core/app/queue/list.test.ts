@@ -51,6 +51,22 @@ describe('queue.list', () => {
     expect((await app.ok('worker-1', 'queue.list', { overdue: true })).items).toEqual([]);
   });
 
+  test('duty: with a status, only what the caller must act on now (the workbench tabs)', async () => {
+    // A fresh store: earlier tests filled the first page of these lists.
+    await app.reset();
+    await seedCommunity(app);
+    app.setNow('2026-11-24T02:00:00.000Z');
+    const { ticketId } = await app.ok('r4', 'report.submit', reportParams());
+    await app.ok('worker-1', 'ticket.escalate', { ticketId, reason: '需要社区协调' });
+    // The worker still sees it in their area, but it is the community's to accept now.
+    expect((await app.ok('worker-1', 'queue.list', { status: 'submitted' })).items.map((t) => t.id)).toContain(ticketId);
+    expect((await app.ok('worker-1', 'queue.list', { status: 'submitted', duty: true })).items.map((t) => t.id)).not.toContain(ticketId);
+    expect((await app.ok('community-1', 'queue.list', { status: 'submitted', duty: true })).items.map((t) => t.id)).toContain(ticketId);
+    // The street sees every submitted ticket of its street, and holds none of them.
+    expect((await app.ok('street-1', 'queue.list', { status: 'submitted' })).items.map((t) => t.id)).toContain(ticketId);
+    expect((await app.ok('street-1', 'queue.list', { status: 'submitted', duty: true })).items).toEqual([]);
+  });
+
   test('residents have no queue', async () => {
     expect(await app.call('r1', 'queue.list', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   });
@@ -58,6 +74,7 @@ describe('queue.list', () => {
   test.each([
     ['status operator', { status: { $in: ['submitted'] } }],
     ['overdue as string', { overdue: 'yes' }],
+    ['duty as string', { duty: 'true' }],
     ['unknown field', { grid: 'ZD-CZ-HG-03' }],
   ])('%s → INVALID_INPUT', async (_name, params) => {
     expect(await app.raw('worker-1', { action: 'queue.list', params })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });

@@ -1,7 +1,7 @@
 // staff.me: who the caller is to the system — residents are 'resident', staff carry their role,
 // scope and a Chinese label of their area; super admins come from configuration.
 import { database } from '../../../../cloudfunctions/_core/adapters/cloudbase/sdk';
-import { ADMIN, bindStaff, seedCommunity, useTestApp } from '../../../support/app';
+import { ADMIN, bindStaff, seedCommunity, useTestApp, displayNameOf } from '../../../support/app';
 import { expectUnchanged, rows } from '../../../support/flows';
 
 const CHINESE = /[\u4e00-\u9fa5]/;
@@ -19,7 +19,7 @@ const app = useTestApp(async () => {
 describe('staff.me', () => {
   test('a resident (any unknown openid) is role resident with no scope', async () => {
     const me = await app.ok('someone-new', 'staff.me', {});
-    expect(me).toEqual({ openid: 'someone-new', role: 'resident', scope: null, scopeLabel: '居民', uploadFolder: app.server.deps.files.folderOf('someone-new') });
+    expect(me).toEqual({ openid: 'someone-new', role: 'resident', scope: null, scopeLabel: '居民', uploadFolder: app.server.deps.files.folderOf('someone-new'), displayName: null, servicePhone: null, abilities: [] });
     expect(me.uploadFolder).toMatch(/^uploads\/[0-9a-f]{24}$/);
     expect(me.uploadFolder).not.toContain('someone-new');
   });
@@ -28,21 +28,21 @@ describe('staff.me', () => {
     await expectUnchanged(app, () => app.ok('just-looking', 'staff.me', {}));
   });
 
-  test.each<[string, Api.Role, Api.Scope, string]>([
-    ['worker-1', 'gridWorker', { grids: ['ZD-CZ-HG-01', 'ZD-CZ-HG-02'] }, '华光社区 · 华光社区第一网格（华光路北）、华光社区第二网格（人民西路）'],
-    ['community-1', 'communityAdmin', { community: '华光社区' }, '张店区 · 车站街道 · 华光社区'],
-    ['street-1', 'streetAdmin', { street: '车站街道' }, '张店区 · 车站街道'],
-    ['district-1', 'districtAdmin', { district: '张店区' }, '张店区'],
-    ['dept-1', 'deptHandler', { department: 'cz-sanitation' }, '车站街道环卫所'],
-  ])('%s is %s with its scope and a Chinese label', async (openid, role, scope, label) => {
+  test.each<[string, Api.Role, Api.Scope, string, Api.StaffAbility[]]>([
+    ['worker-1', 'gridWorker', { grids: ['ZD-CZ-HG-01', 'ZD-CZ-HG-02'] }, '华光社区 · 华光社区第一网格（华光路北）、华光社区第二网格（人民西路）', ['fileForOthers']],
+    ['community-1', 'communityAdmin', { community: '华光社区' }, '张店区 · 车站街道 · 华光社区', ['fileForOthers']],
+    ['street-1', 'streetAdmin', { street: '车站街道' }, '张店区 · 车站街道', ['supervisionDesk']],
+    ['district-1', 'districtAdmin', { district: '张店区' }, '张店区', ['supervisionDesk']],
+    ['dept-1', 'deptHandler', { department: 'cz-sanitation' }, '车站街道环卫所', []],
+  ])('%s is %s with its scope, a Chinese label and what the workbench offers', async (openid, role, scope, label, abilities) => {
     const me = await app.ok(openid, 'staff.me', {});
-    expect(me).toEqual({ openid, role, scope, scopeLabel: label, uploadFolder: app.server.deps.files.folderOf(openid) });
+    expect(me).toEqual({ openid, role, scope, scopeLabel: label, uploadFolder: app.server.deps.files.folderOf(openid), displayName: displayNameOf(openid), servicePhone: null, abilities });
     expect(me.scopeLabel).toMatch(CHINESE);
   });
 
   test('a super admin comes from configuration, without any staff record', async () => {
     const me = await app.ok(ADMIN, 'staff.me', {});
-    expect(me).toMatchObject({ openid: ADMIN, role: 'superAdmin', scope: null });
+    expect(me).toMatchObject({ openid: ADMIN, role: 'superAdmin', scope: null, displayName: null, servicePhone: null, abilities: ['supervisionDesk'] });
     const staff = await rows(app, 'staff');
     expect(staff.map((d) => d._id)).not.toContain(ADMIN);
   });

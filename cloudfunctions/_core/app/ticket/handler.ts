@@ -1,0 +1,85 @@
+// Who handles a ticket, as its reporter may see them: a staff member's public display name and
+// service phone, never an openid. Finished tickets name who finished them (resolved or rejected
+// them). Open ones name the staff member who last acted on it and still holds it; failing that,
+// the one person whose queue it sits in (a grid with one worker); else nobody yet.
+import { holdsNow } from '../../domain/notes';
+import type { Actor, Ticket, TimelineKind } from '../../domain/types';
+import type { Deps, Holder, StaffRecord } from '../../ports';
+import { ROLE_LABEL } from '../labels';
+import { holderOf } from './effects';
+
+/**
+ * Staff records and queue holders looked up once per request: a list of twenty tickets usually
+ * names the same few people.
+ */
+export class People {
+  private readonly records = new Map<string, Promise<StaffRecord | null>>();
+  private readonly queues = new Map<string, Promise<string[]>>();
+
+  constructor(private readonly deps: Deps) {}
+
+  staff(openid: string): Promise<StaffRecord | null> {
+    let found = this.records.get(openid);
+    if (!found) {
+      found = this.deps.staff.get(openid);
+      this.records.set(openid, found);
+    }
+    return found;
+  }
+
+  holders(holder: Holder): Promise<string[]> {
+    const key = JSON.stringify(holder);
+    let found = this.queues.get(key);
+    if (!found) {
+      found = this.deps.staff.holders(holder);
+      this.queues.set(key, found);
+    }
+    return found;
+  }
+}
+
+const asActor = (record: StaffRecord): Actor => ({ openid: record.openid, role: record.role, scope: record.scope, name: record.displayName });
+
+export const handlerFrom = (record: StaffRecord): Api.Handler => ({
+  name: record.displayName ?? ROLE_LABEL[record.role],
+  phone: record.servicePhone,
+});
+
+const FINISHING: Partial<Record<Api.TicketStatus, TimelineKind>> = { resolved: 'resolve', closed: 'resolve', rejected: 'reject' };
+
+const byStaff = (entry: Ticket['timeline'][number] | undefined): entry is Ticket['timeline'][number] & { actorOpenid: string } =>
+  !!entry && entry.actorOpenid !== null && entry.actorRole !== 'resident' && entry.actorRole !== 'system';
+
+/** The staff member who made the last `kind` entry. */
+async function lastToDo(ticket: Ticket, kind: TimelineKind, people: People): Promise<StaffRecord | null> {
+  const entry = [...ticket.timeline].reverse().find((e) => e.kind === kind && byStaff(e));
+  return entry?.actorOpenid ? people.staff(entry.actorOpenid) : null;
+}
+
+/** The staff member who acted on it last and still holds it now. */
+async function lastHolderToAct(ticket: Ticket, people: People): Promise<StaffRecord | null> {
+  const seen = new Set<string>();
+  for (const entry of [...ticket.timeline].reverse()) {
+    if (!byStaff(entry) || seen.has(entry.actorOpenid)) continue;
+    seen.add(entry.actorOpenid);
+    const record = await people.staff(entry.actorOpenid);
+    if (record && holdsNow(ticket, asActor(record))) return record;
+  }
+  return null;
+}
+
+export async function handlerOf(ticket: Ticket, people: People): Promise<Api.Handler | null> {
+  if (ticket.status === 'withdrawn') return null;
+  const finishing = FINISHING[ticket.status];
+  if (finishing) {
+    const finisher = await lastToDo(ticket, finishing, people);
+    return finisher ? handlerFrom(finisher) : null;
+  }
+  const acting = await lastHolderToAct(ticket, people);
+  if (acting) return handlerFrom(acting);
+  const holder = holderOf(ticket);
+  const queue = holder ? await people.holders(holder) : [];
+  if (queue.length !== 1 || !queue[0]) return null;
+  const only = await people.staff(queue[0]);
+  return only ? handlerFrom(only) : null;
+}

@@ -1,0 +1,67 @@
+// Staff notifications that arrive (PLATFORM.md item 22): the staff templates are asked for in the
+// staff member's own taps — opening the queue, accept, resolve — because WeChat only shows the
+// request as the first thing in a tap. One-time grants add up: each 'accept' is one more message.
+// Long-term templates (政务民生) need one grant: once accepted we stop asking.
+import { config, type StaffTemplateKey } from '../config';
+import { localServer } from './api';
+import { recordGrants } from './subscribe';
+
+const STAFF_TEMPLATES: ReadonlyArray<StaffTemplateKey> = ['staffNewTicket', 'staffEscalated'];
+const GRANTS: ReadonlyArray<Api.GrantResult> = ['accept', 'reject', 'ban', 'filter'];
+/** Set once every long-term staff template was accepted. */
+const LONG_TERM_KEY = 'staff-long-term-granted-v1';
+
+export function staffTemplateIds(): string[] {
+  return STAFF_TEMPLATES.map((key) => config.staffTemplateIds[key]);
+}
+
+function longTermGranted(): boolean {
+  try {
+    return wx.getStorageSync(LONG_TERM_KEY) === true;
+  } catch {
+    return false;
+  }
+}
+
+function rememberLongTerm(grants: Record<string, Api.GrantResult>): void {
+  if (config.staffTemplateKind !== 'longTerm') return;
+  if (!staffTemplateIds().every((id) => grants[id] === 'accept')) return;
+  try {
+    wx.setStorageSync(LONG_TERM_KEY, true);
+  } catch {
+    // Asking again next time is harmless.
+  }
+}
+
+/**
+ * Must be called synchronously at the start of a tap handler (before any await). Asks for the
+ * staff templates, then records what was granted; never rejects and never holds up the tap's own
+ * work. In local development the placeholder ids cannot be granted, so a failed request counts as
+ * accepted there, to let the local outbox be exercised.
+ */
+export function requestStaffSubscriptions(): Promise<void> {
+  if (config.staffTemplateKind === 'longTerm' && longTermGranted()) return Promise.resolve();
+  const tmplIds = staffTemplateIds();
+  const asked = new Promise<Record<string, Api.GrantResult>>((resolve) => {
+    wx.requestSubscribeMessage({
+      tmplIds,
+      success: (res) => {
+        const grants: Record<string, Api.GrantResult> = {};
+        for (const id of tmplIds) {
+          const value = GRANTS.find((g) => g === res[id]);
+          if (value) grants[id] = value;
+        }
+        resolve(grants);
+      },
+      fail: () => {
+        const grants: Record<string, Api.GrantResult> = {};
+        if (localServer()) for (const id of tmplIds) grants[id] = 'accept';
+        resolve(grants);
+      },
+    });
+  });
+  return asked.then(async (grants) => {
+    rememberLongTerm(grants);
+    await recordGrants(grants);
+  });
+}
