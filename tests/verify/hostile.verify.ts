@@ -36,7 +36,7 @@ beforeAll(async () => {
   const gridPhoto = files.save(grid, 'done.jpg', Buffer.from('jpeg'));
   foreignPhoto = files.save(R2, 'other.jpg', Buffer.from('jpeg'));
   const submit = async (who: string, extra: Partial<Api.ReportSubmitParams> = {}) => (await world.ok(who, 'report.submit', reportParams(extra))).ticketId;
-  const t1 = await submit(R1, { photos: [photo] });
+  const t1 = await submit(R1, { photos: [photo], contactPhone: '13812340001' });
   const t2 = await submit(R1);
   await world.ok(grid, 'ticket.accept', { ticketId: t2, complexity: 'normal' });
   const t3 = await submit(R1);
@@ -49,6 +49,8 @@ beforeAll(async () => {
   const code = (await world.ok(grid, 'ticket.get', { ticketId: proxy.ticketId })).claimCode ?? '';
   const ref = world.server.deps.sealer.seal(FOLLOW_PURPOSE, `${t1}|${R2}`, new Date(T), 24 * 3600_000);
   const invite = (await world.ok(SUPER, 'admin.invites.create', { role: 'gridWorker', scope: { grids: ['ZD-CZ-HG-06'] } })).code;
+  const supervised = await world.ok(STAFF.street.openid, 'ticket.supervise', { ticketId: t1, note: '请尽快处理' });
+  const supervisionId = supervised.supervisions?.[0]?.id ?? '';
   const range = { from: '2026-11-01', to: '2026-11-30' };
   const geojson = {
     type: 'FeatureCollection',
@@ -73,10 +75,17 @@ beforeAll(async () => {
     'ticket.get': { caller: R1, params: { ticketId: t1 } },
     'categories.list': { caller: R2, params: {} },
     'subscription.record': { caller: R2, params: { grants: { ticketAccepted: 'accept', ticketResolved: 'reject' } } },
-    'staff.bind': { caller: R2, params: { inviteCode: invite } },
+    'staff.bind': { caller: R2, params: { inviteCode: invite, displayName: '新网格员', servicePhone: '0533-1234567' } },
     'staff.me': { caller: R1, params: {} },
     'staff.list': { caller: SUPER, params: {} },
     'queue.list': { caller: grid, params: { status: 'submitted', overdue: false } },
+    'queue.counts': { caller: grid, params: {} },
+    'departments.list': { caller: grid, params: { ticketId: t2 } },
+    'grids.pick': { caller: grid, params: { ticketId: t1, community: PLACE.community } },
+    'ticket.duplicates': { caller: grid, params: { ticketId: t1 } },
+    'ticket.contact': { caller: grid, params: { ticketId: t1 } },
+    'ticket.reply': { caller: grid, params: { ticketId: t1, supervisionId, note: '已安排人员处理' } },
+    'supervisions.list': { caller: STAFF.street.openid, params: {} },
     'ticket.accept': { caller: grid, params: { ticketId: t1, complexity: 'complex' } },
     'ticket.reject': { caller: grid, params: { ticketId: t1, reason: '重复上报', duplicateOf: t2 } },
     'ticket.transfer': { caller: grid, params: { ticketId: t1, toGridCode: OTHER_GRID, reason: '位置属于其他网格' } },
@@ -190,8 +199,17 @@ function positions(value: Json): Array<[Record<string, Json> | Json[], string]> 
   const walk = (v: Json, depth: number): void => {
     if (typeof v !== 'object' || v === null || seen.has(v) || depth > 8 || out.length > 500) return;
     seen.add(v);
-    if (Array.isArray(v)) v.slice(0, 50).forEach((_, i) => (out.push([v, String(i)]), walk(v[i], depth + 1)));
-    else for (const k of Object.keys(v)) (out.push([v as Record<string, Json>, k]), walk((v as Record<string, Json>)[k], depth + 1));
+    if (Array.isArray(v)) {
+      v.slice(0, 50).forEach((_, i) => {
+        out.push([v, String(i)]);
+        walk(v[i], depth + 1);
+      });
+    } else {
+      for (const k of Object.keys(v)) {
+        out.push([v as Record<string, Json>, k]);
+        walk((v as Record<string, Json>)[k], depth + 1);
+      }
+    }
   };
   walk(value, 0);
   return out;
@@ -290,10 +308,22 @@ test(`${n(CASES)} hostile calls: never INTERNAL, a short Chinese message, and a 
       }
       tally.refused += 1;
       byCode[answer.error.code] = (byCode[answer.error.code] ?? 0) + 1;
-      if (!CODES.includes(answer.error.code)) (tally.badEnvelope += 1), problems.push(`unknown code ${answer.error.code}: ${describe()}`);
-      if (answer.error.code === 'INTERNAL') (tally.internal += 1), problems.push(`INTERNAL: ${describe()}`);
-      if (!hasChinese(answer.error.message) || Array.from(answer.error.message).length > 100) (tally.badMessage += 1), problems.push(`message "${answer.error.message}": ${describe()}`);
-      if (storeBytes(who) !== before) (tally.changedOnRefusal += 1), problems.push(`refused (${answer.error.code}) but the store changed: ${describe()}`);
+      if (!CODES.includes(answer.error.code)) {
+        tally.badEnvelope += 1;
+        problems.push(`unknown code ${answer.error.code}: ${describe()}`);
+      }
+      if (answer.error.code === 'INTERNAL') {
+        tally.internal += 1;
+        problems.push(`INTERNAL: ${describe()}`);
+      }
+      if (!hasChinese(answer.error.message) || Array.from(answer.error.message).length > 100) {
+        tally.badMessage += 1;
+        problems.push(`message "${answer.error.message}": ${describe()}`);
+      }
+      if (storeBytes(who) !== before) {
+        tally.changedOnRefusal += 1;
+        problems.push(`refused (${answer.error.code}) but the store changed: ${describe()}`);
+      }
     }),
     { numRuns: CASES, seed: Number(process.env.VERIFY_SEED ?? 20261201), endOnFailure: true },
   );
@@ -340,10 +370,19 @@ test(`${n(HTTP_CASES)} hostile requests to the local server: 4xx or an envelope,
       }
       tally.tried += 1;
       const text = await res.text();
-      if (res.status >= 500) (tally.server += 1), problems.push(`${res.status} for ${JSON.stringify(c).slice(0, 200)}`);
-      if (text.includes('"INTERNAL"')) (tally.internal += 1), problems.push(`INTERNAL for ${JSON.stringify(c).slice(0, 200)}`);
+      if (res.status >= 500) {
+        tally.server += 1;
+        problems.push(`${res.status} for ${JSON.stringify(c).slice(0, 200)}`);
+      }
+      if (text.includes('"INTERNAL"')) {
+        tally.internal += 1;
+        problems.push(`INTERNAL for ${JSON.stringify(c).slice(0, 200)}`);
+      }
       // A good upload by a real user stores a file (not in the database); nothing else writes.
-      if (storeBytes(null) !== before) (tally.changed += 1), problems.push(`store changed by ${JSON.stringify(c).slice(0, 200)}`);
+      if (storeBytes(null) !== before) {
+        tally.changed += 1;
+        problems.push(`store changed by ${JSON.stringify(c).slice(0, 200)}`);
+      }
       if (c.kind === 'jobs') expect(JSON.parse(text)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     }),
     { numRuns: HTTP_CASES, seed: Number(process.env.VERIFY_SEED ?? 20261201), endOnFailure: true },

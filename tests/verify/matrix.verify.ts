@@ -78,145 +78,170 @@ let world: World;
 
 async function submitted(at: { latitude: number; longitude: number } = AT.grid): Promise<{ id: string; reporter: string }> {
   const reporter = freshResident('mx');
-  const data = await world.ok(reporter, 'report.submit', reportParams({ location: { ...at } }));
+  // Every matrix report leaves a phone (ticket.contact reveals it to the staff who hold the ticket).
+  const data = await world.ok(reporter, 'report.submit', { ...reportParams({ location: { ...at } }), contactPhone: '13700001234' });
   return { id: data.ticketId, reporter };
 }
 
-async function ticketIn(state: string): Promise<{ id: string; reporter: string }> {
-  const grid = STAFF.grid.openid;
-  switch (state) {
-    case 'submitted':
-      return submitted();
-    case 'foreign':
-      return submitted(AT.foreign);
-    case 'triage':
-      return submitted(AT.triage);
-    case 'overdue': {
-      world.setNow(new Date(Date.parse(T) - 3 * 24 * 3600_000));
-      const t = await submitted();
-      world.setNow(T);
-      return t;
-    }
-    case 'at-street': {
-      const t = await submitted();
-      await world.ok(grid, 'ticket.escalate', { ticketId: t.id, reason: '需要社区协调' });
-      await world.ok(STAFF.community.openid, 'ticket.escalate', { ticketId: t.id, reason: '需要街道协调' });
-      return t;
-    }
-    default: {
-      const t = await submitted();
-      await world.ok(grid, 'ticket.accept', { ticketId: t.id, complexity: 'normal' });
-      if (state === 'accepted') return t;
-      if (state === 'dispatched') {
-        await world.ok(grid, 'ticket.dispatch', { ticketId: t.id, departmentCode: DEPT });
-        return t;
-      }
-      await world.ok(grid, 'ticket.resolve', { ticketId: t.id, result: '已清运' });
-      if (state === 'resolved') return t;
-      await world.ok(t.reporter, 'report.rate', { ticketId: t.id, rating: 'unsatisfied' });
-      if (state === 'rated-unsatisfied') return t;
-      throw new Error(`no ticket state ${state}`);
-    }
-  }
+interface TicketResource {
+  id: string;
+  reporter: string;
+  /** The 督办 of a `supervised` ticket (ticket.reply answers it). */
+  supervisionId?: string;
 }
 
-const MOVE_PARAMS: Record<string, (ticketId: string, resource: string) => Record<string, unknown>> = {
-  'report.withdraw': (ticketId) => ({ ticketId }),
-  'report.rate': (ticketId) => ({ ticketId, rating: 'satisfied' }),
-  'report.reopen': (ticketId) => ({ ticketId, reason: '问题没有解决' }),
-  'report.urge': (ticketId) => ({ ticketId }),
-  'ticket.get': (ticketId) => ({ ticketId }),
-  'ticket.accept': (ticketId) => ({ ticketId, complexity: 'normal' }),
-  'ticket.reject': (ticketId) => ({ ticketId, reason: '不属于受理范围' }),
-  'ticket.transfer': (ticketId, resource) => ({ ticketId, toGridCode: resource.includes('周村区') ? FOREIGN_GRID : OTHER_GRID, reason: '位置属于其他网格' }),
-  'ticket.dispatch': (ticketId) => ({ ticketId, departmentCode: DEPT }),
-  'ticket.escalate': (ticketId) => ({ ticketId, reason: '需要上级协调' }),
-  'ticket.resolve': (ticketId) => ({ ticketId, result: '已处理完毕' }),
-  'ticket.return': (ticketId) => ({ ticketId, reason: '不属于本部门职责' }),
-  'ticket.supervise': (ticketId) => ({ ticketId, note: '请加快办理' }),
+/** The ticket states a row's resource may name (its first comma-separated word). */
+const TICKET_STATES: Record<string, () => Promise<TicketResource>> = {
+  submitted: () => submitted(),
+  foreign: () => submitted(AT.foreign),
+  triage: () => submitted(AT.triage),
+  overdue: async () => {
+    world.setNow(new Date(Date.parse(T) - 3 * 24 * 3600_000));
+    const t = await submitted();
+    world.setNow(T);
+    return t;
+  },
+  'at-street': async () => {
+    const t = await submitted();
+    await world.ok(STAFF.grid.openid, 'ticket.escalate', { ticketId: t.id, reason: '需要社区协调' });
+    await world.ok(STAFF.community.openid, 'ticket.escalate', { ticketId: t.id, reason: '需要街道协调' });
+    return t;
+  },
+  supervised: async () => {
+    const t = await submitted();
+    const view = await world.ok(STAFF.street.openid, 'ticket.supervise', { ticketId: t.id, note: '请加快办理' });
+    const record = view.supervisions?.find((r) => !r.answered);
+    if (!record) throw new Error('a supervised ticket shows no open 督办');
+    return { ...t, supervisionId: record.id };
+  },
+  accepted: async () => {
+    const t = await submitted();
+    await world.ok(STAFF.grid.openid, 'ticket.accept', { ticketId: t.id, complexity: 'normal' });
+    return t;
+  },
+  dispatched: async () => {
+    const t = await TICKET_STATES.accepted!();
+    await world.ok(STAFF.grid.openid, 'ticket.dispatch', { ticketId: t.id, departmentCode: DEPT });
+    return t;
+  },
+  resolved: async () => {
+    const t = await TICKET_STATES.accepted!();
+    await world.ok(STAFF.grid.openid, 'ticket.resolve', { ticketId: t.id, result: '已清运' });
+    return t;
+  },
+  'rated-unsatisfied': async () => {
+    const t = await TICKET_STATES.resolved!();
+    await world.ok(t.reporter, 'report.rate', { ticketId: t.id, rating: 'unsatisfied' });
+    return t;
+  },
+};
+
+/**
+ * Actions on one ticket: the params of the call, given the ticket made in the state the row's
+ * resource names (`submitted`, `dispatched, to cz-sanitation` …). A new ticket action needs one line.
+ */
+const TICKET_PARAMS: Record<string, (t: TicketResource, resource: string) => Record<string, unknown>> = {
+  'report.withdraw': (t) => ({ ticketId: t.id }),
+  'report.rate': (t) => ({ ticketId: t.id, rating: 'satisfied' }),
+  'report.reopen': (t) => ({ ticketId: t.id, reason: '问题没有解决' }),
+  'report.urge': (t) => ({ ticketId: t.id }),
+  'ticket.get': (t) => ({ ticketId: t.id }),
+  'ticket.accept': (t) => ({ ticketId: t.id, complexity: 'normal' }),
+  'ticket.reject': (t) => ({ ticketId: t.id, reason: '不属于受理范围' }),
+  'ticket.transfer': (t, resource) => ({ ticketId: t.id, toGridCode: resource.includes('周村区') ? FOREIGN_GRID : OTHER_GRID, reason: '位置属于其他网格' }),
+  'ticket.dispatch': (t) => ({ ticketId: t.id, departmentCode: DEPT }),
+  'ticket.escalate': (t) => ({ ticketId: t.id, reason: '需要上级协调' }),
+  'ticket.resolve': (t) => ({ ticketId: t.id, result: '已处理完毕' }),
+  'ticket.return': (t) => ({ ticketId: t.id, reason: '不属于本部门职责' }),
+  'ticket.supervise': (t) => ({ ticketId: t.id, note: '请加快办理' }),
+  'ticket.contact': (t) => ({ ticketId: t.id }),
+  'ticket.duplicates': (t) => ({ ticketId: t.id }),
+  'ticket.reply': (t) => ({ ticketId: t.id, supervisionId: t.supervisionId, note: '已安排人员处理' }),
+  'grids.pick': (t) => ({ ticketId: t.id }),
+  'departments.list': (t) => ({ ticketId: t.id }),
 };
 
 const range = { from: '2026-11-01', to: '2026-11-30' };
 let uniq = 0;
 
+type Setup = (resource: string, fresh: string) => Promise<Resource> | Resource;
+
+/**
+ * Actions whose resource is not a ticket: what to make before the row's calls, and the params.
+ * An action missing from both tables is called with `{}` (actions on the caller's own things:
+ * report.mine, categories.list, staff.me, staff.list, queue.list, queue.counts, supervisions.list);
+ * a ticket action's row whose resource is `-` is called that way too (departments.list).
+ */
+const SETUP: Record<string, Setup> = {
+  'report.submit': (resource, fresh) => ({
+    reporter: fresh,
+    params: () => reportParams(resource === 'patrol' ? { patrol: true } : resource === 'proxy' ? { onBehalfOf: { name: '王大爷', phone: '13900001111' } } : {}),
+  }),
+  'report.nearby': async (_resource, fresh) => {
+    await submitted();
+    return { reporter: fresh, params: () => ({ category: 'sanitation', location: { ...AT.grid } }) };
+  },
+  'report.follow': async (resource) => {
+    const t = await submitted();
+    const stranger = oid('matrixStranger');
+    return {
+      reporter: t.reporter,
+      params: (caller) => ({ ref: world.server.deps.sealer.seal(FOLLOW_PURPOSE, `${t.id}|${resource === 'own-ref' ? caller : stranger}`, new Date(T), 30 * 60_000) }),
+    };
+  },
+  'report.claim': async (_resource, fresh) => {
+    const filed = await world.ok(STAFF.grid.openid, 'report.submit', reportParams({ onBehalfOf: { name: '李阿姨', phone: '13900002222' } }));
+    const view = await world.ok(STAFF.grid.openid, 'ticket.get', { ticketId: filed.ticketId });
+    return { reporter: fresh, params: () => ({ code: view.claimCode }) };
+  },
+  'staff.bind': async (_resource, fresh) => {
+    const invite = await world.ok(SUPER, 'admin.invites.create', { role: 'gridWorker', scope: { grids: ['ZD-CZ-HG-06'] } });
+    return { reporter: fresh, resident: freshResident('mxb'), params: () => ({ inviteCode: invite.code, displayName: '新网格员' }) };
+  },
+  'subscription.record': (_resource, fresh) => ({ reporter: fresh, params: () => ({ grants: { ticketAccepted: 'accept' } }) }),
+  'stats.summary': (resource, fresh) => ({ reporter: fresh, params: () => (resource === 'own scope' ? range : { ...range, scope: { district: PLACE.district } }) }),
+  'admin.grids.import': (_resource, fresh) => {
+    uniq += 1;
+    const code = `VF-NEW-${String(uniq).padStart(2, '0')}`;
+    return {
+      reporter: fresh,
+      params: () => ({
+        crs: 'gcj02',
+        geojson: {
+          type: 'FeatureCollection',
+          features: [
+            {
+              type: 'Feature',
+              properties: { code, name: '新建网格', community: '新建社区', street: '新建街道', district: '新建区' },
+              geometry: { type: 'Polygon', coordinates: [[[100, 30], [100.001, 30], [100.001, 30.001], [100, 30.001], [100, 30]]] },
+            },
+          ],
+        },
+      }),
+    };
+  },
+  'admin.grids.list': (resource, fresh) => ({ reporter: fresh, params: () => (resource === 'own area' ? {} : { community: '城北社区' }) }),
+  'admin.invites.create': (resource, fresh) => ({
+    reporter: fresh,
+    params: () => (resource.startsWith('gridWorker') ? { role: 'gridWorker', scope: { grids: [GRID] } } : { role: 'districtAdmin', scope: { district: PLACE.district } }),
+  }),
+  'admin.categories.upsert': (_resource, fresh) => ({ reporter: fresh, params: () => ({ code: 'vf-new', name: '测试类别', profile: 'normal' }) }),
+  'admin.departments.upsert': (_resource, fresh) => ({ reporter: fresh, params: () => ({ code: 'vf-dept', name: '测试部门', street: PLACE.street, categories: ['sanitation'] }) }),
+};
+
 async function prepare(row: Row): Promise<Resource> {
   const { action, resource } = row;
-  const move = MOVE_PARAMS[action];
-  if (move) {
-    const state = resource.split(',')[0] as string;
-    const t = await ticketIn(state);
-    return { reporter: t.reporter, params: () => move(t.id, resource) };
+  const ticketParams = TICKET_PARAMS[action];
+  if (ticketParams && resource !== '-') {
+    const state = resource.split(',')[0]?.trim() ?? '';
+    const make = TICKET_STATES[state];
+    if (!make) throw new Error(`matrix row ${action} [${resource}]: no ticket state "${state}" (TICKET_STATES)`);
+    const t = await make();
+    return { reporter: t.reporter, params: () => ticketParams(t, resource) };
   }
   const fresh = freshResident('mx');
-  switch (action) {
-    case 'report.submit':
-      return {
-        reporter: fresh,
-        params: () =>
-          reportParams(
-            resource === 'patrol' ? { patrol: true } : resource === 'proxy' ? { onBehalfOf: { name: '王大爷', phone: '13900001111' } } : {},
-          ),
-      };
-    case 'report.nearby':
-      await submitted();
-      return { reporter: fresh, params: () => ({ category: 'sanitation', location: { ...AT.grid } }) };
-    case 'report.follow': {
-      const t = await submitted();
-      const stranger = oid('matrixStranger');
-      return {
-        reporter: t.reporter,
-        params: (caller) =>
-          ({ ref: world.server.deps.sealer.seal(FOLLOW_PURPOSE, `${t.id}|${resource === 'own-ref' ? caller : stranger}`, new Date(T), 30 * 60_000) }),
-      };
-    }
-    case 'report.claim': {
-      const filed = await world.ok(STAFF.grid.openid, 'report.submit', reportParams({ onBehalfOf: { name: '李阿姨', phone: '13900002222' } }));
-      const view = await world.ok(STAFF.grid.openid, 'ticket.get', { ticketId: filed.ticketId });
-      return { reporter: fresh, params: () => ({ code: view.claimCode }) };
-    }
-    case 'staff.bind': {
-      const invite = await world.ok(SUPER, 'admin.invites.create', { role: 'gridWorker', scope: { grids: ['ZD-CZ-HG-06'] } });
-      return { reporter: fresh, resident: freshResident('mxb'), params: () => ({ inviteCode: invite.code }) };
-    }
-    case 'subscription.record':
-      return { reporter: fresh, params: () => ({ grants: { ticketAccepted: 'accept' } }) };
-    case 'stats.summary':
-      return { reporter: fresh, params: () => (resource === 'own scope' ? range : { ...range, scope: { district: PLACE.district } }) };
-    case 'admin.grids.import': {
-      uniq += 1;
-      const code = `VF-NEW-${String(uniq).padStart(2, '0')}`;
-      return {
-        reporter: fresh,
-        params: () => ({
-          crs: 'gcj02',
-          geojson: {
-            type: 'FeatureCollection',
-            features: [
-              {
-                type: 'Feature',
-                properties: { code, name: '新建网格', community: '新建社区', street: '新建街道', district: '新建区' },
-                geometry: { type: 'Polygon', coordinates: [[[100, 30], [100.001, 30], [100.001, 30.001], [100, 30.001], [100, 30]]] },
-              },
-            ],
-          },
-        }),
-      };
-    }
-    case 'admin.grids.list':
-      return { reporter: fresh, params: () => (resource === 'own area' ? {} : { community: '城北社区' }) };
-    case 'admin.invites.create':
-      return {
-        reporter: fresh,
-        params: () => (resource.startsWith('gridWorker') ? { role: 'gridWorker', scope: { grids: [GRID] } } : { role: 'districtAdmin', scope: { district: PLACE.district } }),
-      };
-    case 'admin.categories.upsert':
-      return { reporter: fresh, params: () => ({ code: 'vf-new', name: '测试类别', profile: 'normal' }) };
-    case 'admin.departments.upsert':
-      return { reporter: fresh, params: () => ({ code: 'vf-dept', name: '测试部门', street: PLACE.street, categories: ['sanitation'] }) };
-    default:
-      // Actions that read only the caller's own things: report.mine, categories.list, staff.me, staff.list, queue.list.
-      return { reporter: fresh, params: () => ({}) };
-  }
+  const setup = SETUP[action];
+  return setup ? setup(resource, fresh) : { reporter: fresh, params: () => ({}) };
 }
 
 const callerOf = (column: Column, resource: Resource): string | null => {

@@ -10,7 +10,6 @@ const methods = ['log', 'info', 'warn', 'error', 'debug'] as const;
 export const capturedLines: string[] = [];
 
 for (const method of methods) {
-  // eslint-disable-next-line no-console -- this is the capture
   console[method] = (...args: unknown[]): void => {
     const line = `[${method}] ${format(...args)}`;
     capturedLines.push(line);

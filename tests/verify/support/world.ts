@@ -125,6 +125,16 @@ const square = (code: string, name: string, at: { latitude: number; longitude: n
   },
 });
 
+/** Display names given at binding (shown to residents; never an openid). */
+export const DISPLAY_NAME: Record<Api.StaffRole, string> = {
+  gridWorker: '张燕',
+  communityAdmin: '李社区',
+  streetAdmin: '王街道',
+  districtAdmin: '赵区里',
+  deptHandler: '孙环卫',
+  superAdmin: '管理员',
+};
+
 /** Grids, places, departments and every staff member of STAFF, bound through invites as in production. */
 export async function seedWorld(world: World): Promise<void> {
   await world.ok(SUPER, 'admin.grids.import', { geojson: demoGeoJson(), crs: 'gcj02' });
@@ -142,7 +152,7 @@ export async function seedWorld(world: World): Promise<void> {
   await world.ok(SUPER, 'admin.departments.upsert', { code: OTHER_DEPT, name: '和平街道环卫所', street: '和平街道', categories: ['sanitation'] });
   for (const s of Object.values(STAFF)) {
     const invite = await world.ok(SUPER, 'admin.invites.create', { role: s.role, scope: s.scope as Api.Scope });
-    await world.ok(s.openid, 'staff.bind', { inviteCode: invite.code });
+    await world.ok(s.openid, 'staff.bind', { inviteCode: invite.code, displayName: DISPLAY_NAME[s.role] });
   }
 }
 

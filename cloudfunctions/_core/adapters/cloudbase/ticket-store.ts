@@ -197,7 +197,8 @@ export class CloudTicketStore implements TicketStore {
             if (!(await hitInTransaction(tx, key, max, windowMs, now))) return { kind: 'rate_limited' };
           }
           const ticket = build(attempt);
-          const { _id: _omit, ...data } = { ...toDoc(ticket), ...this.chain.append(id, [], ticket.timeline) };
+          const { _id: _omit, ...fields } = toDoc(ticket);
+          const data = { ...fields, ...this.chain.append(id, [], ticket.timeline) };
           await tx.collection(COLLECTION.tickets).doc(id).set({ data });
           await writeEffects(tx, options.effects(ticket));
           return { kind: 'created', ticket };
@@ -218,7 +219,8 @@ export class CloudTicketStore implements TicketStore {
       const followers = [...new Set([...next.followers, ...fromDoc(current).followers])];
       // Earlier entries are kept as stored (append refuses a rewrite); new ones are chained on.
       const chained = this.chain.append(next.id, Array.isArray(current.timeline) ? current.timeline : [], next.timeline);
-      const { _id: _omit, ...data } = { ...toDoc({ ...next, followers }, staleAfter(current, next)), ...chained };
+      const { _id: _omit, ...fields } = toDoc({ ...next, followers }, staleAfter(current, next));
+      const data = { ...fields, ...chained };
       await tx.collection(COLLECTION.tickets).doc(next.id).set({ data });
       await writeEffects(tx, effects);
       return true;
