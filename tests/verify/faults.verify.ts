@@ -202,5 +202,7 @@ test.each(FILE_FAULTS)('file store fault, $name: views answer without links, mov
 
 test('no fault made an answer INTERNAL', () => {
   recordFigure({ section: 'faults', figure: 'answers INTERNAL under faults (content security, file store, sender)', value: tally.internal, target: '0', met: tally.internal === 0 });
+  recordFigure({ section: 'privacy', figure: 'leaks in the faults answers', value: `${world.scan.leaks.length} in ${n(world.scan.answers)} answers`, target: '0', met: world.scan.leaks.length === 0 });
+  expect(world.scan.leaks.slice(0, 10)).toEqual([]);
   expect(tally.internal).toBe(0);
 });

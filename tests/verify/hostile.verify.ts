@@ -391,3 +391,8 @@ test(`${n(HTTP_CASES)} hostile requests to the local server: 4xx or an envelope,
   recordFigure({ section: 'hostile', figure: 'HTTP 5xx or INTERNAL, or the store changed', value: tally.server + tally.internal + tally.changed, target: '0', met: tally.server + tally.internal + tally.changed === 0 });
   expect(problems.slice(0, 20)).toEqual([]);
 });
+
+test('no answer of the hostile suite leaked personal data', () => {
+  recordFigure({ section: 'privacy', figure: 'leaks in the hostile answers', value: `${world.scan.leaks.length} in ${n(world.scan.answers)} answers`, target: '0', met: world.scan.leaks.length === 0 });
+  expect(world.scan.leaks.slice(0, 10)).toEqual([]);
+});

@@ -570,6 +570,7 @@ test(`${n(RUNS)} runs of the lifecycle with random interleavings and clock moves
 
 afterAll(() => {
   const ok = (v: number) => v === 0;
+  recordFigure({ section: 'privacy', figure: 'leaks in the model answers', value: `${world.scan.leaks.length} in ${n(world.scan.answers)} answers`, target: '0', met: world.scan.leaks.length === 0 });
   recordFigure({ section: 'model', figure: 'runs / commands (moves, races, clock moves, jobs)', value: `${n(stats.runs)} / ${n(stats.commands)} (${n(stats.moves)} of which ${n(stats.movesOk)} went through, ${n(stats.races)}, ${n(stats.clockMoves)}, ${n(stats.jobs)})`, target: '≥ 1,000 runs', met: stats.runs >= 1000 });
   recordFigure({ section: 'model', figure: 'ticket checks (one state, monotone timeline and chain, deadlines) failed', value: `${stats.problems.length === 0 ? 0 : 'some'} of ${n(stats.ticketChecks)}`, target: '0', met: stats.problems.length === 0 });
   recordFigure({ section: 'model', figure: 'moves answered against allowedActions (refused when offered, or done when not)', value: `${stats.allowedMismatches} of ${n(stats.moves)}`, target: '0', met: ok(stats.allowedMismatches) });

@@ -8,6 +8,8 @@ export interface PrivateText {
   owners: Set<string>;
   /** Pieces that must never reach anyone else among residents (a phone, a name, a house number …). */
   fragments: string[];
+  /** Staff who may read them (in scope); undefined: any staff member (the scan checks residents only). */
+  readers?: Set<string>;
 }
 
 export interface Leak {
@@ -37,8 +39,8 @@ export class PrivacyScan {
     this.phones.add(phone.replace(/\D/g, ''));
   }
 
-  addText(owner: string, fragments: string[]): PrivateText {
-    const text = { owners: new Set([owner]), fragments };
+  addText(owner: string, fragments: string[], readers?: Set<string>): PrivateText {
+    const text: PrivateText = { owners: new Set([owner]), fragments, ...(readers ? { readers } : {}) };
     this.texts.push(text);
     return text;
   }
@@ -60,6 +62,12 @@ export class PrivacyScan {
         for (const fragment of t.fragments) if (text.includes(fragment)) found.push({ caller, action, kind: 'text', what: fragment });
       }
       for (const [folder, owner] of this.folders) if (owner !== caller && text.includes(folder)) found.push({ caller, action, kind: 'photo', what: folder });
+    } else {
+      // Staff: the words of a report only in scope.
+      for (const t of this.texts) {
+        if (!t.readers || t.readers.has(caller)) continue;
+        for (const fragment of t.fragments) if (text.includes(fragment)) found.push({ caller, action, kind: 'text', what: fragment });
+      }
     }
     this.leaks.push(...found);
     return found;

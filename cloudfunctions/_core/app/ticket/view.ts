@@ -89,7 +89,8 @@ export async function toView(ticket: Ticket, actor: Actor, deps: Deps, now: Date
     deadline: deadlineView(ticket, now),
     complexity: ticket.complexity,
     rating: ticket.rating,
-    ratingComment: ticket.ratingComment,
+    // The reporter's words: masked for a follower like the description.
+    ratingComment: asFollower && ticket.ratingComment ? maskFreeText(ticket.ratingComment) : ticket.ratingComment,
     result: ticket.result,
     source: ticket.source,
     ...(relation !== null ? { relation } : {}),

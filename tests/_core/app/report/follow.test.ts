@@ -80,6 +80,19 @@ describe('report.follow', () => {
     await expectRefused(app, 'FORBIDDEN', () => app.call(neighbour, 'report.rate', { ticketId: ticket.id, rating: 'satisfied' }));
   });
 
+  test("the reporter's rating comment reaches a follower masked, like the description", async () => {
+    const { ticket, ref, neighbour } = await offered();
+    await app.ok(neighbour, 'report.follow', { ref });
+    await app.ok('community-1', 'ticket.accept', { ticketId: ticket.id, complexity: 'normal' });
+    await app.ok('community-1', 'ticket.resolve', { ticketId: ticket.id, result: '已清运' });
+    await app.ok(ticket.resident, 'report.rate', { ticketId: ticket.id, rating: 'basic', comment: '我是王建国，电话13812345678' });
+    const seen = await app.ok(neighbour, 'ticket.get', { ticketId: ticket.id });
+    expect(seen.ratingComment).toBeTruthy();
+    expect(seen.ratingComment).not.toContain('王建国');
+    expect(seen.ratingComment).not.toContain('13812345678');
+    expect((await app.ok(ticket.resident, 'ticket.get', { ticketId: ticket.id })).ratingComment).toBe('我是王建国，电话13812345678');
+  });
+
   test('a ref works only for whom it was given, unaltered, for half an hour, and only while the ticket is open', async () => {
     const { ticket, ref } = await offered();
     await expectRefused(app, 'NOT_FOUND', () => app.call('someone-else', 'report.follow', { ref }));
