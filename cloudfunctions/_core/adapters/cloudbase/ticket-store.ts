@@ -15,7 +15,7 @@ import { decodeCursor, docs, encodeCursor, isDuplicateKey, TICKET_KEY, total, ty
 import { database, type Database } from './sdk';
 import { hitInTransaction } from './rate-limit-store';
 import { txGet, withTransaction, type Tx } from './transaction';
-import { TimelineChain } from './timeline-chain';
+import { TimelineChain, TimelineTamperedError } from './timeline-chain';
 
 /** The SLA sweep's index: the current deadline while it has not been handled, else "nothing". */
 export function sweepKey(ticket: Ticket): string {
@@ -217,6 +217,13 @@ export class CloudTicketStore implements TicketStore {
       // Following is not a change of the ticket's version (follow() is a plain update): keep
       // whoever followed since `next` was read.
       const followers = [...new Set([...next.followers, ...fromDoc(current).followers])];
+      // A timeline edited in the database is not built on (the next entry would hide the edit):
+      // the move fails like a lost race, the jobs go on with other tickets, the log names it.
+      const verdict = this.chain.verify(current as { _id: string });
+      if (!verdict.ok) {
+        console.error(new TimelineTamperedError(next.id, verdict).message);
+        return false;
+      }
       // Earlier entries are kept as stored (append refuses a rewrite); new ones are chained on.
       const chained = this.chain.append(next.id, Array.isArray(current.timeline) ? current.timeline : [], next.timeline);
       const { _id: _omit, ...fields } = toDoc({ ...next, followers }, staleAfter(current, next));

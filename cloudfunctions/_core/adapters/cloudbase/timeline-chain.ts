@@ -13,6 +13,9 @@
 import { createHmac } from 'node:crypto';
 import type { TimelineRecord } from '../../domain/types';
 import { appSecret, derivedKey } from '../runtime/secret';
+import { COLLECTION } from './collections';
+import { docs } from './results';
+import type { Database } from './sdk';
 
 /** The fields the chain adds to a stored entry; everything else in the entry is its content. */
 const CHAIN_FIELDS: ReadonlySet<string> = new Set(['hash', 'prevHash']);
@@ -21,6 +24,14 @@ export class TimelineRewriteError extends Error {
   constructor(index: number) {
     super(`timeline entries are append-only: entry ${index} differs from the stored one`);
     this.name = 'TimelineRewrite';
+  }
+}
+
+/** A save onto a stored timeline whose chain does not hold (edited in the database): never built on. */
+export class TimelineTamperedError extends Error {
+  constructor(ticketId: string, verdict: { index: number; problem: string }) {
+    super(`timeline of ticket ${ticketId} fails its chain (${verdict.problem} at entry ${verdict.index}); not writing onto it`);
+    this.name = 'TimelineTampered';
   }
 }
 
@@ -124,4 +135,37 @@ export type ChainVerdict =
 function lastHashOf(entries: ReadonlyArray<Record<string, unknown>>): string | null {
   const last = entries[entries.length - 1];
   return last && typeof last.hash === 'string' ? last.hash : null;
+}
+
+/** One ticket whose chain does not hold, as verifyStoredTimelines reports it. */
+export interface BrokenTimeline {
+  ticketId: string;
+  index: number;
+  problem: 'edited' | 'broken-link' | 'unhashed' | 'seal';
+}
+
+/**
+ * The verifier over a whole database: walks the tickets collection by _id, a page at a time (the
+ * primary key needs no other index), and checks each ticket's chain. Answers how many tickets it
+ * read and every one whose timeline was edited, cut or reordered since it was written.
+ */
+export async function verifyStoredTimelines(db: Database, chain: TimelineChain = new TimelineChain(), pageSize = 100): Promise<{ checked: number; broken: BrokenTimeline[] }> {
+  const broken: BrokenTimeline[] = [];
+  let checked = 0;
+  let after: string | null = null;
+  for (;;) {
+    const tickets = db.collection(COLLECTION.tickets);
+    const query = after === null ? tickets : tickets.where({ _id: db.command.gt(after) });
+    const page = await docs(query.orderBy('_id', 'asc').limit(pageSize).get());
+    for (const doc of page) {
+      if (typeof doc._id !== 'string') continue;
+      checked += 1;
+      const verdict = chain.verify(doc as Record<string, unknown> & { _id: string });
+      if (!verdict.ok) broken.push({ ticketId: doc._id, index: verdict.index, problem: verdict.problem });
+    }
+    const last = page[page.length - 1];
+    if (page.length < pageSize || typeof last?._id !== 'string') break;
+    after = last._id;
+  }
+  return { checked, broken };
 }

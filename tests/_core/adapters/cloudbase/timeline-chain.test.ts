@@ -114,6 +114,24 @@ test('a save that rewrites an earlier entry is refused before anything is writte
   expect(await app.snapshot()).toEqual(before);
 });
 
+test('a timeline edited in the database is not built on: the next move is refused (CONFLICT, a log line) and writes nothing, so no new entry hides the edit', async () => {
+  const ticket = await fileReport(app, 'chain-resident-tampered');
+  await bringTo(app, ticket, 'accepted');
+  const doc = await storedTicket(ticket.id);
+  const cut = structuredClone(doc);
+  (cut.timeline as Row[]).pop(); // the newest entry dropped: only the seal tells
+  await overwrite(cut);
+  expect(chain.verify(await storedTicket(ticket.id))).toMatchObject({ ok: false, problem: 'seal' });
+  const before = await app.snapshot();
+  const errors = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+  const answer = await app.call('worker-1', 'ticket.resolve', { ticketId: ticket.id, result: '已处理' });
+  expect(answer).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+  expect(errors.mock.calls.map((c) => String(c[0]))).toEqual([expect.stringContaining(`ticket ${ticket.id} fails its chain (seal`)]);
+  errors.mockRestore();
+  expect(await app.snapshot()).toEqual(before);
+  expect(chain.verify(await storedTicket(ticket.id))).toMatchObject({ ok: false, problem: 'seal' });
+});
+
 test('a ticket stored before the chain existed: its chain starts at the first hashed entry', async () => {
   const ticket = await fileReport(app, 'chain-resident-legacy');
   // Make it look like a document written by the previous version: no hashes, no seal.
