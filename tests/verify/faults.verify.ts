@@ -184,7 +184,7 @@ test.each(FILE_FAULTS)('file store fault, $name: views answer without links, mov
   try {
     const seen = await world.call(STAFF.grid.openid, 'ticket.get', { ticketId });
     expect(seen.ok).toBe(true);
-    expect(seen.ok && seen.data.photoUrls).toEqual([]);
+    expect(seen.ok && (seen.data as Api.TicketView).photoUrls).toEqual([]);
     const accepted = await world.call(STAFF.grid.openid, 'ticket.accept', { ticketId, complexity: 'normal' });
     const resolved = await world.call(STAFF.grid.openid, 'ticket.resolve', { ticketId, result: '已清运完毕', photos: [done] });
     tally.moves += 2;
