@@ -16,4 +16,6 @@ module.exports = {
   setupFiles: ['<rootDir>/tests/support/setup-env.ts'],
   setupFilesAfterEnv: ['<rootDir>/tests/verify/support/capture.ts'],
   testTimeout: 15 * 60 * 1000,
+  // The model runs for minutes; the other files share the second worker meanwhile.
+  maxWorkers: 2,
 };
