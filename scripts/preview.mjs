@@ -125,7 +125,13 @@ function startBrowser(chromium) {
     }
     if (child.exitCode === null) child.kill('SIGKILL');
     await exited;
-    fs.rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
+    // Chromium's helper processes can still be writing the profile after the browser exits: the
+    // PNGs are done by now, so a profile that will not go away is left for the OS to clean up.
+    try {
+      fs.rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
+    } catch (e) {
+      console.warn(`preview: 临时目录 ${profile} 未能删除（${e.code ?? e}），可手动删除`);
+    }
   };
   return { send, waitFor, close };
 }

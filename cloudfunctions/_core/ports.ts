@@ -4,7 +4,7 @@
 import type { FigureBody } from './domain/figures';
 import type { MessageData } from './domain/messages';
 import type { GridShape } from './domain/routing';
-import type { Level, Scope, StaffRole, Ticket, TicketStatus } from './domain/types';
+import type { Holder, Level, Scope, StaffRole, Ticket, TicketStatus } from './domain/types';
 
 export interface Clock {
   now(): Date;
@@ -180,14 +180,6 @@ export interface InviteRecord {
 export type RedeemResult =
   | { ok: true; staff: StaffRecord }
   | { ok: false; reason: 'not_found' | 'used' | 'expired' | 'bound' };
-
-/** Whose queue a ticket lands in: a level of a place, or a department. */
-export type Holder =
-  | { kind: 'grid'; gridCode: string }
-  | { kind: 'community'; community: string }
-  | { kind: 'street'; street: string }
-  | { kind: 'district'; district: string | null }
-  | { kind: 'department'; departmentCode: string };
 
 export interface StaffStore {
   get(openid: string): Promise<StaffRecord | null>;

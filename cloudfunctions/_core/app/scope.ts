@@ -1,7 +1,7 @@
 // Where a scope lies — its districts, streets, communities and grids — read from the stored grids,
 // places and departments. One lookup for every rule that asks "is this inside that?"
 // (invites, figures, departments); a scope that names nothing stored is NOT_FOUND.
-import type { ScopeLocation } from '../domain/invites';
+import type { ScopeLocation } from '../domain/scope';
 import type { Scope } from '../domain/types';
 import type { Deps } from '../ports';
 import { fail } from './errors';

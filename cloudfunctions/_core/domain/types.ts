@@ -94,3 +94,11 @@ export interface Ticket {
   reopenCount: number;
   timeline: TimelineRecord[];
 }
+
+/** Whose queue a ticket lands in: a level of a place, or a department. */
+export type Holder =
+  | { kind: 'grid'; gridCode: string }
+  | { kind: 'community'; community: string }
+  | { kind: 'street'; street: string }
+  | { kind: 'district'; district: string | null }
+  | { kind: 'department'; departmentCode: string };

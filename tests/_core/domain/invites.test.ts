@@ -1,7 +1,8 @@
 // Who may invite whom (DOMAIN.md "Who uses it"): an admin invites roles at or below their own
 // level within their own scope; a super admin may invite any role for any scope; grid workers,
 // department handlers and residents invite nobody. Each role takes exactly one shape of scope.
-import { mayInvite, scopeFitsRole, type InviteVerdict, type ScopeLocation } from '../../../cloudfunctions/_core/domain/invites';
+import { mayInvite, scopeFitsRole, type InviteVerdict } from '../../../cloudfunctions/_core/domain/invites';
+import type { ScopeLocation } from '../../../cloudfunctions/_core/domain/scope';
 import type { Actor, Scope, StaffRole } from '../../../cloudfunctions/_core/domain/types';
 import { actor, actors, DISTRICT, OTHER_DISTRICT } from '../../support/builders';
 

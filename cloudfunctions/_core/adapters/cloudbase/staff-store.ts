@@ -1,8 +1,8 @@
 // Staff bindings (`staff`, keyed by openid) and one-time invites (`invites`, keyed by code).
 // Redeeming marks the invite and binds the role in one transaction, so a code works once.
 import { COLLECTION } from './collections';
-import { DuplicateKeyError, type Holder, type InviteRecord, type Page, type RedeemResult, type StaffProfile, type StaffRecord, type StaffStore } from '../../ports';
-import type { Scope, StaffRole } from '../../domain/types';
+import { DuplicateKeyError, type InviteRecord, type Page, type RedeemResult, type StaffProfile, type StaffRecord, type StaffStore } from '../../ports';
+import type { Holder, Scope, StaffRole } from '../../domain/types';
 import { decodeCursor, doc, docs, encodeCursor, isDuplicateKey, type Doc, toDate, toStr } from './results';
 import { database, type Database } from './sdk';
 import { txGet, withTransaction } from './transaction';

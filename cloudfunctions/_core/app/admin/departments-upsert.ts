@@ -2,7 +2,7 @@
 // categories it usually handles. Super admins anywhere; street and district admins in their area.
 import { z } from 'zod';
 import type { Scope } from '../../domain/types';
-import { scopeContains } from '../../domain/invites';
+import { scopeContains } from '../../domain/scope';
 import { fail } from '../errors';
 import { locateScope } from '../scope';
 import { categoryCode, departmentCode, placeName, text } from '../schemas';

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { scopeName } from '../../domain/responsibility';
 import type { DepartmentRecord } from '../../ports';
 import { id } from '../schemas';
-import { loadVisibleTicket } from '../ticket/move';
+import { loadVisibleTicket } from '../ticket/load';
 import { defineUseCase } from '../use-case';
 
 type Rank = 0 | 1 | 2;

@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { fail } from '../errors';
 import { cursor, id, placeName } from '../schemas';
-import { loadVisibleTicket } from '../ticket/move';
+import { loadVisibleTicket } from '../ticket/load';
 import { defineUseCase } from '../use-case';
 
 const PAGE_SIZE = 50;

@@ -4,7 +4,7 @@
 import { AUTO_CLOSE_DAYS, autoClose } from '../../domain/lifecycle';
 import type { Deps } from '../../ports';
 import { sla } from '../sla';
-import { saveChange } from '../ticket/move';
+import { saveChange } from '../ticket/save-change';
 import { forEachPaged, unlessContended } from './pool';
 import { DAY_MS } from '../../domain/time-units';
 

@@ -7,7 +7,7 @@ import { deadlineText } from '../../domain/deadline-words';
 import { currentDeadline, sweepOverdue } from '../../domain/lifecycle';
 import type { Deps } from '../../ports';
 import { sla } from '../sla';
-import { saveChange } from '../ticket/move';
+import { saveChange } from '../ticket/save-change';
 import { forEachPaged, unlessContended } from './pool';
 
 const PAGE = 200;

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { claim, judgeClaim } from '../../domain/claim';
 import { fail } from '../errors';
 import { sla } from '../sla';
-import { saveChange } from '../ticket/move';
+import { saveChange } from '../ticket/save-change';
 import { toView } from '../ticket/view';
 import { defineUseCase } from '../use-case';
 import { HOUR_MS } from '../../domain/time-units';

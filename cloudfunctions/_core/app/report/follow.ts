@@ -4,7 +4,7 @@
 // hear its accepted/resolved messages if they granted them; the ticket counts them as affected.
 import { z } from 'zod';
 import { fail } from '../errors';
-import { loadVisibleTicket } from '../ticket/move';
+import { loadVisibleTicket } from '../ticket/load';
 import { toView } from '../ticket/view';
 import { defineUseCase } from '../use-case';
 import { FOLLOW_PURPOSE } from './nearby';

@@ -6,7 +6,8 @@ import { judgeUrge, urge } from '../../domain/urge';
 import { fail } from '../errors';
 import { id } from '../schemas';
 import { sla } from '../sla';
-import { loadVisibleTicket, saveChange } from '../ticket/move';
+import { loadVisibleTicket } from '../ticket/load';
+import { saveChange } from '../ticket/save-change';
 import { toView } from '../ticket/view';
 import { defineUseCase } from '../use-case';
 

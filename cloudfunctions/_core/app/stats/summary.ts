@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { mergeBodies, summarize, type FigureBody, type Tally } from '../../domain/figures';
 import { isValidDateKey, toShanghaiDateKey } from '../../domain/calendar';
-import { scopeContains } from '../../domain/invites';
+import { scopeContains } from '../../domain/scope';
 import { OPEN_STATUSES, type Actor, type Scope } from '../../domain/types';
 import type { DayFigures, Deps, FigureLevel } from '../../ports';
 import { fail } from '../errors';

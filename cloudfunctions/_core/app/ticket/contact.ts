@@ -9,7 +9,8 @@ import { fail } from '../errors';
 import { id } from '../schemas';
 import { sla } from '../sla';
 import { defineUseCase } from '../use-case';
-import { loadVisibleTicket, saveChange } from './move';
+import { loadVisibleTicket } from './load';
+import { saveChange } from './save-change';
 
 export const contactResident = defineUseCase('ticket.contact', {
   who: 'staff',

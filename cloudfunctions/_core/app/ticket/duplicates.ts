@@ -8,7 +8,7 @@ import { canSee } from '../../domain/responsibility';
 import { haversineMeters, metersPerDegreeLongitude, METERS_PER_DEGREE } from '../../domain/routing';
 import { id } from '../schemas';
 import { defineUseCase } from '../use-case';
-import { loadVisibleTicket } from './move';
+import { loadVisibleTicket } from './load';
 
 export const DUPLICATE_METERS = 50;
 const DAY_MS = 24 * 60 * 60 * 1000;

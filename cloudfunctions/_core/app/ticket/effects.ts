@@ -5,9 +5,9 @@
 // queue, an escalation or 督办 reaching them. Messages carry no personal data.
 import { residentsOf } from '../../domain/lifecycle';
 import { messageData, type TemplateKey } from '../../domain/messages';
-import type { Ticket, TimelineKind } from '../../domain/types';
+import type { Holder, Ticket, TimelineKind } from '../../domain/types';
 import { RESIDENT_TICKET_PAGE, STAFF_TICKET_PAGE } from '../../config/templates';
-import type { ChangeEffects, Deps, Holder, OutboxMessage, SupervisionRecord } from '../../ports';
+import type { ChangeEffects, Deps, OutboxMessage, SupervisionRecord } from '../../ports';
 
 export interface Recipients {
   /** The resident to tell (null for patrol finds and 代报: nobody's mini program to reach). */

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { id } from '../schemas';
 import { defineUseCase } from '../use-case';
-import { loadVisibleTicket } from './move';
+import { loadVisibleTicket } from './load';
 import { toView } from './view';
 
 export const getTicket = defineUseCase('ticket.get', {

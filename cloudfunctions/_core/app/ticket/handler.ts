@@ -3,8 +3,8 @@
 // them). Open ones name the staff member who last acted on it and still holds it; failing that,
 // the one person whose queue it sits in (a grid with one worker); else nobody yet.
 import { holdsNow } from '../../domain/notes';
-import type { Actor, Ticket, TimelineKind } from '../../domain/types';
-import type { Deps, Holder, StaffRecord } from '../../ports';
+import type { Actor, Holder, Ticket, TimelineKind } from '../../domain/types';
+import type { Deps, StaffRecord } from '../../ports';
 import { ROLE_LABEL } from '../labels';
 import { holderOf } from './effects';
 

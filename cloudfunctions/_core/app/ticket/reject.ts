@@ -4,7 +4,8 @@ import { reject } from '../../domain/lifecycle';
 import { fail } from '../errors';
 import { id, text } from '../schemas';
 import { defineUseCase } from '../use-case';
-import { loadVisibleTicket, moveTicket } from './move';
+import { loadVisibleTicket } from './load';
+import { moveTicket } from './move';
 import { ensureClean } from '../content';
 
 export const rejectTicket = defineUseCase('ticket.reject', {

@@ -9,7 +9,8 @@ import { id, text } from '../schemas';
 import { sla } from '../sla';
 import { defineUseCase } from '../use-case';
 import { ensureClean } from '../content';
-import { loadVisibleTicket, saveChange } from './move';
+import { loadVisibleTicket } from './load';
+import { saveChange } from './save-change';
 import { toView } from './view';
 
 export const replyToSupervision = defineUseCase('ticket.reply', {

@@ -7,7 +7,8 @@ import { COLLECTIONS } from '../../../../cloudfunctions/_core/adapters/cloudbase
 import { actorAreaKeys, actorDutyKeys } from '../../../../cloudfunctions/_core/domain/responsibility';
 import type { Actor } from '../../../../cloudfunctions/_core/domain/types';
 import { unservedReason, type RequestRecord } from '../../../../cloudfunctions/_local/cloud';
-import type { Deps, Holder } from '../../../../cloudfunctions/_core/ports';
+import type { Holder } from '../../../../cloudfunctions/_core/domain/types';
+import type { Deps } from '../../../../cloudfunctions/_core/ports';
 import { seedCommunity, useTestApp } from '../../../support/app';
 import { fileReport, freshResidents } from '../../../support/flows';
 
