@@ -15,6 +15,7 @@ import { seedDemo } from './demo/seed';
 import { LocalContentCheck } from './twins/content-check';
 import { FilePathError, LocalFileStore } from './twins/files';
 import { LocalMessageSender } from './twins/message-sender';
+import { LocalMiniCodes } from './twins/mini-codes';
 
 export interface LocalServerOptions {
   port?: number;
@@ -99,7 +100,7 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
   const files = new LocalFileStore(() => baseUrl, dataDir ? join(dataDir, 'files') : null, () => clock.now());
   const superAdmins = options.superAdmins ?? (parseOpenidList(process.env.SUPER_ADMIN_OPENIDS).length > 0 ? parseOpenidList(process.env.SUPER_ADMIN_OPENIDS) : ['local-admin']);
   const sender = new LocalMessageSender();
-  const deps = createCloudDeps({ clock, files, content: new LocalContentCheck(), sender, superAdminOpenids: superAdmins });
+  const deps = createCloudDeps({ clock, files, content: new LocalContentCheck(), sender, codes: new LocalMiniCodes(), superAdminOpenids: superAdmins });
   const firstAdmin = superAdmins[0] ?? 'local-admin';
 
   const seedIfEmpty = async (): Promise<void> => {
@@ -193,7 +194,7 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
         send(res, 404, { ok: false, error: { code: 'NOT_FOUND', message: '文件不存在或链接已过期' } });
         return;
       }
-      res.writeHead(200, { 'content-type': 'image/jpeg', 'content-length': content.length });
+      res.writeHead(200, { 'content-type': filePath.endsWith('.png') ? 'image/png' : 'image/jpeg', 'content-length': content.length });
       res.end(content);
       return;
     }

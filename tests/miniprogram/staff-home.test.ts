@@ -71,6 +71,7 @@ test('a grid worker: name, scope, the banner, tabs with counts, and the 待受�
   expect(exists(page, '.quick--proxy')).toBe(true);
   expect(exists(page, '.quick--patrol')).toBe(true);
   expect(exists(page, '.quick--desk')).toBe(false);
+  expect(exists(page, '.quick--admin')).toBe(false);
 });
 
 test('the tabs ask for their own lists: 处理中 and 已超期 are mine, 已办结 my area\'s', async () => {
@@ -160,6 +161,9 @@ test('a street admin gets the 督办台 entry and no 代报', async () => {
   expect(exists(street, '.quick--proxy')).toBe(false);
   await tap(street, '.quick--desk');
   expect(navigations('navigateTo')).toEqual(['/staff/pages/supervisions/supervisions']);
+  // The server gives admins the admin pages too: the workbench leads there.
+  await tap(street, '.quick--admin');
+  expect(navigations('navigateTo')).toEqual(['/staff/pages/supervisions/supervisions', '/admin/pages/home/home']);
 });
 
 test('a department handler gets neither', async () => {

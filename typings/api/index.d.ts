@@ -314,10 +314,78 @@ declare namespace Api {
   /** A bound staff member as the directory shows them: never their openid. */
   interface StaffListItem {
     role: StaffRole;
+    /** The role in words (网格员, 社区 …). */
+    roleLabel: string;
     scope: Scope | null;
+    /** The scope in short words ("华光社区", "网格 ZD-CZ-HG-01、ZD-CZ-HG-02"). */
+    scopeLabel: string;
     boundAt: string;
     /** The invite the role was bound with (each binds one person), so an admin can tell who is who. */
     inviteCode: string;
+    /** The public display name given at binding (null for records bound before names existed). */
+    displayName: string | null;
+    /** When the member last used the system, to the hour; null before the first mark. */
+    lastActiveAt: string | null;
+    /** This is the caller's own record. */
+    self: boolean;
+    /** What the caller may do with this member (staff.update / staff.remove); the client shows only these. */
+    allowedActions: StaffMemberAction[];
+  }
+
+  type StaffMemberAction = 'update' | 'remove';
+
+  /** An unused, unexpired invite as the admin screens list it. */
+  interface InviteItem {
+    code: string;
+    role: StaffRole;
+    roleLabel: string;
+    scope: Scope;
+    scopeLabel: string;
+    createdAt: string;
+    expiresAt: string;
+    /** Made by the caller (others in the area were made by other admins). */
+    mine: boolean;
+  }
+
+  /** A grid an import would add, change or leave out (admin.grids.preview). */
+  interface GridChangeItem {
+    code: string;
+    name: string;
+    community: string | null;
+    /** Changed grids: what differs, in words (名称, 边界 …). */
+    fields?: string[];
+  }
+
+  interface GridImportPreview {
+    /** Grids in the file. */
+    total: number;
+    added: GridChangeItem[];
+    changed: GridChangeItem[];
+    /** Grids the file holds exactly as imported already. */
+    unchanged: number;
+    /** Imported grids of the file's communities that the file does not name (an import keeps them). */
+    notInFile: GridChangeItem[];
+    /** In words: overlapping grids, grids the file leaves out. */
+    warnings: string[];
+    /** A list was cut (at 100); the counts in `expected` stay whole. */
+    truncated: boolean;
+    /** What admin.grids.import will answer for this file now. */
+    expected: { imported: number; replaced: number };
+  }
+
+  /** A role the caller may invite, with its words, in the order the form offers them. */
+  interface InvitableRole {
+    role: StaffRole;
+    label: string;
+  }
+
+  /** An invite's 小程序码: a short-lived link to the image; it opens `page` with the code as `scene`. */
+  interface InviteQr {
+    code: string;
+    page: string;
+    scene: string;
+    url: string;
+    linkExpiresAt: string;
   }
 
   interface StaffMe {
@@ -335,8 +403,12 @@ declare namespace Api {
     uploadFolder: string;
   }
 
-  /** fileForOthers: 代报 and patrol finds (report.submit onBehalfOf / patrol); supervisionDesk: supervisions.list. */
-  type StaffAbility = 'fileForOthers' | 'supervisionDesk';
+  /**
+   * fileForOthers: 代报 and patrol finds (report.submit onBehalfOf / patrol); supervisionDesk:
+   * supervisions.list; administration: the admin pages (invites, staff directory, figures, places);
+   * gridImport: admin.grids.preview / admin.grids.import.
+   */
+  type StaffAbility = 'fileForOthers' | 'supervisionDesk' | 'administration' | 'gridImport';
 
   interface GridSummary {
     code: string;
@@ -416,7 +488,12 @@ declare namespace Api {
       data: { role: StaffRole; scope: Scope | null };
     };
     'staff.me': { params: Record<string, never>; data: StaffMe };
+    /** The directory: a super admin's everyone, an area admin's the staff of their area. */
     'staff.list': { params: { cursor?: string }; data: Page<StaffListItem> };
+    /** Unbinds a member (by the invite they bound with); their next call is a resident's. */
+    'staff.remove': { params: { inviteCode: string }; data: { inviteCode: string; removed: true } };
+    /** Gives a member another scope of the same role, within the admin's area and level. */
+    'staff.update': { params: { inviteCode: string; scope: Scope }; data: StaffListItem };
     'queue.list': {
       /**
        * Without a status: what the caller must act on now. With a status: every ticket of it in
@@ -468,6 +545,8 @@ declare namespace Api {
       params: { geojson: unknown; crs: Crs };
       data: { imported: number; replaced: number };
     };
+    /** What admin.grids.import would change, with the same checks, changing nothing. */
+    'admin.grids.preview': { params: { geojson: unknown; crs: Crs }; data: GridImportPreview };
     'admin.grids.list': {
       params: { community?: string; cursor?: string };
       data: Page<GridSummary>;
@@ -476,6 +555,12 @@ declare namespace Api {
       params: { role: StaffRole; scope: Scope };
       data: { code: string; expiresAt: string };
     };
+    /** The pending invites of the admin's area, newest first. */
+    'admin.invites.list': { params: { cursor?: string }; data: Page<InviteItem> & { roles: InvitableRole[] } };
+    /** Withdraws a pending invite: the code then binds nobody. */
+    'admin.invites.revoke': { params: { code: string }; data: { code: string; revoked: true } };
+    /** The 小程序码 of a pending invite, to show and scan. */
+    'admin.invites.qr': { params: { code: string }; data: InviteQr };
     'admin.categories.upsert': {
       params: { code: string; name: string; profile: SlaProfile; defaultDepartmentCode?: string };
       data: { code: string; created: boolean };

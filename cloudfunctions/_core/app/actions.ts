@@ -4,7 +4,11 @@ import { upsertDepartment } from './admin/departments-upsert';
 import { importGrids } from './admin/grids-import';
 import { listCategories } from './categories/list';
 import { listGrids } from './admin/grids-list';
+import { previewGrids } from './admin/grids-preview';
 import { createInvite } from './admin/invites-create';
+import { listInvites } from './admin/invites-list';
+import { inviteQr } from './admin/invites-qr';
+import { revokeInvite } from './admin/invites-revoke';
 import { listDepartments } from './departments/list';
 import { pickGrids } from './grids/pick';
 import { queueCounts } from './queue/counts';
@@ -20,6 +24,8 @@ import { submitReport } from './report/submit';
 import { withdrawReport } from './report/withdraw';
 import { bindStaff } from './staff/bind';
 import { listStaff } from './staff/list';
+import { removeStaff } from './staff/remove';
+import { updateStaff } from './staff/update';
 import { me } from './staff/me';
 import { recordSubscription } from './subscription/record';
 import { statsSummary } from './stats/summary';
@@ -56,6 +62,8 @@ export const ACTIONS: ActionTable = {
   'staff.bind': bindStaff,
   'staff.me': me,
   'staff.list': listStaff,
+  'staff.remove': removeStaff,
+  'staff.update': updateStaff,
   'queue.list': listQueue,
   'queue.counts': queueCounts,
   'departments.list': listDepartments,
@@ -75,7 +83,11 @@ export const ACTIONS: ActionTable = {
   'stats.summary': statsSummary,
   'admin.grids.import': importGrids,
   'admin.grids.list': listGrids,
+  'admin.grids.preview': previewGrids,
   'admin.invites.create': createInvite,
+  'admin.invites.list': listInvites,
+  'admin.invites.revoke': revokeInvite,
+  'admin.invites.qr': inviteQr,
   'admin.categories.upsert': upsertCategory,
   'admin.departments.upsert': upsertDepartment,
 };

@@ -4,10 +4,15 @@ import type { Actor } from '../domain/types';
 import type { Deps } from '../ports';
 
 export async function resolveActor(openid: string, deps: Deps): Promise<Actor> {
+  return (await resolveCaller(openid, deps)).actor;
+}
+
+/** The actor and, for bound staff, their last-active mark (undefined when there is no staff record). */
+export async function resolveCaller(openid: string, deps: Deps): Promise<{ actor: Actor; lastActiveAt: Date | null | undefined }> {
   if (deps.config.superAdminOpenids.includes(openid)) {
-    return { openid, role: 'superAdmin', scope: null };
+    return { actor: { openid, role: 'superAdmin', scope: null }, lastActiveAt: undefined };
   }
   const staff = await deps.staff.get(openid);
-  if (staff) return { openid, role: staff.role, scope: staff.scope, name: staff.displayName };
-  return { openid, role: 'resident', scope: null };
+  if (staff) return { actor: { openid, role: staff.role, scope: staff.scope, name: staff.displayName }, lastActiveAt: staff.lastActiveAt ?? null };
+  return { actor: { openid, role: 'resident', scope: null }, lastActiveAt: undefined };
 }

@@ -4,7 +4,8 @@
 import { z } from 'zod';
 import type { Deps } from '../ports';
 import { ACTIONS } from './actions';
-import { resolveActor } from './actor';
+import { resolveCaller } from './actor';
+import { noteActivity } from './activity';
 import { ContentionError, InvalidCursorError } from '../ports';
 import { AppError, MESSAGES } from './errors';
 import type { UseCase } from './use-case';
@@ -68,11 +69,12 @@ export async function handleApi(
       return { ok: false, error: { code: 'INVALID_INPUT', message: issues[0]?.message ?? MESSAGES.INVALID_INPUT, details: issues } };
     }
     const now = deps.clock.now();
-    const actor = await resolveActor(openid, deps);
+    const { actor, lastActiveAt } = await resolveCaller(openid, deps);
     if (useCase.who === 'staff' && actor.role === 'resident') {
       return { ok: false, error: { code: 'FORBIDDEN', message: '该功能仅限工作人员使用' } };
     }
     const data = await useCase.run(params.data, { actor, deps, now });
+    await noteActivity(actor, lastActiveAt, deps, now);
     return { ok: true, data };
   } catch (error) {
     if (error instanceof ContentionError) {

@@ -5,6 +5,7 @@
 
 import { CloudError } from './errors';
 import { clone, encodeEJSON, isPlainObject, type Doc } from './ejson';
+import { SecondaryIndex } from './sorted-index';
 
 /** Map key of a document id; numbers are tagged so that 5 and "5" stay different documents. */
 export type IdKey = string;
@@ -104,7 +105,47 @@ export class Collection {
   readonly indexes: UniqueIndex[] = [];
   /** Every declared index (unique or not), for the query planner (indexes.ts). */
   readonly declared: Array<ReadonlyArray<readonly [string, 1 | -1]>> = [];
+  /** Natural-order position of each document: the order `docs` iterates in (a replace keeps it). */
+  readonly order = new Map<IdKey, number>();
+  private nextSeq = 0;
+  /** Sorted indexes built so far (planner.ts builds one when a query first needs it). */
+  readonly secondary = new Map<string, SecondaryIndex>();
   constructor(readonly name: string) {}
+
+  /** The natural-order position for a document entering the collection now. */
+  place(key: IdKey): number {
+    let seq = this.order.get(key);
+    if (seq === undefined) {
+      this.nextSeq += 1;
+      seq = this.nextSeq;
+      this.order.set(key, seq);
+    }
+    return seq;
+  }
+
+  /** The sorted index over `fields`, built from the documents on first use and kept exact after. */
+  secondaryIndex(fields: ReadonlyArray<readonly [string, 1 | -1]>): SecondaryIndex {
+    const name = JSON.stringify(fields);
+    let index = this.secondary.get(name);
+    if (!index) {
+      index = new SecondaryIndex(fields);
+      const order = this.order;
+      index.build(
+        (function* entries(docs: Map<IdKey, Doc>): Generator<[IdKey, Doc, number]> {
+          for (const [key, doc] of docs) yield [key, doc, order.get(key) ?? 0];
+        })(this.docs),
+      );
+      this.secondary.set(name, index);
+    }
+    return index;
+  }
+
+  /** Drops every document and every built sorted index (they are rebuilt on demand). */
+  empty(): void {
+    this.docs.clear();
+    this.order.clear();
+    this.secondary.clear();
+  }
 }
 
 /** One document's transition; `before`/`after` undefined mean "absent". */
@@ -245,8 +286,16 @@ export class Store {
       if (before) for (const k of index.keysOf(before)) if (index.owners.get(k) === change.key) index.owners.delete(k);
       if (change.after) for (const k of index.keysOf(change.after)) index.owners.set(k, change.key);
     }
-    if (change.after) coll.docs.set(change.key, change.after);
-    else coll.docs.delete(change.key);
+    const seq = coll.order.get(change.key);
+    if (before && seq !== undefined) for (const sorted of coll.secondary.values()) sorted.remove(before, seq, change.key);
+    if (change.after) {
+      const at = coll.place(change.key);
+      for (const sorted of coll.secondary.values()) sorted.add(change.after, at, change.key);
+      coll.docs.set(change.key, change.after);
+    } else {
+      coll.docs.delete(change.key);
+      coll.order.delete(change.key);
+    }
     this.changedAt.set(`${coll.name}\u0000${change.key}`, this.seq);
   }
 
@@ -261,7 +310,7 @@ export class Store {
     this.seq += 1;
     for (const [name, coll] of this.collections) {
       for (const key of coll.docs.keys()) this.changedAt.set(`${name}\u0000${key}`, this.seq);
-      coll.docs.clear();
+      coll.empty();
       for (const index of coll.indexes) index.owners.clear();
     }
     this.onMutate();
@@ -294,8 +343,10 @@ export class Store {
       for (const doc of raw.docs) {
         const key = isPlainObject(doc) ? idKeyOf(doc._id) : undefined;
         if (key === undefined || !isPlainObject(doc)) throw new Error(`local cloud data file: bad document in ${name}`);
+        coll.place(key);
         coll.docs.set(key, doc);
       }
+      coll.secondary.clear();
       if (Array.isArray(raw.uniqueIndexes)) {
         for (const spec of raw.uniqueIndexes) {
           if (isPlainObject(spec) && Array.isArray(spec.fields) && spec.fields.every((f): f is string => typeof f === 'string')) {

@@ -67,7 +67,7 @@ export class LocalFileStore implements FileStore {
 
   /** The file behind a link this twin handed out, or null (unknown, expired, forged, or not a file path). */
   read(path: string, expires: string | null, signature: string | null): Buffer | null {
-    if (!SAFE_PATH.test(path) || !path.startsWith('uploads/') || expires === null || signature === null) return null;
+    if (!SAFE_PATH.test(path) || !(path.startsWith('uploads/') || path.startsWith('server/')) || expires === null || signature === null) return null;
     const until = Number(expires);
     if (!Number.isSafeInteger(until) || until < this.now().getTime()) return null;
     const expected = Buffer.from(this.sign(path, until));
@@ -86,6 +86,20 @@ export class LocalFileStore implements FileStore {
       if (!SAFE_PATH.test(path)) return '';
       return `${this.baseUrl()}/__files/${path}?expires=${expires}&sign=${this.sign(path, expires)}`;
     });
+  }
+
+  /** A file the server made (an invite's QR image), under server/…; read only through a link. */
+  async saveServerFile(path: string, content: Uint8Array): Promise<string> {
+    const full = `server/${path}`;
+    if (!SAFE_PATH.test(full)) throw new FilePathError('server file path must be letters, digits, . _ -');
+    if (this.dir) {
+      const file = this.fileOf(full);
+      mkdirSync(dirname(file), { recursive: true });
+      writeFileSync(file, content);
+    } else {
+      this.memory.set(full, Buffer.from(content));
+    }
+    return `local://${full}`;
   }
 
   isOwnUpload(openid: string, fileId: string): boolean {

@@ -73,6 +73,9 @@ class ApiFake {
 
 export const apiFake = new ApiFake();
 
+/** The fake's scripting face, for helpers that script many actions at once (support/admin-data.ts). */
+export type ApiFakeLike = Pick<ApiFake, 'on' | 'fail'>;
+
 /** The module jest.mock puts in place of services/api. */
 export function mockApiModule(): ApiModule {
   const real = actual();

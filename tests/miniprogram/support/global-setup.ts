@@ -11,9 +11,11 @@ import { buildRealAnswers } from './real-answers-build';
 import { REAL_ANSWERS_ENV } from './real-answers';
 import { buildStaffAnswers } from './staff-answers-build';
 import { STAFF_ANSWERS_ENV } from './staff-answers';
+import { buildAdminAnswers } from './admin-answers-build';
+import { ADMIN_ANSWERS_ENV } from './admin-answers';
 
 const ROOT = path.resolve(__dirname, '../../..');
-const INPUTS = ['cloudfunctions/_core', 'cloudfunctions/_local', 'typings', 'tests/support', 'tests/miniprogram/support/real-answers-build.ts', 'tests/miniprogram/support/real-answers.ts', 'tests/miniprogram/support/staff-answers-build.ts', 'tests/miniprogram/support/staff-answers.ts', 'package-lock.json'];
+const INPUTS = ['cloudfunctions/_core', 'cloudfunctions/_local', 'typings', 'tests/support', 'tests/miniprogram/support/real-answers-build.ts', 'tests/miniprogram/support/real-answers.ts', 'tests/miniprogram/support/staff-answers-build.ts', 'tests/miniprogram/support/staff-answers.ts', 'tests/miniprogram/support/admin-answers-build.ts', 'tests/miniprogram/support/admin-answers.ts', 'package-lock.json'];
 const CACHE_DIR = path.join(ROOT, 'node_modules/.cache/miniprogram-real-answers');
 
 function filesUnder(p: string): string[] {
@@ -52,4 +54,13 @@ export default async function globalSetup(): Promise<void> {
     fs.renameSync(`${staffFile}.${process.pid}`, staffFile);
   }
   process.env[STAFF_ANSWERS_ENV] = staffFile;
+  // The admin pages' answers (support/admin-answers-build.ts), kept the same way.
+  const adminFile = path.join(CACHE_DIR, `${inputHash()}-admin.json`);
+  if (!fs.existsSync(adminFile)) {
+    const answers = await buildAdminAnswers();
+    fs.mkdirSync(CACHE_DIR, { recursive: true });
+    fs.writeFileSync(`${adminFile}.${process.pid}`, JSON.stringify(answers));
+    fs.renameSync(`${adminFile}.${process.pid}`, adminFile);
+  }
+  process.env[ADMIN_ANSWERS_ENV] = adminFile;
 }

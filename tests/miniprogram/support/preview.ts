@@ -18,6 +18,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { MP_ROOT, type Root } from './render';
+import { canvases } from './canvas-fake';
 
 export type PreviewFont = 'standard' | 'large';
 
@@ -94,6 +95,7 @@ body { margin: 0; width: 375px; min-height: 100vh; font-family: 'Noto Sans CJK S
 parent-wrapper, main, wx-view, wx-scroll-view, wx-swiper, wx-form { display: block; }
 wx-scroll-view { overflow: auto; }
 wx-page-meta, wx-wxs { display: none; }
+wx-canvas { display: block; }
 wx-text { display: inline; white-space: pre-wrap; }
 wx-image { display: inline-block; position: relative; width: 320px; height: 240px; overflow: hidden; }
 wx-image > img { display: block; width: 100%; height: 100%; object-fit: cover; }
@@ -149,8 +151,23 @@ function classPrefix(el: Element): string {
   return i > 0 ? first.slice(0, i) : '';
 }
 
+/** Canvases (the admin trend chart) as pictures of what their fake 2D context drew, in order. */
+function fillCanvases(copy: Element): void {
+  const drawn = [...canvases.values()];
+  Array.from(copy.querySelectorAll('wx-canvas')).forEach((target, i) => {
+    const canvas = drawn[i];
+    if (!canvas) return;
+    const img = copy.ownerDocument.createElement('img');
+    img.setAttribute('src', `data:image/svg+xml;charset=utf-8,${encodeURIComponent(canvas.toSvg())}`);
+    img.setAttribute('alt', '');
+    img.setAttribute('style', 'display:block;width:100%;height:100%');
+    target.replaceChildren(img);
+  });
+}
+
 /** Draws what simulate leaves out: image pictures, field values and placeholders. */
 function fillBuiltIns(original: Element, copy: Element): void {
+  fillCanvases(copy);
   const selector = 'wx-image, wx-input, wx-textarea';
   const from = Array.from(original.querySelectorAll(selector));
   const to = Array.from(copy.querySelectorAll(selector));

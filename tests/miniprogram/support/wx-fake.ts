@@ -3,6 +3,7 @@
 // mocks whose behaviour a test sets through `wxScene` (the place, the photos, the answers of the
 // pickers…). miniprogram-simulate copies these functions onto its own `wx`, so tests assert on
 // the mocks exported here and change behaviour through the scene, never by swapping functions.
+import { createSelectorQuery, resetCanvases } from './canvas-fake';
 
 type Callbacks<S> = { success?: (res: S) => void; fail?: (err: { errMsg: string }) => void; complete?: () => void };
 
@@ -61,6 +62,8 @@ export interface WxScene {
   localUpload: (opts: { url: string; formData: Record<string, string>; header?: Record<string, string> }) =>
     | { ok: true; statusCode: number; data: string }
     | { ok: false; errMsg: string };
+  /** wx.chooseMessageFile: the file picked from a chat (its text, read back by readFile), or a cancel. */
+  messageFile: { ok: true; name: string; path: string; text: string; size?: number } | { ok: false; errMsg: string };
 }
 
 let compressSeq = 0;
@@ -86,6 +89,7 @@ function freshScene(): WxScene {
     cloudCall: () => Promise.resolve({ result: { ok: true, data: null } }),
     request: () => ({ ok: true, statusCode: 200, data: { ok: true, data: null } }),
     cloudUpload: (o) => Promise.resolve({ fileID: `cloud://your-env-id.7975-your-env-id-1300000000/${o.cloudPath}` }),
+    messageFile: { ok: false, errMsg: 'chooseMessageFile:fail cancel' },
     localUpload: (o) => {
       const openid = o.header?.['x-wx-openid'];
       if (!openid) return { ok: true, statusCode: 401, data: JSON.stringify({ ok: false, error: { code: 'UNAUTHENTICATED', message: '请先登录' } }) };
@@ -104,6 +108,11 @@ const fileSystemManager = {
   getFileInfo: jest.fn((o: Callbacks<{ size: number }> & { filePath: string }) =>
     answer(o, { ok: true, res: { size: fileSizeOf(o.filePath) } }),
   ),
+  /** Reads back the picked message file's text (utf8); any other path fails. */
+  readFile: jest.fn((o: Callbacks<{ data: string }> & { filePath: string; encoding?: string }) => {
+    const f = wxScene.messageFile;
+    answer(o, f.ok && f.path === o.filePath ? { ok: true, res: { data: f.text } } : { ok: false, errMsg: 'readFile:fail no such file' });
+  }),
 };
 
 export const wxFake = {
@@ -172,6 +181,10 @@ export const wxFake = {
     answer(o, { ok: true, res: { tempFilePath: out } });
   }),
   getFileSystemManager: jest.fn(() => fileSystemManager),
+  chooseMessageFile: jest.fn((o: Callbacks<{ tempFiles: Array<{ path: string; name: string; size: number; type: string; time: number }> }> & { count: number; type?: string; extension?: string[] }) => {
+    const f = wxScene.messageFile;
+    answer(o, f.ok ? { ok: true, res: { tempFiles: [{ path: f.path, name: f.name, size: f.size ?? Buffer.byteLength(f.text), type: 'file', time: 0 }] } } : { ok: false, errMsg: f.errMsg });
+  }),
   /** Closed without scanning unless the scene (or a test) says what was scanned. */
   scanCode: jest.fn((o: Callbacks<{ result: string; path: string; scanType: string; charSet: string; rawData: string; errMsg: string }>) => {
     const s = wxScene.scan;
@@ -196,6 +209,9 @@ export const wxFake = {
     const r = wxScene.localUpload(o);
     answer(o, r.ok ? { ok: true, res: { statusCode: r.statusCode, data: r.data } } : { ok: false, errMsg: r.errMsg });
   }),
+  // ---- canvas (the admin trend chart) ----
+  createSelectorQuery: jest.fn(() => createSelectorQuery()),
+
   cloud: {
     init: jest.fn(),
     callFunction: jest.fn((o: { name: string; data: unknown }) => wxScene.cloudCall(o.data)),
@@ -219,6 +235,7 @@ function allMocks(): jest.Mock[] {
 /** Fresh scene and empty call records; run before every test. */
 export function resetWx(): void {
   Object.assign(wxScene, freshScene());
+  resetCanvases();
   for (const fn of allMocks()) fn.mockClear();
 }
 

@@ -35,7 +35,7 @@ test('both functions get a current runtime, their timeouts, env variables, permi
   expect(jobs).toMatchObject({ name: 'jobs', runtime: 'Nodejs18.15', timeout: 60 });
   expect(api?.envVariables).toEqual({ SUPER_ADMIN_OPENIDS: 'admin-cli', SUBSCRIBE_TEMPLATE_IDS: '{}', MINIPROGRAM_STATE: 'formal', APP_SECRET: '' });
   expect(formatPlan(plan)).toContain('env APP_SECRET=(not set)');
-  expect(api?.openapi).toEqual(['security.msgSecCheck', 'subscribeMessage.send']);
+  expect(api?.openapi).toEqual(['security.msgSecCheck', 'subscribeMessage.send', 'wxacode.getUnlimited']);
   expect(jobs?.triggers.map((t) => `${t.name} ${t.config}`)).toEqual(['sweep 0 */5 * * * * *', 'deliver 0 * * * * * *', 'autoClose 0 10 3 * * * *', 'figures 30 */2 * * * * *']);
   expect(plan.storage).toEqual({ read: false, write: 'resource.openid == auth.openid' });
   expect(plan.miniprogram).toEqual({ appId: 'wx0123456789abcdef', version: '1.2.3', desc: 'test', robot: 1, env: 'yjsb-demo-7g2k9x' });
@@ -44,7 +44,7 @@ test('both functions get a current runtime, their timeouts, env variables, permi
 test('the plan agrees with the code: every open-API call declared, every collection planned, every job timed', () => {
   const result = checkPlan(plan, facts, ROOT);
   expect(result.errors).toEqual([]);
-  expect(result.checked.join('\n')).toMatch(/api: 2 open-API call\(s\).*security\.msgSecCheck, subscribeMessage\.send/);
+  expect(result.checked.join('\n')).toMatch(/api: 3 open-API call\(s\).*security\.msgSecCheck, subscribeMessage\.send, wxacode\.getUnlimited/);
   const apiCalls = facts.find((f) => f.name === 'api')?.openapi.map((c) => `${c.api} ${c.file}`);
   expect(apiCalls).toEqual(
     expect.arrayContaining([
@@ -55,12 +55,12 @@ test('the plan agrees with the code: every open-API call declared, every collect
 });
 
 test('an open-API call missing from config.json fails the check, naming the file that calls it', () => {
-  const stripped: Plan = { ...plan, functions: plan.functions.map((f) => (f.name === 'api' ? { ...f, openapi: ['subscribeMessage.send'] } : f)) };
+  const stripped: Plan = { ...plan, functions: plan.functions.map((f) => (f.name === 'api' ? { ...f, openapi: ['subscribeMessage.send', 'wxacode.getUnlimited'] } : f)) };
   expect(checkPlan(stripped, facts, ROOT).errors).toEqual([
     expect.stringMatching(/^cloudfunctions\/api\/config\.json: permissions\.openapi 缺少 security\.msgSecCheck（cloudfunctions\/_core\/adapters\/cloudbase\/content-check\.ts:\d+ 调用了它/),
   ]);
-  const extra: Plan = { ...plan, functions: plan.functions.map((f) => (f.name === 'api' ? { ...f, openapi: [...f.openapi, 'wxacode.getUnlimited'] } : f)) };
-  expect(checkPlan(extra, facts, ROOT).warnings).toEqual([expect.stringContaining('声明了 wxacode.getUnlimited，但 api 的代码没有调用它')]);
+  const extra: Plan = { ...plan, functions: plan.functions.map((f) => (f.name === 'api' ? { ...f, openapi: [...f.openapi, 'wxacode.createQRCode'] } : f)) };
+  expect(checkPlan(extra, facts, ROOT).warnings).toEqual([expect.stringContaining('声明了 wxacode.createQRCode，但 api 的代码没有调用它')]);
 });
 
 test('a collection the plan lacks, and a job without a timer, fail the check', () => {

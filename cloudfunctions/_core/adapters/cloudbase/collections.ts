@@ -124,10 +124,17 @@ export const COLLECTIONS: readonly CollectionSpec[] = [
       index('role_department', [['role', 1], ['scope.department', 1]]),
       // staff.list: the directory, paged by the invite each member bound with.
       index('invite_code', [['inviteCode', 1]]),
+      // staff.list for area admins: the members whose scope lies in the area, by invite code.
+      index('areas_invite_code', [['areas', 1], ['inviteCode', 1]]),
     ],
     rule: CLOSED,
   },
-  { name: COLLECTION.invites, indexes: [], rule: CLOSED },
+  {
+    name: COLLECTION.invites,
+    // admin.invites.list: an area's unused invites, newest first (the unexpired ones kept by a range on expiresAt).
+    indexes: [index('areas_pending_created', [['areas', 1], ['usedBy', 1], ['createdAt', -1], ['_id', -1]])],
+    rule: CLOSED,
+  },
   { name: COLLECTION.grants, indexes: [], rule: CLOSED },
   {
     name: COLLECTION.grids,

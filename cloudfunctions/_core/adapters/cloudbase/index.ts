@@ -15,6 +15,8 @@ import { CloudOutboxStore } from './outbox-store';
 import { CloudFiguresStore } from './figures-store';
 import { database } from './sdk';
 import { CloudStaffStore } from './staff-store';
+import { CloudAdminStore } from './admin-store';
+import { CloudMiniCodes } from './mini-codes';
 import { CloudSupervisionStore } from './supervision-store';
 import { CloudTicketStore } from './ticket-store';
 
@@ -25,6 +27,7 @@ export interface StoreOverrides {
   files?: Deps['files'];
   content?: Deps['content'];
   sender?: Deps['sender'];
+  codes?: Deps['codes'];
   superAdminOpenids?: readonly string[];
 }
 
@@ -44,6 +47,8 @@ export function createCloudDeps(overrides: StoreOverrides = {}): Deps {
     ids: cryptoIds,
     tickets: new CloudTicketStore(db),
     staff: new CloudStaffStore(db),
+    admin: new CloudAdminStore(db),
+    codes: overrides.codes ?? new CloudMiniCodes(),
     grids,
     places: new CloudPlaceStore(grids),
     departments: new CloudDepartmentStore(db),

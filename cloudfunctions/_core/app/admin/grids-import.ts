@@ -14,7 +14,7 @@ import { defineUseCase } from '../use-case';
  * the file and against what is already imported. Otherwise two 和平社区 would merge and each
  * one's staff would see the other's tickets.
  */
-async function ensurePlacesUnambiguous(grids: readonly GridShape[], deps: Deps): Promise<void> {
+export async function ensurePlacesUnambiguous(grids: readonly GridShape[], deps: Deps): Promise<void> {
   const parents = new Map<string, string>();
   const claim = (kind: 'community' | 'street', name: string, parent: string): void => {
     const key = `${kind}:${name}`;

@@ -7,6 +7,7 @@ import { fail } from '../errors';
 import { locateScope } from '../scope';
 import { scope, staffRole } from '../schemas';
 import { defineUseCase } from '../use-case';
+import { areasOf } from './areas';
 import { DAY_MS } from '../../domain/time-units';
 
 const INVITE_DAYS = 7;
@@ -38,6 +39,8 @@ export const createInvite = defineUseCase('admin.invites.create', {
           expiresAt,
           usedBy: null,
           usedAt: null,
+          // The admin screens list pending invites, and later the member, by these.
+          areas: areasOf(where),
         });
         return { code, expiresAt: expiresAt.toISOString() };
       } catch (error) {

@@ -7,6 +7,7 @@ import { ROLE_LABEL } from '../labels';
 import { MAY_FILE_FOR_OTHERS } from '../report/submit';
 import { DESK_ROLES } from '../supervisions/list';
 import { defineUseCase } from '../use-case';
+import { isAreaAdmin } from '../admin/areas';
 
 async function scopeLabel(scope: Scope | null, deps: Deps): Promise<string> {
   if (!scope) return '';
@@ -48,6 +49,9 @@ export const me = defineUseCase('staff.me', {
       abilities: [
         ...(MAY_FILE_FOR_OTHERS.has(ctx.actor.role) ? (['fileForOthers'] as const) : []),
         ...(DESK_ROLES.has(ctx.actor.role) ? (['supervisionDesk'] as const) : []),
+        ...(isAreaAdmin(ctx.actor) ? (['administration'] as const) : []),
+        // admin.grids.import and admin.grids.preview are the super admins'.
+        ...(ctx.actor.role === 'superAdmin' ? (['gridImport'] as const) : []),
       ],
     };
   },

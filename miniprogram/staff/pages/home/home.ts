@@ -25,6 +25,8 @@ Component({
     scope: '',
     canFile: false,
     canDesk: false,
+    canAdmin: false,
+    adminLabel: zh.admin.home.title,
     banner: null as Banner | null,
     tabs: tabsOf(null) as TabItem[],
     tab: 'submitted' as QueueTab,
@@ -85,6 +87,7 @@ Component({
         scope: me.scopeLabel && me.scopeLabel !== role ? `${role} · ${me.scopeLabel}` : role,
         canFile: me.abilities.includes('fileForOthers'),
         canDesk: me.abilities.includes('supervisionDesk'),
+        canAdmin: me.abilities.includes('administration'),
       });
       await this.refresh(false);
     },
@@ -165,6 +168,10 @@ Component({
 
     onDesk(): void {
       wx.navigateTo({ url: '/staff/pages/supervisions/supervisions' });
+    },
+
+    onAdmin(): void {
+      wx.navigateTo({ url: '/admin/pages/home/home' });
     },
   },
 });

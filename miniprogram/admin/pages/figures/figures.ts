@@ -1,0 +1,121 @@
+// 数据统计: the figures of the admin's own area for a period (本周 / 本月 / 近 30 天) from
+// stats.summary — the headline rates with the open overdue count beside the on-time rate, a daily
+// trend chart, rankings of grids, staff and departments (units the server marks too small to
+// judge are left out and counted), and the share by category and by source. Figures lag the
+// tickets by one run of the figures job (every 2 minutes): the page says so.
+import { zh } from '../../../i18n/zh';
+import { call, toApiError } from '../../../services/api';
+import { adminGate } from '../../../services/admin-gate';
+import { dayWords, isPeriod, periodRange, PERIODS, rank, shares, tilesOf, trendOf, type Period, type Ranking, type RankRow, type Tile, type TrendPoint } from '../../../utils/admin-figures';
+import type { TapEvent } from '../../../utils/events';
+import { instanceState } from '../../../utils/instance-state';
+
+type Gate = 'loading' | 'admin' | 'resident' | 'forbidden' | 'error';
+type Load = 'loading' | 'ready' | 'empty' | 'error';
+
+interface Board {
+  key: string;
+  title: string;
+  ranking: Ranking;
+  leftOutText: string;
+}
+
+const f = zh.admin.figures;
+const state = instanceState(() => ({ seq: 0, alive: true }));
+
+const board = (key: string, title: string, ranking: Ranking): Board => ({ key, title, ranking, leftOutText: ranking.leftOut > 0 ? f.leftOut(ranking.leftOut) : '' });
+
+Component({
+  data: {
+    f,
+    common: zh.common,
+    gate: 'loading' as Gate,
+    gateMessage: '',
+    periods: PERIODS.map((key) => ({ key, label: f.periods[key] })),
+    period: 'month' as Period,
+    rangeText: '',
+    load: 'loading' as Load,
+    loadMessage: '',
+    tiles: [] as Tile[],
+    trend: [] as TrendPoint[],
+    boards: [] as Board[],
+    categories: [] as RankRow[],
+    sources: [] as RankRow[],
+  },
+
+  lifetimes: {
+    detached(): void {
+      state.of(this).alive = false;
+      state.drop(this);
+    },
+  },
+
+  methods: {
+    onLoad(): void {
+      void this.open();
+    },
+
+    async onPullDownRefresh(): Promise<void> {
+      if (this.data.gate === 'admin') await this.loadFigures();
+      else await this.open();
+      wx.stopPullDownRefresh();
+    },
+
+    async open(): Promise<void> {
+      this.setData({ gate: 'loading', gateMessage: '' });
+      const found = await adminGate();
+      if (found.gate !== 'admin') {
+        this.setData({ gate: found.gate, gateMessage: found.gate === 'error' ? found.message : '' });
+        return;
+      }
+      this.setData({ gate: 'admin' });
+      await this.loadFigures();
+    },
+
+    onRetryGate(): void {
+      void this.open();
+    },
+
+    onPeriod(e: TapEvent<{ key?: string }>): void {
+      const key = e.currentTarget.dataset.key;
+      if (!isPeriod(key) || key === this.data.period) return;
+      this.setData({ period: key });
+      void this.loadFigures();
+    },
+
+    async loadFigures(): Promise<void> {
+      const s = state.of(this);
+      const seq = ++s.seq;
+      const range = periodRange(this.data.period, new Date());
+      this.setData({ load: 'loading', loadMessage: '', rangeText: f.range(dayWords(range.from), dayWords(range.to)) });
+      try {
+        const summary = await call('stats.summary', range);
+        if (seq !== s.seq || !s.alive) return;
+        if (summary.received === 0 && summary.openOverdue === 0) {
+          this.setData({ load: 'empty', loadMessage: f.empty, tiles: [], trend: [], boards: [], categories: [], sources: [] });
+          return;
+        }
+        const boards = [
+          board('grid', f.byGrid, rank(summary.byGrid, (g) => g.name || g.gridCode)),
+          board('staff', f.byStaff, rank(summary.byStaff, (p) => `${p.name}（${zh.staff.roles[p.role]}）`)),
+          board('department', f.byDepartment, rank(summary.byDepartment, (d) => d.name || d.departmentCode)),
+        ].filter((b) => b.ranking.rows.length > 0 || b.ranking.leftOut > 0);
+        this.setData({
+          load: 'ready',
+          tiles: tilesOf(summary),
+          trend: trendOf(summary, range),
+          boards,
+          categories: shares(summary.byCategory, (c) => c.name),
+          sources: shares(summary.bySource, (x) => f.sources[x.source]),
+        });
+      } catch (e) {
+        if (seq !== s.seq || !s.alive) return;
+        this.setData({ load: 'error', loadMessage: toApiError(e).message });
+      }
+    },
+
+    onRetry(): void {
+      void this.loadFigures();
+    },
+  },
+});
