@@ -49,6 +49,9 @@ beforeAll(async () => {
   const code = (await world.ok(grid, 'ticket.get', { ticketId: proxy.ticketId })).claimCode ?? '';
   const ref = world.server.deps.sealer.seal(FOLLOW_PURPOSE, `${t1}|${R2}`, new Date(T), 24 * 3600_000);
   const invite = (await world.ok(SUPER, 'admin.invites.create', { role: 'gridWorker', scope: { grids: ['ZD-CZ-HG-06'] } })).code;
+  const memberInvite = (await world.ok(SUPER, 'admin.invites.create', { role: 'gridWorker', scope: { grids: ['ZD-CZ-HG-05'] } })).code;
+  await world.ok(freshResident('hsm'), 'staff.bind', { inviteCode: memberInvite, displayName: '网格员乙' });
+  const pending = (await world.ok(SUPER, 'admin.invites.create', { role: 'gridWorker', scope: { grids: [GRID] } })).code;
   const supervised = await world.ok(STAFF.street.openid, 'ticket.supervise', { ticketId: t1, note: '请尽快处理' });
   const supervisionId = supervised.supervisions?.[0]?.id ?? '';
   const range = { from: '2026-11-01', to: '2026-11-30' };
@@ -96,6 +99,12 @@ beforeAll(async () => {
     'ticket.return': { caller: STAFF.dept.openid, params: { ticketId: t3, reason: '不属于本部门' } },
     'stats.summary': { caller: STAFF.district.openid, params: { scope: { district: PLACE.district }, ...range } },
     'admin.grids.import': { caller: SUPER, params: { geojson, crs: 'gcj02' } },
+    'staff.remove': { caller: STAFF.community.openid, params: { inviteCode: memberInvite } },
+    'staff.update': { caller: STAFF.community.openid, params: { inviteCode: memberInvite, scope: { grids: ['ZD-CZ-HG-06'] } } },
+    'admin.grids.preview': { caller: SUPER, params: { geojson, crs: 'wgs84' } },
+    'admin.invites.list': { caller: STAFF.community.openid, params: {} },
+    'admin.invites.revoke': { caller: STAFF.community.openid, params: { code: pending } },
+    'admin.invites.qr': { caller: SUPER, params: { code: pending } },
     'admin.grids.list': { caller: STAFF.community.openid, params: { community: PLACE.community } },
     'admin.invites.create': { caller: STAFF.community.openid, params: { role: 'gridWorker', scope: { grids: [GRID] } } },
     'admin.categories.upsert': { caller: SUPER, params: { code: 'vf-hostile', name: '测试类别', profile: 'urgent', defaultDepartmentCode: DEPT } },

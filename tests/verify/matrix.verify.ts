@@ -220,6 +220,21 @@ const SETUP: Record<string, Setup> = {
       }),
     };
   },
+  'admin.grids.preview': (resource, fresh) => (SETUP['admin.grids.import'] as Setup)(resource, fresh),
+  'admin.invites.revoke': async (_resource, fresh) => {
+    const invite = await world.ok(SUPER, 'admin.invites.create', { role: 'gridWorker', scope: { grids: [GRID] } });
+    return { reporter: fresh, params: () => ({ code: invite.code }) };
+  },
+  'admin.invites.qr': (resource, fresh) => (SETUP['admin.invites.revoke'] as Setup)(resource, fresh),
+  'staff.remove': async (_resource, fresh) => {
+    const invite = await world.ok(SUPER, 'admin.invites.create', { role: 'gridWorker', scope: { grids: ['ZD-CZ-HG-05'] } });
+    await world.ok(freshResident('mxm'), 'staff.bind', { inviteCode: invite.code, displayName: '待调整' });
+    return { reporter: fresh, params: () => ({ inviteCode: invite.code }) };
+  },
+  'staff.update': async (_resource, fresh) => {
+    const member = await (SETUP['staff.remove'] as Setup)('', fresh);
+    return { reporter: fresh, params: (caller) => ({ ...(member.params(caller) as object), scope: { grids: ['ZD-CZ-HG-06'] } }) };
+  },
   'admin.grids.list': (resource, fresh) => ({ reporter: fresh, params: () => (resource === 'own area' ? {} : { community: '城北社区' }) }),
   'admin.invites.create': (resource, fresh) => ({
     reporter: fresh,
