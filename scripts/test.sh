@@ -42,17 +42,22 @@ step "tests, TZ=Asia/Shanghai (domain, use cases, end to end, ${#TIME_VIEWS[@]} 
 TZ=Asia/Shanghai npx jest --ci --json --outputFile="$RESULTS/shanghai.json" \
   tests/_core/domain/calendar tests/_core/domain/*.test.ts tests/_core/app tests/e2e "${TIME_VIEWS[@]}" || TESTS_OK=0
 
+# Issue 10's suite: the authorization matrix, hostile input, the lifecycle model, faults, privacy,
+# configuration as code and the timeline verifier, with its table of figures (non-zero on a miss).
+step "verify (npm run verify: the suite that keeps finding what a hostile tester found)"
+node scripts/verify.mjs --json-out "$RESULTS/verify.json" || TESTS_OK=0
+
 if [ "$TESTS_OK" = 1 ] && [ -f scripts/size-check.mjs ]; then
   step "mini program package sizes (main ≤ 1 MB, each subpackage ≤ 1.5 MB)"
   node scripts/size-check.mjs
 fi
 
-# One plain closing line for both runs together (a run that could not report counts as failed).
+# One plain closing line for all runs together (a run that could not report counts as failed).
 node -e '
 const fs = require("fs");
 const runs = process.argv.slice(1).map((f) => (fs.existsSync(f) ? require(f) : { numPassedTests: 0, numFailedTests: 1 }));
 const passed = runs.reduce((n, r) => n + r.numPassedTests, 0);
 const failed = runs.reduce((n, r) => n + r.numFailedTests, 0);
 console.log(`\ntests: ${passed} passed, ${failed} failed`);
-' "$RESULTS/utc.json" "$RESULTS/shanghai.json"
+' "$RESULTS/utc.json" "$RESULTS/shanghai.json" "$RESULTS/verify.json"
 [ "$TESTS_OK" = 1 ]

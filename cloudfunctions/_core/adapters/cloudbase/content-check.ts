@@ -8,16 +8,22 @@ import { sdk } from './sdk';
 /** 3 = 论坛 (forum-like public posts), the closest scene for a report and its replies. */
 const SCENE = 3;
 
-interface SecCheckResult {
+export interface SecCheckResult {
   errCode?: number;
   result?: { suggest?: string };
 }
 
+export type SecCheckFn = (params: Record<string, unknown>) => Promise<SecCheckResult>;
+
+const cloudSecCheck: SecCheckFn = (params) => (sdk().openapi as { security: { msgSecCheck: SecCheckFn } }).security.msgSecCheck(params);
+
 export class CloudContentCheck implements ContentCheck {
+  /** secCheck: the cloud call (injected in tests to answer each documented failure). */
+  constructor(private readonly secCheck: SecCheckFn = cloudSecCheck) {}
+
   async check(openid: string, text: string): Promise<ContentVerdict> {
     try {
-      const api = sdk().openapi as { security: { msgSecCheck(p: Record<string, unknown>): Promise<SecCheckResult> } };
-      const res = await api.security.msgSecCheck({ openid, scene: SCENE, version: 2, content: text });
+      const res = await this.secCheck({ openid, scene: SCENE, version: 2, content: text });
       const suggest = res.result?.suggest;
       return suggest === 'pass' || suggest === 'risky' || suggest === 'review' ? suggest : 'review';
     } catch {

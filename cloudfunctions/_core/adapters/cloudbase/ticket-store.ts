@@ -15,6 +15,7 @@ import { decodeCursor, docs, encodeCursor, isDuplicateKey, TICKET_KEY, total, ty
 import { database, type Database } from './sdk';
 import { hitInTransaction } from './rate-limit-store';
 import { txGet, withTransaction, type Tx } from './transaction';
+import { TimelineChain, TimelineTamperedError } from './timeline-chain';
 
 /** The SLA sweep's index: the current deadline while it has not been handled, else "nothing". */
 export function sweepKey(ticket: Ticket): string {
@@ -170,7 +171,11 @@ const NUMBER_ATTEMPTS = 8;
 const OPEN: readonly string[] = ['submitted', 'accepted'];
 
 export class CloudTicketStore implements TicketStore {
-  constructor(private readonly db: Database = database()) {}
+  constructor(
+    private readonly db: Database = database(),
+    /** Hashes each new timeline entry onto the one before (timeline-chain.ts). */
+    private readonly chain: TimelineChain = new TimelineChain(),
+  ) {}
 
   async get(id: string): Promise<Ticket | null> {
     const found = await docs(this.db.collection(COLLECTION.tickets).where({ _id: id }).limit(1).get());
@@ -192,7 +197,8 @@ export class CloudTicketStore implements TicketStore {
             if (!(await hitInTransaction(tx, key, max, windowMs, now))) return { kind: 'rate_limited' };
           }
           const ticket = build(attempt);
-          const { _id: _omit, ...data } = toDoc(ticket);
+          const { _id: _omit, ...fields } = toDoc(ticket);
+          const data = { ...fields, ...this.chain.append(id, [], ticket.timeline) };
           await tx.collection(COLLECTION.tickets).doc(id).set({ data });
           await writeEffects(tx, options.effects(ticket));
           return { kind: 'created', ticket };
@@ -211,7 +217,17 @@ export class CloudTicketStore implements TicketStore {
       // Following is not a change of the ticket's version (follow() is a plain update): keep
       // whoever followed since `next` was read.
       const followers = [...new Set([...next.followers, ...fromDoc(current).followers])];
-      const { _id: _omit, ...data } = toDoc({ ...next, followers }, staleAfter(current, next));
+      // A timeline edited in the database is not built on (the next entry would hide the edit):
+      // the move fails like a lost race, the jobs go on with other tickets, the log names it.
+      const verdict = this.chain.verify(current as { _id: string });
+      if (!verdict.ok) {
+        console.error(new TimelineTamperedError(next.id, verdict).message);
+        return false;
+      }
+      // Earlier entries are kept as stored (append refuses a rewrite); new ones are chained on.
+      const chained = this.chain.append(next.id, Array.isArray(current.timeline) ? current.timeline : [], next.timeline);
+      const { _id: _omit, ...fields } = toDoc({ ...next, followers }, staleAfter(current, next));
+      const data = { ...fields, ...chained };
       await tx.collection(COLLECTION.tickets).doc(next.id).set({ data });
       await writeEffects(tx, effects);
       return true;

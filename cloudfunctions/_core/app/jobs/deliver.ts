@@ -8,8 +8,9 @@
 //                                 40003/40037 bad openid/template id, or 6 attempts used up;
 //   pending (retry)             — any other error or a timeout: the grant is given back and the
 //                                 row waits 1 min × 2^(attempt-1), at most 1 h.
-// A run that dies between send and settle leaves the row 'sending'; once its lease runs out the
-// next run takes it again, so delivery is at least once. The ticket is never touched: a failed
+// A run that dies between send and settle leaves the row 'sending'. Once its lease runs out the
+// next run settles it as failed without sending again: WeChat may already have shown it, and no
+// resident or staff member gets the same message twice (at most once when the outcome is unknown). The ticket is never touched: a failed
 // message cannot block or undo the change that queued it. Logs carry row ids and error codes
 // only — never the recipient or the message text.
 import type { Deps, OutboxRow, OutboxState, SendResult } from '../../ports';
@@ -85,12 +86,16 @@ async function deliverOne(deps: Deps, row: OutboxRow, o: Resolved): Promise<bool
     await finish('failed', row.lastError ?? 'gave up: no outcome recorded');
     return true;
   }
-  // A row taken back from a run that died ('sending', lease over) most likely already holds its
-  // grant (the run died after taking it, usually after sending): do not use a second one.
-  const reclaimed = row.state === 'sending';
+  // A row taken back from a run that died ('sending', lease over): that run most likely sent it
+  // (the send is the slow part), so it is not sent a second time, and its grant stays used.
+  if (row.state === 'sending') {
+    o.log(`${where}: the run before died while sending; not sent twice`);
+    await finish('failed', 'outcome unknown: the sending run died; not sent twice');
+    return true;
+  }
   // A long-term subscription is not used up by a send: it only has to exist.
   const longTerm = deps.config.templateKinds?.[row.template] === 'longTerm';
-  const granted = longTerm ? await deps.grants.has(row.touser, row.template) : reclaimed || (await deps.grants.take(row.touser, row.template, claimedAt));
+  const granted = longTerm ? await deps.grants.has(row.touser, row.template) : await deps.grants.take(row.touser, row.template, claimedAt);
   if (!granted) {
     await finish('skipped', 'no subscription grant');
     return true;

@@ -17,6 +17,9 @@ export const followReport = defineUseCase('report.follow', {
   params: z.strictObject({ ref: z.string().regex(/^[A-Za-z0-9_-]{20,400}$/, '这条记录已失效，请重新查看附近的问题') }),
   run: async (params, ctx) => {
     const { actor, deps, now } = ctx;
+    // 我也遇到了 is a resident's: a staff member following would open a ticket outside their scope
+    // (report.nearby answers anyone), with the reporter's words and photos that followers never see.
+    if (actor.role !== 'resident') throw fail('FORBIDDEN', '工作人员不能关注居民的上报');
     const opened = deps.sealer.open(FOLLOW_PURPOSE, params.ref, now);
     const [ticketId, forWhom] = (opened ?? '').split('|');
     // A ref someone else was given, an altered one, or an old one: as if there were none.

@@ -54,7 +54,8 @@ export async function toView(ticket: Ticket, actor: Actor, deps: Deps, now: Date
   const allPhotos = options.photoUrls
     ? [...shownPhotos, ...shownTimeline.flatMap((e) => e.photos)]
     : [];
-  const urls = allPhotos.length > 0 ? await deps.files.tempUrls(allPhotos) : [];
+  // A storage outage costs the links, never the answer (a move is already saved when it is viewed).
+  const urls = allPhotos.length > 0 ? await deps.files.tempUrls(allPhotos).catch((): string[] => []) : [];
   const urlOf = new Map(allPhotos.map((p, i) => [p, urls[i] ?? '']));
   const linked = (ids: readonly string[]): string[] => (options.photoUrls ? ids.map((p) => urlOf.get(p) ?? '').filter((u) => u !== '') : []);
 
@@ -88,7 +89,8 @@ export async function toView(ticket: Ticket, actor: Actor, deps: Deps, now: Date
     deadline: deadlineView(ticket, now),
     complexity: ticket.complexity,
     rating: ticket.rating,
-    ratingComment: ticket.ratingComment,
+    // The reporter's words: masked for a follower like the description.
+    ratingComment: asFollower && ticket.ratingComment ? maskFreeText(ticket.ratingComment) : ticket.ratingComment,
     result: ticket.result,
     source: ticket.source,
     ...(relation !== null ? { relation } : {}),

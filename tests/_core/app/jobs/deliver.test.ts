@@ -208,8 +208,8 @@ describe('delivery', () => {
     expect(app.server.sender.calls).toBe(1);
   });
 
-  test('a crash between send and record: after the lease runs out the row is delivered again and ends sent, on the same grant', async () => {
-    // Two grants: the redelivery must not use up the second one.
+  test('a crash between send and record: after the lease runs out the row is settled failed, never sent twice, and no second grant is used', async () => {
+    // Two grants: settling the crashed row must not use up the second one.
     const { resident, ticketId } = await acceptedTicket(2);
     app.server.sender.crashAfterSend();
     await deliver();
@@ -225,8 +225,12 @@ describe('delivery', () => {
     advance(2 * MINUTE);
     await deliver();
     row = await acceptedRow(ticketId);
-    expect(row).toMatchObject({ state: 'sent', attempts: 2, leaseUntil: null });
-    expect(sentTo(ticketId)).toHaveLength(2); // at least once
+    expect(row).toMatchObject({ state: 'failed', attempts: 2, leaseUntil: null });
+    expect(row.lastError).toContain('outcome unknown');
+    expect(sentTo(ticketId)).toHaveLength(1); // at most once
+    advance(24 * 60 * MINUTE);
+    await deliver();
+    expect(sentTo(ticketId)).toHaveLength(1);
     expect(await app.server.deps.grants.take(resident, 'ticketAccepted', now)).toBe(true);
     expect(await app.server.deps.grants.take(resident, 'ticketAccepted', now)).toBe(false);
   });

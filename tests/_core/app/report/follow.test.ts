@@ -44,6 +44,18 @@ describe('report.follow', () => {
     expect((await app.ok('community-1', 'ticket.get', { ticketId: ticket.id })).affectedCount).toBe(2);
   });
 
+  test('staff never follow: a ref report.nearby gave them opens nothing outside their scope, and nothing changes', async () => {
+    const location = place();
+    const ticket = await fileReport(app, nextResident(), { location: { ...location, address: '华光路 9 号' }, description: '我是王建国，3号楼门口垃圾没人清运' });
+    for (const staff of ['worker-3', 'district-1']) {
+      const { items } = await app.ok(staff, 'report.nearby', { category: 'sanitation', location });
+      const ref = items[0]?.ref;
+      if (!ref) throw new Error('nothing offered');
+      await expectRefused(app, 'FORBIDDEN', () => app.raw(staff, { action: 'report.follow', params: { ref } }));
+    }
+    expect((await app.server.deps.tickets.get(ticket.id))?.followers).toEqual([]);
+  });
+
   test('following twice is the same as once', async () => {
     const { ticket, ref, neighbour } = await offered();
     await app.ok(neighbour, 'report.follow', { ref });
@@ -66,6 +78,19 @@ describe('report.follow', () => {
     expect(heard).toEqual(expect.arrayContaining([`ticketResolved→${ticket.resident}`, `ticketResolved→${neighbour}`]));
     // A follower does not rate: that is the reporter's.
     await expectRefused(app, 'FORBIDDEN', () => app.call(neighbour, 'report.rate', { ticketId: ticket.id, rating: 'satisfied' }));
+  });
+
+  test("the reporter's rating comment reaches a follower masked, like the description", async () => {
+    const { ticket, ref, neighbour } = await offered();
+    await app.ok(neighbour, 'report.follow', { ref });
+    await app.ok('community-1', 'ticket.accept', { ticketId: ticket.id, complexity: 'normal' });
+    await app.ok('community-1', 'ticket.resolve', { ticketId: ticket.id, result: '已清运' });
+    await app.ok(ticket.resident, 'report.rate', { ticketId: ticket.id, rating: 'basic', comment: '我是王建国，电话13812345678' });
+    const seen = await app.ok(neighbour, 'ticket.get', { ticketId: ticket.id });
+    expect(seen.ratingComment).toBeTruthy();
+    expect(seen.ratingComment).not.toContain('王建国');
+    expect(seen.ratingComment).not.toContain('13812345678');
+    expect((await app.ok(ticket.resident, 'ticket.get', { ticketId: ticket.id })).ratingComment).toBe('我是王建国，电话13812345678');
   });
 
   test('a ref works only for whom it was given, unaltered, for half an hour, and only while the ticket is open', async () => {
