@@ -17,7 +17,8 @@ npx tsc -p tsconfig.json
 npx tsc -p tests/tsconfig.json
 if [ -f miniprogram/tsconfig.json ]; then npx tsc -p miniprogram/tsconfig.json; fi
 
-step "lint and architecture boundaries"
+step "format, lint and architecture boundaries"
+npx prettier --check .
 npx eslint .
 npx depcruise cloudfunctions miniprogram scripts --config .dependency-cruiser.cjs
 

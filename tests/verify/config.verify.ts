@@ -40,7 +40,13 @@ beforeAll(async () => {
   await world.job('figures');
 });
 afterAll(async () => {
-  recordFigure({ section: 'config', figure: 'configuration checks (security rules, storage rule, triggers, jobs refusals, database token)', value: `${n(checks - misses)} of ${n(checks)}`, target: 'all', met: misses === 0 && checks > 0 });
+  recordFigure({
+    section: 'config',
+    figure: 'configuration checks (security rules, storage rule, triggers, jobs refusals, database token)',
+    value: `${n(checks - misses)} of ${n(checks)}`,
+    target: 'all',
+    met: misses === 0 && checks > 0,
+  });
   await world?.close();
 });
 
@@ -55,7 +61,13 @@ test('every collection the code names has a closed security rule: clients neithe
     expect(check(spec !== undefined && aclOf(spec.rule).aclTag === 'ADMINONLY')).toBe(true);
   }
   expect(COLLECTIONS.map((c) => c.name).sort()).toEqual([...names].sort());
-  recordFigure({ section: 'config', figure: 'collections with a closed database security rule', value: `${COLLECTIONS.filter((c) => !c.rule.read && !c.rule.write).length} of ${names.length}`, target: 'all', met: COLLECTIONS.every((c) => !c.rule.read && !c.rule.write) });
+  recordFigure({
+    section: 'config',
+    figure: 'collections with a closed database security rule',
+    value: `${COLLECTIONS.filter((c) => !c.rule.read && !c.rule.write).length} of ${names.length}`,
+    target: 'all',
+    met: COLLECTIONS.every((c) => !c.rule.read && !c.rule.write),
+  });
 });
 
 test('the running stack uses no collection outside the list, and the database refuses one that is not there', async () => {
@@ -65,7 +77,11 @@ test('the running stack uses no collection outside the list, and the database re
     .map(([name]) => name);
   expect(check(used.every((name) => declared.has(name)))).toBe(true);
   expect(used).toEqual(expect.arrayContaining(['tickets', 'staff', 'grids', 'outbox', 'supervisions']));
-  await expect(database().collection('notDeclared').add({ data: { x: 1 } })).rejects.toThrow();
+  await expect(
+    database()
+      .collection('notDeclared')
+      .add({ data: { x: 1 } }),
+  ).rejects.toThrow();
   check(true);
   // No code names a collection by a literal: every name goes through COLLECTION (collections.ts).
   const literal = /\.collection\(\s*['"`]/;
@@ -81,7 +97,9 @@ test('the storage rule file: no client reads a file (photos go out as short-live
   const file = readJson('scripts/deploy/storage-rules.json') as Record<string, unknown>;
   expect(Object.keys(file).sort()).toEqual(['read', 'write']);
   expect(check(file.read === false)).toBe(true);
-  expect(check(typeof file.write === 'string' && /resource\.openid\s*==\s*auth\.openid/.test(file.write) && !/\|\||true/.test(file.write))).toBe(true);
+  expect(
+    check(typeof file.write === 'string' && /resource\.openid\s*==\s*auth\.openid/.test(file.write) && !/\|\||true/.test(file.write)),
+  ).toBe(true);
   // Deploy applies exactly this file.
   expect(readStorageRule(ROOT)).toEqual(file);
 });
@@ -91,14 +109,21 @@ test('jobs: its timers are exactly its jobs, the api has none, and its entry tak
   const apiConfig = readJson('cloudfunctions/api/config.json') as { triggers?: unknown };
   expect(check(apiConfig.triggers === undefined)).toBe(true);
   expect((jobsConfig.triggers ?? []).every((t) => t.type === 'timer')).toBe(true);
-  expect(check(JSON.stringify((jobsConfig.triggers ?? []).map((t) => t.name).sort()) === JSON.stringify(Object.keys(JOBS).sort()))).toBe(true);
+  expect(check(JSON.stringify((jobsConfig.triggers ?? []).map((t) => t.name).sort()) === JSON.stringify(Object.keys(JOBS).sort()))).toBe(
+    true,
+  );
   const entry = readFileSync(join(ROOT, 'cloudfunctions/jobs/index.ts'), 'utf8');
   expect(check(/handleJobs\(event, \{ openid: openidFromContext\(\) \}/.test(entry))).toBe(true);
 });
 
 test('jobs refuses every user — resident, each kind of staff, the super admin — whatever it is asked, and changes nothing', async () => {
   const users = [freshResident('jobsCaller'), ...Object.values(STAFF).map((s) => s.openid), SUPER];
-  const events = [...Object.keys(JOBS).map((name) => ({ Type: 'Timer', TriggerName: name })), { Type: 'Timer', TriggerName: 'sweep', Time: '2026-11-24T02:00:00Z' }, {}, null];
+  const events = [
+    ...Object.keys(JOBS).map((name) => ({ Type: 'Timer', TriggerName: name })),
+    { Type: 'Timer', TriggerName: 'sweep', Time: '2026-11-24T02:00:00Z' },
+    {},
+    null,
+  ];
   let refused = 0;
   let tried = 0;
   const before = world.snapshot();
@@ -116,14 +141,24 @@ test('jobs refuses every user — resident, each kind of staff, the super admin 
     expect(answer).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
   }
   check(refused === tried);
-  recordFigure({ section: 'config', figure: 'jobs called by a user: refused', value: `${n(refused)} of ${n(tried)}`, target: 'all', met: refused === tried });
+  recordFigure({
+    section: 'config',
+    figure: 'jobs called by a user: refused',
+    value: `${n(refused)} of ${n(tried)}`,
+    target: 'all',
+    met: refused === tried,
+  });
   expect(refused).toBe(tried);
 });
 
 test('the embedded database answers only its own token URL', async () => {
   const port = world.server.cloud.port;
   for (const path of ['/admin', '/', '/0000/admin', `/${'0'.repeat(32)}/admin`]) {
-    const res = await fetch(`http://127.0.0.1:${port}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    const res = await fetch(`http://127.0.0.1:${port}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
     expect(check(res.status === 403)).toBe(true);
   }
 });

@@ -37,9 +37,27 @@ beforeAll(async () => {
   await seedWorld(world);
 });
 afterAll(async () => {
-  recordFigure({ section: 'faults', figure: 'ticket moves made while sends failed / lost', value: `${n(tally.moves)} / ${tally.lostUpdates}`, target: '0 lost', met: tally.lostUpdates === 0 });
-  recordFigure({ section: 'faults', figure: 'outbox rows / sends / notifications delivered twice', value: `${n(tally.rows)} / ${n(tally.sends)} / ${tally.duplicates}`, target: '0 twice', met: tally.duplicates === 0 });
-  recordFigure({ section: 'faults', figure: 'rows unsettled or settled wrong for their error code', value: tally.unsettled + tally.wrongFinal, target: '0', met: tally.unsettled + tally.wrongFinal === 0 });
+  recordFigure({
+    section: 'faults',
+    figure: 'ticket moves made while sends failed / lost',
+    value: `${n(tally.moves)} / ${tally.lostUpdates}`,
+    target: '0 lost',
+    met: tally.lostUpdates === 0,
+  });
+  recordFigure({
+    section: 'faults',
+    figure: 'outbox rows / sends / notifications delivered twice',
+    value: `${n(tally.rows)} / ${n(tally.sends)} / ${tally.duplicates}`,
+    target: '0 twice',
+    met: tally.duplicates === 0,
+  });
+  recordFigure({
+    section: 'faults',
+    figure: 'rows unsettled or settled wrong for their error code',
+    value: tally.unsettled + tally.wrongFinal,
+    target: '0',
+    met: tally.unsettled + tally.wrongFinal === 0,
+  });
   await world?.close();
 });
 
@@ -61,7 +79,8 @@ const SENDER_FAULTS: SenderFault[] = [
   { name: 'a crash between send and record', inject: (s) => s.crashAfterSend(), final: 'failed' },
 ];
 
-const rowsOf = async (ticketId: string): Promise<OutboxRow[]> => (await world.server.deps.outbox.list(1000)).filter((r) => r.ticketId === ticketId);
+const rowsOf = async (ticketId: string): Promise<OutboxRow[]> =>
+  (await world.server.deps.outbox.list(1000)).filter((r) => r.ticketId === ticketId);
 const sentFor = (ticketId: string) => sender().sent.filter((m) => m.page.endsWith(`?id=${ticketId}`));
 
 test.each(SENDER_FAULTS)('sender fault, $name: no ticket update lost, no message twice, every row settled', async (fault) => {
@@ -134,7 +153,12 @@ const SEC_CHECK: Array<{ name: string; answer: () => Promise<SecCheckResult>; ve
     verdict: 'review' as const,
   })),
   { name: 'an answer with no suggest', answer: async () => ({ errCode: 0, result: {} }), verdict: 'review' },
-  { name: 'a timeout (the SDK gives up)', answer: () => new Promise((_, reject) => setTimeout(() => reject(Object.assign(new Error('ESOCKETTIMEDOUT'), { code: 'ESOCKETTIMEDOUT' })), 30)), verdict: 'review' },
+  {
+    name: 'a timeout (the SDK gives up)',
+    answer: () =>
+      new Promise((_, reject) => setTimeout(() => reject(Object.assign(new Error('ESOCKETTIMEDOUT'), { code: 'ESOCKETTIMEDOUT' })), 30)),
+    verdict: 'review',
+  },
 ];
 
 test.each(SEC_CHECK)('content security answers $name: a verdict, and the report is kept unless risky', async ({ answer, verdict }) => {
@@ -169,7 +193,10 @@ test.each(SEC_CHECK)('content security answers $name: a verdict, and the report 
 
 const FILE_FAULTS: Array<{ name: string; tempUrls: () => Promise<string[]> }> = [
   { name: 'getTempFileURL throws', tempUrls: () => Promise.reject(new Error('STORAGE_REQUEST_FAIL')) },
-  { name: 'getTempFileURL times out', tempUrls: () => new Promise((_, reject) => setTimeout(() => reject(new Error('ESOCKETTIMEDOUT')), 30)) },
+  {
+    name: 'getTempFileURL times out',
+    tempUrls: () => new Promise((_, reject) => setTimeout(() => reject(new Error('ESOCKETTIMEDOUT')), 30)),
+  },
   { name: 'every file answers a non-zero status', tempUrls: async () => [] },
 ];
 
@@ -201,8 +228,20 @@ test.each(FILE_FAULTS)('file store fault, $name: views answer without links, mov
 });
 
 test('no fault made an answer INTERNAL', () => {
-  recordFigure({ section: 'faults', figure: 'answers INTERNAL under faults (content security, file store, sender)', value: tally.internal, target: '0', met: tally.internal === 0 });
-  recordFigure({ section: 'privacy', figure: 'leaks in the faults answers', value: `${world.scan.leaks.length} in ${n(world.scan.answers)} answers`, target: '0', met: world.scan.leaks.length === 0 });
+  recordFigure({
+    section: 'faults',
+    figure: 'answers INTERNAL under faults (content security, file store, sender)',
+    value: tally.internal,
+    target: '0',
+    met: tally.internal === 0,
+  });
+  recordFigure({
+    section: 'privacy',
+    figure: 'leaks in the faults answers',
+    value: `${world.scan.leaks.length} in ${n(world.scan.answers)} answers`,
+    target: '0',
+    met: world.scan.leaks.length === 0,
+  });
   expect(world.scan.leaks.slice(0, 10)).toEqual([]);
   expect(tally.internal).toBe(0);
 });

@@ -11,12 +11,35 @@ import type { LocalFileStore } from '../../cloudfunctions/_local/twins/files';
 import { contractActions } from './support/contract';
 import { n, recordFigure } from './support/report';
 import { LOCAL_RISKY_WORD } from '../../cloudfunctions/_local/twins/content-check';
-import { AT, DEPT, freshResident, GRID, oid, OTHER_GRID, PLACE, reportParams, seedWorld, STAFF, startWorld, SUPER, type World } from './support/world';
+import {
+  AT,
+  DEPT,
+  freshResident,
+  GRID,
+  oid,
+  OTHER_GRID,
+  PLACE,
+  reportParams,
+  seedWorld,
+  STAFF,
+  startWorld,
+  SUPER,
+  type World,
+} from './support/world';
 
 const CASES = Number(process.env.VERIFY_HOSTILE_CASES ?? 10_000);
 const HTTP_CASES = Number(process.env.VERIFY_HOSTILE_HTTP_CASES ?? 600);
 const T = '2026-11-24T02:00:00.000Z';
-const CODES: readonly string[] = ['INVALID_INPUT', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'RATE_LIMITED', 'CONTENT_REJECTED', 'INTERNAL'];
+const CODES: readonly string[] = [
+  'INVALID_INPUT',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'CONFLICT',
+  'RATE_LIMITED',
+  'CONTENT_REJECTED',
+  'INTERNAL',
+];
 
 let world: World;
 const R1 = oid('hostileReporter');
@@ -35,7 +58,8 @@ beforeAll(async () => {
   const photo = files.save(R1, 'scene.jpg', Buffer.from('jpeg'));
   const gridPhoto = files.save(grid, 'done.jpg', Buffer.from('jpeg'));
   foreignPhoto = files.save(R2, 'other.jpg', Buffer.from('jpeg'));
-  const submit = async (who: string, extra: Partial<Api.ReportSubmitParams> = {}) => (await world.ok(who, 'report.submit', reportParams(extra))).ticketId;
+  const submit = async (who: string, extra: Partial<Api.ReportSubmitParams> = {}) =>
+    (await world.ok(who, 'report.submit', reportParams(extra))).ticketId;
   const t1 = await submit(R1, { photos: [photo], contactPhone: '13812340001' });
   const t2 = await submit(R1);
   await world.ok(grid, 'ticket.accept', { ticketId: t2, complexity: 'normal' });
@@ -61,12 +85,26 @@ beforeAll(async () => {
       {
         type: 'Feature',
         properties: { code: 'VF-HOSTILE-01', name: '测试网格', community: '测试社区', street: '测试街道', district: '测试区' },
-        geometry: { type: 'Polygon', coordinates: [[[100, 30], [100.001, 30], [100.001, 30.001], [100, 30.001], [100, 30]]] },
+        geometry: {
+          type: 'Polygon',
+          coordinates: [
+            [
+              [100, 30],
+              [100.001, 30],
+              [100.001, 30.001],
+              [100, 30.001],
+              [100, 30],
+            ],
+          ],
+        },
       },
     ],
   };
   samples = {
-    'report.submit': { caller: freshResident('hs'), params: { ...reportParams({ photos: [photo] }), contactPhone: '13812340000' } as Record<string, Json> },
+    'report.submit': {
+      caller: freshResident('hs'),
+      params: { ...reportParams({ photos: [photo] }), contactPhone: '13812340000' } as Record<string, Json>,
+    },
     'report.nearby': { caller: R2, params: { category: 'sanitation', location: { ...AT.grid } } },
     'report.mine': { caller: R1, params: { status: 'submitted' } },
     'report.withdraw': { caller: R1, params: { ticketId: t1, reason: '已经自己解决了' } },
@@ -107,18 +145,70 @@ beforeAll(async () => {
     'admin.invites.qr': { caller: SUPER, params: { code: pending } },
     'admin.grids.list': { caller: STAFF.community.openid, params: { community: PLACE.community } },
     'admin.invites.create': { caller: STAFF.community.openid, params: { role: 'gridWorker', scope: { grids: [GRID] } } },
-    'admin.categories.upsert': { caller: SUPER, params: { code: 'vf-hostile', name: '测试类别', profile: 'urgent', defaultDepartmentCode: DEPT } },
-    'admin.departments.upsert': { caller: STAFF.street.openid, params: { code: 'vf-hostile', name: '测试部门', street: PLACE.street, categories: ['sanitation'] } },
+    'admin.categories.upsert': {
+      caller: SUPER,
+      params: { code: 'vf-hostile', name: '测试类别', profile: 'urgent', defaultDepartmentCode: DEPT },
+    },
+    'admin.departments.upsert': {
+      caller: STAFF.street.openid,
+      params: { code: 'vf-hostile', name: '测试部门', street: PLACE.street, categories: ['sanitation'] },
+    },
   };
 });
 afterAll(() => world?.close());
 
 // ---- what a hostile client sends ----
 
-const OPERATORS: Json[] = [{ $ne: null }, { $gt: '' }, { $regex: '.*' }, { $where: 'sleep(1000)' }, { $exists: true }, { $in: ['a', 'b'] }, { $set: { role: 'superAdmin' } }, { $or: [{}] }];
-const INVISIBLE = ['', ' ', '\u200b', '\u200b\u200b\u200b', '\u2800\u2800', '\u3164', '\u115f\u1160', '\ufeff', '\u200e\u200f', '\u202e反向文字', '\u2066x\u2069', '\u3000\u3000', '\t\n\r', 'a\u0000b', '\u0007', '\u00ad'];
+const OPERATORS: Json[] = [
+  { $ne: null },
+  { $gt: '' },
+  { $regex: '.*' },
+  { $where: 'sleep(1000)' },
+  { $exists: true },
+  { $in: ['a', 'b'] },
+  { $set: { role: 'superAdmin' } },
+  { $or: [{}] },
+];
+const INVISIBLE = [
+  '',
+  ' ',
+  '\u200b',
+  '\u200b\u200b\u200b',
+  '\u2800\u2800',
+  '\u3164',
+  '\u115f\u1160',
+  '\ufeff',
+  '\u200e\u200f',
+  '\u202e反向文字',
+  '\u2066x\u2069',
+  '\u3000\u3000',
+  '\t\n\r',
+  'a\u0000b',
+  '\u0007',
+  '\u00ad',
+];
 const SURROGATES = ['\ud800', '\udfff', 'x\ud83dy', '\udc00\ud800', '正常\ud800文字'];
-const TRICKY = ['$where', '{"$gt":""}', '../../etc/passwd', '..', 'constructor', '__proto__', 'toString', 'a.b', '$', '中'.repeat(501), 'null', 'undefined', '0', '-1', '1e309', SUPER, R1, `含有${LOCAL_RISKY_WORD}的内容`, '待审核测试'];
+const TRICKY = [
+  '$where',
+  '{"$gt":""}',
+  '../../etc/passwd',
+  '..',
+  'constructor',
+  '__proto__',
+  'toString',
+  'a.b',
+  '$',
+  '中'.repeat(501),
+  'null',
+  'undefined',
+  '0',
+  '-1',
+  '1e309',
+  SUPER,
+  R1,
+  `含有${LOCAL_RISKY_WORD}的内容`,
+  '待审核测试',
+];
 
 const hostileString: fc.Arbitrary<string> = fc.oneof(
   fc.constantFrom(...INVISIBLE, ...SURROGATES, ...TRICKY),
@@ -131,7 +221,23 @@ const hostileString: fc.Arbitrary<string> = fc.oneof(
 const deep = (levels: number): Json => (levels === 0 ? 'x' : { a: deep(levels - 1) });
 const hostileValue: fc.Arbitrary<Json> = fc.oneof(
   hostileString,
-  fc.constantFrom<Json>(...OPERATORS, null, true, false, 0, -1, 1e308, Number.NaN, Number.POSITIVE_INFINITY, -0, [], {}, [null], deep(200), Array.from({ length: 2_000 }, () => 'x')),
+  fc.constantFrom<Json>(
+    ...OPERATORS,
+    null,
+    true,
+    false,
+    0,
+    -1,
+    1e308,
+    Number.NaN,
+    Number.POSITIVE_INFINITY,
+    -0,
+    [],
+    {},
+    [null],
+    deep(200),
+    Array.from({ length: 2_000 }, () => 'x'),
+  ),
   fc.integer(),
   fc.double(),
   fc.anything({ maxDepth: 3 }),
@@ -152,28 +258,51 @@ const badLocation: fc.Arbitrary<Json> = fc.oneof(
     { latitude: 36.8, longitude: 118.04, altitude: 10 },
   ),
   fc.record({ latitude: fc.double({ min: -90, max: 3.8 }), longitude: fc.double({ min: -180, max: 180 }) }),
-  fc.record({ latitude: fc.double({ min: 3.9, max: 53.6 }), longitude: fc.oneof(fc.double({ min: -180, max: 73.4 }), fc.double({ min: 135.1, max: 180 })) }),
+  fc.record({
+    latitude: fc.double({ min: 3.9, max: 53.6 }),
+    longitude: fc.oneof(fc.double({ min: -180, max: 73.4 }), fc.double({ min: 135.1, max: 180 })),
+  }),
 );
 
 /** fileIDs that are not the caller's own uploads. */
-const badPhotos: fc.Arbitrary<Json> = fc.oneof(
-  fc.constantFrom<Json>(
-    [() => foreignPhoto],
-    ['cloud://prod-env.bucket/uploads/0123456789abcdef01234567/x.jpg'],
-    ['local://uploads/../../etc/passwd'],
-    ['local://'],
-    ['cloud://'],
-    ['http://evil.example/x.jpg'],
-    ['local://uploads/%2e%2e/x.jpg'],
-    ['local://uploads/abc/\u0000.jpg'],
-    Array.from({ length: 7 }, (_, i) => `local://uploads/x/${i}.jpg`),
-    'local://uploads/x/1.jpg',
-    [{ $ne: null }],
-  ),
-  fc.array(hostileString, { minLength: 1, maxLength: 3 }),
-).map((v) => (Array.isArray(v) ? v.map((x) => (typeof x === 'function' ? (x as () => string)() : x)) : v));
+const badPhotos: fc.Arbitrary<Json> = fc
+  .oneof(
+    fc.constantFrom<Json>(
+      [() => foreignPhoto],
+      ['cloud://prod-env.bucket/uploads/0123456789abcdef01234567/x.jpg'],
+      ['local://uploads/../../etc/passwd'],
+      ['local://'],
+      ['cloud://'],
+      ['http://evil.example/x.jpg'],
+      ['local://uploads/%2e%2e/x.jpg'],
+      ['local://uploads/abc/\u0000.jpg'],
+      Array.from({ length: 7 }, (_, i) => `local://uploads/x/${i}.jpg`),
+      'local://uploads/x/1.jpg',
+      [{ $ne: null }],
+    ),
+    fc.array(hostileString, { minLength: 1, maxLength: 3 }),
+  )
+  .map((v) => (Array.isArray(v) ? v.map((x) => (typeof x === 'function' ? (x as () => string)() : x)) : v));
 
-const HOSTILE_KEYS = ['__proto__', 'constructor', 'prototype', '$where', '$set', '$ne', 'a.b', 'location.latitude', 'timeline.0.note', '_id', 'openid', 'role', 'reporterOpenid', 'toString', 'hasOwnProperty', 'status', 'version'];
+const HOSTILE_KEYS = [
+  '__proto__',
+  'constructor',
+  'prototype',
+  '$where',
+  '$set',
+  '$ne',
+  'a.b',
+  'location.latitude',
+  'timeline.0.note',
+  '_id',
+  'openid',
+  'role',
+  'reporterOpenid',
+  'toString',
+  'hasOwnProperty',
+  'status',
+  'version',
+];
 
 type Mutation =
   | { kind: 'set'; path: number; value: Json }
@@ -185,7 +314,15 @@ type Mutation =
 
 const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   { weight: 4, arbitrary: fc.record({ kind: fc.constant('set' as const), path: fc.nat(), value: hostileValue }) },
-  { weight: 3, arbitrary: fc.record({ kind: fc.constant('add' as const), path: fc.nat(), key: fc.oneof(fc.constantFrom(...HOSTILE_KEYS), fc.string({ maxLength: 12 })), value: hostileValue }) },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      kind: fc.constant('add' as const),
+      path: fc.nat(),
+      key: fc.oneof(fc.constantFrom(...HOSTILE_KEYS), fc.string({ maxLength: 12 })),
+      value: hostileValue,
+    }),
+  },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('drop' as const), path: fc.nat() }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('location' as const), value: badLocation }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('photos' as const), value: badPhotos }) },
@@ -258,17 +395,37 @@ function apply(params: Json, raw: Mutation): Json {
   return params;
 }
 
-const CALLERS = ['natural', R1, R2, STAFF.grid.openid, STAFF['grid:other'].openid, STAFF.community.openid, STAFF.district.openid, STAFF.dept.openid, SUPER, null] as const;
+const CALLERS = [
+  'natural',
+  R1,
+  R2,
+  STAFF.grid.openid,
+  STAFF['grid:other'].openid,
+  STAFF.community.openid,
+  STAFF.district.openid,
+  STAFF.dept.openid,
+  SUPER,
+  null,
+] as const;
 
 const hostileCase = (actions: string[]) =>
   fc.record({
-    action: fc.oneof({ weight: 30, arbitrary: fc.constantFrom(...actions) }, { weight: 1, arbitrary: fc.constantFrom('constructor', '__proto__', 'toString', 'report', 'report.submit.x', 'jobs.sweep', '', 'x'.repeat(65)) }),
+    action: fc.oneof(
+      { weight: 30, arbitrary: fc.constantFrom(...actions) },
+      {
+        weight: 1,
+        arbitrary: fc.constantFrom('constructor', '__proto__', 'toString', 'report', 'report.submit.x', 'jobs.sweep', '', 'x'.repeat(65)),
+      },
+    ),
     caller: fc.constantFrom(...CALLERS),
     mutations: fc.array(mutation, { minLength: 1, maxLength: 3 }),
     event: fc.oneof(
       { weight: 12, arbitrary: fc.constant(null) },
       { weight: 1, arbitrary: fc.record({ userInfo: fc.constant({ openId: SUPER, appId: 'wx0000' }) }) },
-      { weight: 1, arbitrary: fc.dictionary(fc.constantFrom('extra', '$where', 'openid', 'caller'), hostileValue, { minKeys: 1, maxKeys: 2 }) },
+      {
+        weight: 1,
+        arbitrary: fc.dictionary(fc.constantFrom('extra', '$where', 'openid', 'caller'), hostileValue, { minKeys: 1, maxKeys: 2 }),
+      },
     ),
   });
 
@@ -284,7 +441,13 @@ const storeBytes = (caller: string | null): string => {
 
 test('every action of the contract has a valid call to start from', () => {
   const missing = contractActions().filter((a) => !(a in samples));
-  recordFigure({ section: 'hostile', figure: 'actions with hostile inputs', value: `${contractActions().length - missing.length} of ${contractActions().length}`, target: 'all', met: missing.length === 0 });
+  recordFigure({
+    section: 'hostile',
+    figure: 'actions with hostile inputs',
+    value: `${contractActions().length - missing.length} of ${contractActions().length}`,
+    target: 'all',
+    met: missing.length === 0,
+  });
   expect(missing).toEqual([]);
 });
 
@@ -300,7 +463,9 @@ test(`${n(CASES)} hostile calls: never INTERNAL, a short Chinese message, and a 
       for (const m of mutations) params = apply(params, m);
       const who = caller === 'natural' ? (sample?.caller ?? R1) : caller;
       const body: Record<string, Json> = { action, params };
-      if (event) for (const [k, v] of Object.entries(event)) Object.defineProperty(body, k, { value: v, enumerable: true, configurable: true, writable: true });
+      if (event)
+        for (const [k, v] of Object.entries(event))
+          Object.defineProperty(body, k, { value: v, enumerable: true, configurable: true, writable: true });
       const before = storeBytes(who);
       const answer = await world.raw(who, body);
       tally.tried += 1;
@@ -336,11 +501,38 @@ test(`${n(CASES)} hostile calls: never INTERNAL, a short Chinese message, and a 
     }),
     { numRuns: CASES, seed: Number(process.env.VERIFY_SEED ?? 20261201), endOnFailure: true },
   );
-  recordFigure({ section: 'hostile', figure: 'cases tried / refused / answered / stored', value: `${n(tally.tried)} / ${n(tally.refused)} / ${n(tally.answered)} / ${n(tally.stored)}`, target: '≥ 10,000 tried', met: tally.tried >= 10_000 });
-  recordFigure({ section: 'hostile', figure: 'refusals by code', value: Object.entries(byCode).sort().map(([c, k]) => `${c} ${n(k)}`).join(', '), target: '—', met: true });
+  recordFigure({
+    section: 'hostile',
+    figure: 'cases tried / refused / answered / stored',
+    value: `${n(tally.tried)} / ${n(tally.refused)} / ${n(tally.answered)} / ${n(tally.stored)}`,
+    target: '≥ 10,000 tried',
+    met: tally.tried >= 10_000,
+  });
+  recordFigure({
+    section: 'hostile',
+    figure: 'refusals by code',
+    value: Object.entries(byCode)
+      .sort()
+      .map(([c, k]) => `${c} ${n(k)}`)
+      .join(', '),
+    target: '—',
+    met: true,
+  });
   recordFigure({ section: 'hostile', figure: 'INTERNAL answers', value: tally.internal, target: '0', met: tally.internal === 0 });
-  recordFigure({ section: 'hostile', figure: 'refusals that changed the store', value: tally.changedOnRefusal, target: '0', met: tally.changedOnRefusal === 0 });
-  recordFigure({ section: 'hostile', figure: 'answers not an envelope, or a message not short Chinese', value: tally.badEnvelope + tally.badMessage, target: '0', met: tally.badEnvelope + tally.badMessage === 0 });
+  recordFigure({
+    section: 'hostile',
+    figure: 'refusals that changed the store',
+    value: tally.changedOnRefusal,
+    target: '0',
+    met: tally.changedOnRefusal === 0,
+  });
+  recordFigure({
+    section: 'hostile',
+    figure: 'answers not an envelope, or a message not short Chinese',
+    value: tally.badEnvelope + tally.badMessage,
+    target: '0',
+    met: tally.badEnvelope + tally.badMessage === 0,
+  });
   expect(problems.slice(0, 20)).toEqual([]);
 });
 
@@ -348,11 +540,56 @@ test(`${n(CASES)} hostile calls: never INTERNAL, a short Chinese message, and a 
 
 const badOpenids = ['a/../b', '../../x', '..', 'a b', 'x'.repeat(65), '中文', 'a%2f..%2fb', '\u200b', 'a\\b', 'a:b', 'a;b', '$where'];
 const httpCase = fc.oneof(
-  fc.record({ kind: fc.constant('body' as const), body: fc.oneof(fc.string({ unit: 'binary', maxLength: 200 }), fc.constantFrom('{', '[]', 'null', '"x"', '{"action":', '{"action":"report.submit","params":{"__proto__":{"x":1}}}', '{"action":"ticket.get","params":{"ticketId":{"$ne":null}}}', '\u0000')), openid: fc.constantFrom<string | null>(R1, null) }),
-  fc.record({ kind: fc.constant('header' as const), openid: fc.constantFrom(...badOpenids), action: fc.constantFrom('staff.me', 'report.mine', 'report.submit') }),
-  fc.record({ kind: fc.constant('upload' as const), openid: fc.constantFrom<string | null>(R1, null, ...badOpenids), cloudPath: fc.oneof(fc.constantFrom('', '../x.jpg', '../../.data/x', 'a/../../b.jpg', '/etc/passwd', 'uploads/x.jpg', '.', 'a\u0000.jpg', '%2e%2e/x.jpg'), fc.string({ maxLength: 30 })) }),
-  fc.record({ kind: fc.constant('download' as const), path: fc.oneof(fc.constantFrom('uploads', 'uploads/', '..%2f..%2fpackage.json', '%E0%A4%A', 'uploads/../package.json', '%00', 'uploads/x/y.jpg?expires=1&sign=00'), fc.string({ maxLength: 30 }).map(encodeURIComponent)) }),
-  fc.record({ kind: fc.constant('jobs' as const), openid: fc.constantFrom(R1, SUPER, STAFF.grid.openid), trigger: fc.constantFrom('sweep', 'deliver', 'autoClose', 'figures', 'x') }),
+  fc.record({
+    kind: fc.constant('body' as const),
+    body: fc.oneof(
+      fc.string({ unit: 'binary', maxLength: 200 }),
+      fc.constantFrom(
+        '{',
+        '[]',
+        'null',
+        '"x"',
+        '{"action":',
+        '{"action":"report.submit","params":{"__proto__":{"x":1}}}',
+        '{"action":"ticket.get","params":{"ticketId":{"$ne":null}}}',
+        '\u0000',
+      ),
+    ),
+    openid: fc.constantFrom<string | null>(R1, null),
+  }),
+  fc.record({
+    kind: fc.constant('header' as const),
+    openid: fc.constantFrom(...badOpenids),
+    action: fc.constantFrom('staff.me', 'report.mine', 'report.submit'),
+  }),
+  fc.record({
+    kind: fc.constant('upload' as const),
+    openid: fc.constantFrom<string | null>(R1, null, ...badOpenids),
+    cloudPath: fc.oneof(
+      fc.constantFrom('', '../x.jpg', '../../.data/x', 'a/../../b.jpg', '/etc/passwd', 'uploads/x.jpg', '.', 'a\u0000.jpg', '%2e%2e/x.jpg'),
+      fc.string({ maxLength: 30 }),
+    ),
+  }),
+  fc.record({
+    kind: fc.constant('download' as const),
+    path: fc.oneof(
+      fc.constantFrom(
+        'uploads',
+        'uploads/',
+        '..%2f..%2fpackage.json',
+        '%E0%A4%A',
+        'uploads/../package.json',
+        '%00',
+        'uploads/x/y.jpg?expires=1&sign=00',
+      ),
+      fc.string({ maxLength: 30 }).map(encodeURIComponent),
+    ),
+  }),
+  fc.record({
+    kind: fc.constant('jobs' as const),
+    openid: fc.constantFrom(R1, SUPER, STAFF.grid.openid),
+    trigger: fc.constantFrom('sweep', 'deliver', 'autoClose', 'figures', 'x'),
+  }),
 );
 
 test(`${n(HTTP_CASES)} hostile requests to the local server: 4xx or an envelope, never a 5xx or INTERNAL, nothing stored`, async () => {
@@ -364,18 +601,34 @@ test(`${n(HTTP_CASES)} hostile requests to the local server: 4xx or an envelope,
       const before = storeBytes(null);
       let res: Response;
       if (c.kind === 'body') {
-        res = await fetch(`${base}/functions/api`, { method: 'POST', headers: { 'content-type': 'application/json', ...(c.openid ? { 'x-wx-openid': c.openid } : {}) }, body: c.body });
+        res = await fetch(`${base}/functions/api`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...(c.openid ? { 'x-wx-openid': c.openid } : {}) },
+          body: c.body,
+        });
       } else if (c.kind === 'header') {
-        res = await fetch(`${base}/functions/api`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-wx-openid': encodeURI(c.openid) }, body: JSON.stringify({ action: c.action, params: c.action === 'report.submit' ? reportParams() : {} }) });
+        res = await fetch(`${base}/functions/api`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-wx-openid': encodeURI(c.openid) },
+          body: JSON.stringify({ action: c.action, params: c.action === 'report.submit' ? reportParams() : {} }),
+        });
       } else if (c.kind === 'upload') {
         const form = new FormData();
         form.set('cloudPath', c.cloudPath);
         form.set('file', new Blob([Buffer.from('jpeg')]), 'x.jpg');
-        res = await fetch(`${base}/__files`, { method: 'POST', headers: c.openid ? { 'x-wx-openid': encodeURI(c.openid) } : {}, body: form });
+        res = await fetch(`${base}/__files`, {
+          method: 'POST',
+          headers: c.openid ? { 'x-wx-openid': encodeURI(c.openid) } : {},
+          body: form,
+        });
       } else if (c.kind === 'download') {
         res = await fetch(`${base}/__files/${c.path}`);
       } else {
-        res = await fetch(`${base}/functions/jobs`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-wx-openid': c.openid }, body: JSON.stringify({ Type: 'Timer', TriggerName: c.trigger }) });
+        res = await fetch(`${base}/functions/jobs`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-wx-openid': c.openid },
+          body: JSON.stringify({ Type: 'Timer', TriggerName: c.trigger }),
+        });
       }
       tally.tried += 1;
       const text = await res.text();
@@ -396,12 +649,30 @@ test(`${n(HTTP_CASES)} hostile requests to the local server: 4xx or an envelope,
     }),
     { numRuns: HTTP_CASES, seed: Number(process.env.VERIFY_SEED ?? 20261201), endOnFailure: true },
   );
-  recordFigure({ section: 'hostile', figure: 'HTTP requests (bodies, openid headers, uploads, downloads, jobs with a user)', value: n(tally.tried), target: '—', met: true });
-  recordFigure({ section: 'hostile', figure: 'HTTP 5xx or INTERNAL, or the store changed', value: tally.server + tally.internal + tally.changed, target: '0', met: tally.server + tally.internal + tally.changed === 0 });
+  recordFigure({
+    section: 'hostile',
+    figure: 'HTTP requests (bodies, openid headers, uploads, downloads, jobs with a user)',
+    value: n(tally.tried),
+    target: '—',
+    met: true,
+  });
+  recordFigure({
+    section: 'hostile',
+    figure: 'HTTP 5xx or INTERNAL, or the store changed',
+    value: tally.server + tally.internal + tally.changed,
+    target: '0',
+    met: tally.server + tally.internal + tally.changed === 0,
+  });
   expect(problems.slice(0, 20)).toEqual([]);
 });
 
 test('no answer of the hostile suite leaked personal data', () => {
-  recordFigure({ section: 'privacy', figure: 'leaks in the hostile answers', value: `${world.scan.leaks.length} in ${n(world.scan.answers)} answers`, target: '0', met: world.scan.leaks.length === 0 });
+  recordFigure({
+    section: 'privacy',
+    figure: 'leaks in the hostile answers',
+    value: `${world.scan.leaks.length} in ${n(world.scan.answers)} answers`,
+    target: '0',
+    met: world.scan.leaks.length === 0,
+  });
   expect(world.scan.leaks.slice(0, 10)).toEqual([]);
 });

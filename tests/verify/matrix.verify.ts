@@ -49,10 +49,16 @@ function readMatrix(): Row[] {
   const text = readFileSync(join(__dirname, 'authorization-matrix.md'), 'utf8');
   const lines = text.split('\n').filter((l) => l.startsWith('| '));
   const headerAt = lines.findIndex((l) => l.startsWith('| action | resource |'));
-  const header = (lines[headerAt] ?? '').split('|').slice(1, -1).map((c) => c.trim());
+  const header = (lines[headerAt] ?? '')
+    .split('|')
+    .slice(1, -1)
+    .map((c) => c.trim());
   expect(header).toEqual(['action', 'resource', ...COLUMNS]);
   return lines.slice(headerAt + 1).flatMap((line) => {
-    const cells = line.split('|').slice(1, -1).map((c) => c.trim());
+    const cells = line
+      .split('|')
+      .slice(1, -1)
+      .map((c) => c.trim());
     if (cells[0]?.startsWith('---')) return [];
     const [action, resource, ...outcomes] = cells;
     if (!action || !resource || outcomes.length !== COLUMNS.length) throw new Error(`matrix row malformed: ${line}`);
@@ -148,7 +154,11 @@ const TICKET_PARAMS: Record<string, (t: TicketResource, resource: string) => Rec
   'ticket.get': (t) => ({ ticketId: t.id }),
   'ticket.accept': (t) => ({ ticketId: t.id, complexity: 'normal' }),
   'ticket.reject': (t) => ({ ticketId: t.id, reason: '不属于受理范围' }),
-  'ticket.transfer': (t, resource) => ({ ticketId: t.id, toGridCode: resource.includes('周村区') ? FOREIGN_GRID : OTHER_GRID, reason: '位置属于其他网格' }),
+  'ticket.transfer': (t, resource) => ({
+    ticketId: t.id,
+    toGridCode: resource.includes('周村区') ? FOREIGN_GRID : OTHER_GRID,
+    reason: '位置属于其他网格',
+  }),
   'ticket.dispatch': (t) => ({ ticketId: t.id, departmentCode: DEPT }),
   'ticket.escalate': (t) => ({ ticketId: t.id, reason: '需要上级协调' }),
   'ticket.resolve': (t) => ({ ticketId: t.id, result: '已处理完毕' }),
@@ -175,7 +185,10 @@ type Setup = (resource: string, fresh: string) => Promise<Resource> | Resource;
 const SETUP: Record<string, Setup> = {
   'report.submit': (resource, fresh) => ({
     reporter: fresh,
-    params: () => reportParams(resource === 'patrol' ? { patrol: true } : resource === 'proxy' ? { onBehalfOf: { name: '王大爷', phone: '13900001111' } } : {}),
+    params: () =>
+      reportParams(
+        resource === 'patrol' ? { patrol: true } : resource === 'proxy' ? { onBehalfOf: { name: '王大爷', phone: '13900001111' } } : {},
+      ),
   }),
   'report.nearby': async (_resource, fresh) => {
     await submitted();
@@ -186,11 +199,22 @@ const SETUP: Record<string, Setup> = {
     const stranger = oid('matrixStranger');
     return {
       reporter: t.reporter,
-      params: (caller) => ({ ref: world.server.deps.sealer.seal(FOLLOW_PURPOSE, `${t.id}|${resource === 'own-ref' ? caller : stranger}`, new Date(T), 30 * 60_000) }),
+      params: (caller) => ({
+        ref: world.server.deps.sealer.seal(
+          FOLLOW_PURPOSE,
+          `${t.id}|${resource === 'own-ref' ? caller : stranger}`,
+          new Date(T),
+          30 * 60_000,
+        ),
+      }),
     };
   },
   'report.claim': async (_resource, fresh) => {
-    const filed = await world.ok(STAFF.grid.openid, 'report.submit', reportParams({ onBehalfOf: { name: '李阿姨', phone: '13900002222' } }));
+    const filed = await world.ok(
+      STAFF.grid.openid,
+      'report.submit',
+      reportParams({ onBehalfOf: { name: '李阿姨', phone: '13900002222' } }),
+    );
     const view = await world.ok(STAFF.grid.openid, 'ticket.get', { ticketId: filed.ticketId });
     return { reporter: fresh, params: () => ({ code: view.claimCode }) };
   },
@@ -199,7 +223,10 @@ const SETUP: Record<string, Setup> = {
     return { reporter: fresh, resident: freshResident('mxb'), params: () => ({ inviteCode: invite.code, displayName: '新网格员' }) };
   },
   'subscription.record': (_resource, fresh) => ({ reporter: fresh, params: () => ({ grants: { ticketAccepted: 'accept' } }) }),
-  'stats.summary': (resource, fresh) => ({ reporter: fresh, params: () => (resource === 'own scope' ? range : { ...range, scope: { district: PLACE.district } }) }),
+  'stats.summary': (resource, fresh) => ({
+    reporter: fresh,
+    params: () => (resource === 'own scope' ? range : { ...range, scope: { district: PLACE.district } }),
+  }),
   'admin.grids.import': (_resource, fresh) => {
     uniq += 1;
     const code = `VF-NEW-${String(uniq).padStart(2, '0')}`;
@@ -213,7 +240,18 @@ const SETUP: Record<string, Setup> = {
             {
               type: 'Feature',
               properties: { code, name: '新建网格', community: '新建社区', street: '新建街道', district: '新建区' },
-              geometry: { type: 'Polygon', coordinates: [[[100, 30], [100.001, 30], [100.001, 30.001], [100, 30.001], [100, 30]]] },
+              geometry: {
+                type: 'Polygon',
+                coordinates: [
+                  [
+                    [100, 30],
+                    [100.001, 30],
+                    [100.001, 30.001],
+                    [100, 30.001],
+                    [100, 30],
+                  ],
+                ],
+              },
             },
           ],
         },
@@ -238,10 +276,19 @@ const SETUP: Record<string, Setup> = {
   'admin.grids.list': (resource, fresh) => ({ reporter: fresh, params: () => (resource === 'own area' ? {} : { community: '城北社区' }) }),
   'admin.invites.create': (resource, fresh) => ({
     reporter: fresh,
-    params: () => (resource.startsWith('gridWorker') ? { role: 'gridWorker', scope: { grids: [GRID] } } : { role: 'districtAdmin', scope: { district: PLACE.district } }),
+    params: () =>
+      resource.startsWith('gridWorker')
+        ? { role: 'gridWorker', scope: { grids: [GRID] } }
+        : { role: 'districtAdmin', scope: { district: PLACE.district } },
   }),
-  'admin.categories.upsert': (_resource, fresh) => ({ reporter: fresh, params: () => ({ code: 'vf-new', name: '测试类别', profile: 'normal' }) }),
-  'admin.departments.upsert': (_resource, fresh) => ({ reporter: fresh, params: () => ({ code: 'vf-dept', name: '测试部门', street: PLACE.street, categories: ['sanitation'] }) }),
+  'admin.categories.upsert': (_resource, fresh) => ({
+    reporter: fresh,
+    params: () => ({ code: 'vf-new', name: '测试类别', profile: 'normal' }),
+  }),
+  'admin.departments.upsert': (_resource, fresh) => ({
+    reporter: fresh,
+    params: () => ({ code: 'vf-dept', name: '测试部门', street: PLACE.street, categories: ['sanitation'] }),
+  }),
 };
 
 async function prepare(row: Row): Promise<Resource> {
@@ -267,7 +314,8 @@ const callerOf = (column: Column, resource: Resource): string | null => {
   return STAFF[column].openid;
 };
 
-const outcomeOf = (answer: Api.Envelope<unknown>): string => (answer.ok ? 'OK' : (Object.entries(CODE_OF).find(([, c]) => c === answer.error.code)?.[0] ?? answer.error.code));
+const outcomeOf = (answer: Api.Envelope<unknown>): string =>
+  answer.ok ? 'OK' : (Object.entries(CODE_OF).find(([, c]) => c === answer.error.code)?.[0] ?? answer.error.code);
 
 // ---- the run ----
 
@@ -285,7 +333,13 @@ test('every action of the contract has rows in the matrix, and every row names a
   expect([...contract].sort()).toEqual(Object.keys(ACTIONS).sort());
   const covered = new Set(rows.map((r) => r.action));
   const missing = contract.filter((a) => !covered.has(a));
-  recordFigure({ section: 'matrix', figure: 'actions of the contract with rows', value: `${contract.length - missing.length} of ${contract.length}`, target: 'all', met: missing.length === 0 });
+  recordFigure({
+    section: 'matrix',
+    figure: 'actions of the contract with rows',
+    value: `${contract.length - missing.length} of ${contract.length}`,
+    target: 'all',
+    met: missing.length === 0,
+  });
   expect(missing).toEqual([]);
   expect(rows.filter((r) => !contract.includes(r.action)).map((r) => r.action)).toEqual([]);
 });
@@ -303,20 +357,40 @@ test('every cell answers what DOMAIN.md says, and refusals change nothing', asyn
       cells += 1;
       const got = outcomeOf(answer);
       if (got !== row.cells[column]) {
-        mismatches.push(`${row.action} [${row.resource}] × ${column}: expected ${row.cells[column]}, got ${got}${answer.ok ? '' : ` (${answer.error.message})`}`);
+        mismatches.push(
+          `${row.action} [${row.resource}] × ${column}: expected ${row.cells[column]}, got ${got}${answer.ok ? '' : ` (${answer.error.message})`}`,
+        );
       }
       if (!answer.ok && world.snapshot() !== before) changed.push(`${row.action} [${row.resource}] × ${column}`);
       // A move that went through used the resource up: the next caller gets a fresh one.
       if (answer.ok) resource = await prepare(row);
     }
   }
-  recordFigure({ section: 'matrix', figure: 'cells (action × resource × caller) matching DOMAIN.md', value: `${n(cells - mismatches.length)} of ${n(cells)}`, target: 'all', met: mismatches.length === 0 });
-  recordFigure({ section: 'matrix', figure: 'refusals that changed the store', value: changed.length, target: '0', met: changed.length === 0 });
+  recordFigure({
+    section: 'matrix',
+    figure: 'cells (action × resource × caller) matching DOMAIN.md',
+    value: `${n(cells - mismatches.length)} of ${n(cells)}`,
+    target: 'all',
+    met: mismatches.length === 0,
+  });
+  recordFigure({
+    section: 'matrix',
+    figure: 'refusals that changed the store',
+    value: changed.length,
+    target: '0',
+    met: changed.length === 0,
+  });
   expect(mismatches).toEqual([]);
   expect(changed).toEqual([]);
 });
 
 test('no answer of the matrix leaked personal data', () => {
-  recordFigure({ section: 'privacy', figure: 'leaks in the matrix answers', value: `${world.scan.leaks.length} in ${n(world.scan.answers)} answers`, target: '0', met: world.scan.leaks.length === 0 });
+  recordFigure({
+    section: 'privacy',
+    figure: 'leaks in the matrix answers',
+    value: `${world.scan.leaks.length} in ${n(world.scan.answers)} answers`,
+    target: '0',
+    met: world.scan.leaks.length === 0,
+  });
   expect(world.scan.leaks).toEqual([]);
 });

@@ -29,7 +29,14 @@ const DAY = 24 * HOUR;
 const SHANGHAI = 8 * HOUR;
 
 type Doc = Record<string, unknown> & { _id: string };
-type Entry = Record<string, unknown> & { at: Date; kind: string; fromStatus: string | null; toStatus: string; level: string; actorOpenid: string | null };
+type Entry = Record<string, unknown> & {
+  at: Date;
+  kind: string;
+  fromStatus: string | null;
+  toStatus: string;
+  level: string;
+  actorOpenid: string | null;
+};
 
 interface Tk {
   id: string;
@@ -98,8 +105,18 @@ function stepStart(entries: Entry[], status: string): Entry | undefined {
     const e = entries[i] as Entry;
     const prev = entries[i - 1];
     const levelChanged = prev !== undefined && prev.level !== e.level;
-    if (status === 'submitted' && (e.kind === 'submit' || e.kind === 'transfer' || ((e.kind === 'escalate' || e.kind === 'overdue') && levelChanged))) return e;
-    if (status === 'accepted' && (e.kind === 'accept' || e.kind === 'reopen' || ((e.kind === 'escalate' || e.kind === 'overdue') && levelChanged && e.toStatus === 'accepted'))) return e;
+    if (
+      status === 'submitted' &&
+      (e.kind === 'submit' || e.kind === 'transfer' || ((e.kind === 'escalate' || e.kind === 'overdue') && levelChanged))
+    )
+      return e;
+    if (
+      status === 'accepted' &&
+      (e.kind === 'accept' ||
+        e.kind === 'reopen' ||
+        ((e.kind === 'escalate' || e.kind === 'overdue') && levelChanged && e.toStatus === 'accepted'))
+    )
+      return e;
   }
   return undefined;
 }
@@ -112,12 +129,15 @@ function checkTicket(tk: Tk, doc: Doc | undefined, afterSweep: boolean): void {
   const status = String(doc.status);
   // One state.
   if (!['submitted', 'accepted', 'resolved', 'closed', 'rejected', 'withdrawn'].includes(status)) problem(`${where}: status ${status}`);
-  if (entries[0]?.kind !== 'submit' || entries[0]?.fromStatus !== null) problem(`${where}: the timeline does not start with the submission`);
-  if (entries[entries.length - 1]?.toStatus !== status) problem(`${where}: status ${status} but the last entry ends in ${entries[entries.length - 1]?.toStatus}`);
+  if (entries[0]?.kind !== 'submit' || entries[0]?.fromStatus !== null)
+    problem(`${where}: the timeline does not start with the submission`);
+  if (entries[entries.length - 1]?.toStatus !== status)
+    problem(`${where}: status ${status} but the last entry ends in ${entries[entries.length - 1]?.toStatus}`);
   for (let i = 1; i < entries.length; i += 1) {
     const e = entries[i] as Entry;
     const prev = entries[i - 1] as Entry;
-    if (e.fromStatus !== prev.toStatus) problem(`${where}: entry ${i} (${e.kind}) starts from ${e.fromStatus}, the one before ended in ${prev.toStatus}`);
+    if (e.fromStatus !== prev.toStatus)
+      problem(`${where}: entry ${i} (${e.kind}) starts from ${e.fromStatus}, the one before ended in ${prev.toStatus}`);
     if ((time(e.at) ?? 0) < (time(prev.at) ?? 0)) problem(`${where}: entry ${i} (${e.kind}) is earlier than the one before`);
   }
   // Monotone: what was seen stays, version counts the entries, the chain holds.
@@ -130,9 +150,11 @@ function checkTicket(tk: Tk, doc: Doc | undefined, afterSweep: boolean): void {
   // Deadlines.
   const acceptBy = time(doc.acceptBy);
   const resolveBy = time(doc.resolveBy);
-  if (status === 'submitted' && (acceptBy === null || resolveBy !== null)) problem(`${where}: submitted with acceptBy ${acceptBy} resolveBy ${resolveBy}`);
+  if (status === 'submitted' && (acceptBy === null || resolveBy !== null))
+    problem(`${where}: submitted with acceptBy ${acceptBy} resolveBy ${resolveBy}`);
   if (status === 'accepted' && resolveBy === null) problem(`${where}: accepted without resolveBy`);
-  if ((status === 'rejected' || status === 'withdrawn') && (acceptBy !== null || resolveBy !== null)) problem(`${where}: ${status} still has a deadline`);
+  if ((status === 'rejected' || status === 'withdrawn') && (acceptBy !== null || resolveBy !== null))
+    problem(`${where}: ${status} still has a deadline`);
   const due = status === 'submitted' ? acceptBy : status === 'accepted' ? resolveBy : null;
   const start = stepStart(entries, status);
   if (due !== null && start) {
@@ -142,10 +164,12 @@ function checkTicket(tk: Tk, doc: Doc | undefined, afterSweep: boolean): void {
       if (due !== want) problem(`${where}: urgent ${status} deadline ${new Date(due).toISOString()}, want ${new Date(want).toISOString()}`);
     } else {
       if ((due + 1 + SHANGHAI) % DAY !== 0) problem(`${where}: deadline ${new Date(due).toISOString()} is not the end of a Shanghai day`);
-      if (shanghaiDay(due) <= shanghaiDay(from) || due - from > 21 * DAY) problem(`${where}: deadline ${new Date(due).toISOString()} does not follow its step's start ${new Date(from).toISOString()}`);
+      if (shanghaiDay(due) <= shanghaiDay(from) || due - from > 21 * DAY)
+        problem(`${where}: deadline ${new Date(due).toISOString()} does not follow its step's start ${new Date(from).toISOString()}`);
     }
   }
-  if (afterSweep && due !== null && due < now_() && time(doc.overdueHandledFor) !== due) problem(`${where}: past its deadline after a sweep, unhandled`);
+  if (afterSweep && due !== null && due < now_() && time(doc.overdueHandledFor) !== due)
+    problem(`${where}: past its deadline after a sweep, unhandled`);
 }
 const now_ = (): number => now;
 
@@ -156,7 +180,8 @@ function checkAll(model: Model, afterSweep = false): void {
 
 // ---- figures: the rollups against a recount of the stored tickets ----
 
-const cellOf = (d: Doc): string => (d.gridCode !== null && d.gridCode !== undefined ? String(d.gridCode) : `triage:${String(d.community ?? d.district ?? '-')}`);
+const cellOf = (d: Doc): string =>
+  d.gridCode !== null && d.gridCode !== undefined ? String(d.gridCode) : `triage:${String(d.community ?? d.district ?? '-')}`;
 const dayKey = (ms: number): string => new Date(ms + SHANGHAI).toISOString().slice(0, 10);
 const COUNTERS = ['received', 'accepted', 'resolved', 'closed', 'rejected', 'withdrawn', 'rated', 'satisfied'] as const;
 
@@ -204,12 +229,52 @@ async function checkFigures(): Promise<void> {
 // ---- callers and moves ----
 
 type Who = 'reporter' | 'neighbour' | 'grid' | 'grid:other' | 'community' | 'street' | 'district' | 'district:other' | 'dept' | 'super';
-const WHO: readonly Who[] = ['reporter', 'neighbour', 'grid', 'grid:other', 'community', 'street', 'district', 'district:other', 'dept', 'super'];
+const WHO: readonly Who[] = [
+  'reporter',
+  'neighbour',
+  'grid',
+  'grid:other',
+  'community',
+  'street',
+  'district',
+  'district:other',
+  'dept',
+  'super',
+];
 const openidOf = (who: Who, tk: Tk): string =>
   who === 'reporter' ? tk.reporter : who === 'neighbour' ? NEIGHBOUR : who === 'super' ? SUPER : STAFF[who].openid;
 
-type Move = 'accept' | 'reject' | 'transfer' | 'dispatch' | 'escalate' | 'resolve' | 'return' | 'supervise' | 'rate' | 'reopen' | 'withdraw' | 'urge' | 'contact' | 'reply';
-const MOVES: readonly Move[] = ['accept', 'reject', 'transfer', 'dispatch', 'escalate', 'resolve', 'return', 'supervise', 'rate', 'reopen', 'withdraw', 'urge', 'contact', 'reply'];
+type Move =
+  | 'accept'
+  | 'reject'
+  | 'transfer'
+  | 'dispatch'
+  | 'escalate'
+  | 'resolve'
+  | 'return'
+  | 'supervise'
+  | 'rate'
+  | 'reopen'
+  | 'withdraw'
+  | 'urge'
+  | 'contact'
+  | 'reply';
+const MOVES: readonly Move[] = [
+  'accept',
+  'reject',
+  'transfer',
+  'dispatch',
+  'escalate',
+  'resolve',
+  'return',
+  'supervise',
+  'rate',
+  'reopen',
+  'withdraw',
+  'urge',
+  'contact',
+  'reply',
+];
 /** Moves whose success makes the same move impossible at once after (two at once: at most one wins). */
 const EXCLUSIVE: ReadonlySet<Move> = new Set(['accept', 'reject', 'resolve', 'return', 'dispatch', 'rate', 'withdraw', 'reply']);
 const ACTION: Record<Move, Api.ActionName> = {
@@ -236,7 +301,13 @@ function openSupervision(ticketId: string): string {
   return String(records.find((r) => r.ticketId === ticketId && (r.answer === null || r.answer === undefined))?._id ?? 'none-open');
 }
 
-function paramsOf(move: Move, ticketId: string, pick: number, gridCode: unknown, supervisionId = openSupervision(ticketId)): Record<string, unknown> {
+function paramsOf(
+  move: Move,
+  ticketId: string,
+  pick: number,
+  gridCode: unknown,
+  supervisionId = openSupervision(ticketId),
+): Record<string, unknown> {
   switch (move) {
     case 'reply':
       return { ticketId, supervisionId, note: '已安排人员处理' };
@@ -251,7 +322,11 @@ function paramsOf(move: Move, ticketId: string, pick: number, gridCode: unknown,
     case 'resolve':
       return { ticketId, result: '已处理完毕' };
     case 'rate':
-      return { ticketId, rating: (['satisfied', 'basic', 'unsatisfied'] as const)[pick % 3], ...(pick % 4 === 0 ? { comment: '还行' } : {}) };
+      return {
+        ticketId,
+        rating: (['satisfied', 'basic', 'unsatisfied'] as const)[pick % 3],
+        ...(pick % 4 === 0 ? { comment: '还行' } : {}),
+      };
     case 'supervise':
       return { ticketId, note: '请加快办理' };
     case 'urge':
@@ -311,7 +386,11 @@ class Submit implements fc.AsyncCommand<Model, Real> {
     const answer = await world.call(filer, 'report.submit', {
       ...reportParams({ location: { ...at }, category: this.urgent ? 'urgent-repair' : 'sanitation' }),
       ...(this.source === 'resident' ? { contactPhone: '13700005678' } : {}),
-      ...(this.source === 'patrol' ? { patrol: true } : this.source === 'resident' ? {} : { onBehalfOf: { name: '王大爷', phone: '13900004444' } }),
+      ...(this.source === 'patrol'
+        ? { patrol: true }
+        : this.source === 'resident'
+          ? {}
+          : { onBehalfOf: { name: '王大爷', phone: '13900004444' } }),
     });
     if (!answer.ok) return problem(`${this} refused: ${answer.error.code} ${answer.error.message}`);
     const id = (answer.data as Api.ReportSubmitData).ticketId;
@@ -357,9 +436,20 @@ class MoveCmd implements fc.AsyncCommand<Model, Real> {
         stats.allowedMismatches += 1;
       }
       const added = after ? entriesOf(after).slice(before ? entriesOf(before).length : 0) : [];
-      if (added.length !== 1 || added[0]?.kind !== ENTRY_KIND[move] || added[0]?.actorOpenid !== caller) problem(`${this} answered OK but added ${JSON.stringify(added.map((e) => e.kind))}`);
+      if (added.length !== 1 || added[0]?.kind !== ENTRY_KIND[move] || added[0]?.actorOpenid !== caller)
+        problem(`${this} answered OK but added ${JSON.stringify(added.map((e) => e.kind))}`);
       const status = String(after?.status);
-      const expected: Partial<Record<Move, string>> = { accept: 'accepted', reject: 'rejected', transfer: 'submitted', resolve: 'resolved', rate: 'closed', reopen: 'accepted', withdraw: 'withdrawn', dispatch: 'accepted', return: 'accepted' };
+      const expected: Partial<Record<Move, string>> = {
+        accept: 'accepted',
+        reject: 'rejected',
+        transfer: 'submitted',
+        resolve: 'resolved',
+        rate: 'closed',
+        reopen: 'accepted',
+        withdraw: 'withdrawn',
+        dispatch: 'accepted',
+        return: 'accepted',
+      };
       const want = expected[move] ?? String(before?.status);
       if (status !== want) problem(`${this}: status ${status}, DOMAIN says ${want}`);
     } else {
@@ -423,9 +513,12 @@ class Race implements fc.AsyncCommand<Model, Real> {
     // Every OK move is in the timeline once; no entry of a user that was not answered OK.
     const key = (kind: string, who: string | null): string => `${kind}|${who ?? ''}`;
     const okMoves = new Map<string, number>();
-    for (const r of results) if (r.ok && r.c.kind === 'move') okMoves.set(key(ENTRY_KIND[r.c.move], r.caller), (okMoves.get(key(ENTRY_KIND[r.c.move], r.caller)) ?? 0) + 1);
+    for (const r of results)
+      if (r.ok && r.c.kind === 'move')
+        okMoves.set(key(ENTRY_KIND[r.c.move], r.caller), (okMoves.get(key(ENTRY_KIND[r.c.move], r.caller)) ?? 0) + 1);
     const entries = new Map<string, number>();
-    for (const e of added) if (e.actorOpenid !== null) entries.set(key(e.kind, e.actorOpenid), (entries.get(key(e.kind, e.actorOpenid)) ?? 0) + 1);
+    for (const e of added)
+      if (e.actorOpenid !== null) entries.set(key(e.kind, e.actorOpenid), (entries.get(key(e.kind, e.actorOpenid)) ?? 0) + 1);
     for (const [k, count] of okMoves) {
       const found = entries.get(k) ?? 0;
       if (found < count) {
@@ -451,7 +544,8 @@ class Race implements fc.AsyncCommand<Model, Real> {
     }
     // Callers making the same exclusive move at once: never two winners.
     const byMove = new Map<Move, boolean[]>();
-    for (const r of results) if (r.c.kind === 'move' && EXCLUSIVE.has(r.c.move)) byMove.set(r.c.move, [...(byMove.get(r.c.move) ?? []), r.ok]);
+    for (const r of results)
+      if (r.c.kind === 'move' && EXCLUSIVE.has(r.c.move)) byMove.set(r.c.move, [...(byMove.get(r.c.move) ?? []), r.ok]);
     for (const [mv, oks] of byMove) {
       if (oks.length < 2) continue;
       stats.exclusiveRaces += 1;
@@ -498,22 +592,33 @@ const move = fc.constantFrom(...MOVES);
 const contender: fc.Arbitrary<Contender> = fc.oneof(
   { weight: 6, arbitrary: fc.record({ kind: fc.constant('move' as const), who, move, pick: fc.nat(11) }) },
   { weight: 1, arbitrary: fc.constant({ kind: 'follow' as const }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('job' as const), job: fc.constantFrom<Api.JobName>('sweep', 'autoClose', 'figures') }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({ kind: fc.constant('job' as const), job: fc.constantFrom<Api.JobName>('sweep', 'autoClose', 'figures') }),
+  },
 );
 /** The same move by two or three callers: the classic race (the move named, or the one offered to the first). */
 const sameMove = (callers: fc.Arbitrary<Who>): fc.Arbitrary<Contender[]> =>
-  fc.tuple(move, fc.uniqueArray(callers, { minLength: 2, maxLength: 3 }), fc.nat(11)).map(([mv, whos, pick]) => whos.map((w) => ({ kind: 'move' as const, who: w, move: mv, pick })));
+  fc
+    .tuple(move, fc.uniqueArray(callers, { minLength: 2, maxLength: 3 }), fc.nat(11))
+    .map(([mv, whos, pick]) => whos.map((w) => ({ kind: 'move' as const, who: w, move: mv, pick })));
 const delays = fc.array(fc.nat(3), { minLength: 3, maxLength: 3 });
 
 const commands = fc.commands(
   [
     fc
-      .tuple(fc.constantFrom<Where>('grid', 'grid', 'grid5', 'heping', 'foreign', 'triage'), fc.boolean(), fc.constantFrom<Source>('resident', 'resident', 'patrol', 'proxy', 'claimed'))
+      .tuple(
+        fc.constantFrom<Where>('grid', 'grid', 'grid5', 'heping', 'foreign', 'triage'),
+        fc.boolean(),
+        fc.constantFrom<Source>('resident', 'resident', 'patrol', 'proxy', 'claimed'),
+      )
       .map(([where, urgent, source]) => new Submit(where, urgent, source)),
     fc.tuple(fc.nat(4), who, move, fc.nat(11)).map(([t, w, mv, pick]) => new MoveCmd(t, w, mv, pick, false)),
     fc.tuple(fc.nat(4), holder, move, fc.nat(11)).map(([t, w, mv, pick]) => new MoveCmd(t, w, mv, pick, true)),
     fc.tuple(fc.nat(4), holder, move, fc.nat(11)).map(([t, w, mv, pick]) => new MoveCmd(t, w, mv, pick, true)),
-    fc.tuple(fc.nat(4), fc.oneof(sameMove(who), fc.array(contender, { minLength: 2, maxLength: 3 })), delays).map(([t, cs, ds]) => new Race(t, cs, ds, false)),
+    fc
+      .tuple(fc.nat(4), fc.oneof(sameMove(who), fc.array(contender, { minLength: 2, maxLength: 3 })), delays)
+      .map(([t, cs, ds]) => new Race(t, cs, ds, false)),
     fc.tuple(fc.nat(4), sameMove(holder), delays).map(([t, cs, ds]) => new Race(t, cs, ds, true)),
     fc.constantFrom(5 * MINUTE, 40 * MINUTE, 3 * HOUR, DAY, 2 * DAY, 4 * DAY, 8 * DAY).map((ms) => new Clock(ms)),
     fc.constantFrom<Api.JobName>('sweep', 'autoClose', 'figures', 'deliver').map((j) => new Job(j)),
@@ -524,7 +629,14 @@ const commands = fc.commands(
 // ---- the run ----
 
 /** What one run writes; emptied before the next (grids, places, departments and staff stay as seeded). */
-const RUN_COLLECTIONS = [COLLECTION.tickets, COLLECTION.supervisions, COLLECTION.outbox, COLLECTION.rollups, COLLECTION.rateLimits, COLLECTION.grants];
+const RUN_COLLECTIONS = [
+  COLLECTION.tickets,
+  COLLECTION.supervisions,
+  COLLECTION.outbox,
+  COLLECTION.rollups,
+  COLLECTION.rateLimits,
+  COLLECTION.grants,
+];
 
 beforeAll(async () => {
   world = await startWorld();
@@ -541,42 +653,111 @@ afterAll(() => world?.close());
 async function startRun(run: number): Promise<void> {
   const db = database();
   const _ = db.command;
-  for (const name of RUN_COLLECTIONS) await db.collection(name).where({ _id: _.exists(true) }).remove();
+  for (const name of RUN_COLLECTIONS)
+    await db
+      .collection(name)
+      .where({ _id: _.exists(true) })
+      .remove();
   // The figures job's lease goes too; the grids' version stays (routing reads it).
-  await db.collection(COLLECTION.meta).where({ _id: _.neq('gridsVersion') }).remove();
+  await db
+    .collection(COLLECTION.meta)
+    .where({ _id: _.neq('gridsVersion') })
+    .remove();
   world.server.sender.reset();
   setNow(Date.UTC(2025, 0, 2, 0) + ((run * 37) % 690) * DAY + ((run * 7) % 24) * HOUR + ((run * 13) % 60) * MINUTE);
 }
 
 const submitCmd = fc
-  .tuple(fc.constantFrom<Where>('grid', 'grid', 'grid5', 'heping', 'foreign', 'triage'), fc.boolean(), fc.constantFrom<Source>('resident', 'resident', 'patrol', 'proxy', 'claimed'))
+  .tuple(
+    fc.constantFrom<Where>('grid', 'grid', 'grid5', 'heping', 'foreign', 'triage'),
+    fc.boolean(),
+    fc.constantFrom<Source>('resident', 'resident', 'patrol', 'proxy', 'claimed'),
+  )
   .map(([where, urgent, source]) => new Submit(where, urgent, source));
 
-test(`${n(RUNS)} runs of the lifecycle with random interleavings and clock moves keep every invariant`, async () => {
-  await fc.assert(
-    fc.asyncProperty(fc.array(submitCmd, { minLength: 1, maxLength: 3 }), commands, async (first, cmds) => {
-      await startRun(stats.runs);
-      stats.runs += 1;
-      runProblems = [];
-      const model: Model = { tickets: [] };
-      await fc.asyncModelRun(() => ({ model, real: { world } }), [...first, ...cmds]);
-      await checkFigures();
-      checkAll(model);
-      if (runProblems.length > 0) throw new Error(`run ${stats.runs}: ${runProblems.slice(0, 5).join('; ')}`);
-    }),
-    { numRuns: RUNS, seed: Number(process.env.VERIFY_SEED ?? 20261201), endOnFailure: true },
-  );
-}, 30 * 60_000);
+test(
+  `${n(RUNS)} runs of the lifecycle with random interleavings and clock moves keep every invariant`,
+  async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(submitCmd, { minLength: 1, maxLength: 3 }), commands, async (first, cmds) => {
+        await startRun(stats.runs);
+        stats.runs += 1;
+        runProblems = [];
+        const model: Model = { tickets: [] };
+        await fc.asyncModelRun(() => ({ model, real: { world } }), [...first, ...cmds]);
+        await checkFigures();
+        checkAll(model);
+        if (runProblems.length > 0) throw new Error(`run ${stats.runs}: ${runProblems.slice(0, 5).join('; ')}`);
+      }),
+      { numRuns: RUNS, seed: Number(process.env.VERIFY_SEED ?? 20261201), endOnFailure: true },
+    );
+  },
+  30 * 60_000,
+);
 
 afterAll(() => {
   const ok = (v: number) => v === 0;
-  recordFigure({ section: 'privacy', figure: 'leaks in the model answers', value: `${world.scan.leaks.length} in ${n(world.scan.answers)} answers`, target: '0', met: world.scan.leaks.length === 0 });
-  recordFigure({ section: 'model', figure: 'runs / commands (moves, races, clock moves, jobs)', value: `${n(stats.runs)} / ${n(stats.commands)} (${n(stats.moves)} of which ${n(stats.movesOk)} went through, ${n(stats.races)}, ${n(stats.clockMoves)}, ${n(stats.jobs)})`, target: '≥ 1,000 runs', met: stats.runs >= 1000 });
-  recordFigure({ section: 'model', figure: 'ticket checks (one state, monotone timeline and chain, deadlines) failed', value: `${stats.problems.length === 0 ? 0 : 'some'} of ${n(stats.ticketChecks)}`, target: '0', met: stats.problems.length === 0 });
-  recordFigure({ section: 'model', figure: 'moves answered against allowedActions (refused when offered, or done when not)', value: `${stats.allowedMismatches} of ${n(stats.moves)}`, target: '0', met: ok(stats.allowedMismatches) });
-  recordFigure({ section: 'concurrency', figure: 'races (calls at once on one ticket)', value: `${n(stats.races)} (${n(stats.raceCalls)} calls)`, target: '—', met: true });
-  recordFigure({ section: 'concurrency', figure: 'same exclusive move at once: one winner / two or more', value: `${n(stats.exclusiveOneWinner)} of ${n(stats.exclusiveRaces)} / ${stats.exclusiveTwoWinners}`, target: 'never two', met: ok(stats.exclusiveTwoWinners) });
-  recordFigure({ section: 'concurrency', figure: 'lost updates (answered OK, not in the timeline; follows lost)', value: stats.lostUpdates + stats.lostFollows, target: '0', met: ok(stats.lostUpdates + stats.lostFollows) });
-  recordFigure({ section: 'concurrency', figure: 'phantom entries (in the timeline, not answered OK)', value: stats.phantomEntries, target: '0', met: ok(stats.phantomEntries) });
-  recordFigure({ section: 'model', figure: 'figure cells equal to a recount after the figures job', value: `${n(stats.figureCells - stats.figureMismatches)} of ${n(stats.figureCells)}`, target: 'all', met: ok(stats.figureMismatches) });
+  recordFigure({
+    section: 'privacy',
+    figure: 'leaks in the model answers',
+    value: `${world.scan.leaks.length} in ${n(world.scan.answers)} answers`,
+    target: '0',
+    met: world.scan.leaks.length === 0,
+  });
+  recordFigure({
+    section: 'model',
+    figure: 'runs / commands (moves, races, clock moves, jobs)',
+    value: `${n(stats.runs)} / ${n(stats.commands)} (${n(stats.moves)} of which ${n(stats.movesOk)} went through, ${n(stats.races)}, ${n(stats.clockMoves)}, ${n(stats.jobs)})`,
+    target: '≥ 1,000 runs',
+    met: stats.runs >= 1000,
+  });
+  recordFigure({
+    section: 'model',
+    figure: 'ticket checks (one state, monotone timeline and chain, deadlines) failed',
+    value: `${stats.problems.length === 0 ? 0 : 'some'} of ${n(stats.ticketChecks)}`,
+    target: '0',
+    met: stats.problems.length === 0,
+  });
+  recordFigure({
+    section: 'model',
+    figure: 'moves answered against allowedActions (refused when offered, or done when not)',
+    value: `${stats.allowedMismatches} of ${n(stats.moves)}`,
+    target: '0',
+    met: ok(stats.allowedMismatches),
+  });
+  recordFigure({
+    section: 'concurrency',
+    figure: 'races (calls at once on one ticket)',
+    value: `${n(stats.races)} (${n(stats.raceCalls)} calls)`,
+    target: '—',
+    met: true,
+  });
+  recordFigure({
+    section: 'concurrency',
+    figure: 'same exclusive move at once: one winner / two or more',
+    value: `${n(stats.exclusiveOneWinner)} of ${n(stats.exclusiveRaces)} / ${stats.exclusiveTwoWinners}`,
+    target: 'never two',
+    met: ok(stats.exclusiveTwoWinners),
+  });
+  recordFigure({
+    section: 'concurrency',
+    figure: 'lost updates (answered OK, not in the timeline; follows lost)',
+    value: stats.lostUpdates + stats.lostFollows,
+    target: '0',
+    met: ok(stats.lostUpdates + stats.lostFollows),
+  });
+  recordFigure({
+    section: 'concurrency',
+    figure: 'phantom entries (in the timeline, not answered OK)',
+    value: stats.phantomEntries,
+    target: '0',
+    met: ok(stats.phantomEntries),
+  });
+  recordFigure({
+    section: 'model',
+    figure: 'figure cells equal to a recount after the figures job',
+    value: `${n(stats.figureCells - stats.figureMismatches)} of ${n(stats.figureCells)}`,
+    target: 'all',
+    met: ok(stats.figureMismatches),
+  });
 });

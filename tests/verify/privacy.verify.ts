@@ -55,7 +55,10 @@ beforeAll(async () => {
     world.scan.addText(reporter, w.fragments, inScope);
     const photo = files.save(reporter, 'scene.jpg', Buffer.from('jpeg'));
     world.scan.addFolder(reporter, files.folderOf(reporter));
-    const data = await world.ok(reporter, 'report.submit', { ...reportParams({ description: w.text, photos: [photo] }), contactPhone: phone });
+    const data = await world.ok(reporter, 'report.submit', {
+      ...reportParams({ description: w.text, photos: [photo] }),
+      contactPhone: phone,
+    });
     filed.push({ id: data.ticketId, reporter, phone });
   }
   // Neighbours follow through the same-problem check ("我也遇到了").
@@ -70,7 +73,11 @@ beforeAll(async () => {
   const proxyPhone = secret('phone', '13900005555');
   world.scan.addPhone(proxyPhone);
   claimant = freshResident('claimant');
-  const proxy = await world.ok(STAFF.grid.openid, 'report.submit', reportParams({ onBehalfOf: { name: secret('text', '李桂芬'), phone: proxyPhone } }));
+  const proxy = await world.ok(
+    STAFF.grid.openid,
+    'report.submit',
+    reportParams({ onBehalfOf: { name: secret('text', '李桂芬'), phone: proxyPhone } }),
+  );
   proxyId = proxy.ticketId;
   world.scan.addText(claimant, ['李桂芬'], inScope);
   const code = (await world.ok(STAFF.grid.openid, 'ticket.get', { ticketId: proxyId })).claimCode ?? '';
@@ -174,9 +181,17 @@ test('staff in scope see the phone masked; the staff who hold the ticket reveal 
   const view = await world.ok(STAFF.street.openid, 'ticket.get', { ticketId: t.id });
   expect(view.contactPhoneMasked).toMatch(/^138\*{4}\d{4}$/);
   // The reveal is the one answer allowed to carry the phone: called outside the scan.
-  const refused = await handleApi({ action: 'ticket.contact', params: { ticketId: t.id } }, { openid: STAFF.street.openid }, world.server.deps);
+  const refused = await handleApi(
+    { action: 'ticket.contact', params: { ticketId: t.id } },
+    { openid: STAFF.street.openid },
+    world.server.deps,
+  );
   expect(refused).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
-  const revealed = await handleApi({ action: 'ticket.contact', params: { ticketId: t.id } }, { openid: STAFF.grid.openid }, world.server.deps);
+  const revealed = await handleApi(
+    { action: 'ticket.contact', params: { ticketId: t.id } },
+    { openid: STAFF.grid.openid },
+    world.server.deps,
+  );
   expect(revealed).toEqual({ ok: true, data: { phone: t.phone } });
   const after = await world.ok(t.reporter, 'ticket.get', { ticketId: t.id });
   expect(after.timeline?.filter((e) => e.kind === 'contact')).toHaveLength(1);
@@ -184,6 +199,12 @@ test('staff in scope see the phone masked; the staff who hold the ticket reveal 
 
 test('no answer of this suite leaked personal data', () => {
   const leaks = world.scan.leaks;
-  recordFigure({ section: 'privacy', figure: 'leaks in the privacy suite’s answers (openid, phone, words, photo folder)', value: `${leaks.length} in ${n(world.scan.answers)} answers`, target: '0', met: leaks.length === 0 });
+  recordFigure({
+    section: 'privacy',
+    figure: 'leaks in the privacy suite’s answers (openid, phone, words, photo folder)',
+    value: `${leaks.length} in ${n(world.scan.answers)} answers`,
+    target: '0',
+    met: leaks.length === 0,
+  });
   expect(leaks.slice(0, 10)).toEqual([]);
 });

@@ -46,7 +46,11 @@ beforeAll(async () => {
   // The sweep's own entries: a ticket left past its deadline.
   world.setNow(new Date(Date.parse(T) + 5 * 24 * 3600_000));
   await world.job('sweep');
-  const claimed = await world.ok(grid, 'report.submit', reportParams({ onBehalfOf: { name: '王大爷', phone: '13900006666' }, location: { ...AT.grid } }));
+  const claimed = await world.ok(
+    grid,
+    'report.submit',
+    reportParams({ onBehalfOf: { name: '王大爷', phone: '13900006666' }, location: { ...AT.grid } }),
+  );
   const code = (await world.ok(grid, 'ticket.get', { ticketId: claimed.ticketId })).claimCode ?? '';
   await world.ok(freshResident('chainClaim'), 'report.claim', { code });
   ids.push(claimed.ticketId);
@@ -115,7 +119,13 @@ const EDITS: Record<string, Edit> = {
 
 test('every ticket the suite made has an intact chain', async () => {
   const { checked, broken } = await verifyStoredTimelines(database());
-  recordFigure({ section: 'timeline', figure: 'stored tickets whose hash chain holds', value: `${n(checked - broken.length)} of ${n(checked)}`, target: 'all', met: broken.length === 0 && checked >= ids.length });
+  recordFigure({
+    section: 'timeline',
+    figure: 'stored tickets whose hash chain holds',
+    value: `${n(checked - broken.length)} of ${n(checked)}`,
+    target: 'all',
+    met: broken.length === 0 && checked >= ids.length,
+  });
   expect(broken).toEqual([]);
   expect(checked).toBeGreaterThanOrEqual(ids.length);
 });
@@ -150,8 +160,20 @@ test(`${n(CASES)} edits made directly in the database: the verifier names exactl
     }),
     { numRuns: CASES, seed: Number(process.env.VERIFY_SEED ?? 20261201), endOnFailure: true },
   );
-  recordFigure({ section: 'timeline', figure: 'database edits of a timeline found by the verifier', value: `${n(tally.found)} of ${n(tally.tried)}`, target: 'all', met: tally.found === tally.tried && tally.tried > 0 });
-  recordFigure({ section: 'timeline', figure: 'untouched tickets blamed, or edits hidden by a later move', value: tally.wrongTicket + tally.builtOn, target: '0', met: tally.wrongTicket + tally.builtOn === 0 });
+  recordFigure({
+    section: 'timeline',
+    figure: 'database edits of a timeline found by the verifier',
+    value: `${n(tally.found)} of ${n(tally.tried)}`,
+    target: 'all',
+    met: tally.found === tally.tried && tally.tried > 0,
+  });
+  recordFigure({
+    section: 'timeline',
+    figure: 'untouched tickets blamed, or edits hidden by a later move',
+    value: tally.wrongTicket + tally.builtOn,
+    target: '0',
+    met: tally.wrongTicket + tally.builtOn === 0,
+  });
   expect(misses.slice(0, 10)).toEqual([]);
   expect(tally.wrongTicket + tally.builtOn).toBe(0);
 });

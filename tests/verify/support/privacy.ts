@@ -54,14 +54,16 @@ export class PrivacyScan {
     this.answers += 1;
     const text = JSON.stringify(answer) ?? '';
     const found: Leak[] = [];
-    for (const openid of this.openids) if (openid !== caller && text.includes(openid)) found.push({ caller, action, kind: 'openid', what: openid });
+    for (const openid of this.openids)
+      if (openid !== caller && text.includes(openid)) found.push({ caller, action, kind: 'openid', what: openid });
     for (const phone of this.phones) if (text.includes(phone)) found.push({ caller, action, kind: 'phone', what: phone });
     if (resident || caller === null) {
       for (const t of this.texts) {
         if (caller !== null && t.owners.has(caller)) continue;
         for (const fragment of t.fragments) if (text.includes(fragment)) found.push({ caller, action, kind: 'text', what: fragment });
       }
-      for (const [folder, owner] of this.folders) if (owner !== caller && text.includes(folder)) found.push({ caller, action, kind: 'photo', what: folder });
+      for (const [folder, owner] of this.folders)
+        if (owner !== caller && text.includes(folder)) found.push({ caller, action, kind: 'photo', what: folder });
     } else {
       // Staff: the words of a report only in scope.
       for (const t of this.texts) {

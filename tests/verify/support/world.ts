@@ -81,7 +81,12 @@ export async function startWorld(): Promise<World> {
   const raw = async (openid: string | null, event: unknown): Promise<Api.Envelope<unknown>> => {
     // The product's own logger (console.error), which the capture records.
     const answer = await handleApi(event, { openid }, server.deps);
-    scan.check(openid, isResident(openid), typeof event === 'object' && event !== null ? String((event as { action?: unknown }).action) : '?', answer);
+    scan.check(
+      openid,
+      isResident(openid),
+      typeof event === 'object' && event !== null ? String((event as { action?: unknown }).action) : '?',
+      answer,
+    );
     if (answer.ok && (event as { action?: unknown }).action === 'staff.bind' && openid !== null) extraStaff.add(openid);
     return answer;
   };
@@ -92,7 +97,8 @@ export async function startWorld(): Promise<World> {
     call: (openid, action, params) => raw(openid, { action, params }),
     ok: async (openid, action, params) => {
       const answer = await raw(openid, { action, params });
-      if (!answer.ok) throw new Error(`${action} failed: ${answer.error.code} ${answer.error.message} ${JSON.stringify(answer.error.details ?? '')}`);
+      if (!answer.ok)
+        throw new Error(`${action} failed: ${answer.error.code} ${answer.error.message} ${JSON.stringify(answer.error.details ?? '')}`);
       return answer.data as Api.Data<typeof action>;
     },
     job: async (name) => {
@@ -108,7 +114,12 @@ export async function startWorld(): Promise<World> {
   return world;
 }
 
-const square = (code: string, name: string, at: { latitude: number; longitude: number }, place: { community: string; street: string; district: string }) => ({
+const square = (
+  code: string,
+  name: string,
+  at: { latitude: number; longitude: number },
+  place: { community: string; street: string; district: string },
+) => ({
   type: 'Feature',
   properties: { code, name, ...place, households: 300 },
   geometry: {
@@ -148,8 +159,18 @@ export async function seedWorld(world: World): Promise<void> {
       ],
     },
   });
-  await world.ok(SUPER, 'admin.departments.upsert', { code: DEPT, name: '车站街道环卫所', street: PLACE.street, categories: ['sanitation'] });
-  await world.ok(SUPER, 'admin.departments.upsert', { code: OTHER_DEPT, name: '和平街道环卫所', street: '和平街道', categories: ['sanitation'] });
+  await world.ok(SUPER, 'admin.departments.upsert', {
+    code: DEPT,
+    name: '车站街道环卫所',
+    street: PLACE.street,
+    categories: ['sanitation'],
+  });
+  await world.ok(SUPER, 'admin.departments.upsert', {
+    code: OTHER_DEPT,
+    name: '和平街道环卫所',
+    street: '和平街道',
+    categories: ['sanitation'],
+  });
   for (const s of Object.values(STAFF)) {
     const invite = await world.ok(SUPER, 'admin.invites.create', { role: s.role, scope: s.scope as Api.Scope });
     await world.ok(s.openid, 'staff.bind', { inviteCode: invite.code, displayName: DISPLAY_NAME[s.role] });

@@ -35,7 +35,8 @@ export class TimelineTamperedError extends Error {
   }
 }
 
-const isPlain = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Date);
+const isPlain = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Date);
 
 /** A stable text of a value: keys sorted, dates as ISO strings, undefined left out (as the database does). */
 export function canonical(value: unknown): string {
@@ -69,7 +70,9 @@ export class TimelineChain {
   }
 
   sealOf(ticketId: string, count: number, lastHash: string | null): string {
-    return createHmac('sha256', this.key).update(`seal\n${ticketId}\n${count}\n${lastHash ?? ''}`).digest('hex');
+    return createHmac('sha256', this.key)
+      .update(`seal\n${ticketId}\n${count}\n${lastHash ?? ''}`)
+      .digest('hex');
   }
 
   /**
@@ -77,11 +80,16 @@ export class TimelineChain {
    * onto the one before. Refuses (TimelineRewriteError) when `next` does not begin with the stored
    * entries' content, or is shorter.
    */
-  append(ticketId: string, stored: readonly unknown[], next: readonly TimelineRecord[]): { timeline: Array<Record<string, unknown>>; timelineSeal: string } {
+  append(
+    ticketId: string,
+    stored: readonly unknown[],
+    next: readonly TimelineRecord[],
+  ): { timeline: Array<Record<string, unknown>>; timelineSeal: string } {
     if (next.length < stored.length) throw new TimelineRewriteError(next.length);
     const kept = stored.map((raw, i) => {
       const entry = isPlain(raw) ? raw : {};
-      if (canonical(contentOf(entry)) !== canonical(contentOf(next[i] as unknown as Record<string, unknown>))) throw new TimelineRewriteError(i);
+      if (canonical(contentOf(entry)) !== canonical(contentOf(next[i] as unknown as Record<string, unknown>)))
+        throw new TimelineRewriteError(i);
       return { ...entry };
     });
     const timeline: Array<Record<string, unknown>> = kept;
@@ -129,8 +137,7 @@ export class TimelineChain {
  * began), `seal` (entries removed from or added at the end).
  */
 export type ChainVerdict =
-  | { ok: true; hashed: number; legacy: number }
-  | { ok: false; index: number; problem: 'edited' | 'broken-link' | 'unhashed' | 'seal' };
+  { ok: true; hashed: number; legacy: number } | { ok: false; index: number; problem: 'edited' | 'broken-link' | 'unhashed' | 'seal' };
 
 function lastHashOf(entries: ReadonlyArray<Record<string, unknown>>): string | null {
   const last = entries[entries.length - 1];
@@ -149,7 +156,11 @@ export interface BrokenTimeline {
  * primary key needs no other index), and checks each ticket's chain. Answers how many tickets it
  * read and every one whose timeline was edited, cut or reordered since it was written.
  */
-export async function verifyStoredTimelines(db: Database, chain: TimelineChain = new TimelineChain(), pageSize = 100): Promise<{ checked: number; broken: BrokenTimeline[] }> {
+export async function verifyStoredTimelines(
+  db: Database,
+  chain: TimelineChain = new TimelineChain(),
+  pageSize = 100,
+): Promise<{ checked: number; broken: BrokenTimeline[] }> {
   const broken: BrokenTimeline[] = [];
   let checked = 0;
   let after: string | null = null;

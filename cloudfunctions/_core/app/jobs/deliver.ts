@@ -122,7 +122,12 @@ async function deliverOne(deps: Deps, row: OutboxRow, o: Resolved): Promise<bool
     await finish('failed', lastError);
   } else {
     o.log(`${where}: will retry (errCode ${result.errCode})`);
-    await settle({ state: 'pending', nextAttemptAt: new Date(deps.clock.now().getTime() + backoffMs(attempt)), lastError, finishedAt: null });
+    await settle({
+      state: 'pending',
+      nextAttemptAt: new Date(deps.clock.now().getTime() + backoffMs(attempt)),
+      lastError,
+      finishedAt: null,
+    });
   }
   return true;
 }
@@ -153,7 +158,9 @@ export function deliverWith(options: DeliverOptions = {}): (deps: Deps) => Promi
         } catch (error) {
           // The outcome is unknown (the send may have gone out): the row stays as it is, and if
           // it was claimed, its lease runs out and a later run tries again.
-          o.log(`[deliver] row ${row.id} (${row.template}): ${error instanceof Error ? error.name : 'unknown error'}; left for a later run`);
+          o.log(
+            `[deliver] row ${row.id} (${row.template}): ${error instanceof Error ? error.name : 'unknown error'}; left for a later run`,
+          );
         }
       }
     }

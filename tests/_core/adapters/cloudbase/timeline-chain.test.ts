@@ -151,6 +151,8 @@ test('a ticket stored before the chain existed: its chain starts at the first ha
 });
 
 test('canonical text: key order and undefined do not matter, dates are instants', () => {
-  expect(canonical({ b: 1, a: [new Date('2026-11-24T02:00:00Z'), null], c: undefined })).toBe(canonical({ a: [new Date('2026-11-24T02:00:00.000Z'), null], b: 1 }));
+  expect(canonical({ b: 1, a: [new Date('2026-11-24T02:00:00Z'), null], c: undefined })).toBe(
+    canonical({ a: [new Date('2026-11-24T02:00:00.000Z'), null], b: 1 }),
+  );
   expect(canonical({ a: '1' })).not.toBe(canonical({ a: 1 }));
 });

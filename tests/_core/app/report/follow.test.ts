@@ -46,7 +46,10 @@ describe('report.follow', () => {
 
   test('staff never follow: a ref report.nearby gave them opens nothing outside their scope, and nothing changes', async () => {
     const location = place();
-    const ticket = await fileReport(app, nextResident(), { location: { ...location, address: '华光路 9 号' }, description: '我是王建国，3号楼门口垃圾没人清运' });
+    const ticket = await fileReport(app, nextResident(), {
+      location: { ...location, address: '华光路 9 号' },
+      description: '我是王建国，3号楼门口垃圾没人清运',
+    });
     for (const staff of ['worker-3', 'district-1']) {
       const { items } = await app.ok(staff, 'report.nearby', { category: 'sanitation', location });
       const ref = items[0]?.ref;
