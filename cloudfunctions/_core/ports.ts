@@ -329,6 +329,8 @@ export interface Config {
   templateIds: Readonly<Record<Api.TemplateKey, string>>;
   /** Long-term templates (one grant, many messages); every other template is one-time. */
   templateKinds?: Readonly<Partial<Record<Api.TemplateKey, Api.TemplateKind>>>;
+  /** admin.export's cap on ticket rows per workbook (default 20,000: EXPORT_MAX_TICKETS). */
+  exportMaxTickets?: number;
 }
 
 export type ContentVerdict = 'pass' | 'review' | 'risky';
@@ -415,10 +417,20 @@ export interface MiniCodes {
   image(page: string, scene: string): Promise<Uint8Array>;
 }
 
+/**
+ * The tickets of an area (one areaKeys key) that arrived in [from, before), oldest first: what
+ * admin.export lists. Pages follow newestKey ("<createdAt ISO>|<id>").
+ */
+export interface PeriodTicketStore {
+  count(areaKey: string, from: Date, before: Date): Promise<number>;
+  page(areaKey: string, from: Date, before: Date, cursor: string | null, limit: number): Promise<Page<Ticket>>;
+}
+
 export interface Deps {
   clock: Clock;
   ids: Ids;
   tickets: TicketStore;
+  periodTickets: PeriodTicketStore;
   staff: StaffStore;
   admin: AdminStore;
   codes: MiniCodes;

@@ -69,6 +69,8 @@ export const COLLECTIONS: readonly CollectionSpec[] = [
       index('areas_status_due', [['areas', 1], ['status', 1], ['dueKey', 1]]),
       index('areas_status_newest', [['areas', 1], ['status', 1], ['newestKey', -1]]),
       index('areas_status_overdue_due', [['areas', 1], ['status', 1], ['overdue', 1], ['dueKey', 1]]),
+      // admin.export: an area's tickets that arrived in a period, oldest first.
+      index('areas_newest', [['areas', 1], ['newestKey', 1]]),
       // report.nearby: same category, still open, recent.
       index('category_status_created', [['category', 1], ['status', 1], ['createdAt', -1]]),
       // jobs: the SLA sweep, auto-close, and the figures job's dirty tickets and cohorts.
