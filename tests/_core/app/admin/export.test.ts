@@ -82,7 +82,8 @@ async function openExport(answer: Api.AdminExport): Promise<Workbook> {
   const response = await fetch(answer.url);
   expect(response.status).toBe(200);
   const book = new Workbook();
-  await book.xlsx.load(Buffer.from(await response.arrayBuffer()));
+  // exceljs' typings predate Buffer's generic parameter.
+  await book.xlsx.load(Buffer.from(await response.arrayBuffer()) as unknown as Parameters<typeof book.xlsx.load>[0]);
   return book;
 }
 
