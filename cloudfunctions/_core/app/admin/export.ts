@@ -122,6 +122,7 @@ export const exportPeriod = defineUseCase('admin.export', {
       areaLabel: target ? scopeWords(target) : '全部',
       from: params.from,
       to: params.to,
+      now,
       generatedAt: formatShanghai(now, 'YYYY-MM-DD HH:mm'),
       tickets: rows,
       summary,
