@@ -16,7 +16,8 @@ module.exports = {
     {
       name: 'sdk-only-in-its-adapter',
       severity: 'error',
-      from: { pathNot: '^cloudfunctions/_core/adapters/cloudbase/|^cloudfunctions/_local/' },
+      // scripts/deploy/manager.ts is the deploy's adapter of @cloudbase/manager-node.
+      from: { pathNot: '^cloudfunctions/_core/adapters/cloudbase/|^cloudfunctions/_local/|^scripts/deploy/manager\\.ts$' },
       to: { path: 'node_modules/(wx-server-sdk|@cloudbase/)' },
     },
     {
@@ -30,6 +31,20 @@ module.exports = {
       severity: 'error',
       from: { path: '^cloudfunctions/' },
       to: { path: '^miniprogram/' },
+    },
+    {
+      name: 'no-circular',
+      severity: 'error',
+      comment: 'A cycle makes load order matter and hides a layer boundary.',
+      from: {},
+      to: { circular: true },
+    },
+    {
+      name: 'not-to-test',
+      severity: 'error',
+      comment: 'Shipped code and the scripts never import test code (shared generators live in scripts/synthetic/).',
+      from: { pathNot: '^tests/' },
+      to: { path: '^tests/' },
     },
   ],
   options: {

@@ -67,7 +67,7 @@ export default tseslint.config(
         'error',
         {
           ...sdkOnlyInAdapter,
-          patterns: [{ group: ['**/adapters/**', '**/_local/**'], message: '用例只依赖 ports.ts' }],
+          patterns: [{ group: ['**/adapters/**', '**/_local/**'], message: '用例只依赖 ports/' }],
         },
       ],
     },

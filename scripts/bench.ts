@@ -49,7 +49,7 @@ async function runChild(id: string): Promise<void> {
 }
 
 function runInChild(entry: RowEntry): Outcome {
-  const child = spawnSync(process.execPath, [__filename, '--row', entry.id], { encoding: 'utf8', env: process.env, maxBuffer: 64 * 1024 * 1024 });
+  const child = spawnSync(process.execPath, [...(entry.flags ?? []), __filename, '--row', entry.id], { encoding: 'utf8', env: process.env, maxBuffer: 64 * 1024 * 1024 });
   const lines = (child.stdout ?? '').split('\n');
   const marked = lines.find((line) => line.startsWith(MARK));
   for (const line of lines) if (!line.startsWith(MARK) && line.trim() !== '') console.log(`           ${line}`);
@@ -77,6 +77,12 @@ function print(o: Outcome): void {
 }
 
 async function main(): Promise<void> {
+  const loadArg = process.argv.indexOf('--load');
+  if (loadArg >= 0) {
+    // The load generator of the server rows (B10, contention), in a process of its own.
+    await (await import('./bench/load')).runLoad(process.argv[loadArg + 1] ?? '');
+    return;
+  }
   const rowArg = process.argv.indexOf('--row');
   if (rowArg >= 0) {
     await runChild(process.argv[rowArg + 1] ?? '');

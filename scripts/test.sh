@@ -19,7 +19,7 @@ if [ -f miniprogram/tsconfig.json ]; then npx tsc -p miniprogram/tsconfig.json; 
 
 step "lint and architecture boundaries"
 npx eslint .
-npx depcruise cloudfunctions miniprogram --config .dependency-cruiser.cjs
+npx depcruise cloudfunctions miniprogram scripts --config .dependency-cruiser.cjs
 
 step "bundle cloud functions"
 node scripts/build.mjs

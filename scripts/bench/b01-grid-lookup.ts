@@ -2,7 +2,7 @@
 // arrays) against the naive scan — every grid in code order through @turf/boolean-point-in-polygon,
 // then the distance to every edge for points outside all grids — on the same population points.
 import { route } from '../../cloudfunctions/_core/domain/routing';
-import { naiveRoute } from '../../tests/_core/domain/routing/naive';
+import { naiveRoute } from '../synthetic/naive-routing';
 import { CITY_GRIDS, CITY_POINTS, benchCity, every } from './city';
 import { meanMicros, num, perCallMicros, percentile, ratio } from './measure';
 import type { BenchRow } from './types';

@@ -2,8 +2,8 @@
 // on the population points and on points placed on shared vertices and edges (exactly, and a few
 // ulps off), on box edges, and in holes. The same check is a jest test at 800 grids.
 import { loadGridSnapshot, packGridSnapshot, route, type GeoPoint, type RouteResult } from '../../cloudfunctions/_core/domain/routing';
-import { borderPoints } from '../../tests/_core/domain/routing/city';
-import { naiveRoute } from '../../tests/_core/domain/routing/naive';
+import { borderPoints } from '../synthetic/city';
+import { naiveRoute } from '../synthetic/naive-routing';
 import { benchCity } from './city';
 import { num } from './measure';
 import type { BenchRow } from './types';

@@ -2,8 +2,8 @@
 // the nearest grid. The index reads buckets in rings around the point and stops once nothing
 // unread can be closer; the baseline measures the distance to every edge of every grid.
 import { NEAREST_GRID_MAX_METERS, METERS_PER_DEGREE, metersPerDegreeLongitude, route, type GeoPoint } from '../../cloudfunctions/_core/domain/routing';
-import { seededRandom } from '../../tests/_core/domain/routing/fixtures';
-import { naiveNearest } from '../../tests/_core/domain/routing/naive';
+import { seededRandom } from '../synthetic/routing-fixtures';
+import { naiveNearest } from '../synthetic/naive-routing';
 import { benchCity, every } from './city';
 import { meanMicros, num, ratio } from './measure';
 import type { BenchRow } from './types';

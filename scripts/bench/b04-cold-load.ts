@@ -5,7 +5,7 @@
 import { saveRoutingSnapshot } from '../../cloudfunctions/_core/app/routing';
 import { buildGridIndex, loadGridSnapshot, packGridSnapshot, route, type RoutableGrid } from '../../cloudfunctions/_core/domain/routing';
 import { startLocalServer } from '../../cloudfunctions/_local/server';
-import { toFeatureCollection } from '../../tests/_core/domain/routing/fixtures';
+import { toFeatureCollection } from '../synthetic/routing-fixtures';
 import { benchCity } from './city';
 import { kb, medianMs, medianMsAsync, num, ratio } from './measure';
 import type { BenchRow } from './types';

@@ -3,8 +3,8 @@
 // seeded instants from mid-2024 to mid-2028 (real holiday data for 2025–2026, plain weekdays around).
 import { workCalendarData } from '../../cloudfunctions/_core/config/holidays';
 import { createWorkCalendar, endOfNthWorkingDayAfter } from '../../cloudfunctions/_core/domain/calendar';
-import { deadlineCases, walkNthWorkingDayAfter } from '../../tests/_core/domain/calendar/day-walk';
-import { seededRandom } from '../../tests/_core/domain/routing/fixtures';
+import { deadlineCases, walkNthWorkingDayAfter } from '../synthetic/day-walk';
+import { seededRandom } from '../synthetic/routing-fixtures';
 import { comparePasses, num, ratio } from './measure';
 import type { BenchRow } from './types';
 

@@ -2,8 +2,8 @@
 // (some with holes: enclaves, exclaves that make MultiPolygons, lakes) and 100,000
 // population-weighted report points — the same generator as the routing tests, at Zibo's scale.
 import { buildGridIndex, type GeoPoint, type GridIndex } from '../../cloudfunctions/_core/domain/routing';
-import { populationPoints, syntheticCity, type City } from '../../tests/_core/domain/routing/city';
-import { naiveGrids, type NaiveGrid } from '../../tests/_core/domain/routing/naive';
+import { populationPoints, syntheticCity, type City } from '../synthetic/city';
+import { naiveGrids, type NaiveGrid } from '../synthetic/naive-routing';
 
 export const CITY_GRIDS = Number(process.env.BENCH_GRIDS ?? 7000);
 export const CITY_POINTS = Number(process.env.BENCH_POINTS ?? 100_000);

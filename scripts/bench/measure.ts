@@ -153,3 +153,40 @@ export function num(x: number): string {
 
 export const ratio = (x: number): string => `${num(x)}×`;
 export const kb = (bytes: number): string => `${num(bytes / 1024)} KB`;
+
+/**
+ * Median CPU ms of `runs` awaited calls (after one warm-up call), for work that this process does
+ * on both sides of a loopback round trip (the functions and the embedded local cloud share it):
+ * the process's CPU time, not wall time, so another process's work on a shared machine never counts.
+ */
+export async function medianCpuMsAsync(runs: number, fn: () => Promise<unknown>): Promise<number> {
+  consume(await fn());
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i += 1) {
+    const start = process.cpuUsage();
+    consume(await fn());
+    samples.push(cpuMicros(start) / 1000);
+  }
+  return median(samples);
+}
+
+/** Alternating rounds of two awaited calls, in CPU ms: medians of each and of the per-round ratios b / a. */
+export async function compareCpuAsync(rounds: number, a: () => Promise<unknown>, b: () => Promise<unknown>): Promise<{ a: number; b: number; ratio: number }> {
+  consume(await a());
+  consume(await b());
+  const as: number[] = [];
+  const bs: number[] = [];
+  const ratios: number[] = [];
+  for (let i = 0; i < rounds; i += 1) {
+    let start = process.cpuUsage();
+    consume(await a());
+    const ta = cpuMicros(start) / 1000;
+    start = process.cpuUsage();
+    consume(await b());
+    const tb = cpuMicros(start) / 1000;
+    as.push(ta);
+    bs.push(tb);
+    ratios.push(tb / ta);
+  }
+  return { a: median(as), b: median(bs), ratio: median(ratios) };
+}

@@ -3,7 +3,7 @@
 // parse, no index to build); without one it builds from the grids and saves it for the next.
 // Outside every grid (beyond 200 m): the triage queue of the community of the nearest grid that
 // routing names as a hint (within TRIAGE_HINT_MAX_METERS), else the district's.
-import { loadGridSnapshot, locate, packGridSnapshot, type GridSnapshot } from '../domain/routing';
+import { compareGridCodes, loadGridSnapshot, locate, packGridSnapshot, type GridPlace, type GridSnapshot } from '../domain/routing';
 import type { Level, PlaceRef } from '../domain/types';
 import type { Deps, GridStore } from '../ports';
 
@@ -46,6 +46,27 @@ async function freshSnapshot(deps: Deps, version: string, save: 'best effort' | 
     else await saving.catch(() => undefined);
   }
   return loadGridSnapshot(bytes);
+}
+
+/**
+ * Grid places by code from the routing index this instance holds (its codes are sorted: a binary
+ * search), so naming hundreds of grids reads no grid document; null for a code it does not know.
+ */
+export async function gridPlaces(deps: Deps): Promise<(code: string) => GridPlace | null> {
+  const { snapshot } = await gridIndex(deps);
+  const codes = snapshot.index.codes;
+  return (code) => {
+    let lo = 0;
+    let hi = codes.size - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const order = compareGridCodes(codes.get(mid), code);
+      if (order === 0) return snapshot.place(mid);
+      if (order < 0) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return null;
+  };
 }
 
 /** After an import: packs the grids as they now stand, so cold instances load instead of build. */

@@ -7,9 +7,11 @@
 import { randomBytes } from 'node:crypto';
 import { Aggregator, Query, update as applyModifier } from 'mingo';
 import { CloudError, collectionNotFound } from './errors';
-import { clone, encodeEJSON, isPlainObject, type Doc } from './ejson';
+import { clone, encodeEJSON, isPlainObject, wireCopy, type Doc } from './ejson';
 import { unservedReason, type SortSpec } from './indexes';
-import { idKeyOf, type Change, type Collection, type IdKey, type Store } from './store';
+import { QueryPlanner } from './planner';
+import { idKeyOf, type IdKey } from './id-key';
+import type { Change, Collection, Store } from './store';
 import type { Transactions } from './transactions';
 
 export const DEFAULT_GET_LIMIT = 100;
@@ -103,16 +105,23 @@ export interface LocalDatabaseOptions {
   readonly requireCollections: boolean;
   /** Refuse queries that no declared index (or _id) serves, instead of scanning quietly. */
   readonly enforceIndexes: boolean;
+  /** Answer queries from the declared indexes where they narrow exactly (default); false reads every document. */
+  readonly useIndexes?: boolean;
 }
 
 export class LocalDatabase {
   private readonly ids = new IdGenerator();
+  readonly planner = new QueryPlanner();
+  /** Whether queries are answered from the declared indexes (a bench can switch it off for its baseline). */
+  useIndexes: boolean;
 
   constructor(
     readonly store: Store,
     readonly transactions: Transactions,
     private readonly options: LocalDatabaseOptions,
-  ) {}
+  ) {
+    this.useIndexes = options.useIndexes !== false;
+  }
 
   private readable(name: string): Collection | undefined {
     const coll = this.store.get(name);
@@ -153,17 +162,62 @@ export class LocalDatabase {
       break;
     }
     if (empty) return () => true;
-    const q = new Query(query);
+    const q = this.compiled(query);
     return (doc) => q.test(doc);
   }
 
-  /** Candidate documents in natural order; an `_id` equality is answered from the id map. */
-  private candidates(coll: Collection | undefined, query: Doc): Doc[] {
+  /** Compiled queries by their text: compiling copies mingo's operator tables, which costs more than most matches. */
+  private readonly queries = new Map<string, Query>();
+
+  private compiled(query: Doc): Query {
+    const text = encodeEJSON(query);
+    // Expressions may read $$NOW, which a compiled query fixes on first use: never reuse those.
+    if (/"\$(expr|where|function|jsonSchema)"/.test(text)) return new Query(query);
+    let found = this.queries.get(text);
+    if (found) {
+      this.queries.delete(text);
+      this.queries.set(text, found);
+      return found;
+    }
+    found = new Query(query);
+    this.queries.set(text, found);
+    if (this.queries.size > 500) {
+      const oldest = this.queries.keys().next().value;
+      if (oldest !== undefined) this.queries.delete(oldest);
+    }
+    return found;
+  }
+
+  private static onlyId(query: Doc): boolean {
+    let keys = 0;
+    for (const key in query) {
+      keys += 1;
+      if (key !== '_id' || keys > 1) return false;
+    }
+    return keys === 1 && idKeyOf(query._id) !== undefined;
+  }
+
+  private static projects(projection: Doc | undefined): boolean {
+    if (!projection) return false;
+    for (const _key in projection) return true;
+    return false;
+  }
+
+  /**
+   * Candidate documents in natural order: an `_id` equality from the id map, else what the
+   * declared indexes narrow the query to (planner.ts), else every document. With `order` and
+   * `need` (skip + limit) a sorted read may stop early; mingo still filters and sorts the rest.
+   */
+  private candidates(coll: Collection | undefined, query: Doc, order?: SortSpec, need?: number): Doc[] {
     if (!coll) return [];
     const key = idKeyOf(query._id);
     if (key !== undefined) {
       const doc = coll.docs.get(key);
       return doc ? [doc] : [];
+    }
+    if (this.useIndexes) {
+      const narrowed = this.planner.candidates(coll, query, this.matcher(query), order, need);
+      if (narrowed !== undefined) return narrowed;
     }
     return [...coll.docs.values()];
   }
@@ -223,11 +277,16 @@ export class LocalDatabase {
     } else {
       const coll = this.readable(collection);
       if (!req.byId) this.checkIndex(collection, req.query, req.order);
-      source = this.candidates(coll, req.query);
+      const limit = effectiveLimit(req.limit);
+      const offset = req.offset !== undefined && req.offset > 0 ? Math.floor(req.offset) : 0;
+      source = this.candidates(coll, req.query, req.order, offset + limit);
     }
     const limit = effectiveLimit(req.limit);
     const offset = req.offset !== undefined && req.offset > 0 ? Math.floor(req.offset) : 0;
-    const cursor = new Query(req.query).find<Doc>(source, req.projection ?? {});
+    // A read of one document by its id (doc().get(), where({ _id })) is the document itself:
+    // the id map found it, there is nothing to filter, project or sort.
+    if (this.useIndexes && offset === 0 && LocalDatabase.onlyId(req.query) && !LocalDatabase.projects(req.projection)) return source.slice(0, limit);
+    const cursor = this.compiled(req.query).find<Doc>(source, req.projection ?? {});
     if (req.order && Object.keys(req.order).length > 0) cursor.sort(req.order);
     if (offset > 0) cursor.skip(offset);
     return cursor.limit(limit).all();
@@ -404,13 +463,26 @@ export class LocalDatabase {
     // on copies; a leading $match filters first so that only matching documents are copied.
     const first = stages[0];
     if (first && Object.keys(first).length === 1 && isPlainObject(first.$match)) {
-      docs = docs.filter(this.matcher(first.$match));
+      docs = this.candidates(coll, first.$match).filter(this.matcher(first.$match));
       stages = stages.slice(1);
     }
     const aggregator = new Aggregator(stages, {
       collectionResolver: (name) => [...(this.store.get(name)?.docs.values() ?? [])].map((d) => clone(d)),
     });
     return aggregator.run<Doc>(docs.map((d) => clone(d)));
+  }
+
+  /**
+   * Bulk load, as a restore would: each document passes the wire format (EJSON) as an insert
+   * does, then all are inserted at once — duplicate `_id`s and unique indexes checked, all or
+   * nothing. Plain writes wait for transaction locks as inserts do.
+   */
+  async importDocuments(collection: string, docs: readonly unknown[]): Promise<number> {
+    this.writable(collection);
+    const prepared = docs.map((d) => this.prepareInsert(wireCopy(d)));
+    await this.waitForLocks(collection, prepared.map(({ key }) => key));
+    this.store.apply(prepared.map(({ key, doc }): Change => ({ collection, key, after: doc, insert: true })));
+    return prepared.length;
   }
 
   createCollection(name: string): void {

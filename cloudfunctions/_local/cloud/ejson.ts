@@ -69,6 +69,26 @@ export function clone<T>(value: T): T {
   return out as T;
 }
 
+/**
+ * What a value looks like after a trip through the wire format (encodeEJSON, then decodeEJSON),
+ * without the text in between: undefined and functions dropped from objects and nulled in
+ * arrays (as JSON does), Dates and RegExps copied (an invalid Date becomes null), the rest copied.
+ */
+export function wireCopy(value: unknown): unknown {
+  if (value === null || typeof value !== 'object') {
+    return typeof value === 'function' || typeof value === 'symbol' || value === undefined ? undefined : value;
+  }
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : new Date(value.getTime());
+  if (value instanceof RegExp) return new RegExp(value.source, value.flags);
+  if (Array.isArray(value)) return value.map((v: unknown) => wireCopy(v) ?? null);
+  const out: Doc = {};
+  for (const key in value as Doc) {
+    const copied = wireCopy((value as Doc)[key]);
+    if (copied !== undefined) out[key] = copied;
+  }
+  return out;
+}
+
 function revive(value: unknown, now: () => Date): unknown {
   if (value === null || typeof value !== 'object') return value;
   if (Array.isArray(value)) {

@@ -30,6 +30,11 @@ export interface LocalCloudOptions {
   readonly requireCollections?: boolean;
   /** Refuse a query no declared index (or _id) serves, naming what is missing. Default false. */
   readonly enforceIndexes?: boolean;
+  /**
+   * Answer queries from the declared indexes (sorted entries built on first use, kept exact on
+   * every change) instead of reading every document. Default true; results are the same either way.
+   */
+  readonly useIndexes?: boolean;
   /** A transaction neither committed nor aborted by then is dropped. Default 30 000 (TCB). */
   readonly transactionTimeoutMs?: number;
   /** Coalescing window of data-file writes. Default 500. */
@@ -55,6 +60,15 @@ export interface LocalCloud {
   declareIndex(collection: string, fields: ReadonlyArray<readonly [string, 1 | -1]>): void;
   /** Transaction counters since start: write conflicts, plain writes that waited, commits. */
   transactionStats(): Readonly<TransactionStats>;
+  /** Queries (reads, counts, where-writes) answered from an index, and those that read every document. */
+  queryStats(): Readonly<{ indexed: number; scanned: number }>;
+  /**
+   * Bulk load straight into the store, as a restore would (each document through the wire
+   * format; `_id` and unique indexes checked; all or nothing). For seeding large synthetic data.
+   */
+  importDocuments(collection: string, docs: readonly Doc[]): Promise<number>;
+  /** Switches answering from indexes on or off (answers are the same; a bench measures the scan with it off). */
+  useQueryIndexes(on: boolean): void;
   /** Calls the listener after each answered request; returns the unsubscribe function. */
   onRequest(listener: RequestListener): () => void;
   /** Writes pending changes to the data file now (no-op without dataDir). */
@@ -69,6 +83,7 @@ export async function startLocalCloud(opts: LocalCloudOptions = {}): Promise<Loc
   const db = new LocalDatabase(store, transactions, {
     requireCollections: opts.requireCollections ?? true,
     enforceIndexes: opts.enforceIndexes ?? false,
+    useIndexes: opts.useIndexes ?? true,
   });
   const listeners = new Set<RequestListener>();
   const token = randomBytes(16).toString('hex');
@@ -98,6 +113,11 @@ export async function startLocalCloud(opts: LocalCloudOptions = {}): Promise<Loc
     ensureUniqueIndex: (collection, fields) => store.ensureUniqueIndex(collection, fields),
     declareIndex: (collection, fields) => store.declareIndex(collection, fields),
     transactionStats: () => ({ ...transactions.stats }),
+    queryStats: () => ({ ...db.planner.stats }),
+    importDocuments: (collection, docs) => db.importDocuments(collection, docs),
+    useQueryIndexes: (on) => {
+      db.useIndexes = on;
+    },
     onRequest(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

@@ -5,15 +5,8 @@
 
 import { CloudError } from './errors';
 import { clone, encodeEJSON, isPlainObject, type Doc } from './ejson';
-
-/** Map key of a document id; numbers are tagged so that 5 and "5" stay different documents. */
-export type IdKey = string;
-
-export function idKeyOf(id: unknown): IdKey | undefined {
-  if (typeof id === 'string') return id.length > 0 ? id : undefined;
-  if (typeof id === 'number' && Number.isFinite(id)) return `\u0001${id}`;
-  return undefined;
-}
+import { idKeyOf, type IdKey } from './id-key';
+import { SecondaryIndex } from './sorted-index';
 
 export interface UniqueIndexSpec {
   readonly fields: readonly string[];
@@ -40,7 +33,8 @@ function scalarKey(value: unknown): string {
 
 /** Values a path reaches, MongoDB multikey style: arrays on the way fan out, a missing field is undefined. */
 function valuesAt(value: unknown, segments: readonly string[], index: number, out: unknown[]): void {
-  if (index === segments.length) {
+  const segment = segments[index];
+  if (segment === undefined) {
     if (Array.isArray(value)) {
       if (value.length === 0) out.push(undefined);
       for (const element of value) out.push(element);
@@ -50,7 +44,6 @@ function valuesAt(value: unknown, segments: readonly string[], index: number, ou
     return;
   }
   if (Array.isArray(value)) {
-    const segment = segments[index];
     if (/^\d+$/.test(segment)) {
       valuesAt(value[Number(segment)], segments, index + 1, out);
       return;
@@ -60,7 +53,7 @@ function valuesAt(value: unknown, segments: readonly string[], index: number, ou
     return;
   }
   if (isPlainObject(value)) {
-    valuesAt(value[segments[index]], segments, index + 1, out);
+    valuesAt(value[segment], segments, index + 1, out);
     return;
   }
   out.push(undefined);
@@ -90,9 +83,9 @@ class UniqueIndex {
   }
 
   describe(doc: Doc): string {
-    const parts = this.fields.map((field, i) => {
+    const parts = this.fields.map((field) => {
       const found: unknown[] = [];
-      valuesAt(doc, this.paths[i], 0, found);
+      valuesAt(doc, field.split('.'), 0, found);
       return `${field}: ${encodeEJSON(found[0] ?? null)}`;
     });
     return `{ ${parts.join(', ')} }`;
@@ -104,7 +97,47 @@ export class Collection {
   readonly indexes: UniqueIndex[] = [];
   /** Every declared index (unique or not), for the query planner (indexes.ts). */
   readonly declared: Array<ReadonlyArray<readonly [string, 1 | -1]>> = [];
+  /** Natural-order position of each document: the order `docs` iterates in (a replace keeps it). */
+  readonly order = new Map<IdKey, number>();
+  private nextSeq = 0;
+  /** Sorted indexes built so far (planner.ts builds one when a query first needs it). */
+  readonly secondary = new Map<string, SecondaryIndex>();
   constructor(readonly name: string) {}
+
+  /** The natural-order position for a document entering the collection now. */
+  place(key: IdKey): number {
+    let seq = this.order.get(key);
+    if (seq === undefined) {
+      this.nextSeq += 1;
+      seq = this.nextSeq;
+      this.order.set(key, seq);
+    }
+    return seq;
+  }
+
+  /** The sorted index over `fields`, built from the documents on first use and kept exact after. */
+  secondaryIndex(fields: ReadonlyArray<readonly [string, 1 | -1]>): SecondaryIndex {
+    const name = JSON.stringify(fields);
+    let index = this.secondary.get(name);
+    if (!index) {
+      index = new SecondaryIndex(fields);
+      const order = this.order;
+      index.build(
+        (function* entries(docs: Map<IdKey, Doc>): Generator<[IdKey, Doc, number]> {
+          for (const [key, doc] of docs) yield [key, doc, order.get(key) ?? 0];
+        })(this.docs),
+      );
+      this.secondary.set(name, index);
+    }
+    return index;
+  }
+
+  /** Drops every document and every built sorted index (they are rebuilt on demand). */
+  empty(): void {
+    this.docs.clear();
+    this.order.clear();
+    this.secondary.clear();
+  }
 }
 
 /** One document's transition; `before`/`after` undefined mean "absent". */
@@ -245,8 +278,16 @@ export class Store {
       if (before) for (const k of index.keysOf(before)) if (index.owners.get(k) === change.key) index.owners.delete(k);
       if (change.after) for (const k of index.keysOf(change.after)) index.owners.set(k, change.key);
     }
-    if (change.after) coll.docs.set(change.key, change.after);
-    else coll.docs.delete(change.key);
+    const seq = coll.order.get(change.key);
+    if (before && seq !== undefined) for (const sorted of coll.secondary.values()) sorted.remove(before, seq, change.key);
+    if (change.after) {
+      const at = coll.place(change.key);
+      for (const sorted of coll.secondary.values()) sorted.add(change.after, at, change.key);
+      coll.docs.set(change.key, change.after);
+    } else {
+      coll.docs.delete(change.key);
+      coll.order.delete(change.key);
+    }
     this.changedAt.set(`${coll.name}\u0000${change.key}`, this.seq);
   }
 
@@ -261,7 +302,7 @@ export class Store {
     this.seq += 1;
     for (const [name, coll] of this.collections) {
       for (const key of coll.docs.keys()) this.changedAt.set(`${name}\u0000${key}`, this.seq);
-      coll.docs.clear();
+      coll.empty();
       for (const index of coll.indexes) index.owners.clear();
     }
     this.onMutate();
@@ -294,8 +335,10 @@ export class Store {
       for (const doc of raw.docs) {
         const key = isPlainObject(doc) ? idKeyOf(doc._id) : undefined;
         if (key === undefined || !isPlainObject(doc)) throw new Error(`local cloud data file: bad document in ${name}`);
+        coll.place(key);
         coll.docs.set(key, doc);
       }
+      coll.secondary.clear();
       if (Array.isArray(raw.uniqueIndexes)) {
         for (const spec of raw.uniqueIndexes) {
           if (isPlainObject(spec) && Array.isArray(spec.fields) && spec.fields.every((f): f is string => typeof f === 'string')) {

@@ -15,7 +15,8 @@
 
 import { transactionConflict, transactionNotFound } from './errors';
 import type { Doc } from './ejson';
-import type { Change, IdKey, Store } from './store';
+import type { IdKey } from './id-key';
+import type { Change, Store } from './store';
 
 interface PendingWrite {
   readonly collection: string;

@@ -5,8 +5,8 @@ import { ADMIN, useTestApp } from '../../support/app';
 import { routeReport, gridIndex } from '../../../cloudfunctions/_core/app/routing';
 import { buildGridIndex, route } from '../../../cloudfunctions/_core/domain/routing';
 import type { Deps, GridStore } from '../../../cloudfunctions/_core/ports';
-import { syntheticCity, populationPoints } from '../domain/routing/city';
-import { toFeatureCollection } from '../domain/routing/fixtures';
+import { syntheticCity, populationPoints } from '../../../scripts/synthetic/city';
+import { toFeatureCollection } from '../../../scripts/synthetic/routing-fixtures';
 
 const app = useTestApp();
 const city = syntheticCity({ grids: 120, seed: 21 });

@@ -67,24 +67,51 @@ function merged(code: string, stored: Doc | null): CategoryRecord | null {
   };
 }
 
+/**
+ * How long an instance trusts the categories it read: every ticket view names its category, so a
+ * page of 20 tickets would otherwise be 20 reads. Changes made through this instance show at once;
+ * another instance's change shows within this time (categories change a few times a year).
+ */
+export const CATEGORY_CACHE_MS = 30_000;
+
 export class CloudCategoryStore implements CategoryStore {
-  constructor(private readonly db: Database = database()) {}
+  private cached: { at: number; stored: Promise<Map<string, Doc>> } | null = null;
+
+  constructor(
+    private readonly db: Database = database(),
+    private readonly clock: () => number = () => Date.now(),
+  ) {}
+
+  /** Every stored category (admins add a handful), read at most once per CATEGORY_CACHE_MS; concurrent callers share the read. */
+  private stored(): Promise<Map<string, Doc>> {
+    const now = this.clock();
+    if (this.cached && now - this.cached.at < CATEGORY_CACHE_MS) return this.cached.stored;
+    const stored = docs(this.db.collection(COLLECTION.categories).orderBy('_id', 'asc').limit(1000).get()).then((rows) => new Map(rows.map((d) => [d._id, d])));
+    const entry = { at: now, stored };
+    this.cached = entry;
+    // A failed read is not kept: the next caller reads again.
+    stored.catch(() => {
+      if (this.cached === entry) this.cached = null;
+    });
+    return stored;
+  }
 
   async get(code: string): Promise<CategoryRecord | null> {
-    return merged(code, await doc(this.db.collection(COLLECTION.categories).doc(code).get()));
+    return merged(code, (await this.stored()).get(code) ?? null);
   }
 
   async list(): Promise<CategoryRecord[]> {
-    const stored = await docs(this.db.collection(COLLECTION.categories).orderBy('_id', 'asc').limit(1000).get());
-    const byCode = new Map(stored.map((d) => [d._id, d]));
-    const codes = [...BUILT_IN_CATEGORIES.map((c) => c.code), ...stored.map((d) => d._id).filter((code) => !BUILT_IN.has(code))];
+    const byCode = await this.stored();
+    const codes = [...BUILT_IN_CATEGORIES.map((c) => c.code), ...[...byCode.keys()].filter((code) => !BUILT_IN.has(code))];
     return codes.map((code) => merged(code, byCode.get(code) ?? null)).filter((c): c is CategoryRecord => c !== null);
   }
 
   async upsert(record: CategoryRecord): Promise<{ created: boolean }> {
     const { code, ...data } = record;
     const existed = (await doc(this.db.collection(COLLECTION.categories).doc(code).get())) !== null || BUILT_IN.has(code);
+    this.cached = null;
     await this.db.collection(COLLECTION.categories).doc(code).set({ data: { ...data } });
+    this.cached = null;
     return { created: !existed };
   }
 }

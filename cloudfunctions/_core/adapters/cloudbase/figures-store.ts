@@ -8,12 +8,22 @@ import { emptyBody, type FigureBody } from '../../domain/figures';
 import type { PlaceRef, Ticket } from '../../domain/types';
 import type { DayFigures, DirtyTicket, FigureLevel, FiguresStore } from '../../ports';
 import { COLLECTION } from './collections';
-import { docs, type Doc, toStr, updated, isDuplicateKey } from './results';
+import { docs, type Doc, toStr, updated, isDuplicateKey, isAnswerTooLarge } from './results';
 import { database, type Database } from './sdk';
 import { fromDoc, staleCellsOf } from './ticket-store';
 
 const PAGE = 1000;
 const LEASE_ID = 'figuresLease';
+
+/** What one page of rollups may weigh: well under the ~1 MB a query may answer (PLATFORM.md 7). */
+export const ROLLUP_PAGE_BYTES = 512 * 1024;
+
+/** The next page's size: as many days as fit ROLLUP_PAGE_BYTES at the heaviest day seen so far, at most PAGE. */
+function pageFor(rows: readonly Doc[], previous: number): number {
+  let heaviest = 1;
+  for (const row of rows) heaviest = Math.max(heaviest, Buffer.byteLength(JSON.stringify(row), 'utf8'));
+  return Math.max(1, Math.min(PAGE, previous * 4, Math.floor(ROLLUP_PAGE_BYTES / heaviest)));
+}
 
 export const rollupId = (level: FigureLevel, place: string, day: string): string => `${level}|${place}|${day}`;
 
@@ -30,6 +40,22 @@ const PARENT_FIELD: Readonly<Record<Exclude<FigureLevel, 'cell' | 'all'>, 'commu
   district: 'district',
 };
 
+/** The stored form of a rollup, as write() stores it (a bench seeds rollups straight into the local cloud with it). */
+export function rollupDoc(level: FigureLevel, place: string, day: string, body: FigureBody, cellPlace: PlaceRef | null, now: Date): Doc {
+  return {
+    _id: rollupId(level, place, day),
+    level,
+    place,
+    day,
+    gridCode: cellPlace?.gridCode ?? null,
+    community: cellPlace?.community ?? null,
+    street: cellPlace?.street ?? null,
+    district: cellPlace?.district ?? null,
+    body: { ...body },
+    countedAt: now,
+  };
+}
+
 export class CloudFiguresStore implements FiguresStore {
   constructor(private readonly db: Database = database()) {}
 
@@ -37,12 +63,24 @@ export class CloudFiguresStore implements FiguresStore {
     const _ = this.db.command;
     const out: DayFigures[] = [];
     let after: string | null = null;
+    // A busy district's day is a few hundred kilobytes (its grids and staff, each with minute
+    // histograms), and one answer may not pass ~1 MB: pages are sized from the largest day read
+    // so far, the first page being a single day, and halved if the cloud still refuses one.
+    let limit = 1;
     for (;;) {
       const day = after === null ? _.and([_.gte(fromDay), _.lte(toDay)]) : _.and([_.gt(after), _.lte(toDay)]);
-      const rows = await docs(this.db.collection(COLLECTION.rollups).where({ level, place, day }).orderBy('day', 'asc').limit(PAGE).get());
+      let rows: Doc[];
+      try {
+        rows = await docs(this.db.collection(COLLECTION.rollups).where({ level, place, day }).orderBy('day', 'asc').limit(limit).get());
+      } catch (error) {
+        if (limit === 1 || !isAnswerTooLarge(error)) throw error;
+        limit = Math.max(1, Math.floor(limit / 2));
+        continue;
+      }
       for (const row of rows) out.push({ day: String(row.day), body: bodyOf(row) });
-      if (rows.length < PAGE) return out;
+      if (rows.length < limit) return out;
       after = String(rows[rows.length - 1]?.day);
+      limit = pageFor(rows, limit);
     }
   }
 
@@ -125,22 +163,8 @@ export class CloudFiguresStore implements FiguresStore {
   }
 
   async write(level: FigureLevel, place: string, day: string, body: FigureBody, cellPlace: PlaceRef | null, now: Date): Promise<void> {
-    await this.db
-      .collection(COLLECTION.rollups)
-      .doc(rollupId(level, place, day))
-      .set({
-        data: {
-          level,
-          place,
-          day,
-          gridCode: cellPlace?.gridCode ?? null,
-          community: cellPlace?.community ?? null,
-          street: cellPlace?.street ?? null,
-          district: cellPlace?.district ?? null,
-          body: { ...body },
-          countedAt: now,
-        },
-      });
+    const { _id, ...data } = rollupDoc(level, place, day, body, cellPlace, now);
+    await this.db.collection(COLLECTION.rollups).doc(_id).set({ data });
   }
 
   async markCounted(ticket: DirtyTicket): Promise<boolean> {

@@ -84,3 +84,10 @@ export function isDuplicateKey(error: unknown): boolean {
   const text = `${String(error.errMsg ?? '')} ${String(error.message ?? '')}`;
   return /E11000|duplicate key/i.test(text);
 }
+
+/** The cloud refused a query because its answer would pass the ~1 MB one query may return (PLATFORM.md 7). */
+export function isAnswerTooLarge(error: unknown): boolean {
+  if (!isRecord(error)) return false;
+  const text = `${String(error.errMsg ?? '')} ${String(error.message ?? '')}`;
+  return /LimitExceeded|exceed/i.test(text);
+}

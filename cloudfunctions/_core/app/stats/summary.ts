@@ -5,13 +5,14 @@
 // overdue count (live, from the tickets) sits beside the on-time rate. Rankings leave out units
 // with too few tickets to judge; staff appear by label, never by openid.
 import { z } from 'zod';
-import { mergeBodies, summarize, type FigureBody, type Tally } from '../../domain/figures';
+import { addTally, emptyTally, mergeBodies, summarize, type FigureBody, type Tally } from '../../domain/figures';
 import { isValidDateKey, toShanghaiDateKey } from '../../domain/calendar';
 import { scopeContains } from '../../domain/scope';
 import { OPEN_STATUSES, type Actor, type Scope } from '../../domain/types';
 import type { DayFigures, Deps, FigureLevel } from '../../ports';
 import { fail } from '../errors';
 import { ROLE_LABEL } from '../labels';
+import { gridPlaces } from '../routing';
 import { locateScope } from '../scope';
 import { scope as scopeSchema } from '../schemas';
 import { defineUseCase } from '../use-case';
@@ -66,6 +67,13 @@ async function breakdown<T>(
 
 const rankable = (received: number): boolean => received >= MIN_TICKETS_TO_RANK;
 
+/** A day's total over its places (its breakdowns are not needed, so not merged). */
+function sumTotals(bodies: readonly FigureBody[]): Tally {
+  const total = emptyTally();
+  for (const b of bodies) addTally(total, b.total);
+  return total;
+}
+
 export const statsSummary = defineUseCase('stats.summary', {
   who: 'staff',
   params: z.strictObject({ scope: scopeSchema.optional(), from: day, to: day }),
@@ -83,16 +91,20 @@ export const statsSummary = defineUseCase('stats.summary', {
     const body = mergeBodies(days.map((d) => d.body));
     const openOverdue = await deps.tickets.count({ areas: area.areaKeys, statuses: OPEN_STATUSES, overdue: true });
 
+    // Grid names from the routing index (a district names hundreds of grids); a grid it does not know by its own document.
+    const gridPlace = Object.keys(body.byGrid).length > 0 ? await gridPlaces(deps) : () => null;
+    // Staff by role, a hundred to a query (a district's summary names hundreds of them).
+    const staffTags = await deps.staff.nameTags(Object.keys(body.byStaff));
     const [byCategory, byGrid, bySource, byDepartment, byStaff] = await Promise.all([
       breakdown(body.byCategory, async (code) => ({ category: code, name: (await deps.categories.get(code))?.name ?? code })),
-      breakdown(body.byGrid, async (code) => ({ gridCode: code, name: (await deps.grids.get(code))?.name ?? code })),
+      breakdown(body.byGrid, async (code) => ({ gridCode: code, name: gridPlace(code)?.name ?? (await deps.grids.get(code))?.name ?? code })),
       breakdown(body.bySource, async (source) => ({ source: source as Api.TicketView['source'] })),
       breakdown(body.byDepartment, async (code) => ({ departmentCode: code, name: (await deps.departments.get(code))?.name ?? code })),
       breakdown(body.byStaff, async (openid) => {
-        const staff = await deps.staff.get(openid);
-        const role: Api.Role = staff?.role ?? 'resident';
+        const tag = staffTags.get(openid);
+        const role: Api.Role = tag?.role ?? 'resident';
         // The public display name given at binding (residents read it on their tickets too).
-        return { name: staff ? (staff.displayName ?? ROLE_LABEL[staff.role]) : '已离岗人员', role };
+        return { name: tag ? (tag.displayName ?? ROLE_LABEL[tag.role]) : '已离岗人员', role };
       }),
     ]);
     const strip = <T extends { key: string }>(rows: T[]): Array<Omit<T, 'key'>> => rows.map(({ key: _key, ...rest }) => rest);
@@ -103,7 +115,7 @@ export const statsSummary = defineUseCase('stats.summary', {
         .map((g) => ({ ...g, rankable: rankable(g.received) }))
         .sort((a, b) => a.gridCode.localeCompare(b.gridCode)),
       byDay: [...byDayBodies]
-        .map(([d, bodies]) => ({ day: d, ...summarize(mergeBodies(bodies).total, 0) }))
+        .map(([d, bodies]) => ({ day: d, ...summarize(sumTotals(bodies), 0) }))
         .filter((d) => d.received > 0)
         .sort((a, b) => a.day.localeCompare(b.day)),
       bySource: strip(bySource),

@@ -1,6 +1,7 @@
 // Clock-driven SLA scenarios: deadlines across National Day, a 调休 Saturday and an urgent
 // repair at night; overdue escalation through every level; the sweep run twice and at once.
 import { handleJobs } from '../../../../cloudfunctions/_core/app/jobs/handle-jobs';
+import { sweep as sweepJob } from '../../../../cloudfunctions/_core/app/jobs/sweep';
 import { ADMIN, reportParams, seedCommunity, useTestApp } from '../../../support/app';
 import { freshResidents, rows } from '../../../support/flows';
 
@@ -157,4 +158,31 @@ test('the jobs function refuses a user and unknown jobs', async () => {
     ok: false,
     error: { code: 'INVALID_INPUT' },
   });
+});
+
+describe('bounded runs', () => {
+  test('a burst bigger than a run: each run ends within its budget, the next picks up, nothing is handled twice', async () => {
+    app.setNow('2026-11-23T09:00:00+08:00');
+    const n = 130;
+    const ids: string[] = [];
+    for (let i = 0; i < n; i += 10) {
+      const batch = await Promise.all(Array.from({ length: Math.min(10, n - i) }, () => submit()));
+      ids.push(...batch.map((b) => b.ticketId));
+    }
+    app.setNow('2026-11-25T00:01:00+08:00');
+    // A clock that moves 400 ms each time the job looks at it (three looks a page): the budget
+    // of 2,400 ms holds two pages of 50 and not a third (pool.test.ts pins the rule itself).
+    let t = 0;
+    const clock = () => (t += 400);
+    const runs: number[] = [];
+    for (let run = 0; run < 4; run++) runs.push(await sweepJob(app.server.deps, { budgetMs: 2_400, page: 50, clock }));
+    expect(runs).toEqual([100, 30, 0, 0]);
+    expect(await rows(app, 'supervisions')).toHaveLength(n);
+    const tickets = await rows(app, 'tickets');
+    for (const id of ids) {
+      const ticket = tickets.find((row) => row._id === id) as { timeline: Array<{ kind: string }>; level: string } | undefined;
+      expect(ticket?.timeline.filter((e) => e.kind === 'overdue')).toHaveLength(1);
+      expect(ticket?.level).toBe('community');
+    }
+  }, 60_000);
 });

@@ -197,3 +197,49 @@ test('scope rules: inside your own area only; residents none; bad dates refused'
     expect(await app.raw('community-1', { action: 'stats.summary', params: bad })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
   }
 });
+
+test('grids are named from the routing index: a summary reads no grid document', async () => {
+  app.setNow('2026-11-24T09:00:00+08:00');
+  await submit();
+  await submit({ location: { latitude: 36.8134, longitude: 118.0463 } }); // grid 03
+  await app.job('figures');
+  let gridReads = 0;
+  const stop = app.server.cloud.onRequest((r) => {
+    if (r.body.collectionName === 'grids' && r.action === 'database.getDocument') gridReads += 1;
+  });
+  const stats = await app.ok('community-1', 'stats.summary', { from: '2026-11-24', to: '2026-11-24' });
+  stop();
+  const named = await Promise.all(stats.byGrid.map(async (g) => [g.gridCode, g.name, (await app.server.deps.grids.get(g.gridCode))?.name]));
+  expect(named.map(([code]) => code)).toEqual(['ZD-CZ-HG-01', 'ZD-CZ-HG-03']);
+  for (const [, name, stored] of named) expect(name).toBe(stored);
+  expect(gridReads).toBe(0);
+});
+
+test('staff are named by their display names (their role when none), read a hundred to a query', async () => {
+  app.setNow('2026-11-25T09:00:00+08:00');
+  const a = await submit();
+  const b = await submit({ location: { latitude: 36.8134, longitude: 118.0463 } }); // grid 03
+  app.setNow('2026-11-25T09:30:00+08:00');
+  await app.ok('worker-1', 'ticket.accept', { ticketId: a, complexity: 'normal' });
+  await app.ok('worker-2', 'ticket.accept', { ticketId: b, complexity: 'normal' });
+  await app.job('figures');
+  const tags = await app.server.deps.staff.nameTags(['worker-1', 'worker-2', 'nobody']);
+  expect([...tags].sort()).toEqual([
+    ['worker-1', { role: 'gridWorker', displayName: displayNameOf('worker-1') }],
+    ['worker-2', { role: 'gridWorker', displayName: displayNameOf('worker-2') }],
+  ]);
+  let staffReads = 0;
+  const stop = app.server.cloud.onRequest((r) => {
+    if (r.body.collectionName === 'staff' && r.action === 'database.getDocument') staffReads += 1;
+  });
+  const stats = await app.ok('community-1', 'stats.summary', { from: '2026-11-25', to: '2026-11-25' });
+  stop();
+  expect(stats.byStaff.map((s) => [s.name, s.role, s.received]).sort()).toEqual(
+    [
+      [displayNameOf('worker-1'), 'gridWorker', 1],
+      [displayNameOf('worker-2'), 'gridWorker', 1],
+    ].sort(),
+  );
+  // The caller's own staff record, then one query naming both handlers.
+  expect(staffReads).toBeLessThanOrEqual(2);
+});

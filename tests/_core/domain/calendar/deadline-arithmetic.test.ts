@@ -13,8 +13,8 @@ import {
   workingDaysBetween,
   type WorkCalendarData,
 } from '../../../../cloudfunctions/_core/domain/calendar';
-import { seededRandom } from '../routing/fixtures';
-import { deadlineCases, walkAcceptDeadline, walkNthWorkingDayAfter, walkResolveDeadline } from './day-walk';
+import { seededRandom } from '../../../../scripts/synthetic/routing-fixtures';
+import { deadlineCases, walkAcceptDeadline, walkNthWorkingDayAfter, walkResolveDeadline } from '../../../../scripts/synthetic/day-walk';
 
 const cal = createWorkCalendar(workCalendarData);
 

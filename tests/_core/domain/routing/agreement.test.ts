@@ -13,8 +13,8 @@ import {
   type GridShape,
   type RouteResult,
 } from '../../../../cloudfunctions/_core/domain/routing';
-import { borderPoints, populationPoints, syntheticCity, vertexCount, type City } from './city';
-import { naiveContaining, naiveGrids, naiveRoute } from './naive';
+import { borderPoints, populationPoints, syntheticCity, vertexCount, type City } from '../../../../scripts/synthetic/city';
+import { naiveContaining, naiveGrids, naiveRoute } from '../../../../scripts/synthetic/naive-routing';
 
 const city = syntheticCity({ grids: 800, seed: 3 });
 const byCode = new Map(city.grids.map((g) => [g.code, g]));

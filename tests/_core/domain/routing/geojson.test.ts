@@ -8,7 +8,7 @@ import {
   type Crs,
   type GridShape,
 } from '../../../../cloudfunctions/_core/domain/routing';
-import { toFeatureCollection, zhangdianLattice } from './fixtures';
+import { toFeatureCollection, zhangdianLattice } from '../../../../scripts/synthetic/routing-fixtures';
 
 type Json = unknown;
 const square = (lng: number, lat: number, size = 0.003): number[][] => [

@@ -11,7 +11,7 @@ import {
   type GridShape,
   type RouteResult,
 } from '../../../../cloudfunctions/_core/domain/routing';
-import { seededRandom } from './fixtures';
+import { seededRandom } from '../../../../scripts/synthetic/routing-fixtures';
 import { at, grid, offset, rect, ring } from './shapes';
 
 // Cells in units of 1/256° (≈ 350 m east–west, 430 m north–south here) from (118, 36.75):

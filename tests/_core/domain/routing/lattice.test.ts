@@ -10,7 +10,7 @@ import {
   type GridShape,
   type RouteResult,
 } from '../../../../cloudfunctions/_core/domain/routing';
-import { randomPointIn, seededRandom, zhangdianLattice } from './fixtures';
+import { randomPointIn, seededRandom, zhangdianLattice } from '../../../../scripts/synthetic/routing-fixtures';
 
 const METERS_PER_DEGREE_UPPER_BOUND = 111_200;
 

@@ -10,7 +10,7 @@ import {
   type GridShape,
   type LinearRing,
   type Position,
-} from '../../../../cloudfunctions/_core/domain/routing';
+} from '../../cloudfunctions/_core/domain/routing';
 
 /** xorshift32: a tiny deterministic generator; returns numbers in [0, 1). */
 export function seededRandom(seed: number): () => number {

@@ -8,7 +8,7 @@ import {
   type Complexity,
   type SlaProfile,
   type WorkCalendar,
-} from '../../../../cloudfunctions/_core/domain/calendar';
+} from '../../cloudfunctions/_core/domain/calendar';
 
 /** 24:00 Shanghai of the n-th working day after t's Shanghai day, by walking the days. */
 export function walkNthWorkingDayAfter(t: Date, n: number, cal: WorkCalendar): Date {

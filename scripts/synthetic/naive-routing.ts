@@ -14,7 +14,7 @@ import {
   type GeoPoint,
   type GridShape,
   type RouteResult,
-} from '../../../../cloudfunctions/_core/domain/routing';
+} from '../../cloudfunctions/_core/domain/routing';
 
 export interface NaiveGrid {
   readonly code: string;

@@ -13,8 +13,8 @@ import {
   type GridShape,
   type LinearRing,
   type Position,
-} from '../../../../cloudfunctions/_core/domain/routing';
-import { ZHANGDIAN_CENTRE, seededRandom } from './fixtures';
+} from '../../cloudfunctions/_core/domain/routing';
+import { ZHANGDIAN_CENTRE, seededRandom } from './routing-fixtures';
 
 export interface CityOptions {
   /** Grids in all (cells plus enclaves); Zibo has 6,835. */

@@ -1,0 +1,193 @@
+// B6: stats.summary for a district over a year, against a scan of its ticket documents. A district
+// of 850 grids (Zibo: 6,835 grids in eight districts and counties) with 900,000 tickets over 2026,
+// written straight into the local cloud with the ticket store's toDoc. The rollups hold what the
+// figures job computes — each cell's day tallied from its tickets (the domain's tallyTickets),
+// summed into street, district and the whole deployment (mergeBodies) — in the figures store's own
+// document form (rollupDoc), imported into the local cloud (cell and community rollups, which a
+// district's summary never reads, are left out). Measured: stats.summary through handleApi (CPU, and the documents the
+// local cloud returns to it), against reading every ticket document of the district's year
+// through the SDK, page by page, and tallying them: the recount the figures must equal.
+import { performance } from 'node:perf_hooks';
+import { COLLECTION } from '../../cloudfunctions/_core/adapters/cloudbase/collections';
+import { rollupDoc } from '../../cloudfunctions/_core/adapters/cloudbase/figures-store';
+import { fromDoc } from '../../cloudfunctions/_core/adapters/cloudbase/ticket-store';
+import { database } from '../../cloudfunctions/_core/adapters/cloudbase/sdk';
+import { handleApi } from '../../cloudfunctions/_core/app/handle-api';
+import { cellOf, cohortDay, mergeBodies, summarize, tallyTickets, type FigureBody } from '../../cloudfunctions/_core/domain/figures';
+import type { PlaceRef, Ticket } from '../../cloudfunctions/_core/domain/types';
+import { syntheticCity } from '../synthetic/city';
+import { median, num, ratio } from './measure';
+import type { BenchRow } from './types';
+import { bindStaff, importGrids, seedTickets, startBenchServer, syntheticTickets } from './world';
+
+const GRIDS = Number(process.env.BENCH_B6_GRIDS ?? 850);
+// 900,000 is the issue's size (BENCH_B6_TICKETS=900000); the default keeps `npm run bench` well under 15 minutes.
+const TICKETS = Number(process.env.BENCH_B6_TICKETS ?? 100_000);
+const TARGET_RATIO = 20;
+const TARGET_DOCS = 400;
+const YEAR = { from: '2026-01-01', to: '2026-12-31' };
+
+type Level = 'cell' | 'community' | 'street' | 'district' | 'all';
+
+export const b06: BenchRow = {
+  id: 'B6',
+  what: `\`stats.summary\` for a district over a year of ${Math.round(TICKETS / 1000)}k tickets`,
+  baseline: 'a scan of the ticket documents',
+  target: `≥ ${TARGET_RATIO}× faster, ≤ ${TARGET_DOCS} documents read`,
+  async run() {
+    const city = syntheticCity({ grids: GRIDS, seed: 6 });
+    const district = city.grids[0]?.district ?? '';
+    const server = await startBenchServer();
+    try {
+      const now = new Date('2027-01-02T01:00:00Z');
+      server.clock.set(now);
+      const t0 = performance.now();
+      await importGrids(server, city.grids, now);
+      await bindStaff(server, city.grids, now);
+      // Tickets in four slices (each slice's generator state is dropped once written), tallied per cell and day as they go.
+      const cells = new Map<string, { level: Level; place: string; day: string; where: PlaceRef; tickets: Ticket[] }>();
+      const slices = 4;
+      for (let s = 0; s < slices; s++) {
+        const count = Math.floor(TICKETS / slices) + (s < TICKETS % slices ? 1 : 0);
+        const firstIndex = s * Math.floor(TICKETS / slices) + Math.min(s, TICKETS % slices);
+        const days = 365 / slices;
+        const from = new Date(Date.parse('2025-12-31T16:00:00Z') + s * days * 86_400_000);
+        const generated: Ticket[] = [];
+        await seedTickets(server, (function* () {
+          for (const t of syntheticTickets({ count, grids: city.grids, from, days, seed: 60 + s, firstIndex, reporter: (i) => `bench-r-${i % 50_000}` })) {
+            generated.push(t);
+            yield t;
+          }
+        })());
+        for (const t of generated) {
+          const key = `${cellOf(t.place)}|${cohortDay(t)}`;
+          let cell = cells.get(key);
+          if (!cell) cells.set(key, (cell = { level: 'cell', place: cellOf(t.place), day: cohortDay(t), where: t.place, tickets: [] }));
+          cell.tickets.push(t);
+        }
+      }
+      const seeded = (performance.now() - t0) / 1000;
+
+      // The rollups, as the figures job leaves them: cells from their tickets, areas from their cells.
+      const t1 = performance.now();
+      const bodies = new Map<string, { level: Level; place: string; day: string; where: PlaceRef | null; parts: FigureBody[] }>();
+      const add = (level: Level, place: string | null, day: string, body: FigureBody): void => {
+        if (place === null) return;
+        const key = `${level}|${place}|${day}`;
+        const found = bodies.get(key);
+        if (found) found.parts.push(body);
+        else bodies.set(key, { level, place, day, where: null, parts: [body] });
+      };
+      let cellWrites = 0;
+      for (const cell of cells.values()) {
+        const body = tallyTickets(cell.tickets);
+        cell.tickets = [];
+        cellWrites += 1;
+        // Communities and cells are left out: a district's summary never reads them (and 300,000
+        // more writes through the SDK would make the bench slow, not the measurement different).
+        add('street', cell.where.street, cell.day, body);
+        add('district', cell.where.district, cell.day, body);
+        add('all', '*', cell.day, body);
+      }
+      // Written with the figures store's own document form, straight into the local cloud (a
+      // few thousand documents of up to a few hundred kilobytes each through the SDK would make
+      // the bench slow, not the measurement different).
+      let areaWrites = 0;
+      let pending: Record<string, unknown>[] = [];
+      for (const area of bodies.values()) {
+        pending.push(rollupDoc(area.level as Exclude<Level, 'cell'>, area.place, area.day, mergeBodies(area.parts), null, now));
+        areaWrites += 1;
+        if (pending.length === 200) {
+          await server.cloud.importDocuments(COLLECTION.rollups, pending);
+          pending = [];
+        }
+      }
+      if (pending.length > 0) await server.cloud.importDocuments(COLLECTION.rollups, pending);
+      const rolled = (performance.now() - t1) / 1000;
+      // Seeding held the event loop for seconds at a time while the SDK's keep-alive sockets sat
+      // idle past the local cloud's keep-alive timeout: let them close before the next request,
+      // or it is written into a closing socket (ECONNRESET).
+      await new Promise((resolve) => setTimeout(resolve, 500));
+
+      // stats.summary as the district's admin would ask for it.
+      const admin = `bench-da-${district}`;
+      const summary = async (): Promise<Api.StatsSummary> => {
+        const answer = await handleApi({ action: 'stats.summary', params: { scope: { district }, ...YEAR } }, { openid: admin }, server.deps, (line) => console.error(line));
+        if (!answer.ok) throw new Error(`stats.summary: ${answer.error.code} ${answer.error.message}`);
+        return answer.data as Api.StatsSummary;
+      };
+      const reads: Record<string, number> = {};
+      const stop = server.cloud.onRequest((r) => {
+        const list = (r.response.data as { list?: unknown[] } | undefined)?.list;
+        if (r.action === 'database.getDocument' && Array.isArray(list)) reads[String(r.body.collectionName)] = (reads[String(r.body.collectionName)] ?? 0) + list.length;
+      });
+      const first = await summary();
+      stop();
+      const docsRead = Object.values(reads).reduce((a, b) => a + b, 0);
+      const samples: number[] = [];
+      for (let i = 0; i < 5; i++) {
+        const c = process.cpuUsage();
+        await summary();
+        const used = process.cpuUsage(c);
+        samples.push((used.user + used.system) / 1000);
+      }
+      const fast = median(samples);
+
+      // Baseline: every ticket document of the district's year, read through the SDK and tallied.
+      const db = database();
+      const _ = db.command;
+      const c = process.cpuUsage();
+      const w = performance.now();
+      let after: string | null = null;
+      let scanned = 0;
+      const recount = mergeBodies([]);
+      for (;;) {
+        const where: Record<string, unknown> = after === null ? {} : { _id: _.gt(after) };
+        const res = (await db.collection(COLLECTION.tickets).where(where).orderBy('_id', 'asc').limit(300).get()) as { data: Array<Record<string, unknown> & { _id: string }> };
+        const tickets = res.data.map((d) => fromDoc(d)).filter((t) => t.place.district === district && cohortDay(t) >= YEAR.from && cohortDay(t) <= YEAR.to);
+        const body = tallyTickets(tickets);
+        const merged = mergeBodies([recount, body]);
+        Object.assign(recount, merged);
+        scanned += res.data.length;
+        if (res.data.length < 300) break;
+        after = res.data[res.data.length - 1]?._id ?? null;
+      }
+      const used = process.cpuUsage(c);
+      const slow = (used.user + used.system) / 1000;
+      const slowWall = (performance.now() - w) / 1000;
+      const expected = summarize(recount.total, first.openOverdue);
+      const same = JSON.stringify(pickBlock(first)) === JSON.stringify(pickBlock(expected));
+      const times = slow / fast;
+      return {
+        figure: `${num(fast)} ms CPU (district, ${YEAR.from} … ${YEAR.to}); ${docsRead} documents read (${Object.entries(reads).map(([k, v]) => `${k} ${v}`).join(', ')})`,
+        versus: `scan of ${scanned.toLocaleString('en-US')} ticket documents ${num(slow / 1000)} s CPU (${num(slowWall)} s wall) → ${ratio(times)}; figures ${same ? 'equal' : 'DIFFER FROM'} the recount`,
+        meets: times >= TARGET_RATIO && docsRead <= TARGET_DOCS && same,
+        notes: [
+          `${TICKETS.toLocaleString('en-US')} tickets over ${GRIDS} grids of one district seeded in ${num(seeded)} s; ${cellWrites.toLocaleString('en-US')} cells tallied, ${areaWrites.toLocaleString('en-US')} area rollups written in ${num(rolled)} s`,
+          `received ${first.received.toLocaleString('en-US')}, 办结率 ${num((first.closureRate ?? 0) * 100)} %, byGrid ${first.byGrid.length}, byStaff ${first.byStaff.length}`,
+        ],
+      };
+    } finally {
+      await server.close();
+    }
+  },
+};
+
+function pickBlock(b: Api.StatsBlock): Api.StatsBlock {
+  return {
+    received: b.received,
+    accepted: b.accepted,
+    resolved: b.resolved,
+    closed: b.closed,
+    rejected: b.rejected,
+    closureRate: b.closureRate,
+    onTimeRate: b.onTimeRate,
+    satisfactionRate: b.satisfactionRate,
+    sameDayRate: b.sameDayRate,
+    escalated: b.escalated,
+    gridResolvedRate: b.gridResolvedRate,
+    medianAcceptMinutes: b.medianAcceptMinutes,
+    medianResolveMinutes: b.medianResolveMinutes,
+    openOverdue: b.openOverdue,
+  };
+}

@@ -1,0 +1,95 @@
+// B10: the local server under load on loopback. A city of 7,000 grids imported and routable, a
+// grid worker on every grid, 100,000 tickets of 20,000 residents seeded; then for 60 s a load process of
+// its own sends 5 report.submit a second — each by a new resident, at a
+// population-weighted point the server routes — and 100 reads a second: queue.list by grid
+// workers, report.mine and ticket.get by residents; both streams open-loop with Poisson arrivals
+// (load.ts). Every answer must be an `ok` envelope.
+import { performance, monitorEventLoopDelay } from 'node:perf_hooks';
+import { retryStats } from '../../cloudfunctions/_core/adapters/cloudbase/transaction';
+import { handleApi } from '../../cloudfunctions/_core/app/handle-api';
+import { benchCity } from './city';
+import { loadFromChild, type StreamResult } from './load';
+import { num } from './measure';
+import type { BenchRow } from './types';
+import { benchTicketId, bindStaff, importGrids, seedTickets, startBenchServer, syntheticTickets, workerOf } from './world';
+
+const TICKETS = Number(process.env.BENCH_B10_TICKETS ?? 100_000);
+const SECONDS = Number(process.env.BENCH_B10_SECONDS ?? 60);
+const SUBMITS = 5;
+const READS = 100;
+const TARGET_P99_MS = 20;
+const RESIDENTS = 20_000;
+const reporterOf = (i: number): string => `bench-r-${i % RESIDENTS}`;
+
+const failed = (r: StreamResult): number => r.errors + r.non2xx + r.notOk;
+
+export const b10: BenchRow = {
+  id: 'B10',
+  what: 'local server under load on loopback, 60 s: 5 submits/s + 100 reads/s, 100k tickets',
+  baseline: '—',
+  target: `p99 submit ≤ ${TARGET_P99_MS} ms, 0 errors`,
+  async run() {
+    const { city, points } = benchCity();
+    const server = await startBenchServer();
+    try {
+      const now = new Date('2026-11-23T01:00:00Z'); // Monday 09:00 in Shanghai
+      server.clock.set(now);
+      const t0 = performance.now();
+      await importGrids(server, city.grids, now);
+      await bindStaff(server, city.grids, now);
+      await seedTickets(server, syntheticTickets({ count: TICKETS, grids: city.grids, from: new Date(now.getTime() - 30 * 86_400_000), days: 30, seed: 10, reporter: reporterOf }));
+      const seeded = (performance.now() - t0) / 1000;
+
+      const workers = city.grids.map((g) => workerOf(g.code));
+      const tickets: Array<[string, string]> = [];
+      for (let i = 0; i < TICKETS; i += Math.max(1, Math.floor(TICKETS / 5000))) tickets.push([benchTicketId(i), reporterOf(i)]);
+      const sample = points.filter((_, i) => i % 50 === 0).map((p) => ({ latitude: p.latitude, longitude: p.longitude }));
+      // One call of each kind first, as a warm instance and a database with its indexes built would be.
+      const warm = [
+        { openid: workers[0] ?? '', action: 'queue.list', params: {} },
+        { openid: tickets[0]?.[1] ?? '', action: 'report.mine', params: {} },
+        { openid: tickets[0]?.[1] ?? '', action: 'ticket.get', params: { ticketId: tickets[0]?.[0] } },
+        { openid: 'bench-warm-up', action: 'report.submit', params: { category: 'sanitation', kind: 'complaint', description: '热身', photos: [], location: sample[0], clientRequestId: 'bench-warm-up-0001' } },
+      ];
+      for (const w of warm) {
+        const answer = await handleApi({ action: w.action, params: w.params }, { openid: w.openid }, server.deps, () => undefined);
+        if (!answer.ok) throw new Error(`warm-up ${w.action}: ${answer.error.code} ${answer.error.message}`);
+      }
+
+      const delay = monitorEventLoopDelay({ resolution: 5 });
+      delay.enable();
+      retryStats.transactions = 0;
+      retryStats.conflicts = 0;
+      retryStats.maxConflicts = 0;
+      const cpu = process.cpuUsage();
+      const results = await loadFromChild({
+        url: server.url,
+        seconds: SECONDS,
+        streams: [
+          { name: 'submit', rate: SUBMITS, pick: 'submit', data: { points: sample, categories: ['sanitation', 'facilities', 'property', 'safety'], residentPrefix: 'bench-load-r' } },
+          { name: 'read', rate: READS, pick: 'read', data: { workers, tickets } },
+        ],
+      });
+      const used = process.cpuUsage(cpu);
+      delay.disable();
+      const submit = results.find((r) => r.name === 'submit');
+      const read = results.find((r) => r.name === 'read');
+      if (!submit || !read) throw new Error('missing load results');
+      const errors = failed(submit) + failed(read);
+      const busy = (used.user + used.system) / 1e6 / Math.max(1, submit.seconds);
+      const why = [...submit.failures, ...read.failures].slice(0, 2);
+      return {
+        figure: `p99 submit ${num(submit.p99)} ms (p50 ${num(submit.p50)}, p90 ${num(submit.p90)}, max ${num(submit.max)}); reads p99 ${num(read.p99)} ms (p50 ${num(read.p50)}, p90 ${num(read.p90)}); ${errors} errors`,
+        versus: `${submit.requests} submits + ${read.requests.toLocaleString('en-US')} reads in ${num(submit.seconds)} s`,
+        meets: submit.p99 <= TARGET_P99_MS && errors === 0,
+        notes: [
+          `${TICKETS.toLocaleString('en-US')} tickets of ${RESIDENTS.toLocaleString('en-US')} residents over ${city.grids.length.toLocaleString('en-US')} grids (seeded in ${num(seeded)} s); reads: 50 % queue.list by a grid worker, 30 % report.mine, 20 % ticket.get by the reporter`,
+          `server process CPU ${num(busy * 100)} % of one core; event-loop delay p99 ${num(delay.percentile(99) / 1e6)} ms; transactions ${retryStats.transactions}, conflict retries ${retryStats.conflicts}`,
+          `errors: submit ${failed(submit)} (network ${submit.errors}, non-2xx ${submit.non2xx}, not ok ${submit.notOk}), reads ${failed(read)}${why.length > 0 ? `; e.g. ${why.join(' | ')}` : ''}`,
+        ],
+      };
+    } finally {
+      await server.close();
+    }
+  },
+};
