@@ -5,7 +5,18 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { demoGeoJson } from '../../cloudfunctions/_local/demo/grids';
 import { loadEnvFile, readConfig } from '../deploy/config';
-import { CLI_EXPORT_MAX_TICKETS, exportFigures, exportWorkbook, importGrids, invite, listStaff, parseOptions, UsageError, type Io, type Options } from './commands';
+import {
+  CLI_EXPORT_MAX_TICKETS,
+  exportFigures,
+  exportWorkbook,
+  importGrids,
+  invite,
+  listStaff,
+  parseOptions,
+  UsageError,
+  type Io,
+  type Options,
+} from './commands';
 import { cloudTarget, localServerRunning, localTarget, type Target } from './target';
 
 export const USAGE = `用法: npm run admin -- [--local [--data-dir .data]] [--env-file deploy.env] <命令>
@@ -62,7 +73,12 @@ async function openTarget(g: Global, root: string): Promise<Target> {
   return localTarget({ dataDir: g.dataDir, operator, superAdmins: local?.superAdmins ?? [operator] });
 }
 
-export async function run(argv: readonly string[], root: string, io: Io, open: (g: Global) => Promise<Target> = (g) => openTarget(g, root)): Promise<number> {
+export async function run(
+  argv: readonly string[],
+  root: string,
+  io: Io,
+  open: (g: Global) => Promise<Target> = (g) => openTarget(g, root),
+): Promise<number> {
   const g = globalOptions(argv);
   const o: Options = parseOptions(g.rest);
   const [command, sub] = o.positional;

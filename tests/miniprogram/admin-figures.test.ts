@@ -28,7 +28,7 @@ async function open(): Promise<Root> {
   return page;
 }
 
-test('本月 by default: the server\'s figures for 11月1日–23日, the lag said', async () => {
+test("本月 by default: the server's figures for 11月1日–23日, the lag said", async () => {
   const page = await open();
   const s = adminAnswers().figures.month;
   expect(apiFake.callsOf('stats.summary')).toEqual([{ from: '2026-11-01', to: '2026-11-23' }]);
@@ -98,7 +98,7 @@ test('a quiet period with nothing open overdue says there is nothing yet', async
   expect(exists(page, '.tile')).toBe(false);
 });
 
-test('a failed load: the message and a retry; a refused scope the server\'s word', async () => {
+test("a failed load: the message and a retry; a refused scope the server's word", async () => {
   apiFake.fail('stats.summary', 'NETWORK');
   const page = await open();
   expect(textOf(find(page, '.figures-state'))).toContain('网络不太好，请稍后重试');
@@ -119,7 +119,7 @@ test('a grid worker is turned away without asking for figures', async () => {
 
 // ---- 导出 Excel ----
 
-test('导出 Excel: the shown period is exported, downloaded under the server\'s name and opened, forwardable', async () => {
+test("导出 Excel: the shown period is exported, downloaded under the server's name and opened, forwardable", async () => {
   const page = await open();
   const file = adminAnswers().exported;
   expect(file.fileName).toBe('事项与统计_2026-11-01至2026-11-23.xlsx');
@@ -150,7 +150,7 @@ test('while the workbook is made the button says so and cannot be pressed again'
   expect(wxFake.openDocument).toHaveBeenCalledTimes(1);
 });
 
-test('a refused export shows the server\'s words (a period over the cap); nothing is downloaded', async () => {
+test("a refused export shows the server's words (a period over the cap); nothing is downloaded", async () => {
   const page = await open();
   const words = '该时段共有 23001 件事项，超过一次导出的上限 20000 件：请缩短时段，或请系统管理员用命令行导出';
   apiFake.fail('admin.export', 'INVALID_INPUT', words);

@@ -33,9 +33,7 @@ export interface InviteRecord {
   areas?: string[];
 }
 
-export type RedeemResult =
-  | { ok: true; staff: StaffRecord }
-  | { ok: false; reason: 'not_found' | 'used' | 'expired' | 'bound' };
+export type RedeemResult = { ok: true; staff: StaffRecord } | { ok: false; reason: 'not_found' | 'used' | 'expired' | 'bound' };
 
 /** What figures need to name a staff member: no scope, no phone. */
 export interface StaffNameTag {

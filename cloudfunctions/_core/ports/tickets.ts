@@ -81,10 +81,7 @@ export interface RateLimit {
   now: Date;
 }
 
-export type CreateResult =
-  | { kind: 'created'; ticket: Ticket }
-  | { kind: 'existing'; ticket: Ticket }
-  | { kind: 'rate_limited' };
+export type CreateResult = { kind: 'created'; ticket: Ticket } | { kind: 'existing'; ticket: Ticket } | { kind: 'rate_limited' };
 
 export interface TicketStore {
   get(id: string): Promise<Ticket | null>;

@@ -18,8 +18,17 @@ beforeEach(() => fixClock());
 afterEach(() => realClock());
 
 /** The canvas is 11rem tall: its size differs with the font, so each font is drawn on its own. */
-async function both(name: string, caption: string, setUp: () => void, fullPage = false, then?: (page: Root) => Promise<void>): Promise<void> {
-  for (const [font, px, suffix] of [['standard', 17, ''], ['large', 23.8, '-large']] as const) {
+async function both(
+  name: string,
+  caption: string,
+  setUp: () => void,
+  fullPage = false,
+  then?: (page: Root) => Promise<void>,
+): Promise<void> {
+  for (const [font, px, suffix] of [
+    ['standard', 17, ''],
+    ['large', 23.8, '-large'],
+  ] as const) {
     canvasSize.height = Math.round(px * 11);
     canvases.clear();
     setUp();
@@ -30,7 +39,7 @@ async function both(name: string, caption: string, setUp: () => void, fullPage =
   }
 }
 
-test('a street\'s month', async () => {
+test("a street's month", async () => {
   await both('admin-figures', '数据统计：本月的办结率、满意率、趋势图和排名（整页）', () => answerAsAdmin(apiFake), true);
 });
 
@@ -49,15 +58,31 @@ test('figures that failed to load', async () => {
 });
 
 test('an export being made', async () => {
-  await both('admin-figures-exporting', '数据统计：正在导出 Excel（按钮转圈，不能重复点）', () => {
-    answerAsAdmin(apiFake);
-    apiFake.on('admin.export', () => new Promise<Api.AdminExport>(() => undefined));
-  }, true, (page) => tap(page, '.export__button'));
+  await both(
+    'admin-figures-exporting',
+    '数据统计：正在导出 Excel（按钮转圈，不能重复点）',
+    () => {
+      answerAsAdmin(apiFake);
+      apiFake.on('admin.export', () => new Promise<Api.AdminExport>(() => undefined));
+    },
+    true,
+    (page) => tap(page, '.export__button'),
+  );
 });
 
 test('an export refused over the row cap', async () => {
-  await both('admin-figures-export-refused', '数据统计：导出的时段工单太多，提示缩短时段或用命令行', () => {
-    answerAsAdmin(apiFake);
-    apiFake.fail('admin.export', 'INVALID_INPUT', '该时段共有 23001 件事项，超过一次导出的上限 20000 件：请缩短时段，或请系统管理员用命令行导出');
-  }, true, (page) => tap(page, '.export__button'));
+  await both(
+    'admin-figures-export-refused',
+    '数据统计：导出的时段工单太多，提示缩短时段或用命令行',
+    () => {
+      answerAsAdmin(apiFake);
+      apiFake.fail(
+        'admin.export',
+        'INVALID_INPUT',
+        '该时段共有 23001 件事项，超过一次导出的上限 20000 件：请缩短时段，或请系统管理员用命令行导出',
+      );
+    },
+    true,
+    (page) => tap(page, '.export__button'),
+  );
 });

@@ -21,7 +21,12 @@ export class CloudPeriodTicketStore implements PeriodTicketStore {
   }
 
   async count(areaKey: string, from: Date, before: Date): Promise<number> {
-    return total(this.db.collection(COLLECTION.tickets).where(this.where(areaKey, { from: from.toISOString() }, before)).count());
+    return total(
+      this.db
+        .collection(COLLECTION.tickets)
+        .where(this.where(areaKey, { from: from.toISOString() }, before))
+        .count(),
+    );
   }
 
   async page(areaKey: string, from: Date, before: Date, cursor: string | null, limit: number): Promise<Page<Ticket>> {

@@ -1,7 +1,16 @@
 // Staff bindings (`staff`, keyed by openid) and one-time invites (`invites`, keyed by code).
 // Redeeming marks the invite and binds the role in one transaction, so a code works once.
 import { COLLECTION } from './collections';
-import { DuplicateKeyError, type InviteRecord, type Page, type RedeemResult, type StaffProfile, type StaffNameTag, type StaffRecord, type StaffStore } from '../../ports';
+import {
+  DuplicateKeyError,
+  type InviteRecord,
+  type Page,
+  type RedeemResult,
+  type StaffProfile,
+  type StaffNameTag,
+  type StaffRecord,
+  type StaffStore,
+} from '../../ports';
 import type { Holder, Scope, StaffRole } from '../../domain/types';
 import { decodeCursor, doc, docs, encodeCursor, isDuplicateKey, type Doc, toDate, toStr } from './results';
 import { database, type Database } from './sdk';
@@ -37,7 +46,12 @@ export class CloudStaffStore implements StaffStore {
     for (let i = 0; i < unique.length; i += TAGS_PER_QUERY) {
       const chunk = unique.slice(i, i + TAGS_PER_QUERY);
       const rows = await docs(
-        this.db.collection(COLLECTION.staff).where({ _id: _.in(chunk) }).field({ _id: true, role: true, displayName: true }).limit(TAGS_PER_QUERY).get(),
+        this.db
+          .collection(COLLECTION.staff)
+          .where({ _id: _.in(chunk) })
+          .field({ _id: true, role: true, displayName: true })
+          .limit(TAGS_PER_QUERY)
+          .get(),
       );
       for (const row of rows) out.set(row._id, { role: row.role as StaffRole, displayName: toStr(row.displayName) });
     }
@@ -65,7 +79,14 @@ export class CloudStaffStore implements StaffStore {
     const _ = this.db.command;
     const after = decodeCursor(cursor, INVITE_CODE);
     const where = after === null ? { inviteCode: _.exists(true) } : { inviteCode: _.gt(after) };
-    const rows = await docs(this.db.collection(COLLECTION.staff).where(where).orderBy('inviteCode', 'asc').limit(limit + 1).get());
+    const rows = await docs(
+      this.db
+        .collection(COLLECTION.staff)
+        .where(where)
+        .orderBy('inviteCode', 'asc')
+        .limit(limit + 1)
+        .get(),
+    );
     const items = rows.slice(0, limit).map((d) => ({ ...toStaff(d), inviteCode: String(d.inviteCode) }));
     const last = rows.length > limit ? items[items.length - 1] : undefined;
     return { items, nextCursor: last ? encodeCursor(last.inviteCode) : null };
@@ -99,20 +120,26 @@ export class CloudStaffStore implements StaffStore {
         displayName: profile.displayName,
         servicePhone: profile.servicePhone,
       };
-      await tx.collection(COLLECTION.invites).doc(code).update({ data: { usedBy: openid, usedAt: now } });
-      await tx.collection(COLLECTION.staff).doc(openid).set({
-        data: {
-          role: staff.role,
-          scope: staff.scope,
-          boundAt: now,
-          inviteCode: code,
-          displayName: profile.displayName,
-          servicePhone: profile.servicePhone,
-          // The admin screens' directory lists by these (adapters/cloudbase/admin-store.ts).
-          areas: Array.isArray(invite.areas) ? invite.areas : [],
-          lastActiveAt: now,
-        },
-      });
+      await tx
+        .collection(COLLECTION.invites)
+        .doc(code)
+        .update({ data: { usedBy: openid, usedAt: now } });
+      await tx
+        .collection(COLLECTION.staff)
+        .doc(openid)
+        .set({
+          data: {
+            role: staff.role,
+            scope: staff.scope,
+            boundAt: now,
+            inviteCode: code,
+            displayName: profile.displayName,
+            servicePhone: profile.servicePhone,
+            // The admin screens' directory lists by these (adapters/cloudbase/admin-store.ts).
+            areas: Array.isArray(invite.areas) ? invite.areas : [],
+            lastActiveAt: now,
+          },
+        });
       return { ok: true, staff };
     });
   }

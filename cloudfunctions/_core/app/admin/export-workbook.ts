@@ -98,15 +98,26 @@ function blockCells(block: Api.StatsBlock): Array<number | null> {
 }
 
 /** A figures sheet: the unit's own columns, then the block, then whether it is ranked. */
-function figuresSheet(book: Writer, name: string, lead: ReadonlyArray<readonly [string, number]>, rows: ReadonlyArray<{ lead: string[]; block: Api.StatsBlock; rankable?: boolean }>, ranked: boolean): void {
+function figuresSheet(
+  book: Writer,
+  name: string,
+  lead: ReadonlyArray<readonly [string, number]>,
+  rows: ReadonlyArray<{ lead: string[]; block: Api.StatsBlock; rankable?: boolean }>,
+  ranked: boolean,
+): void {
   const sheet = book.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = [
     ...lead.map(([header, width]) => ({ header, width })),
-    ...BLOCK_COLUMNS.map(([, header, kind]) => ({ header, width: kind === 'minutes' ? 22 : 12, style: kind === 'rate' ? { numFmt: RATE_FORMAT } : {} })),
+    ...BLOCK_COLUMNS.map(([, header, kind]) => ({
+      header,
+      width: kind === 'minutes' ? 22 : 12,
+      style: kind === 'rate' ? { numFmt: RATE_FORMAT } : {},
+    })),
     ...(ranked ? [{ header: '参与排名', width: 10 }] : []),
   ];
   boldHeader(sheet);
-  for (const row of rows) sheet.addRow([...row.lead, ...blockCells(row.block), ...(ranked ? [row.rankable ? '是' : '否（件数太少）'] : [])]).commit();
+  for (const row of rows)
+    sheet.addRow([...row.lead, ...blockCells(row.block), ...(ranked ? [row.rankable ? '是' : '否（件数太少）'] : [])]).commit();
   sheet.commit();
 }
 
@@ -157,7 +168,10 @@ export async function buildWorkbook(input: WorkbookInput): Promise<Uint8Array> {
   tickets.commit();
 
   const totals = book.addWorksheet(SHEET.totals);
-  totals.columns = [{ header: '指标', width: 24 }, { header: '数值', width: 14 }];
+  totals.columns = [
+    { header: '指标', width: 24 },
+    { header: '数值', width: 14 },
+  ];
   boldHeader(totals);
   for (const [key, header, kind] of BLOCK_COLUMNS) {
     const row = totals.addRow([header, summary[key]]);
@@ -167,12 +181,54 @@ export async function buildWorkbook(input: WorkbookInput): Promise<Uint8Array> {
   totals.addRow(['超期未办结（当前）', summary.openOverdue]).commit();
   totals.commit();
 
-  figuresSheet(book, SHEET.byCategory, [['类别', 16]], summary.byCategory.map((c) => ({ lead: [c.name], block: c })), false);
-  figuresSheet(book, SHEET.byGrid, [['网格编码', 18], ['网格', 16]], summary.byGrid.map((g) => ({ lead: [g.gridCode, g.name], block: g, rankable: g.rankable })), true);
-  figuresSheet(book, SHEET.byDepartment, [['部门', 18]], summary.byDepartment.map((d) => ({ lead: [d.name], block: d, rankable: d.rankable })), true);
-  figuresSheet(book, SHEET.bySource, [['来源', 12]], summary.bySource.map((s) => ({ lead: [input.sourceLabel[s.source]], block: s })), false);
-  figuresSheet(book, SHEET.byStaff, [['办理人', 16], ['角色', 14]], summary.byStaff.map((s) => ({ lead: [s.name, input.roleLabel[s.role]], block: s, rankable: s.rankable })), true);
-  figuresSheet(book, SHEET.byDay, [['日期', 12]], summary.byDay.map((d) => ({ lead: [d.day], block: d })), false);
+  figuresSheet(
+    book,
+    SHEET.byCategory,
+    [['类别', 16]],
+    summary.byCategory.map((c) => ({ lead: [c.name], block: c })),
+    false,
+  );
+  figuresSheet(
+    book,
+    SHEET.byGrid,
+    [
+      ['网格编码', 18],
+      ['网格', 16],
+    ],
+    summary.byGrid.map((g) => ({ lead: [g.gridCode, g.name], block: g, rankable: g.rankable })),
+    true,
+  );
+  figuresSheet(
+    book,
+    SHEET.byDepartment,
+    [['部门', 18]],
+    summary.byDepartment.map((d) => ({ lead: [d.name], block: d, rankable: d.rankable })),
+    true,
+  );
+  figuresSheet(
+    book,
+    SHEET.bySource,
+    [['来源', 12]],
+    summary.bySource.map((s) => ({ lead: [input.sourceLabel[s.source]], block: s })),
+    false,
+  );
+  figuresSheet(
+    book,
+    SHEET.byStaff,
+    [
+      ['办理人', 16],
+      ['角色', 14],
+    ],
+    summary.byStaff.map((s) => ({ lead: [s.name, input.roleLabel[s.role]], block: s, rankable: s.rankable })),
+    true,
+  );
+  figuresSheet(
+    book,
+    SHEET.byDay,
+    [['日期', 12]],
+    summary.byDay.map((d) => ({ lead: [d.day], block: d })),
+    false,
+  );
 
   await book.commit();
   await ended;

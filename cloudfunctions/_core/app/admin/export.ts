@@ -99,7 +99,10 @@ export const exportPeriod = defineUseCase('admin.export', {
     const counts = await Promise.all(area.areaKeys.map((key) => deps.periodTickets.count(key, from, before)));
     const count = counts.reduce((a, b) => a + b, 0);
     const tooMany = (n: number) =>
-      fail('INVALID_INPUT', `该时段共有 ${n} 件事项，超过一次导出的上限 ${max} 件：请缩短时段，或请系统管理员用命令行导出`, { tickets: n, max });
+      fail('INVALID_INPUT', `该时段共有 ${n} 件事项，超过一次导出的上限 ${max} 件：请缩短时段，或请系统管理员用命令行导出`, {
+        tickets: n,
+        max,
+      });
     if (count > max) throw tooMany(count);
 
     const tickets: Ticket[] = [];

@@ -47,7 +47,8 @@ export async function areaOf(actor: Actor, requested: Scope | undefined, deps: D
   if ('grids' in target) {
     return { places: target.grids.map((g) => ({ level: 'cell', place: g })), areaKeys: target.grids.map((g) => `grid:${g}`) };
   }
-  if ('community' in target) return { places: [{ level: 'community', place: target.community }], areaKeys: [`community:${target.community}`] };
+  if ('community' in target)
+    return { places: [{ level: 'community', place: target.community }], areaKeys: [`community:${target.community}`] };
   if ('street' in target) return { places: [{ level: 'street', place: target.street }], areaKeys: [`street:${target.street}`] };
   return { places: [{ level: 'district', place: target.district }], areaKeys: [`district:${target.district}`] };
 }
@@ -85,7 +86,9 @@ export const statsSummary = defineUseCase('stats.summary', {
     if (ctx.actor.role === 'deptHandler') throw fail('FORBIDDEN', '部门人员暂不提供统计');
     const area = await areaOf(ctx.actor, params.scope, deps);
 
-    const days: DayFigures[] = (await Promise.all(area.places.map((p) => deps.figures.read(p.level, p.place, params.from, params.to)))).flat();
+    const days: DayFigures[] = (
+      await Promise.all(area.places.map((p) => deps.figures.read(p.level, p.place, params.from, params.to)))
+    ).flat();
     const byDayBodies = new Map<string, FigureBody[]>();
     for (const d of days) byDayBodies.set(d.day, [...(byDayBodies.get(d.day) ?? []), d.body]);
     const body = mergeBodies(days.map((d) => d.body));
@@ -97,7 +100,10 @@ export const statsSummary = defineUseCase('stats.summary', {
     const staffTags = await deps.staff.nameTags(Object.keys(body.byStaff));
     const [byCategory, byGrid, bySource, byDepartment, byStaff] = await Promise.all([
       breakdown(body.byCategory, async (code) => ({ category: code, name: (await deps.categories.get(code))?.name ?? code })),
-      breakdown(body.byGrid, async (code) => ({ gridCode: code, name: gridPlace(code)?.name ?? (await deps.grids.get(code))?.name ?? code })),
+      breakdown(body.byGrid, async (code) => ({
+        gridCode: code,
+        name: gridPlace(code)?.name ?? (await deps.grids.get(code))?.name ?? code,
+      })),
       breakdown(body.bySource, async (source) => ({ source: source as Api.TicketView['source'] })),
       breakdown(body.byDepartment, async (code) => ({ departmentCode: code, name: (await deps.departments.get(code))?.name ?? code })),
       breakdown(body.byStaff, async (openid) => {

@@ -36,7 +36,8 @@ function watchRollupReads(): { answers: number[]; refused: () => number; stop: (
   const stop = app.server.cloud.onRequest((r) => {
     if (r.action !== 'database.getDocument' || r.body.collectionName !== 'rollups') return;
     const list = (r.response.data as { list?: unknown[] } | undefined)?.list;
-    if (Array.isArray(list)) answers.push(list.reduce<number>((n, d) => n + Buffer.byteLength(typeof d === 'string' ? d : JSON.stringify(d), 'utf8'), 0));
+    if (Array.isArray(list))
+      answers.push(list.reduce<number>((n, d) => n + Buffer.byteLength(typeof d === 'string' ? d : JSON.stringify(d), 'utf8'), 0));
     else refused += 1;
   });
   return { answers, refused: () => refused, stop };

@@ -8,7 +8,18 @@ import { BLOCK_COLUMNS, SHEET, TICKET_COLUMNS } from '../../../../cloudfunctions
 import { EXPORT_MAX_TICKETS } from '../../../../cloudfunctions/_core/app/admin/export';
 import { startOfShanghaiDay } from '../../../../cloudfunctions/_core/domain/calendar';
 import { ADMIN, displayNameOf, seedCommunity, useTestApp } from '../../../support/app';
-import { bringTo, departmentWithHandler, CZ_SANITATION, expectRefused, fileReport, freshResidents, HEPING, neighbourAreasWithAdmins, rowById, type FiledReport } from '../../../support/flows';
+import {
+  bringTo,
+  departmentWithHandler,
+  CZ_SANITATION,
+  expectRefused,
+  fileReport,
+  freshResidents,
+  HEPING,
+  neighbourAreasWithAdmins,
+  rowById,
+  type FiledReport,
+} from '../../../support/flows';
 
 jest.setTimeout(60_000);
 
@@ -33,7 +44,8 @@ const app = useTestApp(async () => {
   await seedCommunity(app);
   await neighbourAreasWithAdmins(app);
   await departmentWithHandler(app, CZ_SANITATION, 'dept-1');
-  const file = (params: Parameters<typeof fileReport>[2] = {}) => fileReport(app, nextResident(), { contactPhone: PHONE, description: WORDS, ...params });
+  const file = (params: Parameters<typeof fileReport>[2] = {}) =>
+    fileReport(app, nextResident(), { contactPhone: PHONE, description: WORDS, ...params });
   app.setNow('2026-11-22T10:00:00+08:00');
   const before = await file();
   // Monday 23 November: a closed, b rejected, c accepted in grid 03, d in another street, e withdrawn.
@@ -120,32 +132,76 @@ test('the workbook lists the period’s tickets of the area and says what stats.
   const gridOf = async (t: FiledReport) => String((await rowById(app, 'tickets', t.id))?.gridName);
   const row = (t: FiledReport) => Object.fromEntries(TICKET_COLUMNS.map(([key], i) => [key, rows.find((r) => r[0] === t.no)?.[i] ?? null]));
   expect(row(a)).toEqual({
-    no: a.no, category: '环境卫生', kind: '投诉', source: '居民上报', grid: await gridOf(a), community: '华光社区', street: '车站街道', status: '已关闭',
-    createdAt: '2026-11-23 09:00', acceptedAt: '2026-11-23 09:30', resolvedAt: '2026-11-23 09:30', onTime: '是', rating: '满意', department: null, handler: displayNameOf('worker-1'),
+    no: a.no,
+    category: '环境卫生',
+    kind: '投诉',
+    source: '居民上报',
+    grid: await gridOf(a),
+    community: '华光社区',
+    street: '车站街道',
+    status: '已关闭',
+    createdAt: '2026-11-23 09:00',
+    acceptedAt: '2026-11-23 09:30',
+    resolvedAt: '2026-11-23 09:30',
+    onTime: '是',
+    rating: '满意',
+    department: null,
+    handler: displayNameOf('worker-1'),
   });
-  expect(row(b)).toMatchObject({ category: '市政设施', kind: '建议', status: '不予受理', acceptedAt: null, resolvedAt: null, onTime: null, rating: null, handler: null });
-  expect(row(c)).toMatchObject({ grid: await gridOf(c), status: '办理中', acceptedAt: '2026-11-23 09:30', onTime: null, handler: displayNameOf('worker-2') });
+  expect(row(b)).toMatchObject({
+    category: '市政设施',
+    kind: '建议',
+    status: '不予受理',
+    acceptedAt: null,
+    resolvedAt: null,
+    onTime: null,
+    rating: null,
+    handler: null,
+  });
+  expect(row(c)).toMatchObject({
+    grid: await gridOf(c),
+    status: '办理中',
+    acceptedAt: '2026-11-23 09:30',
+    onTime: null,
+    handler: displayNameOf('worker-2'),
+  });
   expect(row(e)).toMatchObject({ status: '已撤回', handler: null });
-  expect(row(f)).toMatchObject({ status: '已办结', createdAt: '2026-11-24 08:00', resolvedAt: '2026-11-24 10:15', onTime: '是', handler: displayNameOf('community-1') });
+  expect(row(f)).toMatchObject({
+    status: '已办结',
+    createdAt: '2026-11-24 08:00',
+    resolvedAt: '2026-11-24 10:15',
+    onTime: '是',
+    handler: displayNameOf('community-1'),
+  });
 
   // Figures: each sheet is the stats.summary answer for the same area and period.
   const summary = await app.ok('community-1', 'stats.summary', PERIOD);
   expect(summary.received).toBe(5);
   const totals = table(sheet(book, SHEET.totals));
-  expect(totals.slice(1)).toEqual([...BLOCK_COLUMNS.map(([key, header]) => [header, summary[key]]), ['超期未办结（当前）', summary.openOverdue]]);
+  expect(totals.slice(1)).toEqual([
+    ...BLOCK_COLUMNS.map(([key, header]) => [header, summary[key]]),
+    ['超期未办结（当前）', summary.openOverdue],
+  ]);
   const rest = (name: string) => table(sheet(book, name)).slice(1);
   expect(rest(SHEET.byDay)).toEqual(summary.byDay.map((d) => [d.day, ...blockRow(d)]));
   expect(rest(SHEET.byCategory)).toEqual(summary.byCategory.map((x) => [x.name, ...blockRow(x)]));
   expect(rest(SHEET.byGrid)).toEqual(summary.byGrid.map((g) => [g.gridCode, g.name, ...blockRow(g), g.rankable ? '是' : '否（件数太少）']));
   expect(rest(SHEET.byDepartment)).toEqual(summary.byDepartment.map((x) => [x.name, ...blockRow(x), x.rankable ? '是' : '否（件数太少）']));
   expect(rest(SHEET.bySource)).toEqual([['居民上报', ...blockRow(summary.bySource[0]!)]]);
-  expect(rest(SHEET.byStaff).map((r) => r[0]).sort()).toEqual([displayNameOf('community-1'), displayNameOf('worker-1'), displayNameOf('worker-2')].sort());
-  expect(rest(SHEET.byStaff)).toEqual(summary.byStaff.map((s) => [s.name, s.role === 'gridWorker' ? '网格员' : '社区', ...blockRow(s), s.rankable ? '是' : '否（件数太少）']));
+  expect(
+    rest(SHEET.byStaff)
+      .map((r) => r[0])
+      .sort(),
+  ).toEqual([displayNameOf('community-1'), displayNameOf('worker-1'), displayNameOf('worker-2')].sort());
+  expect(rest(SHEET.byStaff)).toEqual(
+    summary.byStaff.map((s) => [s.name, s.role === 'gridWorker' ? '网格员' : '社区', ...blockRow(s), s.rankable ? '是' : '否（件数太少）']),
+  );
   expect(summary.byDay.map((d) => d.day)).toEqual(['2026-11-23', '2026-11-24']);
 
   // Nothing names a resident or a staff openid: no openids, phones or the residents' words.
   const everything = JSON.stringify(book.worksheets.map(table));
-  for (const secret of [a.resident, f.resident, PHONE, WORDS, 'worker-1', 'community-1', '已清运']) expect(everything).not.toContain(secret);
+  for (const secret of [a.resident, f.resident, PHONE, WORDS, 'worker-1', 'community-1', '已清运'])
+    expect(everything).not.toContain(secret);
 });
 
 test('the admin above and the super admin export wider or narrower areas; others are refused and nothing changes', async () => {
@@ -154,7 +210,11 @@ test('the admin above and the super admin export wider or narrower areas; others
   const all = await app.ok(ADMIN, 'admin.export', { from: '2026-11-22', to: '2026-11-25' });
   expect(all.tickets).toBe(8);
   const book = await openExport(all);
-  expect(table(sheet(book, SHEET.tickets)).slice(1).map((r) => r[0])).toEqual(await inOrder(Object.values(filed)));
+  expect(
+    table(sheet(book, SHEET.tickets))
+      .slice(1)
+      .map((r) => r[0]),
+  ).toEqual(await inOrder(Object.values(filed)));
   expect((await app.ok(ADMIN, 'admin.export', { ...PERIOD, scope: { grids: ['ZD-CZ-HG-03', 'ZD-CZ-HG-04'] } })).tickets).toBe(1);
 
   await expectRefused(app, 'FORBIDDEN', () => app.call('community-1', 'admin.export', { ...PERIOD, scope: { street: '车站街道' } }));
@@ -167,7 +227,9 @@ test('the admin above and the super admin export wider or narrower areas; others
   await expectRefused(app, 'INVALID_INPUT', () => app.call('community-1', 'admin.export', { from: '2026-11-24', to: '2026-11-23' }));
   await expectRefused(app, 'INVALID_INPUT', () => app.call('community-1', 'admin.export', { from: '2025-01-01', to: '2026-11-23' }));
   await expectRefused(app, 'INVALID_INPUT', () => app.call('community-1', 'admin.export', { ...PERIOD, openid: 'worker-1' }));
-  await expectRefused(app, 'INVALID_INPUT', () => app.call('community-1', 'admin.export', { ...PERIOD, scope: { department: 'cz-sanitation' } }));
+  await expectRefused(app, 'INVALID_INPUT', () =>
+    app.call('community-1', 'admin.export', { ...PERIOD, scope: { department: 'cz-sanitation' } }),
+  );
 });
 
 test('a period over the row cap is refused with words to narrow it, before anything is written', async () => {
