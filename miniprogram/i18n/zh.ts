@@ -627,6 +627,12 @@ export const zh = {
       rankEmpty: '工单太少，暂不排名',
       rowFigures: (received: number, rate: string): string => `${received} 件 · 办结率 ${rate}`,
       empty: '这段时间还没有工单',
+      export: '导出 Excel',
+      exporting: '正在导出…',
+      exportHint: '导出这段时间的工单明细和统计，可在打开后转发',
+      exportDownloadFailed: '下载没有成功，请检查网络后重试',
+      exportExpired: '下载链接已失效，请重新导出',
+      exportOpenFailed: '无法打开表格，请更新微信后重试',
     },
   },
 

@@ -11,6 +11,8 @@ export interface Io {
   out(line: string): void;
   writeFile(path: string, content: string): void;
   readFile(path: string): string;
+  /** A binary file (the export's workbook). */
+  writeBytes(path: string, content: Uint8Array): void;
 }
 
 export class UsageError extends Error {
@@ -180,8 +182,39 @@ export async function exportFigures(call: Call, o: Options, io: Io): Promise<Api
   return data;
 }
 
+/** The CLI's cap on an export's rows: it has no 20 s function timeout to stay within. */
+export const CLI_EXPORT_MAX_TICKETS = 500_000;
+
+/**
+ * `export`: admin.export's workbook (tickets and figures of a period), fetched from its link and
+ * written to --out. Run by `main` with the CLI's own row cap (CLI_EXPORT_MAX_TICKETS, or --max).
+ */
+export async function exportWorkbook(
+  call: Call,
+  o: Options,
+  io: Io,
+  download: (url: string) => Promise<Uint8Array> = fetchBytes,
+): Promise<Api.AdminExport> {
+  const from = need(o, 'from', '开始日期，例如 2026-11-01（上海时间）');
+  const to = need(o, 'to', '结束日期，例如 2026-11-30（含当天）');
+  const outFile = need(o, 'out', '写入的文件，例如 11月.xlsx');
+  if (!outFile.endsWith('.xlsx')) throw new UsageError(`--out 应以 .xlsx 结尾（现在是“${outFile}”）`);
+  const scopeArg = one(o, 'scope');
+  const data = await ok<Api.AdminExport>(call, 'admin.export', { from, to, ...(scopeArg ? { scope: parseScope(scopeArg) } : {}) });
+  io.writeBytes(outFile, await download(data.url));
+  io.out(`已写入 ${outFile}：${from} 至 ${to}${scopeArg ? `（${scopeText(parseScope(scopeArg))}）` : ''}，事项 ${data.tickets} 件及统计`);
+  return data;
+}
+
+async function fetchBytes(url: string): Promise<Uint8Array> {
+  const res = await fetch(url);
+  if (!res.ok) throw new UsageError(`下载导出文件失败（HTTP ${res.status}）`);
+  return new Uint8Array(await res.arrayBuffer());
+}
+
 export const defaultIo: Io = {
   out: (line) => console.log(line),
   writeFile: (path, content) => writeFileSync(path, content),
+  writeBytes: (path, content) => writeFileSync(path, content),
   readFile: (path) => readFileSync(path, 'utf8'),
 };

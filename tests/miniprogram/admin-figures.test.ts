@@ -6,7 +6,8 @@ import { apiFake } from './support/api-fake';
 import { adminAnswers, adminMe, answerAsAdmin } from './support/admin-data';
 import { canvases } from './support/canvas-fake';
 import { fixClock, realClock } from './support/clock';
-import { callPage, exists, find, findAll, load, render, tap, textOf, type Root } from './support/render';
+import { callPage, doubleTap, exists, find, findAll, flush, load, render, tap, textOf, type Root } from './support/render';
+import { wxFake, wxScene } from './support/wx-fake';
 import { percent } from '../../miniprogram/utils/admin-figures';
 
 jest.mock('../../miniprogram/services/api', () => jest.requireActual('./support/api-fake').mockApiModule());
@@ -114,4 +115,74 @@ test('a grid worker is turned away without asking for figures', async () => {
   const page = await open();
   expect(exists(page, '.gate-view')).toBe(true);
   expect(apiFake.callsOf('stats.summary')).toEqual([]);
+});
+
+// ---- 导出 Excel ----
+
+test("导出 Excel: the shown period is exported, downloaded under the server's name and opened, forwardable", async () => {
+  const page = await open();
+  const file = adminAnswers().exported;
+  expect(file.fileName).toBe('事项与统计_2026-11-01至2026-11-23.xlsx');
+  expect(textOf(find(page, '.export__button >> .t-button'))).toBe('导出 Excel');
+  await tap(page, '.period--week');
+  await doubleTap(page, '.export__button');
+  // One export however nervous the finger.
+  expect(apiFake.callsOf('admin.export')).toEqual([{ from: '2026-11-23', to: '2026-11-23' }]);
+  expect(wxFake.downloadFile).toHaveBeenCalledTimes(1);
+  expect(wxFake.downloadFile.mock.calls[0]?.[0]).toMatchObject({ url: file.url, filePath: `/usr/${file.fileName}` });
+  expect(wxFake.openDocument.mock.calls[0]?.[0]).toMatchObject({ filePath: `/usr/${file.fileName}`, fileType: 'xlsx', showMenu: true });
+  expect(textOf(find(page, '.export__button >> .t-button'))).toBe('导出 Excel');
+  expect(exists(page, '.export__error')).toBe(false);
+});
+
+test('while the workbook is made the button says so and cannot be pressed again', async () => {
+  let release: (value: Api.AdminExport) => void = () => undefined;
+  const page = await open();
+  apiFake.on('admin.export', () => new Promise<Api.AdminExport>((resolve) => (release = resolve)));
+  await tap(page, '.export__button');
+  expect(textOf(find(page, '.export__button >> .t-button'))).toBe('正在导出…');
+  expect(find(page, '.export__button >> .t-button').dom?.className).toContain('t-button--disabled');
+  await tap(page, '.export__button');
+  expect(apiFake.callsOf('admin.export')).toHaveLength(1);
+  release(adminAnswers().exported);
+  await flush();
+  expect(textOf(find(page, '.export__button >> .t-button'))).toBe('导出 Excel');
+  expect(wxFake.openDocument).toHaveBeenCalledTimes(1);
+});
+
+test("a refused export shows the server's words (a period over the cap); nothing is downloaded", async () => {
+  const page = await open();
+  const words = '该时段共有 23001 件事项，超过一次导出的上限 20000 件：请缩短时段，或请系统管理员用命令行导出';
+  apiFake.fail('admin.export', 'INVALID_INPUT', words);
+  await tap(page, '.export__button');
+  expect(textOf(find(page, '.export__error'))).toBe(words);
+  expect(wxFake.downloadFile).not.toHaveBeenCalled();
+  // Trying again clears the message.
+  answerAsAdmin(apiFake);
+  await tap(page, '.export__button');
+  expect(exists(page, '.export__error')).toBe(false);
+  expect(wxFake.openDocument).toHaveBeenCalledTimes(1);
+});
+
+test('a failed download, an expired link and a phone that cannot open the file each say what happened', async () => {
+  const page = await open();
+  wxScene.download = { ok: false, errMsg: 'downloadFile:fail timeout' };
+  await tap(page, '.export__button');
+  expect(textOf(find(page, '.export__error'))).toBe('下载没有成功，请检查网络后重试');
+  wxScene.download = { ok: true, statusCode: 404 };
+  await tap(page, '.export__button');
+  expect(textOf(find(page, '.export__error'))).toBe('下载链接已失效，请重新导出');
+  expect(wxFake.openDocument).not.toHaveBeenCalled();
+  wxScene.download = { ok: true, statusCode: 200 };
+  wxScene.openDocument = { ok: false, errMsg: 'openDocument:fail filetype not supported' };
+  await tap(page, '.export__button');
+  expect(textOf(find(page, '.export__error'))).toBe('无法打开表格，请更新微信后重试');
+  expect(apiFake.callsOf('admin.export')).toHaveLength(3);
+  expect(textOf(find(page, '.export__button >> .t-button'))).toBe('导出 Excel');
+});
+
+test('a quiet period offers no export', async () => {
+  apiFake.on('stats.summary', () => ({ ...adminAnswers().figures.quiet, openOverdue: 0 }));
+  const page = await open();
+  expect(exists(page, '.export__button')).toBe(false);
 });

@@ -136,6 +136,7 @@ beforeAll(async () => {
     'ticket.supervise': { caller: STAFF.street.openid, params: { ticketId: t1, note: '请尽快处理' } },
     'ticket.return': { caller: STAFF.dept.openid, params: { ticketId: t3, reason: '不属于本部门' } },
     'stats.summary': { caller: STAFF.district.openid, params: { scope: { district: PLACE.district }, ...range } },
+    'admin.export': { caller: STAFF.district.openid, params: { scope: { district: PLACE.district }, ...range } },
     'admin.grids.import': { caller: SUPER, params: { geojson, crs: 'gcj02' } },
     'staff.remove': { caller: STAFF.community.openid, params: { inviteCode: memberInvite } },
     'staff.update': { caller: STAFF.community.openid, params: { inviteCode: memberInvite, scope: { grids: ['ZD-CZ-HG-06'] } } },

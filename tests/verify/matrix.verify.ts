@@ -227,6 +227,10 @@ const SETUP: Record<string, Setup> = {
     reporter: fresh,
     params: () => (resource === 'own scope' ? range : { ...range, scope: { district: PLACE.district } }),
   }),
+  'admin.export': (resource, fresh) => ({
+    reporter: fresh,
+    params: () => (resource === 'own scope' ? range : { ...range, scope: { district: PLACE.district } }),
+  }),
   'admin.grids.import': (_resource, fresh) => {
     uniq += 1;
     const code = `VF-NEW-${String(uniq).padStart(2, '0')}`;

@@ -346,6 +346,16 @@ declare namespace Api {
     linkExpiresAt: string;
   }
 
+  /** An Excel workbook of a period's tickets and figures: a short-lived link to the .xlsx. */
+  interface AdminExport {
+    url: string;
+    linkExpiresAt: string;
+    /** A file name to save it under (Chinese, with the period), ending in .xlsx. */
+    fileName: string;
+    /** Ticket rows in the workbook. */
+    tickets: number;
+  }
+
   interface StaffMe {
     openid: string;
     role: Role;
@@ -519,6 +529,8 @@ declare namespace Api {
     'admin.invites.revoke': { params: { code: string }; data: { code: string; revoked: true } };
     /** The 小程序码 of a pending invite, to show and scan. */
     'admin.invites.qr': { params: { code: string }; data: InviteQr };
+    /** The tickets and figures of an area and period as an .xlsx (area admins: their area). */
+    'admin.export': { params: { scope?: Scope; from: string; to: string }; data: AdminExport };
     'admin.categories.upsert': {
       params: { code: string; name: string; profile: SlaProfile; defaultDepartmentCode?: string };
       data: { code: string; created: boolean };

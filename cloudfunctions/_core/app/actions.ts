@@ -1,6 +1,7 @@
 // The action table: every action of the contract must appear here with its use case, or tsc fails.
 import { upsertCategory } from './admin/categories-upsert';
 import { upsertDepartment } from './admin/departments-upsert';
+import { exportPeriod } from './admin/export';
 import { importGrids } from './admin/grids-import';
 import { listCategories } from './categories/list';
 import { listGrids } from './admin/grids-list';
@@ -88,6 +89,7 @@ export const ACTIONS: ActionTable = {
   'admin.invites.list': listInvites,
   'admin.invites.revoke': revokeInvite,
   'admin.invites.qr': inviteQr,
+  'admin.export': exportPeriod,
   'admin.categories.upsert': upsertCategory,
   'admin.departments.upsert': upsertDepartment,
 };

@@ -2,7 +2,7 @@
 // stores with the real wx-server-sdk database API (locally it talks to the embedded local cloud);
 // messages, content security and files have a cloud adapter and a local twin.
 import type { Clock, Config, ContentCheck, FileStore, Ids, MiniCodes, RateLimiter, Sealer } from './platform';
-import type { SupervisionStore, TicketStore } from './tickets';
+import type { PeriodTicketStore, SupervisionStore, TicketStore } from './tickets';
 import type { AdminStore, StaffStore } from './staff';
 import type { CategoryStore, DepartmentStore, GridStore, PlaceStore } from './places';
 import type { FiguresStore } from './figures';
@@ -20,6 +20,7 @@ export interface Deps {
   clock: Clock;
   ids: Ids;
   tickets: TicketStore;
+  periodTickets: PeriodTicketStore;
   staff: StaffStore;
   admin: AdminStore;
   codes: MiniCodes;

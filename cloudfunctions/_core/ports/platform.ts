@@ -52,6 +52,8 @@ export interface Config {
   templateIds: Readonly<Record<Api.TemplateKey, string>>;
   /** Long-term templates (one grant, many messages); every other template is one-time. */
   templateKinds?: Readonly<Partial<Record<Api.TemplateKey, Api.TemplateKind>>>;
+  /** admin.export's cap on ticket rows per workbook (default 20,000: EXPORT_MAX_TICKETS). */
+  exportMaxTickets?: number;
 }
 
 export type ContentVerdict = 'pass' | 'review' | 'risky';

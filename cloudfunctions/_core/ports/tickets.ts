@@ -114,3 +114,12 @@ export interface TicketStore {
   /** Open tickets of the same category near a point, created since `since`. */
   nearby(category: string, box: { minLat: number; maxLat: number; minLng: number; maxLng: number }, since: Date): Promise<Ticket[]>;
 }
+
+/**
+ * The tickets of an area (one areaKeys key) that arrived in [from, before), oldest first: what
+ * admin.export lists. Pages follow newestKey ("<createdAt ISO>|<id>").
+ */
+export interface PeriodTicketStore {
+  count(areaKey: string, from: Date, before: Date): Promise<number>;
+  page(areaKey: string, from: Date, before: Date, cursor: string | null, limit: number): Promise<Page<Ticket>>;
+}

@@ -1,10 +1,11 @@
 // 数据统计 (admin/pages/figures/figures): a street's month (tiles, the trend chart drawn on its
-// canvas, rankings and shares), a quiet period, an error — at both font sizes.
+// canvas, rankings and shares), a quiet period, an error, an export being made and one refused
+// over the row cap — at both font sizes.
 import { apiFake } from '../support/api-fake';
 import { adminAnswers, answerAsAdmin } from '../support/admin-data';
 import { canvases, canvasSize } from '../support/canvas-fake';
 import { fixClock, realClock } from '../support/clock';
-import { callPage, load, render, type Root } from '../support/render';
+import { callPage, load, render, tap, type Root } from '../support/render';
 import { snapshot } from '../support/preview';
 
 jest.mock('../../../miniprogram/services/api', () => jest.requireActual('../support/api-fake').mockApiModule());
@@ -17,7 +18,13 @@ beforeEach(() => fixClock());
 afterEach(() => realClock());
 
 /** The canvas is 11rem tall: its size differs with the font, so each font is drawn on its own. */
-async function both(name: string, caption: string, setUp: () => void, fullPage = false): Promise<void> {
+async function both(
+  name: string,
+  caption: string,
+  setUp: () => void,
+  fullPage = false,
+  then?: (page: Root) => Promise<void>,
+): Promise<void> {
   for (const [font, px, suffix] of [
     ['standard', 17, ''],
     ['large', 23.8, '-large'],
@@ -27,6 +34,7 @@ async function both(name: string, caption: string, setUp: () => void, fullPage =
     setUp();
     const page: Root = render(pageId);
     await callPage(page, 'onLoad');
+    if (then) await then(page);
     await snapshot(`${name}${suffix}`, suffix ? `${caption}（关怀模式大字）` : caption, page, { font, fullPage });
   }
 }
@@ -47,4 +55,34 @@ test('figures that failed to load', async () => {
     answerAsAdmin(apiFake);
     apiFake.fail('stats.summary', 'NETWORK');
   });
+});
+
+test('an export being made', async () => {
+  await both(
+    'admin-figures-exporting',
+    '数据统计：正在导出 Excel（按钮转圈，不能重复点）',
+    () => {
+      answerAsAdmin(apiFake);
+      apiFake.on('admin.export', () => new Promise<Api.AdminExport>(() => undefined));
+    },
+    true,
+    (page) => tap(page, '.export__button'),
+  );
+});
+
+test('an export refused over the row cap', async () => {
+  await both(
+    'admin-figures-export-refused',
+    '数据统计：导出的时段工单太多，提示缩短时段或用命令行',
+    () => {
+      answerAsAdmin(apiFake);
+      apiFake.fail(
+        'admin.export',
+        'INVALID_INPUT',
+        '该时段共有 23001 件事项，超过一次导出的上限 20000 件：请缩短时段，或请系统管理员用命令行导出',
+      );
+    },
+    true,
+    (page) => tap(page, '.export__button'),
+  );
 });

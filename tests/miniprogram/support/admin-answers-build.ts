@@ -165,6 +165,7 @@ async function answers(app: TestApp): Promise<AdminAnswers> {
       month: await app.ok(STREET, 'stats.summary', range),
       quiet: await app.ok(STREET, 'stats.summary', { from: '2026-10-01', to: '2026-10-31' }),
     },
+    exported: await app.ok(STREET, 'admin.export', range),
     gridImport: { file: null, preview: undefined as unknown as Api.GridImportPreview, applied: { imported: 0, replaced: 0 } },
   };
   // Last, as it changes the grids: a file previewed, then imported.

@@ -23,6 +23,8 @@ export interface AdminAnswers {
   gridImport: { file: unknown; preview: Api.GridImportPreview; applied: Api.Data<'admin.grids.import'> };
   /** stats.summary of 车站街道 for 本月 (11月1日–23日) and of a quiet period (none). */
   figures: { range: { from: string; to: string }; month: Api.StatsSummary; quiet: Api.StatsSummary };
+  /** admin.export of 本月 as the street admin (its link points at the closed test server). */
+  exported: Api.AdminExport;
 }
 
 export const ADMIN_ANSWERS_ENV = 'MINIPROGRAM_ADMIN_ANSWERS';

@@ -27,6 +27,7 @@ export function answerAsAdmin(fake: import('./api-fake').ApiFakeLike, who: 'stre
     .on('admin.grids.list', () => a.grids)
     .on('departments.list', () => a.departments)
     .on('stats.summary', () => a.figures.month)
+    .on('admin.export', () => a.exported)
     .on('admin.grids.preview', () => a.gridImport.preview)
     .on('admin.grids.import', () => a.gridImport.applied);
 }

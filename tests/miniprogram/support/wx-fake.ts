@@ -70,6 +70,10 @@ export interface WxScene {
   }) => { ok: true; statusCode: number; data: string } | { ok: false; errMsg: string };
   /** wx.chooseMessageFile: the file picked from a chat (its text, read back by readFile), or a cancel. */
   messageFile: { ok: true; name: string; path: string; text: string; size?: number } | { ok: false; errMsg: string };
+  /** wx.downloadFile: the HTTP status the link answers, or a failure (network). */
+  download: { ok: true; statusCode: number } | { ok: false; errMsg: string };
+  /** wx.openDocument: opened, or a failure (no viewer, a broken file). */
+  openDocument: { ok: true } | { ok: false; errMsg: string };
 }
 
 let compressSeq = 0;
@@ -96,6 +100,8 @@ function freshScene(): WxScene {
     request: () => ({ ok: true, statusCode: 200, data: { ok: true, data: null } }),
     cloudUpload: (o) => Promise.resolve({ fileID: `cloud://your-env-id.7975-your-env-id-1300000000/${o.cloudPath}` }),
     messageFile: { ok: false, errMsg: 'chooseMessageFile:fail cancel' },
+    download: { ok: true, statusCode: 200 },
+    openDocument: { ok: true },
     localUpload: (o) => {
       const openid = o.header?.['x-wx-openid'];
       if (!openid)
@@ -261,6 +267,27 @@ export const wxFake = {
       answer(o, r.ok ? { ok: true, res: { statusCode: r.statusCode, data: r.data } } : { ok: false, errMsg: r.errMsg });
     },
   ),
+  /** Saved under `filePath` when given (answered as filePath), else a temp file. */
+  downloadFile: jest.fn(
+    (o: Callbacks<{ statusCode: number; tempFilePath: string; filePath?: string }> & { url: string; filePath?: string }) => {
+      const d = wxScene.download;
+      answer(
+        o,
+        d.ok
+          ? {
+              ok: true,
+              res: o.filePath
+                ? { statusCode: d.statusCode, tempFilePath: '', filePath: o.filePath }
+                : { statusCode: d.statusCode, tempFilePath: 'wxfile://tmp/download-1' },
+            }
+          : { ok: false, errMsg: d.errMsg },
+      );
+    },
+  ),
+  openDocument: jest.fn((o: Callbacks<unknown> & { filePath: string; fileType?: string; showMenu?: boolean }) => {
+    const d = wxScene.openDocument;
+    answer(o, d.ok ? { ok: true, res: {} } : { ok: false, errMsg: d.errMsg });
+  }),
   // ---- canvas (the admin trend chart) ----
   createSelectorQuery: jest.fn(() => createSelectorQuery()),
 

@@ -4,7 +4,9 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Workbook } from 'exceljs';
 import QRCode from 'qrcode';
+import { SHEET } from '../../../cloudfunctions/_core/app/admin/export-workbook';
 import { handleApi } from '../../../cloudfunctions/_core/app/handle-api';
 import { demoGeoJson } from '../../../cloudfunctions/_local/demo/grids';
 import { startLocalServer } from '../../../cloudfunctions/_local/server';
@@ -16,14 +18,17 @@ import { readConfig, loadEnvFile } from '../../../scripts/deploy/config';
 const ROOT = join(__dirname, '../../..');
 jest.setTimeout(60_000);
 
-function io(): Io & { lines: string[]; files: Map<string, string> } {
+function io(): Io & { lines: string[]; files: Map<string, string>; binaries: Map<string, Uint8Array> } {
   const lines: string[] = [];
   const files = new Map<string, string>([['demo.geojson', JSON.stringify(demoGeoJson())]]);
+  const binaries = new Map<string, Uint8Array>();
   return {
     lines,
     files,
+    binaries,
     out: (l) => lines.push(l),
     writeFile: (p, c) => files.set(p, c),
+    writeBytes: (p, c) => binaries.set(p, c),
     readFile: (p) => files.get(p) ?? readFileSync(p, 'utf8'),
   };
 }
@@ -150,4 +155,24 @@ test('the CLI will not write the data folder while npm start serves it', async (
     await server.close();
   }
   expect(await localServerRunning(server.port)).toBe(false);
+});
+
+test("export: the workbook of admin.export written to --out, with the CLI's own row cap", async () => {
+  const before = process.env.EXPORT_MAX_TICKETS;
+  const out = await admin(['export', '--from', '2026-11-01', '--to', '2026-11-30', '--scope', 'district=张店区', '--out', 'nov.xlsx']);
+  expect(out.lines).toContain('已写入 nov.xlsx：2026-11-01 至 2026-11-30（区 张店区），事项 0 件及统计');
+  const book = new Workbook();
+  await book.xlsx.load(Buffer.from(out.binaries.get('nov.xlsx') ?? new Uint8Array()) as unknown as Parameters<typeof book.xlsx.load>[0]);
+  expect(book.worksheets.map((s) => s.name)).toEqual(Object.values(SHEET));
+  expect(book.getWorksheet(SHEET.tickets)?.rowCount).toBe(1);
+  expect(process.env.EXPORT_MAX_TICKETS).toBe(before);
+  await expect(admin(['export', '--from', '2026-11-01', '--to', '2026-11-30', '--out', 'nov.csv'])).rejects.toThrow(
+    /--out 应以 \.xlsx 结尾/,
+  );
+  await expect(admin(['export', '--from', '2026-11-01', '--to', '2026-11-30', '--out', 'nov.xlsx', '--max', '0'])).rejects.toThrow(
+    /--max 应为正整数/,
+  );
+  await expect(admin(['export', '--from', '2026-11-30', '--to', '2026-11-01', '--out', 'nov.xlsx'])).rejects.toThrow(
+    /admin\.export 被拒绝（INVALID_INPUT）：开始日期不能晚于结束日期/,
+  );
 });

@@ -98,6 +98,11 @@ export const COLLECTIONS: readonly CollectionSpec[] = [
         ['overdue', 1],
         ['dueKey', 1],
       ]),
+      // admin.export: an area's tickets that arrived in a period, oldest first.
+      index('areas_newest', [
+        ['areas', 1],
+        ['newestKey', 1],
+      ]),
       // report.nearby: same category, still open, recent.
       index('category_status_created', [
         ['category', 1],

@@ -19,6 +19,7 @@ import { CloudAdminStore } from './admin-store';
 import { CloudMiniCodes } from './mini-codes';
 import { CloudSupervisionStore } from './supervision-store';
 import { CloudTicketStore } from './ticket-store';
+import { CloudPeriodTicketStore } from './period-ticket-store';
 
 export { openidFromContext } from './sdk';
 
@@ -46,6 +47,7 @@ export function createCloudDeps(overrides: StoreOverrides = {}): Deps {
     clock: overrides.clock ?? systemClock,
     ids: cryptoIds,
     tickets: new CloudTicketStore(db),
+    periodTickets: new CloudPeriodTicketStore(db),
     staff: new CloudStaffStore(db),
     admin: new CloudAdminStore(db),
     codes: overrides.codes ?? new CloudMiniCodes(),
@@ -66,6 +68,7 @@ export function createCloudDeps(overrides: StoreOverrides = {}): Deps {
       superAdminOpenids: overrides.superAdminOpenids ?? parseOpenidList(process.env.SUPER_ADMIN_OPENIDS),
       templateIds: templateIds(process.env.SUBSCRIBE_TEMPLATE_IDS),
       templateKinds: templateKinds(process.env.SUBSCRIBE_TEMPLATE_KINDS),
+      ...(Number(process.env.EXPORT_MAX_TICKETS) > 0 ? { exportMaxTickets: Number(process.env.EXPORT_MAX_TICKETS) } : {}),
     },
   };
 }

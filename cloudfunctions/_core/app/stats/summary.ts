@@ -28,12 +28,12 @@ const day = z
   .transform((s) => (s.length === 10 ? s : toShanghaiDateKey(new Date(s))));
 
 /** The rollup places an area reads, and the ticket keys of its open-overdue count. */
-interface Area {
+export interface Area {
   places: Array<{ level: FigureLevel; place: string }>;
   areaKeys: string[];
 }
 
-async function areaOf(actor: Actor, requested: Scope | undefined, deps: Deps): Promise<Area> {
+export async function areaOf(actor: Actor, requested: Scope | undefined, deps: Deps): Promise<Area> {
   const target = requested ?? actor.scope;
   if (!target) {
     if (actor.role === 'superAdmin') return { places: [{ level: 'all', place: '*' }], areaKeys: ['all'] };

@@ -6,6 +6,7 @@
 import { zh } from '../../../i18n/zh';
 import { call, toApiError } from '../../../services/api';
 import { adminGate } from '../../../services/admin-gate';
+import { exportAndOpen } from '../../../services/admin-export';
 import {
   dayWords,
   isPeriod,
@@ -60,6 +61,8 @@ Component({
     boards: [] as Board[],
     categories: [] as RankRow[],
     sources: [] as RankRow[],
+    exporting: false,
+    exportMessage: '',
   },
 
   lifetimes: {
@@ -147,6 +150,19 @@ Component({
 
     onRetry(): void {
       void this.loadFigures();
+    },
+
+    /** 导出 Excel: the shown period's workbook, downloaded and opened (forwardable from its menu). */
+    async onExport(): Promise<void> {
+      if (this.data.exporting) return;
+      const s = state.of(this);
+      this.setData({ exporting: true, exportMessage: '' });
+      try {
+        await exportAndOpen(periodRange(this.data.period, new Date()));
+        if (s.alive) this.setData({ exporting: false });
+      } catch (e) {
+        if (s.alive) this.setData({ exporting: false, exportMessage: e instanceof Error ? e.message : f.exportDownloadFailed });
+      }
     },
   },
 });
