@@ -1,4 +1,5 @@
 // The action table: every action of the contract must appear here with its use case, or tsc fails.
+import { listCatalog } from './admin/catalog-list';
 import { upsertCategory } from './admin/categories-upsert';
 import { upsertDepartment } from './admin/departments-upsert';
 import { importGrids } from './admin/grids-import';
@@ -88,6 +89,7 @@ export const ACTIONS: ActionTable = {
   'admin.invites.list': listInvites,
   'admin.invites.revoke': revokeInvite,
   'admin.invites.qr': inviteQr,
+  'admin.catalog.list': listCatalog,
   'admin.categories.upsert': upsertCategory,
   'admin.departments.upsert': upsertDepartment,
 };
