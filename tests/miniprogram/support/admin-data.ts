@@ -28,5 +28,8 @@ export function answerAsAdmin(fake: import('./api-fake').ApiFakeLike, who: 'stre
     .on('departments.list', () => a.departments)
     .on('stats.summary', () => a.figures.month)
     .on('admin.grids.preview', () => a.gridImport.preview)
-    .on('admin.grids.import', () => a.gridImport.applied);
+    .on('admin.grids.import', () => a.gridImport.applied)
+    .on('admin.catalog.list', () => a.catalog[who])
+    .on('admin.categories.upsert', () => a.catalog.categorySaved)
+    .on('admin.departments.upsert', () => a.catalog.departmentCreated);
 }
