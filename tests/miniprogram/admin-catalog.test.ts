@@ -110,6 +110,16 @@ describe('the super admin and the categories', () => {
     expect(apiFake.callsOf('admin.categories.upsert')[1]).toMatchObject({ code: 'parking', create: true });
     expect(exists(page, '.sheet')).toBe(false);
   });
+
+  test('NOT_FOUND (a default department removed meanwhile) is shown in the sheet and the list is read again', async () => {
+    const page = await open('superAdmin');
+    await tap(page, '.edit-category', categoryIndex('facilities'));
+    apiFake.fail('admin.categories.upsert', 'NOT_FOUND', '没有找到默认部门');
+    await tap(page, '.sheet__save');
+    expect(textOf(find(page, '.sheet__error'))).toBe('没有找到默认部门');
+    expect(textOf(find(page, '.sheet__hint'))).toBe('列表中的内容可能已被其他管理员修改，列表已重新读取。');
+    expect(apiFake.callsOf('admin.catalog.list')).toHaveLength(2);
+  });
 });
 
 describe('a street admin and the departments', () => {
@@ -179,16 +189,6 @@ describe('a street admin and the departments', () => {
     await tap(page, '.sheet__save');
     expect(textOf(find(page, '.error-name'))).toBe(refused().emptyName.message);
     expect(findAll(page, '.field-box--error')).toHaveLength(1);
-  });
-
-  test('NOT_FOUND (a default department removed meanwhile) is shown in the sheet and the list is read again', async () => {
-    const page = await open('superAdmin');
-    await tap(page, '.edit-category', categoryIndex('facilities'));
-    apiFake.fail('admin.categories.upsert', 'NOT_FOUND', '没有找到默认部门');
-    await tap(page, '.sheet__save');
-    expect(textOf(find(page, '.sheet__error'))).toBe('没有找到默认部门');
-    expect(textOf(find(page, '.sheet__hint'))).toBe('列表中的内容可能已被其他管理员修改，列表已重新读取。');
-    expect(apiFake.callsOf('admin.catalog.list')).toHaveLength(2);
   });
 
   test('an empty area says so and offers to add one', async () => {
