@@ -40,4 +40,10 @@ for (const [entry, outfile] of local) {
     external: ['wx-server-sdk', '@cloudbase/*', 'mingo', 'esbuild', 'typescript', 'miniprogram-ci', 'qrcode'],
   });
 }
-console.log(['built: cloudfunctions/api/index.js', 'cloudfunctions/jobs/index.js', ...local.filter(([entry]) => existsSync(entry)).map(([, out]) => out)].join(', '));
+console.log(
+  [
+    'built: cloudfunctions/api/index.js',
+    'cloudfunctions/jobs/index.js',
+    ...local.filter(([entry]) => existsSync(entry)).map(([, out]) => out),
+  ].join(', '),
+);

@@ -277,7 +277,8 @@ export const zh = {
       title: '工作台',
       hello: (name: string): string => `${name}，您好`,
       open: '进入工作台',
-      counts: (submitted: number, overdue: number): string => (overdue > 0 ? `待受理 ${submitted} 件 · 已超期 ${overdue} 件` : `待受理 ${submitted} 件`),
+      counts: (submitted: number, overdue: number): string =>
+        overdue > 0 ? `待受理 ${submitted} 件 · 已超期 ${overdue} 件` : `待受理 ${submitted} 件`,
     },
 
     handler: {
@@ -604,7 +605,10 @@ export const zh = {
       edit: '修改',
       builtIn: '内置',
       profiles: { normal: '一般', urgent: '紧急' } as Record<Api.SlaProfile, string>,
-      profileHints: { normal: '1 个工作日内受理，3 个工作日内办结', urgent: '30 分钟内受理，24 小时内办结' } as Record<Api.SlaProfile, string>,
+      profileHints: { normal: '1 个工作日内受理，3 个工作日内办结', urgent: '30 分钟内受理，24 小时内办结' } as Record<
+        Api.SlaProfile,
+        string
+      >,
       kinds: { complaint: '投诉', suggestion: '建议', question: '咨询' } as Record<Api.Kind, string>,
       defaultKind: (kind: string): string => `默认类型：${kind}`,
       defaultDepartment: (name: string): string => `默认部门：${name}`,

@@ -85,7 +85,11 @@ export function categoryForm(c: Api.CatalogCategory | null): CatalogForm {
 }
 
 export function departmentForm(d: Api.CatalogDepartment | null, areas: readonly Api.CatalogArea[]): CatalogForm {
-  const area = d ? areas.find((a) => a.street === d.street && a.district === (d.street ? null : d.district)) : areas.length === 1 ? areas[0] : undefined;
+  const area = d
+    ? areas.find((a) => a.street === d.street && a.district === (d.street ? null : d.district))
+    : areas.length === 1
+      ? areas[0]
+      : undefined;
   return {
     kind: 'department',
     creating: d === null,
@@ -111,7 +115,10 @@ export function formChoices(catalog: Api.Data<'admin.catalog.list'>): FormChoice
   return {
     profiles: (['normal', 'urgent'] as const).map((p) => ({ key: p, label: t.profiles[p], sub: t.profileHints[p] })),
     kinds: (['complaint', 'suggestion', 'question'] as const).map((k) => ({ key: k, label: t.kinds[k], sub: '' })),
-    departments: [{ key: NO_DEPARTMENT, label: t.none, sub: '' }, ...catalog.departments.map((d) => ({ key: d.code, label: d.name, sub: d.areaLabel }))],
+    departments: [
+      { key: NO_DEPARTMENT, label: t.none, sub: '' },
+      ...catalog.departments.map((d) => ({ key: d.code, label: d.name, sub: d.areaLabel })),
+    ],
     areas: catalog.areas.map((a) => ({ key: a.key, label: a.label, sub: '' })),
     categories: catalog.categories.map((c) => ({ key: c.code, label: c.name, sub: '' })),
   };

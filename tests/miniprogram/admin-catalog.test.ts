@@ -36,8 +36,12 @@ function refuse(action: 'admin.categories.upsert' | 'admin.departments.upsert', 
 const refused = () => adminAnswers().catalog.refused;
 const catalog = (who: 'street' | 'community' | 'superAdmin') => adminAnswers().catalog[who];
 const categoryIndex = (code: string): number => catalog('superAdmin').categories.findIndex((c) => c.code === code);
-const departmentIndex = (who: 'street' | 'superAdmin', code: string): number => catalog(who).departments.filter((d) => d.editable).findIndex((d) => d.code === code);
-const pickerOption = (page: Root, picker: string, label: string): number => findAll(page, `.${picker} >> .option__label`).map(textOf).indexOf(label);
+const departmentIndex = (who: 'street' | 'superAdmin', code: string): number =>
+  catalog(who)
+    .departments.filter((d) => d.editable)
+    .findIndex((d) => d.code === code);
+const pickerOption = (page: Root, picker: string, label: string): number =>
+  findAll(page, `.${picker} >> .option__label`).map(textOf).indexOf(label);
 
 describe('the super admin and the categories', () => {
   test('every category with its time limit, default kind and default department; the one the scenario set shows its department', async () => {
@@ -70,7 +74,10 @@ describe('the super admin and the categories', () => {
     await tap(page, '.department-picker >> .option', pickerOption(page, 'department-picker', '张店区水务局'));
     await type(page, '.name-input', '市政设施维护');
     await tap(page, '.sheet__save');
-    expect(wxFake.showModal.mock.calls[0]?.[0]).toMatchObject({ title: '确认保存修改？', content: '市政设施维护：时限紧急，默认部门：张店区水务局' });
+    expect(wxFake.showModal.mock.calls[0]?.[0]).toMatchObject({
+      title: '确认保存修改？',
+      content: '市政设施维护：时限紧急，默认部门：张店区水务局',
+    });
     expect(apiFake.callsOf('admin.categories.upsert')).toEqual([
       { code: 'facilities', name: '市政设施维护', profile: 'urgent', defaultKind: 'suggestion', defaultDepartmentCode: 'zd-water' },
     ]);
@@ -88,10 +95,12 @@ describe('the super admin and the categories', () => {
     expect(apiFake.callsOf('admin.categories.upsert')).toEqual([]);
     expect(exists(page, '.sheet')).toBe(true);
     await tap(page, '.sheet__save');
-    expect(apiFake.callsOf('admin.categories.upsert')).toEqual([{ code: 'facilities', name: '市政设施', profile: 'normal', defaultKind: 'complaint' }]);
+    expect(apiFake.callsOf('admin.categories.upsert')).toEqual([
+      { code: 'facilities', name: '市政设施', profile: 'normal', defaultKind: 'complaint' },
+    ]);
   });
 
-  test('a new category: create is sent; the server\'s INVALID_INPUT about the code is shown under the code; a fixed code saves', async () => {
+  test("a new category: create is sent; the server's INVALID_INPUT about the code is shown under the code; a fixed code saves", async () => {
     const page = await open('superAdmin');
     await tap(page, '.add-category');
     expect(textOf(find(page, '.sheet__title'))).toBe('新增问题类别');
@@ -99,7 +108,9 @@ describe('the super admin and the categories', () => {
     await type(page, '.name-input', '停车管理');
     refuse('admin.categories.upsert', refused().invalid);
     await tap(page, '.sheet__save');
-    expect(apiFake.callsOf('admin.categories.upsert')).toEqual([{ code: 'Parking', name: '停车管理', profile: 'normal', defaultKind: 'complaint', create: true }]);
+    expect(apiFake.callsOf('admin.categories.upsert')).toEqual([
+      { code: 'Parking', name: '停车管理', profile: 'normal', defaultKind: 'complaint', create: true },
+    ]);
     expect(textOf(find(page, '.error-code'))).toBe(refused().invalid.message);
     expect(refused().invalid.message).toBe('类别编号用小写字母开头，只能有小写字母、数字和 -');
     expect(exists(page, '.sheet__error')).toBe(false);
@@ -123,13 +134,19 @@ describe('the super admin and the categories', () => {
 });
 
 describe('a street admin and the departments', () => {
-  test('their street\'s departments editable, the district\'s read-only, with the note saying why', async () => {
+  test("their street's departments editable, the district's read-only, with the note saying why", async () => {
     const page = await open('street');
     expect(find(page, '.tab--on').dom?.textContent).toBe('部门');
     const items = catalog('street').departments;
     expect(findAll(page, '.department .row__name').map(textOf)).toEqual(items.map((d) => d.name));
     expect(findAll(page, '.edit-department')).toHaveLength(items.filter((d) => d.editable).length);
-    const water = textOf(find(page, '.department', items.findIndex((d) => d.code === 'zd-water')));
+    const water = textOf(
+      find(
+        page,
+        '.department',
+        items.findIndex((d) => d.code === 'zd-water'),
+      ),
+    );
     expect(water).toContain('只读');
     expect(water).toContain('张店区（全区）');
     expect(water).toContain('负责：市政设施');
@@ -148,7 +165,10 @@ describe('a street admin and the departments', () => {
     await tap(page, '.categories-picker >> .option', pickerOption(page, 'categories-picker', '环境卫生'));
     await tap(page, '.categories-picker >> .option', pickerOption(page, 'categories-picker', '市政设施'));
     await tap(page, '.sheet__save');
-    expect(wxFake.showModal.mock.calls[0]?.[0]).toMatchObject({ title: '确认新增？', content: '车站街道绿化队（车站街道），负责 2 个类别' });
+    expect(wxFake.showModal.mock.calls[0]?.[0]).toMatchObject({
+      title: '确认新增？',
+      content: '车站街道绿化队（车站街道），负责 2 个类别',
+    });
     expect(apiFake.callsOf('admin.departments.upsert')).toEqual([
       { code: 'cz-greening', name: '车站街道绿化队', street: '车站街道', categories: ['sanitation', 'facilities'], create: true },
     ]);
@@ -181,7 +201,7 @@ describe('a street admin and the departments', () => {
     expect(exists(page, '.sheet')).toBe(true);
   });
 
-  test('an empty name → the server\'s INVALID_INPUT under the name', async () => {
+  test("an empty name → the server's INVALID_INPUT under the name", async () => {
     const page = await open('street');
     await tap(page, '.add-department');
     await type(page, '.code-input', 'cz-new');
@@ -202,7 +222,7 @@ describe('a street admin and the departments', () => {
 });
 
 describe('a community admin', () => {
-  test('reads the street\'s and the district\'s departments and may change none of them', async () => {
+  test("reads the street's and the district's departments and may change none of them", async () => {
     const page = await open('community');
     const items = catalog('community').departments;
     expect(items.length).toBeGreaterThan(0);

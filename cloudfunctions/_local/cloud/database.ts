@@ -176,7 +176,10 @@ export class LocalDatabase {
 
   private requireSingleDoc(byId: boolean): void {
     if (!byId) {
-      throw new CloudError('DATABASE_REQUEST_FAILED', 'transactions only support single-document operations (doc().get/update/set/remove and add); where() and aggregate() are not allowed');
+      throw new CloudError(
+        'DATABASE_REQUEST_FAILED',
+        'transactions only support single-document operations (doc().get/update/set/remove and add); where() and aggregate() are not allowed',
+      );
     }
   }
 
@@ -198,13 +201,19 @@ export class LocalDatabase {
     if (transactionId !== undefined) {
       for (const { key, doc } of prepared) {
         if (this.transactions.view(transactionId, collection, key)) {
-          throw new CloudError('DATABASE_DUPLICATE_WRITE', `E11000 duplicate key error collection: ${collection} index: _id_ dup key: { _id: ${encodeEJSON(doc._id)} }`);
+          throw new CloudError(
+            'DATABASE_DUPLICATE_WRITE',
+            `E11000 duplicate key error collection: ${collection} index: _id_ dup key: { _id: ${encodeEJSON(doc._id)} }`,
+          );
         }
         this.transactions.lock(transactionId, collection, key);
         this.transactions.write(transactionId, collection, key, doc);
       }
     } else {
-      await this.waitForLocks(collection, prepared.map(({ key }) => key));
+      await this.waitForLocks(
+        collection,
+        prepared.map(({ key }) => key),
+      );
       this.store.apply(prepared.map(({ key, doc }): Change => ({ collection, key, after: doc, insert: true })));
     }
     return prepared.map(({ doc }) => doc._id);
@@ -397,7 +406,11 @@ export class LocalDatabase {
     const head = pipeline[0];
     const match = head && isPlainObject(head.$match) ? head.$match : {};
     const sortStage = pipeline.find((stage) => isPlainObject(stage.$sort));
-    this.checkIndex(collection, match, head && isPlainObject(head.$match) && sortStage === pipeline[1] ? (sortStage?.$sort as SortSpec | undefined) : undefined);
+    this.checkIndex(
+      collection,
+      match,
+      head && isPlainObject(head.$match) && sortStage === pipeline[1] ? (sortStage?.$sort as SortSpec | undefined) : undefined,
+    );
     let stages = pipeline.some((stage) => '$limit' in stage) ? pipeline : [...pipeline, { $limit: DEFAULT_AGGREGATE_LIMIT }];
     let docs = coll ? [...coll.docs.values()] : [];
     // mingo's $addFields/$unset on dotted paths modify their input in place, so the pipeline runs
@@ -415,7 +428,10 @@ export class LocalDatabase {
 
   createCollection(name: string): void {
     if (!this.store.createCollection(name)) {
-      throw new CloudError('DATABASE_COLLECTION_ALREADY_EXIST', `[ResourceInUse] Table exist: ${name}. Please check your request, but if the problem persists, contact us.`);
+      throw new CloudError(
+        'DATABASE_COLLECTION_ALREADY_EXIST',
+        `[ResourceInUse] Table exist: ${name}. Please check your request, but if the problem persists, contact us.`,
+      );
     }
   }
 }

@@ -24,8 +24,10 @@ async function open(who: 'street' | 'community' | 'superAdmin' = 'street'): Prom
   return page;
 }
 
-test('the super admin\'s categories', async () => {
-  await snapshotBoth('admin-catalog-categories', '类别与部门：系统管理员看到的问题类别（整页）', await open('superAdmin'), { fullPage: true });
+test("the super admin's categories", async () => {
+  await snapshotBoth('admin-catalog-categories', '类别与部门：系统管理员看到的问题类别（整页）', await open('superAdmin'), {
+    fullPage: true,
+  });
 });
 
 test('changing a category', async () => {
@@ -35,8 +37,10 @@ test('changing a category', async () => {
   await snapshotBoth('admin-catalog-category-edit', '类别与部门：修改“市政设施”的时限、默认类型和默认部门', page);
 });
 
-test('the street admin\'s departments', async () => {
-  await snapshotBoth('admin-catalog-departments', '类别与部门：街道管理员的部门（区级部门只读）（整页）', await open('street'), { fullPage: true });
+test("the street admin's departments", async () => {
+  await snapshotBoth('admin-catalog-departments', '类别与部门：街道管理员的部门（区级部门只读）（整页）', await open('street'), {
+    fullPage: true,
+  });
 });
 
 test('a new department with a taken code', async () => {

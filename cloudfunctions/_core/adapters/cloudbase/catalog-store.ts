@@ -6,8 +6,6 @@ import type { CategoryRecord, CategoryStore, DepartmentRecord, DepartmentStore }
 import { doc, docs, type Doc, toStr } from './results';
 import { database, type Database } from './sdk';
 
-
-
 /** TCB answers at most 1000 rows per get. */
 const MAX_DEPARTMENTS = 1000;
 
@@ -48,7 +46,10 @@ export class CloudDepartmentStore implements DepartmentStore {
   async upsert(record: DepartmentRecord): Promise<{ created: boolean }> {
     const { code, ...data } = record;
     const existed = await doc(this.db.collection(COLLECTION.departments).doc(code).get());
-    await this.db.collection(COLLECTION.departments).doc(code).set({ data: { ...data } });
+    await this.db
+      .collection(COLLECTION.departments)
+      .doc(code)
+      .set({ data: { ...data } });
     return { created: existed === null };
   }
 
@@ -93,7 +94,10 @@ export class CloudCategoryStore implements CategoryStore {
   async upsert(record: CategoryRecord): Promise<{ created: boolean }> {
     const { code, ...data } = record;
     const existed = (await doc(this.db.collection(COLLECTION.categories).doc(code).get())) !== null || BUILT_IN.has(code);
-    await this.db.collection(COLLECTION.categories).doc(code).set({ data: { ...data } });
+    await this.db
+      .collection(COLLECTION.categories)
+      .doc(code)
+      .set({ data: { ...data } });
     return { created: !existed };
   }
 }

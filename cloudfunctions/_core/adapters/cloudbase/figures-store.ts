@@ -50,7 +50,10 @@ export class CloudFiguresStore implements FiguresStore {
     const _ = this.db.command;
     const until = new Date(now.getTime() + ms);
     const taken = await updated(
-      this.db.collection(COLLECTION.meta).where({ _id: LEASE_ID, until: _.lt(now) }).update({ data: { holder, until } }),
+      this.db
+        .collection(COLLECTION.meta)
+        .where({ _id: LEASE_ID, until: _.lt(now) })
+        .update({ data: { holder, until } }),
     );
     if (taken === 1) return true;
     try {
@@ -63,7 +66,10 @@ export class CloudFiguresStore implements FiguresStore {
   }
 
   async release(holder: string): Promise<void> {
-    await this.db.collection(COLLECTION.meta).where({ _id: LEASE_ID, holder }).update({ data: { until: new Date(0) } });
+    await this.db
+      .collection(COLLECTION.meta)
+      .where({ _id: LEASE_ID, holder })
+      .update({ data: { until: new Date(0) } });
   }
 
   async dirty(after: string | null, limit: number): Promise<DirtyTicket[]> {
@@ -76,7 +82,18 @@ export class CloudFiguresStore implements FiguresStore {
         .where(where)
         .orderBy('_id', 'asc')
         .limit(Math.min(limit, PAGE))
-        .field({ _id: true, version: true, figuresDay: true, figuresCell: true, figuresStale: true, gridCode: true, gridName: true, community: true, street: true, district: true })
+        .field({
+          _id: true,
+          version: true,
+          figuresDay: true,
+          figuresCell: true,
+          figuresStale: true,
+          gridCode: true,
+          gridName: true,
+          community: true,
+          street: true,
+          district: true,
+        })
         .get(),
     );
     return rows.map((row) => ({

@@ -99,7 +99,11 @@ export const listCatalog = defineUseCase('admin.catalog.list', {
       if (code && !departmentNames.has(code)) departmentNames.set(code, (await deps.departments.get(code))?.name ?? code);
     }
     const departments = [...reach.departments].sort(
-      (a, b) => Number(b.street !== null) - Number(a.street !== null) || areaLabel(a).localeCompare(areaLabel(b), 'zh-CN') || a.name.localeCompare(b.name, 'zh-CN') || a.code.localeCompare(b.code),
+      (a, b) =>
+        Number(b.street !== null) - Number(a.street !== null) ||
+        areaLabel(a).localeCompare(areaLabel(b), 'zh-CN') ||
+        a.name.localeCompare(b.name, 'zh-CN') ||
+        a.code.localeCompare(b.code),
     );
     return {
       categories: categories.map((c) => ({
@@ -122,7 +126,12 @@ export const listCatalog = defineUseCase('admin.catalog.list', {
         categoryNames: d.categories.map((code) => names.get(code) ?? code),
         editable: reach.editable(d),
       })),
-      areas: reach.areas.map((a) => ({ key: a.street ? `street:${a.street}` : `district:${a.district ?? ''}`, street: a.street, district: a.street ? null : a.district, label: areaLabel(a) })),
+      areas: reach.areas.map((a) => ({
+        key: a.street ? `street:${a.street}` : `district:${a.district ?? ''}`,
+        street: a.street,
+        district: a.street ? null : a.district,
+        label: areaLabel(a),
+      })),
     };
   },
 });

@@ -46,7 +46,8 @@ async function areaOf(actor: Actor, requested: Scope | undefined, deps: Deps): P
   if ('grids' in target) {
     return { places: target.grids.map((g) => ({ level: 'cell', place: g })), areaKeys: target.grids.map((g) => `grid:${g}`) };
   }
-  if ('community' in target) return { places: [{ level: 'community', place: target.community }], areaKeys: [`community:${target.community}`] };
+  if ('community' in target)
+    return { places: [{ level: 'community', place: target.community }], areaKeys: [`community:${target.community}`] };
   if ('street' in target) return { places: [{ level: 'street', place: target.street }], areaKeys: [`street:${target.street}`] };
   return { places: [{ level: 'district', place: target.district }], areaKeys: [`district:${target.district}`] };
 }
@@ -77,7 +78,9 @@ export const statsSummary = defineUseCase('stats.summary', {
     if (ctx.actor.role === 'deptHandler') throw fail('FORBIDDEN', '部门人员暂不提供统计');
     const area = await areaOf(ctx.actor, params.scope, deps);
 
-    const days: DayFigures[] = (await Promise.all(area.places.map((p) => deps.figures.read(p.level, p.place, params.from, params.to)))).flat();
+    const days: DayFigures[] = (
+      await Promise.all(area.places.map((p) => deps.figures.read(p.level, p.place, params.from, params.to)))
+    ).flat();
     const byDayBodies = new Map<string, FigureBody[]>();
     for (const d of days) byDayBodies.set(d.day, [...(byDayBodies.get(d.day) ?? []), d.body]);
     const body = mergeBodies(days.map((d) => d.body));

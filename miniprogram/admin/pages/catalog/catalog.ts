@@ -122,7 +122,12 @@ Component({
           departments: catalog.departments.map(departmentRow),
           categoriesEditable: catalog.categoriesEditable,
           canAddDepartment: catalog.areas.length > 0,
-          departmentsNote: catalog.areas.length === 0 ? t.departmentsNoteCommunity : catalog.departments.some((d) => !d.editable) ? t.departmentsNoteStreet : '',
+          departmentsNote:
+            catalog.areas.length === 0
+              ? t.departmentsNoteCommunity
+              : catalog.departments.some((d) => !d.editable)
+                ? t.departmentsNoteStreet
+                : '',
           choices: formChoices(catalog),
         });
         this.showTab(this.data.tab);
@@ -173,14 +178,26 @@ Component({
     },
 
     onCode(e: ValueEvent): void {
-      this.setData({ 'sheet.form.code': e.detail.value, ...(this.data.sheet?.field === 'code' ? { 'sheet.field': '', 'sheet.error': '', 'sheet.hint': '' } : {}) });
+      this.setData({
+        'sheet.form.code': e.detail.value,
+        ...(this.data.sheet?.field === 'code' ? { 'sheet.field': '', 'sheet.error': '', 'sheet.hint': '' } : {}),
+      });
     },
 
     onName(e: ValueEvent): void {
-      this.setData({ 'sheet.form.name': e.detail.value, ...(this.data.sheet?.field === 'name' ? { 'sheet.field': '', 'sheet.error': '' } : {}) });
+      this.setData({
+        'sheet.form.name': e.detail.value,
+        ...(this.data.sheet?.field === 'name' ? { 'sheet.field': '', 'sheet.error': '' } : {}),
+      });
     },
 
-    onPickOne(e: WechatMiniprogram.CustomEvent<{ value: string[] }, Record<string, never>, { which?: 'profile' | 'defaultKind' | 'defaultDepartment' | 'area' }>): void {
+    onPickOne(
+      e: WechatMiniprogram.CustomEvent<
+        { value: string[] },
+        Record<string, never>,
+        { which?: 'profile' | 'defaultKind' | 'defaultDepartment' | 'area' }
+      >,
+    ): void {
       const which = e.currentTarget.dataset.which;
       const key = e.detail.value[0];
       if (!which || key === undefined || !this.data.sheet) return;
@@ -210,7 +227,11 @@ Component({
       if (form.kind === 'category') {
         const params = categoryParams(form);
         const department = catalog.departments.find((d) => d.code === params.defaultDepartmentCode)?.name;
-        content = t.confirmCategory(params.name || params.code, t.profiles[params.profile], department ? t.defaultDepartment(department) : t.noDefaultDepartment);
+        content = t.confirmCategory(
+          params.name || params.code,
+          t.profiles[params.profile],
+          department ? t.defaultDepartment(department) : t.noDefaultDepartment,
+        );
         send = () => call('admin.categories.upsert', params);
       } else {
         const params = departmentParams(form, catalog.areas);
@@ -242,7 +263,12 @@ Component({
       } catch (e) {
         if (!state.of(this).alive) return;
         const error = toApiError(e);
-        this.setData({ 'sheet.saving': false, 'sheet.field': fieldOf(error.code, error.details) ?? '', 'sheet.error': error.message, 'sheet.hint': explanationOf(error.code) });
+        this.setData({
+          'sheet.saving': false,
+          'sheet.field': fieldOf(error.code, error.details) ?? '',
+          'sheet.error': error.message,
+          'sheet.hint': explanationOf(error.code),
+        });
         // What the caller may change, or what exists, was not what the page showed: read it again.
         if (error.code === 'FORBIDDEN' || error.code === 'NOT_FOUND') void this.refreshBehindSheet();
       }

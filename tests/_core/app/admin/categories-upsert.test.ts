@@ -7,9 +7,12 @@ import { departmentWithHandler, expectRefused, expectUnchanged, freshResidents, 
 const app = useTestApp(async () => {
   app.setNow('2026-11-24T01:00:00.000Z');
   await seedCommunity(app);
-  await departmentWithHandler(app, { code: 'zd-gas', name: '张店区燃气公司', district: '张店区', categories: ['urgent-repair'] }, 'dept-gas');
+  await departmentWithHandler(
+    app,
+    { code: 'zd-gas', name: '张店区燃气公司', district: '张店区', categories: ['urgent-repair'] },
+    'dept-gas',
+  );
 });
-
 
 const nextResident = freshResidents('category-resident');
 const submit = (category: string): Promise<Api.ReportSubmitData> => app.ok(nextResident(), 'report.submit', reportParams({ category }));
@@ -22,7 +25,14 @@ describe('admin.categories.upsert', () => {
       ok: false,
       error: { code: 'INVALID_INPUT' },
     });
-    expect(await app.ok(ADMIN, 'admin.categories.upsert', { code: 'gas-leak', name: '燃气泄漏', profile: 'urgent', defaultDepartmentCode: 'zd-gas' })).toEqual({
+    expect(
+      await app.ok(ADMIN, 'admin.categories.upsert', {
+        code: 'gas-leak',
+        name: '燃气泄漏',
+        profile: 'urgent',
+        defaultDepartmentCode: 'zd-gas',
+      }),
+    ).toEqual({
       code: 'gas-leak',
       created: true,
     });
@@ -70,7 +80,12 @@ describe('admin.categories.upsert', () => {
 
   test('an unknown default department → NOT_FOUND, nothing stored', async () => {
     await expectRefused(app, 'NOT_FOUND', () =>
-      app.call(ADMIN, 'admin.categories.upsert', { code: 'elevator', name: '电梯故障', profile: 'urgent', defaultDepartmentCode: 'no-such-dept' }),
+      app.call(ADMIN, 'admin.categories.upsert', {
+        code: 'elevator',
+        name: '电梯故障',
+        profile: 'urgent',
+        defaultDepartmentCode: 'no-such-dept',
+      }),
     );
   });
 
@@ -78,7 +93,9 @@ describe('admin.categories.upsert', () => {
     await app.ok(ADMIN, 'admin.categories.upsert', { code: 'advice', name: '意见建议', profile: 'normal', defaultKind: 'suggestion' });
     expect(await rows(app, 'categories')).toContainEqual(expect.objectContaining({ _id: 'advice', defaultKind: 'suggestion' }));
     await app.ok(ADMIN, 'admin.categories.upsert', { code: 'advice', name: '意见和建议', profile: 'normal' });
-    expect(await rows(app, 'categories')).toContainEqual(expect.objectContaining({ _id: 'advice', name: '意见和建议', defaultKind: 'suggestion' }));
+    expect(await rows(app, 'categories')).toContainEqual(
+      expect.objectContaining({ _id: 'advice', name: '意见和建议', defaultKind: 'suggestion' }),
+    );
     await app.ok(ADMIN, 'admin.categories.upsert', { code: 'policy', name: '政策咨询', profile: 'normal' });
     expect(await rows(app, 'categories')).toContainEqual(expect.objectContaining({ _id: 'policy', defaultKind: 'question' }));
   });
@@ -89,8 +106,13 @@ describe('admin.categories.upsert', () => {
       app.call(ADMIN, 'admin.categories.upsert', { code: 'parking', name: '乱停乱放', profile: 'urgent', create: true }),
     );
     expect(stored.message).toBe('类别编号 parking 已经存在（停车管理）');
-    await expectRefused(app, 'CONFLICT', () => app.call(ADMIN, 'admin.categories.upsert', { code: 'sanitation', name: '卫生', profile: 'normal', create: true }));
-    expect(await app.ok(ADMIN, 'admin.categories.upsert', { code: 'pets', name: '宠物扰民', profile: 'normal', create: true })).toEqual({ code: 'pets', created: true });
+    await expectRefused(app, 'CONFLICT', () =>
+      app.call(ADMIN, 'admin.categories.upsert', { code: 'sanitation', name: '卫生', profile: 'normal', create: true }),
+    );
+    expect(await app.ok(ADMIN, 'admin.categories.upsert', { code: 'pets', name: '宠物扰民', profile: 'normal', create: true })).toEqual({
+      code: 'pets',
+      created: true,
+    });
   });
 
   test('super admins only: every other role is FORBIDDEN, nothing stored', async () => {
@@ -104,7 +126,9 @@ describe('admin.categories.upsert', () => {
   });
 
   test('a name with a word content security refuses → CONTENT_REJECTED, nothing stored', async () => {
-    await expectRefused(app, 'CONTENT_REJECTED', () => app.call(ADMIN, 'admin.categories.upsert', { code: 'spam', name: '违禁测试', profile: 'normal' }));
+    await expectRefused(app, 'CONTENT_REJECTED', () =>
+      app.call(ADMIN, 'admin.categories.upsert', { code: 'spam', name: '违禁测试', profile: 'normal' }),
+    );
   });
 
   test.each([
