@@ -24,22 +24,25 @@ test('an admin is greeted with their area and finds invites, staff and figures',
   const page = await open();
   expect(textOf(find(page, '.who__hello'))).toBe('陈静，您好');
   expect(textOf(find(page, '.who__scope'))).toBe('街道 · 张店区 · 车站街道');
-  expect(findAll(page, '.entry__title').map(textOf)).toEqual(['邀请人员', '人员名单', '数据统计', '网格与地点']);
+  expect(findAll(page, '.entry__title').map(textOf)).toEqual(['邀请人员', '人员名单', '数据统计', '网格与地点', '类别与部门']);
   expect(findAll(page, '.entry__hint').map(textOf)).toEqual([
     '生成邀请码和小程序码，撤销未用的邀请',
     '辖区内的工作人员，调整管辖范围或移除',
     '办结率、满意率、趋势和排名',
     '区、街道、社区和网格；导入网格边界',
+    '问题类别的时限和默认部门；辖区的部门',
   ]);
   await tap(page, '.entry--invites');
   await tap(page, '.entry--staff');
   await tap(page, '.entry--figures');
   await tap(page, '.entry--grids');
+  await tap(page, '.entry--catalog');
   expect(navigations('navigateTo')).toEqual([
     '/admin/pages/invites/invites',
     '/admin/pages/staff/staff',
     '/admin/pages/figures/figures',
     '/admin/pages/grids/grids',
+    '/admin/pages/catalog/catalog',
   ]);
 });
 

@@ -115,6 +115,7 @@ beforeAll(async () => {
     'report.urge': { caller: R1, params: { ticketId: t1 } },
     'ticket.get': { caller: R1, params: { ticketId: t1 } },
     'categories.list': { caller: R2, params: {} },
+    'admin.catalog.list': { caller: STAFF.street.openid, params: {} },
     'subscription.record': { caller: R2, params: { grants: { ticketAccepted: 'accept', ticketResolved: 'reject' } } },
     'staff.bind': { caller: R2, params: { inviteCode: invite, displayName: '新网格员', servicePhone: '0533-1234567' } },
     'staff.me': { caller: R1, params: {} },

@@ -210,6 +210,39 @@ declare namespace Api {
     suggested: boolean;
   }
 
+  /** A category as the admin page shows it (admin.catalog.list). */
+  interface CatalogCategory {
+    code: CategoryCode;
+    name: string;
+    profile: SlaProfile;
+    defaultKind: Kind;
+    defaultDepartmentCode: string | null;
+    defaultDepartmentName: string | null;
+    /** One of DOMAIN.md's categories: it can be renamed or changed, never removed. */
+    builtIn: boolean;
+  }
+
+  /** A department as the admin page shows it, with whether the caller may change it. */
+  interface CatalogDepartment {
+    code: string;
+    name: string;
+    street: string | null;
+    district: string | null;
+    /** "车站街道" or "张店区（全区）". */
+    areaLabel: string;
+    categories: CategoryCode[];
+    categoryNames: string[];
+    editable: boolean;
+  }
+
+  /** A street or a district the caller may place a department in. */
+  interface CatalogArea {
+    key: string;
+    street: string | null;
+    district: string | null;
+    label: string;
+  }
+
   interface GridOption {
     code: string;
     name: string;
@@ -531,8 +564,19 @@ declare namespace Api {
     'admin.invites.qr': { params: { code: string }; data: InviteQr };
     /** The tickets and figures of an area and period as an .xlsx (area admins: their area). */
     'admin.export': { params: { scope?: Scope; from: string; to: string }; data: AdminExport };
+    /** The categories and the departments of the admin's area, with what the admin may change. */
+    'admin.catalog.list': {
+      params: Record<string, never>;
+      data: {
+        categories: CatalogCategory[];
+        categoriesEditable: boolean;
+        departments: CatalogDepartment[];
+        areas: CatalogArea[];
+      };
+    };
     'admin.categories.upsert': {
-      params: { code: string; name: string; profile: SlaProfile; defaultDepartmentCode?: string };
+      /** `create: true`: a new code is meant — an existing one is CONFLICT. */
+      params: { code: string; name: string; profile: SlaProfile; defaultDepartmentCode?: string; defaultKind?: Kind; create?: true };
       data: { code: string; created: boolean };
     };
     'admin.departments.upsert': {
@@ -542,6 +586,8 @@ declare namespace Api {
         street?: string;
         district?: string;
         categories: CategoryCode[];
+        /** A new code is meant — an existing one is CONFLICT. */
+        create?: true;
       };
       data: { code: string; created: boolean };
     };

@@ -1,4 +1,5 @@
 // The action table: every action of the contract must appear here with its use case, or tsc fails.
+import { listCatalog } from './admin/catalog-list';
 import { upsertCategory } from './admin/categories-upsert';
 import { upsertDepartment } from './admin/departments-upsert';
 import { exportPeriod } from './admin/export';
@@ -90,6 +91,7 @@ export const ACTIONS: ActionTable = {
   'admin.invites.revoke': revokeInvite,
   'admin.invites.qr': inviteQr,
   'admin.export': exportPeriod,
+  'admin.catalog.list': listCatalog,
   'admin.categories.upsert': upsertCategory,
   'admin.departments.upsert': upsertDepartment,
 };

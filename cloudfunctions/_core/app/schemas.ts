@@ -81,7 +81,8 @@ export const cursor = z
   .string()
   .regex(/^[A-Za-z0-9_=-]{1,200}$/, '翻页参数不正确')
   .optional();
-export const categoryCode = z.string().regex(/^[a-z][a-z0-9-]{0,31}$/, '请选择问题类型');
+export const CATEGORY_CODE_PATTERN = /^[a-z][a-z0-9-]{0,31}$/;
+export const categoryCode = z.string().regex(CATEGORY_CODE_PATTERN, '请选择问题类型');
 export const placeName = text(50);
 export const gridCode = z.string().regex(GRID_CODE_PATTERN, '网格编号不正确');
 /** A department's code, as imported or created by an admin. */

@@ -5,16 +5,17 @@ export interface CategoryDef {
   name: string;
   profile: Api.SlaProfile;
   defaultDepartmentCode: string | null;
+  defaultKind: Api.Kind;
 }
 
 export const BUILT_IN_CATEGORIES: readonly CategoryDef[] = [
-  { code: 'sanitation', name: '环境卫生', profile: 'normal', defaultDepartmentCode: null },
-  { code: 'dispute', name: '矛盾纠纷', profile: 'normal', defaultDepartmentCode: null },
-  { code: 'property', name: '物业服务', profile: 'normal', defaultDepartmentCode: null },
-  { code: 'facilities', name: '市政设施', profile: 'normal', defaultDepartmentCode: null },
-  { code: 'safety', name: '治安隐患', profile: 'normal', defaultDepartmentCode: null },
-  { code: 'urgent-repair', name: '抢修抢险', profile: 'urgent', defaultDepartmentCode: null },
-  { code: 'policy', name: '政策咨询', profile: 'normal', defaultDepartmentCode: null },
-  { code: 'life-service', name: '生活服务', profile: 'normal', defaultDepartmentCode: null },
-  { code: 'other', name: '其他', profile: 'normal', defaultDepartmentCode: null },
+  { code: 'sanitation', name: '环境卫生', profile: 'normal', defaultDepartmentCode: null, defaultKind: 'complaint' },
+  { code: 'dispute', name: '矛盾纠纷', profile: 'normal', defaultDepartmentCode: null, defaultKind: 'complaint' },
+  { code: 'property', name: '物业服务', profile: 'normal', defaultDepartmentCode: null, defaultKind: 'complaint' },
+  { code: 'facilities', name: '市政设施', profile: 'normal', defaultDepartmentCode: null, defaultKind: 'complaint' },
+  { code: 'safety', name: '治安隐患', profile: 'normal', defaultDepartmentCode: null, defaultKind: 'complaint' },
+  { code: 'urgent-repair', name: '抢修抢险', profile: 'urgent', defaultDepartmentCode: null, defaultKind: 'complaint' },
+  { code: 'policy', name: '政策咨询', profile: 'normal', defaultDepartmentCode: null, defaultKind: 'question' },
+  { code: 'life-service', name: '生活服务', profile: 'normal', defaultDepartmentCode: null, defaultKind: 'complaint' },
+  { code: 'other', name: '其他', profile: 'normal', defaultDepartmentCode: null, defaultKind: 'complaint' },
 ];

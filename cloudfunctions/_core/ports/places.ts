@@ -47,6 +47,8 @@ export interface DepartmentStore {
   /** The departments of a street and those of its district (which serve every street of it), by code. */
   serving(place: { street: string | null; district: string | null }): Promise<DepartmentRecord[]>;
   upsert(record: DepartmentRecord): Promise<{ created: boolean }>;
+  /** Every department (at most 1000: a deployment has tens per street or district), by code. */
+  all(): Promise<DepartmentRecord[]>;
 }
 
 export interface CategoryRecord {
@@ -54,6 +56,8 @@ export interface CategoryRecord {
   name: string;
   profile: Api.SlaProfile;
   defaultDepartmentCode: string | null;
+  /** The kind (投诉/建议/咨询) the report form starts with for this category. */
+  defaultKind: Api.Kind;
 }
 
 export interface CategoryStore {

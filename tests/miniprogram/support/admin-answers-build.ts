@@ -127,6 +127,60 @@ function gridFile(): { type: 'FeatureCollection'; features: Feature[] } {
   };
 }
 
+/** The 类别与部门 page's answers: a default department set, a district department the street admin may not change, a department created, and the real refusals. */
+async function catalogAnswers(app: TestApp): Promise<AdminAnswers['catalog']> {
+  const refusal = async <A extends Api.ActionName>(openid: string, action: A, params: Api.Params<A>): Promise<Api.ErrorBody> => {
+    const answer = await app.call(openid, action, params);
+    if (answer.ok) throw new Error(`${action} was meant to be refused`);
+    return answer.error;
+  };
+  await createDepartment(app, { code: 'zd-water', name: '张店区水务局', district: '张店区', categories: ['facilities'] });
+  const categorySaved = await app.ok(ADMIN, 'admin.categories.upsert', {
+    code: 'facilities',
+    name: '市政设施',
+    profile: 'normal',
+    defaultKind: 'complaint',
+    defaultDepartmentCode: 'cz-chengguan',
+  });
+  const departmentCreated = await app.ok(STREET, 'admin.departments.upsert', {
+    code: 'cz-property',
+    name: '车站街道物业办',
+    street: '车站街道',
+    categories: ['property'],
+    create: true,
+  });
+  return {
+    superAdmin: await app.ok(ADMIN, 'admin.catalog.list', {}),
+    street: await app.ok(STREET, 'admin.catalog.list', {}),
+    community: await app.ok(COMMUNITY, 'admin.catalog.list', {}),
+    categorySaved,
+    departmentCreated,
+    refused: {
+      conflict: await refusal(STREET, 'admin.departments.upsert', {
+        code: 'cz-sanitation',
+        name: '车站街道环卫站',
+        street: '车站街道',
+        categories: [],
+        create: true,
+      }),
+      forbidden: await refusal(STREET, 'admin.departments.upsert', {
+        code: 'zd-water',
+        name: '张店区水务局',
+        district: '张店区',
+        categories: ['facilities'],
+      }),
+      invalid: await refusal(ADMIN, 'admin.categories.upsert', { code: 'Parking', name: '停车管理', profile: 'normal', create: true }),
+      emptyName: await refusal(STREET, 'admin.departments.upsert', {
+        code: 'cz-new',
+        name: ' ',
+        street: '车站街道',
+        categories: [],
+        create: true,
+      }),
+    },
+  };
+}
+
 async function answers(app: TestApp): Promise<AdminAnswers> {
   app.setNow(at('2026-11-23T09:00:00'));
   await app.ok(COMMUNITY, 'admin.invites.create', { role: 'gridWorker', scope: { grids: ['ZD-CZ-HG-03'] } });
@@ -167,7 +221,9 @@ async function answers(app: TestApp): Promise<AdminAnswers> {
     },
     exported: await app.ok(STREET, 'admin.export', range),
     gridImport: { file: null, preview: undefined as unknown as Api.GridImportPreview, applied: { imported: 0, replaced: 0 } },
+    catalog: undefined as unknown as AdminAnswers['catalog'],
   };
+  result.catalog = await catalogAnswers(app);
   // Last, as it changes the grids: a file previewed, then imported.
   const file = gridFile();
   result.gridImport = {

@@ -25,6 +25,21 @@ export interface AdminAnswers {
   figures: { range: { from: string; to: string }; month: Api.StatsSummary; quiet: Api.StatsSummary };
   /** admin.export of 本月 as the street admin (its link points at the closed test server). */
   exported: Api.AdminExport;
+  /**
+   * 类别与部门: admin.catalog.list as the super admin, the street admin and the community admin
+   * (after 市政设施's default department became 车站街道城管中队, 张店区水务局 was added for the
+   * district and the street admin created 车站街道物业办), those two saves' answers, and the server's
+   * real refusals: a taken code (CONFLICT), the district's department (FORBIDDEN), a bad category
+   * code and an empty name (INVALID_INPUT, with their issues).
+   */
+  catalog: {
+    superAdmin: Api.Data<'admin.catalog.list'>;
+    street: Api.Data<'admin.catalog.list'>;
+    community: Api.Data<'admin.catalog.list'>;
+    categorySaved: Api.Data<'admin.categories.upsert'>;
+    departmentCreated: Api.Data<'admin.departments.upsert'>;
+    refused: { conflict: Api.ErrorBody; forbidden: Api.ErrorBody; invalid: Api.ErrorBody; emptyName: Api.ErrorBody };
+  };
 }
 
 export const ADMIN_ANSWERS_ENV = 'MINIPROGRAM_ADMIN_ANSWERS';

@@ -29,5 +29,8 @@ export function answerAsAdmin(fake: import('./api-fake').ApiFakeLike, who: 'stre
     .on('stats.summary', () => a.figures.month)
     .on('admin.export', () => a.exported)
     .on('admin.grids.preview', () => a.gridImport.preview)
-    .on('admin.grids.import', () => a.gridImport.applied);
+    .on('admin.grids.import', () => a.gridImport.applied)
+    .on('admin.catalog.list', () => a.catalog[who])
+    .on('admin.categories.upsert', () => a.catalog.categorySaved)
+    .on('admin.departments.upsert', () => a.catalog.departmentCreated);
 }

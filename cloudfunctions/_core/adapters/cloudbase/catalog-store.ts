@@ -52,7 +52,15 @@ export class CloudDepartmentStore implements DepartmentStore {
       .set({ data: { ...data } });
     return { created: existed === null };
   }
+
+  async all(): Promise<DepartmentRecord[]> {
+    const rows = await docs(this.db.collection(COLLECTION.departments).orderBy('_id', 'asc').limit(MAX_DEPARTMENTS).get());
+    return rows.map(toDepartment);
+  }
 }
+
+const KINDS: readonly unknown[] = ['complaint', 'suggestion', 'question'] satisfies Api.Kind[];
+const isKind = (value: unknown): value is Api.Kind => KINDS.includes(value);
 
 const BUILT_IN = new Map(BUILT_IN_CATEGORIES.map((c) => [c.code, c]));
 
@@ -65,6 +73,7 @@ function merged(code: string, stored: Doc | null): CategoryRecord | null {
     name: toStr(stored.name) ?? builtIn?.name ?? code,
     profile: stored.profile === 'urgent' || stored.profile === 'normal' ? stored.profile : (builtIn?.profile ?? 'normal'),
     defaultDepartmentCode: toStr(stored.defaultDepartmentCode),
+    defaultKind: isKind(stored.defaultKind) ? stored.defaultKind : (builtIn?.defaultKind ?? 'complaint'),
   };
 }
 

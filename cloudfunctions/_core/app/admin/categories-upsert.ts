@@ -1,22 +1,27 @@
 // admin.categories.upsert: categories are data — a super admin adds one (or changes a name or
-// SLA profile) with its default department; the built-in codes always exist.
+// SLA profile, or the kind the report form starts with) with its default department; the built-in
+// codes always exist. `create: true` says the admin means a new code: an existing one is CONFLICT.
 import { z } from 'zod';
 import { contractEnum } from '../../domain/contract-enum';
 import { fail } from '../errors';
-import { categoryCode, departmentCode, text } from '../schemas';
+import { CATEGORY_CODE_PATTERN, departmentCode, text } from '../schemas';
 import { ensureClean } from '../content';
 import { defineUseCase } from '../use-case';
 
 export const upsertCategory = defineUseCase('admin.categories.upsert', {
   who: 'staff',
   params: z.strictObject({
-    code: categoryCode,
+    code: z.string().regex(CATEGORY_CODE_PATTERN, '类别编号用小写字母开头，只能有小写字母、数字和 -'),
     name: text(10),
     profile: contractEnum<Api.SlaProfile>()(['normal', 'urgent']),
     defaultDepartmentCode: departmentCode.optional(),
+    defaultKind: contractEnum<Api.Kind>()(['complaint', 'suggestion', 'question']).optional(),
+    create: z.literal(true).optional(),
   }),
   run: async (params, ctx) => {
     if (ctx.actor.role !== 'superAdmin') throw fail('FORBIDDEN', '只有系统管理员可以维护问题类别');
+    const existing = await ctx.deps.categories.get(params.code);
+    if (params.create && existing) throw fail('CONFLICT', `类别编号 ${params.code} 已经存在（${existing.name}）`);
     await ensureClean(ctx, [params.name]);
     if (params.defaultDepartmentCode && !(await ctx.deps.departments.get(params.defaultDepartmentCode))) {
       throw fail('NOT_FOUND', '没有找到默认部门');
@@ -26,6 +31,7 @@ export const upsertCategory = defineUseCase('admin.categories.upsert', {
       name: params.name,
       profile: params.profile,
       defaultDepartmentCode: params.defaultDepartmentCode ?? null,
+      defaultKind: params.defaultKind ?? existing?.defaultKind ?? 'complaint',
     });
     return { code: params.code, created };
   },

@@ -1,5 +1,6 @@
 // admin.departments.upsert: a department belongs to a street or a district and declares the
 // categories it usually handles. Super admins anywhere; street and district admins in their area.
+// `create: true` says the admin means a new code: an existing one is CONFLICT.
 import { z } from 'zod';
 import type { Scope } from '../../domain/types';
 import { scopeContains } from '../../domain/scope';
@@ -18,6 +19,7 @@ export const upsertDepartment = defineUseCase('admin.departments.upsert', {
       street: placeName.optional(),
       district: placeName.optional(),
       categories: z.array(categoryCode).max(30),
+      create: z.literal(true).optional(),
     })
     .refine((p) => (p.street === undefined) !== (p.district === undefined), { message: '部门须属于一个街道或一个区（二选一）' }),
   run: async (params, ctx) => {
@@ -34,6 +36,7 @@ export const upsertDepartment = defineUseCase('admin.departments.upsert', {
     if (!(await inArea(placeOf(params.street ?? null, params.district ?? null)))) throw fail('FORBIDDEN', '只能维护本辖区的部门');
     // Re-using a code must not take over a department of another area (and its handlers).
     const existing = await deps.departments.get(params.code);
+    if (params.create && existing) throw fail('CONFLICT', `部门编号 ${params.code} 已被使用，请换一个`);
     if (existing && actor.role !== 'superAdmin' && !(await inArea(placeOf(existing.street, existing.district)))) {
       throw fail('FORBIDDEN', '这个部门编号已被其他辖区使用');
     }

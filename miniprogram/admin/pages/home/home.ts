@@ -1,5 +1,5 @@
-// 管理后台: who I am and the three places an admin keeps their area — invites, the staff
-// directory, the figures. Only for those the server gives `administration`.
+// 管理后台: who I am and the places an admin keeps their area — invites, the staff directory,
+// the figures, grids and places, categories and departments. Only for those the server gives `administration`.
 import { zh } from '../../../i18n/zh';
 import { adminGate } from '../../../services/admin-gate';
 import type { TapEvent } from '../../../utils/events';
@@ -11,6 +11,7 @@ const PAGES: Record<string, string> = {
   staff: '/admin/pages/staff/staff',
   figures: '/admin/pages/figures/figures',
   grids: '/admin/pages/grids/grids',
+  catalog: '/admin/pages/catalog/catalog',
 };
 
 Component({
@@ -26,6 +27,7 @@ Component({
       { key: 'staff', icon: 'user', title: zh.admin.home.staff, hint: zh.admin.home.staffHint },
       { key: 'figures', icon: 'list', title: zh.admin.home.figures, hint: zh.admin.home.figuresHint },
       { key: 'grids', icon: 'map', title: zh.admin.home.grids, hint: zh.admin.home.gridsHint },
+      { key: 'catalog', icon: 'tag', title: zh.admin.home.catalog, hint: zh.admin.home.catalogHint },
     ],
   },
   methods: {

@@ -32,11 +32,17 @@ test("a change through this instance shows at once; another instance's within th
   expect((await here.get('sanitation'))?.name).toBe('环境卫生');
   expect(await here.get('pets')).toBeNull();
 
-  await here.upsert({ code: 'pets', name: '宠物管理', profile: 'normal', defaultDepartmentCode: null });
+  await here.upsert({ code: 'pets', name: '宠物管理', profile: 'normal', defaultDepartmentCode: null, defaultKind: 'complaint' });
   expect((await here.get('pets'))?.name).toBe('宠物管理');
   expect((await here.list()).map((c) => c.code).at(-1)).toBe('pets');
 
-  await elsewhere.upsert({ code: 'sanitation', name: '环境卫生（新）', profile: 'normal', defaultDepartmentCode: null });
+  await elsewhere.upsert({
+    code: 'sanitation',
+    name: '环境卫生（新）',
+    profile: 'normal',
+    defaultDepartmentCode: null,
+    defaultKind: 'complaint',
+  });
   now += CATEGORY_CACHE_MS - 1;
   expect((await here.get('sanitation'))?.name).toBe('环境卫生');
   now += 1;

@@ -89,6 +89,32 @@ describe('admin.categories.upsert', () => {
     );
   });
 
+  test('the kind the report form starts with: stored when given, kept when left out; a built-in one keeps its own', async () => {
+    await app.ok(ADMIN, 'admin.categories.upsert', { code: 'advice', name: '意见建议', profile: 'normal', defaultKind: 'suggestion' });
+    expect(await rows(app, 'categories')).toContainEqual(expect.objectContaining({ _id: 'advice', defaultKind: 'suggestion' }));
+    await app.ok(ADMIN, 'admin.categories.upsert', { code: 'advice', name: '意见和建议', profile: 'normal' });
+    expect(await rows(app, 'categories')).toContainEqual(
+      expect.objectContaining({ _id: 'advice', name: '意见和建议', defaultKind: 'suggestion' }),
+    );
+    await app.ok(ADMIN, 'admin.categories.upsert', { code: 'policy', name: '政策咨询', profile: 'normal' });
+    expect(await rows(app, 'categories')).toContainEqual(expect.objectContaining({ _id: 'policy', defaultKind: 'question' }));
+  });
+
+  test('create: true with a code in use (stored or built in) → CONFLICT, nothing changed; a free code is created', async () => {
+    await app.ok(ADMIN, 'admin.categories.upsert', { code: 'parking', name: '停车管理', profile: 'normal' });
+    const stored = await expectRefused(app, 'CONFLICT', () =>
+      app.call(ADMIN, 'admin.categories.upsert', { code: 'parking', name: '乱停乱放', profile: 'urgent', create: true }),
+    );
+    expect(stored.message).toBe('类别编号 parking 已经存在（停车管理）');
+    await expectRefused(app, 'CONFLICT', () =>
+      app.call(ADMIN, 'admin.categories.upsert', { code: 'sanitation', name: '卫生', profile: 'normal', create: true }),
+    );
+    expect(await app.ok(ADMIN, 'admin.categories.upsert', { code: 'pets', name: '宠物扰民', profile: 'normal', create: true })).toEqual({
+      code: 'pets',
+      created: true,
+    });
+  });
+
   test('super admins only: every other role is FORBIDDEN, nothing stored', async () => {
     const params = { code: 'elevator', name: '电梯故障', profile: 'urgent' } as const;
     await expectUnchanged(app, async () => {
@@ -117,6 +143,8 @@ describe('admin.categories.upsert', () => {
     ['operator as code', { code: { $ne: null }, name: '燃气泄漏', profile: 'urgent' }],
     ['operator as default department', { code: 'gas', name: '燃气泄漏', profile: 'urgent', defaultDepartmentCode: { $exists: true } }],
     ['unknown field', { code: 'gas', name: '燃气泄漏', profile: 'urgent', acceptMinutes: 5 }],
+    ['kind outside the list', { code: 'gas', name: '燃气泄漏', profile: 'urgent', defaultKind: 'praise' }],
+    ['create other than true', { code: 'gas', name: '燃气泄漏', profile: 'urgent', create: false }],
   ])('%s → INVALID_INPUT, nothing stored', async (_name, params) => {
     await expectRefused(app, 'INVALID_INPUT', () => app.raw(ADMIN, { action: 'admin.categories.upsert', params }));
   });

@@ -139,6 +139,24 @@ describe('admin.departments.upsert', () => {
     await refused(ADMIN, { code: 'x-4', name: '违禁测试环卫所', street: '车站街道', categories: [] }, 'CONTENT_REJECTED');
   });
 
+  test('create: true with a code in use → CONFLICT, nothing changed; a free code is created', async () => {
+    const error = await refused(ADMIN, { ...ZD_WATER, name: '张店区自来水公司', create: true }, 'CONFLICT');
+    expect(error.message).toBe('部门编号 zd-water 已被使用，请换一个');
+    await refused('street-1', { code: 'zd-water', name: '车站街道水站', street: '车站街道', categories: [], create: true }, 'CONFLICT');
+    expect(
+      await app.ok('street-1', 'admin.departments.upsert', {
+        code: 'cz-water',
+        name: '车站街道水站',
+        street: '车站街道',
+        categories: [],
+        create: true,
+      }),
+    ).toEqual({
+      code: 'cz-water',
+      created: true,
+    });
+  });
+
   test.each([
     ['both street and district', { code: 'x-5', name: '某所', street: '车站街道', district: '张店区', categories: [] }],
     ['neither street nor district', { code: 'x-5', name: '某所', categories: [] }],
@@ -157,6 +175,7 @@ describe('admin.departments.upsert', () => {
     ['operator as street', { code: 'x-5', name: '某所', street: { $exists: true }, categories: [] }],
     ['operator in categories', { code: 'x-5', name: '某所', street: '车站街道', categories: [{ $ne: null }] }],
     ['unknown field', { code: 'x-5', name: '某所', street: '车站街道', categories: [], community: '华光社区' }],
+    ['create other than true', { code: 'x-5', name: '某所', street: '车站街道', categories: [], create: 'yes' }],
   ])('%s → INVALID_INPUT, nothing stored', async (_name, params) => {
     await refused(ADMIN, params, 'INVALID_INPUT');
   });
