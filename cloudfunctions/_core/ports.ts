@@ -1,7 +1,7 @@
 // The ports the use cases depend on. The CloudBase adapter implements the stores with the real
 // wx-server-sdk database API (locally it talks to the embedded local cloud); messages, content
 // security and files have a cloud adapter and a local twin.
-import type { FigureBody } from './domain/figures';
+import type { FigureBody, Tally } from './domain/figures';
 import type { MessageData } from './domain/messages';
 import type { GridShape } from './domain/routing';
 import type { Holder, Level, Scope, StaffRole, Ticket, TicketStatus } from './domain/types';
@@ -185,16 +185,8 @@ export type RedeemResult =
   | { ok: true; staff: StaffRecord }
   | { ok: false; reason: 'not_found' | 'used' | 'expired' | 'bound' };
 
-/** What figures need to name a staff member: no scope, no phone. */
-export interface StaffNameTag {
-  role: StaffRole;
-  displayName: string | null;
-}
-
 export interface StaffStore {
   get(openid: string): Promise<StaffRecord | null>;
-  /** Role and display name of those of `openids` still bound (a hundred to a query); the rest are missing from the map. */
-  nameTags(openids: readonly string[]): Promise<Map<string, StaffNameTag>>;
   /** The openids of the staff who hold that queue (at most 50). */
   holders(holder: Holder): Promise<string[]>;
   createInvite(invite: InviteRecord): Promise<void>;
@@ -277,6 +269,13 @@ export interface DayFigures {
   body: FigureBody;
 }
 
+/** The rollup of one place and Shanghai month (YYYY-MM): the merge of its days, and each day's total. */
+export interface MonthFigures {
+  month: string;
+  body: FigureBody;
+  days: Record<string, Tally>;
+}
+
 /** A ticket whose figures are not yet in the rollups, and the cells it left since. */
 export interface DirtyTicket {
   id: string;
@@ -300,6 +299,10 @@ export interface FiguresStore {
   /** The cell rollups of a day under one place (all cells for level 'all'). */
   cellBodies(level: Exclude<FigureLevel, 'cell'>, place: string, day: string): Promise<FigureBody[]>;
   write(level: FigureLevel, place: string, day: string, body: FigureBody, cellPlace: Ticket['place'] | null, now: Date): Promise<void>;
+  /** The month rollups of one place (not cells) within [fromMonth, toMonth] (YYYY-MM), oldest first. */
+  readMonths(level: Exclude<FigureLevel, 'cell'>, place: string, fromMonth: string, toMonth: string): Promise<MonthFigures[]>;
+  /** Replaces a month's rollup (stored in parts that each fit well inside one query's answer). */
+  writeMonth(level: Exclude<FigureLevel, 'cell'>, place: string, month: string, figures: MonthFigures, now: Date): Promise<void>;
   /** Marks the ticket counted, unless it changed again (another version): then it stays dirty. */
   markCounted(ticket: DirtyTicket): Promise<boolean>;
 }

@@ -94,6 +94,8 @@ export const COLLECTIONS: readonly CollectionSpec[] = [
     indexes: [
       // stats.summary: one place's days.
       index('level_place_day', [['level', 1], ['place', 1], ['day', 1]]),
+      // stats.summary and the figures job: one place's month rollups (their parts sort by _id: month, then part).
+      index('level_place_id', [['level', 1], ['place', 1], ['_id', 1]]),
       // the figures job: a day's cells under a community, street, district, or all of them.
       index('level_community_day', [['level', 1], ['community', 1], ['day', 1], ['_id', 1]]),
       index('level_street_day', [['level', 1], ['street', 1], ['day', 1], ['_id', 1]]),
