@@ -131,8 +131,10 @@ export const b06: BenchRow = {
       // stats.summary as the district's admin would ask for it.
       const admin = `bench-da-${district}`;
       const summary = async (): Promise<Api.StatsSummary> => {
-        const answer = await handleApi({ action: 'stats.summary', params: { scope: { district }, ...YEAR } }, { openid: admin }, server.deps, (line) => console.error(line));
-        if (!answer.ok) throw new Error(`stats.summary: ${answer.error.code} ${answer.error.message}`);
+        const logged: string[] = [];
+        const answer = await handleApi({ action: 'stats.summary', params: { scope: { district }, ...YEAR } }, { openid: admin }, server.deps, (line) => logged.push(line));
+        // The server's log line carries the cause of an INTERNAL (a row's stderr is not shown).
+        if (!answer.ok) throw new Error(`stats.summary: ${answer.error.code} ${answer.error.message}\n${logged.join('\n').slice(-1500)}`);
         return answer.data as Api.StatsSummary;
       };
       const reads: Record<string, number> = {};

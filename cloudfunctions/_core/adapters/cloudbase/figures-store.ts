@@ -1,7 +1,8 @@
 // Figures (`rollups`): one document per level × place × Shanghai day holding the tally of the
-// tickets that arrived that day in that place, broken down for the figures page. Written only by
-// the figures job (under a single-runner lease in `meta`), read by stats.summary — a year of one
-// area is at most 366 documents. The job finds tickets to count by `figuresDirty`, recounts their
+// tickets that arrived that day in that place, broken down for the figures page, and for each
+// place above the cells one rollup per Shanghai month (the merge of its days, with each day's
+// total), stored in parts that fit one query's answer. Written only by the figures job (under a
+// single-runner lease in `meta`), read by stats.summary — a year of one area is 12 months' parts. The job finds tickets to count by `figuresDirty`, recounts their
 // cells from the tickets themselves, and marks each ticket counted only if it did not change
 // meanwhile (its version), so a figure is never counted from a state that was already replaced.
 import { emptyBody, mergeBodies, type FigureBody, type Tally } from '../../domain/figures';
