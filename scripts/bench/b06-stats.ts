@@ -15,7 +15,7 @@ import { fromDoc } from '../../cloudfunctions/_core/adapters/cloudbase/ticket-st
 import { database } from '../../cloudfunctions/_core/adapters/cloudbase/sdk';
 import { handleApi } from '../../cloudfunctions/_core/app/handle-api';
 import { cellOf, cohortDay, mergeBodies, summarize, tallyTickets, type FigureBody } from '../../cloudfunctions/_core/domain/figures';
-import type { PlaceRef, Ticket } from '../../cloudfunctions/_core/domain/types';
+import { OPEN_STATUSES, type PlaceRef, type Ticket } from '../../cloudfunctions/_core/domain/types';
 import { syntheticCity } from '../../tests/_core/domain/routing/city';
 import { median, num, ratio } from './measure';
 import type { BenchRow } from './types';
@@ -137,6 +137,17 @@ export const b06: BenchRow = {
         if (!answer.ok) throw new Error(`stats.summary: ${answer.error.code} ${answer.error.message}\n${logged.join('\n').slice(-1500)}`);
         return answer.data as Api.StatsSummary;
       };
+      // The local cloud builds an index on its first use (TCB keeps its indexes built): over 100,000
+      // tickets on a busy machine the first open-overdue count can outlast the SDK's request timeout,
+      // so the count is asked once before measuring (again if that first request timed out).
+      for (let attempt = 0; ; attempt++) {
+        try {
+          await server.deps.tickets.count({ areas: [`district:${district}`], statuses: OPEN_STATUSES, overdue: true });
+          break;
+        } catch (error) {
+          if (attempt >= 3) throw error;
+        }
+      }
       const reads: Record<string, number> = {};
       const stop = server.cloud.onRequest((r) => {
         const list = (r.response.data as { list?: unknown[] } | undefined)?.list;
