@@ -49,12 +49,24 @@ async function runChild(id: string): Promise<void> {
 }
 
 function runInChild(entry: RowEntry): Outcome {
-  const child = spawnSync(process.execPath, [...(entry.flags ?? []), __filename, '--row', entry.id], { encoding: 'utf8', env: process.env, maxBuffer: 64 * 1024 * 1024 });
+  const child = spawnSync(process.execPath, [...(entry.flags ?? []), __filename, '--row', entry.id], {
+    encoding: 'utf8',
+    env: process.env,
+    maxBuffer: 64 * 1024 * 1024,
+  });
   const lines = (child.stdout ?? '').split('\n');
   const marked = lines.find((line) => line.startsWith(MARK));
   for (const line of lines) if (!line.startsWith(MARK) && line.trim() !== '') console.log(`           ${line}`);
   if (marked === undefined) {
-    return { id: entry.id, what: '', baseline: '', target: '', result: null, error: (child.stderr ?? '').slice(-2000) || `exit ${child.status}`, seconds: 0 };
+    return {
+      id: entry.id,
+      what: '',
+      baseline: '',
+      target: '',
+      result: null,
+      error: (child.stderr ?? '').slice(-2000) || `exit ${child.status}`,
+      seconds: 0,
+    };
   }
   return JSON.parse(marked.slice(MARK.length)) as Outcome;
 }
@@ -102,7 +114,9 @@ async function main(): Promise<void> {
   for (const o of outcomes) {
     const measured = o.result ? o.result.figure : 'failed';
     const versus = o.result ? `${o.baseline}: ${o.result.versus}` : o.baseline;
-    console.log(`| ${o.id} | ${cell(o.what)} | ${cell(measured)} | ${cell(versus)} | ${cell(o.target)} | ${o.result ? verdict(o.result.meets) : '**failed**'} |`);
+    console.log(
+      `| ${o.id} | ${cell(o.what)} | ${cell(measured)} | ${cell(versus)} | ${cell(o.target)} | ${o.result ? verdict(o.result.meets) : '**failed**'} |`,
+    );
   }
   if (outcomes.some((o) => o.result === null)) process.exitCode = 1;
 }

@@ -21,7 +21,10 @@ const nodeSdkVersion = {
   setup(b) {
     b.onLoad({ filter: /@cloudbase[\\/]node-sdk[\\/]dist[\\/]utils[\\/]version\.js$/ }, () => {
       const { version } = JSON.parse(readFileSync('node_modules/@cloudbase/node-sdk/package.json', 'utf8'));
-      return { contents: `"use strict";\nObject.defineProperty(exports, "__esModule", { value: true });\nexports.version = ${JSON.stringify(version)};\n`, loader: 'js' };
+      return {
+        contents: `"use strict";\nObject.defineProperty(exports, "__esModule", { value: true });\nexports.version = ${JSON.stringify(version)};\n`,
+        loader: 'js',
+      };
     });
   },
 };
@@ -67,4 +70,10 @@ for (const [entry, outfile] of local) {
     external: ['wx-server-sdk', '@cloudbase/*', 'mingo', 'esbuild', 'typescript', 'miniprogram-ci', 'qrcode'],
   });
 }
-console.log(['built: cloudfunctions/api/index.js', 'cloudfunctions/jobs/index.js', ...local.filter(([entry]) => existsSync(entry)).map(([, out]) => out)].join(', '));
+console.log(
+  [
+    'built: cloudfunctions/api/index.js',
+    'cloudfunctions/jobs/index.js',
+    ...local.filter(([entry]) => existsSync(entry)).map(([, out]) => out),
+  ].join(', '),
+);

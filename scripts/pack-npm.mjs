@@ -44,9 +44,7 @@ function main() {
   const packages = plan();
   const stamp = JSON.stringify(packages.map(({ name, version }) => ({ name, version })));
   const upToDate =
-    fs.existsSync(stampFile) &&
-    fs.readFileSync(stampFile, 'utf8') === stamp &&
-    packages.every((p) => fs.existsSync(p.target));
+    fs.existsSync(stampFile) && fs.readFileSync(stampFile, 'utf8') === stamp && packages.every((p) => fs.existsSync(p.target));
   if (upToDate && !process.argv.includes('--force')) {
     console.log(`pack-npm: miniprogram_npm 已是最新（${packages.map((p) => `${p.name}@${p.version}`).join(', ')}）`);
     return;

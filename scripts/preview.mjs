@@ -17,7 +17,13 @@ const outDir = path.join(root, 'preview');
 const htmlDir = path.join(outDir, 'html');
 
 function findChromium() {
-  const candidates = [process.env.CHROMIUM_PATH, process.env.CHROME_BIN, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
+  const candidates = [
+    process.env.CHROMIUM_PATH,
+    process.env.CHROME_BIN,
+    '/usr/bin/chromium',
+    '/usr/bin/chromium-browser',
+    '/usr/bin/google-chrome',
+  ];
   return candidates.find((p) => p && fs.existsSync(p)) ?? null;
 }
 
@@ -171,7 +177,9 @@ async function screenshot(browser, htmlFile, pngFile, fullPage) {
 async function main() {
   const chromium = findChromium();
   if (!chromium) {
-    console.error('preview: 没有找到 Chromium。请先安装（Debian/Ubuntu）：\n  apt-get update && apt-get install -y chromium fonts-noto-cjk\n或用 CHROMIUM_PATH=/path/to/chromium 指定。');
+    console.error(
+      'preview: 没有找到 Chromium。请先安装（Debian/Ubuntu）：\n  apt-get update && apt-get install -y chromium fonts-noto-cjk\n或用 CHROMIUM_PATH=/path/to/chromium 指定。',
+    );
     process.exit(2);
   }
   const pack = spawnSync(process.execPath, [path.join(root, 'scripts/pack-npm.mjs')], { stdio: 'inherit' });

@@ -151,7 +151,9 @@ const figures = {
 };
 const over = [
   ...(figures.main.kb > LIMIT_KB ? [`主包 ${figures.main.kb.toFixed(1)} KB 超过 ${LIMIT_KB} KB 上限`] : []),
-  ...figures.subpackages.filter((sub) => sub.kb > sub.limitKb).map((sub) => `分包 ${sub.root} ${sub.kb.toFixed(1)} KB 超过 ${sub.limitKb} KB 上限`),
+  ...figures.subpackages
+    .filter((sub) => sub.kb > sub.limitKb)
+    .map((sub) => `分包 ${sub.root} ${sub.kb.toFixed(1)} KB 超过 ${sub.limitKb} KB 上限`),
 ];
 
 if (process.argv.includes('--json')) {
@@ -166,7 +168,8 @@ if (process.argv.includes('--json')) {
   const top = [...groups.entries()].sort((a, b) => b[1] - a[1]).slice(0, 12);
   for (const [key, bytes] of top) console.log(`  ${(bytes / 1024).toFixed(1).padStart(7)} KB  ${key}`);
   console.log(`main package: ${figures.main.kb.toFixed(1)} KB in ${figures.main.files} files (limit ${LIMIT_KB} KB)`);
-  for (const sub of figures.subpackages) console.log(`subpackage ${sub.root}: ${sub.kb.toFixed(1)} KB in ${sub.files} files (limit ${sub.limitKb} KB)`);
+  for (const sub of figures.subpackages)
+    console.log(`subpackage ${sub.root}: ${sub.kb.toFixed(1)} KB in ${sub.files} files (limit ${sub.limitKb} KB)`);
 }
 if (over.length > 0) {
   for (const line of over) console.error(`size: ${line}`);

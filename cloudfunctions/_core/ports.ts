@@ -113,10 +113,7 @@ export interface RateLimit {
   now: Date;
 }
 
-export type CreateResult =
-  | { kind: 'created'; ticket: Ticket }
-  | { kind: 'existing'; ticket: Ticket }
-  | { kind: 'rate_limited' };
+export type CreateResult = { kind: 'created'; ticket: Ticket } | { kind: 'existing'; ticket: Ticket } | { kind: 'rate_limited' };
 
 export interface TicketStore {
   get(id: string): Promise<Ticket | null>;
@@ -181,9 +178,7 @@ export interface InviteRecord {
   areas?: string[];
 }
 
-export type RedeemResult =
-  | { ok: true; staff: StaffRecord }
-  | { ok: false; reason: 'not_found' | 'used' | 'expired' | 'bound' };
+export type RedeemResult = { ok: true; staff: StaffRecord } | { ok: false; reason: 'not_found' | 'used' | 'expired' | 'bound' };
 
 export interface StaffStore {
   get(openid: string): Promise<StaffRecord | null>;

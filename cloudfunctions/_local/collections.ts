@@ -8,7 +8,11 @@ export function createCollections(cloud: LocalCloud): void {
   for (const spec of COLLECTIONS) {
     cloud.createCollection(spec.name);
     for (const index of spec.indexes) {
-      if (index.unique) cloud.ensureUniqueIndex(spec.name, index.fields.map(([field]) => field));
+      if (index.unique)
+        cloud.ensureUniqueIndex(
+          spec.name,
+          index.fields.map(([field]) => field),
+        );
       else cloud.declareIndex(spec.name, index.fields);
     }
   }

@@ -97,10 +97,23 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
   pointSdkAt(cloud.url);
 
   let baseUrl = '';
-  const files = new LocalFileStore(() => baseUrl, dataDir ? join(dataDir, 'files') : null, () => clock.now());
-  const superAdmins = options.superAdmins ?? (parseOpenidList(process.env.SUPER_ADMIN_OPENIDS).length > 0 ? parseOpenidList(process.env.SUPER_ADMIN_OPENIDS) : ['local-admin']);
+  const files = new LocalFileStore(
+    () => baseUrl,
+    dataDir ? join(dataDir, 'files') : null,
+    () => clock.now(),
+  );
+  const superAdmins =
+    options.superAdmins ??
+    (parseOpenidList(process.env.SUPER_ADMIN_OPENIDS).length > 0 ? parseOpenidList(process.env.SUPER_ADMIN_OPENIDS) : ['local-admin']);
   const sender = new LocalMessageSender();
-  const deps = createCloudDeps({ clock, files, content: new LocalContentCheck(), sender, codes: new LocalMiniCodes(), superAdminOpenids: superAdmins });
+  const deps = createCloudDeps({
+    clock,
+    files,
+    content: new LocalContentCheck(),
+    sender,
+    codes: new LocalMiniCodes(),
+    superAdminOpenids: superAdmins,
+  });
   const firstAdmin = superAdmins[0] ?? 'local-admin';
 
   const seedIfEmpty = async (): Promise<void> => {

@@ -277,7 +277,8 @@ export const zh = {
       title: '工作台',
       hello: (name: string): string => `${name}，您好`,
       open: '进入工作台',
-      counts: (submitted: number, overdue: number): string => (overdue > 0 ? `待受理 ${submitted} 件 · 已超期 ${overdue} 件` : `待受理 ${submitted} 件`),
+      counts: (submitted: number, overdue: number): string =>
+        overdue > 0 ? `待受理 ${submitted} 件 · 已超期 ${overdue} 件` : `待受理 ${submitted} 件`,
     },
 
     handler: {

@@ -4,10 +4,7 @@ import { toApiError } from './api';
 import { currentIdentity } from './identity';
 
 export type AdminGate =
-  | { gate: 'admin'; me: Api.StaffMe }
-  | { gate: 'resident' }
-  | { gate: 'forbidden' }
-  | { gate: 'error'; message: string };
+  { gate: 'admin'; me: Api.StaffMe } | { gate: 'resident' } | { gate: 'forbidden' } | { gate: 'error'; message: string };
 
 export async function adminGate(): Promise<AdminGate> {
   let me: Api.StaffMe;

@@ -31,7 +31,11 @@ export function placeBook(): PlaceBook {
     }
     return all;
   };
-  const distinct = (items: Api.GridSummary[], key: 'community' | 'street' | 'district', sub: (g: Api.GridSummary) => string | null): ScopeOption[] => {
+  const distinct = (
+    items: Api.GridSummary[],
+    key: 'community' | 'street' | 'district',
+    sub: (g: Api.GridSummary) => string | null,
+  ): ScopeOption[] => {
     const seen = new Map<string, ScopeOption>();
     for (const g of items) {
       const name = g[key];
@@ -54,7 +58,8 @@ export function placeBook(): PlaceBook {
         grids = null;
         throw e;
       });
-      if (role === 'gridWorker') return found.map((g) => ({ key: g.code, label: g.name, sub: [g.community, g.code].filter(Boolean).join(' · ') }));
+      if (role === 'gridWorker')
+        return found.map((g) => ({ key: g.code, label: g.name, sub: [g.community, g.code].filter(Boolean).join(' · ') }));
       if (role === 'communityAdmin') return distinct(found, 'community', (g) => g.street);
       if (role === 'streetAdmin') return distinct(found, 'street', (g) => g.district);
       return distinct(found, 'district', () => null);

@@ -84,12 +84,10 @@ function failWith(code: ClientErrorCode, message?: string, details?: unknown): n
 
 function viaCloud(request: Api.Request): Promise<unknown> {
   initCloud();
-  return wx.cloud
-    .callFunction({ name: 'api', data: { action: request.action, params: request.params } })
-    .then(
-      (res) => res.result,
-      () => failWith('NETWORK'),
-    );
+  return wx.cloud.callFunction({ name: 'api', data: { action: request.action, params: request.params } }).then(
+    (res) => res.result,
+    () => failWith('NETWORK'),
+  );
 }
 
 function viaLocalServer(base: string, request: Api.Request): Promise<unknown> {

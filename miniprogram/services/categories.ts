@@ -63,7 +63,8 @@ export function cleanCategories(raw: unknown): CategoryInfo[] | null {
     if (!isRecord(entry)) continue;
     const { code, name, profile } = entry;
     if (typeof code !== 'string' || !CODE.test(code) || seen.has(code)) continue;
-    const shown = typeof name === 'string' && name.trim() ? name.trim().slice(0, NAME_MAX) : isBuiltInCategory(code) ? categoryName(code) : '';
+    const shown =
+      typeof name === 'string' && name.trim() ? name.trim().slice(0, NAME_MAX) : isBuiltInCategory(code) ? categoryName(code) : '';
     if (!shown) continue;
     seen.add(code);
     items.push({ code, name: shown, profile: profile === 'urgent' ? 'urgent' : 'normal' });

@@ -39,7 +39,13 @@ export function niceMax(value: number): number {
 }
 
 /** Lays the days out in a width × height box (CSS pixels); `fontSize` follows the page's font. */
-export function planTrend(points: readonly TrendInput[], width: number, height: number, fontSize: number, colors: ChartColors = CHART_COLORS): ChartPlan {
+export function planTrend(
+  points: readonly TrendInput[],
+  width: number,
+  height: number,
+  fontSize: number,
+  colors: ChartColors = CHART_COLORS,
+): ChartPlan {
   const shapes: Shape[] = [];
   const max = niceMax(Math.max(0, ...points.map((p) => Math.max(p.received, p.resolved))));
   const left = Math.ceil(fontSize * 2.2);
@@ -50,14 +56,39 @@ export function planTrend(points: readonly TrendInput[], width: number, height: 
   const plotH = Math.max(1, height - top - bottom);
   const y = (v: number): number => top + plotH - (v / max) * plotH;
   // Axis and its two marks (0 and the top of the scale).
-  shapes.push({ kind: 'line', points: [[left, top], [left, top + plotH], [left + plotW, top + plotH]], color: colors.axis, width: 1 });
+  shapes.push({
+    kind: 'line',
+    points: [
+      [left, top],
+      [left, top + plotH],
+      [left + plotW, top + plotH],
+    ],
+    color: colors.axis,
+    width: 1,
+  });
   shapes.push({ kind: 'text', x: left - 4, y: top + plotH, text: '0', color: colors.text, size: fontSize * 0.8, align: 'right' });
-  shapes.push({ kind: 'text', x: left - 4, y: top + fontSize * 0.4, text: String(max), color: colors.text, size: fontSize * 0.8, align: 'right' });
+  shapes.push({
+    kind: 'text',
+    x: left - 4,
+    y: top + fontSize * 0.4,
+    text: String(max),
+    color: colors.text,
+    size: fontSize * 0.8,
+    align: 'right',
+  });
   if (points.length === 0) return { width, height, max, shapes };
   const slot = plotW / points.length;
   const barW = Math.max(1, slot * 0.6);
   points.forEach((p, i) => {
-    if (p.received > 0) shapes.push({ kind: 'rect', x: left + i * slot + (slot - barW) / 2, y: y(p.received), w: barW, h: top + plotH - y(p.received), color: colors.bar });
+    if (p.received > 0)
+      shapes.push({
+        kind: 'rect',
+        x: left + i * slot + (slot - barW) / 2,
+        y: y(p.received),
+        w: barW,
+        h: top + plotH - y(p.received),
+        color: colors.bar,
+      });
   });
   const line: Array<[number, number]> = points.map((p, i) => [left + i * slot + slot / 2, y(p.resolved)]);
   shapes.push({ kind: 'line', points: line, color: colors.line, width: 2 });

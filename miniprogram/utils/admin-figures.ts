@@ -81,9 +81,15 @@ export interface Ranking {
 }
 
 /** Ranks units the server marks rankable by 办结率 (then by how many tickets), best first. */
-export function rank<T extends Api.StatsBlock & { rankable: boolean }>(items: readonly T[], nameOf: (item: T) => string, limit = 10): Ranking {
+export function rank<T extends Api.StatsBlock & { rankable: boolean }>(
+  items: readonly T[],
+  nameOf: (item: T) => string,
+  limit = 10,
+): Ranking {
   const rankable = items.filter((i) => i.rankable);
-  const sorted = [...rankable].sort((a, b) => (b.closureRate ?? -1) - (a.closureRate ?? -1) || b.received - a.received || nameOf(a).localeCompare(nameOf(b), 'zh-CN'));
+  const sorted = [...rankable].sort(
+    (a, b) => (b.closureRate ?? -1) - (a.closureRate ?? -1) || b.received - a.received || nameOf(a).localeCompare(nameOf(b), 'zh-CN'),
+  );
   return {
     rows: sorted.slice(0, limit).map((i, n) => ({
       key: `${n}-${nameOf(i)}`,

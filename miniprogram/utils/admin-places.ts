@@ -18,7 +18,11 @@ export function groupPlaces(grids: readonly Api.GridSummary[]): PlaceGroup[] {
       group = { key, title: [g.district, g.street, g.community].filter(Boolean).join(' · ') || '—', grids: [] };
       groups.set(key, group);
     }
-    group.grids.push({ code: g.code, name: g.name, sub: [g.code, g.households !== null ? zh.admin.grids.households(g.households) : ''].filter(Boolean).join(' · ') });
+    group.grids.push({
+      code: g.code,
+      name: g.name,
+      sub: [g.code, g.households !== null ? zh.admin.grids.households(g.households) : ''].filter(Boolean).join(' · '),
+    });
   }
   return [...groups.values()];
 }
@@ -31,13 +35,19 @@ export interface PreviewView {
   truncated: boolean;
 }
 
-const line = (g: Api.GridChangeItem): string => `${g.name}（${g.code}）${g.fields && g.fields.length ? zh.admin.grids.changedFields(g.fields.join('、')) : ''}`;
+const line = (g: Api.GridChangeItem): string =>
+  `${g.name}（${g.code}）${g.fields && g.fields.length ? zh.admin.grids.changedFields(g.fields.join('、')) : ''}`;
 
 export function previewView(p: Api.GridImportPreview): PreviewView {
   const t = zh.admin.grids;
   return {
     summary: t.summary(p.total),
-    counts: [t.added(p.added.length), t.changed(p.changed.length), t.unchanged(p.unchanged), ...(p.notInFile.length ? [t.notInFile(p.notInFile.length)] : [])],
+    counts: [
+      t.added(p.added.length),
+      t.changed(p.changed.length),
+      t.unchanged(p.unchanged),
+      ...(p.notInFile.length ? [t.notInFile(p.notInFile.length)] : []),
+    ],
     lists: [
       { key: 'added', title: t.added(p.added.length), rows: p.added.map(line) },
       { key: 'changed', title: t.changed(p.changed.length), rows: p.changed.map(line) },

@@ -25,7 +25,17 @@ export interface MoveForm {
 }
 
 export function emptyForm(): MoveForm {
-  return { complexity: 'normal', rejectReason: '', text: '', duplicateOf: '', gridCode: '', departmentCode: '', result: '', photos: [], supervisionId: '' };
+  return {
+    complexity: 'normal',
+    rejectReason: '',
+    text: '',
+    duplicateOf: '',
+    gridCode: '',
+    departmentCode: '',
+    result: '',
+    photos: [],
+    supervisionId: '',
+  };
 }
 
 const within = (s: string, max: number): boolean => {
@@ -79,7 +89,11 @@ export function moveCall(kind: SheetKind, ticketId: string, form: MoveForm): Mov
     case 'reject':
       return {
         action: 'ticket.reject',
-        params: { ticketId, reason: text, ...(form.rejectReason === 'duplicate' && form.duplicateOf ? { duplicateOf: form.duplicateOf } : {}) },
+        params: {
+          ticketId,
+          reason: text,
+          ...(form.rejectReason === 'duplicate' && form.duplicateOf ? { duplicateOf: form.duplicateOf } : {}),
+        },
       };
     case 'transfer':
       return { action: 'ticket.transfer', params: { ticketId, toGridCode: form.gridCode, reason: text } };

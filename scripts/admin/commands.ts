@@ -22,7 +22,9 @@ async function ok<T>(call: Call, action: Api.ActionName, params: Record<string, 
   const answer = await call(action, params);
   if (answer.ok) return answer.data as T;
   const details = Array.isArray(answer.error.details)
-    ? (answer.error.details as Array<{ path?: unknown; message?: unknown }>).map((d) => `\n  ${d.path ? `${String(d.path)}: ` : ''}${String(d.message ?? '')}`).join('')
+    ? (answer.error.details as Array<{ path?: unknown; message?: unknown }>)
+        .map((d) => `\n  ${d.path ? `${String(d.path)}: ` : ''}${String(d.message ?? '')}`)
+        .join('')
     : '';
   throw new UsageError(`${action} 被拒绝（${answer.error.code}）：${answer.error.message}${details}`);
 }
@@ -40,7 +42,7 @@ export function parseOptions(argv: readonly string[]): Options {
     if (a.startsWith('--')) {
       const [name, inline] = a.slice(2).split(/=(.*)/s) as [string, string | undefined];
       const next = argv[i + 1];
-      const value = inline ?? (next !== undefined && !next.startsWith('--') ? (i += 1, next) : 'true');
+      const value = inline ?? (next !== undefined && !next.startsWith('--') ? ((i += 1), next) : 'true');
       (flags[name] ??= []).push(value);
     } else positional.push(a);
   }
@@ -60,7 +62,12 @@ export function parseScope(text: string): Api.Scope {
   if (!value) throw new UsageError(`--scope 应写成 种类=值，例如 district=张店区（现在是“${text}”）`);
   switch (kind) {
     case 'grids':
-      return { grids: value.split(',').map((s) => s.trim()).filter(Boolean) };
+      return {
+        grids: value
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean),
+      };
     case 'community':
       return { community: value };
     case 'street':
@@ -127,7 +134,19 @@ export async function listStaff(call: Call, _o: Options, io: Io): Promise<Api.St
 }
 
 const pct = (v: number | null): string => (v === null ? '—' : `${(v * 100).toFixed(1)}%`);
-const FIGURE_COLUMNS = ['received', 'accepted', 'resolved', 'closed', 'rejected', 'closureRate', 'onTimeRate', 'satisfactionRate', 'medianAcceptMinutes', 'medianResolveMinutes', 'openOverdue'] as const;
+const FIGURE_COLUMNS = [
+  'received',
+  'accepted',
+  'resolved',
+  'closed',
+  'rejected',
+  'closureRate',
+  'onTimeRate',
+  'satisfactionRate',
+  'medianAcceptMinutes',
+  'medianResolveMinutes',
+  'openOverdue',
+] as const;
 const csvCell = (v: unknown): string => {
   const s = v === null || v === undefined ? '' : String(v);
   return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
@@ -136,7 +155,8 @@ const csvCell = (v: unknown): string => {
 /** stats.summary as CSV: one row for the whole area, then per category, per grid, per day. */
 export function figuresCsv(s: Api.StatsSummary): string {
   const rows: unknown[][] = [['section', 'key', 'name', ...FIGURE_COLUMNS]];
-  const row = (section: string, key: string, name: string, b: Api.StatsBlock) => rows.push([section, key, name, ...FIGURE_COLUMNS.map((c) => b[c])]);
+  const row = (section: string, key: string, name: string, b: Api.StatsBlock) =>
+    rows.push([section, key, name, ...FIGURE_COLUMNS.map((c) => b[c])]);
   row('total', '', '', s);
   for (const c of s.byCategory) row('category', c.category, c.name, c);
   for (const g of s.byGrid) row('grid', g.gridCode, g.name, g);
@@ -154,7 +174,9 @@ export async function exportFigures(call: Call, o: Options, io: Io): Promise<Api
     io.writeFile(outFile, outFile.endsWith('.json') ? `${JSON.stringify(data, null, 2)}\n` : figuresCsv(data));
     io.out(`已写入 ${outFile}`);
   }
-  io.out(`${from} 至 ${to}${scopeArg ? `（${scopeText(parseScope(scopeArg))}）` : ''}: 受理 ${data.accepted}/${data.received}，办结率 ${pct(data.closureRate)}，按时办结率 ${pct(data.onTimeRate)}，满意率 ${pct(data.satisfactionRate)}，超期未办 ${data.openOverdue}`);
+  io.out(
+    `${from} 至 ${to}${scopeArg ? `（${scopeText(parseScope(scopeArg))}）` : ''}: 受理 ${data.accepted}/${data.received}，办结率 ${pct(data.closureRate)}，按时办结率 ${pct(data.onTimeRate)}，满意率 ${pct(data.satisfactionRate)}，超期未办 ${data.openOverdue}`,
+  );
   return data;
 }
 

@@ -59,7 +59,12 @@ async function openTarget(g: Global, root: string): Promise<Target> {
   return localTarget({ dataDir: g.dataDir, operator, superAdmins: local?.superAdmins ?? [operator] });
 }
 
-export async function run(argv: readonly string[], root: string, io: Io, open: (g: Global) => Promise<Target> = (g) => openTarget(g, root)): Promise<number> {
+export async function run(
+  argv: readonly string[],
+  root: string,
+  io: Io,
+  open: (g: Global) => Promise<Target> = (g) => openTarget(g, root),
+): Promise<number> {
   const g = globalOptions(argv);
   const o: Options = parseOptions(g.rest);
   const [command, sub] = o.positional;

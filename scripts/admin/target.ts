@@ -21,7 +21,10 @@ export interface Target {
   close(): Promise<void>;
 }
 
-const callAs = (operator: string, deps: Deps): Call => (action, params) => handleApi({ action, params }, { openid: operator }, deps, (line) => console.error(line));
+const callAs =
+  (operator: string, deps: Deps): Call =>
+  (action, params) =>
+    handleApi({ action, params }, { openid: operator }, deps, (line) => console.error(line));
 
 export function cloudTarget(config: DeployConfig, env: NodeJS.ProcessEnv = process.env): Target {
   if (!config.credentials) throw new Error('TCB_SECRET_ID / TCB_SECRET_KEY 未填写');

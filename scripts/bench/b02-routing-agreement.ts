@@ -20,7 +20,8 @@ export const b02: BenchRow = {
     const loaded = loadGridSnapshot(packGridSnapshot(city.grids)).index;
     const border = borderPoints(city, 40_000, 5);
     const vertices = new Set<string>();
-    for (const g of city.grids) for (const polygon of g.polygons) for (const ring of polygon) for (const [x, y] of ring) vertices.add(`${x},${y}`);
+    for (const g of city.grids)
+      for (const polygon of g.polygons) for (const ring of polygon) for (const [x, y] of ring) vertices.add(`${x},${y}`);
     const tally = { inside: 0, nearest: 0, triage: 0 };
     let mismatches = 0;
     let firstMismatch: unknown = null;
@@ -45,7 +46,9 @@ export const b02: BenchRow = {
       meets: mismatches === 0,
       notes: [
         `${num(points.length)} population points + ${num(border.length)} border points (${num(onVertex)} on vertices; the rest on edges, a few ulps off them, on box edges, in holes)`,
-        `answers: ${num(tally.inside)} inside, ${num(tally.nearest)} nearest, ${num(tally.triage)} triage; holes: ${Object.entries(holes).map(([k, v]) => `${v} ${k}`).join(', ')}; ${num(city.grids.filter((g) => g.polygons.length > 1).length)} MultiPolygons`,
+        `answers: ${num(tally.inside)} inside, ${num(tally.nearest)} nearest, ${num(tally.triage)} triage; holes: ${Object.entries(holes)
+          .map(([k, v]) => `${v} ${k}`)
+          .join(', ')}; ${num(city.grids.filter((g) => g.polygons.length > 1).length)} MultiPolygons`,
         'the index built from the grids and the one loaded from its snapshot both checked',
         ...(firstMismatch === null ? [] : [`first difference: ${JSON.stringify(firstMismatch)}`]),
       ],

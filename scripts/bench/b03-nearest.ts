@@ -1,7 +1,13 @@
 // B3: points outside every grid but within 200 m of one (beyond the city's edge, in lakes) go to
 // the nearest grid. The index reads buckets in rings around the point and stops once nothing
 // unread can be closer; the baseline measures the distance to every edge of every grid.
-import { NEAREST_GRID_MAX_METERS, METERS_PER_DEGREE, metersPerDegreeLongitude, route, type GeoPoint } from '../../cloudfunctions/_core/domain/routing';
+import {
+  NEAREST_GRID_MAX_METERS,
+  METERS_PER_DEGREE,
+  metersPerDegreeLongitude,
+  route,
+  type GeoPoint,
+} from '../../cloudfunctions/_core/domain/routing';
 import { seededRandom } from '../../tests/_core/domain/routing/fixtures';
 import { naiveNearest } from '../../tests/_core/domain/routing/naive';
 import { benchCity, every } from './city';
@@ -47,14 +53,17 @@ export const b03: BenchRow = {
     sample.forEach((p, i) => {
       const r = route(index, p);
       const n = answers[i];
-      if (r.kind !== 'grid' || r.how !== 'nearest' || n == null || r.gridCode !== n.gridCode || r.distanceMeters !== n.distanceMeters) disagree += 1;
+      if (r.kind !== 'grid' || r.how !== 'nearest' || n == null || r.gridCode !== n.gridCode || r.distanceMeters !== n.distanceMeters)
+        disagree += 1;
     });
     const times = scanned / indexed;
     return {
       figure: `${num(indexed)} µs a lookup`,
       versus: `naive ${num(scanned)} µs → ${ratio(times)}`,
       meets: times >= TARGET_RATIO && disagree === 0,
-      notes: [`${num(near.length)} points outside every grid within ${NEAREST_GRID_MAX_METERS} m of one (city edge, lakes); naive timed on ${num(sample.length)}, ${disagree} answers differ`],
+      notes: [
+        `${num(near.length)} points outside every grid within ${NEAREST_GRID_MAX_METERS} m of one (city edge, lakes); naive timed on ${num(sample.length)}, ${disagree} answers differ`,
+      ],
     };
   },
 };

@@ -32,7 +32,10 @@ export const b04: BenchRow = {
       const features = (JSON.parse(text) as { features: FeatureLike[] }).features;
       const grids: RoutableGrid[] = features.map((f) => ({
         code: f.properties.code,
-        polygons: f.geometry.type === 'Polygon' ? [f.geometry.coordinates as [number, number][][]] : (f.geometry.coordinates as [number, number][][][]),
+        polygons:
+          f.geometry.type === 'Polygon'
+            ? [f.geometry.coordinates as [number, number][][]]
+            : (f.geometry.coordinates as [number, number][][][]),
       }));
       return route(buildGridIndex(grids), probe);
     });

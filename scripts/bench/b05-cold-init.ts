@@ -29,7 +29,10 @@ function sources(dir: string, out: string[] = []): string[] {
 
 async function buildAll(): Promise<{ bundle: string; unbundled: string; sdkOutside: string }> {
   rmSync(OUT, { recursive: true, force: true });
-  const built = spawnSync(process.execPath, ['scripts/build.mjs', '--functions-to', path.join(OUT, 'bundle')], { cwd: ROOT, encoding: 'utf8' });
+  const built = spawnSync(process.execPath, ['scripts/build.mjs', '--functions-to', path.join(OUT, 'bundle')], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
   if (built.status !== 0) throw new Error(`build: ${built.stderr}`);
   const { build } = await import('esbuild');
   await build({
@@ -73,7 +76,7 @@ function coldStart(file: string, cloudUrl: string): Promise<Cold> {
     'const c1 = process.cpuUsage(c0);',
     "fn.main({ action: 'report.mine', params: {} }).then((answer) => {",
     '  const c2 = process.cpuUsage(c0);',
-    "  if (!answer.ok) { console.error(JSON.stringify(answer)); process.exit(2); }",
+    '  if (!answer.ok) { console.error(JSON.stringify(answer)); process.exit(2); }',
     '  process.stdout.write(JSON.stringify({ cpuMs: (c2.user + c2.system) / 1000, wallMs: performance.now() - w0, requireMs: (c1.user + c1.system) / 1000 }));',
     '  process.exit(0);',
     '});',
@@ -93,7 +96,9 @@ function coldStart(file: string, cloudUrl: string): Promise<Cold> {
     let err = '';
     child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
-    child.on('close', (code) => (code === 0 ? resolve(JSON.parse(out) as Cold) : reject(new Error(`cold start of ${file}: exit ${code} ${err.slice(-1000)}`))));
+    child.on('close', (code) =>
+      code === 0 ? resolve(JSON.parse(out) as Cold) : reject(new Error(`cold start of ${file}: exit ${code} ${err.slice(-1000)}`)),
+    );
   });
 }
 

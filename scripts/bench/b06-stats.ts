@@ -54,12 +54,23 @@ export const b06: BenchRow = {
         const days = 365 / slices;
         const from = new Date(Date.parse('2025-12-31T16:00:00Z') + s * days * 86_400_000);
         const generated: Ticket[] = [];
-        await seedTickets(server, (function* () {
-          for (const t of syntheticTickets({ count, grids: city.grids, from, days, seed: 60 + s, firstIndex, reporter: (i) => `bench-r-${i % 50_000}` })) {
-            generated.push(t);
-            yield t;
-          }
-        })());
+        await seedTickets(
+          server,
+          (function* () {
+            for (const t of syntheticTickets({
+              count,
+              grids: city.grids,
+              from,
+              days,
+              seed: 60 + s,
+              firstIndex,
+              reporter: (i) => `bench-r-${i % 50_000}`,
+            })) {
+              generated.push(t);
+              yield t;
+            }
+          })(),
+        );
         for (const t of generated) {
           const key = `${cellOf(t.place)}|${cohortDay(t)}`;
           let cell = cells.get(key);
@@ -100,7 +111,10 @@ export const b06: BenchRow = {
         await server.cloud.importDocuments(COLLECTION.rollups, pending);
         pending = [];
       };
-      const months = new Map<string, { level: Exclude<Level, 'cell'>; place: string; month: string; days: Array<{ day: string; body: FigureBody }> }>();
+      const months = new Map<
+        string,
+        { level: Exclude<Level, 'cell'>; place: string; month: string; days: Array<{ day: string; body: FigureBody }> }
+      >();
       for (const area of bodies.values()) {
         const level = area.level as Exclude<Level, 'cell'>;
         const body = mergeBodies(area.parts);
@@ -116,7 +130,13 @@ export const b06: BenchRow = {
       // The month rollups, as the figures job recomputes them from their days.
       for (const m of months.values()) {
         const days = m.days.sort((a, b) => a.day.localeCompare(b.day));
-        const parts = monthDocs(m.level, m.place, m.month, { month: m.month, body: mergeBodies(days.map((d) => d.body)), days: Object.fromEntries(days.map((d) => [d.day, d.body.total])) }, now);
+        const parts = monthDocs(
+          m.level,
+          m.place,
+          m.month,
+          { month: m.month, body: mergeBodies(days.map((d) => d.body)), days: Object.fromEntries(days.map((d) => [d.day, d.body.total])) },
+          now,
+        );
         pending.push(...parts);
         monthWrites += parts.length;
         if (pending.length >= 200) await flush();
@@ -132,7 +152,12 @@ export const b06: BenchRow = {
       const admin = `bench-da-${district}`;
       const summary = async (): Promise<Api.StatsSummary> => {
         const logged: string[] = [];
-        const answer = await handleApi({ action: 'stats.summary', params: { scope: { district }, ...YEAR } }, { openid: admin }, server.deps, (line) => logged.push(line));
+        const answer = await handleApi(
+          { action: 'stats.summary', params: { scope: { district }, ...YEAR } },
+          { openid: admin },
+          server.deps,
+          (line) => logged.push(line),
+        );
         // The server's log line carries the cause of an INTERNAL (a row's stderr is not shown).
         if (!answer.ok) throw new Error(`stats.summary: ${answer.error.code} ${answer.error.message}\n${logged.join('\n').slice(-1500)}`);
         return answer.data as Api.StatsSummary;
@@ -151,7 +176,8 @@ export const b06: BenchRow = {
       const reads: Record<string, number> = {};
       const stop = server.cloud.onRequest((r) => {
         const list = (r.response.data as { list?: unknown[] } | undefined)?.list;
-        if (r.action === 'database.getDocument' && Array.isArray(list)) reads[String(r.body.collectionName)] = (reads[String(r.body.collectionName)] ?? 0) + list.length;
+        if (r.action === 'database.getDocument' && Array.isArray(list))
+          reads[String(r.body.collectionName)] = (reads[String(r.body.collectionName)] ?? 0) + list.length;
       });
       const first = await summary();
       stop();
@@ -175,8 +201,12 @@ export const b06: BenchRow = {
       const recount = mergeBodies([]);
       for (;;) {
         const where: Record<string, unknown> = after === null ? {} : { _id: _.gt(after) };
-        const res = (await db.collection(COLLECTION.tickets).where(where).orderBy('_id', 'asc').limit(300).get()) as { data: Array<Record<string, unknown> & { _id: string }> };
-        const tickets = res.data.map((d) => fromDoc(d)).filter((t) => t.place.district === district && cohortDay(t) >= YEAR.from && cohortDay(t) <= YEAR.to);
+        const res = (await db.collection(COLLECTION.tickets).where(where).orderBy('_id', 'asc').limit(300).get()) as {
+          data: Array<Record<string, unknown> & { _id: string }>;
+        };
+        const tickets = res.data
+          .map((d) => fromDoc(d))
+          .filter((t) => t.place.district === district && cohortDay(t) >= YEAR.from && cohortDay(t) <= YEAR.to);
         const body = tallyTickets(tickets);
         const merged = mergeBodies([recount, body]);
         Object.assign(recount, merged);
@@ -191,7 +221,9 @@ export const b06: BenchRow = {
       const same = JSON.stringify(pickBlock(first)) === JSON.stringify(pickBlock(expected));
       const times = slow / fast;
       return {
-        figure: `${num(fast)} ms CPU (district, ${YEAR.from} … ${YEAR.to}); ${docsRead} documents read (${Object.entries(reads).map(([k, v]) => `${k} ${v}`).join(', ')})`,
+        figure: `${num(fast)} ms CPU (district, ${YEAR.from} … ${YEAR.to}); ${docsRead} documents read (${Object.entries(reads)
+          .map(([k, v]) => `${k} ${v}`)
+          .join(', ')})`,
         versus: `scan of ${scanned.toLocaleString('en-US')} ticket documents ${num(slow / 1000)} s CPU (${num(slowWall)} s wall) → ${ratio(times)}; figures ${same ? 'equal' : 'DIFFER FROM'} the recount`,
         meets: times >= TARGET_RATIO && docsRead <= TARGET_DOCS && same,
         notes: [

@@ -33,7 +33,16 @@ export const b08: BenchRow = {
       const t0 = performance.now();
       await bindStaff(server, city.grids, today);
       const open = (count: number, from: Date, firstIndex: number) =>
-        syntheticTickets({ count, grids: city.grids, from, days: 0.3, seed: 8 + firstIndex, firstIndex, reporter: (i) => `bench-r-${i % 20_000}`, state: () => 'open' });
+        syntheticTickets({
+          count,
+          grids: city.grids,
+          from,
+          days: 0.3,
+          seed: 8 + firstIndex,
+          firstIndex,
+          reporter: (i) => `bench-r-${i % 20_000}`,
+          state: () => 'open',
+        });
       await seedTickets(server, open(OVERDUE, lastWeek, 0));
       await seedTickets(server, open(OPEN - OVERDUE, today, OVERDUE));
       const seeded = (performance.now() - t0) / 1000;
@@ -45,7 +54,12 @@ export const b08: BenchRow = {
         const id = benchTicketId((manualIndex += 97));
         const ticket = await server.deps.tickets.get(id);
         if (!ticket?.place.gridCode) throw new Error(`no ticket ${id}`);
-        const answer = await handleApi({ action: 'ticket.escalate', params: { ticketId: id, reason: '需要社区协调处理' } }, { openid: workerOf(ticket.place.gridCode) }, server.deps, () => undefined);
+        const answer = await handleApi(
+          { action: 'ticket.escalate', params: { ticketId: id, reason: '需要社区协调处理' } },
+          { openid: workerOf(ticket.place.gridCode) },
+          server.deps,
+          () => undefined,
+        );
         if (!answer.ok) throw new Error(`escalate: ${answer.error.code}`);
         return answer;
       });

@@ -37,7 +37,17 @@ export const b10: BenchRow = {
       const t0 = performance.now();
       await importGrids(server, city.grids, now);
       await bindStaff(server, city.grids, now);
-      await seedTickets(server, syntheticTickets({ count: TICKETS, grids: city.grids, from: new Date(now.getTime() - 30 * 86_400_000), days: 30, seed: 10, reporter: reporterOf }));
+      await seedTickets(
+        server,
+        syntheticTickets({
+          count: TICKETS,
+          grids: city.grids,
+          from: new Date(now.getTime() - 30 * 86_400_000),
+          days: 30,
+          seed: 10,
+          reporter: reporterOf,
+        }),
+      );
       const seeded = (performance.now() - t0) / 1000;
 
       const workers = city.grids.map((g) => workerOf(g.code));
@@ -49,7 +59,18 @@ export const b10: BenchRow = {
         { openid: workers[0] ?? '', action: 'queue.list', params: {} },
         { openid: tickets[0]?.[1] ?? '', action: 'report.mine', params: {} },
         { openid: tickets[0]?.[1] ?? '', action: 'ticket.get', params: { ticketId: tickets[0]?.[0] } },
-        { openid: 'bench-warm-up', action: 'report.submit', params: { category: 'sanitation', kind: 'complaint', description: '热身', photos: [], location: sample[0], clientRequestId: 'bench-warm-up-0001' } },
+        {
+          openid: 'bench-warm-up',
+          action: 'report.submit',
+          params: {
+            category: 'sanitation',
+            kind: 'complaint',
+            description: '热身',
+            photos: [],
+            location: sample[0],
+            clientRequestId: 'bench-warm-up-0001',
+          },
+        },
       ];
       for (const w of warm) {
         const answer = await handleApi({ action: w.action, params: w.params }, { openid: w.openid }, server.deps, () => undefined);
@@ -66,7 +87,12 @@ export const b10: BenchRow = {
         url: server.url,
         seconds: SECONDS,
         streams: [
-          { name: 'submit', rate: SUBMITS, pick: 'submit', data: { points: sample, categories: ['sanitation', 'facilities', 'property', 'safety'], residentPrefix: 'bench-load-r' } },
+          {
+            name: 'submit',
+            rate: SUBMITS,
+            pick: 'submit',
+            data: { points: sample, categories: ['sanitation', 'facilities', 'property', 'safety'], residentPrefix: 'bench-load-r' },
+          },
           { name: 'read', rate: READS, pick: 'read', data: { workers, tickets } },
         ],
       });

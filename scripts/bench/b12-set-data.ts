@@ -30,11 +30,15 @@ export const b12: BenchRow = {
     if (report === undefined || !existsSync(report)) {
       report = path.join(mkdtempSync(path.join(os.tmpdir(), 'bench-setdata-')), 'setdata.jsonl');
       if (!existsSync(path.join(ROOT, 'miniprogram/miniprogram_npm'))) spawnSync(process.execPath, ['scripts/pack-npm.mjs'], { cwd: ROOT });
-      const jest = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/jest/bin/jest.js'), '--ci', '--selectProjects', 'miniprogram'], {
-        cwd: ROOT,
-        encoding: 'utf8',
-        env: { ...process.env, SETDATA_REPORT: report },
-      });
+      const jest = spawnSync(
+        process.execPath,
+        [path.join(ROOT, 'node_modules/jest/bin/jest.js'), '--ci', '--selectProjects', 'miniprogram'],
+        {
+          cwd: ROOT,
+          encoding: 'utf8',
+          env: { ...process.env, SETDATA_REPORT: report },
+        },
+      );
       if (jest.status !== 0) throw new Error(`the page tests failed:\n${jest.stderr.slice(-2000)}`);
     }
     const records = readFileSync(report, 'utf8')
@@ -43,7 +47,8 @@ export const b12: BenchRow = {
       .map((line) => JSON.parse(line) as FileRecord);
     const largest = records.reduce((a, b) => (b.bytes > a.bytes ? b : a));
     const calls = records.reduce((n, r) => n + r.calls, 0);
-    const keys = largest.keys.length > 4 ? `${largest.keys.slice(0, 4).join(', ')} … (${largest.keys.length} keys)` : largest.keys.join(', ');
+    const keys =
+      largest.keys.length > 4 ? `${largest.keys.slice(0, 4).join(', ')} … (${largest.keys.length} keys)` : largest.keys.join(', ');
     return {
       figure: `${kb(largest.bytes)} (${keys})`,
       versus: `${ratio(largest.bytes / AUDIT_LIMIT)} of 256 KB`,

@@ -38,7 +38,14 @@ export const contention: BenchRow = {
       const [result] = await loadFromChild({
         url: server.url,
         seconds: SECONDS,
-        streams: [{ name: 'submit', clients: CLIENTS, pick: 'submit', data: { points: [{ latitude: lat, longitude: lng }], categories: ['sanitation'], residentPrefix: 'bench-one-grid' } }],
+        streams: [
+          {
+            name: 'submit',
+            clients: CLIENTS,
+            pick: 'submit',
+            data: { points: [{ latitude: lat, longitude: lng }], categories: ['sanitation'], residentPrefix: 'bench-one-grid' },
+          },
+        ],
       });
       const wall = (performance.now() - t0) / 1000;
       if (!result) throw new Error('no load result');

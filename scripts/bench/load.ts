@@ -116,7 +116,15 @@ function send(url: URL, call: LoadCall, due: number): Promise<Outcome> {
   const body = JSON.stringify({ action: call.action, params: call.params });
   return new Promise((resolve) => {
     const req = http.request(
-      { host: url.hostname, port: url.port, path: '/functions/api', method: 'POST', agent, timeout: 10_000, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), 'x-wx-openid': call.openid } },
+      {
+        host: url.hostname,
+        port: url.port,
+        path: '/functions/api',
+        method: 'POST',
+        agent,
+        timeout: 10_000,
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), 'x-wx-openid': call.openid },
+      },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -150,7 +158,10 @@ function summarise(name: string, outcomes: readonly Outcome[], seconds: number):
     non2xx: count('non2xx'),
     notOk: count('notOk'),
     seconds,
-    failures: outcomes.filter((o) => o.kind !== 'ok').slice(0, 5).map((o) => (o.body ?? o.kind).slice(0, 300)),
+    failures: outcomes
+      .filter((o) => o.kind !== 'ok')
+      .slice(0, 5)
+      .map((o) => (o.body ?? o.kind).slice(0, 300)),
   };
 }
 

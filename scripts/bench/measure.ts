@@ -171,7 +171,11 @@ export async function medianCpuMsAsync(runs: number, fn: () => Promise<unknown>)
 }
 
 /** Alternating rounds of two awaited calls, in CPU ms: medians of each and of the per-round ratios b / a. */
-export async function compareCpuAsync(rounds: number, a: () => Promise<unknown>, b: () => Promise<unknown>): Promise<{ a: number; b: number; ratio: number }> {
+export async function compareCpuAsync(
+  rounds: number,
+  a: () => Promise<unknown>,
+  b: () => Promise<unknown>,
+): Promise<{ a: number; b: number; ratio: number }> {
   consume(await a());
   consume(await b());
   const as: number[] = [];

@@ -48,7 +48,12 @@ export async function bindStaff(server: LocalServer, grids: readonly GridShape[]
 }
 
 /** Straight into the local cloud (its bulk import: each document through the wire format, unique indexes checked). */
-export async function importRows(server: LocalServer, collection: string, rows: readonly Record<string, unknown>[], batch = 5000): Promise<void> {
+export async function importRows(
+  server: LocalServer,
+  collection: string,
+  rows: readonly Record<string, unknown>[],
+  batch = 5000,
+): Promise<void> {
   for (let i = 0; i < rows.length; i += batch) await server.cloud.importDocuments(collection, rows.slice(i, i + batch));
 }
 

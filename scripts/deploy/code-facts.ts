@@ -24,7 +24,8 @@ function callsInTypeLiteral(type: ts.TypeNode): string[] {
     if (!ts.isPropertySignature(group) || !group.type || !ts.isTypeLiteralNode(group.type)) continue;
     const groupName = group.name.getText();
     for (const method of group.type.members) {
-      if ((ts.isMethodSignature(method) || ts.isPropertySignature(method)) && method.name) calls.push(`${groupName}.${method.name.getText()}`);
+      if ((ts.isMethodSignature(method) || ts.isPropertySignature(method)) && method.name)
+        calls.push(`${groupName}.${method.name.getText()}`);
     }
   }
   return calls;

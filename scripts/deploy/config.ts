@@ -20,8 +20,16 @@ export const templateEnvKey = (key: TemplateKey): string => `TEMPLATE_${key.repl
 const TEMPLATE_WHERE = '微信公众平台 → 功能 → 订阅消息 → 我的模板 → 详情 → 模板 ID（字段见 README「Go live」）';
 
 export const KEYS: readonly KeySpec[] = [
-  { key: 'TCB_ENV_ID', what: 'the CloudBase environment id', where: '微信开发者工具 → 云开发 → 设置 → 环境 ID（或腾讯云 CloudBase 控制台 → 环境列表）' },
-  { key: 'WX_APPID', what: 'the mini program AppID (wx + 16 hex characters)', where: '微信公众平台 → 开发管理 → 开发设置 → 开发者 ID → AppID(小程序ID)' },
+  {
+    key: 'TCB_ENV_ID',
+    what: 'the CloudBase environment id',
+    where: '微信开发者工具 → 云开发 → 设置 → 环境 ID（或腾讯云 CloudBase 控制台 → 环境列表）',
+  },
+  {
+    key: 'WX_APPID',
+    what: 'the mini program AppID (wx + 16 hex characters)',
+    where: '微信公众平台 → 开发管理 → 开发设置 → 开发者 ID → AppID(小程序ID)',
+  },
   {
     key: 'TCB_SECRET_ID',
     what: 'the SecretId of a Tencent Cloud API key allowed to manage the environment (QcloudTCBFullAccess)',
@@ -46,10 +54,14 @@ export const KEYS: readonly KeySpec[] = [
   })),
   {
     key: 'APP_SECRET',
-    what: 'a random secret (at least 32 characters) the functions derive their keys from: each user\'s photo folder (no fileID carries an openid) and the opaque tokens they hand out; never change it after going live',
-    where: '自己生成，例如 `node -e "console.log(require(\'crypto\').randomBytes(32).toString(\'hex\'))"`',
+    what: "a random secret (at least 32 characters) the functions derive their keys from: each user's photo folder (no fileID carries an openid) and the opaque tokens they hand out; never change it after going live",
+    where: "自己生成，例如 `node -e \"console.log(require('crypto').randomBytes(32).toString('hex'))\"`",
   },
-  { key: 'MINIPROGRAM_STATE', what: 'which mini program version subscription messages open: formal, trial or developer', where: '正式上线用 formal；体验版测试用 trial' },
+  {
+    key: 'MINIPROGRAM_STATE',
+    what: 'which mini program version subscription messages open: formal, trial or developer',
+    where: '正式上线用 formal；体验版测试用 trial',
+  },
   {
     key: 'MP_PRIVATE_KEY_PATH',
     what: 'path of the code-upload private key (only for --miniprogram)',
@@ -151,13 +163,20 @@ export function readConfig(values: Record<string, string | undefined>, needs: Ne
   else if (needs.credentials) problems.push(...secretProblems);
 
   const operator = get('ADMIN_OPERATOR') || 'admin-cli';
-  if (!OPERATOR.test(operator)) problems.push(problem('ADMIN_OPERATOR', `格式不对（“${operator}”：小写字母开头，3–32 位小写字母、数字或 -）`));
+  if (!OPERATOR.test(operator))
+    problems.push(problem('ADMIN_OPERATOR', `格式不对（“${operator}”：小写字母开头，3–32 位小写字母、数字或 -）`));
   const superAdmins = get('SUPER_ADMIN_OPENIDS')
     .split(',')
     .map((s) => s.trim())
     .filter((s) => s.length > 0);
   if (superAdmins.length === 0) problems.push(problem('SUPER_ADMIN_OPENIDS', `未填写（至少写上 ADMIN_OPERATOR 的值 ${operator}）`));
-  else if (!superAdmins.includes(operator)) problems.push(problem('SUPER_ADMIN_OPENIDS', `没有包含 ADMIN_OPERATOR（${operator}）：管理命令行以它的身份操作，须与小程序里的超级管理员同样被检查`));
+  else if (!superAdmins.includes(operator))
+    problems.push(
+      problem(
+        'SUPER_ADMIN_OPENIDS',
+        `没有包含 ADMIN_OPERATOR（${operator}）：管理命令行以它的身份操作，须与小程序里的超级管理员同样被检查`,
+      ),
+    );
   for (const id of superAdmins) {
     if (id !== operator && !OPENID.test(id)) problems.push(problem('SUPER_ADMIN_OPENIDS', `含有不像 openid 的值“${id}”`));
   }
@@ -186,7 +205,8 @@ export function readConfig(values: Record<string, string | undefined>, needs: Ne
   const keyPath = get('MP_PRIVATE_KEY_PATH');
   if (needs.privateKey) {
     if (!keyPath) problems.push(problem('MP_PRIVATE_KEY_PATH', '未填写（--miniprogram 需要）'));
-    else if (!existsSync(keyPath.startsWith('/') ? keyPath : `${cwd}/${keyPath}`)) problems.push(problem('MP_PRIVATE_KEY_PATH', `指向的文件不存在（${keyPath}）`));
+    else if (!existsSync(keyPath.startsWith('/') ? keyPath : `${cwd}/${keyPath}`))
+      problems.push(problem('MP_PRIVATE_KEY_PATH', `指向的文件不存在（${keyPath}）`));
   }
 
   const robotRaw = get('MP_ROBOT') || '1';
@@ -195,7 +215,18 @@ export function readConfig(values: Record<string, string | undefined>, needs: Ne
 
   if (problems.length > 0) throw new ConfigError(problems);
   return {
-    config: { envId, appId, credentials, superAdmins, operator, templates, miniprogramState, uploadSecret: uploadSecret || null, privateKeyPath: keyPath || null, robot },
+    config: {
+      envId,
+      appId,
+      credentials,
+      superAdmins,
+      operator,
+      templates,
+      miniprogramState,
+      uploadSecret: uploadSecret || null,
+      privateKeyPath: keyPath || null,
+      robot,
+    },
     warnings,
   };
 }

@@ -142,7 +142,12 @@ export function diff(plan: Plan, current: CurrentState, codeHashes: Readonly<Rec
   }
   const storage = current.storage;
   const wantStorage = JSON.stringify({ read: plan.storage.read, write: plan.storage.write });
-  if (!storage || storage.aclTag !== 'CUSTOM' || !storage.rule || JSON.stringify({ read: storage.rule.read, write: storage.rule.write }) !== wantStorage) {
+  if (
+    !storage ||
+    storage.aclTag !== 'CUSTOM' ||
+    !storage.rule ||
+    JSON.stringify({ read: storage.rule.read, write: storage.rule.write }) !== wantStorage
+  ) {
     changes.push({ kind: 'setStorageRule', rule: plan.storage });
   }
   return changes;

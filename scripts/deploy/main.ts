@@ -23,7 +23,14 @@ export interface DeployArgs {
 }
 
 export function parseArgs(argv: readonly string[]): DeployArgs {
-  const args: DeployArgs = { dryRun: false, miniprogram: false, recreateFunctions: false, envFile: 'deploy.env', version: null, desc: null };
+  const args: DeployArgs = {
+    dryRun: false,
+    miniprogram: false,
+    recreateFunctions: false,
+    envFile: 'deploy.env',
+    version: null,
+    desc: null,
+  };
   for (let i = 0; i < argv.length; i += 1) {
     const a = argv[i];
     const value = (): string => {
@@ -38,7 +45,10 @@ export function parseArgs(argv: readonly string[]): DeployArgs {
     else if (a === '--env-file') args.envFile = value();
     else if (a === '--version') args.version = value();
     else if (a === '--desc') args.desc = value();
-    else throw new ConfigError([`不认识的参数 ${a}（可用：--dry-run --miniprogram --env-file <文件> --version <x.y.z> --desc <说明> --recreate-functions）`]);
+    else
+      throw new ConfigError([
+        `不认识的参数 ${a}（可用：--dry-run --miniprogram --env-file <文件> --version <x.y.z> --desc <说明> --recreate-functions）`,
+      ]);
   }
   return args;
 }
@@ -49,7 +59,8 @@ export function explainCloudError(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   if (/SecretIdNotFound|InvalidSecretId/i.test(code + message)) return problem('TCB_SECRET_ID', '不存在或已被删除');
   if (/SignatureFailure|SignatureExpire/i.test(code + message)) return problem('TCB_SECRET_KEY', '与 TCB_SECRET_ID 不匹配（签名失败）');
-  if (/UnauthorizedOperation|AuthFailure\.Unauthorized|CAM/i.test(code)) return problem('TCB_SECRET_ID', '所属账号没有管理该环境的权限（给子账号授予 QcloudTCBFullAccess）');
+  if (/UnauthorizedOperation|AuthFailure\.Unauthorized|CAM/i.test(code))
+    return problem('TCB_SECRET_ID', '所属账号没有管理该环境的权限（给子账号授予 QcloudTCBFullAccess）');
   if (/ResourceNotFound\.(Env|Environment)|InvalidParameter\.EnvId|EnvNotExist|env not ?found/i.test(code + message)) {
     return problem('TCB_ENV_ID', '在该密钥所属的账号下找不到这个环境');
   }
@@ -66,7 +77,11 @@ function gitDescription(root: string): string {
 
 export async function planFor(root: string, args: DeployArgs, log: (line: string) => void): Promise<{ plan: Plan; ok: boolean }> {
   const values = loadEnvFile(resolve(root, args.envFile));
-  const { config, warnings } = readConfig(values, { credentials: !args.dryRun, templates: !args.dryRun, privateKey: args.miniprogram && !args.dryRun }, root);
+  const { config, warnings } = readConfig(
+    values,
+    { credentials: !args.dryRun, templates: !args.dryRun, privateKey: args.miniprogram && !args.dryRun },
+    root,
+  );
   const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version?: string };
   const plan = buildPlan({
     config,
@@ -97,7 +112,11 @@ export async function run(argv: readonly string[], root: string, log: (line: str
     log('\nDry run: nothing was changed.');
     return 0;
   }
-  const { config } = readConfig(loadEnvFile(resolve(root, args.envFile)), { credentials: true, templates: true, privateKey: args.miniprogram }, root);
+  const { config } = readConfig(
+    loadEnvFile(resolve(root, args.envFile)),
+    { credentials: true, templates: true, privateKey: args.miniprogram },
+    root,
+  );
   if (!config.credentials) throw new ConfigError([problem('TCB_SECRET_ID', '未填写')]);
   const manager = cloudManager({ envId: config.envId, ...config.credentials });
   const hashes: Record<string, string> = {};
@@ -130,7 +149,9 @@ export async function run(argv: readonly string[], root: string, log: (line: str
   }
   if (changes.some((c) => c.kind === 'createFunction' || c.kind === 'recreateFunction' || c.kind === 'updateFunctionCode')) {
     log('\n云调用权限（config.json 的 permissions.openapi）只在微信开发者工具上传云函数时登记：');
-    log('  在开发者工具中右键 cloudfunctions/api 与 cloudfunctions/jobs → 上传并部署：云端安装依赖（函数已按计划的运行时创建，不会被改成 Node 8.9），约 10 分钟生效。');
+    log(
+      '  在开发者工具中右键 cloudfunctions/api 与 cloudfunctions/jobs → 上传并部署：云端安装依赖（函数已按计划的运行时创建，不会被改成 Node 8.9），约 10 分钟生效。',
+    );
   }
   if (plan.miniprogram) {
     log('\nUploading the mini program with miniprogram-ci …');

@@ -43,7 +43,12 @@ export async function readState(manager: EnvManager, plan: Plan): Promise<Curren
 }
 
 /** Applies changes in order; the function's description records the code it now runs. */
-export async function applyChanges(changes: readonly Change[], manager: EnvManager, functionRoot: string, log: (line: string) => void): Promise<void> {
+export async function applyChanges(
+  changes: readonly Change[],
+  manager: EnvManager,
+  functionRoot: string,
+  log: (line: string) => void,
+): Promise<void> {
   for (const change of changes) {
     log(`  ${describeChange(change)}`);
     switch (change.kind) {
@@ -55,7 +60,11 @@ export async function applyChanges(changes: readonly Change[], manager: EnvManag
         break;
       case 'replaceIndexes':
         // An index cannot be altered in place: drop it, then create it with its new fields.
-        await manager.changeIndexes(change.collection, [], change.indexes.map((i) => i.name));
+        await manager.changeIndexes(
+          change.collection,
+          [],
+          change.indexes.map((i) => i.name),
+        );
         await manager.changeIndexes(change.collection, change.indexes, []);
         break;
       case 'dropIndexes':
@@ -158,7 +167,10 @@ export function cloudManager(options: { envId: string; secretId: string; secretK
       }));
     },
     async collectionRule(collection) {
-      const res = (await tcb.call({ Action: 'DescribeSafeRule', Param: { EnvId: options.envId, CollectionName: collection } })) as { AclTag?: string; Rule?: string | null };
+      const res = (await tcb.call({ Action: 'DescribeSafeRule', Param: { EnvId: options.envId, CollectionName: collection } })) as {
+        AclTag?: string;
+        Rule?: string | null;
+      };
       return res.AclTag ? { aclTag: res.AclTag, rule: res.Rule ?? null } : null;
     },
     async createCollection(collection) {
@@ -174,7 +186,10 @@ export function cloudManager(options: { envId: string; secretId: string; secretK
       });
     },
     async setCollectionRule(collection, aclTag, rule) {
-      await tcb.call({ Action: 'ModifySafeRule', Param: { EnvId: options.envId, CollectionName: collection, AclTag: aclTag, ...(rule ? { Rule: rule } : {}) } });
+      await tcb.call({
+        Action: 'ModifySafeRule',
+        Param: { EnvId: options.envId, CollectionName: collection, AclTag: aclTag, ...(rule ? { Rule: rule } : {}) },
+      });
     },
     async fn(name) {
       let d: SdkFunction;
@@ -194,13 +209,19 @@ export function cloudManager(options: { envId: string; secretId: string; secretK
         memorySize: d.MemorySize ?? 0,
         installDependency: d.InstallDependency === 'TRUE',
         envVariables,
-        triggers: (d.Triggers ?? []).filter((t) => t.Type === 'timer').map((t) => ({ name: t.TriggerName ?? '', type: 'timer' as const, config: cronOf(t.TriggerDesc) })),
+        triggers: (d.Triggers ?? [])
+          .filter((t) => t.Type === 'timer')
+          .map((t) => ({ name: t.TriggerName ?? '', type: 'timer' as const, config: cronOf(t.TriggerDesc) })),
         description: d.Description ?? '',
       };
     },
     async createFunction(fn, description, functionRoot) {
       // Created here with the planned runtime: never by miniprogram-ci, which would pick Nodejs8.9.
-      await app.functions.createFunction({ func: { ...fnConfig(fn, description), triggers: [] }, functionRootPath: functionRoot, force: false });
+      await app.functions.createFunction({
+        func: { ...fnConfig(fn, description), triggers: [] },
+        functionRootPath: functionRoot,
+        force: false,
+      });
     },
     async deleteFunction(name) {
       await app.functions.deleteFunction(name);
@@ -215,7 +236,10 @@ export function cloudManager(options: { envId: string; secretId: string; secretK
       await app.functions.deleteFunctionTrigger(fn, trigger);
     },
     async createTriggers(fn, triggers) {
-      await app.functions.createFunctionTriggers(fn, triggers.map((t) => ({ name: t.name, type: t.type, config: t.config })));
+      await app.functions.createFunctionTriggers(
+        fn,
+        triggers.map((t) => ({ name: t.name, type: t.type, config: t.config })),
+      );
     },
     async storageRule() {
       const res = await app.storage.getStorageAcl({ withRule: true });

@@ -27,7 +27,8 @@ export function stagedAppConfig(source: string, config: DeployConfig): string {
 
 /** Copies the project (mini program, project.config.json) to a temporary folder with the deployment's values. */
 export function stageProject(root: string, config: DeployConfig): string {
-  if (!existsSync(join(root, 'miniprogram/miniprogram_npm'))) throw new Error('miniprogram/miniprogram_npm 不存在：先运行 npm run pack-npm');
+  if (!existsSync(join(root, 'miniprogram/miniprogram_npm')))
+    throw new Error('miniprogram/miniprogram_npm 不存在：先运行 npm run pack-npm');
   const dir = mkdtempSync(join(tmpdir(), 'yjsb-mp-'));
   cpSync(join(root, 'miniprogram'), join(dir, 'miniprogram'), { recursive: true });
   const projectConfig = JSON.parse(readFileSync(join(root, 'project.config.json'), 'utf8')) as Record<string, unknown>;
@@ -39,7 +40,12 @@ export function stageProject(root: string, config: DeployConfig): string {
   return dir;
 }
 
-export async function uploadMiniprogram(root: string, config: DeployConfig, plan: MiniprogramPlan, log: (line: string) => void): Promise<void> {
+export async function uploadMiniprogram(
+  root: string,
+  config: DeployConfig,
+  plan: MiniprogramPlan,
+  log: (line: string) => void,
+): Promise<void> {
   if (!config.privateKeyPath) throw new Error('MP_PRIVATE_KEY_PATH 未填写');
   const dir = stageProject(root, config);
   try {

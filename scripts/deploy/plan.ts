@@ -144,7 +144,8 @@ export function functionPlans(files: FunctionFiles, values: Readonly<Record<stri
         problems.push(`cloudfunctions/${name}/config.json: 触发器应为 { name, type: "timer", config }`);
         continue;
       }
-      if (!isSevenFieldCron(t.config)) problems.push(`cloudfunctions/${name}/config.json: 触发器 ${t.name} 的 cron “${t.config}” 不是 7 段（秒 分 时 日 月 星期 年）`);
+      if (!isSevenFieldCron(t.config))
+        problems.push(`cloudfunctions/${name}/config.json: 触发器 ${t.name} 的 cron “${t.config}” 不是 7 段（秒 分 时 日 月 星期 年）`);
       triggers.push({ name: t.name, type: 'timer', config: t.config });
     }
     plans.push({
@@ -198,12 +199,14 @@ export function buildPlan(inputs: PlanInputs): Plan {
 
 export function readStorageRule(root: string): StorageRule {
   const rule = readJson(join(root, 'scripts/deploy/storage-rules.json'));
-  if (!isRecord(rule) || !('read' in rule) || !('write' in rule)) throw new ConfigError(['scripts/deploy/storage-rules.json 应为 { "read": …, "write": … }']);
+  if (!isRecord(rule) || !('read' in rule) || !('write' in rule))
+    throw new ConfigError(['scripts/deploy/storage-rules.json 应为 { "read": …, "write": … }']);
   const part = (v: unknown): boolean | string => (typeof v === 'boolean' || typeof v === 'string' ? v : false);
   return { read: part(rule.read), write: part(rule.write) };
 }
 
-const indexText = (i: IndexSpec): string => `${i.name}${i.unique ? ' (unique)' : ''}: ${i.fields.map(([f, d]) => `${f} ${d === 1 ? 'asc' : 'desc'}`).join(', ')}`;
+const indexText = (i: IndexSpec): string =>
+  `${i.name}${i.unique ? ' (unique)' : ''}: ${i.fields.map(([f, d]) => `${f} ${d === 1 ? 'asc' : 'desc'}`).join(', ')}`;
 const ruleText = (r: { read: boolean | string; write: boolean | string }): string => JSON.stringify({ read: r.read, write: r.write });
 
 /** The plan as text: what a dry run prints. */
@@ -219,11 +222,14 @@ export function formatPlan(plan: Plan): string {
   out.push('');
   out.push(`Cloud functions (${plan.functions.length}):`);
   for (const f of plan.functions) {
-    out.push(`  ${f.name}  runtime ${f.runtime}, handler ${f.handler}, timeout ${f.timeout} s, memory ${f.memorySize} MB, ${f.installDependency ? '云端安装依赖' : 'no dependency install'}`);
+    out.push(
+      `  ${f.name}  runtime ${f.runtime}, handler ${f.handler}, timeout ${f.timeout} s, memory ${f.memorySize} MB, ${f.installDependency ? '云端安装依赖' : 'no dependency install'}`,
+    );
     out.push(`    files: ${f.files.join(', ')}`);
     out.push(`    openapi permissions: ${f.openapi.length > 0 ? f.openapi.join(', ') : '(none)'}`);
     // Secrets are set, never printed.
-    for (const [k, v] of Object.entries(f.envVariables)) out.push(`    env ${k}=${/SECRET/.test(k) ? (v ? '(set, hidden)' : '(not set)') : v}`);
+    for (const [k, v] of Object.entries(f.envVariables))
+      out.push(`    env ${k}=${/SECRET/.test(k) ? (v ? '(set, hidden)' : '(not set)') : v}`);
     for (const t of f.triggers) out.push(`    timer trigger ${t.name}: ${t.config}`);
   }
   out.push('');

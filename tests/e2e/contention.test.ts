@@ -61,7 +61,13 @@ beforeAll(async () => {
   await setNow('2026-11-23T09:00:00+08:00');
   await ok(ADMIN, 'admin.grids.import', { geojson: demoGeoJson(), crs: 'gcj02' });
   for (const worker of [...WORKERS, 'community']) {
-    const invite = await ok(ADMIN, 'admin.invites.create', worker === 'community' ? { role: 'communityAdmin', scope: { community: '华光社区' } } : { role: 'gridWorker', scope: { grids: [GRID] } });
+    const invite = await ok(
+      ADMIN,
+      'admin.invites.create',
+      worker === 'community'
+        ? { role: 'communityAdmin', scope: { community: '华光社区' } }
+        : { role: 'gridWorker', scope: { grids: [GRID] } },
+    );
     await ok(worker, 'staff.bind', { inviteCode: invite.code, displayName: `工作人员 ${worker}` });
   }
 }, 60_000);
@@ -93,9 +99,13 @@ test('25 parallel submits by one resident: 10 OK and 15 RATE_LIMITED', async () 
 
 test('30 tickets accepted and then resolved at once, by the workers sharing the grid', async () => {
   const ids = (await Promise.all(Array.from({ length: 30 }, (_, i) => ok(`busy-${i}`, 'report.submit', report())))).map((d) => d.ticketId);
-  const accepted = await Promise.all(ids.map((ticketId, i) => api(WORKERS[i % WORKERS.length] ?? 'w-1', 'ticket.accept', { ticketId, complexity: 'normal' })));
+  const accepted = await Promise.all(
+    ids.map((ticketId, i) => api(WORKERS[i % WORKERS.length] ?? 'w-1', 'ticket.accept', { ticketId, complexity: 'normal' })),
+  );
   expect(codes(accepted)).toEqual({ OK: 30 });
-  const resolved = await Promise.all(ids.map((ticketId, i) => api(WORKERS[(i + 1) % WORKERS.length] ?? 'w-1', 'ticket.resolve', { ticketId, result: '已清运' })));
+  const resolved = await Promise.all(
+    ids.map((ticketId, i) => api(WORKERS[(i + 1) % WORKERS.length] ?? 'w-1', 'ticket.resolve', { ticketId, result: '已清运' })),
+  );
   expect(codes(resolved)).toEqual({ OK: 30 });
 }, 120_000);
 

@@ -30,14 +30,27 @@ async function ok<A extends Api.ActionName>(openid: string, action: A, params: A
 
 test('import → invite → bind → submit → list → accept → resolve → rate, over HTTP', async () => {
   // Monday 2026-11-23 09:30 Shanghai.
-  expect((await post('/__clock', { now: '2026-11-23T09:30:00+08:00' })).json).toEqual({ ok: true, data: { now: '2026-11-23T01:30:00.000Z' } });
+  expect((await post('/__clock', { now: '2026-11-23T09:30:00+08:00' })).json).toEqual({
+    ok: true,
+    data: { now: '2026-11-23T01:30:00.000Z' },
+  });
 
   expect(await ok('local-admin', 'admin.grids.import', { geojson: demoGeoJson(), crs: 'gcj02' })).toEqual({ imported: 6, replaced: 0 });
   const grids = await ok('local-admin', 'admin.grids.list', {});
-  expect(grids.items.map((g) => g.code)).toEqual(['ZD-CZ-HG-01', 'ZD-CZ-HG-02', 'ZD-CZ-HG-03', 'ZD-CZ-HG-04', 'ZD-CZ-HG-05', 'ZD-CZ-HG-06']);
+  expect(grids.items.map((g) => g.code)).toEqual([
+    'ZD-CZ-HG-01',
+    'ZD-CZ-HG-02',
+    'ZD-CZ-HG-03',
+    'ZD-CZ-HG-04',
+    'ZD-CZ-HG-05',
+    'ZD-CZ-HG-06',
+  ]);
 
   const communityInvite = await ok('local-admin', 'admin.invites.create', { role: 'communityAdmin', scope: { community: '华光社区' } });
-  expect(await ok('zhang-shequ', 'staff.bind', { inviteCode: communityInvite.code, displayName: '张社区' })).toEqual({ role: 'communityAdmin', scope: { community: '华光社区' } });
+  expect(await ok('zhang-shequ', 'staff.bind', { inviteCode: communityInvite.code, displayName: '张社区' })).toEqual({
+    role: 'communityAdmin',
+    scope: { community: '华光社区' },
+  });
   // the community admin invites the grid worker of grid 5
   const workerInvite = await ok('zhang-shequ', 'admin.invites.create', { role: 'gridWorker', scope: { grids: ['ZD-CZ-HG-05'] } });
   await ok('li-wangge', 'staff.bind', { inviteCode: workerInvite.code, displayName: '李网格' });
@@ -51,7 +64,12 @@ test('import → invite → bind → submit → list → accept → resolve → 
     location: { ...demoPointIn(5), address: '金晶大道 18 号' },
     clientRequestId: 'e2e-wang-0001',
   });
-  expect(submitted).toMatchObject({ status: 'submitted', gridCode: 'ZD-CZ-HG-05', no: expect.stringMatching(/^20261123-\d{6}$/) as unknown as string, acceptBy: '2026-11-24T15:59:59.999Z' });
+  expect(submitted).toMatchObject({
+    status: 'submitted',
+    gridCode: 'ZD-CZ-HG-05',
+    no: expect.stringMatching(/^20261123-\d{6}$/) as unknown as string,
+    acceptBy: '2026-11-24T15:59:59.999Z',
+  });
 
   const mine = await ok('wang-jumin', 'report.mine', {});
   expect(mine.items.map((t) => t.id)).toEqual([submitted.ticketId]);
@@ -83,10 +101,14 @@ test('errors come back in the envelope; the jobs function refuses a user; reset 
     error: { code: 'FORBIDDEN' },
   });
   // the first test's moves queued messages: the resident hears accepted and resolved, the worker a new ticket
-  const outbox = (await (await fetch(`${server.url}/__outbox`)).json()) as { items: Array<{ touser: string; template: string; state: string; page: string }> };
+  const outbox = (await (await fetch(`${server.url}/__outbox`)).json()) as {
+    items: Array<{ touser: string; template: string; state: string; page: string }>;
+  };
   expect(outbox.items.filter((m) => m.touser === 'wang-jumin').map((m) => m.template)).toEqual(['ticketAccepted', 'ticketResolved']);
   expect(outbox.items.filter((m) => m.touser === 'li-wangge').map((m) => m.template)).toEqual(['staffNewTicket']);
-  expect(outbox.items.every((m) => m.state === 'pending' && m.page.startsWith('pages/ticket/ticket?id=') === (m.touser === 'wang-jumin'))).toBe(true);
+  expect(
+    outbox.items.every((m) => m.state === 'pending' && m.page.startsWith('pages/ticket/ticket?id=') === (m.touser === 'wang-jumin')),
+  ).toBe(true);
   expect((await post('/__reset', { seed: false })).json).toEqual({ ok: true, data: { seeded: false } });
   expect(await ok('local-admin', 'admin.grids.list', {})).toEqual({ items: [], nextCursor: null });
   // categories are built in and always exist, even in an empty store

@@ -33,7 +33,12 @@ async function bind(role: Api.StaffRole, scope: Api.Scope, openid: string): Prom
 test('a full life, end to end', async () => {
   await clock('2026-11-23T09:00:00+08:00');
   await ok('local-admin', 'admin.grids.import', { geojson: demoGeoJson(), crs: 'gcj02' });
-  await ok('local-admin', 'admin.departments.upsert', { code: 'cz-sanitation', name: '车站街道环卫所', street: '车站街道', categories: ['sanitation'] });
+  await ok('local-admin', 'admin.departments.upsert', {
+    code: 'cz-sanitation',
+    name: '车站街道环卫所',
+    street: '车站街道',
+    categories: ['sanitation'],
+  });
   await bind('gridWorker', { grids: ['ZD-CZ-HG-01'] }, 'w1');
   await bind('gridWorker', { grids: ['ZD-CZ-HG-02'] }, 'w2');
   await bind('gridWorker', { grids: ['ZD-CZ-HG-03'] }, 'w3');
@@ -42,7 +47,9 @@ test('a full life, end to end', async () => {
   await bind('deptHandler', { department: 'cz-sanitation' }, 'd1');
 
   // the resident grants the three resident templates in the tap that submits
-  expect(await ok('res', 'subscription.record', { grants: { ticketAccepted: 'accept', ticketResolved: 'accept', ticketRejected: 'reject' } })).toEqual({
+  expect(
+    await ok('res', 'subscription.record', { grants: { ticketAccepted: 'accept', ticketResolved: 'accept', ticketRejected: 'reject' } }),
+  ).toEqual({
     recorded: 2,
   });
   const { ticketId, gridCode } = await ok('res', 'report.submit', {
@@ -56,7 +63,9 @@ test('a full life, end to end', async () => {
   expect(gridCode).toBe('ZD-CZ-HG-01');
 
   await clock('2026-11-23T10:00:00+08:00');
-  expect((await ok('w1', 'ticket.transfer', { ticketId, toGridCode: 'ZD-CZ-HG-02', reason: '位置在第二网格' })).gridCode).toBe('ZD-CZ-HG-02');
+  expect((await ok('w1', 'ticket.transfer', { ticketId, toGridCode: 'ZD-CZ-HG-02', reason: '位置在第二网格' })).gridCode).toBe(
+    'ZD-CZ-HG-02',
+  );
   const second = await ok('w2', 'ticket.transfer', { ticketId, toGridCode: 'ZD-CZ-HG-03', reason: '应由第三网格处理' });
   expect(second).toMatchObject({ level: 'community', status: 'submitted' }); // the second transfer goes to the community
 
@@ -82,12 +91,25 @@ test('a full life, end to end', async () => {
   const rated = await ok('res', 'report.rate', { ticketId, rating: 'satisfied' });
   expect(rated.status).toBe('closed');
   expect(rated.timeline?.map((e) => e.kind)).toEqual([
-    'submit', 'transfer', 'transfer', 'accept', 'dispatch', 'return', 'escalate', 'resolve', 'rate', 'reopen', 'resolve', 'rate',
+    'submit',
+    'transfer',
+    'transfer',
+    'accept',
+    'dispatch',
+    'return',
+    'escalate',
+    'resolve',
+    'rate',
+    'reopen',
+    'resolve',
+    'rate',
   ]);
 
   // the outbox delivers what the resident allowed: one accepted, one resolved (one grant each)
   expect(await post('/functions/jobs', { Type: 'Timer', TriggerName: 'deliver' })).toMatchObject({ ok: true, data: { job: 'deliver' } });
-  const { items } = (await (await fetch(`${server.url}/__outbox`)).json()) as { items: Array<{ touser: string; template: string; state: string; data: Record<string, { value: string }> }> };
+  const { items } = (await (await fetch(`${server.url}/__outbox`)).json()) as {
+    items: Array<{ touser: string; template: string; state: string; data: Record<string, { value: string }> }>;
+  };
   const residentMessages = items.filter((m) => m.touser === 'res');
   expect(residentMessages.map((m) => [m.template, m.state])).toEqual([
     ['ticketAccepted', 'sent'],
@@ -101,6 +123,15 @@ test('a full life, end to end', async () => {
   // Figures follow the tickets through the figures job (every two minutes in the cloud).
   expect(await post('/functions/jobs', { Type: 'Timer', TriggerName: 'figures' })).toMatchObject({ ok: true, data: { job: 'figures' } });
   const stats = await ok('s1', 'stats.summary', { from: '2026-11-23', to: '2026-11-23' });
-  expect(stats).toMatchObject({ received: 1, accepted: 1, resolved: 0, closed: 1, rejected: 0, closureRate: 1, satisfactionRate: 1, openOverdue: 0 });
+  expect(stats).toMatchObject({
+    received: 1,
+    accepted: 1,
+    resolved: 0,
+    closed: 1,
+    rejected: 0,
+    closureRate: 1,
+    satisfactionRate: 1,
+    openOverdue: 0,
+  });
   expect(stats.byGrid.map((g) => g.gridCode)).toEqual(['ZD-CZ-HG-02']);
 });

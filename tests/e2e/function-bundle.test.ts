@@ -11,7 +11,8 @@ import { startLocalCloud, type LocalCloud, type RequestRecord } from '../../clou
 import { createCollections } from '../../cloudfunctions/_local/collections';
 
 const ROOT = resolve(__dirname, '../..');
-const SDK_VERSION = (JSON.parse(readFileSync(join(ROOT, 'node_modules/@cloudbase/node-sdk/package.json'), 'utf8')) as { version: string }).version;
+const SDK_VERSION = (JSON.parse(readFileSync(join(ROOT, 'node_modules/@cloudbase/node-sdk/package.json'), 'utf8')) as { version: string })
+  .version;
 let out: string;
 let cloud: LocalCloud;
 const seen: RequestRecord[] = [];
@@ -47,7 +48,9 @@ function callBundle(fn: 'api' | 'jobs', event: unknown, openid: string | null): 
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('close', (code) => (code === 0 ? resolvePromise(JSON.parse(stdout) as unknown) : reject(new Error(`exit ${code}: ${stderr}`))));
+    child.on('close', (code) =>
+      code === 0 ? resolvePromise(JSON.parse(stdout) as unknown) : reject(new Error(`exit ${code}: ${stderr}`)),
+    );
   });
 }
 
@@ -62,7 +65,10 @@ test('each bundle carries the SDK: no require of wx-server-sdk or anything else 
 
 test('the api bundle answers a resident, with the real SDK version in its headers', async () => {
   seen.length = 0;
-  const answer = (await callBundle('api', { action: 'categories.list', params: {} }, 'bundle-resident')) as { ok: boolean; data?: { items: unknown[] } };
+  const answer = (await callBundle('api', { action: 'categories.list', params: {} }, 'bundle-resident')) as {
+    ok: boolean;
+    data?: { items: unknown[] };
+  };
   expect(answer.ok).toBe(true);
   expect(answer.data?.items.length).toBeGreaterThan(5);
   expect(seen.length).toBeGreaterThan(0);
@@ -70,7 +76,13 @@ test('the api bundle answers a resident, with the real SDK version in its header
 }, 60_000);
 
 test('the api bundle refuses a call without a user, and the jobs bundle runs its timer', async () => {
-  expect(await callBundle('api', { action: 'categories.list', params: {} }, null)).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+  expect(await callBundle('api', { action: 'categories.list', params: {} }, null)).toMatchObject({
+    ok: false,
+    error: { code: 'UNAUTHENTICATED' },
+  });
   expect(await callBundle('jobs', { Type: 'Timer', TriggerName: 'deliver' }, null)).toMatchObject({ ok: true, data: { job: 'deliver' } });
-  expect(await callBundle('jobs', { Type: 'Timer', TriggerName: 'deliver' }, 'someone')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  expect(await callBundle('jobs', { Type: 'Timer', TriggerName: 'deliver' }, 'someone')).toMatchObject({
+    ok: false,
+    error: { code: 'FORBIDDEN' },
+  });
 }, 60_000);

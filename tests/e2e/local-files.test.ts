@@ -58,7 +58,9 @@ test.each([
   const res = await upload(openid, cloudPath);
   expect(res.status).toBe(status);
   const written = filesUnder(path.join(dir, 'files'));
-  expect(written.every((f) => f.startsWith(path.join('uploads', server.deps.files.folderOf('resident-files').slice('uploads/'.length))))).toBe(true);
+  expect(
+    written.every((f) => f.startsWith(path.join('uploads', server.deps.files.folderOf('resident-files').slice('uploads/'.length)))),
+  ).toBe(true);
   expect(filesUnder(dir).every((f) => f.startsWith('db') || f.startsWith('files'))).toBe(true);
 });
 

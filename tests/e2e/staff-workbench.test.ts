@@ -50,11 +50,15 @@ function setNow(iso: string): void {
 function post(path: string, body: unknown, openid?: string): Promise<unknown> {
   return new Promise((resolve, reject) => {
     const url = new URL(path, server.url);
-    const req = http.request(url, { method: 'POST', headers: { 'content-type': 'application/json', ...(openid ? { 'x-wx-openid': openid } : {}) } }, (res) => {
-      let text = '';
-      res.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
-      res.on('end', () => resolve(JSON.parse(text) as unknown));
-    });
+    const req = http.request(
+      url,
+      { method: 'POST', headers: { 'content-type': 'application/json', ...(openid ? { 'x-wx-openid': openid } : {}) } },
+      (res) => {
+        let text = '';
+        res.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
+        res.on('end', () => resolve(JSON.parse(text) as unknown));
+      },
+    );
     req.on('error', reject);
     req.end(JSON.stringify(body));
   });
@@ -115,7 +119,12 @@ beforeAll(async () => {
   server = await startLocalServer({ port: 0, dataDir: null, seed: false, superAdmins: [ADMIN] });
   setNow('2026-11-23T01:30:00.000Z'); // Monday 09:30 Shanghai
   await ok(ADMIN, 'admin.grids.import', { geojson: demoGeoJson(), crs: 'gcj02' });
-  await ok(ADMIN, 'admin.departments.upsert', { code: 'cz-sanitation', name: '车站街道环卫所', street: '车站街道', categories: ['sanitation'] });
+  await ok(ADMIN, 'admin.departments.upsert', {
+    code: 'cz-sanitation',
+    name: '车站街道环卫所',
+    street: '车站街道',
+    categories: ['sanitation'],
+  });
   const dept = await ok(ADMIN, 'admin.invites.create', { role: 'deptHandler', scope: { department: 'cz-sanitation' } });
   await ok(DEPT, 'staff.bind', { inviteCode: dept.code, displayName: '孙涛' });
 }, 60_000);
@@ -129,7 +138,7 @@ beforeEach(() => {
   wxScene.subscribe = { ok: true, result: { staffNewTicket: 'accept', staffEscalated: 'accept' } };
 });
 
-test('a grid worker binds, accepts and resolves a resident\'s report; the resident sees it with the worker\'s name', async () => {
+test("a grid worker binds, accepts and resolves a resident's report; the resident sees it with the worker's name", async () => {
   const { code } = await ok(ADMIN, 'admin.invites.create', { role: 'gridWorker', scope: { grids: ['ZD-CZ-HG-05'] } });
 
   // The resident reports through the mini program's API client.
@@ -187,7 +196,11 @@ test('a grid worker binds, accepts and resolves a resident\'s report; the reside
   await handle.r.tap(ticket, '.action-sheet >> .sheet-submit');
   await handle.r.tap(ticket, '.confirm-ok');
   await until(handle, () => text(handle, ticket, '.head').includes('已办结'));
-  expect(handle.r.findAll(ticket, '.staff-timeline >> .tl__title').map(handle.r.textOf)).toEqual(['网格员 张燕 办结了', '网格员 张燕 受理了', '居民 提交了上报']);
+  expect(handle.r.findAll(ticket, '.staff-timeline >> .tl__title').map(handle.r.textOf)).toEqual([
+    '网格员 张燕 办结了',
+    '网格员 张燕 受理了',
+    '居民 提交了上报',
+  ]);
 
   // The resident's detail page: resolved, by 张燕, with her work number; no openid anywhere.
   const detail = resident.r.render(resident.id);
@@ -201,10 +214,18 @@ test('a grid worker binds, accepts and resolves a resident\'s report; the reside
   expect(JSON.stringify(detail.data)).not.toContain(WORKER);
 }, 60_000);
 
-test('a department handler\'s queue holds only what was dispatched to them; a resident is turned away', async () => {
+test("a department handler's queue holds only what was dispatched to them; a resident is turned away", async () => {
   const { code } = await ok(ADMIN, 'admin.invites.create', { role: 'gridWorker', scope: { grids: ['ZD-CZ-HG-01'] } });
   await ok('li-qiang', 'staff.bind', { inviteCode: code, displayName: '李强' });
-  const file = (n: number) => ok(RESIDENT, 'report.submit', { category: 'sanitation', kind: 'complaint', description: `第 ${n} 件：垃圾没人清运`, photos: [], location: demoPointIn(1), clientRequestId: `e2e-dept-${n}` });
+  const file = (n: number) =>
+    ok(RESIDENT, 'report.submit', {
+      category: 'sanitation',
+      kind: 'complaint',
+      description: `第 ${n} 件：垃圾没人清运`,
+      photos: [],
+      location: demoPointIn(1),
+      clientRequestId: `e2e-dept-${n}`,
+    });
   const kept = await file(1);
   const sent = await file(2);
   for (const t of [kept, sent]) await ok('li-qiang', 'ticket.accept', { ticketId: t.ticketId, complexity: 'normal' });

@@ -27,7 +27,7 @@ async function open(): Promise<Root> {
   return page;
 }
 
-test('本月 by default: the server\'s figures for 11月1日–23日, the lag said', async () => {
+test("本月 by default: the server's figures for 11月1日–23日, the lag said", async () => {
   const page = await open();
   const s = adminAnswers().figures.month;
   expect(apiFake.callsOf('stats.summary')).toEqual([{ from: '2026-11-01', to: '2026-11-23' }]);
@@ -97,7 +97,7 @@ test('a quiet period with nothing open overdue says there is nothing yet', async
   expect(exists(page, '.tile')).toBe(false);
 });
 
-test('a failed load: the message and a retry; a refused scope the server\'s word', async () => {
+test("a failed load: the message and a retry; a refused scope the server's word", async () => {
   apiFake.fail('stats.summary', 'NETWORK');
   const page = await open();
   expect(textOf(find(page, '.figures-state'))).toContain('网络不太好，请稍后重试');

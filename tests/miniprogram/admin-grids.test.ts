@@ -25,7 +25,7 @@ function pickTheFile(text = JSON.stringify(adminAnswers().gridImport.file), size
   wxScene.messageFile = { ok: true, name: '华光社区网格.geojson', path: 'wxfile://tmp/grids.geojson', text, ...(size ? { size } : {}) };
 }
 
-test('the places grouped by community with each grid\'s code and households', async () => {
+test("the places grouped by community with each grid's code and households", async () => {
   const page = await open('street');
   const grids = adminAnswers().grids.items;
   expect(findAll(page, '.group__title').map(textOf)).toEqual(['张店区 · 车站街道 · 华光社区']);
@@ -44,7 +44,12 @@ test('a file is previewed in the chosen CRS, then imported on confirmation and t
   expect(apiFake.callsOf('admin.grids.preview')).toEqual([{ geojson: adminAnswers().gridImport.file, crs: 'wgs84' }]);
   const p = adminAnswers().gridImport.preview;
   expect(textOf(find(page, '.preview__summary'))).toBe(`文件中共 ${p.total} 个网格`);
-  expect(findAll(page, '.preview__count').map(textOf)).toEqual([`新增 ${p.added.length} 个`, `有变化 ${p.changed.length} 个`, `没有变化 ${p.unchanged} 个`, `文件未包含、保持不变 ${p.notInFile.length} 个`]);
+  expect(findAll(page, '.preview__count').map(textOf)).toEqual([
+    `新增 ${p.added.length} 个`,
+    `有变化 ${p.changed.length} 个`,
+    `没有变化 ${p.unchanged} 个`,
+    `文件未包含、保持不变 ${p.notInFile.length} 个`,
+  ]);
   expect(textOf(find(page, '.preview__list--changed'))).toContain('华光社区第二网格（人民西路北段）（ZD-CZ-HG-02）（名称）');
   expect(findAll(page, '.preview__warning').map(textOf)).toEqual(p.warnings);
   expect(apiFake.callsOf('admin.grids.import')).toEqual([]);
@@ -56,7 +61,7 @@ test('a file is previewed in the chosen CRS, then imported on confirmation and t
   expect(apiFake.callsOf('admin.grids.list')).toEqual([{}, {}]);
 });
 
-test('cancelling the preview imports nothing; a refused import keeps the preview with the server\'s word', async () => {
+test("cancelling the preview imports nothing; a refused import keeps the preview with the server's word", async () => {
   const page = await open();
   pickTheFile();
   await tap(page, '.import__choose');
@@ -73,7 +78,9 @@ test('a file over 256 KB, one that is not JSON, and one the server refuses: each
   const page = await open();
   pickTheFile('{}', 300 * 1024);
   await tap(page, '.import__choose');
-  expect(textOf(find(page, '.import__error'))).toBe('文件有 300 KB，超过 256 KB，请用电脑上的管理命令导入（npm run admin -- grids import）');
+  expect(textOf(find(page, '.import__error'))).toBe(
+    '文件有 300 KB，超过 256 KB，请用电脑上的管理命令导入（npm run admin -- grids import）',
+  );
   expect(apiFake.callsOf('admin.grids.preview')).toEqual([]);
   pickTheFile('这不是 JSON');
   await tap(page, '.import__choose');
@@ -103,7 +110,9 @@ test('an area without grids, a failed list with its retry, paging', async () => 
   await callPage(page, 'onPullDownRefresh');
   expect(textOf(find(page, '.list-state'))).toContain('网络不太好，请稍后重试');
   const all = adminAnswers().grids.items;
-  apiFake.on('admin.grids.list', (p) => (p.cursor ? { items: all.slice(2), nextCursor: null } : { items: all.slice(0, 2), nextCursor: 'next-1' }));
+  apiFake.on('admin.grids.list', (p) =>
+    p.cursor ? { items: all.slice(2), nextCursor: null } : { items: all.slice(0, 2), nextCursor: 'next-1' },
+  );
   await tap(page, '.list-state >> .state__action');
   expect(findAll(page, '.grid')).toHaveLength(2);
   await callPage(page, 'onReachBottom');

@@ -25,12 +25,22 @@ test('an admin is greeted with their area and finds invites, staff and figures',
   expect(textOf(find(page, '.who__hello'))).toBe('陈静，您好');
   expect(textOf(find(page, '.who__scope'))).toBe('街道 · 张店区 · 车站街道');
   expect(findAll(page, '.entry__title').map(textOf)).toEqual(['邀请人员', '人员名单', '数据统计', '网格与地点']);
-  expect(findAll(page, '.entry__hint').map(textOf)).toEqual(['生成邀请码和小程序码，撤销未用的邀请', '辖区内的工作人员，调整管辖范围或移除', '办结率、满意率、趋势和排名', '区、街道、社区和网格；导入网格边界']);
+  expect(findAll(page, '.entry__hint').map(textOf)).toEqual([
+    '生成邀请码和小程序码，撤销未用的邀请',
+    '辖区内的工作人员，调整管辖范围或移除',
+    '办结率、满意率、趋势和排名',
+    '区、街道、社区和网格；导入网格边界',
+  ]);
   await tap(page, '.entry--invites');
   await tap(page, '.entry--staff');
   await tap(page, '.entry--figures');
   await tap(page, '.entry--grids');
-  expect(navigations('navigateTo')).toEqual(['/admin/pages/invites/invites', '/admin/pages/staff/staff', '/admin/pages/figures/figures', '/admin/pages/grids/grids']);
+  expect(navigations('navigateTo')).toEqual([
+    '/admin/pages/invites/invites',
+    '/admin/pages/staff/staff',
+    '/admin/pages/figures/figures',
+    '/admin/pages/grids/grids',
+  ]);
 });
 
 test('a resident is shown the way to bind and the way home', async () => {

@@ -78,7 +78,7 @@ test('one community picked at a time; nothing picked is said before anything is 
   expect(apiFake.callsOf('admin.invites.create')).toEqual([{ role: 'communityAdmin', scope: { community: '华光社区' } }]);
 });
 
-test('a refused invite says the server\'s word under the form', async () => {
+test("a refused invite says the server's word under the form", async () => {
   apiFake.fail('admin.invites.create', 'FORBIDDEN', '只能邀请本辖区内的人员');
   const page = await open();
   await tap(page, '.scope-picker >> .option', 0);
@@ -113,7 +113,10 @@ test('the pending invites: who and where, the code and until when; shown again o
   expect(apiFake.callsOf('admin.invites.qr')).toEqual([{ code: community?.code }]);
   expect(textOf(find(page, '.shown__code'))).toBe(community?.code);
   await tap(page, '.row__revoke', index);
-  expect(wxFake.showModal.mock.calls[0]?.[0]).toMatchObject({ title: '撤销这个邀请？', content: `撤销后邀请码 ${community?.code} 不能再使用。` });
+  expect(wxFake.showModal.mock.calls[0]?.[0]).toMatchObject({
+    title: '撤销这个邀请？',
+    content: `撤销后邀请码 ${community?.code} 不能再使用。`,
+  });
   expect(apiFake.callsOf('admin.invites.revoke')).toEqual([{ code: community?.code }]);
   expect(findAll(page, '.row')).toHaveLength(pending.length - 1);
   expect(exists(page, '.shown')).toBe(false);
@@ -145,7 +148,9 @@ test('no pending invites, and a list that failed with its retry', async () => {
 
 test('paged by cursor', async () => {
   const first = adminAnswers().invites.street;
-  apiFake.on('admin.invites.list', (p) => (p.cursor ? { ...first, items: first.items.slice(0, 1), nextCursor: null } : { ...first, nextCursor: 'next-1' }));
+  apiFake.on('admin.invites.list', (p) =>
+    p.cursor ? { ...first, items: first.items.slice(0, 1), nextCursor: null } : { ...first, nextCursor: 'next-1' },
+  );
   const page = await open();
   await callPage(page, 'onReachBottom');
   expect(apiFake.callsOf('admin.invites.list')).toEqual([{}, { cursor: 'next-1' }]);

@@ -29,7 +29,9 @@ async function open(): Promise<Root> {
 const indexOf = (name: string): number => adminAnswers().staff.street.items.findIndex((i) => i.displayName === name);
 /** The n-th button of a kind belongs to the n-th member the server allows that move on. */
 const buttonOf = (name: string, move: Api.StaffMemberAction): number =>
-  adminAnswers().staff.street.items.filter((i) => i.allowedActions.includes(move)).findIndex((i) => i.displayName === name);
+  adminAnswers()
+    .staff.street.items.filter((i) => i.allowedActions.includes(move))
+    .findIndex((i) => i.displayName === name);
 
 test('each member: name, role, scope and when they last used the system; the caller marked 我 with no moves', async () => {
   const page = await open();
@@ -50,14 +52,17 @@ test('removing a member after a yes: gone from the list at once', async () => {
   const page = await open();
   const i = indexOf('李梅');
   await tap(page, '.member__remove', buttonOf('李梅', 'remove'));
-  expect(wxFake.showModal.mock.calls[0]?.[0]).toMatchObject({ title: '移除这位工作人员？', content: '李梅 将立即失去工作人员身份，之后只能像居民一样使用小程序。' });
+  expect(wxFake.showModal.mock.calls[0]?.[0]).toMatchObject({
+    title: '移除这位工作人员？',
+    content: '李梅 将立即失去工作人员身份，之后只能像居民一样使用小程序。',
+  });
   const code = adminAnswers().staff.street.items[i]?.inviteCode;
   expect(apiFake.callsOf('staff.remove')).toEqual([{ inviteCode: code }]);
   expect(findAll(page, '.member').map(textOf).join('|')).not.toContain('李梅');
   expect(toasts()).toContain('已移除');
 });
 
-test('a removal declined sends nothing; one refused says the server\'s word and reloads', async () => {
+test("a removal declined sends nothing; one refused says the server's word and reloads", async () => {
   const page = await open();
   wxFake.showModal.mockImplementationOnce((o) => o?.success?.({ confirm: false, cancel: true }));
   await tap(page, '.member__remove', 0);
@@ -68,7 +73,7 @@ test('a removal declined sends nothing; one refused says the server\'s word and 
   expect(apiFake.callsOf('staff.list')).toHaveLength(2);
 });
 
-test('changing a grid worker\'s grids: the sheet starts from the current ones, saves, and the row shows the new scope', async () => {
+test("changing a grid worker's grids: the sheet starts from the current ones, saves, and the row shows the new scope", async () => {
   const page = await open();
   const i = indexOf('王强');
   await tap(page, '.member__update', buttonOf('王强', 'update'));
@@ -84,7 +89,7 @@ test('changing a grid worker\'s grids: the sheet starts from the current ones, s
   expect(toasts()).toContain('管辖范围已调整');
 });
 
-test('a refused change stays in the sheet with the server\'s word; nothing picked is said before sending', async () => {
+test("a refused change stays in the sheet with the server's word; nothing picked is said before sending", async () => {
   apiFake.fail('staff.update', 'FORBIDDEN', '新的管辖范围须在本辖区内');
   const page = await open();
   await tap(page, '.member__update', buttonOf('刘洋', 'update'));
@@ -113,7 +118,9 @@ test('a failed list: the message and a retry; paged by cursor; pull to refresh s
   const page = await open();
   expect(textOf(find(page, '.list-state'))).toContain('网络不太好，请稍后重试');
   const all = adminAnswers().staff.street;
-  apiFake.on('staff.list', (p) => (p.cursor ? { items: all.items.slice(3), nextCursor: null } : { items: all.items.slice(0, 3), nextCursor: 'next-1' }));
+  apiFake.on('staff.list', (p) =>
+    p.cursor ? { items: all.items.slice(3), nextCursor: null } : { items: all.items.slice(0, 3), nextCursor: 'next-1' },
+  );
   await tap(page, '.list-state >> .state__action');
   expect(findAll(page, '.member')).toHaveLength(3);
   await callPage(page, 'onReachBottom');
@@ -123,7 +130,7 @@ test('a failed list: the message and a retry; paged by cursor; pull to refresh s
   expect(apiFake.callsOf('staff.list')).toEqual([{}, {}, { cursor: 'next-1' }, {}]);
 });
 
-test('the community admin sees the community\'s people, not the street\'s', async () => {
+test("the community admin sees the community's people, not the street's", async () => {
   answerAsAdmin(apiFake, 'community');
   const page = await open();
   const names = findAll(page, '.member__name').map(textOf);

@@ -6,7 +6,7 @@ import { keysOf, pickManyFor, scopeOf } from '../../miniprogram/services/admin-p
 import { adminAnswers } from './support/admin-data';
 import { FakeCanvas } from './support/canvas-fake';
 
-describe('periodRange (Shanghai days, whatever the phone\'s zone)', () => {
+describe("periodRange (Shanghai days, whatever the phone's zone)", () => {
   // Monday 2026-11-23 00:30 in Shanghai is still Sunday in UTC.
   const mondayEarly = new Date('2026-11-22T16:30:00.000Z');
   const sundayLate = new Date('2026-11-29T15:59:00.000Z');
@@ -30,7 +30,22 @@ test('percent: whole numbers plain, else one decimal; nothing to divide by is a 
 });
 
 test('rankings keep the rankable units only, best 办结率 first; shares keep every unit, most tickets first', () => {
-  const block = { received: 0, accepted: 0, resolved: 0, closed: 0, rejected: 0, closureRate: null, onTimeRate: null, satisfactionRate: null, sameDayRate: null, escalated: 0, gridResolvedRate: null, medianAcceptMinutes: null, medianResolveMinutes: null, openOverdue: 0 };
+  const block = {
+    received: 0,
+    accepted: 0,
+    resolved: 0,
+    closed: 0,
+    rejected: 0,
+    closureRate: null,
+    onTimeRate: null,
+    satisfactionRate: null,
+    sameDayRate: null,
+    escalated: 0,
+    gridResolvedRate: null,
+    medianAcceptMinutes: null,
+    medianResolveMinutes: null,
+    openOverdue: 0,
+  };
   const items = [
     { ...block, name: 'A', received: 9, closureRate: 0.8, rankable: true },
     { ...block, name: 'B', received: 2, closureRate: 1, rankable: false },
@@ -44,7 +59,12 @@ test('rankings keep the rankable units only, best 办结率 first; shares keep e
     [3, 'D', '7 件 · 办结率 80%', 80],
   ]);
   expect(r.leftOut).toBe(1);
-  expect(shares(items, (i) => i.name).map((x) => [x.name, x.bar])).toEqual([['A', 100], ['D', 78], ['C', 67], ['B', 22]]);
+  expect(shares(items, (i) => i.name).map((x) => [x.name, x.bar])).toEqual([
+    ['A', 100],
+    ['D', 78],
+    ['C', 67],
+    ['B', 22],
+  ]);
 });
 
 test('the trend has a point for every day of the period, days without tickets at zero', () => {
@@ -63,7 +83,10 @@ describe('the chart plan', () => {
   });
 
   test('everything inside the box; day labels few enough not to collide, first and last kept', () => {
-    for (const [width, font] of [[311, 17], [311, 23.8]] as const) {
+    for (const [width, font] of [
+      [311, 17],
+      [311, 23.8],
+    ] as const) {
       const plan = planTrend(points, width, font * 11, font);
       for (const s of plan.shapes) {
         if (s.kind === 'rect') {
@@ -96,7 +119,7 @@ describe('the chart plan', () => {
   });
 });
 
-test('picked keys make the role\'s scope and back', () => {
+test("picked keys make the role's scope and back", () => {
   expect(scopeOf('gridWorker', ['ZD-CZ-HG-01', 'ZD-CZ-HG-02'])).toEqual({ grids: ['ZD-CZ-HG-01', 'ZD-CZ-HG-02'] });
   expect(scopeOf('communityAdmin', ['华光社区'])).toEqual({ community: '华光社区' });
   expect(scopeOf('streetAdmin', ['车站街道'])).toEqual({ street: '车站街道' });

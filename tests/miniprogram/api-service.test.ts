@@ -32,19 +32,29 @@ describe('in the cloud', () => {
     expect(wxFake.cloud.init).toHaveBeenCalledWith({ env: 'your-env-id', traceUser: true });
   });
 
-  test.each<Api.ErrorCode>(['INVALID_INPUT', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'RATE_LIMITED', 'CONTENT_REJECTED', 'INTERNAL'])(
-    '%s becomes an ApiError carrying the server message',
-    async (code) => {
-      wxScene.cloudCall = () => Promise.resolve({ result: { ok: false, error: { code, message: `服务器说：${code}`, details: { field: 'x' } } } });
-      const err = await call('ticket.get', { ticketId: 't' }).catch((e: unknown) => e);
-      expect(err).toBeInstanceOf(ApiError);
-      expect(err).toMatchObject({ code, message: `服务器说：${code}`, details: { field: 'x' } });
-    },
-  );
+  test.each<Api.ErrorCode>([
+    'INVALID_INPUT',
+    'UNAUTHENTICATED',
+    'FORBIDDEN',
+    'NOT_FOUND',
+    'CONFLICT',
+    'RATE_LIMITED',
+    'CONTENT_REJECTED',
+    'INTERNAL',
+  ])('%s becomes an ApiError carrying the server message', async (code) => {
+    wxScene.cloudCall = () =>
+      Promise.resolve({ result: { ok: false, error: { code, message: `服务器说：${code}`, details: { field: 'x' } } } });
+    const err = await call('ticket.get', { ticketId: 't' }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ApiError);
+    expect(err).toMatchObject({ code, message: `服务器说：${code}`, details: { field: 'x' } });
+  });
 
   test('an error without a message gets a Chinese one', async () => {
     wxScene.cloudCall = () => Promise.resolve({ result: { ok: false, error: { code: 'CONFLICT', message: '' } } });
-    await expect(call('ticket.get', { ticketId: 't' })).rejects.toMatchObject({ code: 'CONFLICT', message: '这条上报的状态已经变化，请刷新后再试' });
+    await expect(call('ticket.get', { ticketId: 't' })).rejects.toMatchObject({
+      code: 'CONFLICT',
+      message: '这条上报的状态已经变化，请刷新后再试',
+    });
   });
 
   test('an unknown error code or a malformed answer is INTERNAL', async () => {
@@ -80,7 +90,11 @@ describe('against the local server', () => {
   });
 
   test('an error envelope with a 4xx status still reads as that error', async () => {
-    wxScene.request = () => ({ ok: true, statusCode: 429, data: { ok: false, error: { code: 'RATE_LIMITED', message: '一小时最多 10 条' } } });
+    wxScene.request = () => ({
+      ok: true,
+      statusCode: 429,
+      data: { ok: false, error: { code: 'RATE_LIMITED', message: '一小时最多 10 条' } },
+    });
     await expect(call('report.mine', {})).rejects.toMatchObject({ code: 'RATE_LIMITED', message: '一小时最多 10 条' });
   });
 
@@ -100,7 +114,8 @@ describe('against the local server', () => {
 
 describe('retries', () => {
   test('retries NETWORK and INTERNAL up to 3 tries with growing waits', async () => {
-    const attempt = jest.fn<Promise<string>, []>()
+    const attempt = jest
+      .fn<Promise<string>, []>()
       .mockRejectedValueOnce(new ApiError('NETWORK'))
       .mockRejectedValueOnce(new ApiError('INTERNAL'))
       .mockResolvedValueOnce('ok');
@@ -126,10 +141,17 @@ describe('retries', () => {
     let n = 0;
     wxScene.cloudCall = () => {
       n += 1;
-      return n < 3 ? Promise.reject(new Error('timeout')) : Promise.resolve({ result: { ok: true, data: { ticketId: 't', no: '1', status: 'submitted', gridCode: null, acceptBy: null } } });
+      return n < 3
+        ? Promise.reject(new Error('timeout'))
+        : Promise.resolve({ result: { ok: true, data: { ticketId: 't', no: '1', status: 'submitted', gridCode: null, acceptBy: null } } });
     };
     const params: Api.ReportSubmitParams = {
-      category: 'other', kind: 'question', description: '问', photos: [], location: { latitude: 36.8, longitude: 118 }, clientRequestId: 'r-1',
+      category: 'other',
+      kind: 'question',
+      description: '问',
+      photos: [],
+      location: { latitude: 36.8, longitude: 118 },
+      clientRequestId: 'r-1',
     };
     await callWithRetry('report.submit', params, { tries: 3, baseDelayMs: 1 });
     const sent = wxFake.cloud.callFunction.mock.calls.map((c) => (c[0].data as { params: Api.ReportSubmitParams }).params.clientRequestId);

@@ -23,7 +23,17 @@ const BUILT_IN_ORDER = ['sanitation', 'property', 'facilities', 'safety', 'dispu
 test('before anything is known: the built-in nine from i18n, 抢修抢险 urgent', () => {
   const list = currentCategories();
   expect(codes(list)).toEqual(BUILT_IN_ORDER);
-  expect(list.map((c) => c.name)).toEqual(['环境卫生', '物业服务', '市政设施', '治安隐患', '矛盾纠纷', '生活服务', '政策咨询', '抢修抢险', '其他']);
+  expect(list.map((c) => c.name)).toEqual([
+    '环境卫生',
+    '物业服务',
+    '市政设施',
+    '治安隐患',
+    '矛盾纠纷',
+    '生活服务',
+    '政策咨询',
+    '抢修抢险',
+    '其他',
+  ]);
   expect(list.filter((c) => c.profile === 'urgent').map((c) => c.code)).toEqual(['urgent-repair']);
   expect(builtInCategories()).toEqual(list);
 });
@@ -101,16 +111,39 @@ test(`at most ${MAX_CATEGORIES} categories, so a page's setData stays small`, ()
 describe('how a category looks', () => {
   test('built-in codes keep their icon, colour and hint; the server name is shown', () => {
     expect(categoryTile({ code: 'sanitation', name: '环境卫生', profile: 'normal' })).toEqual({
-      code: 'sanitation', name: '环境卫生', icon: 'trash', hint: '垃圾、污水', tone: 'sanitation', urgent: false,
+      code: 'sanitation',
+      name: '环境卫生',
+      icon: 'trash',
+      hint: '垃圾、污水',
+      tone: 'sanitation',
+      urgent: false,
     });
-    expect(categoryTile({ code: 'urgent-repair', name: '抢修抢险', profile: 'urgent' })).toMatchObject({ icon: 'bolt', hint: '停水停电、管道爆裂', urgent: true });
-    expect(categoryTile({ code: 'safety', name: '治安消防', profile: 'urgent' })).toMatchObject({ name: '治安消防', icon: 'shield', tone: 'safety', urgent: true });
+    expect(categoryTile({ code: 'urgent-repair', name: '抢修抢险', profile: 'urgent' })).toMatchObject({
+      icon: 'bolt',
+      hint: '停水停电、管道爆裂',
+      urgent: true,
+    });
+    expect(categoryTile({ code: 'safety', name: '治安消防', profile: 'urgent' })).toMatchObject({
+      name: '治安消防',
+      icon: 'shield',
+      tone: 'safety',
+      urgent: true,
+    });
   });
 
   test('unknown codes get the generic icon and a neutral colour, red when urgent', () => {
     expect(categoryTile({ code: 'parking', name: '停车管理', profile: 'normal' })).toEqual({
-      code: 'parking', name: '停车管理', icon: 'tag', hint: '', tone: 'custom', urgent: false,
+      code: 'parking',
+      name: '停车管理',
+      icon: 'tag',
+      hint: '',
+      tone: 'custom',
+      urgent: false,
     });
-    expect(categoryTile({ code: 'elevator', name: '电梯困人', profile: 'urgent' })).toMatchObject({ icon: 'tag', tone: 'custom-urgent', urgent: true });
+    expect(categoryTile({ code: 'elevator', name: '电梯困人', profile: 'urgent' })).toMatchObject({
+      icon: 'tag',
+      tone: 'custom-urgent',
+      urgent: true,
+    });
   });
 });

@@ -54,10 +54,36 @@ test('opened from a QR code: the code is filled in from ?code= or ?scene=, and s
 
 test('scanning fills the code in; a scan that holds no code says so', async () => {
   const page = await open();
-  wxFake.scanCode.mockImplementationOnce((o) => setTimeout(() => o.success?.({ result: '', path: 'pages/claim/claim?code=ZX81', scanType: 'WX_CODE', charSet: 'utf-8', rawData: '', errMsg: 'scanCode:ok' }), 0));
+  wxFake.scanCode.mockImplementationOnce((o) =>
+    setTimeout(
+      () =>
+        o.success?.({
+          result: '',
+          path: 'pages/claim/claim?code=ZX81',
+          scanType: 'WX_CODE',
+          charSet: 'utf-8',
+          rawData: '',
+          errMsg: 'scanCode:ok',
+        }),
+      0,
+    ),
+  );
   await tap(page, '.scan');
   expect(page.data.code).toBe('ZX81');
-  wxFake.scanCode.mockImplementationOnce((o) => setTimeout(() => o.success?.({ result: 'https://example.com/?x=1', path: '', scanType: 'QR_CODE', charSet: 'utf-8', rawData: '', errMsg: 'scanCode:ok' }), 0));
+  wxFake.scanCode.mockImplementationOnce((o) =>
+    setTimeout(
+      () =>
+        o.success?.({
+          result: 'https://example.com/?x=1',
+          path: '',
+          scanType: 'QR_CODE',
+          charSet: 'utf-8',
+          rawData: '',
+          errMsg: 'scanCode:ok',
+        }),
+      0,
+    ),
+  );
   await tap(page, '.scan');
   expect(textOf(find(page, '.code-error'))).toBe('认领码是 4–12 位字母或数字，请核对');
 });

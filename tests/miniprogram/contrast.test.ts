@@ -8,8 +8,16 @@ import { MP_ROOT } from './support/render';
 
 function luminance(hex: string): number {
   const h = hex.replace('#', '');
-  const full = h.length === 3 ? h.split('').map((c) => c + c).join('') : h;
-  const [r, g, b] = [0, 2, 4].map((i) => parseInt(full.slice(i, i + 2), 16) / 255).map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4));
+  const full =
+    h.length === 3
+      ? h
+          .split('')
+          .map((c) => c + c)
+          .join('')
+      : h;
+  const [r, g, b] = [0, 2, 4]
+    .map((i) => parseInt(full.slice(i, i + 2), 16) / 255)
+    .map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4));
   return 0.2126 * (r ?? 0) + 0.7152 * (g ?? 0) + 0.0722 * (b ?? 0);
 }
 
@@ -36,14 +44,29 @@ const c = (name: string): string => {
 
 /** Text (first) on background (second), as the pages use them. */
 const TEXT_PAIRS: Array<[string, string]> = [
-  ['text', 'card'], ['text', 'box'], ['text', 'bg'],
-  ['text-2', 'card'], ['text-2', 'box'], ['text-2', 'danger-bg'],
-  ['text-3', 'card'], ['text-3', 'box'], ['text-3', 'bg'],
-  ['placeholder', 'box'], ['placeholder', 'card'],
-  ['brand', 'card'], ['brand', 'brand-bg'], ['brand', 'bg'], ['on-color', 'brand'],
-  ['danger', 'card'], ['danger', 'danger-bg'], ['danger', 'box'], ['on-color', 'danger'],
-  ['warn', 'warn-bg'], ['warn', 'card'],
-  ['good', 'good-bg'], ['good', 'card'],
+  ['text', 'card'],
+  ['text', 'box'],
+  ['text', 'bg'],
+  ['text-2', 'card'],
+  ['text-2', 'box'],
+  ['text-2', 'danger-bg'],
+  ['text-3', 'card'],
+  ['text-3', 'box'],
+  ['text-3', 'bg'],
+  ['placeholder', 'box'],
+  ['placeholder', 'card'],
+  ['brand', 'card'],
+  ['brand', 'brand-bg'],
+  ['brand', 'bg'],
+  ['on-color', 'brand'],
+  ['danger', 'card'],
+  ['danger', 'danger-bg'],
+  ['danger', 'box'],
+  ['on-color', 'danger'],
+  ['warn', 'warn-bg'],
+  ['warn', 'card'],
+  ['good', 'good-bg'],
+  ['good', 'card'],
   // TDesign tags and placeholders, re-pointed at the palette.
   ['td-tag-warning-color', 'td-tag-warning-light-color'],
   ['td-tag-success-color', 'td-tag-success-light-color'],

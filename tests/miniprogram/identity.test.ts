@@ -6,7 +6,16 @@ import { currentIdentity, forgetIdentity, myUploadFolder } from '../../miniprogr
 jest.mock('../../miniprogram/services/api', () => jest.requireActual('./support/api-fake').mockApiModule());
 
 test('answers what staff.me says, residents included', async () => {
-  await expect(currentIdentity()).resolves.toEqual({ openid: 'demo-resident-1', role: 'resident', scope: null, scopeLabel: '居民', uploadFolder: DEMO_FOLDER, displayName: null, servicePhone: null, abilities: [] });
+  await expect(currentIdentity()).resolves.toEqual({
+    openid: 'demo-resident-1',
+    role: 'resident',
+    scope: null,
+    scopeLabel: '居民',
+    uploadFolder: DEMO_FOLDER,
+    displayName: null,
+    servicePhone: null,
+    abilities: [],
+  });
   await expect(myUploadFolder()).resolves.toBe(DEMO_FOLDER);
   expect(apiFake.callsOf('staff.me')).toEqual([{}]);
 });
@@ -26,18 +35,26 @@ test('a failure is passed on as an ApiError and not remembered', async () => {
   expect(apiFake.actions()).toEqual(['staff.me', 'staff.me']);
 });
 
-test.each(['', 'uploads/../other', 'uploads/a/b', 'elsewhere/abc', `uploads/${'x'.repeat(200)}`])('a folder that is not the caller\'s own (%j) is refused', async (uploadFolder) => {
-  apiFake.on('staff.me', () => ({ ...demoResident(), uploadFolder }));
-  await expect(myUploadFolder()).rejects.toMatchObject({ code: 'INTERNAL' });
-  // …and not remembered either.
-  apiFake.on('staff.me', () => demoResident());
-  await expect(myUploadFolder()).resolves.toBe(DEMO_FOLDER);
-});
+test.each(['', 'uploads/../other', 'uploads/a/b', 'elsewhere/abc', `uploads/${'x'.repeat(200)}`])(
+  "a folder that is not the caller's own (%j) is refused",
+  async (uploadFolder) => {
+    apiFake.on('staff.me', () => ({ ...demoResident(), uploadFolder }));
+    await expect(myUploadFolder()).rejects.toMatchObject({ code: 'INTERNAL' });
+    // …and not remembered either.
+    apiFake.on('staff.me', () => demoResident());
+    await expect(myUploadFolder()).resolves.toBe(DEMO_FOLDER);
+  },
+);
 
 test('forgetIdentity makes the next caller ask again (after staff.bind, say)', async () => {
   await myUploadFolder();
   forgetIdentity();
-  apiFake.on('staff.me', () => ({ ...demoResident(), role: 'gridWorker', scope: { grids: ['G-HP-03'] }, scopeLabel: '和平社区 · 第3网格' }));
+  apiFake.on('staff.me', () => ({
+    ...demoResident(),
+    role: 'gridWorker',
+    scope: { grids: ['G-HP-03'] },
+    scopeLabel: '和平社区 · 第3网格',
+  }));
   await expect(currentIdentity()).resolves.toMatchObject({ role: 'gridWorker' });
   expect(apiFake.actions()).toEqual(['staff.me', 'staff.me']);
 });

@@ -27,13 +27,16 @@ async function openHome(): Promise<Root> {
 const tileNames = (page: Root): string[] => page.querySelectorAll('.tile__name').map(textOf);
 /** The tone class of a tile's icon (simulate prefixes a component's classes with its tag). */
 const toneOf = (node: Node): string => /tone--([a-z-]+)/.exec(node.dom?.innerHTML ?? '')?.[1] ?? '';
-const iconsIn = (node: Node): string[] => [...(node.dom?.innerHTML ?? '').matchAll(/\bui-icon--ui-icon--([a-z-]+)/g)].map((m) => m[1] ?? '');
+const iconsIn = (node: Node): string[] =>
+  [...(node.dom?.innerHTML ?? '').matchAll(/\bui-icon--ui-icon--([a-z-]+)/g)].map((m) => m[1] ?? '');
 const urgentNames = (page: Root): string[] => findAll(page, '.tile--urgent .tile__name').map(textOf);
 
 test('one big report button, 我的上报 right after it, then the emergency numbers, then the categories', async () => {
   const page = await openHome();
   expect(textOf(find(page, '.report-btn'))).toContain('一键上报');
-  const order = page.querySelectorAll('.report-btn, .entry, .emergency, .tiles').map((n) => /(report-btn|entry|emergency|tiles)\b/.exec(n.dom?.className ?? '')?.[1]);
+  const order = page
+    .querySelectorAll('.report-btn, .entry, .emergency, .tiles')
+    .map((n) => /(report-btn|entry|emergency|tiles)\b/.exec(n.dom?.className ?? '')?.[1]);
   expect(order).toEqual(['report-btn', 'entry', 'emergency', 'tiles']);
   expect(textOf(find(page, '.entry'))).toContain('我的上报');
   expect(textOf(find(page, '.emergency'))).toContain('燃气泄漏、火情、有人受伤，先打电话求助，再来上报');
@@ -75,7 +78,19 @@ test('when categories.list fails, the built-in nine stay — never an empty page
 test('categories an admin added appear: generic icon, urgent ones marked, 其他 last', async () => {
   apiFake.on('categories.list', () => ({ items: adminCategories() }));
   const page = await openHome();
-  expect(tileNames(page)).toEqual(['环境卫生', '物业服务', '市政设施', '治安隐患', '矛盾纠纷', '生活服务', '政策咨询', '抢修抢险', '电梯困人', '停车管理', '其他']);
+  expect(tileNames(page)).toEqual([
+    '环境卫生',
+    '物业服务',
+    '市政设施',
+    '治安隐患',
+    '矛盾纠纷',
+    '生活服务',
+    '政策咨询',
+    '抢修抢险',
+    '电梯困人',
+    '停车管理',
+    '其他',
+  ]);
   expect(urgentNames(page)).toEqual(['抢修抢险', '电梯困人']);
 
   const parking = find(page, '.tile', 9);
@@ -123,7 +138,11 @@ test('the big button opens an empty report form; a tile opens it with that categ
   await tap(page, '.report-btn');
   await tap(page, '.tile', 0);
   await tap(page, '.tile', 7);
-  expect(navigations('navigateTo')).toEqual(['/pages/report/report', '/pages/report/report?category=sanitation', '/pages/report/report?category=urgent-repair']);
+  expect(navigations('navigateTo')).toEqual([
+    '/pages/report/report',
+    '/pages/report/report?category=sanitation',
+    '/pages/report/report?category=urgent-repair',
+  ]);
 });
 
 test('the emergency buttons dial 119 and 110', async () => {

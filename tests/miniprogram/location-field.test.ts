@@ -49,7 +49,10 @@ test('a place picked on the map (the map itself or the button) carries its addre
   expect(wxFake.chooseLocation.mock.calls[0]?.[0]).toMatchObject({ latitude: 36.8127, longitude: 118.0549 });
   expect(place(c)).toBe('山东省淄博市张店区和平路18号 和平小区3号楼');
   expect(exists(c, '.location__hint')).toBe(false);
-  expect(changes.at(-1)).toEqual({ location: { latitude: 36.8131, longitude: 118.0556, address: '山东省淄博市张店区和平路18号 和平小区3号楼' }, picked: true });
+  expect(changes.at(-1)).toEqual({
+    location: { latitude: 36.8131, longitude: 118.0556, address: '山东省淄博市张店区和平路18号 和平小区3号楼' },
+    picked: true,
+  });
   await tap(c, '.choose-location');
   expect(wxFake.chooseLocation).toHaveBeenCalledTimes(2);
 });
@@ -83,7 +86,7 @@ test('cancelling the map keeps what was there', async () => {
   expect(changes).toHaveLength(1);
 });
 
-test('the form\'s error frames the field and is said under it', async () => {
+test("the form's error frames the field and is said under it", async () => {
   wxScene.location = { ok: false, errMsg: 'getLocation:fail' };
   const { c } = await field();
   (c.instance as unknown as { setData: (d: Record<string, unknown>) => void }).setData({ error: '请选择问题发生的位置' });

@@ -32,7 +32,7 @@ test('shows a loading face until the first page arrives', async () => {
   expect(exists(page, '.list-state')).toBe(false);
 });
 
-test('lists my reports, newest first, with status tags and the deadlines in the server\'s words', async () => {
+test("lists my reports, newest first, with status tags and the deadlines in the server's words", async () => {
   apiFake.on('report.mine', () => minePage());
   const page = render(pageId);
   await callPage(page, 'onLoad');
@@ -69,7 +69,9 @@ test('an escalated ticket is marked 已超时 even under its fresh deadline', as
   apiFake.on('report.mine', () => minePage());
   const page = render(pageId);
   await callPage(page, 'onLoad');
-  const escalated = findAll(page, '.ticket').map(textOf).find((t) => t.includes('市政设施') && t.includes('11月25日 24:00 前办结'));
+  const escalated = findAll(page, '.ticket')
+    .map(textOf)
+    .find((t) => t.includes('市政设施') && t.includes('11月25日 24:00 前办结'));
   expect(escalated).toContain('已超时');
   expect(escalated).not.toContain('（已超时）');
 });
@@ -77,7 +79,10 @@ test('an escalated ticket is marked 已超时 even under its fresh deadline', as
 test('tickets followed or claimed are marked, with how many residents are affected (typed fakes until the server sends them)', async () => {
   const [a, b, c] = minePage().items;
   if (!a || !b || !c) throw new Error('report.mine answered too few items');
-  apiFake.on('report.mine', () => ({ items: [{ ...a, relation: 'follower', affectedCount: 3 }, { ...b, relation: 'claimant', affectedCount: 1 }, c], nextCursor: null }));
+  apiFake.on('report.mine', () => ({
+    items: [{ ...a, relation: 'follower', affectedCount: 3 }, { ...b, relation: 'claimant', affectedCount: 1 }, c],
+    nextCursor: null,
+  }));
   const page = render(pageId);
   await callPage(page, 'onLoad');
   const cards = findAll(page, '.ticket');
@@ -204,7 +209,10 @@ test('coming back to the page refreshes quietly', async () => {
 });
 
 test('every setData stays small however long the list grows: a next page sends only its own cards', async () => {
-  apiFake.on('report.mine', (p) => ({ items: manyItems(20, p.cursor ? Number(p.cursor) : 0), nextCursor: String((Number(p.cursor ?? 0) || 0) + 20) }));
+  apiFake.on('report.mine', (p) => ({
+    items: manyItems(20, p.cursor ? Number(p.cursor) : 0),
+    nextCursor: String((Number(p.cursor ?? 0) || 0) + 20),
+  }));
   const page = render(pageId);
   await callPage(page, 'onLoad');
   setDataSizes.length = 0;

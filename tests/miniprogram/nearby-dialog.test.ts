@@ -15,7 +15,10 @@ afterEach(() => realClock());
 async function dialog(follow = false): Promise<{ c: Root; decisions: string[] }> {
   const c = render(id, { visible: true, follow, items: nearbyRows(realAnswers().nearby.items, new Date()) });
   const decisions: string[] = [];
-  (c.instance as unknown as { triggerEvent: (name: string, detail: { decision: string; ref?: string }) => void }).triggerEvent = (name, detail) => {
+  (c.instance as unknown as { triggerEvent: (name: string, detail: { decision: string; ref?: string }) => void }).triggerEvent = (
+    name,
+    detail,
+  ) => {
     if (name === 'decide') decisions.push(detail.ref ? `${detail.decision}:${detail.ref}` : detail.decision);
   };
   await flush();
@@ -45,7 +48,10 @@ test('with following on, each ticket has its own 我也遇到了 instead of givi
 test('at most five candidates, each cut to a short excerpt', () => {
   const [one] = realAnswers().nearby.items;
   if (!one) throw new Error('no nearby item');
-  const rows = nearbyRows(Array.from({ length: 8 }, (_, i) => ({ ...one, ref: `n${i}`, description: '很长的描述'.repeat(20) })), new Date());
+  const rows = nearbyRows(
+    Array.from({ length: 8 }, (_, i) => ({ ...one, ref: `n${i}`, description: '很长的描述'.repeat(20) })),
+    new Date(),
+  );
   expect(rows).toHaveLength(5);
   expect(rows[0]?.excerpt).toHaveLength(41);
 });

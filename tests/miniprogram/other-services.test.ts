@@ -50,12 +50,18 @@ describe('photo upload', () => {
   });
 
   test.each<[string, () => void]>([
-    ['no network', () => {
-      wxScene.cloudCall = () => Promise.reject(new Error('cloud.callFunction:fail timeout'));
-    }],
-    ['an error from the server', () => {
-      wxScene.cloudCall = () => Promise.resolve({ result: { ok: false, error: { code: 'UNAUTHENTICATED', message: '请先登录' } } });
-    }],
+    [
+      'no network',
+      () => {
+        wxScene.cloudCall = () => Promise.reject(new Error('cloud.callFunction:fail timeout'));
+      },
+    ],
+    [
+      'an error from the server',
+      () => {
+        wxScene.cloudCall = () => Promise.resolve({ result: { ok: false, error: { code: 'UNAUTHENTICATED', message: '请先登录' } } });
+      },
+    ],
     ['no folder in the answer', () => cloudKnows({ ...ME, uploadFolder: '' })],
     ['a folder that climbs out', () => cloudKnows({ ...ME, uploadFolder: 'uploads/../someone-else' })],
     ['a malformed answer', () => cloudKnows(null)],
@@ -79,7 +85,7 @@ describe('photo upload', () => {
     await expect(uploadPhoto('a')).rejects.toMatchObject({ code: 'NETWORK' });
   });
 
-  test('local: POST /__files with field `file` and cloudPath {yyyymm}/{random}.jpg; the server adds the caller\'s folder', async () => {
+  test("local: POST /__files with field `file` and cloudPath {yyyymm}/{random}.jpg; the server adds the caller's folder", async () => {
     config.localServer = 'http://127.0.0.1:8787';
     config.devOpenid = 'demo-resident-1';
     const id = await uploadPhoto('wxfile://tmp/a.jpg', new Date('2026-11-30T17:00:00Z'));
@@ -122,7 +128,11 @@ describe('subscriptions', () => {
   test('…but counts as accepted against the local server, so the local outbox can be tried', async () => {
     config.localServer = 'http://127.0.0.1:8787';
     wxScene.subscribe = { ok: false, errMsg: 'requestSubscribeMessage:fail invalid tmplId' };
-    await expect(requestResidentSubscriptions()).resolves.toEqual({ ticketAccepted: 'accept', ticketResolved: 'accept', ticketRejected: 'accept' });
+    await expect(requestResidentSubscriptions()).resolves.toEqual({
+      ticketAccepted: 'accept',
+      ticketResolved: 'accept',
+      ticketRejected: 'accept',
+    });
   });
 
   test('recording grants never throws and sends nothing for no grants', async () => {

@@ -8,7 +8,10 @@ beforeAll(() => {
   id = load('components/photo-picker/photo-picker');
 });
 
-const photo = (n: number, kb = 120): { tempFilePath: string; size: number } => ({ tempFilePath: `wxfile://tmp/p${n}.jpg`, size: kb * 1024 });
+const photo = (n: number, kb = 120): { tempFilePath: string; size: number } => ({
+  tempFilePath: `wxfile://tmp/p${n}.jpg`,
+  size: kb * 1024,
+});
 
 function picker(): { c: Root; changes: string[][] } {
   const c = render(id, { max: 6 });
@@ -64,7 +67,10 @@ test('a photo can be previewed and removed', async () => {
   const { c, changes } = picker();
   await tap(c, '.photo--add');
   await tap(c, '.photo__img', 1);
-  expect(wxFake.previewImage.mock.calls[0]?.[0]).toEqual({ urls: ['wxfile://tmp/p1.jpg', 'wxfile://tmp/p2.jpg'], current: 'wxfile://tmp/p2.jpg' });
+  expect(wxFake.previewImage.mock.calls[0]?.[0]).toEqual({
+    urls: ['wxfile://tmp/p1.jpg', 'wxfile://tmp/p2.jpg'],
+    current: 'wxfile://tmp/p2.jpg',
+  });
   await tap(c, '.photo__remove', 0);
   expect(c.data.photos).toEqual([{ key: 'p2', path: 'wxfile://tmp/p2.jpg' }]);
   expect(changes.at(-1)).toEqual(['wxfile://tmp/p2.jpg']);

@@ -10,7 +10,9 @@ const SPEC_DIR = path.resolve(__dirname, 'preview');
 test('every page listed in app.json (main package and subpackages) has a preview spec', () => {
   const expected = expectedSpecs();
   expect(expected.length).toBeGreaterThan(0);
-  const missing = expected.filter((s) => !fs.existsSync(path.join(SPEC_DIR, s.file))).map((s) => `${s.page} → tests/miniprogram/preview/${s.file}`);
+  const missing = expected
+    .filter((s) => !fs.existsSync(path.join(SPEC_DIR, s.file)))
+    .map((s) => `${s.page} → tests/miniprogram/preview/${s.file}`);
   expect(missing).toEqual([]);
 });
 

@@ -20,7 +20,11 @@ const { submit, submitTriage } = realAnswers();
 const promise = (page: Root): string[] => findAll(page, '.success__promise-line').map(textOf);
 
 async function openWith(answer: Api.ReportSubmitData): Promise<Root> {
-  const query = Object.fromEntries(successQuery(answer).split('&').map((kv) => kv.split('=') as [string, string]));
+  const query = Object.fromEntries(
+    successQuery(answer)
+      .split('&')
+      .map((kv) => kv.split('=') as [string, string]),
+  );
   const page = render(pageId);
   await callPage(page, 'onLoad', query);
   return page;
@@ -36,7 +40,10 @@ test('says the number and "网格员将在 11月24日 24:00 前受理" — the s
 });
 
 test('an urgent deadline keeps its clock time', async () => {
-  const page = await openWith({ ...submit, deadline: { kind: 'accept', at: '2026-11-23T06:35:00.000Z', label: '11月23日 14:35 前受理', overdue: false } });
+  const page = await openWith({
+    ...submit,
+    deadline: { kind: 'accept', at: '2026-11-23T06:35:00.000Z', label: '11月23日 14:35 前受理', overdue: false },
+  });
   expect(promise(page)).toEqual(['网格员将在', '11月23日 14:35 前受理']);
 });
 

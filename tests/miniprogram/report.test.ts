@@ -72,7 +72,12 @@ test('nothing filled in: every wrong field is framed and named, the first one sc
   expect(textOf(find(page, '.error-description'))).toBe('请描述一下问题（1–500 字）');
   expect(textOf(find(page, '.location-field >> .error-location'))).toBe('请选择问题发生的位置');
   expect(textOf(find(page, '.error-phone'))).toBe('电话号码格式不对，请检查（手机 11 位，座机带区号）');
-  expect(page.querySelectorAll('.section--error').map((s) => textOf(s).slice(0, 4))).toEqual(['问题类型', '问题描述', '问题位置', '联系电话']);
+  expect(page.querySelectorAll('.section--error').map((s) => textOf(s).slice(0, 4))).toEqual([
+    '问题类型',
+    '问题描述',
+    '问题位置',
+    '联系电话',
+  ]);
   expect(page.querySelectorAll('.field-box--error')).toHaveLength(2);
   expect(exists(page, '.location-field >> .location--error')).toBe(true);
   expect(textOf(find(page, '.error-summary'))).toBe('还有 4 处需要修改，已用红框标出');
@@ -121,7 +126,11 @@ test('one tap: subscriptions first, then grants recorded, nearby checked, photos
   let apiCallsWhenAsked = -1;
   wxFake.requestSubscribeMessage.mockImplementationOnce((o) => {
     apiCallsWhenAsked = apiFake.calls.length;
-    setTimeout(() => o.success?.({ errMsg: 'requestSubscribeMessage:ok', ticketAccepted: 'accept', ticketResolved: 'accept', ticketRejected: 'reject' }), 0);
+    setTimeout(
+      () =>
+        o.success?.({ errMsg: 'requestSubscribeMessage:ok', ticketAccepted: 'accept', ticketResolved: 'accept', ticketRejected: 'reject' }),
+      0,
+    );
   });
   const page = await openForm();
   await fillValidForm(page);
@@ -197,7 +206,9 @@ describe('"是同一个问题吗?" (with following switched off, a deployment ch
     expect(dialog).toContain('*号楼东门口的垃圾又堆起来了');
     expect(dialog).toContain('待受理 · 50 米内 · 11月23日 09:00 上报');
     expect(dialog).not.toMatch(/约 \d+ 米/);
-    const buttons = ['.nearby-continue', '.nearby-same', '.nearby-cancel'].map((b) => find(page, `.nearby-dialog >> ${b} >> .t-button`).dom?.className ?? '');
+    const buttons = ['.nearby-continue', '.nearby-same', '.nearby-cancel'].map(
+      (b) => find(page, `.nearby-dialog >> ${b} >> .t-button`).dom?.className ?? '',
+    );
     expect(buttons[0]).toContain('t-button--base');
     expect(buttons[1]).toContain('outline');
     expect(buttons[2]).toContain('text');
@@ -208,7 +219,7 @@ describe('"是同一个问题吗?" (with following switched off, a deployment ch
     expect(navigations('redirectTo')).toHaveLength(1);
   });
 
-  test('other people\'s tickets are only listed, never opened (ticket.get would be NOT_FOUND)', async () => {
+  test("other people's tickets are only listed, never opened (ticket.get would be NOT_FOUND)", async () => {
     const page = await askedAboutNearby();
     await tap(page, '.nearby-dialog >> .nearby__item', 0);
     expect(navigations('navigateTo')).toEqual([]);
@@ -400,7 +411,7 @@ test('a photo upload that fails on the network is reported, nothing is submitted
   expect(apiFake.callsOf('report.submit')).toHaveLength(0);
 });
 
-test('photos go under the resident\'s own folder, in order, uploaded once; staff.me is asked once for all of them', async () => {
+test("photos go under the resident's own folder, in order, uploaded once; staff.me is asked once for all of them", async () => {
   serverAcceptsEverything();
   apiFake.fail('report.submit', 'NETWORK');
   wxScene.media = { ok: true, files: [1, 2, 3].map((n) => ({ tempFilePath: `wxfile://tmp/p${n}.jpg`, size: 120 * 1024 })) };
@@ -460,7 +471,7 @@ test('a place picked on the map survives an app kill; a GPS fix is taken afresh'
 describe('categories from the server', () => {
   const NINE = ['环境卫生', '物业服务', '市政设施', '治安隐患', '矛盾纠纷', '生活服务', '政策咨询', '抢修抢险', '其他'];
 
-  test('while loading and when categories.list fails, the built-in nine are offered, in the home page\'s order', async () => {
+  test("while loading and when categories.list fails, the built-in nine are offered, in the home page's order", async () => {
     apiFake.fail('categories.list', 'NETWORK');
     const page = await openForm();
     expect(choiceNames(page)).toEqual(NINE);
@@ -470,7 +481,19 @@ describe('categories from the server', () => {
     serverAcceptsEverything();
     apiFake.on('categories.list', () => ({ items: adminCategories() }));
     const page = await openForm();
-    expect(choiceNames(page)).toEqual(['环境卫生', '物业服务', '市政设施', '治安隐患', '矛盾纠纷', '生活服务', '政策咨询', '抢修抢险', '电梯困人', '停车管理', '其他']);
+    expect(choiceNames(page)).toEqual([
+      '环境卫生',
+      '物业服务',
+      '市政设施',
+      '治安隐患',
+      '矛盾纠纷',
+      '生活服务',
+      '政策咨询',
+      '抢修抢险',
+      '电梯困人',
+      '停车管理',
+      '其他',
+    ]);
 
     await tap(page, '.choice', 9); // 停车管理
     expect(exists(page, '.urgent-hint')).toBe(false);
@@ -514,7 +537,14 @@ describe('categories from the server', () => {
   });
 
   test('a drafted category the server no longer lists is dropped, so it is chosen again', async () => {
-    wxScene.storage.set(DRAFT_KEY, { clientRequestId: 'r-old', category: 'parking', kind: 'complaint', description: '门口乱停车', contactPhone: '', location: null });
+    wxScene.storage.set(DRAFT_KEY, {
+      clientRequestId: 'r-old',
+      category: 'parking',
+      kind: 'complaint',
+      description: '门口乱停车',
+      contactPhone: '',
+      location: null,
+    });
     wxScene.storage.set('categories-v1', adminCategories());
     let answer: (v: Api.Data<'categories.list'>) => void = () => undefined;
     apiFake.on('categories.list', () => new Promise((resolve) => (answer = resolve)));

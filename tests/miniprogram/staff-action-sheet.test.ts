@@ -35,7 +35,7 @@ test('an urgent category says 24 hours on both choices', async () => {
   expect(findAll(c, '.choice__detail').map(textOf)).toEqual(['抢修类事项须 24 小时内办结', '抢修类事项须 24 小时内办结']);
 });
 
-test('reject: a reason\'s name starts the text; choosing another replaces it; 其他 leaves it to the worker', async () => {
+test("reject: a reason's name starts the text; choosing another replaces it; 其他 leaves it to the worker", async () => {
   const { c } = await openSheet('reject');
   await tap(c, '.reason', 1);
   expect(c.data.form).toMatchObject({ rejectReason: 'scope', text: '不属于受理范围' });
@@ -50,7 +50,9 @@ test('a picker that fails to load offers a retry', async () => {
   apiFake.fail('departments.list', 'NETWORK');
   const { c } = await openSheet('dispatch');
   expect(textOf(find(c, '.options__state--error'))).toContain('网络不太好，请稍后重试');
-  apiFake.on('departments.list', () => ({ items: [{ code: 'd-1', name: '环卫所', street: '车站街道', district: null, categories: [], suggested: false }] }));
+  apiFake.on('departments.list', () => ({
+    items: [{ code: 'd-1', name: '环卫所', street: '车站街道', district: null, categories: [], suggested: false }],
+  }));
   await tap(c, '.options__state--error');
   expect(findAll(c, '.option').map(textOf)).toEqual([expect.stringContaining('环卫所')]);
   // Nothing suggested: nothing chosen for the worker.
@@ -72,7 +74,7 @@ test('reply carries the 督办 it answers', async () => {
   expect(submitted).toEqual([{ kind: 'reply', form: expect.objectContaining({ supervisionId: 'sv-7', text: '已处理' }), photoPaths: [] }]);
 });
 
-test('the server\'s refusal shows inside until the text changes; blank text is refused before sending; cancel closes', async () => {
+test("the server's refusal shows inside until the text changes; blank text is refused before sending; cancel closes", async () => {
   const { c, submitted, closed } = await openSheet('escalate', { error: '内容含有不当信息，请修改后再提交' });
   expect(textOf(find(c, '.sheet-error'))).toBe('内容含有不当信息，请修改后再提交');
   await type(c, '.sheet-text', '需要协调');

@@ -25,7 +25,7 @@ async function fill(page: Root, name = '张燕', phone = ''): Promise<void> {
   if (phone) await type(page, '.phone', phone);
 }
 
-test('the admin\'s QR code opens the page with the code (scene, URL-encoded); name and phone complete it', async () => {
+test("the admin's QR code opens the page with the code (scene, URL-encoded); name and phone complete it", async () => {
   const page = await open({ scene: encodeURIComponent('abcd2345') });
   expect(page.data.code).toBe('ABCD2345');
   apiFake.on('staff.bind', () => ({ role: 'gridWorker', scope: { grids: ['ZD-CZ-HG-01'] } }));

@@ -4,7 +4,20 @@
 import { apiFake } from './support/api-fake';
 import { fixClock, realClock } from './support/clock';
 import { counts, manyQueueItems, queuePage, staffMe } from './support/staff-data';
-import { callPage, exists, find, findAll, flush, load, render, setDataSizes, SET_DATA_LIMIT, tap, textOf, type Root } from './support/render';
+import {
+  callPage,
+  exists,
+  find,
+  findAll,
+  flush,
+  load,
+  render,
+  setDataSizes,
+  SET_DATA_LIMIT,
+  tap,
+  textOf,
+  type Root,
+} from './support/render';
 import { navigations, wxFake } from './support/wx-fake';
 
 jest.mock('../../miniprogram/services/api', () => jest.requireActual('./support/api-fake').mockApiModule());
@@ -31,7 +44,8 @@ async function open(query: Record<string, string> = {}): Promise<Root> {
 
 const cardTexts = (page: Root): string[] => findAll(page, '.queue-card').map(textOf);
 /** Each tab as "label count". */
-const tabTexts = (page: Root): string[] => findAll(page, '.tab__label').map((l, i) => `${textOf(l)} ${textOf(findAll(page, '.tab__count')[i])}`);
+const tabTexts = (page: Root): string[] =>
+  findAll(page, '.tab__label').map((l, i) => `${textOf(l)} ${textOf(findAll(page, '.tab__count')[i])}`);
 
 test('a resident is turned away politely, with the way to bind and the way home; nothing else is asked', async () => {
   const page = await open();
@@ -74,20 +88,27 @@ test('a grid worker: name, scope, the banner, tabs with counts, and the 待受�
   expect(exists(page, '.quick--admin')).toBe(false);
 });
 
-test('the tabs ask for their own lists: 处理中 and 已超期 are mine, 已办结 my area\'s', async () => {
+test("the tabs ask for their own lists: 处理中 and 已超期 are mine, 已办结 my area's", async () => {
   asStaff();
   const page = await open();
   await tap(page, '.tab--accepted');
   await tap(page, '.tab--overdue');
   await tap(page, '.tab--resolved');
   await tap(page, '.tab--resolved'); // the tab already shown: nothing more
-  expect(apiFake.callsOf('queue.list')).toEqual([{ status: 'submitted', duty: true }, { status: 'accepted', duty: true }, { overdue: true }, { status: 'resolved' }]);
+  expect(apiFake.callsOf('queue.list')).toEqual([
+    { status: 'submitted', duty: true },
+    { status: 'accepted', duty: true },
+    { overdue: true },
+    { status: 'resolved' },
+  ]);
   expect(exists(page, '.tab--resolved.tab--on')).toBe(true);
 });
 
 test('an empty queue says so, per tab; a calm banner when nothing is due', async () => {
   asStaff();
-  apiFake.on('queue.list', () => ({ items: [], nextCursor: null })).on('queue.counts', () => counts({ submitted: 0, accepted: 0, overdue: 0, resolved: 0, dueToday: 0 }));
+  apiFake
+    .on('queue.list', () => ({ items: [], nextCursor: null }))
+    .on('queue.counts', () => counts({ submitted: 0, accepted: 0, overdue: 0, resolved: 0, dueToday: 0 }));
   const page = await open();
   expect(textOf(find(page, '.list-state'))).toBe('暂时没有待受理的事项');
   expect(textOf(find(page, '.banner'))).toBe('今天没有到期的事项');
@@ -98,11 +119,16 @@ test('an empty queue says so, per tab; a calm banner when nothing is due', async
 
 test('paging by cursor at the bottom, then 没有更多了', async () => {
   asStaff();
-  apiFake.on('queue.list', (p) => (p.cursor ? { items: manyQueueItems(3, 100), nextCursor: null } : { items: manyQueueItems(20), nextCursor: 'c-2' }));
+  apiFake.on('queue.list', (p) =>
+    p.cursor ? { items: manyQueueItems(3, 100), nextCursor: null } : { items: manyQueueItems(20), nextCursor: 'c-2' },
+  );
   const page = await open();
   expect(findAll(page, '.queue-card')).toHaveLength(20);
   await callPage(page, 'onReachBottom');
-  expect(apiFake.callsOf('queue.list')).toEqual([{ status: 'submitted', duty: true }, { status: 'submitted', duty: true, cursor: 'c-2' }]);
+  expect(apiFake.callsOf('queue.list')).toEqual([
+    { status: 'submitted', duty: true },
+    { status: 'submitted', duty: true, cursor: 'c-2' },
+  ]);
   expect(findAll(page, '.queue-card')).toHaveLength(23);
   expect(textOf(find(page, '.more'))).toBe('没有更多了');
   await callPage(page, 'onReachBottom');

@@ -10,8 +10,17 @@ beforeAll(() => {
 test('add, enlarge, remove; each change reported with the local paths', async () => {
   const c = render(id, { max: 6 });
   const changes: string[][] = [];
-  (c as unknown as { addEventListener(name: string, fn: (e: { detail: { paths: string[] } }) => void): void }).addEventListener('change', (e) => changes.push(e.detail.paths));
-  wxScene.media = { ok: true, files: [{ tempFilePath: 'wxfile://a.jpg', size: 100 * 1024 }, { tempFilePath: 'wxfile://b.jpg', size: 900 * 1024 }] };
+  (c as unknown as { addEventListener(name: string, fn: (e: { detail: { paths: string[] } }) => void): void }).addEventListener(
+    'change',
+    (e) => changes.push(e.detail.paths),
+  );
+  wxScene.media = {
+    ok: true,
+    files: [
+      { tempFilePath: 'wxfile://a.jpg', size: 100 * 1024 },
+      { tempFilePath: 'wxfile://b.jpg', size: 900 * 1024 },
+    ],
+  };
   await tap(c, '.photo--add');
   expect(findAll(c, '.photo__img')).toHaveLength(2);
   // The large one was compressed before it was kept.
@@ -26,7 +35,14 @@ test('add, enlarge, remove; each change reported with the local paths', async ()
 
 test('at most `max`: the add tile goes, and extra picks are refused with a word', async () => {
   const c = render(id, { max: 2 });
-  wxScene.media = { ok: true, files: [{ tempFilePath: 'wxfile://1.jpg', size: 1000 }, { tempFilePath: 'wxfile://2.jpg', size: 1000 }, { tempFilePath: 'wxfile://3.jpg', size: 1000 }] };
+  wxScene.media = {
+    ok: true,
+    files: [
+      { tempFilePath: 'wxfile://1.jpg', size: 1000 },
+      { tempFilePath: 'wxfile://2.jpg', size: 1000 },
+      { tempFilePath: 'wxfile://3.jpg', size: 1000 },
+    ],
+  };
   await tap(c, '.photo--add');
   expect(findAll(c, '.photo__img')).toHaveLength(2);
   expect(findAll(c, '.photo--add')).toHaveLength(0);

@@ -35,14 +35,24 @@ test('escalated by the sweep and overdue: red, the level, the 督办 mark', asyn
   expect(exists(c, '.qcard--overdue')).toBe(false); // a fresh deadline at the community…
   expect(textOf(find(c, '.tag--supervised'))).toBe('督办');
   expect(textOf(find(c, '.tag--level'))).toBe('社区');
-  const late = render(id, { card: toQueueCard({ ...item, deadline: item.deadline && { ...item.deadline, at: '2026-11-22T16:00:00.000Z', overdue: true } }, new Date()) });
+  const late = render(id, {
+    card: toQueueCard(
+      { ...item, deadline: item.deadline && { ...item.deadline, at: '2026-11-22T16:00:00.000Z', overdue: true } },
+      new Date(),
+    ),
+  });
   await flush();
   expect(exists(late, '.qcard--overdue')).toBe(true); // …and once that one passes too
   expect(textOf(late)).toContain('超期 10 小时');
 });
 
 test('a 代报 shows its source; how many residents reported it, when the server says', async () => {
-  const proxy = render(id, { card: toQueueCard(queuePage().items.find((t) => t.source === 'proxy')!, new Date()) });
+  const proxy = render(id, {
+    card: toQueueCard(
+      queuePage().items.find((t) => t.source === 'proxy')!,
+      new Date(),
+    ),
+  });
   await flush();
   expect(textOf(find(proxy, '.tag--source'))).toBe('代报');
   const many = render(id, { card: toQueueCard({ ...queuePage().items[2]!, affectedCount: 4 }, new Date()) });

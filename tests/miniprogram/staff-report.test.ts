@@ -28,7 +28,7 @@ async function fillReport(page: Root): Promise<void> {
   await type(page, '.description', '王大爷来电：楼下垃圾三天没人清运');
 }
 
-test('代报: the resident\'s name and phone go with the report; the handling page of the new ticket opens', async () => {
+test("代报: the resident's name and phone go with the report; the handling page of the new ticket opens", async () => {
   const page = await open('proxy');
   expect(textOf(find(page, '.intro'))).toContain('代居民上报');
   const answer = staffAnswers().moves.proxySubmit;
@@ -95,8 +95,13 @@ test('a failed submit keeps the form; sending again uses the same clientRequestI
   expect(second?.clientRequestId).toBe(first?.clientRequestId);
 });
 
-test('the categories are the server\'s (categories.list)', async () => {
-  apiFake.on('categories.list', () => ({ items: [{ code: 'sanitation', name: '环境卫生', profile: 'normal' }, { code: 'elevator', name: '电梯困人', profile: 'urgent' }] }));
+test("the categories are the server's (categories.list)", async () => {
+  apiFake.on('categories.list', () => ({
+    items: [
+      { code: 'sanitation', name: '环境卫生', profile: 'normal' },
+      { code: 'elevator', name: '电梯困人', profile: 'urgent' },
+    ],
+  }));
   const page = await open('patrol');
   expect(findAll(page, '.choice--category').map(textOf)).toEqual(['环境卫生', '电梯困人']);
   expect(exists(page, '.choice--urgent')).toBe(true);

@@ -48,7 +48,7 @@ describe('staff subscriptions', () => {
 });
 
 describe('staff work', () => {
-  test('a move is sent as its action and answers the server\'s view', async () => {
+  test("a move is sent as its action and answers the server's view", async () => {
     apiFake.on('ticket.accept', () => staffTicket({ status: 'accepted' }));
     const view = await performMove('accept', 't-1', emptyForm());
     expect(view.status).toBe('accepted');

@@ -45,7 +45,7 @@ test('the records newest first: ticket, reason, who (系统 for the sweep), when
   expect(textOf(find(page, '.more'))).toBe('没有更多了');
 });
 
-test('a record opens its ticket\'s handling page', async () => {
+test("a record opens its ticket's handling page", async () => {
   const page = await open();
   await tap(page, '.row', 1);
   expect(navigations('navigateTo')).toEqual([`/staff/pages/ticket/ticket?id=${deskPage().items[1]?.ticketId}`]);
@@ -53,7 +53,9 @@ test('a record opens its ticket\'s handling page', async () => {
 
 test('paged by cursor; pull to refresh starts over', async () => {
   const first = deskPage();
-  apiFake.on('supervisions.list', (p) => (p.cursor ? { items: [{ ...first.items[2]!, id: 'sv-9' }], nextCursor: null } : { ...first, nextCursor: 'd-2' }));
+  apiFake.on('supervisions.list', (p) =>
+    p.cursor ? { items: [{ ...first.items[2]!, id: 'sv-9' }], nextCursor: null } : { ...first, nextCursor: 'd-2' },
+  );
   const page = await open();
   await callPage(page, 'onReachBottom');
   expect(apiFake.callsOf('supervisions.list')).toEqual([{}, { cursor: 'd-2' }]);

@@ -6,7 +6,20 @@
 import { apiFake } from './support/api-fake';
 import { fixClock, realClock } from './support/clock';
 import { acceptedTicket, staffAnswers, staffMe, staffTicket } from './support/staff-data';
-import { callPage, exists, find, findAll, load, render, setDataSizes, SET_DATA_LIMIT, tap, textOf, type, type Root } from './support/render';
+import {
+  callPage,
+  exists,
+  find,
+  findAll,
+  load,
+  render,
+  setDataSizes,
+  SET_DATA_LIMIT,
+  tap,
+  textOf,
+  type,
+  type Root,
+} from './support/render';
 import { toasts, wxFake, wxScene } from './support/wx-fake';
 
 jest.mock('../../miniprogram/services/api', () => jest.requireActual('./support/api-fake').mockApiModule());
@@ -109,7 +122,10 @@ describe('what the page shows', () => {
 
   test('a long timeline travels in small setData slices', async () => {
     const base = acceptedTicket();
-    const long = Array.from({ length: 60 }, (_, i) => ({ ...(base.timeline?.[2] as Api.TimelineEntry), note: `第 ${i + 1} 次督办：请尽快处理。`.repeat(4) }));
+    const long = Array.from({ length: 60 }, (_, i) => ({
+      ...(base.timeline?.[2] as Api.TimelineEntry),
+      note: `第 ${i + 1} 次督办：请尽快处理。`.repeat(4),
+    }));
     const page = await open(acceptedTicket({ timeline: long }));
     expect(findAll(page, '.staff-timeline >> .tl')).toHaveLength(60);
     expect(Math.max(...setDataSizes)).toBeLessThan(SET_DATA_LIMIT);
@@ -186,7 +202,7 @@ describe('moves', () => {
     expect(apiFake.callsOf('ticket.reject')).toEqual([{ ticketId: T().id, reason: '该处属于物业管理区域，请联系物业' }]);
   });
 
-  test('transfer: the community\'s grids (not the current one), the whole district on demand, paged', async () => {
+  test("transfer: the community's grids (not the current one), the whole district on demand, paged", async () => {
     const page = await open(staffTicket());
     apiFake.on('grids.pick', (p) => {
       if (p.community) {
@@ -209,7 +225,11 @@ describe('moves', () => {
     await tap(page, '.action-sheet >> .segment', 1);
     expect(findAll(page, '.action-sheet >> .option').map(textOf)).toEqual([expect.stringContaining('第三网格')]);
     await tap(page, '.action-sheet >> .options__more');
-    expect(apiFake.callsOf('grids.pick')).toEqual([{ ticketId: T().id, community: '华光社区' }, { ticketId: T().id }, { ticketId: T().id, cursor: 'g-2' }]);
+    expect(apiFake.callsOf('grids.pick')).toEqual([
+      { ticketId: T().id, community: '华光社区' },
+      { ticketId: T().id },
+      { ticketId: T().id, cursor: 'g-2' },
+    ]);
     await tap(page, '.action-sheet >> .option', 1);
     await submitSheet(page);
     expect(textOf(find(page, '.action-sheet >> .sheet-error'))).toBe('请填写原因（1–200 字）');
@@ -316,7 +336,9 @@ describe('moves', () => {
     await type(page, '.action-sheet >> .sheet-text', '已上门核实，明天清运');
     await submitSheet(page);
     await confirm(page);
-    expect(apiFake.callsOf('ticket.reply')).toEqual([{ ticketId: acceptedTicket().id, supervisionId: acceptedTicket().supervisions?.[0]?.id, note: '已上门核实，明天清运' }]);
+    expect(apiFake.callsOf('ticket.reply')).toEqual([
+      { ticketId: acceptedTicket().id, supervisionId: acceptedTicket().supervisions?.[0]?.id, note: '已上门核实，明天清运' },
+    ]);
     expect(textOf(find(page, '.supervisions'))).toContain('已答复');
     expect(textOf(find(page, '.supervisions'))).toContain('张燕 于 11月23日 10:00 答复');
     expect(exists(page, '.reply')).toBe(false);
@@ -411,7 +433,7 @@ describe('联系居民', () => {
     expect(wxFake.makePhoneCall).not.toHaveBeenCalled();
   });
 
-  test('no longer responsible (CONFLICT): the conflict explained; no phone: the server\'s words', async () => {
+  test("no longer responsible (CONFLICT): the conflict explained; no phone: the server's words", async () => {
     const page = await open(staffTicket());
     apiFake.fail('ticket.contact', 'CONFLICT', '这件事项已不由您负责，不能查看联系电话');
     await tap(page, '.contact');

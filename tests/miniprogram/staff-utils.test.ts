@@ -37,15 +37,20 @@ describe('time left', () => {
 });
 
 describe('the queue', () => {
-  test('each tab\'s filter', () => {
+  test("each tab's filter", () => {
     expect(tabParams('submitted')).toEqual({ status: 'submitted', duty: true });
     expect(tabParams('accepted')).toEqual({ status: 'accepted', duty: true });
     expect(tabParams('overdue')).toEqual({ overdue: true });
     expect(tabParams('resolved')).toEqual({ status: 'resolved' });
   });
 
-  test('tabs with the server\'s counts, or none yet', () => {
-    expect(tabsOf(counts()).map((t) => [t.label, t.count])).toEqual([['待受理', 4], ['处理中', 2], ['已超期', 0], ['已办结', 1]]);
+  test("tabs with the server's counts, or none yet", () => {
+    expect(tabsOf(counts()).map((t) => [t.label, t.count])).toEqual([
+      ['待受理', 4],
+      ['处理中', 2],
+      ['已超期', 0],
+      ['已办结', 1],
+    ]);
     expect(tabsOf(null).every((t) => t.count === null)).toBe(true);
   });
 
@@ -55,7 +60,7 @@ describe('the queue', () => {
     expect(bannerOf(counts({ overdue: 0, dueToday: 0 }))).toEqual({ text: '今天没有到期的事项', tone: 'calm' });
   });
 
-  test('a card carries only what it shows; the time left is counted to the server\'s deadline', () => {
+  test("a card carries only what it shows; the time left is counted to the server's deadline", () => {
     const item = queuePage().items[0]!;
     const card = toQueueCard(item, NOW);
     expect(card).toEqual({
@@ -76,22 +81,47 @@ describe('the queue', () => {
       timeTone: 'soon',
       createdText: '11月23日 09:40',
     });
-    expect(toQueueCard({ ...item, deadline: { kind: 'accept', at: '2026-11-23T03:00:00.000Z', label: '11月23日 11:00 前受理', overdue: false } }, NOW).timeText).toBe('剩 1 小时');
+    expect(
+      toQueueCard(
+        { ...item, deadline: { kind: 'accept', at: '2026-11-23T03:00:00.000Z', label: '11月23日 11:00 前受理', overdue: false } },
+        NOW,
+      ).timeText,
+    ).toBe('剩 1 小时');
     expect(toQueueCard({ ...item, deadline: null }, NOW).timeText).toBe('');
     expect(JSON.stringify(card).length).toBeLessThan(600);
   });
 });
 
 describe('the handling page', () => {
-  test('action buttons: the staff moves the server allows, in a fixed order, never a resident\'s', () => {
+  test("action buttons: the staff moves the server allows, in a fixed order, never a resident's", () => {
     expect(actionButtons(['escalate', 'accept', 'withdraw', 'rate', 'reject']).map((b) => b.key)).toEqual(['accept', 'escalate', 'reject']);
     expect(actionButtons(['reject']).map((b) => b.theme)).toEqual(['danger']);
   });
 
   test('detail: notes allowed become buttons; a dispatched ticket says so; 督办 rows by name', () => {
     const d = toStaffDetail(acceptedTicket({ departmentCode: 'cz-sanitation' }), NOW);
-    expect(d).toMatchObject({ canContact: false, canReply: true, supervised: true, departmentNote: '职能部门处理中', phoneMasked: '', levelLabel: '网格', sourceLabel: '居民上报', deadlineText: '11月26日 24:00 前办结', timeText: '剩 3 天' });
-    expect(d.supervisions).toEqual([{ id: acceptedTicket().supervisions?.[0]?.id, by: '街道 陈静', whenText: '11月23日 09:50', note: '请今天内上门核实', answered: false, answerText: '', answerNote: '' }]);
+    expect(d).toMatchObject({
+      canContact: false,
+      canReply: true,
+      supervised: true,
+      departmentNote: '职能部门处理中',
+      phoneMasked: '',
+      levelLabel: '网格',
+      sourceLabel: '居民上报',
+      deadlineText: '11月26日 24:00 前办结',
+      timeText: '剩 3 天',
+    });
+    expect(d.supervisions).toEqual([
+      {
+        id: acceptedTicket().supervisions?.[0]?.id,
+        by: '街道 陈静',
+        whenText: '11月23日 09:50',
+        note: '请今天内上门核实',
+        answered: false,
+        answerText: '',
+        answerNote: '',
+      },
+    ]);
     const fresh = toStaffDetail(staffAnswers().tickets.submitted, NOW);
     expect(fresh).toMatchObject({ canContact: true, canReply: false, phoneMasked: '138****5678', deadlineText: '11月24日 24:00 前受理' });
     const system = toSupervisionRow({ ...acceptedTicket().supervisions![0]!, by: '系统', byLabel: '系统' }, NOW);
@@ -100,7 +130,16 @@ describe('the handling page', () => {
 });
 
 describe('move forms', () => {
-  const filled = { ...emptyForm(), text: '需要社区协调', result: '已清理', gridCode: 'G-2', departmentCode: 'd-1', rejectReason: 'scope' as const, supervisionId: 'sv-1', photos: ['cloud://x/1.jpg'] };
+  const filled = {
+    ...emptyForm(),
+    text: '需要社区协调',
+    result: '已清理',
+    gridCode: 'G-2',
+    departmentCode: 'd-1',
+    rejectReason: 'scope' as const,
+    supervisionId: 'sv-1',
+    photos: ['cloud://x/1.jpg'],
+  };
 
   test('what each form needs before it may be sent', () => {
     expect(formProblem('accept', emptyForm())).toBe('');
@@ -111,20 +150,39 @@ describe('move forms', () => {
     expect(formProblem('dispatch', { ...emptyForm(), departmentCode: 'd' })).toBe('');
     expect(formProblem('resolve', emptyForm())).toBe('请填写办理结果（1–200 字）');
     expect(formProblem('supervise', { ...emptyForm(), text: '督'.repeat(201) })).toBe('请填写原因（1–200 字）');
-    for (const kind of ['accept', 'reject', 'transfer', 'dispatch', 'return', 'escalate', 'resolve', 'supervise', 'reply'] as const) expect(formProblem(kind, filled)).toBe('');
+    for (const kind of ['accept', 'reject', 'transfer', 'dispatch', 'return', 'escalate', 'resolve', 'supervise', 'reply'] as const)
+      expect(formProblem(kind, filled)).toBe('');
   });
 
   test('the action and params each form sends', () => {
-    expect(moveCall('accept', 't', { ...filled, complexity: 'complex' })).toEqual({ action: 'ticket.accept', params: { ticketId: 't', complexity: 'complex' } });
+    expect(moveCall('accept', 't', { ...filled, complexity: 'complex' })).toEqual({
+      action: 'ticket.accept',
+      params: { ticketId: 't', complexity: 'complex' },
+    });
     expect(moveCall('reject', 't', filled)).toEqual({ action: 'ticket.reject', params: { ticketId: 't', reason: '需要社区协调' } });
-    expect(moveCall('reject', 't', { ...filled, rejectReason: 'duplicate', duplicateOf: 't-2' })).toEqual({ action: 'ticket.reject', params: { ticketId: 't', reason: '需要社区协调', duplicateOf: 't-2' } });
-    expect(moveCall('transfer', 't', filled)).toEqual({ action: 'ticket.transfer', params: { ticketId: 't', toGridCode: 'G-2', reason: '需要社区协调' } });
-    expect(moveCall('dispatch', 't', { ...filled, text: '  ' })).toEqual({ action: 'ticket.dispatch', params: { ticketId: 't', departmentCode: 'd-1' } });
+    expect(moveCall('reject', 't', { ...filled, rejectReason: 'duplicate', duplicateOf: 't-2' })).toEqual({
+      action: 'ticket.reject',
+      params: { ticketId: 't', reason: '需要社区协调', duplicateOf: 't-2' },
+    });
+    expect(moveCall('transfer', 't', filled)).toEqual({
+      action: 'ticket.transfer',
+      params: { ticketId: 't', toGridCode: 'G-2', reason: '需要社区协调' },
+    });
+    expect(moveCall('dispatch', 't', { ...filled, text: '  ' })).toEqual({
+      action: 'ticket.dispatch',
+      params: { ticketId: 't', departmentCode: 'd-1' },
+    });
     expect(moveCall('return', 't', filled)).toEqual({ action: 'ticket.return', params: { ticketId: 't', reason: '需要社区协调' } });
     expect(moveCall('escalate', 't', filled)).toEqual({ action: 'ticket.escalate', params: { ticketId: 't', reason: '需要社区协调' } });
-    expect(moveCall('resolve', 't', filled)).toEqual({ action: 'ticket.resolve', params: { ticketId: 't', result: '已清理', photos: ['cloud://x/1.jpg'] } });
+    expect(moveCall('resolve', 't', filled)).toEqual({
+      action: 'ticket.resolve',
+      params: { ticketId: 't', result: '已清理', photos: ['cloud://x/1.jpg'] },
+    });
     expect(moveCall('supervise', 't', filled)).toEqual({ action: 'ticket.supervise', params: { ticketId: 't', note: '需要社区协调' } });
-    expect(moveCall('reply', 't', filled)).toEqual({ action: 'ticket.reply', params: { ticketId: 't', supervisionId: 'sv-1', note: '需要社区协调' } });
+    expect(moveCall('reply', 't', filled)).toEqual({
+      action: 'ticket.reply',
+      params: { ticketId: 't', supervisionId: 'sv-1', note: '需要社区协调' },
+    });
   });
 });
 
@@ -147,8 +205,15 @@ describe('invite codes and the bind form', () => {
   });
 
   test('params as the server takes them', () => {
-    expect(bindParams({ code: ' abcd2345 ', displayName: ' 张  燕 ', servicePhone: '' })).toEqual({ inviteCode: 'ABCD2345', displayName: '张 燕' });
-    expect(bindParams({ code: 'ABCD2345', displayName: '张燕', servicePhone: ' 0533-2180101 ' })).toEqual({ inviteCode: 'ABCD2345', displayName: '张燕', servicePhone: '0533-2180101' });
+    expect(bindParams({ code: ' abcd2345 ', displayName: ' 张  燕 ', servicePhone: '' })).toEqual({
+      inviteCode: 'ABCD2345',
+      displayName: '张 燕',
+    });
+    expect(bindParams({ code: 'ABCD2345', displayName: '张燕', servicePhone: ' 0533-2180101 ' })).toEqual({
+      inviteCode: 'ABCD2345',
+      displayName: '张燕',
+      servicePhone: '0533-2180101',
+    });
     expect(validateBind({ code: 'ABCD2345', displayName: '张燕', servicePhone: '' })).toEqual({});
   });
 });

@@ -5,7 +5,20 @@
 import { apiFake } from './support/api-fake';
 import { fixClock, realClock } from './support/clock';
 import { realAnswers } from './support/real-answers';
-import { callPage, exists, find, findAll, load, render, setDataSizes, SET_DATA_LIMIT, tap, textOf, type, type Root } from './support/render';
+import {
+  callPage,
+  exists,
+  find,
+  findAll,
+  load,
+  render,
+  setDataSizes,
+  SET_DATA_LIMIT,
+  tap,
+  textOf,
+  type,
+  type Root,
+} from './support/render';
 import { toasts, wxFake } from './support/wx-fake';
 
 jest.mock('../../miniprogram/services/api', () => jest.requireActual('./support/api-fake').mockApiModule());
@@ -36,7 +49,8 @@ const rows = (page: Root): string[] =>
       .filter(Boolean)
       .join(' · ');
   });
-const toneOf = (page: Root, index: number): string => /\btl--(normal|good|warn|bad)\b/.exec(find(page, '.tl', index).dom?.className ?? '')?.[1] ?? '';
+const toneOf = (page: Root, index: number): string =>
+  /\btl--(normal|good|warn|bad)\b/.exec(find(page, '.tl', index).dom?.className ?? '')?.[1] ?? '';
 
 test('a fresh report: status, number, the deadline as the server words it, description, photos, place, timeline', async () => {
   const view = tickets.submitted;
@@ -79,7 +93,7 @@ test('escalated for a missed deadline: marked, the new holder named, the late st
   expect(toneOf(page, 1)).toBe('normal');
 });
 
-test('past its deadline: red, and the resident may 催办 — once, with the server\'s answer shown', async () => {
+test("past its deadline: red, and the resident may 催办 — once, with the server's answer shown", async () => {
   const page = await open(tickets.urgentLate);
   expect(textOf(find(page, '.deadline'))).toBe('11月23日 09:30 前受理（已超时）');
   expect(exists(page, '.deadline--overdue')).toBe(true);
@@ -237,7 +251,10 @@ test('every setData stays under 50 KB with a long timeline full of photos', asyn
     ...first,
     kind: 'supervise' as const,
     note: '请尽快处理，居民反映强烈。'.repeat(8),
-    photoUrls: [`https://files.example.invalid/${i}/a.jpg?sign=${'x'.repeat(300)}`, `https://files.example.invalid/${i}/b.jpg?sign=${'y'.repeat(300)}`],
+    photoUrls: [
+      `https://files.example.invalid/${i}/a.jpg?sign=${'x'.repeat(300)}`,
+      `https://files.example.invalid/${i}/b.jpg?sign=${'y'.repeat(300)}`,
+    ],
   }));
   setDataSizes.length = 0;
   const page = await open({ ...tickets.resolved, timeline, description: '描述'.repeat(250) });

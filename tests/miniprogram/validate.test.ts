@@ -22,7 +22,7 @@ const NUMBERS: Array<[string, boolean]> = [
   ['', false],
 ];
 
-test('the client uses the server\'s phone pattern, character for character', () => {
+test("the client uses the server's phone pattern, character for character", () => {
   expect(PHONE_PATTERN.source).toBe(SERVER_PATTERN.source);
   expect(PHONE_PATTERN.flags).toBe(SERVER_PATTERN.flags);
 });
@@ -36,5 +36,7 @@ test('every wrong field is named, in the order of the form', () => {
   const errors = validateReport({ category: '', description: '  ', location: null, contactPhone: '12345' });
   expect(wrongFields(errors)).toEqual(['category', 'description', 'location', 'contactPhone']);
   expect(errors.contactPhone).toBe('电话号码格式不对，请检查（手机 11 位，座机带区号）');
-  expect(validateReport({ category: 'sanitation', description: '路灯坏了', location: { latitude: 36.8, longitude: 118 }, contactPhone: '' })).toEqual({});
+  expect(
+    validateReport({ category: 'sanitation', description: '路灯坏了', location: { latitude: 36.8, longitude: 118 }, contactPhone: '' }),
+  ).toEqual({});
 });

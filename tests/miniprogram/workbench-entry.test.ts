@@ -31,7 +31,10 @@ test('staff see their name, role and area, and what waits', async () => {
 });
 
 test('a tap opens the queue and asks for the staff templates in the same tap', async () => {
-  apiFake.on('staff.me', () => staffMe()).on('queue.counts', () => counts({ overdue: 2 })).on('subscription.record', (p) => ({ recorded: Object.keys(p.grants).length }));
+  apiFake
+    .on('staff.me', () => staffMe())
+    .on('queue.counts', () => counts({ overdue: 2 }))
+    .on('subscription.record', (p) => ({ recorded: Object.keys(p.grants).length }));
   wxScene.subscribe = { ok: true, result: { staffNewTicket: 'accept', staffEscalated: 'reject' } };
   const c = render(id);
   await flush();

@@ -11,7 +11,11 @@ export const ADMIN = 'test-admin';
 export interface TestApp {
   server: LocalServer;
   /** Calls an action as `openid`; answers the envelope. */
-  call<A extends Api.ActionName>(openid: string | null, action: A, params: Api.Params<A> | Record<string, unknown>): Promise<Api.Response<A>>;
+  call<A extends Api.ActionName>(
+    openid: string | null,
+    action: A,
+    params: Api.Params<A> | Record<string, unknown>,
+  ): Promise<Api.Response<A>>;
   /** Calls an action and returns its data, failing the test on an error envelope. */
   ok<A extends Api.ActionName>(openid: string, action: A, params: Api.Params<A>): Promise<Api.Data<A>>;
   raw(openid: string | null, event: unknown): Promise<Api.Envelope<unknown>>;
@@ -32,7 +36,10 @@ export async function startTestApp(): Promise<TestApp> {
     call: async (openid, action, params) => (await raw(openid, { action, params })) as Api.Response<typeof action>,
     ok: async (openid, action, params) => {
       const answer = await raw(openid, { action, params });
-      if (!answer.ok) throw new Error(`${action} as ${openid} failed: ${answer.error.code} ${answer.error.message} ${JSON.stringify(answer.error.details ?? '')}`);
+      if (!answer.ok)
+        throw new Error(
+          `${action} as ${openid} failed: ${answer.error.code} ${answer.error.message} ${JSON.stringify(answer.error.details ?? '')}`,
+        );
       return answer.data as Api.Data<typeof action>;
     },
     raw,
@@ -118,7 +125,11 @@ export async function bindStaff(
   profile: { displayName?: string; servicePhone?: string } = {},
 ): Promise<void> {
   const invite = await app.ok(ADMIN, 'admin.invites.create', { role, scope });
-  await app.ok(openid, 'staff.bind', { inviteCode: invite.code, displayName: profile.displayName ?? displayNameOf(openid), ...(profile.servicePhone ? { servicePhone: profile.servicePhone } : {}) });
+  await app.ok(openid, 'staff.bind', {
+    inviteCode: invite.code,
+    displayName: profile.displayName ?? displayNameOf(openid),
+    ...(profile.servicePhone ? { servicePhone: profile.servicePhone } : {}),
+  });
 }
 
 let requestCounter = 0;

@@ -105,8 +105,7 @@ export function ticketBuilder(overrides: TicketSpec = {}): Ticket {
   const level: Level = fields.level ?? 'grid';
   const createdAt = fields.createdAt ?? T0;
   const profile: SlaProfile = fields.profile ?? 'normal';
-  const place: PlaceRef =
-    typeof placeSpec === 'string' ? placeOf(placeSpec) : { ...placeOf('G101'), ...(placeSpec ?? {}) };
+  const place: PlaceRef = typeof placeSpec === 'string' ? placeOf(placeSpec) : { ...placeOf('G101'), ...(placeSpec ?? {}) };
   const departmentCode = fields.departmentCode ?? null;
   const reporterOpenid = fields.reporterOpenid ?? REPORTER_OPENID;
 
@@ -214,8 +213,7 @@ export function ticketBuilder(overrides: TicketSpec = {}): Ticket {
 // ---- SLA ----
 
 export type SlaCall =
-  | { rule: 'acceptBy'; from: Date; profile: SlaProfile }
-  | { rule: 'resolveBy'; from: Date; complexity: Complexity; profile: SlaProfile };
+  { rule: 'acceptBy'; from: Date; profile: SlaProfile } | { rule: 'resolveBy'; from: Date; complexity: Complexity; profile: SlaProfile };
 
 export interface RecordingSla extends SlaRules {
   readonly calls: SlaCall[];

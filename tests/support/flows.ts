@@ -76,7 +76,11 @@ export async function expectUnchanged(app: TestApp, body: () => Promise<unknown>
 }
 
 /** Expects `attempt` to be refused with `code` and to leave the store exactly as it was; answers the error. */
-export async function expectRefused(app: TestApp, code: Api.ErrorCode, attempt: () => Promise<Api.Envelope<unknown>>): Promise<Api.ErrorBody> {
+export async function expectRefused(
+  app: TestApp,
+  code: Api.ErrorCode,
+  attempt: () => Promise<Api.Envelope<unknown>>,
+): Promise<Api.ErrorBody> {
   const before = await app.snapshot();
   const answer = await attempt();
   expect(answer).toMatchObject({ ok: false, error: { code } });
@@ -157,7 +161,12 @@ export interface StateOptions {
  * Brings a just-submitted ticket to `state`: accepted; resolved (accepted first); closed (resolved,
  * then rated 满意 by the reporter); rejected; or withdrawn by the reporter.
  */
-export async function bringTo(app: TestApp, ticket: { id: string; resident: string }, state: TicketState, options: StateOptions = {}): Promise<void> {
+export async function bringTo(
+  app: TestApp,
+  ticket: { id: string; resident: string },
+  state: TicketState,
+  options: StateOptions = {},
+): Promise<void> {
   const { by = 'worker-1', complexity = 'normal', result = '已清运', reason = '不属于受理范围' } = options;
   const ticketId = ticket.id;
   if (state === 'submitted') return;
@@ -234,7 +243,11 @@ export async function createDepartment(app: TestApp, department: Api.Params<'adm
 }
 
 /** Creates a department and makes `handler` its deptHandler. */
-export async function departmentWithHandler(app: TestApp, department: Api.Params<'admin.departments.upsert'>, handler: string): Promise<void> {
+export async function departmentWithHandler(
+  app: TestApp,
+  department: Api.Params<'admin.departments.upsert'>,
+  handler: string,
+): Promise<void> {
   await createDepartment(app, department);
   await bindStaff(app, handler, 'deptHandler', { department: department.code });
 }

@@ -13,7 +13,11 @@ const originalConnect = net.Socket.prototype.connect;
 net.Socket.prototype.connect = function guardedConnect(this: net.Socket, ...args: any[]) {
   const first = args[0];
   const host: unknown =
-    typeof first === 'object' && first !== null ? (first as { host?: unknown; path?: unknown }).path ?? (first as { host?: unknown }).host ?? 'localhost' : typeof args[1] === 'string' ? args[1] : 'localhost';
+    typeof first === 'object' && first !== null
+      ? ((first as { host?: unknown; path?: unknown }).path ?? (first as { host?: unknown }).host ?? 'localhost')
+      : typeof args[1] === 'string'
+        ? args[1]
+        : 'localhost';
   if (typeof host === 'string' && !host.startsWith('/') && !LOOPBACK.test(host)) {
     throw new Error(`tests never reach the network: refused connection to ${host}`);
   }

@@ -4,14 +4,7 @@
 // Times are ISO-8601 strings in UTC ("2026-11-22T06:00:00.000Z"); clients show them in Asia/Shanghai.
 
 declare namespace Api {
-  type Role =
-    | 'resident'
-    | 'gridWorker'
-    | 'communityAdmin'
-    | 'deptHandler'
-    | 'streetAdmin'
-    | 'districtAdmin'
-    | 'superAdmin';
+  type Role = 'resident' | 'gridWorker' | 'communityAdmin' | 'deptHandler' | 'streetAdmin' | 'districtAdmin' | 'superAdmin';
   type StaffRole = Exclude<Role, 'resident'>;
 
   type TicketStatus = 'submitted' | 'accepted' | 'resolved' | 'closed' | 'rejected' | 'withdrawn';
@@ -24,40 +17,15 @@ declare namespace Api {
 
   /** Built-in category codes; categories are data, so any admin-added code is a plain string. */
   type BuiltInCategoryCode =
-    | 'sanitation'
-    | 'dispute'
-    | 'property'
-    | 'facilities'
-    | 'safety'
-    | 'urgent-repair'
-    | 'policy'
-    | 'life-service'
-    | 'other';
+    'sanitation' | 'dispute' | 'property' | 'facilities' | 'safety' | 'urgent-repair' | 'policy' | 'life-service' | 'other';
   type CategoryCode = BuiltInCategoryCode | (string & {});
 
   type ErrorCode =
-    | 'INVALID_INPUT'
-    | 'UNAUTHENTICATED'
-    | 'FORBIDDEN'
-    | 'NOT_FOUND'
-    | 'CONFLICT'
-    | 'RATE_LIMITED'
-    | 'CONTENT_REJECTED'
-    | 'INTERNAL';
+    'INVALID_INPUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'RATE_LIMITED' | 'CONTENT_REJECTED' | 'INTERNAL';
 
   /** Moves a user can make on a ticket; the server lists the allowed ones on each view. */
   type TicketAction =
-    | 'withdraw'
-    | 'accept'
-    | 'reject'
-    | 'transfer'
-    | 'dispatch'
-    | 'escalate'
-    | 'resolve'
-    | 'rate'
-    | 'reopen'
-    | 'supervise'
-    | 'return';
+    'withdraw' | 'accept' | 'reject' | 'transfer' | 'dispatch' | 'escalate' | 'resolve' | 'rate' | 'reopen' | 'supervise' | 'return';
 
   /**
    * Entries staff add without moving the ticket: revealing the resident's phone to call them
@@ -74,12 +42,7 @@ declare namespace Api {
   /** One-time grants allow one message each; long-term (政务民生 and similar) many. */
   type TemplateKind = 'oneTime' | 'longTerm';
 
-  type TemplateKey =
-    | 'ticketAccepted'
-    | 'ticketResolved'
-    | 'ticketRejected'
-    | 'staffNewTicket'
-    | 'staffEscalated';
+  type TemplateKey = 'ticketAccepted' | 'ticketResolved' | 'ticketRejected' | 'staffNewTicket' | 'staffEscalated';
 
   type GrantResult = 'accept' | 'reject' | 'ban' | 'filter';
 
@@ -90,12 +53,7 @@ declare namespace Api {
     address?: string;
   }
 
-  type Scope =
-    | { grids: string[] }
-    | { community: string }
-    | { street: string }
-    | { district: string }
-    | { department: string };
+  type Scope = { grids: string[] } | { community: string } | { street: string } | { district: string } | { department: string };
 
   interface TimelineEntry {
     at: string;

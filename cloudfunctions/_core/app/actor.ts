@@ -13,6 +13,7 @@ export async function resolveCaller(openid: string, deps: Deps): Promise<{ actor
     return { actor: { openid, role: 'superAdmin', scope: null }, lastActiveAt: undefined };
   }
   const staff = await deps.staff.get(openid);
-  if (staff) return { actor: { openid, role: staff.role, scope: staff.scope, name: staff.displayName }, lastActiveAt: staff.lastActiveAt ?? null };
+  if (staff)
+    return { actor: { openid, role: staff.role, scope: staff.scope, name: staff.displayName }, lastActiveAt: staff.lastActiveAt ?? null };
   return { actor: { openid, role: 'resident', scope: null }, lastActiveAt: undefined };
 }

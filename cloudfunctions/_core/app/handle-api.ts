@@ -27,7 +27,8 @@ const hasAction = (name: string): name is keyof typeof ACTIONS => Object.prototy
 type Logger = (line: string) => void;
 
 /** An error for a log line: its name and the shape of its message, never its data. */
-export const describeError = (error: unknown): string => (error instanceof Error ? `${error.name}: ${redact(error.message)}` : 'unknown error');
+export const describeError = (error: unknown): string =>
+  error instanceof Error ? `${error.name}: ${redact(error.message)}` : 'unknown error';
 
 /** Keeps the shape of an error message for debugging, never its data. */
 export function redact(message: string): string {

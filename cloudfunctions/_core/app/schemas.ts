@@ -32,7 +32,6 @@ z.config({
   },
 });
 
-
 export const id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, '编号格式不正确');
 /**
  * Text a person wrote: trimmed, 1–max characters (code points), something visible in it, and
@@ -78,7 +77,10 @@ export const location = z.strictObject({
 /** Mobile or landline with area code; the mini program's copy (utils/validate.ts) is tested against it. */
 export const PHONE_PATTERN = /^1[3-9]\d{9}$|^0\d{2,3}-?\d{7,8}$/;
 export const phone = z.string().regex(PHONE_PATTERN, '请填写正确的电话号码');
-export const cursor = z.string().regex(/^[A-Za-z0-9_=-]{1,200}$/, '翻页参数不正确').optional();
+export const cursor = z
+  .string()
+  .regex(/^[A-Za-z0-9_=-]{1,200}$/, '翻页参数不正确')
+  .optional();
 export const categoryCode = z.string().regex(/^[a-z][a-z0-9-]{0,31}$/, '请选择问题类型');
 export const placeName = text(50);
 export const gridCode = z.string().regex(GRID_CODE_PATTERN, '网格编号不正确');
@@ -93,5 +95,12 @@ export const scope = z.union([
   z.strictObject({ department: departmentCode }),
 ]);
 
-export const staffRole = contractEnum<Api.StaffRole>()(['gridWorker', 'communityAdmin', 'deptHandler', 'streetAdmin', 'districtAdmin', 'superAdmin']);
+export const staffRole = contractEnum<Api.StaffRole>()([
+  'gridWorker',
+  'communityAdmin',
+  'deptHandler',
+  'streetAdmin',
+  'districtAdmin',
+  'superAdmin',
+]);
 export const ticketStatus = contractEnum<Api.TicketStatus>()(['submitted', 'accepted', 'resolved', 'closed', 'rejected', 'withdrawn']);

@@ -6,8 +6,9 @@ import type { Scope } from '../domain/types';
 import type { Deps } from '../ports';
 import { fail } from './errors';
 
-const compact = (values: Array<string | null | undefined>): string[] =>
-  [...new Set(values.filter((v): v is string => typeof v === 'string' && v !== ''))];
+const compact = (values: Array<string | null | undefined>): string[] => [
+  ...new Set(values.filter((v): v is string => typeof v === 'string' && v !== '')),
+];
 
 /** Where a scope lies, from the stored grids, places and departments; NOT_FOUND if it does not exist. */
 export async function locateScope(target: Scope, deps: Deps): Promise<ScopeLocation> {

@@ -6,6 +6,7 @@ import { z } from 'zod';
  * contract cannot drift apart: `contractEnum<Api.Rating>()(['satisfied', 'basic', 'unsatisfied'])`.
  */
 export function contractEnum<T extends string>() {
-  return <const V extends readonly [T, ...T[]]>(values: V & ([Exclude<T, V[number]>] extends [never] ? unknown : { missing: Exclude<T, V[number]> })) =>
-    z.enum(values);
+  return <const V extends readonly [T, ...T[]]>(
+    values: V & ([Exclude<T, V[number]>] extends [never] ? unknown : { missing: Exclude<T, V[number]> }),
+  ) => z.enum(values);
 }

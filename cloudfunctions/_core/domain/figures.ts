@@ -125,7 +125,9 @@ export function factsOf(ticket: Ticket): TicketFacts {
     source: ticket.source,
     department: ticket.departmentCode ?? ticket.dispatchedTo,
     handler: handlerEntry ? handlerEntry.actorOpenid : null,
-    handlerTag: handlerEntry ? { role: handlerEntry.actorRole as StaffRole, name: handlerEntry.actorName ?? null, at: handlerEntry.at.toISOString() } : null,
+    handlerTag: handlerEntry
+      ? { role: handlerEntry.actorRole as StaffRole, name: handlerEntry.actorName ?? null, at: handlerEntry.at.toISOString() }
+      : null,
     counters: {
       received: 1,
       accepted: ticket.acceptedAt !== null ? 1 : 0,

@@ -51,11 +51,17 @@ function probes(polygons: MultiPolygonCoordinates): Array<{ longitude: number; l
 export function overlapping(a: GridShape, b: GridShape): boolean {
   if (!boxesMeet(a.bbox, b.bbox)) return false;
   const inside = (from: GridShape, into: GridShape): boolean =>
-    probes(from.polygons).some((p) => locatePoint(p, into.polygons) === 'inside' && distanceToBoundaryMeters(p, into.polygons) > OVERLAP_TOLERANCE_METERS);
+    probes(from.polygons).some(
+      (p) => locatePoint(p, into.polygons) === 'inside' && distanceToBoundaryMeters(p, into.polygons) > OVERLAP_TOLERANCE_METERS,
+    );
   return inside(a, b) || inside(b, a);
 }
 
-export function planGridImport(incoming: readonly GridShape[], existing: ReadonlyMap<string, GridShape>, neighbours: readonly GridShape[]): GridChangePlan {
+export function planGridImport(
+  incoming: readonly GridShape[],
+  existing: ReadonlyMap<string, GridShape>,
+  neighbours: readonly GridShape[],
+): GridChangePlan {
   const plan: GridChangePlan = { added: [], changed: [], unchanged: [], notInFile: [], overlaps: [] };
   const inFile = new Set(incoming.map((g) => g.code));
   for (const grid of incoming) {

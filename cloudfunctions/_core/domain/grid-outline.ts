@@ -59,7 +59,11 @@ export function simplifyRing(ring: readonly Position[], max: number = OUTLINE_MA
   const start = open[0] as Position;
   let split = 1;
   open.forEach((p, i) => {
-    if (Math.hypot(p[0] - start[0], p[1] - start[1]) > Math.hypot((open[split] as Position)[0] - start[0], (open[split] as Position)[1] - start[1])) split = i;
+    if (
+      Math.hypot(p[0] - start[0], p[1] - start[1]) >
+      Math.hypot((open[split] as Position)[0] - start[0], (open[split] as Position)[1] - start[1])
+    )
+      split = i;
   });
   const halves = [open.slice(0, split + 1), [...open.slice(split), start]];
   let tolerance = 1e-6;
@@ -84,7 +88,11 @@ function ringArea(ring: readonly Position[]): number {
 }
 
 /** The outer rings of a grid's polygons, largest first, for a map. */
-export function gridOutline(polygons: MultiPolygonCoordinates, maxPoints: number = OUTLINE_MAX_POINTS, maxRings: number = OUTLINE_MAX_RINGS): MapPoint[][] {
+export function gridOutline(
+  polygons: MultiPolygonCoordinates,
+  maxPoints: number = OUTLINE_MAX_POINTS,
+  maxRings: number = OUTLINE_MAX_RINGS,
+): MapPoint[][] {
   return polygons
     .map((polygon) => polygon[0] ?? [])
     .filter((ring) => ring.length >= 3)

@@ -101,8 +101,7 @@ export function judge(ticket: Ticket, actor: Actor, action: TicketAction, now: D
     // A grid worker whose ticket moved up a level is no longer responsible: that is a state
     // change, not a permission they never had. A department handler never is: departments
     // only resolve or return what was dispatched to them.
-    const couldBeResponsible =
-      rule.by.includes('responsible') && actor.role !== 'resident' && actor.role !== 'deptHandler';
+    const couldBeResponsible = rule.by.includes('responsible') && actor.role !== 'resident' && actor.role !== 'deptHandler';
     const couldBeDepartment = rule.by.includes('department') && actor.role === 'deptHandler';
     return { ok: false, code: couldBeResponsible || couldBeDepartment ? 'CONFLICT' : 'FORBIDDEN' };
   }
@@ -313,7 +312,13 @@ export function transfer(
   const toCommunity = ticket.transferCount >= 1;
   const place = toCommunity
     ? { ...ticket.place, gridCode: ticket.place.gridCode, gridName: ticket.place.gridName }
-    : { gridCode: target.gridCode, gridName: target.gridName, community: target.community, street: target.street, district: target.district };
+    : {
+        gridCode: target.gridCode,
+        gridName: target.gridName,
+        community: target.community,
+        street: target.street,
+        district: target.district,
+      };
   const level: Level = toCommunity ? 'community' : 'grid';
   const moved: Ticket = { ...ticket, status: 'submitted', place, level };
   return next(
@@ -438,7 +443,12 @@ export function annotate(ticket: Ticket, ctx: MoveContext, kind: TicketNote, not
 }
 
 export function autoClose(ticket: Ticket, ctx: MoveContext): Ticket {
-  return next(ticket, ctx, { status: 'closed', closedAt: ctx.now }, { kind: 'close', toStatus: 'closed', note: '超过 7 天未评价，自动归档' });
+  return next(
+    ticket,
+    ctx,
+    { status: 'closed', closedAt: ctx.now },
+    { kind: 'close', toStatus: 'closed', note: '超过 7 天未评价，自动归档' },
+  );
 }
 
 /** The deadline the ticket waits on now, or null when nothing is due. */

@@ -48,9 +48,15 @@ export function messageData(template: TemplateKey, input: MessageInput): Message
     case 'ticketRejected':
       return fields('不予受理', '点击查看原因');
     case 'staffNewTicket':
-      return fields(ticket.status === 'accepted' ? '待办理' : '待受理', dueWords(ticket.status === 'accepted' ? ticket.resolveBy : ticket.acceptBy));
+      return fields(
+        ticket.status === 'accepted' ? '待办理' : '待受理',
+        dueWords(ticket.status === 'accepted' ? ticket.resolveBy : ticket.acceptBy),
+      );
     case 'staffEscalated':
       // "请于11月26日 24:00前处理" is 17 characters: the new deadline always fits the 20 of a thing.
-      return fields(ticket.timeline[ticket.timeline.length - 1]?.kind === 'urge' ? '居民催办' : ticket.overdue ? '超时督办' : '上级督办', dueWords(ticket.status === 'accepted' ? ticket.resolveBy : ticket.acceptBy));
+      return fields(
+        ticket.timeline[ticket.timeline.length - 1]?.kind === 'urge' ? '居民催办' : ticket.overdue ? '超时督办' : '上级督办',
+        dueWords(ticket.status === 'accepted' ? ticket.resolveBy : ticket.acceptBy),
+      );
   }
 }

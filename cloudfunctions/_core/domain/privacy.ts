@@ -47,7 +47,7 @@ export function maskFreeText(text: string): string {
   };
   // 1. Runs of digits (any spelling) joined by separators: five or more digits is a number to hide;
   //    a run next to an address word (3号楼, 单元501, 住1001) is part of an address.
-  for (let i = 0; i < chars.length; ) {
+  for (let i = 0; i < chars.length;) {
     if (!isDigitLike(chars[i] ?? '')) {
       i++;
       continue;

@@ -30,7 +30,8 @@ export function judgeUrge(ticket: Ticket, actor: Actor, now: Date): UrgeVerdict 
   if (!canSee(ticket, actor)) return { ok: false, code: 'NOT_FOUND' };
   // The resident it is about may urge it (the reporter, or who claimed the 代报).
   if (residentOf(ticket) !== actor.openid) return { ok: false, code: 'FORBIDDEN' };
-  if ((ticket.status !== 'submitted' && ticket.status !== 'accepted') || !waitedTooLong(ticket, now)) return { ok: false, code: 'CONFLICT' };
+  if ((ticket.status !== 'submitted' && ticket.status !== 'accepted') || !waitedTooLong(ticket, now))
+    return { ok: false, code: 'CONFLICT' };
   const last = lastUrgedAt(ticket);
   if (last !== null && now.getTime() - last.getTime() < URGE_INTERVAL_MS) return { ok: false, code: 'RATE_LIMITED' };
   return { ok: true };

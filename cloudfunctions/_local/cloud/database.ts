@@ -229,7 +229,10 @@ export class LocalDatabase {
 
   private requireSingleDoc(byId: boolean): void {
     if (!byId) {
-      throw new CloudError('DATABASE_REQUEST_FAILED', 'transactions only support single-document operations (doc().get/update/set/remove and add); where() and aggregate() are not allowed');
+      throw new CloudError(
+        'DATABASE_REQUEST_FAILED',
+        'transactions only support single-document operations (doc().get/update/set/remove and add); where() and aggregate() are not allowed',
+      );
     }
   }
 
@@ -251,13 +254,19 @@ export class LocalDatabase {
     if (transactionId !== undefined) {
       for (const { key, doc } of prepared) {
         if (this.transactions.view(transactionId, collection, key)) {
-          throw new CloudError('DATABASE_DUPLICATE_WRITE', `E11000 duplicate key error collection: ${collection} index: _id_ dup key: { _id: ${encodeEJSON(doc._id)} }`);
+          throw new CloudError(
+            'DATABASE_DUPLICATE_WRITE',
+            `E11000 duplicate key error collection: ${collection} index: _id_ dup key: { _id: ${encodeEJSON(doc._id)} }`,
+          );
         }
         this.transactions.lock(transactionId, collection, key);
         this.transactions.write(transactionId, collection, key, doc);
       }
     } else {
-      await this.waitForLocks(collection, prepared.map(({ key }) => key));
+      await this.waitForLocks(
+        collection,
+        prepared.map(({ key }) => key),
+      );
       this.store.apply(prepared.map(({ key, doc }): Change => ({ collection, key, after: doc, insert: true })));
     }
     return prepared.map(({ doc }) => doc._id);
@@ -284,7 +293,8 @@ export class LocalDatabase {
     const offset = req.offset !== undefined && req.offset > 0 ? Math.floor(req.offset) : 0;
     // A read of one document by its id (doc().get(), where({ _id })) is the document itself:
     // the id map found it, there is nothing to filter, project or sort.
-    if (this.useIndexes && offset === 0 && LocalDatabase.onlyId(req.query) && !LocalDatabase.projects(req.projection)) return source.slice(0, limit);
+    if (this.useIndexes && offset === 0 && LocalDatabase.onlyId(req.query) && !LocalDatabase.projects(req.projection))
+      return source.slice(0, limit);
     const cursor = this.compiled(req.query).find<Doc>(source, req.projection ?? {});
     if (req.order && Object.keys(req.order).length > 0) cursor.sort(req.order);
     if (offset > 0) cursor.skip(offset);
@@ -455,7 +465,11 @@ export class LocalDatabase {
     const head = pipeline[0];
     const match = head && isPlainObject(head.$match) ? head.$match : {};
     const sortStage = pipeline.find((stage) => isPlainObject(stage.$sort));
-    this.checkIndex(collection, match, head && isPlainObject(head.$match) && sortStage === pipeline[1] ? (sortStage?.$sort as SortSpec | undefined) : undefined);
+    this.checkIndex(
+      collection,
+      match,
+      head && isPlainObject(head.$match) && sortStage === pipeline[1] ? (sortStage?.$sort as SortSpec | undefined) : undefined,
+    );
     let stages = pipeline.some((stage) => '$limit' in stage) ? pipeline : [...pipeline, { $limit: DEFAULT_AGGREGATE_LIMIT }];
     let docs = coll ? [...coll.docs.values()] : [];
     // mingo's $addFields/$unset on dotted paths modify their input in place, so the pipeline runs
@@ -479,14 +493,20 @@ export class LocalDatabase {
   async importDocuments(collection: string, docs: readonly unknown[]): Promise<number> {
     this.writable(collection);
     const prepared = docs.map((d) => this.prepareInsert(wireCopy(d)));
-    await this.waitForLocks(collection, prepared.map(({ key }) => key));
+    await this.waitForLocks(
+      collection,
+      prepared.map(({ key }) => key),
+    );
     this.store.apply(prepared.map(({ key, doc }): Change => ({ collection, key, after: doc, insert: true })));
     return prepared.length;
   }
 
   createCollection(name: string): void {
     if (!this.store.createCollection(name)) {
-      throw new CloudError('DATABASE_COLLECTION_ALREADY_EXIST', `[ResourceInUse] Table exist: ${name}. Please check your request, but if the problem persists, contact us.`);
+      throw new CloudError(
+        'DATABASE_COLLECTION_ALREADY_EXIST',
+        `[ResourceInUse] Table exist: ${name}. Please check your request, but if the problem persists, contact us.`,
+      );
     }
   }
 }

@@ -117,7 +117,11 @@ interface Choice {
 }
 
 /** The declared index that narrows most: longest equality prefix, then a walk, then a range. */
-function choose(indexes: ReadonlyArray<ReadonlyArray<readonly [string, 1 | -1]>>, conds: Conditions, order: SortSpec | undefined): Choice | null {
+function choose(
+  indexes: ReadonlyArray<ReadonlyArray<readonly [string, 1 | -1]>>,
+  conds: Conditions,
+  order: SortSpec | undefined,
+): Choice | null {
   const sort = Object.entries(order ?? {}) as Array<[string, 1 | -1]>;
   let best: Choice | null = null;
   let bestScore = 0;
@@ -269,14 +273,20 @@ export class QueryPlanner {
     if (prefix === 0 && range === null && walk === null) return undefined;
 
     const stretches = tuplesOf(lists).map((tuple) => this.stretch(index, choice.fields, tuple, range));
-    if (walk !== null && need !== undefined) return this.walk(coll, index, choice.fields, prefix, choice.sortFields, stretches, walk === 'backward', need, matches);
+    if (walk !== null && need !== undefined)
+      return this.walk(coll, index, choice.fields, prefix, choice.sortFields, stretches, walk === 'backward', need, matches);
     const keys = new Map<IdKey, number>();
     for (const { from, to } of stretches) for (const e of index.entries.range(from, to)) keys.set(e.key, e.seq);
     return keys;
   }
 
   /** The stretch of entries with the equality tuple as prefix (and the range on the next field). */
-  private stretch(index: SecondaryIndex, fields: ReadonlyArray<readonly [string, 1 | -1]>, tuple: readonly unknown[], range: { lo?: Bound; hi?: Bound } | null): Stretch {
+  private stretch(
+    index: SecondaryIndex,
+    fields: ReadonlyArray<readonly [string, 1 | -1]>,
+    tuple: readonly unknown[],
+    range: { lo?: Bound; hi?: Bound } | null,
+  ): Stretch {
     const k = tuple.length;
     const dir = (i: number): number => (fields[i] as readonly [string, 1 | -1])[1];
     const comparePrefix = (e: Entry): number => {

@@ -72,13 +72,17 @@ function withinAnswerLimit(list: string[]): string[] {
   let bytes = 0;
   for (const doc of list) bytes += Buffer.byteLength(doc, 'utf8');
   if (bytes > MAX_ANSWER_BYTES) {
-    throw new CloudError('DATABASE_REQUEST_FAILED', `[LimitExceeded] the answer is ${bytes} bytes, over the ${MAX_ANSWER_BYTES}-byte limit of one query; read fewer rows or fewer fields`);
+    throw new CloudError(
+      'DATABASE_REQUEST_FAILED',
+      `[LimitExceeded] the answer is ${bytes} bytes, over the ${MAX_ANSWER_BYTES}-byte limit of one query; read fewer rows or fewer fields`,
+    );
   }
   return list;
 }
 
 /** Whether a parameter (EJSON text or array of it) carries db.serverDate(). */
-const hasServerDate = (value: unknown): boolean => (typeof value === 'string' ? value : JSON.stringify(value ?? null)).includes('$tcb_server_date');
+const hasServerDate = (value: unknown): boolean =>
+  (typeof value === 'string' ? value : JSON.stringify(value ?? null)).includes('$tcb_server_date');
 
 async function dispatch(db: LocalDatabase, action: string, body: Body, now: () => Date): Promise<Answer> {
   const txId = (): string | undefined => str(body, 'transactionId', false);
@@ -108,17 +112,23 @@ async function dispatch(db: LocalDatabase, action: string, body: Body, now: () =
     case 'database.calculateDocument':
       return { data: { total: db.count(str(body, 'collectionName') ?? '', docParam(body, 'query', now, false) ?? {}) } };
     case 'database.modifyDocument': {
-      const result = await db.modify(str(body, 'collectionName') ?? '', {
-        // A write without a condition would touch the whole collection: refuse it like the server does.
-        query: docParam(body, 'query', now, true) ?? {},
-        data: docParam(body, 'data', now, true) ?? {},
-        multi: bool(body, 'multi', false),
-        merge: bool(body, 'merge', true),
-        upsert: bool(body, 'upsert', false),
-        transactionId: txId(),
-        byId: isById(body),
-      }, hasServerDate(body.data));
-      return { data: result.upsertId === undefined ? { updated: result.updated } : { updated: result.updated, upsert_id: result.upsertId } };
+      const result = await db.modify(
+        str(body, 'collectionName') ?? '',
+        {
+          // A write without a condition would touch the whole collection: refuse it like the server does.
+          query: docParam(body, 'query', now, true) ?? {},
+          data: docParam(body, 'data', now, true) ?? {},
+          multi: bool(body, 'multi', false),
+          merge: bool(body, 'merge', true),
+          upsert: bool(body, 'upsert', false),
+          transactionId: txId(),
+          byId: isById(body),
+        },
+        hasServerDate(body.data),
+      );
+      return {
+        data: result.upsertId === undefined ? { updated: result.updated } : { updated: result.updated, upsert_id: result.upsertId },
+      };
     }
     case 'database.modifyAndReturnDoc': {
       if (txId() !== undefined) throw new CloudError('DATABASE_REQUEST_FAILED', 'updateAndReturn is not supported inside a transaction');
@@ -165,7 +175,8 @@ async function dispatch(db: LocalDatabase, action: string, body: Body, now: () =
 export async function answer(db: LocalDatabase, body: unknown, now: () => Date): Promise<Answer> {
   const id = requestId();
   try {
-    if (!isPlainObject(body) || typeof body.action !== 'string') throw new CloudError('INVALID_PARAM', 'request body must be an object with an action');
+    if (!isPlainObject(body) || typeof body.action !== 'string')
+      throw new CloudError('INVALID_PARAM', 'request body must be an object with an action');
     const result = await dispatch(db, body.action, body, now);
     return { ...result, requestId: id };
   } catch (error) {

@@ -31,7 +31,13 @@ export interface HttpFace {
   close(): Promise<void>;
 }
 
-export async function serve(db: LocalDatabase, now: () => Date, listeners: Set<RequestListener>, port: number, token: string): Promise<HttpFace> {
+export async function serve(
+  db: LocalDatabase,
+  now: () => Date,
+  listeners: Set<RequestListener>,
+  port: number,
+  token: string,
+): Promise<HttpFace> {
   // Loopback is shared by every process of the machine: only holders of this process's token
   // (the URL handed to pointSdkAt) reach the data.
   const endpoint = `/${token}/admin`;
@@ -66,7 +72,8 @@ export async function serve(db: LocalDatabase, now: () => Date, listeners: Set<R
         const record: RequestRecord = {
           url,
           headers: req.headers,
-          action: typeof body === 'object' && body !== null && typeof (body as Body).action === 'string' ? String((body as Body).action) : '',
+          action:
+            typeof body === 'object' && body !== null && typeof (body as Body).action === 'string' ? String((body as Body).action) : '',
           body: typeof body === 'object' && body !== null ? (body as Body) : {},
           response,
         };

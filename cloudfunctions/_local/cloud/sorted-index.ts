@@ -249,9 +249,7 @@ export class SecondaryIndex {
   /** Documents whose fan-out is too large to index: the index is then unusable (the scan answers). */
   oversized = 0;
 
-  constructor(
-    readonly fields: ReadonlyArray<readonly [string, 1 | -1]>,
-  ) {
+  constructor(readonly fields: ReadonlyArray<readonly [string, 1 | -1]>) {
     this.paths = fields.map(([f]) => f.split('.'));
     const dirs = fields.map(([, d]) => d);
     this.stats = fields.map(() => ({ classes: emptyClasses(), multikeyDocs: 0 }));
@@ -273,7 +271,8 @@ export class SecondaryIndex {
       if (multi) stats.multikeyDocs += sign;
       // Distinct values only: [a, a] is one entry.
       const distinct: unknown[] = [];
-      for (const value of values) if (!distinct.some((d) => compareValues(d, value) === 0 && classOf(d) === classOf(value))) distinct.push(value);
+      for (const value of values)
+        if (!distinct.some((d) => compareValues(d, value) === 0 && classOf(d) === classOf(value))) distinct.push(value);
       for (const value of distinct) stats.classes[classOf(value)] += sign;
       const next: unknown[][] = [];
       for (const tuple of tuples) for (const value of distinct) next.push([...tuple, value]);
@@ -328,4 +327,3 @@ export class SecondaryIndex {
     return this.oversized === 0 && (this.stats[i]?.classes.complex ?? 1) === 0;
   }
 }
-

@@ -219,7 +219,10 @@ export class Store {
   ensureUniqueIndex(collection: string, fields: readonly string[]): void {
     if (fields.length === 0) throw new Error('ensureUniqueIndex needs at least one field');
     const coll = this.ensure(collection);
-    this.declareIndex(collection, fields.map((f) => [f, 1] as const));
+    this.declareIndex(
+      collection,
+      fields.map((f) => [f, 1] as const),
+    );
     const name = indexName(fields);
     if (coll.indexes.some((i) => i.name === name)) return;
     const index = new UniqueIndex(fields);

@@ -8,14 +8,61 @@ import { DEMO_PLACE, demoGeoJson, demoGridCode, demoPointIn } from './grids';
 export const DEMO_DEPARTMENT = { code: 'cz-sanitation', name: '车站街道环卫所', street: DEMO_PLACE.street, categories: ['sanitation'] };
 
 /** Demo identities (send one as the x-wx-openid header), with the names and work numbers they bind with. */
-export const DEMO_STAFF: ReadonlyArray<{ openid: string; role: Api.StaffRole; scope: Api.Scope; label: string; displayName: string; servicePhone?: string }> = [
-  { openid: 'demo-grid-1', role: 'gridWorker', scope: { grids: [demoGridCode(1), demoGridCode(2)] }, label: '网格员（第一、二网格）', displayName: '张燕', servicePhone: '0533-2180101' },
-  { openid: 'demo-grid-2', role: 'gridWorker', scope: { grids: [demoGridCode(3), demoGridCode(4)] }, label: '网格员（第三、四网格）', displayName: '李强', servicePhone: '0533-2180102' },
-  { openid: 'demo-grid-3', role: 'gridWorker', scope: { grids: [demoGridCode(5), demoGridCode(6)] }, label: '网格员（第五、六网格）', displayName: '王芳' },
-  { openid: 'demo-community', role: 'communityAdmin', scope: { community: DEMO_PLACE.community }, label: '社区（华光社区）', displayName: '刘洋', servicePhone: '0533-2180100' },
+export const DEMO_STAFF: ReadonlyArray<{
+  openid: string;
+  role: Api.StaffRole;
+  scope: Api.Scope;
+  label: string;
+  displayName: string;
+  servicePhone?: string;
+}> = [
+  {
+    openid: 'demo-grid-1',
+    role: 'gridWorker',
+    scope: { grids: [demoGridCode(1), demoGridCode(2)] },
+    label: '网格员（第一、二网格）',
+    displayName: '张燕',
+    servicePhone: '0533-2180101',
+  },
+  {
+    openid: 'demo-grid-2',
+    role: 'gridWorker',
+    scope: { grids: [demoGridCode(3), demoGridCode(4)] },
+    label: '网格员（第三、四网格）',
+    displayName: '李强',
+    servicePhone: '0533-2180102',
+  },
+  {
+    openid: 'demo-grid-3',
+    role: 'gridWorker',
+    scope: { grids: [demoGridCode(5), demoGridCode(6)] },
+    label: '网格员（第五、六网格）',
+    displayName: '王芳',
+  },
+  {
+    openid: 'demo-community',
+    role: 'communityAdmin',
+    scope: { community: DEMO_PLACE.community },
+    label: '社区（华光社区）',
+    displayName: '刘洋',
+    servicePhone: '0533-2180100',
+  },
   { openid: 'demo-street', role: 'streetAdmin', scope: { street: DEMO_PLACE.street }, label: '街道（车站街道）', displayName: '陈静' },
-  { openid: 'demo-district', role: 'districtAdmin', scope: { district: DEMO_PLACE.district }, label: '区中心（张店区）', displayName: '赵磊' },
-  { openid: 'demo-dept', role: 'deptHandler', scope: { department: DEMO_DEPARTMENT.code }, label: '部门（车站街道环卫所）', displayName: '孙涛', servicePhone: '0533-2186600' },
+  {
+    openid: 'demo-district',
+    role: 'districtAdmin',
+    scope: { district: DEMO_PLACE.district },
+    label: '区中心（张店区）',
+    displayName: '赵磊',
+  },
+  {
+    openid: 'demo-dept',
+    role: 'deptHandler',
+    scope: { department: DEMO_DEPARTMENT.code },
+    label: '部门（车站街道环卫所）',
+    displayName: '孙涛',
+    servicePhone: '0533-2186600',
+  },
 ];
 export const DEMO_RESIDENTS = ['demo-resident-1', 'demo-resident-2'] as const;
 

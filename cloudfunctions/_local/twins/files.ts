@@ -67,7 +67,8 @@ export class LocalFileStore implements FileStore {
 
   /** The file behind a link this twin handed out, or null (unknown, expired, forged, or not a file path). */
   read(path: string, expires: string | null, signature: string | null): Buffer | null {
-    if (!SAFE_PATH.test(path) || !(path.startsWith('uploads/') || path.startsWith('server/')) || expires === null || signature === null) return null;
+    if (!SAFE_PATH.test(path) || !(path.startsWith('uploads/') || path.startsWith('server/')) || expires === null || signature === null)
+      return null;
     const until = Number(expires);
     if (!Number.isSafeInteger(until) || until < this.now().getTime()) return null;
     const expected = Buffer.from(this.sign(path, until));

@@ -20,10 +20,7 @@ export class LocalSendCrash extends Error {
   }
 }
 
-type Fault =
-  | { kind: 'fail'; errCode: number; errMsg: string }
-  | { kind: 'hang'; ms: number }
-  | { kind: 'crash' };
+type Fault = { kind: 'fail'; errCode: number; errMsg: string } | { kind: 'hang'; ms: number } | { kind: 'crash' };
 
 const CHINESE_ONLY = /^[\u4e00-\u9fa5]+$/;
 const ASCII = /^[\x20-\x7e]+$/;

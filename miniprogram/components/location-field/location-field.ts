@@ -44,7 +44,9 @@ Component({
 
     show(state: LocationState, location: Api.Location | null): void {
       const { text, hint } = wordsFor(state, location);
-      const markers: MapMarker[] = location ? [{ id: 1, latitude: location.latitude, longitude: location.longitude, width: 32, height: 40 }] : [];
+      const markers: MapMarker[] = location
+        ? [{ id: 1, latitude: location.latitude, longitude: location.longitude, width: 32, height: 40 }]
+        : [];
       this.setData({ state, location, text, hint, markers });
       if (state !== 'locating') this.triggerEvent('change', { location, picked: state === 'picked' });
     },

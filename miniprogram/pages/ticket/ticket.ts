@@ -105,7 +105,7 @@ Component({
       const detail = this.data.detail;
       if (!detail) return;
       const group = e.currentTarget.dataset.group;
-      const urls = group === 'main' ? detail.photoUrls : detail.timeline[Number(group)]?.photoUrls ?? [];
+      const urls = group === 'main' ? detail.photoUrls : (detail.timeline[Number(group)]?.photoUrls ?? []);
       const current = urls[Number(e.currentTarget.dataset.index)] ?? urls[0];
       if (current) wx.previewImage({ urls, current });
     },
@@ -127,7 +127,11 @@ Component({
         return;
       }
       const comment = this.data.ratingComment.trim();
-      await this.act('rate', () => call('report.rate', { ticketId: state.of(this).id, rating, ...(comment ? { comment } : {}) }), zh.ticket.rated);
+      await this.act(
+        'rate',
+        () => call('report.rate', { ticketId: state.of(this).id, rating, ...(comment ? { comment } : {}) }),
+        zh.ticket.rated,
+      );
     },
 
     // ---- 催办 ----

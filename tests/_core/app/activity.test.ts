@@ -19,7 +19,9 @@ test('marked at binding, again only after an hour, and seen in the directory', a
   app.setNow('2026-11-24T03:00:00.000Z');
   await app.ok('worker-1', 'queue.counts', {});
   expect(new Date(String(await lastActive('worker-1'))).toISOString()).toBe('2026-11-24T03:00:00.000Z');
-  const item = (await app.ok('community-1', 'staff.list', {})).items.find((i) => i.role === 'gridWorker' && 'grids' in (i.scope ?? {}) && (i.scope as { grids: string[] }).grids.includes('ZD-CZ-HG-01'));
+  const item = (await app.ok('community-1', 'staff.list', {})).items.find(
+    (i) => i.role === 'gridWorker' && 'grids' in (i.scope ?? {}) && (i.scope as { grids: string[] }).grids.includes('ZD-CZ-HG-01'),
+  );
   expect(item?.lastActiveAt).toBe('2026-11-24T03:00:00.000Z');
 });
 

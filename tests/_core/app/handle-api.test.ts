@@ -13,7 +13,12 @@ let ticketId: string;
 /** Every error envelope this file saw, checked for Chinese at the end. */
 const errors: Array<{ event: unknown; error: Api.ErrorBody }> = [];
 
-async function send(openid: string | null | undefined, event: unknown, deps?: Deps, log?: (line: string) => void): Promise<Api.Envelope<unknown>> {
+async function send(
+  openid: string | null | undefined,
+  event: unknown,
+  deps?: Deps,
+  log?: (line: string) => void,
+): Promise<Api.Envelope<unknown>> {
   const answer = await handleApi(event, { openid }, deps ?? app.server.deps, log ?? (() => undefined));
   if (!answer.ok) errors.push({ event, error: answer.error });
   return answer;
@@ -75,7 +80,9 @@ describe('identity comes from the caller only', () => {
   const userInfo = { appId: 'wx0123456789abcdef', openId: ADMIN };
 
   test('the platform userInfo key is tolerated', async () => {
-    expect(await send('worker-1', { action: 'staff.me', params: {}, userInfo: { appId: 'wx0123456789abcdef', openId: 'worker-1' } })).toMatchObject({
+    expect(
+      await send('worker-1', { action: 'staff.me', params: {}, userInfo: { appId: 'wx0123456789abcdef', openId: 'worker-1' } }),
+    ).toMatchObject({
       ok: true,
       data: { openid: 'worker-1', role: 'gridWorker' },
     });
@@ -92,7 +99,13 @@ describe('identity comes from the caller only', () => {
         ok: false,
         error: { code: 'FORBIDDEN' },
       });
-      expect(await send('resident-b', { action: 'admin.invites.create', params: { role: 'superAdmin', scope: { district: '张店区' } }, userInfo })).toMatchObject({
+      expect(
+        await send('resident-b', {
+          action: 'admin.invites.create',
+          params: { role: 'superAdmin', scope: { district: '张店区' } },
+          userInfo,
+        }),
+      ).toMatchObject({
         ok: false,
         error: { code: 'FORBIDDEN' },
       });
@@ -121,7 +134,10 @@ describe('identity comes from the caller only', () => {
   });
 
   test('an openid in params is refused, not used', async () => {
-    expect(await send('resident-b', { action: 'staff.me', params: { openid: ADMIN } })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(await send('resident-b', { action: 'staff.me', params: { openid: ADMIN } })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT' },
+    });
     expect(await send('resident-b', { action: 'report.mine', params: { reporterOpenid: 'resident-a' } })).toMatchObject({
       ok: false,
       error: { code: 'INVALID_INPUT' },
@@ -161,9 +177,12 @@ describe('$ operators anywhere in params → INVALID_INPUT, store unchanged', ()
     ['community-1', 'grid code', 'admin.invites.create', { role: 'gridWorker', scope: { grids: [{ $gt: '' }] } }],
   ];
 
-  test.each(cases().map(([who, where, action, params]) => [action, where, who, params] as const))('%s: %s (as %s)', async (action, _where, who, params) => {
-    await expectRefused(app, 'INVALID_INPUT', () => send(who, { action, params }));
-  });
+  test.each(cases().map(([who, where, action, params]) => [action, where, who, params] as const))(
+    '%s: %s (as %s)',
+    async (action, _where, who, params) => {
+      await expectRefused(app, 'INVALID_INPUT', () => send(who, { action, params }));
+    },
+  );
 });
 
 describe('an unexpected failure inside a use case', () => {
@@ -173,7 +192,10 @@ describe('an unexpected failure inside a use case', () => {
 
   test('answers INTERNAL with a generic message; the log line names the action but nothing personal', async () => {
     const lines: string[] = [];
-    const deps: Deps = { ...app.server.deps, categories: override(app.server.deps.categories, { get: boom("Cannot read properties of undefined (reading 'profile')") }) };
+    const deps: Deps = {
+      ...app.server.deps,
+      categories: override(app.server.deps.categories, { get: boom("Cannot read properties of undefined (reading 'profile')") }),
+    };
     const params = reportParams({
       description: '我家住在华光路3号楼2单元501，楼道灯坏了',
       contactPhone: '13812345678',
@@ -196,7 +218,9 @@ describe('an unexpected failure inside a use case', () => {
   test('a failure while resolving the caller is INTERNAL too, and does not name the caller', async () => {
     const lines: string[] = [];
     const staff = override(app.server.deps.staff, { get: boom('socket hang up') });
-    const answer = await send('worker-private', { action: 'staff.me', params: {} }, { ...app.server.deps, staff }, (line) => lines.push(line));
+    const answer = await send('worker-private', { action: 'staff.me', params: {} }, { ...app.server.deps, staff }, (line) =>
+      lines.push(line),
+    );
     expect(answer).toEqual({ ok: false, error: { code: 'INTERNAL', message: '系统繁忙，请稍后再试' } });
     expect(lines).toHaveLength(1);
     expect(lines[0]).not.toContain('worker-private');
@@ -209,7 +233,9 @@ describe('an unexpected failure inside a use case', () => {
         throw { openid: 'resident-secret', phone: '13900001111' };
       },
     });
-    const answer = await send('resident-a', { action: 'ticket.get', params: { ticketId } }, { ...app.server.deps, tickets }, (line) => lines.push(line));
+    const answer = await send('resident-a', { action: 'ticket.get', params: { ticketId } }, { ...app.server.deps, tickets }, (line) =>
+      lines.push(line),
+    );
     expect(answer).toEqual({ ok: false, error: { code: 'INTERNAL', message: '系统繁忙，请稍后再试' } });
     expect(lines).toEqual(['[api] ticket.get failed: unknown error']);
   });
@@ -218,7 +244,9 @@ describe('an unexpected failure inside a use case', () => {
     const lines: string[] = [];
     await send('worker-1', { action: 'ticket.get', params: { ticketId: 'does-not-exist' } }, undefined, (line) => lines.push(line));
     await send('resident-b', { action: 'admin.grids.list', params: {} }, undefined, (line) => lines.push(line));
-    await send('resident-b', { action: 'staff.bind', params: { inviteCode: 'ABCDEFGH', displayName: '张燕' } }, undefined, (line) => lines.push(line));
+    await send('resident-b', { action: 'staff.bind', params: { inviteCode: 'ABCDEFGH', displayName: '张燕' } }, undefined, (line) =>
+      lines.push(line),
+    );
     expect(lines).toEqual([]);
   });
 });
@@ -236,7 +264,13 @@ describe('every error message is Chinese', () => {
     note(await send('resident-a', { action: 'admin.grids.list', params: {} }));
     note(await send('resident-a', { action: 'ticket.get', params: { ticketId: 'missing-ticket' } }));
     note(await send('once-2', { action: 'staff.bind', params: { inviteCode: code, displayName: '李强' } }));
-    note(await send('resident-a', { action: 'ticket.get', params: { ticketId } }, { ...app.server.deps, tickets: override(app.server.deps.tickets, { get: () => Promise.reject(new Error('x')) }) }));
+    note(
+      await send(
+        'resident-a',
+        { action: 'ticket.get', params: { ticketId } },
+        { ...app.server.deps, tickets: override(app.server.deps.tickets, { get: () => Promise.reject(new Error('x')) }) },
+      ),
+    );
     expect([...seen.keys()].sort()).toEqual(['CONFLICT', 'FORBIDDEN', 'INTERNAL', 'INVALID_INPUT', 'NOT_FOUND', 'UNAUTHENTICATED']);
     for (const message of seen.values()) expect(message).toMatch(CHINESE);
   });

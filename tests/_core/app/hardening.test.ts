@@ -24,7 +24,10 @@ test('a cursor the server issued keeps working', async () => {
 
 test('a staff member cannot redeem another code over their role', async () => {
   const invite = await app.ok(ADMIN, 'admin.invites.create', { role: 'gridWorker', scope: { grids: ['ZD-CZ-HG-06'] } });
-  expect(await app.call('district-1', 'staff.bind', { inviteCode: invite.code, displayName: '赵磊' })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+  expect(await app.call('district-1', 'staff.bind', { inviteCode: invite.code, displayName: '赵磊' })).toMatchObject({
+    ok: false,
+    error: { code: 'CONFLICT' },
+  });
   expect((await app.ok('district-1', 'staff.me', {})).role).toBe('districtAdmin');
   // the code is still good for someone else
   expect((await app.ok('newcomer', 'staff.bind', { inviteCode: invite.code, displayName: '王芳' })).role).toBe('gridWorker');
@@ -47,7 +50,9 @@ test('validation messages are plain words, not schema jargon', async () => {
 });
 
 test('log lines keep the shape of an error, never its data', () => {
-  const line = redact('E11000 duplicate key error collection: tickets index: _id_ dup key: { _id: "oX1a2b3c4d5e6f7g8h9" } phone 13812341234');
+  const line = redact(
+    'E11000 duplicate key error collection: tickets index: _id_ dup key: { _id: "oX1a2b3c4d5e6f7g8h9" } phone 13812341234',
+  );
   expect(line).not.toContain('oX1a2b3c4d5e6f7g8h9');
   expect(line).not.toContain('13812341234');
   expect(line).toContain('duplicate key error');

@@ -61,7 +61,13 @@ describe('routing index of a function instance', () => {
     const routed = await routeReport(deps, hole.centre);
     const enclave = city.grids.find((g) => g.code === hole.filledBy);
     expect(routed).toEqual({
-      place: { gridCode: enclave?.code, gridName: enclave?.name, community: enclave?.community, street: enclave?.street, district: enclave?.district },
+      place: {
+        gridCode: enclave?.code,
+        gridName: enclave?.name,
+        community: enclave?.community,
+        street: enclave?.street,
+        district: enclave?.district,
+      },
       level: 'grid',
       note: null,
     });

@@ -18,7 +18,10 @@ test('the pages messages open are pages of the mini program', () => {
 
 test('SUBSCRIBE_TEMPLATE_KINDS names the long-term templates; anything else is one-time', () => {
   expect(templateKinds(undefined)).toEqual({});
-  expect(templateKinds('{"staffNewTicket":"longTerm","staffEscalated":"longTerm"}')).toEqual({ staffNewTicket: 'longTerm', staffEscalated: 'longTerm' });
+  expect(templateKinds('{"staffNewTicket":"longTerm","staffEscalated":"longTerm"}')).toEqual({
+    staffNewTicket: 'longTerm',
+    staffEscalated: 'longTerm',
+  });
   expect(templateKinds('{"staffNewTicket":"forever","nope":"longTerm","ticketAccepted":"oneTime"}')).toEqual({});
   expect(templateKinds('not json')).toEqual({});
 });

@@ -1,5 +1,11 @@
 // Deadlines in the words the server sends: the end of a Shanghai day is its 24:00, on that day.
-import { acceptDeadline, createWorkCalendar, endOfShanghaiDay, resolveDeadline, shanghaiInstant } from '../../../cloudfunctions/_core/domain/calendar';
+import {
+  acceptDeadline,
+  createWorkCalendar,
+  endOfShanghaiDay,
+  resolveDeadline,
+  shanghaiInstant,
+} from '../../../cloudfunctions/_core/domain/calendar';
 import { deadlineLabel, deadlineText, ticketDeadline } from '../../../cloudfunctions/_core/domain/deadline-words';
 import { workCalendarData } from '../../../cloudfunctions/_core/config/holidays';
 import type { Ticket } from '../../../cloudfunctions/_core/domain/types';
@@ -41,7 +47,12 @@ describe('ticketDeadline', () => {
   const base = { status: 'submitted', acceptBy: endOfShanghaiDay('2026-11-24'), resolveBy: null } as unknown as Ticket;
 
   test('accepting while submitted, resolving while accepted, nothing afterwards', () => {
-    expect(ticketDeadline(base, NOW)).toEqual({ kind: 'accept', at: endOfShanghaiDay('2026-11-24'), label: '11月24日 24:00 前受理', overdue: false });
+    expect(ticketDeadline(base, NOW)).toEqual({
+      kind: 'accept',
+      at: endOfShanghaiDay('2026-11-24'),
+      label: '11月24日 24:00 前受理',
+      overdue: false,
+    });
     const accepted = { ...base, status: 'accepted', resolveBy: endOfShanghaiDay('2026-11-26') } as Ticket;
     expect(ticketDeadline(accepted, NOW)).toMatchObject({ kind: 'resolve', label: '11月26日 24:00 前办结' });
     for (const status of ['resolved', 'closed', 'rejected', 'withdrawn'] as const) {

@@ -36,6 +36,8 @@ test('the later handling names the handler, in any merge order', () => {
 });
 
 test('merges of merges equal one merge (days into months into a year)', () => {
-  const bodies = [0, 1, 2, 3, 4, 5].map((i) => handled(`w-${i % 2}`, { role: 'gridWorker', name: `网格员${i}`, at: `2026-0${i + 1}-01T00:00:00.000Z` }));
+  const bodies = [0, 1, 2, 3, 4, 5].map((i) =>
+    handled(`w-${i % 2}`, { role: 'gridWorker', name: `网格员${i}`, at: `2026-0${i + 1}-01T00:00:00.000Z` }),
+  );
   expect(mergeBodies([mergeBodies(bodies.slice(0, 2)), mergeBodies(bodies.slice(2))])).toEqual(mergeBodies(bodies));
 });

@@ -32,8 +32,19 @@ function distanceToRing(p: Position, ring: readonly Position[]): number {
 
 describe('simplifyRing', () => {
   test('a small ring stays as it is, without the closing repeat', () => {
-    const square: Position[] = [[0, 0], [1, 0], [1, 1], [0, 1], [0, 0]];
-    expect(simplifyRing(square)).toEqual([[0, 0], [1, 0], [1, 1], [0, 1]]);
+    const square: Position[] = [
+      [0, 0],
+      [1, 0],
+      [1, 1],
+      [0, 1],
+      [0, 0],
+    ];
+    expect(simplifyRing(square)).toEqual([
+      [0, 0],
+      [1, 0],
+      [1, 1],
+      [0, 1],
+    ]);
   });
 
   test.each([100, 1000, 5000])('a ring of %i points keeps at most the maximum, close to the original', (n) => {
@@ -66,6 +77,10 @@ describe('gridOutline', () => {
     const outline = gridOutline(islands);
     expect(outline).toHaveLength(4);
     // The four largest: radii 7, 6, 5, 4 (× 0.001°).
-    expect(outline.map((ring) => Math.round(((Math.max(...ring.map((p) => p.longitude)) - Math.min(...ring.map((p) => p.longitude))) / 2) * 1000))).toEqual([7, 6, 5, 4]);
+    expect(
+      outline.map((ring) =>
+        Math.round(((Math.max(...ring.map((p) => p.longitude)) - Math.min(...ring.map((p) => p.longitude))) / 2) * 1000),
+      ),
+    ).toEqual([7, 6, 5, 4]);
   });
 });

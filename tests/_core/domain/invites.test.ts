@@ -9,7 +9,12 @@ import { actor, actors, DISTRICT, OTHER_DISTRICT } from '../../support/builders'
 /** Where each target scope lies, as the use case resolves it from the stored places. */
 const AT: Record<string, ScopeLocation> = {
   'grid G101': { grids: ['G101'], communities: ['和平社区'], streets: ['东湖街道'], districts: [DISTRICT] },
-  'grids G101+G201 (two communities)': { grids: ['G101', 'G201'], communities: ['和平社区', '幸福社区'], streets: ['东湖街道'], districts: [DISTRICT] },
+  'grids G101+G201 (two communities)': {
+    grids: ['G101', 'G201'],
+    communities: ['和平社区', '幸福社区'],
+    streets: ['东湖街道'],
+    districts: [DISTRICT],
+  },
   'grid G301 (西山街道)': { grids: ['G301'], communities: ['光明社区'], streets: ['西山街道'], districts: [DISTRICT] },
   'community 和平社区': { grids: [], communities: ['和平社区'], streets: ['东湖街道'], districts: [DISTRICT] },
   'community 光明社区 (西山街道)': { grids: [], communities: ['光明社区'], streets: ['西山街道'], districts: [DISTRICT] },

@@ -67,15 +67,45 @@ describe('every transition: version + 1, one timeline entry appended, the origin
     ['reject', () => ticketBuilder({ status: 'submitted' }), worker, 'reject', (t, c) => reject(t, c, '不属于受理范围', null)],
     ['transfer', () => ticketBuilder({ status: 'submitted' }), worker, 'transfer', (t, c) => transfer(t, c, toG201, '位置在幸福社区')],
     ['dispatch', () => ticketBuilder({ status: 'accepted' }), worker, 'dispatch', (t, c) => dispatch(t, c, DEPT.sanitation, '请环卫清运')],
-    ['return', () => ticketBuilder({ status: 'accepted', departmentCode: DEPT.sanitation }), dept, 'return', (t, c) => returnToSender(t, c, '不归我们管')],
+    [
+      'return',
+      () => ticketBuilder({ status: 'accepted', departmentCode: DEPT.sanitation }),
+      dept,
+      'return',
+      (t, c) => returnToSender(t, c, '不归我们管'),
+    ],
     ['escalate', () => ticketBuilder({ status: 'accepted' }), worker, 'escalate', (t, c) => escalate(t, c, '需要社区协调')],
-    ['escalate (overdue, by the system)', () => ticketBuilder({ status: 'submitted' }), 'system', 'overdue', (t, c) => escalate(t, c, '超时未受理', 'overdue')],
+    [
+      'escalate (overdue, by the system)',
+      () => ticketBuilder({ status: 'submitted' }),
+      'system',
+      'overdue',
+      (t, c) => escalate(t, c, '超时未受理', 'overdue'),
+    ],
     ['resolve', () => ticketBuilder({ status: 'accepted' }), worker, 'resolve', (t, c) => resolve(t, c, '已清理', ['cloud://r1.jpg'])],
     ['rate', () => ticketBuilder({ status: 'resolved' }), reporter, 'rate', (t, c) => rate(t, c, 'satisfied', null)],
-    ['reopen', () => ticketBuilder({ status: 'closed', rating: 'unsatisfied' }), reporter, 'reopen', (t, c) => reopen(t, c, '垃圾又堆起来了')],
+    [
+      'reopen',
+      () => ticketBuilder({ status: 'closed', rating: 'unsatisfied' }),
+      reporter,
+      'reopen',
+      (t, c) => reopen(t, c, '垃圾又堆起来了'),
+    ],
     ['supervise', () => ticketBuilder({ status: 'accepted' }), actors.streetAdmin(), 'supervise', (t, c) => supervise(t, c, '请尽快办理')],
-    ['supervise (by the system)', () => ticketBuilder({ status: 'accepted' }), 'system', 'supervise', (t, c) => supervise(t, c, '超时督办')],
-    ['autoClose (by the system)', () => ticketBuilder({ status: 'resolved' }), 'system', 'close', (t) => autoClose(t, moveContext('system'))],
+    [
+      'supervise (by the system)',
+      () => ticketBuilder({ status: 'accepted' }),
+      'system',
+      'supervise',
+      (t, c) => supervise(t, c, '超时督办'),
+    ],
+    [
+      'autoClose (by the system)',
+      () => ticketBuilder({ status: 'resolved' }),
+      'system',
+      'close',
+      (t) => autoClose(t, moveContext('system')),
+    ],
   ];
 
   test.each(cases)('%s', (_name, build, by, kind, apply) => {
@@ -112,7 +142,13 @@ describe('withdraw', () => {
     const ctx = moveContext(reporter);
     const t = withdraw(ticketBuilder({ status: 'submitted' }), ctx, '已自行解决');
     expect(t).toMatchObject({ status: 'withdrawn', acceptBy: null, resolveBy: null, overdue: false, closedAt: NOW });
-    expect(lastEntry(t)).toMatchObject({ kind: 'withdraw', actorRole: 'resident', fromStatus: 'submitted', toStatus: 'withdrawn', note: '已自行解决' });
+    expect(lastEntry(t)).toMatchObject({
+      kind: 'withdraw',
+      actorRole: 'resident',
+      fromStatus: 'submitted',
+      toStatus: 'withdrawn',
+      note: '已自行解决',
+    });
     expect(ctx.sla.calls).toEqual([]);
   });
 
@@ -141,7 +177,14 @@ describe('accept', () => {
       departmentCode: null,
     });
     expect(ctx.sla.calls).toEqual<SlaCall[]>([{ rule: 'resolveBy', from: NOW, complexity, profile }]);
-    expect(lastEntry(t)).toMatchObject({ kind: 'accept', actorRole: 'gridWorker', fromStatus: 'submitted', toStatus: 'accepted', level: 'grid', note });
+    expect(lastEntry(t)).toMatchObject({
+      kind: 'accept',
+      actorRole: 'gridWorker',
+      fromStatus: 'submitted',
+      toStatus: 'accepted',
+      level: 'grid',
+      note,
+    });
   });
 });
 
@@ -177,7 +220,13 @@ describe('transfer', () => {
       overdue: false,
     });
     expect(ctx.sla.calls).toEqual<SlaCall[]>([{ rule: 'acceptBy', from: NOW, profile: 'urgent' }]);
-    expect(lastEntry(t)).toMatchObject({ kind: 'transfer', fromStatus: 'accepted', toStatus: 'submitted', level: 'grid', note: '位置在幸福社区' });
+    expect(lastEntry(t)).toMatchObject({
+      kind: 'transfer',
+      fromStatus: 'accepted',
+      toStatus: 'submitted',
+      level: 'grid',
+      note: '位置在幸福社区',
+    });
     // the new grid owns it; the old one no longer even sees it
     expect(verdict(t, actors.gridWorker('G201'), 'accept')).toBe('ok');
     expect(verdict(t, worker, 'accept')).toBe('NOT_FOUND');
@@ -206,7 +255,13 @@ describe('dispatch and return', () => {
     const accepted = ticketBuilder({ status: 'accepted' });
     const ctx = moveContext(worker);
     const t = dispatch(accepted, ctx, DEPT.sanitation, '请环卫清运');
-    expect(t).toMatchObject({ status: 'accepted', level: 'grid', departmentCode: DEPT.sanitation, acceptBy: accepted.acceptBy, resolveBy: accepted.resolveBy });
+    expect(t).toMatchObject({
+      status: 'accepted',
+      level: 'grid',
+      departmentCode: DEPT.sanitation,
+      acceptBy: accepted.acceptBy,
+      resolveBy: accepted.resolveBy,
+    });
     expect(lastEntry(t)).toMatchObject({ kind: 'dispatch', fromStatus: 'accepted', toStatus: 'accepted', note: '请环卫清运' });
     expect(ctx.sla.calls).toEqual([]);
     expect(verdict(t, dept, 'resolve')).toBe('ok');
@@ -226,7 +281,14 @@ describe('dispatch and return', () => {
     const ctx = moveContext(dept, after(NOW, HOUR));
     const t = returnToSender(dispatched, ctx, '不归我们管');
     expect(t).toMatchObject({ status: 'accepted', level: 'grid', departmentCode: null, resolveBy: dispatched.resolveBy });
-    expect(lastEntry(t)).toMatchObject({ kind: 'return', actorRole: 'deptHandler', fromStatus: 'accepted', toStatus: 'accepted', level: 'grid', note: '不归我们管' });
+    expect(lastEntry(t)).toMatchObject({
+      kind: 'return',
+      actorRole: 'deptHandler',
+      fromStatus: 'accepted',
+      toStatus: 'accepted',
+      level: 'grid',
+      note: '不归我们管',
+    });
     expect(ctx.sla.calls).toEqual([]);
     expect(verdict(t, worker, 'resolve')).toBe('ok');
     expect(verdict(t, worker, 'dispatch')).toBe('ok');
@@ -261,7 +323,14 @@ describe('escalate (吹哨)', () => {
         expect(t).toMatchObject({ acceptBy: before.acceptBy, resolveBy: expectedResolveBy(now, 'complex', 'normal') });
         expect(ctx.sla.calls).toEqual<SlaCall[]>([{ rule: 'resolveBy', from: now, complexity: 'complex', profile: 'normal' }]);
       }
-      expect(lastEntry(t)).toMatchObject({ kind: 'escalate', actorRole: by.role, fromStatus: status, toStatus: status, level: to, note: `第 ${i + 1} 次吹哨` });
+      expect(lastEntry(t)).toMatchObject({
+        kind: 'escalate',
+        actorRole: by.role,
+        fromStatus: status,
+        toStatus: status,
+        level: to,
+        note: `第 ${i + 1} 次吹哨`,
+      });
       // the level above now owns the same step; the level below only watches
       const step = status === 'submitted' ? 'accept' : 'resolve';
       expect(verdict(t, owners[to] as Actor, step)).toBe('ok');
@@ -276,7 +345,13 @@ describe('escalate (吹哨)', () => {
     const dispatched = ticketBuilder({ status: 'accepted', departmentCode: DEPT.sanitation, overdue: false });
     const ctx = moveContext('system');
     const t = escalate(dispatched, ctx, '超时未办结', 'overdue');
-    expect(t).toMatchObject({ level: 'community', status: 'accepted', departmentCode: null, overdue: true, resolveBy: expectedResolveBy(NOW, 'normal', 'normal') });
+    expect(t).toMatchObject({
+      level: 'community',
+      status: 'accepted',
+      departmentCode: null,
+      overdue: true,
+      resolveBy: expectedResolveBy(NOW, 'normal', 'normal'),
+    });
     expect(lastEntry(t)).toMatchObject({ kind: 'overdue', actorRole: 'system', actorOpenid: null, level: 'community' });
     expect(verdict(t, actors.communityAdmin(), 'resolve')).toBe('ok');
     expect(verdict(t, dept, 'resolve')).toBe('NOT_FOUND');
@@ -299,7 +374,13 @@ describe('resolve', () => {
       rating: null,
     });
     expect(currentDeadline(t)).toBeNull();
-    expect(lastEntry(t)).toMatchObject({ kind: 'resolve', fromStatus: 'accepted', toStatus: 'resolved', note: '已清理', photos: ['cloud://a.jpg', 'cloud://b.jpg'] });
+    expect(lastEntry(t)).toMatchObject({
+      kind: 'resolve',
+      fromStatus: 'accepted',
+      toStatus: 'resolved',
+      note: '已清理',
+      photos: ['cloud://a.jpg', 'cloud://b.jpg'],
+    });
     expect(ctx.sla.calls).toEqual([]);
     expect(verdict(t, reporter, 'rate')).toBe('ok');
   });
@@ -356,12 +437,23 @@ describe('reopen (重办)', () => {
       overdue: false,
     });
     expect(ctx.sla.calls).toEqual<SlaCall[]>([{ rule: 'resolveBy', from: now, complexity: 'complex', profile: 'normal' }]);
-    expect(lastEntry(t)).toMatchObject({ kind: 'reopen', actorRole: 'resident', fromStatus: 'closed', toStatus: 'accepted', note: '垃圾又堆起来了' });
+    expect(lastEntry(t)).toMatchObject({
+      kind: 'reopen',
+      actorRole: 'resident',
+      fromStatus: 'closed',
+      toStatus: 'accepted',
+      note: '垃圾又堆起来了',
+    });
     expect(verdict(t, worker, 'resolve', now)).toBe('ok');
   });
 
   it('a ticket a department resolved goes back to that department', () => {
-    const byDept = resolve(ticketBuilder({ status: 'accepted', departmentCode: DEPT.sanitation }), moveContext(dept, resolvedAt), '已清运', []);
+    const byDept = resolve(
+      ticketBuilder({ status: 'accepted', departmentCode: DEPT.sanitation }),
+      moveContext(dept, resolvedAt),
+      '已清运',
+      [],
+    );
     const closed = rate(byDept, moveContext(reporter, after(resolvedAt, HOUR)), 'unsatisfied', null);
     const t = reopen(closed, moveContext(reporter, after(resolvedAt, DAY)), '没清干净');
     expect(t.departmentCode).toBe(DEPT.sanitation);
@@ -414,7 +506,13 @@ describe('supervise (督办)', () => {
     const ctx = moveContext(actors.districtAdmin());
     const t = supervise(before, ctx, '请尽快办理');
     expect({ ...t, version: before.version, updatedAt: before.updatedAt, timeline: before.timeline }).toEqual(before);
-    expect(lastEntry(t)).toMatchObject({ kind: 'supervise', actorRole: 'districtAdmin', fromStatus: status, toStatus: status, note: '请尽快办理' });
+    expect(lastEntry(t)).toMatchObject({
+      kind: 'supervise',
+      actorRole: 'districtAdmin',
+      fromStatus: status,
+      toStatus: status,
+      note: '请尽快办理',
+    });
     expect(ctx.sla.calls).toEqual([]);
   });
 });
@@ -425,7 +523,14 @@ describe('autoClose', () => {
     const now = after(resolved.resolvedAt as Date, 7 * DAY);
     const t = autoClose(resolved, { actor: 'system', now, sla: recordingSla() });
     expect(t).toMatchObject({ status: 'closed', closedAt: now, rating: null });
-    expect(lastEntry(t)).toMatchObject({ kind: 'close', actorRole: 'system', actorOpenid: null, fromStatus: 'resolved', toStatus: 'closed', note: '超过 7 天未评价，自动归档' });
+    expect(lastEntry(t)).toMatchObject({
+      kind: 'close',
+      actorRole: 'system',
+      actorOpenid: null,
+      fromStatus: 'resolved',
+      toStatus: 'closed',
+      note: '超过 7 天未评价，自动归档',
+    });
   });
 });
 

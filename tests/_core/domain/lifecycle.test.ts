@@ -15,7 +15,17 @@ const CODE: Record<string, Outcome> = { ok: 'ok', F: 'FORBIDDEN', C: 'CONFLICT',
 
 /** The column order of every expectation line below. */
 const COLUMNS: readonly TicketAction[] = [
-  'withdraw', 'accept', 'reject', 'transfer', 'dispatch', 'escalate', 'resolve', 'return', 'rate', 'reopen', 'supervise',
+  'withdraw',
+  'accept',
+  'reject',
+  'transfer',
+  'dispatch',
+  'escalate',
+  'resolve',
+  'return',
+  'rate',
+  'reopen',
+  'supervise',
 ];
 const STATUSES: readonly TicketStatus[] = ['submitted', 'accepted', 'resolved', 'closed', 'rejected', 'withdrawn'];
 
@@ -45,8 +55,7 @@ const NOW = after(T0, DAY);
  * The ticket in grid G101 (和平社区, 东湖街道) at grid level, never dispatched. A closed ticket was
  * rated 不满意 (so its reporter may still ask for 重办); a resolved one is not rated yet.
  */
-const atGrid = (status: TicketStatus): Ticket =>
-  ticketBuilder({ status, rating: status === 'closed' ? 'unsatisfied' : null });
+const atGrid = (status: TicketStatus): Ticket => ticketBuilder({ status, rating: status === 'closed' ? 'unsatisfied' : null });
 
 /** The same ticket after it was escalated (吹哨) from the grid to 和平社区. */
 const escalatedToCommunity = (status: TicketStatus): Ticket => ({ ...atGrid(status), level: 'community' });
@@ -299,11 +308,26 @@ describe('judge: an accepted ticket while it is dispatched to a department', () 
       ticket: dispatchedAfterEscalation,
       line: 'F  C  C  C  C  C  C  F  F  F  F',
     },
-    { label: 'communityAdmin of the community', actor: actors.communityAdmin(), ticket: dispatched, line: 'F  C  C  C  C  C  C  F  F  F  F' },
+    {
+      label: 'communityAdmin of the community',
+      actor: actors.communityAdmin(),
+      ticket: dispatched,
+      line: 'F  C  C  C  C  C  C  F  F  F  F',
+    },
     { label: 'streetAdmin of the street', actor: actors.streetAdmin(), ticket: dispatched, line: '     F  C  C  C  C  C  C  F  F  F  ok' },
     { label: 'districtAdmin of the district', actor: actors.districtAdmin(), ticket: dispatched, line: 'F  C  C  C  C  C  C  F  F  F  ok' },
-    { label: 'deptHandler of the department', actor: actors.deptHandler(DEPT.sanitation), ticket: dispatched, line: 'F  F  F  F  F  F  ok ok F  F  F' },
-    { label: 'deptHandler of another department', actor: actors.deptHandler(DEPT.water), ticket: dispatched, line: 'N  N  N  N  N  N  N  N  N  N  N' },
+    {
+      label: 'deptHandler of the department',
+      actor: actors.deptHandler(DEPT.sanitation),
+      ticket: dispatched,
+      line: 'F  F  F  F  F  F  ok ok F  F  F',
+    },
+    {
+      label: 'deptHandler of another department',
+      actor: actors.deptHandler(DEPT.water),
+      ticket: dispatched,
+      line: 'N  N  N  N  N  N  N  N  N  N  N',
+    },
     { label: 'superAdmin', actor: actors.superAdmin(), ticket: dispatched, line: '                 F  C  C  C  C  C  C  F  F  F  ok' },
   ];
   const rows = table.flatMap(({ label, actor, ticket, line }) => {
@@ -327,13 +351,41 @@ describe('judge: who owns the step at each level (submitted and accepted tickets
   const LEVELS: readonly Level[] = ['grid', 'community', 'street', 'district'];
   const owners: Array<{ label: string; actor: Actor; owns: Record<Level, 'ok' | 'C' | 'N'> }> = [
     { label: 'gridWorker of the grid', actor: actors.gridWorker('G101'), owns: { grid: 'ok', community: 'C', street: 'C', district: 'C' } },
-    { label: 'gridWorker of two grids incl. this one', actor: actors.gridWorker('G102', 'G101'), owns: { grid: 'ok', community: 'C', street: 'C', district: 'C' } },
-    { label: 'communityAdmin of the community', actor: actors.communityAdmin('和平社区'), owns: { grid: 'ok', community: 'ok', street: 'C', district: 'C' } },
-    { label: 'communityAdmin of another community', actor: actors.communityAdmin('幸福社区'), owns: { grid: 'N', community: 'N', street: 'N', district: 'N' } },
-    { label: 'streetAdmin of the street', actor: actors.streetAdmin('东湖街道'), owns: { grid: 'C', community: 'C', street: 'ok', district: 'C' } },
-    { label: 'streetAdmin of another street', actor: actors.streetAdmin('西山街道'), owns: { grid: 'N', community: 'N', street: 'N', district: 'N' } },
-    { label: 'districtAdmin of the district', actor: actors.districtAdmin(), owns: { grid: 'C', community: 'C', street: 'C', district: 'ok' } },
-    { label: 'districtAdmin of another district', actor: actors.districtAdmin(OTHER_DISTRICT), owns: { grid: 'N', community: 'N', street: 'N', district: 'N' } },
+    {
+      label: 'gridWorker of two grids incl. this one',
+      actor: actors.gridWorker('G102', 'G101'),
+      owns: { grid: 'ok', community: 'C', street: 'C', district: 'C' },
+    },
+    {
+      label: 'communityAdmin of the community',
+      actor: actors.communityAdmin('和平社区'),
+      owns: { grid: 'ok', community: 'ok', street: 'C', district: 'C' },
+    },
+    {
+      label: 'communityAdmin of another community',
+      actor: actors.communityAdmin('幸福社区'),
+      owns: { grid: 'N', community: 'N', street: 'N', district: 'N' },
+    },
+    {
+      label: 'streetAdmin of the street',
+      actor: actors.streetAdmin('东湖街道'),
+      owns: { grid: 'C', community: 'C', street: 'ok', district: 'C' },
+    },
+    {
+      label: 'streetAdmin of another street',
+      actor: actors.streetAdmin('西山街道'),
+      owns: { grid: 'N', community: 'N', street: 'N', district: 'N' },
+    },
+    {
+      label: 'districtAdmin of the district',
+      actor: actors.districtAdmin(),
+      owns: { grid: 'C', community: 'C', street: 'C', district: 'ok' },
+    },
+    {
+      label: 'districtAdmin of another district',
+      actor: actors.districtAdmin(OTHER_DISTRICT),
+      owns: { grid: 'N', community: 'N', street: 'N', district: 'N' },
+    },
     { label: 'superAdmin', actor: actors.superAdmin(), owns: { grid: 'C', community: 'C', street: 'C', district: 'ok' } },
   ];
   const rows = owners.flatMap(({ label, actor, owns }) =>
@@ -343,7 +395,15 @@ describe('judge: who owns the step at each level (submitted and accepted tickets
         const own = owns[level];
         // The top level cannot escalate further: a CONFLICT even for its owner.
         const escalate = own === 'ok' && level === 'district' ? 'C' : own;
-        return { name: `${status.padEnd(9)} at ${level.padEnd(9)} | ${label} → ${step} ${own}, escalate ${escalate}`, actor, level, status, step, own, escalate };
+        return {
+          name: `${status.padEnd(9)} at ${level.padEnd(9)} | ${label} → ${step} ${own}, escalate ${escalate}`,
+          actor,
+          level,
+          status,
+          step,
+          own,
+          escalate,
+        };
       }),
     ),
   );

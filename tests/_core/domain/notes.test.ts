@@ -27,9 +27,21 @@ describe('who may add a note, and when', () => {
     ['the grid worker after escalation', () => withPhone({ level: 'community' }), worker, 'contact', 'CONFLICT'],
     ['the street admin over a grid ticket', () => withPhone(), actors.streetAdmin(), 'contact', 'CONFLICT'],
     ['the street admin over a street ticket', () => withPhone({ level: 'street' }), actors.streetAdmin(), 'reply', 'ok'],
-    ['the department, dispatched', () => withPhone({ status: 'accepted', departmentCode: DEPT.sanitation }), actors.deptHandler(), 'contact', 'ok'],
+    [
+      'the department, dispatched',
+      () => withPhone({ status: 'accepted', departmentCode: DEPT.sanitation }),
+      actors.deptHandler(),
+      'contact',
+      'ok',
+    ],
     ['the worker, while dispatched', () => withPhone({ status: 'accepted', departmentCode: DEPT.sanitation }), worker, 'reply', 'CONFLICT'],
-    ['another department', () => withPhone({ status: 'accepted', departmentCode: DEPT.sanitation }), actors.deptHandler(DEPT.water), 'contact', 'NOT_FOUND'],
+    [
+      'another department',
+      () => withPhone({ status: 'accepted', departmentCode: DEPT.sanitation }),
+      actors.deptHandler(DEPT.water),
+      'contact',
+      'NOT_FOUND',
+    ],
     ['a worker of another grid', () => withPhone(), actors.gridWorker('G102'), 'contact', 'NOT_FOUND'],
     ['the reporter', () => withPhone(), actors.reporter(), 'contact', 'FORBIDDEN'],
     ['a neighbour', () => withPhone(), actors.resident(), 'reply', 'NOT_FOUND'],
@@ -47,14 +59,23 @@ describe('who may add a note, and when', () => {
 });
 
 describe('annotate', () => {
-  test('one entry, the ticket otherwise unchanged, the actor\'s display name kept', () => {
+  test("one entry, the ticket otherwise unchanged, the actor's display name kept", () => {
     const ticket = withPhone({ status: 'accepted' });
     const now = after(T0, DAY);
     const named: Actor = { ...worker, name: '张燕' };
     const next = annotate(ticket, { ...moveContext(named, now) }, 'contact', null);
     expect(next.version).toBe(ticket.version + 1);
     expect(next.timeline).toHaveLength(ticket.timeline.length + 1);
-    expect(next.timeline.at(-1)).toMatchObject({ kind: 'contact', actorRole: 'gridWorker', actorName: '张燕', fromStatus: 'accepted', toStatus: 'accepted', level: 'grid', note: null, at: now });
+    expect(next.timeline.at(-1)).toMatchObject({
+      kind: 'contact',
+      actorRole: 'gridWorker',
+      actorName: '张燕',
+      fromStatus: 'accepted',
+      toStatus: 'accepted',
+      level: 'grid',
+      note: null,
+      at: now,
+    });
     for (const key of ['status', 'level', 'acceptBy', 'resolveBy', 'overdue', 'departmentCode', 'place', 'contactPhone'] as const) {
       expect(next[key]).toEqual(ticket[key]);
     }

@@ -73,17 +73,16 @@ describe('maskFreeText: what reaches another resident', () => {
     expect(Array.from(masked)).toHaveLength(Array.from(text).length);
   });
 
-  it.each([
-    '楼下垃圾桶已经满了两天，没人清运',
-    '路灯坏了三盏，晚上很黑',
-    '我的车被挡住了',
-    '下水道堵了一个星期',
-    '2026年11月的事',
-  ])('keeps ordinary words: %s', (text) => {
-    expect(maskFreeText(text)).toBe(text);
-  });
+  it.each(['楼下垃圾桶已经满了两天，没人清运', '路灯坏了三盏，晚上很黑', '我的车被挡住了', '下水道堵了一个星期', '2026年11月的事'])(
+    'keeps ordinary words: %s',
+    (text) => {
+      expect(maskFreeText(text)).toBe(text);
+    },
+  );
 
   it('an excerpt is masked before it is cut, and cut to the limit', () => {
-    expect(maskedExcerpt('请联系13812345678处理垃圾问题，已经很多天了，一直没人管，非常影响生活环境和居民健康', 20)).toBe('请联系***********处理垃圾问题…');
+    expect(maskedExcerpt('请联系13812345678处理垃圾问题，已经很多天了，一直没人管，非常影响生活环境和居民健康', 20)).toBe(
+      '请联系***********处理垃圾问题…',
+    );
   });
 });

@@ -2,13 +2,7 @@
 // the grid's workers at grid level, the community's admins at grid and community level, the
 // street's and district's admins at theirs, a department while dispatched to it; the
 // dispatching level keeps seeing it; a resident sees only their own reports.
-import {
-  canSee,
-  isResponsible,
-  isStaff,
-  isSupervisor,
-  levelAbove,
-} from '../../../cloudfunctions/_core/domain/responsibility';
+import { canSee, isResponsible, isStaff, isSupervisor, levelAbove } from '../../../cloudfunctions/_core/domain/responsibility';
 import type { Actor, Level, Ticket } from '../../../cloudfunctions/_core/domain/types';
 import { actor, actors, DEPT, OTHER_DISTRICT, ticketBuilder } from '../../support/builders';
 
@@ -46,19 +40,55 @@ const LINES: Line[] = [
   { label: 'the reporter', actor: actors.reporter(), responsible: '.....', sees: '11111', supervises: false },
   { label: 'another resident', actor: actors.resident('o-neighbour'), responsible: '.....', sees: '.....', supervises: false },
   { label: 'gridWorker of G101', actor: actors.gridWorker('G101'), responsible: '1....', sees: '11111', supervises: false },
-  { label: 'gridWorker of G102 and G101', actor: actors.gridWorker('G102', 'G101'), responsible: '1....', sees: '11111', supervises: false },
-  { label: 'gridWorker of G102 (same community)', actor: actors.gridWorker('G102'), responsible: '.....', sees: '.....', supervises: false },
+  {
+    label: 'gridWorker of G102 and G101',
+    actor: actors.gridWorker('G102', 'G101'),
+    responsible: '1....',
+    sees: '11111',
+    supervises: false,
+  },
+  {
+    label: 'gridWorker of G102 (same community)',
+    actor: actors.gridWorker('G102'),
+    responsible: '.....',
+    sees: '.....',
+    supervises: false,
+  },
   { label: 'communityAdmin of 和平社区', actor: actors.communityAdmin('和平社区'), responsible: '11...', sees: '11111', supervises: false },
   { label: 'communityAdmin of 幸福社区', actor: actors.communityAdmin('幸福社区'), responsible: '.....', sees: '.....', supervises: false },
   { label: 'streetAdmin of 东湖街道', actor: actors.streetAdmin('东湖街道'), responsible: '..1..', sees: '11111', supervises: true },
   { label: 'streetAdmin of 西山街道', actor: actors.streetAdmin('西山街道'), responsible: '.....', sees: '.....', supervises: false },
   { label: 'districtAdmin of 示例区', actor: actors.districtAdmin(), responsible: '...1.', sees: '11111', supervises: true },
-  { label: 'districtAdmin of another district', actor: actors.districtAdmin(OTHER_DISTRICT), responsible: '.....', sees: '.....', supervises: false },
-  { label: 'deptHandler of 环卫 (dispatched)', actor: actors.deptHandler(DEPT.sanitation), responsible: '....1', sees: '....1', supervises: false },
+  {
+    label: 'districtAdmin of another district',
+    actor: actors.districtAdmin(OTHER_DISTRICT),
+    responsible: '.....',
+    sees: '.....',
+    supervises: false,
+  },
+  {
+    label: 'deptHandler of 环卫 (dispatched)',
+    actor: actors.deptHandler(DEPT.sanitation),
+    responsible: '....1',
+    sees: '....1',
+    supervises: false,
+  },
   { label: 'deptHandler of 水务', actor: actors.deptHandler(DEPT.water), responsible: '.....', sees: '.....', supervises: false },
   { label: 'superAdmin', actor: actors.superAdmin(), responsible: '...1.', sees: '11111', supervises: true },
-  { label: 'gridWorker without a scope', actor: actor('gridWorker', null, 'o-unbound'), responsible: '.....', sees: '.....', supervises: false },
-  { label: 'communityAdmin with a street-shaped scope', actor: actor('communityAdmin', { street: '东湖街道' }), responsible: '.....', sees: '.....', supervises: false },
+  {
+    label: 'gridWorker without a scope',
+    actor: actor('gridWorker', null, 'o-unbound'),
+    responsible: '.....',
+    sees: '.....',
+    supervises: false,
+  },
+  {
+    label: 'communityAdmin with a street-shaped scope',
+    actor: actor('communityAdmin', { street: '东湖街道' }),
+    responsible: '.....',
+    sees: '.....',
+    supervises: false,
+  },
 ];
 
 const rows = LINES.flatMap((line) =>
@@ -88,7 +118,10 @@ describe('edge places', () => {
   });
 
   it('a ticket with no district on record (triage far from every grid) belongs to the super admins, not to any district', () => {
-    const ticket = ticketBuilder({ level: 'district', place: { gridCode: null, gridName: null, community: null, street: null, district: null } });
+    const ticket = ticketBuilder({
+      level: 'district',
+      place: { gridCode: null, gridName: null, community: null, street: null, district: null },
+    });
     for (const admin of [actors.districtAdmin(), actors.districtAdmin(OTHER_DISTRICT)]) {
       expect(canSee(ticket, admin)).toBe(false);
       expect(isResponsible(ticket, admin)).toBe(false);

@@ -28,7 +28,11 @@ beforeEach(() => {
 });
 
 async function post(cloud: LocalCloud, body: unknown): Promise<Record<string, unknown>> {
-  const res = await fetch(cloud.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+  const res = await fetch(cloud.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
   expect(res.status).toBe(200);
   return (await res.json()) as Record<string, unknown>;
 }
@@ -59,14 +63,27 @@ describe('documents and ids', () => {
   it('doc.get of a missing document throws (throwOnNotFound) and update/remove count 0', async () => {
     await h.db.collection('reports').add({ data: { _id: 'r1' } });
     expect((await failure(h.db.collection('reports').doc('nope').get())).message).toMatch(/does not exist/);
-    expect((await h.db.collection('reports').doc('nope').update({ data: { a: 1 } })).stats.updated).toBe(0);
+    expect(
+      (
+        await h.db
+          .collection('reports')
+          .doc('nope')
+          .update({ data: { a: 1 } })
+      ).stats.updated,
+    ).toBe(0);
     expect((await h.db.collection('reports').doc('nope').remove()).stats.removed).toBe(0);
   });
 
   it('set replaces the whole document, creating it when missing', async () => {
-    const created = await h.db.collection('reports').doc('s1').set({ data: { a: 1, b: 2 } });
+    const created = await h.db
+      .collection('reports')
+      .doc('s1')
+      .set({ data: { a: 1, b: 2 } });
     expect(created.stats).toEqual({ updated: 0, created: 1 });
-    const replaced = await h.db.collection('reports').doc('s1').set({ data: { c: 3 } });
+    const replaced = await h.db
+      .collection('reports')
+      .doc('s1')
+      .set({ data: { c: 3 } });
     expect(replaced.stats).toEqual({ updated: 1, created: 0 });
     expect((await h.db.collection('reports').doc('s1').get()).data).toEqual({ _id: 's1', c: 3 });
   });
@@ -81,7 +98,11 @@ describe('documents and ids', () => {
 describe('conditional updates', () => {
   it('answers updated 1, then 0 for the same conditional update', async () => {
     await h.db.collection('reports').add({ data: { _id: 'r1', status: 'open' } });
-    const claim = () => h.db.collection('reports').where({ _id: 'r1', status: 'open' }).update({ data: { status: 'claimed', by: 'w1' } });
+    const claim = () =>
+      h.db
+        .collection('reports')
+        .where({ _id: 'r1', status: 'open' })
+        .update({ data: { status: 'claimed', by: 'w1' } });
     expect((await claim()).stats.updated).toBe(1);
     expect((await claim()).stats.updated).toBe(0);
     expect((await h.db.collection('reports').doc('r1').get()).data).toEqual({ _id: 'r1', status: 'claimed', by: 'w1' });
@@ -89,12 +110,26 @@ describe('conditional updates', () => {
 
   it('counts modified documents only: writing the same values answers 0', async () => {
     await h.db.collection('reports').add({ data: { _id: 'r1', status: 'open' } });
-    expect((await h.db.collection('reports').doc('r1').update({ data: { status: 'open' } })).stats.updated).toBe(0);
+    expect(
+      (
+        await h.db
+          .collection('reports')
+          .doc('r1')
+          .update({ data: { status: 'open' } })
+      ).stats.updated,
+    ).toBe(0);
   });
 
   it('a where update touches every match; a write without a condition is refused', async () => {
     await seed('t', 5, (i) => ({ i, odd: i % 2 === 1 }));
-    expect((await h.db.collection('t').where({ odd: true }).update({ data: { seen: true } })).stats.updated).toBe(2);
+    expect(
+      (
+        await h.db
+          .collection('t')
+          .where({ odd: true })
+          .update({ data: { seen: true } })
+      ).stats.updated,
+    ).toBe(2);
     expect(await failure(h.db.collection('t').update({ data: { all: true } }))).toBeTruthy();
     expect(await failure(h.db.collection('t').remove())).toBeTruthy();
     expect((await h.db.collection('t').where({ all: true }).count()).total).toBe(0);
@@ -134,26 +169,43 @@ describe('row caps', () => {
 
 describe('transactions', () => {
   beforeEach(async () => {
-    await h.db.collection('accounts').add({ data: [{ _id: 'a', balance: 100 }, { _id: 'b', balance: 0 }] });
+    await h.db.collection('accounts').add({
+      data: [
+        { _id: 'a', balance: 100 },
+        { _id: 'b', balance: 0 },
+      ],
+    });
   });
 
   it('runTransaction commits every write together', async () => {
     const result = await h.db.runTransaction(async (tx) => {
       const a = (await tx.collection('accounts').doc('a').get()).data;
-      await tx.collection('accounts').doc('a').update({ data: { balance: Number(a.balance) - 30 } });
-      await tx.collection('accounts').doc('b').update({ data: { balance: h._.inc(30) } });
+      await tx
+        .collection('accounts')
+        .doc('a')
+        .update({ data: { balance: Number(a.balance) - 30 } });
+      await tx
+        .collection('accounts')
+        .doc('b')
+        .update({ data: { balance: h._.inc(30) } });
       await tx.collection('ledger').add({ data: { _id: 'l1', amount: 30 } });
       return 'done';
     });
     expect(result).toBe('done');
     const snap = h.cloud.snapshot();
-    expect(snap.accounts).toEqual([{ _id: 'a', balance: 70 }, { _id: 'b', balance: 30 }]);
+    expect(snap.accounts).toEqual([
+      { _id: 'a', balance: 70 },
+      { _id: 'b', balance: 30 },
+    ]);
     expect(snap.ledger).toEqual([{ _id: 'l1', amount: 30 }]);
   });
 
   it('buffers writes until commit and reads its own writes', async () => {
     const tx = await h.db.startTransaction();
-    await tx.collection('accounts').doc('a').update({ data: { balance: 1 } });
+    await tx
+      .collection('accounts')
+      .doc('a')
+      .update({ data: { balance: 1 } });
     expect((await tx.collection('accounts').doc('a').get()).data.balance).toBe(1);
     expect((await h.db.collection('accounts').doc('a').get()).data.balance).toBe(100);
     await tx.commit();
@@ -167,8 +219,14 @@ describe('transactions', () => {
   it('reads take no lock and see the snapshot of the transaction start (node-sdk test "读偏")', async () => {
     const tx = await h.db.startTransaction();
     expect((await tx.collection('accounts').doc('a').get()).data.balance).toBe(100);
-    await h.db.collection('accounts').doc('a').update({ data: { balance: 1 } });
-    await h.db.collection('accounts').doc('b').update({ data: { balance: 2 } });
+    await h.db
+      .collection('accounts')
+      .doc('a')
+      .update({ data: { balance: 1 } });
+    await h.db
+      .collection('accounts')
+      .doc('b')
+      .update({ data: { balance: 2 } });
     // Read before and after the outside change: both still the start snapshot, never blocked.
     expect((await tx.collection('accounts').doc('a').get()).data.balance).toBe(100);
     expect((await tx.collection('accounts').doc('b').get()).data.balance).toBe(0);
@@ -178,27 +236,49 @@ describe('transactions', () => {
   it('a write to a document changed after the transaction started fails at that call (node-sdk test "读偏")', async () => {
     const tx = await h.db.startTransaction();
     await tx.collection('accounts').doc('a').get();
-    await h.db.collection('accounts').doc('a').update({ data: { balance: 1 } });
-    const err = await failure(tx.collection('accounts').doc('a').update({ data: { balance: 2 } }));
+    await h.db
+      .collection('accounts')
+      .doc('a')
+      .update({ data: { balance: 1 } });
+    const err = await failure(
+      tx
+        .collection('accounts')
+        .doc('a')
+        .update({ data: { balance: 2 } }),
+    );
     expect(err.errCode).toBe(-501001);
     expect(String(err.errMsg)).toContain('[ResourceUnavailable.TransactionConflict]');
-    expect(h.cloud.snapshot().accounts).toEqual([{ _id: 'a', balance: 1 }, { _id: 'b', balance: 0 }]);
+    expect(h.cloud.snapshot().accounts).toEqual([
+      { _id: 'a', balance: 1 },
+      { _id: 'b', balance: 0 },
+    ]);
   });
 
   it('a write to a document another live transaction wrote fails at once, not at commit (node-sdk test "冲突检测")', async () => {
     const first = await h.db.startTransaction();
     const second = await h.db.startTransaction();
     await second.collection('accounts').doc('a').get();
-    await first.collection('accounts').doc('a').update({ data: { balance: 50 } });
+    await first
+      .collection('accounts')
+      .doc('a')
+      .update({ data: { balance: 50 } });
     // Uncommitted, yet the second transaction's write to it fails right away: nothing queues.
-    const err = await failure(second.collection('accounts').doc('a').update({ data: { balance: 60 } }));
+    const err = await failure(
+      second
+        .collection('accounts')
+        .doc('a')
+        .update({ data: { balance: 60 } }),
+    );
     expect(err.errCode).toBe(-501001);
     expect(err).not.toHaveProperty('code');
     expect(String(err.errMsg)).toContain('[ResourceUnavailable.TransactionConflict]');
     // Its other documents are not locked either: the loser is over (stricter than TCB is vague here).
     expect((await failure(second.collection('accounts').doc('b').get())).errMsg).toMatch(/TransactionNotExist/);
     await first.commit();
-    expect(h.cloud.snapshot().accounts).toEqual([{ _id: 'a', balance: 50 }, { _id: 'b', balance: 0 }]);
+    expect(h.cloud.snapshot().accounts).toEqual([
+      { _id: 'a', balance: 50 },
+      { _id: 'b', balance: 0 },
+    ]);
   });
 
   it('two transactions adding the same _id: the second write conflicts', async () => {
@@ -212,7 +292,10 @@ describe('transactions', () => {
 
   it('a plain update of a document a transaction holds waits for its commit, then lands ("普通的更新操作会被阻塞")', async () => {
     const tx = await h.db.startTransaction();
-    await tx.collection('accounts').doc('a').update({ data: { balance: h._.inc(-30) } });
+    await tx
+      .collection('accounts')
+      .doc('a')
+      .update({ data: { balance: h._.inc(-30) } });
     let landed = false;
     const plain = h.db
       .collection('accounts')
@@ -233,12 +316,18 @@ describe('transactions', () => {
 
   it("wx-server-sdk's runTransaction does not retry a conflict: the callback runs once and the error reaches the caller", async () => {
     const holder = await h.db.startTransaction();
-    await holder.collection('accounts').doc('a').update({ data: { balance: 1 } });
+    await holder
+      .collection('accounts')
+      .doc('a')
+      .update({ data: { balance: 1 } });
     let runs = 0;
     const err = await failure(
       h.db.runTransaction(async (tx) => {
         runs++;
-        await tx.collection('accounts').doc('a').update({ data: { balance: 2 } });
+        await tx
+          .collection('accounts')
+          .doc('a')
+          .update({ data: { balance: 2 } });
       }),
     );
     expect(runs).toBe(1);
@@ -252,7 +341,10 @@ describe('transactions', () => {
     const bump = () =>
       h.db.runTransaction(async (tx) => {
         const { data } = await tx.collection('counters').doc('c').get();
-        await tx.collection('counters').doc('c').update({ data: { n: Number(data.n) + 1 } });
+        await tx
+          .collection('counters')
+          .doc('c')
+          .update({ data: { n: Number(data.n) + 1 } });
       });
     const outcomes = await Promise.allSettled(Array.from({ length: 20 }, bump));
     const won = outcomes.filter((o) => o.status === 'fulfilled').length;
@@ -263,9 +355,19 @@ describe('transactions', () => {
   });
 
   it('db.serverDate() inside a transaction is refused (pass the time as a value)', async () => {
-    const err = await failure(h.db.runTransaction(async (tx) => tx.collection('accounts').doc('a').update({ data: { at: h.db.serverDate() } })));
+    const err = await failure(
+      h.db.runTransaction(async (tx) =>
+        tx
+          .collection('accounts')
+          .doc('a')
+          .update({ data: { at: h.db.serverDate() } }),
+      ),
+    );
     expect(String(err.errMsg ?? err.message)).toMatch(/serverDate/);
-    expect(h.cloud.snapshot().accounts).toEqual([{ _id: 'a', balance: 100 }, { _id: 'b', balance: 0 }]);
+    expect(h.cloud.snapshot().accounts).toEqual([
+      { _id: 'a', balance: 100 },
+      { _id: 'b', balance: 0 },
+    ]);
   });
 
   it('a callback that throws leaves nothing behind', async () => {
@@ -273,7 +375,10 @@ describe('transactions', () => {
     const boom = new Error('boom');
     const err = await failure(
       h.db.runTransaction(async (tx) => {
-        await tx.collection('accounts').doc('a').update({ data: { balance: 0 } });
+        await tx
+          .collection('accounts')
+          .doc('a')
+          .update({ data: { balance: 0 } });
         await tx.collection('ledger').add({ data: { amount: 1 } });
         await tx.collection('accounts').doc('b').remove();
         throw boom;
@@ -287,7 +392,10 @@ describe('transactions', () => {
     const before = h.cloud.snapshot();
     const err = await failure(
       h.db.runTransaction(async (tx) => {
-        await tx.collection('accounts').doc('a').update({ data: { balance: 0 } });
+        await tx
+          .collection('accounts')
+          .doc('a')
+          .update({ data: { balance: 0 } });
         await tx.rollback('insufficient');
       }),
     );
@@ -306,7 +414,10 @@ describe('transactions', () => {
     pointSdkAt(short.url);
     try {
       const tx = await h.db.startTransaction();
-      await tx.collection('accounts').doc('a').set({ data: { balance: 5 } });
+      await tx
+        .collection('accounts')
+        .doc('a')
+        .set({ data: { balance: 5 } });
       await new Promise((resolve) => setTimeout(resolve, 200));
       const err = (await failure(tx.commit())) as { code?: unknown };
       expect(err.code).toBe('DATABASE_TRANSACTION_FAIL');
@@ -325,9 +436,19 @@ describe('serverDate', () => {
     expect(data.at).toEqual(FIXED_NOW);
     expect(data.due).toEqual(new Date(FIXED_NOW.getTime() + 3_600_000));
     clock += 60_000;
-    await h.db.collection('reports').doc('r1').update({ data: { touched: h.db.serverDate() } });
+    await h.db
+      .collection('reports')
+      .doc('r1')
+      .update({ data: { touched: h.db.serverDate() } });
     expect((await h.db.collection('reports').doc('r1').get()).data.touched).toEqual(new Date(FIXED_NOW.getTime() + 60_000));
-    expect((await h.db.collection('reports').where({ due: h._.gt(h.db.serverDate()) }).count()).total).toBe(1);
+    expect(
+      (
+        await h.db
+          .collection('reports')
+          .where({ due: h._.gt(h.db.serverDate()) })
+          .count()
+      ).total,
+    ).toBe(1);
   });
 });
 
@@ -372,7 +493,16 @@ describe('query and update operators', () => {
   });
 
   it('orderBy on two fields, skip, limit and field projection', async () => {
-    const rows = (await h.db.collection('items').orderBy('loc.city', 'asc').orderBy('n', 'desc').skip(1).limit(2).field({ n: true, 'loc.city': true }).get()).data;
+    const rows = (
+      await h.db
+        .collection('items')
+        .orderBy('loc.city', 'asc')
+        .orderBy('n', 'desc')
+        .skip(1)
+        .limit(2)
+        .field({ n: true, 'loc.city': true })
+        .get()
+    ).data;
     expect(rows).toEqual([
       { _id: 'i3', n: 3, loc: { city: '杭州' } },
       { _id: 'i1', n: 1, loc: { city: '杭州' } },
@@ -388,16 +518,32 @@ describe('query and update operators', () => {
     await doc.update({ data: { objs: _.addToSet({ k: 'z', v: 9 }), n: _.mul(2) } });
     await doc.update({ data: { arr: _.addToSet(7), tag: _.rename('label') as unknown } as Data });
     const after = (await doc.get()).data;
-    expect(after).toEqual({ _id: 'i1', n: 12, label: 'a', loc: { city: '杭州', zone: 9 }, arr: [0, 2, 7], objs: [{ k: 'x', v: 1 }, { k: 'z', v: 9 }] });
+    expect(after).toEqual({
+      _id: 'i1',
+      n: 12,
+      label: 'a',
+      loc: { city: '杭州', zone: 9 },
+      arr: [0, 2, 7],
+      objs: [
+        { k: 'x', v: 1 },
+        { k: 'z', v: 9 },
+      ],
+    });
     await doc.update({ data: { n: _.min(3) } });
     await doc.update({ data: { loc: { zone: _.max(10) } } });
     expect((await doc.get()).data).toMatchObject({ n: 3, loc: { city: '杭州', zone: 10 } });
   });
 
   it('nested objects in update data merge field by field; set replaces', async () => {
-    await h.db.collection('items').doc('i2').update({ data: { loc: { zone: 7 } } });
+    await h.db
+      .collection('items')
+      .doc('i2')
+      .update({ data: { loc: { zone: 7 } } });
     expect((await h.db.collection('items').doc('i2').get()).data.loc).toEqual({ city: '宁波', zone: 7 });
-    await h.db.collection('items').doc('i2').update({ data: { loc: h._.set({ zone: 8 }) } });
+    await h.db
+      .collection('items')
+      .doc('i2')
+      .update({ data: { loc: h._.set({ zone: 8 }) } });
     expect((await h.db.collection('items').doc('i2').get()).data.loc).toEqual({ zone: 8 });
   });
 
@@ -408,7 +554,12 @@ describe('query and update operators', () => {
   });
 
   it('aggregate runs mingo pipelines, $lookup included', async () => {
-    await h.db.collection('tags').add({ data: [{ _id: 'a', label: 'A' }, { _id: 'b', label: 'B' }] });
+    await h.db.collection('tags').add({
+      data: [
+        { _id: 'a', label: 'A' },
+        { _id: 'b', label: 'B' },
+      ],
+    });
     const { list } = await h.db
       .collection('items')
       .aggregate()
@@ -425,8 +576,17 @@ describe('query and update operators', () => {
 
   it('aggregate stages that reshape documents never touch the stored ones', async () => {
     const before = h.cloud.snapshot();
-    const { list } = await h.db.collection('items').aggregate().match({ tag: 'a' }).addFields({ 'loc.extra': 1 }).project({ 'loc.city': 0 }).end();
-    expect(list.map((d) => d.loc)).toEqual([{ zone: 1, extra: 1 }, { zone: 3, extra: 1 }]);
+    const { list } = await h.db
+      .collection('items')
+      .aggregate()
+      .match({ tag: 'a' })
+      .addFields({ 'loc.extra': 1 })
+      .project({ 'loc.city': 0 })
+      .end();
+    expect(list.map((d) => d.loc)).toEqual([
+      { zone: 1, extra: 1 },
+      { zone: 3, extra: 1 },
+    ]);
     expect(h.cloud.snapshot()).toEqual(before);
   });
 });
@@ -437,12 +597,33 @@ describe('unique indexes', () => {
   });
 
   it('refuses a duplicate value, on insert and on update, leaving the store unchanged', async () => {
-    await h.db.collection('users').add({ data: [{ _id: 'u1', openid: 'o1' }, { _id: 'u2', openid: 'o2' }] });
+    await h.db.collection('users').add({
+      data: [
+        { _id: 'u1', openid: 'o1' },
+        { _id: 'u2', openid: 'o2' },
+      ],
+    });
     const before = h.cloud.snapshot();
     expect((await failure(h.db.collection('users').add({ data: { openid: 'o1' } }))).message).toMatch(/E11000.*openid_1/);
-    expect((await failure(h.db.collection('users').doc('u2').update({ data: { openid: 'o1' } }))).message).toMatch(/E11000/);
+    expect(
+      (
+        await failure(
+          h.db
+            .collection('users')
+            .doc('u2')
+            .update({ data: { openid: 'o1' } }),
+        )
+      ).message,
+    ).toMatch(/E11000/);
     expect(h.cloud.snapshot()).toEqual(before);
-    expect((await h.db.collection('users').doc('u2').update({ data: { openid: 'o3' } })).stats.updated).toBe(1);
+    expect(
+      (
+        await h.db
+          .collection('users')
+          .doc('u2')
+          .update({ data: { openid: 'o3' } })
+      ).stats.updated,
+    ).toBe(1);
   });
 
   it('allows only one document that lacks the field', async () => {
@@ -478,7 +659,9 @@ describe('errors and robustness', () => {
   it('answers unknown actions and malformed bodies with an error, and keeps serving', async () => {
     expect(await post(h.cloud, { action: 'database.nope' })).toMatchObject({ code: 'INVALID_PARAM' });
     expect(await post(h.cloud, 'not json')).toMatchObject({ code: 'INVALID_PARAM' });
-    expect(await post(h.cloud, { action: 'database.getDocument', collectionName: 'x', query: '{"a":{"$bogus":1}}' })).toMatchObject({ code: 'DATABASE_REQUEST_FAILED' });
+    expect(await post(h.cloud, { action: 'database.getDocument', collectionName: 'x', query: '{"a":{"$bogus":1}}' })).toMatchObject({
+      code: 'DATABASE_REQUEST_FAILED',
+    });
     expect((await h.db.collection('x').count()).total).toBe(0);
   });
 
@@ -488,9 +671,20 @@ describe('errors and robustness', () => {
     try {
       expect((await failure(h.db.collection('nope').get())).errCode).toBe(-502005);
       expect((await failure(h.db.collection('nope').add({ data: { a: 1 } }))).errCode).toBe(-502005);
-      expect(String((await failure(h.db.runTransaction(async (tx) => tx.collection('nope').doc('d').set({ data: { a: 1 } })))).errMsg)).toContain(
-        '[ResourceNotFound] Db or Table not exist',
-      );
+      expect(
+        String(
+          (
+            await failure(
+              h.db.runTransaction(async (tx) =>
+                tx
+                  .collection('nope')
+                  .doc('d')
+                  .set({ data: { a: 1 } }),
+              ),
+            )
+          ).errMsg,
+        ),
+      ).toContain('[ResourceNotFound] Db or Table not exist');
       await h.db.createCollection('nope');
       await h.db.collection('nope').add({ data: { a: 1 } });
       expect(strict.collectionNames()).toEqual(['nope']);
@@ -530,17 +724,27 @@ describe('the same conflict through @cloudbase/node-sdk', () => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const tcb = require('@cloudbase/node-sdk') as { init(config: Record<string, unknown>): { database(): unknown } };
     const db = tcb.init({ env: 'local-test' }).database() as {
-      runTransaction<T>(run: (tx: { collection(n: string): { doc(id: string): { get(): Promise<{ data: Data | null }>; update(d: Data): Promise<unknown> } } }) => Promise<T>): Promise<T>;
+      runTransaction<T>(
+        run: (tx: {
+          collection(n: string): { doc(id: string): { get(): Promise<{ data: Data | null }>; update(d: Data): Promise<unknown> } };
+        }) => Promise<T>,
+      ): Promise<T>;
     };
     await h.db.collection('accounts').add({ data: [{ _id: 'a', balance: 100 }] });
     const holder = await h.db.startTransaction();
-    await holder.collection('accounts').doc('a').update({ data: { balance: 1 } });
+    await holder
+      .collection('accounts')
+      .doc('a')
+      .update({ data: { balance: 1 } });
     let runs = 0;
     const done = db.runTransaction(async (tx) => {
       runs++;
       if (runs === 2) await holder.commit();
       const current = await tx.collection('accounts').doc('a').get();
-      await tx.collection('accounts').doc('a').update({ balance: Number(current.data?.balance) + 10 });
+      await tx
+        .collection('accounts')
+        .doc('a')
+        .update({ balance: Number(current.data?.balance) + 10 });
     });
     await done;
     // Run 2 started before the holder committed, so its snapshot is older than the document:
@@ -570,9 +774,20 @@ describe('indexes (enforceIndexes)', () => {
 
   it('serves equality fields (in any order, $in included) followed by the sort key', async () => {
     const _ = h._;
-    const rows = await h.db.collection('tickets').where({ status: _.in(['submitted', 'accepted']), areas: 'c:1' }).orderBy('dueKey', 'asc').get();
+    const rows = await h.db
+      .collection('tickets')
+      .where({ status: _.in(['submitted', 'accepted']), areas: 'c:1' })
+      .orderBy('dueKey', 'asc')
+      .get();
     expect(rows.data.map((d) => d._id)).toEqual(['t1']);
-    expect((await h.db.collection('tickets').where({ areas: 'c:1', status: 'submitted', dueKey: _.gt('0') }).count()).total).toBe(1);
+    expect(
+      (
+        await h.db
+          .collection('tickets')
+          .where({ areas: 'c:1', status: 'submitted', dueKey: _.gt('0') })
+          .count()
+      ).total,
+    ).toBe(1);
     expect((await h.db.collection('tickets').doc('t1').get()).data._id).toBe('t1');
     expect((await h.db.collection('tickets').where({ _id: 't1', grid: '1' }).get()).data).toHaveLength(1);
   });
@@ -580,7 +795,18 @@ describe('indexes (enforceIndexes)', () => {
   it('refuses what no index serves, naming the shape', async () => {
     const err = await failure(h.db.collection('tickets').where({ grid: '1' }).orderBy('dueKey', 'asc').get());
     expect(err.message).toMatch(/no declared index of tickets serves this query: equality \[grid\]/);
-    expect((await failure(h.db.collection('tickets').where({ areas: 'c:1' }).orderBy('_id', 'asc').get())).message).toMatch(/sort \[_id asc\]/);
-    expect((await failure(h.db.collection('tickets').where({ grid: '1' }).update({ data: { x: 1 } }))).message).toMatch(/no declared index/);
+    expect((await failure(h.db.collection('tickets').where({ areas: 'c:1' }).orderBy('_id', 'asc').get())).message).toMatch(
+      /sort \[_id asc\]/,
+    );
+    expect(
+      (
+        await failure(
+          h.db
+            .collection('tickets')
+            .where({ grid: '1' })
+            .update({ data: { x: 1 } }),
+        )
+      ).message,
+    ).toMatch(/no declared index/);
   });
 });

@@ -47,13 +47,19 @@ function normalise(records: RequestRecord[]): GoldenRequest[] {
   for (const r of records) if (typeof r.response.transactionId === 'string') transactionIds.add(r.response.transactionId);
   return records.map((r) => {
     const body: Record<string, unknown> = {};
-    for (const [key, value] of Object.entries(r.body)) body[key] = typeof value === 'string' && transactionIds.has(value) ? '<transactionId>' : value;
+    for (const [key, value] of Object.entries(r.body))
+      body[key] = typeof value === 'string' && transactionIds.has(value) ? '<transactionId>' : value;
     const headers: Record<string, string> = {};
     for (const name of STABLE_HEADERS) {
       const value = r.headers[name];
       if (typeof value === 'string') headers[name] = value;
     }
-    return { action: r.action, url: r.url.replace(/^\/[0-9a-f]{32}\/admin/, '/admin').replace(/seqId=[^&]+/, 'seqId=<seqId>'), headers, body };
+    return {
+      action: r.action,
+      url: r.url.replace(/^\/[0-9a-f]{32}\/admin/, '/admin').replace(/seqId=[^&]+/, 'seqId=<seqId>'),
+      headers,
+      body,
+    };
   });
 }
 
@@ -76,7 +82,8 @@ async function capture(name: string, run: () => Promise<unknown>): Promise<void>
   expect(actual).toEqual(JSON.parse(readFileSync(file, 'utf8')));
 }
 
-const versionOf = (pkg: string): unknown => (JSON.parse(readFileSync(path.join(ROOT, 'node_modules', pkg, 'package.json'), 'utf8')) as { version?: unknown }).version;
+const versionOf = (pkg: string): unknown =>
+  (JSON.parse(readFileSync(path.join(ROOT, 'node_modules', pkg, 'package.json'), 'utf8')) as { version?: unknown }).version;
 
 describe('pinned SDK versions', () => {
   it('are exactly the versions the golden payloads were recorded with', () => {
@@ -84,7 +91,11 @@ describe('pinned SDK versions', () => {
     expect(versionOf('@cloudbase/node-sdk')).toBe('3.17.2');
     expect(versionOf('@cloudbase/database')).toBe('1.4.3');
     const rootPackage = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { devDependencies?: Record<string, string> };
-    expect(rootPackage.devDependencies).toMatchObject({ 'wx-server-sdk': '4.0.2', '@cloudbase/node-sdk': '3.17.2', '@cloudbase/database': '1.4.3' });
+    expect(rootPackage.devDependencies).toMatchObject({
+      'wx-server-sdk': '4.0.2',
+      '@cloudbase/node-sdk': '3.17.2',
+      '@cloudbase/database': '1.4.3',
+    });
   });
 });
 
@@ -131,15 +142,25 @@ describe('golden request payloads', () => {
         .limit(20)
         .field({ title: true, n: true })
         .get();
-      await h.db.collection('reports').where(_.or([{ tag: 'a' }, { tags: _.elemMatch(_.eq('y')) }])).limit(5000).get();
-      await h.db.collection('reports').where({ at: _.lte(h.db.serverDate()), opt: _.exists(false), n: _.nin([7, 8]) }).get();
+      await h.db
+        .collection('reports')
+        .where(_.or([{ tag: 'a' }, { tags: _.elemMatch(_.eq('y')) }]))
+        .limit(5000)
+        .get();
+      await h.db
+        .collection('reports')
+        .where({ at: _.lte(h.db.serverDate()), opt: _.exists(false), n: _.nin([7, 8]) })
+        .get();
     });
   });
 
   it('count', async () => {
     await capture('count', async () => {
       await h.db.collection('reports').count();
-      await h.db.collection('reports').where({ n: h._.gte(1) }).count();
+      await h.db
+        .collection('reports')
+        .where({ n: h._.gte(1) })
+        .count();
     });
   });
 
@@ -168,8 +189,16 @@ describe('golden request payloads', () => {
   it('doc update, set and remove; where remove', async () => {
     const _ = h._;
     await capture('doc-writes', async () => {
-      await h.db.collection('reports').doc('g1').update({ data: { status: 'done', n: _.mul(2), tags: _.push({ each: ['z'], position: 0, slice: 5 }), ratio: _.max(2), low: _.min(0) } });
-      await h.db.collection('reports').doc('g1').set({ data: { title: 'replaced', at: FIXED } });
+      await h.db
+        .collection('reports')
+        .doc('g1')
+        .update({
+          data: { status: 'done', n: _.mul(2), tags: _.push({ each: ['z'], position: 0, slice: 5 }), ratio: _.max(2), low: _.min(0) },
+        });
+      await h.db
+        .collection('reports')
+        .doc('g1')
+        .set({ data: { title: 'replaced', at: FIXED } });
       await h.db.collection('reports').doc('g2').remove();
       await h.db.collection('reports').where({ status: 'done' }).remove();
     });
@@ -196,14 +225,23 @@ describe('golden request payloads', () => {
     await capture('transaction', async () => {
       await h.db.runTransaction(async (tx) => {
         const { data } = await tx.collection('reports').doc('g1').get();
-        await tx.collection('reports').doc('g1').update({ data: { n: Number(data.n) + 1, status: 'claimed' } });
-        await tx.collection('reports').doc('g3').set({ data: { title: 'created in tx' } });
+        await tx
+          .collection('reports')
+          .doc('g1')
+          .update({ data: { n: Number(data.n) + 1, status: 'claimed' } });
+        await tx
+          .collection('reports')
+          .doc('g3')
+          .set({ data: { title: 'created in tx' } });
         await tx.collection('reports').doc('g2').remove();
         await tx.collection('audit').add({ data: { _id: 'a1', report: 'g1' } });
       });
       await failure(
         h.db.runTransaction(async (tx) => {
-          await tx.collection('reports').doc('g1').update({ data: { n: 0 } });
+          await tx
+            .collection('reports')
+            .doc('g1')
+            .update({ data: { n: 0 } });
           await tx.rollback('no');
         }),
       );
@@ -214,10 +252,16 @@ describe('golden request payloads', () => {
     let received: unknown;
     await capture('transaction-conflict', async () => {
       const holder = await h.db.startTransaction();
-      await holder.collection('reports').doc('g1').update({ data: { status: 'held' } });
+      await holder
+        .collection('reports')
+        .doc('g1')
+        .update({ data: { status: 'held' } });
       try {
         await h.db.runTransaction(async (tx) => {
-          await tx.collection('reports').doc('g1').update({ data: { status: 'mine' } });
+          await tx
+            .collection('reports')
+            .doc('g1')
+            .update({ data: { status: 'mine' } });
         });
       } catch (error) {
         received = error;

@@ -7,8 +7,14 @@ let h: Harness;
 
 beforeAll(async () => {
   h = await startHarness({ collections: ['a', 'b'], enforceIndexes: false });
-  h.cloud.declareIndex('a', [['g', 1], ['k', -1]]);
-  h.cloud.declareIndex('b', [['g', 1], ['k', -1]]);
+  h.cloud.declareIndex('a', [
+    ['g', 1],
+    ['k', -1],
+  ]);
+  h.cloud.declareIndex('b', [
+    ['g', 1],
+    ['k', -1],
+  ]);
 });
 afterAll(() => h.cloud.close());
 beforeEach(() => h.cloud.reset());
@@ -47,8 +53,15 @@ test('an index built before the import answers for the imported documents', asyn
   await h.db.collection('a').add({ data: [{ _id: 'a1', g: 'x', k: 'k1' }] });
   const first = await h.db.collection('a').where({ g: 'x' }).orderBy('k', 'desc').get();
   expect(first.data.map((d) => d._id)).toEqual(['a1']);
-  await h.cloud.importDocuments('a', [{ _id: 'a2', g: ['x', 'z'], k: 'k2' }, { _id: 'a3', g: 'z', k: 'k3' }]);
-  const after = await h.db.collection('a').where({ g: h._.in(['x']) }).orderBy('k', 'desc').get();
+  await h.cloud.importDocuments('a', [
+    { _id: 'a2', g: ['x', 'z'], k: 'k2' },
+    { _id: 'a3', g: 'z', k: 'k3' },
+  ]);
+  const after = await h.db
+    .collection('a')
+    .where({ g: h._.in(['x']) })
+    .orderBy('k', 'desc')
+    .get();
   expect(after.data.map((d) => d._id)).toEqual(['a2', 'a1']);
   expect(h.cloud.queryStats().indexed).toBeGreaterThanOrEqual(2);
 });

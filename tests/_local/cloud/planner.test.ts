@@ -19,7 +19,11 @@ interface Side {
 
 function side(useIndexes: boolean, indexes: Record<string, Fields[]>): Side {
   const store = new Store();
-  const db = new LocalDatabase(store, new Transactions(store, { timeoutMs: 30_000 }), { requireCollections: true, enforceIndexes: false, useIndexes });
+  const db = new LocalDatabase(store, new Transactions(store, { timeoutMs: 30_000 }), {
+    requireCollections: true,
+    enforceIndexes: false,
+    useIndexes,
+  });
   for (const [name, list] of Object.entries(indexes)) {
     store.createCollection(name);
     for (const fields of list) store.declareIndex(name, fields);
@@ -30,21 +34,51 @@ function side(useIndexes: boolean, indexes: Record<string, Fields[]>): Side {
 const INDEXES: Record<string, Fields[]> = {
   // Homogeneous fields: every index narrows, sorted reads walk.
   clean: [
-    [['s', 1], ['k', 1]],
-    [['tags', 1], ['s', 1], ['k', -1]],
+    [
+      ['s', 1],
+      ['k', 1],
+    ],
+    [
+      ['tags', 1],
+      ['s', 1],
+      ['k', -1],
+    ],
     [['n', 1]],
-    [['b', 1], ['d', -1]],
-    [['o.x', 1], ['n', 1]],
-    [['objs.t', 1], ['k', 1]],
+    [
+      ['b', 1],
+      ['d', -1],
+    ],
+    [
+      ['o.x', 1],
+      ['n', 1],
+    ],
+    [
+      ['objs.t', 1],
+      ['k', 1],
+    ],
     [['k', -1]],
-    [['s', 1], ['b', 1], ['n', -1], ['k', 1]],
+    [
+      ['s', 1],
+      ['b', 1],
+      ['n', -1],
+      ['k', 1],
+    ],
   ],
   // Mixed kinds, missing fields, nested arrays, ties everywhere: the planner must notice and scan.
   messy: [
-    [['s', 1], ['k', 1]],
-    [['tags', 1], ['k', 1]],
+    [
+      ['s', 1],
+      ['k', 1],
+    ],
+    [
+      ['tags', 1],
+      ['k', 1],
+    ],
     [['n', 1]],
-    [['m', 1], ['k', -1]],
+    [
+      ['m', 1],
+      ['k', -1],
+    ],
     [['d', 1]],
   ],
 };
@@ -87,7 +121,9 @@ function generator(seed: number) {
       case 's':
         return collection === 'messy' && random() < 0.2 ? int(3) : pick(S);
       case 'k':
-        return collection === 'messy' && random() < 0.3 ? int(10) : `k${String(int(collection === 'clean' ? 40 : 10)).padStart(collection === 'clean' ? 2 : 1, '0')}`;
+        return collection === 'messy' && random() < 0.3
+          ? int(10)
+          : `k${String(int(collection === 'clean' ? 40 : 10)).padStart(collection === 'clean' ? 2 : 1, '0')}`;
       case 'n':
       case 'm':
         return int(10);
@@ -179,9 +215,11 @@ function checkIndexesMatchRebuild(store: Store): number {
     if (!coll) continue;
     for (const kept of coll.secondary.values()) {
       const fresh = new SecondaryIndex(kept.fields);
-      fresh.build((function* () {
-        for (const [key, doc] of coll.docs) yield [key, doc, coll.order.get(key) ?? 0] as [string, Doc, number];
-      })());
+      fresh.build(
+        (function* () {
+          for (const [key, doc] of coll.docs) yield [key, doc, coll.order.get(key) ?? 0] as [string, Doc, number];
+        })(),
+      );
       const strip = (index: SecondaryIndex) => [...index.entries.all()].map((e) => dump({ v: e.v, seq: e.seq, key: e.key }));
       expect(strip(kept)).toEqual(strip(fresh));
       expect(kept.stats).toEqual(fresh.stats);
@@ -192,63 +230,93 @@ function checkIndexesMatchRebuild(store: Store): number {
 }
 
 describe('answers from indexes equal the full scan', () => {
-  it.each([[1], [2], [3]])('random queries, writes and reads (seed %i)', async (seed) => {
-    const gen = generator(seed);
-    const indexed = side(true, INDEXES);
-    const scanned = side(false, INDEXES);
-    const both = async <T>(run: (s: Side) => Promise<T> | T, what: unknown = null): Promise<T> => {
-      const a = await run(indexed);
-      const b = await run(scanned);
-      // On a difference, the request is printed with both answers (ids only, when documents).
-      const ids = (x: unknown) => (Array.isArray(x) ? x.map((d: Doc) => d._id ?? d) : x);
-      if (dump(a) !== dump(b)) expect({ what, answer: ids(a) }).toEqual({ what, answer: ids(b) });
-      return a;
-    };
-    for (const [collection, make, count] of [['clean', gen.cleanDoc, 400], ['messy', gen.messyDoc, 300]] as const) {
-      const docs = Array.from({ length: count }, make);
-      for (let i = 0; i < docs.length; i += 50) await both((s) => s.db.insert(collection, docs.slice(i, i + 50)));
-    }
-
-    for (let round = 0; round < 8; round++) {
-      for (const collection of ['clean', 'messy']) {
-        for (let q = 0; q < 40; q++) {
-          const query = q % 7 === 0 ? { _id: gen.random() < 0.5 ? `c${String(1 + gen.int(500)).padStart(5, '0')}` : 1 + gen.int(300) } : gen.query(collection);
-          const order = gen.order(collection);
-          const offset = gen.random() < 0.3 ? gen.int(40) : 0;
-          const limit = 1 + gen.int(gen.random() < 0.2 ? 300 : 25);
-          await both((s) => s.db.find(collection, { query, order, offset, limit, byId: false }), { collection, query, order, offset, limit });
-          if (q % 5 === 0) await both((s) => s.db.count(collection, query), { collection, query });
-        }
-        // Writes: where-updates (first match, or all), removes, inserts; answers and stores must agree.
-        for (let w = 0; w < 8; w++) {
-          const query = gen.query(collection);
-          const data = gen.update(collection);
-          const multi = gen.random() < 0.5;
-          await both((s) => s.db.modify(collection, { query, data, multi, merge: true, upsert: false, byId: false }).then((r) => r.updated), { collection, query, data, multi });
-        }
-        const removal = gen.query(collection);
-        const multi = gen.random() < 0.3;
-        await both((s) => s.db.remove(collection, { query: removal, multi, byId: false }), { collection, removal, multi });
-        const fresh = Array.from({ length: 15 }, collection === 'clean' ? gen.cleanDoc : gen.messyDoc);
-        await both((s) => s.db.insert(collection, fresh));
-        const pipeline = [{ $match: gen.query(collection) }, { $limit: 50 }];
-        await both((s) => s.db.aggregate(collection, pipeline), { collection, pipeline });
+  it.each([[1], [2], [3]])(
+    'random queries, writes and reads (seed %i)',
+    async (seed) => {
+      const gen = generator(seed);
+      const indexed = side(true, INDEXES);
+      const scanned = side(false, INDEXES);
+      const both = async <T>(run: (s: Side) => Promise<T> | T, what: unknown = null): Promise<T> => {
+        const a = await run(indexed);
+        const b = await run(scanned);
+        // On a difference, the request is printed with both answers (ids only, when documents).
+        const ids = (x: unknown) => (Array.isArray(x) ? x.map((d: Doc) => d._id ?? d) : x);
+        if (dump(a) !== dump(b)) expect({ what, answer: ids(a) }).toEqual({ what, answer: ids(b) });
+        return a;
+      };
+      for (const [collection, make, count] of [
+        ['clean', gen.cleanDoc, 400],
+        ['messy', gen.messyDoc, 300],
+      ] as const) {
+        const docs = Array.from({ length: count }, make);
+        for (let i = 0; i < docs.length; i += 50) await both((s) => s.db.insert(collection, docs.slice(i, i + 50)));
       }
-      expect(dump(indexed.store.snapshot())).toBe(dump(scanned.store.snapshot()));
-    }
-    // The indexes were really used, and the messy collection really fell back to the scan.
-    expect(indexed.db.planner.stats.indexed).toBeGreaterThan(250);
-    expect(indexed.db.planner.stats.scanned).toBeGreaterThan(25);
-    expect(scanned.db.planner.stats.indexed).toBe(0);
-    expect(checkIndexesMatchRebuild(indexed.store)).toBeGreaterThan(8);
-  }, 120_000);
+
+      for (let round = 0; round < 8; round++) {
+        for (const collection of ['clean', 'messy']) {
+          for (let q = 0; q < 40; q++) {
+            const query =
+              q % 7 === 0
+                ? { _id: gen.random() < 0.5 ? `c${String(1 + gen.int(500)).padStart(5, '0')}` : 1 + gen.int(300) }
+                : gen.query(collection);
+            const order = gen.order(collection);
+            const offset = gen.random() < 0.3 ? gen.int(40) : 0;
+            const limit = 1 + gen.int(gen.random() < 0.2 ? 300 : 25);
+            await both((s) => s.db.find(collection, { query, order, offset, limit, byId: false }), {
+              collection,
+              query,
+              order,
+              offset,
+              limit,
+            });
+            if (q % 5 === 0) await both((s) => s.db.count(collection, query), { collection, query });
+          }
+          // Writes: where-updates (first match, or all), removes, inserts; answers and stores must agree.
+          for (let w = 0; w < 8; w++) {
+            const query = gen.query(collection);
+            const data = gen.update(collection);
+            const multi = gen.random() < 0.5;
+            await both(
+              (s) => s.db.modify(collection, { query, data, multi, merge: true, upsert: false, byId: false }).then((r) => r.updated),
+              { collection, query, data, multi },
+            );
+          }
+          const removal = gen.query(collection);
+          const multi = gen.random() < 0.3;
+          await both((s) => s.db.remove(collection, { query: removal, multi, byId: false }), { collection, removal, multi });
+          const fresh = Array.from({ length: 15 }, collection === 'clean' ? gen.cleanDoc : gen.messyDoc);
+          await both((s) => s.db.insert(collection, fresh));
+          const pipeline = [{ $match: gen.query(collection) }, { $limit: 50 }];
+          await both((s) => s.db.aggregate(collection, pipeline), { collection, pipeline });
+        }
+        expect(dump(indexed.store.snapshot())).toBe(dump(scanned.store.snapshot()));
+      }
+      // The indexes were really used, and the messy collection really fell back to the scan.
+      expect(indexed.db.planner.stats.indexed).toBeGreaterThan(250);
+      expect(indexed.db.planner.stats.scanned).toBeGreaterThan(25);
+      expect(scanned.db.planner.stats.indexed).toBe(0);
+      expect(checkIndexesMatchRebuild(indexed.store)).toBeGreaterThan(8);
+    },
+    120_000,
+  );
 });
 
 describe('sorted reads stop early', () => {
   it('a page deep into a sorted index reads about a page of documents, not the collection', async () => {
-    const { store, db } = side(true, { t: [[['g', 1], ['key', -1]]] });
+    const { store, db } = side(true, {
+      t: [
+        [
+          ['g', 1],
+          ['key', -1],
+        ],
+      ],
+    });
     // `g` is multikey, as the tickets' duty and areas keys are.
-    const docs = Array.from({ length: 5000 }, (_, i) => ({ _id: `t${String(i).padStart(5, '0')}`, g: [i % 2 === 0 ? 'even' : 'odd', 'all'], key: String(i).padStart(5, '0') }));
+    const docs = Array.from({ length: 5000 }, (_, i) => ({
+      _id: `t${String(i).padStart(5, '0')}`,
+      g: [i % 2 === 0 ? 'even' : 'odd', 'all'],
+      key: String(i).padStart(5, '0'),
+    }));
     await db.insert('t', docs);
     const tested = new Set<string>();
     const coll = store.get('t');
@@ -264,13 +332,37 @@ describe('sorted reads stop early', () => {
   });
 
   it('ties at the page boundary all reach mingo, which orders them by natural order', async () => {
-    const { db } = side(true, { t: [[['g', 1], ['key', 1]]] });
+    const { db } = side(true, {
+      t: [
+        [
+          ['g', 1],
+          ['key', 1],
+        ],
+      ],
+    });
     // Inserted out of key order; many rows share a key, spread over two stretches of the index.
-    const docs = Array.from({ length: 300 }, (_, i) => ({ _id: `t${String(299 - i).padStart(3, '0')}`, g: i % 3 === 0 ? 'a' : 'b', key: `k${(i * 7) % 10}` }));
+    const docs = Array.from({ length: 300 }, (_, i) => ({
+      _id: `t${String(299 - i).padStart(3, '0')}`,
+      g: i % 3 === 0 ? 'a' : 'b',
+      key: `k${(i * 7) % 10}`,
+    }));
     await db.insert('t', docs);
-    const scan = side(false, { t: [[['g', 1], ['key', 1]]] });
+    const scan = side(false, {
+      t: [
+        [
+          ['g', 1],
+          ['key', 1],
+        ],
+      ],
+    });
     await scan.db.insert('t', docs);
-    for (const [offset, limit] of [[0, 5], [25, 10], [29, 2], [0, 31], [100, 100]] as const) {
+    for (const [offset, limit] of [
+      [0, 5],
+      [25, 10],
+      [29, 2],
+      [0, 31],
+      [100, 100],
+    ] as const) {
       const query = { g: { $in: ['b', 'a'] } };
       const a = await db.find('t', { query, order: { key: 1 }, offset, limit, byId: false });
       const b = await scan.db.find('t', { query, order: { key: 1 }, offset, limit, byId: false });

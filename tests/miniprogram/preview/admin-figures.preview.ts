@@ -18,7 +18,10 @@ afterEach(() => realClock());
 
 /** The canvas is 11rem tall: its size differs with the font, so each font is drawn on its own. */
 async function both(name: string, caption: string, setUp: () => void, fullPage = false): Promise<void> {
-  for (const [font, px, suffix] of [['standard', 17, ''], ['large', 23.8, '-large']] as const) {
+  for (const [font, px, suffix] of [
+    ['standard', 17, ''],
+    ['large', 23.8, '-large'],
+  ] as const) {
     canvasSize.height = Math.round(px * 11);
     canvases.clear();
     setUp();
@@ -28,7 +31,7 @@ async function both(name: string, caption: string, setUp: () => void, fullPage =
   }
 }
 
-test('a street\'s month', async () => {
+test("a street's month", async () => {
   await both('admin-figures', '数据统计：本月的办结率、满意率、趋势图和排名（整页）', () => answerAsAdmin(apiFake), true);
 });
 

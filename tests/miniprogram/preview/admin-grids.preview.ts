@@ -20,13 +20,18 @@ async function open(who: 'street' | 'superAdmin'): Promise<Root> {
   return page;
 }
 
-test('a street admin\'s places', async () => {
+test("a street admin's places", async () => {
   await snapshotBoth('admin-grids', '网格与地点：街道辖区的社区和网格（整页）', await open('street'), { fullPage: true });
 });
 
-test('a super admin\'s import preview', async () => {
+test("a super admin's import preview", async () => {
   const page = await open('superAdmin');
-  wxScene.messageFile = { ok: true, name: '华光社区网格.geojson', path: 'wxfile://tmp/grids.geojson', text: JSON.stringify(adminAnswers().gridImport.file) };
+  wxScene.messageFile = {
+    ok: true,
+    name: '华光社区网格.geojson',
+    path: 'wxfile://tmp/grids.geojson',
+    text: JSON.stringify(adminAnswers().gridImport.file),
+  };
   await tap(page, '.import__choose');
   await snapshotBoth('admin-grids-preview', '网格与地点：导入前先看会有哪些变化（整页）', page, { fullPage: true });
 });

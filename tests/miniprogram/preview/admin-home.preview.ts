@@ -18,7 +18,7 @@ async function open(): Promise<Root> {
   return page;
 }
 
-test('the street admin\'s hub', async () => {
+test("the street admin's hub", async () => {
   answerAsAdmin(apiFake);
   await snapshotBoth('admin-home', '管理后台：邀请人员、人员名单、数据统计', await open());
 });

@@ -22,20 +22,24 @@ async function open(who: 'street' | 'community' = 'street'): Promise<Root> {
   return page;
 }
 
-test('the street\'s directory', async () => {
+test("the street's directory", async () => {
   await snapshotBoth('admin-staff', '人员名单：街道辖区内的工作人员（整页）', await open(), { fullPage: true });
 });
 
-test('changing a grid worker\'s grids', async () => {
+test("changing a grid worker's grids", async () => {
   const page = await open();
-  const wang = adminAnswers().staff.street.items.filter((i) => i.allowedActions.includes('update')).findIndex((i) => i.displayName === '王强');
+  const wang = adminAnswers()
+    .staff.street.items.filter((i) => i.allowedActions.includes('update'))
+    .findIndex((i) => i.displayName === '王强');
   await tap(page, '.member__update', wang);
   await tap(page, '.scope-picker >> .option', 4);
   await snapshotBoth('admin-staff-update', '人员名单：调整网格员的管辖网格', page);
 });
 
-test('the community admin\'s directory', async () => {
-  await snapshotBoth('admin-staff-community', '人员名单：社区管理员只看到本社区的人员（整页）', await open('community'), { fullPage: true });
+test("the community admin's directory", async () => {
+  await snapshotBoth('admin-staff-community', '人员名单：社区管理员只看到本社区的人员（整页）', await open('community'), {
+    fullPage: true,
+  });
 });
 
 test('an empty area', async () => {

@@ -21,7 +21,7 @@ test('empty', async () => {
   await snapshotBoth('claim', '认领代报：输入认领码', await open());
 });
 
-test('opened from the worker\'s QR code', async () => {
+test("opened from the worker's QR code", async () => {
   await snapshotBoth('claim-from-qr', '认领代报：扫码打开，认领码已填好', await open({ code: 'K7M2P9' }));
 });
 

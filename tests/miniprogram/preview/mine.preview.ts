@@ -32,7 +32,10 @@ test('a list with one ticket in each state', async () => {
 test('followed and claimed tickets, and the way to claim (once report.follow / report.claim are deployed)', async () => {
   const [a, b, ...rest] = realAnswers().mine.items;
   if (!a || !b) throw new Error('report.mine answered too few items');
-  apiFake.on('report.mine', () => ({ items: [{ ...a, relation: 'follower', affectedCount: 3 }, { ...b, relation: 'claimant', affectedCount: 1 }, ...rest], nextCursor: null }));
+  apiFake.on('report.mine', () => ({
+    items: [{ ...a, relation: 'follower', affectedCount: 3 }, { ...b, relation: 'claimant', affectedCount: 1 }, ...rest],
+    nextCursor: null,
+  }));
   config.features.claim = true;
   try {
     await snapshotBoth('mine-followed', '我的上报：关注的、认领的，和认领入口', await open());

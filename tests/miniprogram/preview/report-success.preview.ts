@@ -20,7 +20,11 @@ async function open(query: Record<string, string>): Promise<Root> {
 }
 
 const queryOf = (answer: Api.ReportSubmitData): Record<string, string> =>
-  Object.fromEntries(successQuery(answer).split('&').map((kv) => kv.split('=') as [string, string]));
+  Object.fromEntries(
+    successQuery(answer)
+      .split('&')
+      .map((kv) => kv.split('=') as [string, string]),
+  );
 
 test('reported to a grid', async () => {
   await snapshotBoth('report-success', '上报成功：网格员受理期限', await open(queryOf(realAnswers().submit)));

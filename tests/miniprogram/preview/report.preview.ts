@@ -105,7 +105,9 @@ test('the server refused the report', async () => {
 });
 
 test('"是同一个问题吗？" before a new ticket is made', async () => {
-  apiFake.on('subscription.record', (p) => ({ recorded: Object.keys(p.grants).length })).on('report.nearby', () => ({ items: realAnswers().nearby.items }));
+  apiFake
+    .on('subscription.record', (p) => ({ recorded: Object.keys(p.grants).length }))
+    .on('report.nearby', () => ({ items: realAnswers().nearby.items }));
   const page = await openForm();
   await tap(page, '.choice', 0);
   await type(page, '.description', '东门垃圾没人清运');

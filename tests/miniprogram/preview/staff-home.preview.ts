@@ -23,22 +23,28 @@ async function open(role: Api.StaffRole | null = 'gridWorker'): Promise<Root> {
 }
 
 test('the queue of a grid worker', async () => {
-  apiFake.on('queue.counts', () => counts()).on('queue.list', (p) => (p.status === 'submitted' ? queuePage() : { items: [], nextCursor: null }));
+  apiFake
+    .on('queue.counts', () => counts())
+    .on('queue.list', (p) => (p.status === 'submitted' ? queuePage() : { items: [], nextCursor: null }));
   const page = await open();
   await snapshotBoth('staff-home', '工作台：待受理（第一屏）', page);
   await snapshotBoth('staff-home-full', '工作台：待受理，最急的在前（整页）', page, { fullPage: true });
 });
 
-test('the community\'s 已超期 tab: what the sweep escalated', async () => {
+test("the community's 已超期 tab: what the sweep escalated", async () => {
   const community = staffAnswers().communityOverdue;
-  apiFake.on('queue.counts', () => counts({ submitted: 5, accepted: 3, overdue: community.items.length, dueToday: 2 })).on('queue.list', () => community);
+  apiFake
+    .on('queue.counts', () => counts({ submitted: 5, accepted: 3, overdue: community.items.length, dueToday: 2 }))
+    .on('queue.list', () => community);
   const page = await open('communityAdmin');
   await tap(page, '.tab--overdue');
   await snapshotBoth('staff-home-overdue', '工作台（社区）：已超期，超时后自动上报到社区', page);
 });
 
 test('an empty queue', async () => {
-  apiFake.on('queue.counts', () => counts({ submitted: 0, accepted: 0, overdue: 0, resolved: 0, dueToday: 0 })).on('queue.list', () => ({ items: [], nextCursor: null }));
+  apiFake
+    .on('queue.counts', () => counts({ submitted: 0, accepted: 0, overdue: 0, resolved: 0, dueToday: 0 }))
+    .on('queue.list', () => ({ items: [], nextCursor: null }));
   const page = await open();
   await snapshotBoth('staff-home-empty', '工作台：没有待受理的事项', page);
 });

@@ -22,7 +22,7 @@ async function open(role: Api.StaffRole): Promise<Root> {
   return page;
 }
 
-test('the street\'s 督办 records', async () => {
+test("the street's 督办 records", async () => {
   apiFake.on('supervisions.list', () => deskPage());
   const page = await open('streetAdmin');
   await snapshotBoth('staff-desk', '督办台：辖区督办记录，待答复与已答复（整页）', page, { fullPage: true });

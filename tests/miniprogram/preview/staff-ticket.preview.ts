@@ -33,14 +33,26 @@ function sketchMap(page: Root): void {
   const lats = points.map((p) => p.latitude);
   const lngs = points.map((p) => p.longitude);
   const pad = 0.0006;
-  const [minLat, maxLat, minLng, maxLng] = [Math.min(...lats) - pad, Math.max(...lats) + pad, Math.min(...lngs) - pad, Math.max(...lngs) + pad];
+  const [minLat, maxLat, minLng, maxLng] = [
+    Math.min(...lats) - pad,
+    Math.max(...lats) + pad,
+    Math.min(...lngs) - pad,
+    Math.max(...lngs) + pad,
+  ];
   const W = 340;
   const H = 200;
   const x = (lng: number) => (((lng - minLng) / (maxLng - minLng)) * W).toFixed(1);
   const y = (lat: number) => (H - ((lat - minLat) / (maxLat - minLat)) * H).toFixed(1);
-  const polygons = map.polygons.map((p) => `<polygon points="${p.points.map((q) => `${x(q.longitude)},${y(q.latitude)}`).join(' ')}" fill="rgba(0,82,217,0.12)" stroke="#0052d9" stroke-width="2"/>`).join('');
+  const polygons = map.polygons
+    .map(
+      (p) =>
+        `<polygon points="${p.points.map((q) => `${x(q.longitude)},${y(q.latitude)}`).join(' ')}" fill="rgba(0,82,217,0.12)" stroke="#0052d9" stroke-width="2"/>`,
+    )
+    .join('');
   const marker = map.markers[0];
-  const pin = marker ? `<circle cx="${x(marker.longitude)}" cy="${y(marker.latitude)}" r="7" fill="#d54941" stroke="#fff" stroke-width="2"/>` : '';
+  const pin = marker
+    ? `<circle cx="${x(marker.longitude)}" cy="${y(marker.latitude)}" r="7" fill="#d54941" stroke="#fff" stroke-width="2"/>`
+    : '';
   const roads = `<path d="M0 ${H * 0.3} L${W} ${H * 0.25} M${W * 0.2} 0 L${W * 0.28} ${H} M0 ${H * 0.8} L${W} ${H * 0.85}" stroke="#fff" stroke-width="6" fill="none"/>`;
   // The preview's generic centre pin gives way to the ticket's own marker, drawn where it is.
   frame.innerHTML = `<style>wx-map::after { display: none; }</style><svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${H}" preserveAspectRatio="none" style="display:block;width:100%;height:100%"><rect width="${W}" height="${H}" fill="#e8eef5"/>${roads}${polygons}${pin}<text x="8" y="${H - 8}" font-size="11" fill="#4b5563">地图示意（预览）</text></svg>`;

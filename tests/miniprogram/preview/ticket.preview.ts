@@ -82,8 +82,17 @@ test('withdrawn', async () => {
 });
 
 test('followed and claimed (typed fakes until report.follow / report.claim land)', async () => {
-  await snapshotBoth('ticket-followed', '详情：我关注的问题', await open({ ...tickets.accepted, relation: 'follower', affectedCount: 3, allowedActions: [] }), { fullPage: true });
-  await snapshotBoth('ticket-claimed', '详情：认领的代报，待评价', await open({ ...tickets.resolved, source: 'proxy', relation: 'claimant' }));
+  await snapshotBoth(
+    'ticket-followed',
+    '详情：我关注的问题',
+    await open({ ...tickets.accepted, relation: 'follower', affectedCount: 3, allowedActions: [] }),
+    { fullPage: true },
+  );
+  await snapshotBoth(
+    'ticket-claimed',
+    '详情：认领的代报，待评价',
+    await open({ ...tickets.resolved, source: 'proxy', relation: 'claimant' }),
+  );
 });
 
 test('a move refused by the server', async () => {

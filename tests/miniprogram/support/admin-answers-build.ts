@@ -34,7 +34,13 @@ async function setUp(app: TestApp): Promise<void> {
   await createDepartment(app, { code: 'cz-chengguan', name: '车站街道城管中队', street: '车站街道', categories: ['facilities', 'safety'] });
   const names = ['张燕', '王强', '李梅'];
   for (const [i, openid] of WORKERS.entries()) {
-    await bindStaff(app, openid, 'gridWorker', { grids: [`ZD-CZ-HG-0${2 * i + 1}`, `ZD-CZ-HG-0${2 * i + 2}`] }, { displayName: names[i] ?? '网格员' });
+    await bindStaff(
+      app,
+      openid,
+      'gridWorker',
+      { grids: [`ZD-CZ-HG-0${2 * i + 1}`, `ZD-CZ-HG-0${2 * i + 2}`] },
+      { displayName: names[i] ?? '网格员' },
+    );
   }
   await bindStaff(app, COMMUNITY, 'communityAdmin', { community: '华光社区' }, { displayName: '刘洋' });
   await bindStaff(app, STREET, 'streetAdmin', { street: '车站街道' }, { displayName: '陈静' });
@@ -58,7 +64,11 @@ async function month(app: TestApp): Promise<void> {
       const category = CATEGORIES[n % CATEGORIES.length] ?? 'sanitation';
       const patrol = n % 9 === 0;
       const filed = patrol
-        ? await app.ok(worker, 'report.submit', reportParams({ category, patrol: true, location: demoPointIn(grid), description: '巡查发现：楼道堆放杂物，影响通行。' }))
+        ? await app.ok(
+            worker,
+            'report.submit',
+            reportParams({ category, patrol: true, location: demoPointIn(grid), description: '巡查发现：楼道堆放杂物，影响通行。' }),
+          )
         : await app.ok(resident, 'report.submit', reportParams({ category, location: demoPointIn(grid) }));
       if (n % 11 === 0) continue; // left alone: the sweep escalates it later
       app.setNow(at(`${date}T${hour}:30:00`));
@@ -74,7 +84,10 @@ async function month(app: TestApp): Promise<void> {
       }
       const view = await app.ok(worker, 'ticket.get', { ticketId: filed.ticketId });
       if (view.status === 'resolved' && !patrol) {
-        await app.ok(resident, 'report.rate', { ticketId: filed.ticketId, rating: n % 6 === 0 ? 'basic' : n % 13 === 0 ? 'unsatisfied' : 'satisfied' });
+        await app.ok(resident, 'report.rate', {
+          ticketId: filed.ticketId,
+          rating: n % 6 === 0 ? 'basic' : n % 13 === 0 ? 'unsatisfied' : 'satisfied',
+        });
       }
     }
   }
@@ -89,7 +102,18 @@ function gridFile(): { type: 'FeatureCollection'; features: Feature[] } {
   const square = (code: string, name: string, lng: number, lat: number): Feature => ({
     type: 'Feature',
     properties: { code, name, community: '华光社区', street: '车站街道', district: '张店区', households: 300 },
-    geometry: { type: 'Polygon', coordinates: [[[lng, lat], [lng + 0.002, lat], [lng + 0.002, lat + 0.002], [lng, lat + 0.002], [lng, lat]]] },
+    geometry: {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [lng, lat],
+          [lng + 0.002, lat],
+          [lng + 0.002, lat + 0.002],
+          [lng, lat + 0.002],
+          [lng, lat],
+        ],
+      ],
+    },
   });
   return {
     type: 'FeatureCollection',
@@ -120,12 +144,20 @@ async function answers(app: TestApp): Promise<AdminAnswers> {
   const range = { from: '2026-11-01', to: '2026-11-23' };
   const result: AdminAnswers = {
     now: ANSWERS_NOW,
-    me: { community: await app.ok(COMMUNITY, 'staff.me', {}), street: await app.ok(STREET, 'staff.me', {}), worker: await app.ok(WORKERS[0], 'staff.me', {}), superAdmin: await app.ok(ADMIN, 'staff.me', {}) },
+    me: {
+      community: await app.ok(COMMUNITY, 'staff.me', {}),
+      street: await app.ok(STREET, 'staff.me', {}),
+      worker: await app.ok(WORKERS[0], 'staff.me', {}),
+      superAdmin: await app.ok(ADMIN, 'staff.me', {}),
+    },
     invites: { street: await app.ok(STREET, 'admin.invites.list', {}), community: await app.ok(COMMUNITY, 'admin.invites.list', {}) },
     created,
     qr: { ...qr, url: `data:image/png;base64,${image.toString('base64')}` },
     staff: { street: staffStreet, community: await app.ok(COMMUNITY, 'staff.list', {}) },
-    updated: await app.ok(STREET, 'staff.update', { inviteCode: wang?.inviteCode ?? '', scope: { grids: ['ZD-CZ-HG-03', 'ZD-CZ-HG-04', 'ZD-CZ-HG-05'] } }),
+    updated: await app.ok(STREET, 'staff.update', {
+      inviteCode: wang?.inviteCode ?? '',
+      scope: { grids: ['ZD-CZ-HG-03', 'ZD-CZ-HG-04', 'ZD-CZ-HG-05'] },
+    }),
     grids: await app.ok(STREET, 'admin.grids.list', {}),
     departments: await app.ok(STREET, 'departments.list', {}),
     figures: {

@@ -32,7 +32,10 @@ let cached: AdminAnswers | null = null;
 export function adminAnswers(): AdminAnswers {
   if (!cached) {
     const file = process.env[ADMIN_ANSWERS_ENV];
-    if (!file) throw new Error(`${ADMIN_ANSWERS_ENV} 未设置：管理后台的真实服务器回答由 jest 的 globalSetup（tests/miniprogram/support/global-setup.ts）生成`);
+    if (!file)
+      throw new Error(
+        `${ADMIN_ANSWERS_ENV} 未设置：管理后台的真实服务器回答由 jest 的 globalSetup（tests/miniprogram/support/global-setup.ts）生成`,
+      );
     cached = JSON.parse(fs.readFileSync(file, 'utf8')) as AdminAnswers;
   }
   return JSON.parse(JSON.stringify(cached)) as AdminAnswers;

@@ -39,34 +39,43 @@ export class FakeCanvas {
       textAlign: 'left',
       textBaseline: 'alphabetic',
       scale: (): void => undefined,
-      clearRect: (): void => record((c) => {
-        c.drawn = { rects: [], lines: [], dots: [], texts: [] };
-      }),
-      fillRect: (x: number, y: number, w: number, h: number): void => record((c) => {
-        c.drawn.rects.push({ x, y, w, h, color: String(ctx.fillStyle) });
-      }),
-      beginPath: (): void => record((c) => {
-        c.path = [];
-        c.arcAt = null;
-      }),
-      moveTo: (x: number, y: number): void => record((c) => {
-        c.path.push([x, y]);
-      }),
-      lineTo: (x: number, y: number): void => record((c) => {
-        c.path.push([x, y]);
-      }),
-      arc: (x: number, y: number, r: number): void => record((c) => {
-        c.arcAt = { x, y, r };
-      }),
-      stroke: (): void => record((c) => {
-        c.drawn.lines.push({ points: [...c.path], color: String(ctx.strokeStyle), width: ctx.lineWidth });
-      }),
-      fill: (): void => record((c) => {
-        if (c.arcAt) c.drawn.dots.push({ ...c.arcAt, color: String(ctx.fillStyle) });
-      }),
-      fillText: (text: string, x: number, y: number): void => record((c) => {
-        c.drawn.texts.push({ x, y, text, color: String(ctx.fillStyle), font: ctx.font, align: ctx.textAlign });
-      }),
+      clearRect: (): void =>
+        record((c) => {
+          c.drawn = { rects: [], lines: [], dots: [], texts: [] };
+        }),
+      fillRect: (x: number, y: number, w: number, h: number): void =>
+        record((c) => {
+          c.drawn.rects.push({ x, y, w, h, color: String(ctx.fillStyle) });
+        }),
+      beginPath: (): void =>
+        record((c) => {
+          c.path = [];
+          c.arcAt = null;
+        }),
+      moveTo: (x: number, y: number): void =>
+        record((c) => {
+          c.path.push([x, y]);
+        }),
+      lineTo: (x: number, y: number): void =>
+        record((c) => {
+          c.path.push([x, y]);
+        }),
+      arc: (x: number, y: number, r: number): void =>
+        record((c) => {
+          c.arcAt = { x, y, r };
+        }),
+      stroke: (): void =>
+        record((c) => {
+          c.drawn.lines.push({ points: [...c.path], color: String(ctx.strokeStyle), width: ctx.lineWidth });
+        }),
+      fill: (): void =>
+        record((c) => {
+          if (c.arcAt) c.drawn.dots.push({ ...c.arcAt, color: String(ctx.fillStyle) });
+        }),
+      fillText: (text: string, x: number, y: number): void =>
+        record((c) => {
+          c.drawn.texts.push({ x, y, text, color: String(ctx.fillStyle), font: ctx.font, align: ctx.textAlign });
+        }),
     };
     return ctx;
   }
@@ -76,7 +85,10 @@ export class FakeCanvas {
     const d = this.drawn;
     const parts = [
       ...d.rects.map((r) => `<rect x="${round(r.x)}" y="${round(r.y)}" width="${round(r.w)}" height="${round(r.h)}" fill="${r.color}"/>`),
-      ...d.lines.map((l) => `<polyline points="${l.points.map(([x, y]) => `${round(x)},${round(y)}`).join(' ')}" fill="none" stroke="${l.color}" stroke-width="${l.width}"/>`),
+      ...d.lines.map(
+        (l) =>
+          `<polyline points="${l.points.map(([x, y]) => `${round(x)},${round(y)}`).join(' ')}" fill="none" stroke="${l.color}" stroke-width="${l.width}"/>`,
+      ),
       ...d.dots.map((c) => `<circle cx="${round(c.x)}" cy="${round(c.y)}" r="${c.r}" fill="${c.color}"/>`),
       ...d.texts.map((t) => {
         const size = /(\d+)px/.exec(t.font)?.[1] ?? '12';

@@ -14,10 +14,26 @@ function scene(sky: string, ground: string, thing: string): string {
 }
 
 export const DEMO_PHOTOS = [
-  scene('#cfe3f5', '#9aa5ad', "<rect x='30' y='52' width='44' height='34' rx='4' fill='#3d7f4f'/><circle cx='52' cy='50' r='10' fill='#6b4f2c'/><circle cx='80' cy='80' r='9' fill='#a57b3c'/>"),
-  scene('#dbe9f7', '#8c969e', "<rect x='56' y='20' width='6' height='62' fill='#555'/><rect x='48' y='16' width='26' height='8' rx='3' fill='#333'/><circle cx='70' cy='28' r='5' fill='#ffd54d'/>"),
-  scene('#eaf0f6', '#b0b8bf', "<ellipse cx='60' cy='92' rx='34' ry='8' fill='#4d6d8a'/><rect x='40' y='40' width='40' height='42' fill='#c9a66b'/><rect x='40' y='40' width='40' height='8' fill='#a78450'/>"),
-  scene('#d7efe0', '#a2b09a', "<path d='M20 80 L60 34 L100 80 Z' fill='#7d8c99'/><rect x='52' y='58' width='16' height='22' fill='#5a4634'/>"),
+  scene(
+    '#cfe3f5',
+    '#9aa5ad',
+    "<rect x='30' y='52' width='44' height='34' rx='4' fill='#3d7f4f'/><circle cx='52' cy='50' r='10' fill='#6b4f2c'/><circle cx='80' cy='80' r='9' fill='#a57b3c'/>",
+  ),
+  scene(
+    '#dbe9f7',
+    '#8c969e',
+    "<rect x='56' y='20' width='6' height='62' fill='#555'/><rect x='48' y='16' width='26' height='8' rx='3' fill='#333'/><circle cx='70' cy='28' r='5' fill='#ffd54d'/>",
+  ),
+  scene(
+    '#eaf0f6',
+    '#b0b8bf',
+    "<ellipse cx='60' cy='92' rx='34' ry='8' fill='#4d6d8a'/><rect x='40' y='40' width='40' height='42' fill='#c9a66b'/><rect x='40' y='40' width='40' height='8' fill='#a78450'/>",
+  ),
+  scene(
+    '#d7efe0',
+    '#a2b09a',
+    "<path d='M20 80 L60 34 L100 80 Z' fill='#7d8c99'/><rect x='52' y='58' width='16' height='22' fill='#5a4634'/>",
+  ),
 ];
 
 /** The demo resident, as staff.me answers for them; photos live under their upload folder. */
@@ -26,7 +42,16 @@ export const DEMO_OPENID = 'demo-resident-1';
 export const DEMO_FOLDER = 'uploads/5d0c8a3f19b2e47a6c81f0d2';
 
 export function demoResident(): Api.StaffMe {
-  return { openid: DEMO_OPENID, role: 'resident', scope: null, scopeLabel: '居民', uploadFolder: DEMO_FOLDER, displayName: null, servicePhone: null, abilities: [] };
+  return {
+    openid: DEMO_OPENID,
+    role: 'resident',
+    scope: null,
+    scopeLabel: '居民',
+    uploadFolder: DEMO_FOLDER,
+    displayName: null,
+    servicePhone: null,
+    abilities: [],
+  };
 }
 
 /** The storage folder of fileIDs in the fake cloud (wx-fake's cloudUpload answers under it). */
@@ -53,7 +78,11 @@ export function demoCategories(): CategoryItem[] {
 
 /** The built-in nine plus two an admin added: one urgent, one normal (served after the built-ins). */
 export function adminCategories(): CategoryItem[] {
-  return [...demoCategories(), { code: 'elevator', name: '电梯困人', profile: 'urgent' }, { code: 'parking', name: '停车管理', profile: 'normal' }];
+  return [
+    ...demoCategories(),
+    { code: 'elevator', name: '电梯困人', profile: 'urgent' },
+    { code: 'parking', name: '停车管理', profile: 'normal' },
+  ];
 }
 
 /** A page of `count` list items for paging and payload-size tests: real list items, renumbered. */

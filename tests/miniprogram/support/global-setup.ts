@@ -15,7 +15,19 @@ import { buildAdminAnswers } from './admin-answers-build';
 import { ADMIN_ANSWERS_ENV } from './admin-answers';
 
 const ROOT = path.resolve(__dirname, '../../..');
-const INPUTS = ['cloudfunctions/_core', 'cloudfunctions/_local', 'typings', 'tests/support', 'tests/miniprogram/support/real-answers-build.ts', 'tests/miniprogram/support/real-answers.ts', 'tests/miniprogram/support/staff-answers-build.ts', 'tests/miniprogram/support/staff-answers.ts', 'tests/miniprogram/support/admin-answers-build.ts', 'tests/miniprogram/support/admin-answers.ts', 'package-lock.json'];
+const INPUTS = [
+  'cloudfunctions/_core',
+  'cloudfunctions/_local',
+  'typings',
+  'tests/support',
+  'tests/miniprogram/support/real-answers-build.ts',
+  'tests/miniprogram/support/real-answers.ts',
+  'tests/miniprogram/support/staff-answers-build.ts',
+  'tests/miniprogram/support/staff-answers.ts',
+  'tests/miniprogram/support/admin-answers-build.ts',
+  'tests/miniprogram/support/admin-answers.ts',
+  'package-lock.json',
+];
 const CACHE_DIR = path.join(ROOT, 'node_modules/.cache/miniprogram-real-answers');
 
 function filesUnder(p: string): string[] {

@@ -242,7 +242,9 @@ export async function snapshot(name: string, caption: string, root: Root, option
   const font = options.font ?? 'standard';
   const copy = dom.cloneNode(true) as Element;
   fillBuiltIns(dom, copy);
-  const simulateCss = Array.from(document.head.querySelectorAll('style')).map((s) => s.textContent ?? '').join('\n');
+  const simulateCss = Array.from(document.head.querySelectorAll('style'))
+    .map((s) => s.textContent ?? '')
+    .join('\n');
   const html = [
     '<!doctype html>',
     '<html lang="zh-CN">',
@@ -261,7 +263,9 @@ export async function snapshot(name: string, caption: string, root: Root, option
   fs.mkdirSync(OUT_DIR, { recursive: true });
   // 'wx': a name used twice (in one spec or across specs) fails instead of overwriting.
   fs.writeFileSync(path.join(OUT_DIR, `${name}.html`), html, { flag: 'wx' });
-  fs.writeFileSync(path.join(OUT_DIR, `${name}.json`), JSON.stringify({ name, caption, fullPage: options.fullPage ?? false }), { flag: 'wx' });
+  fs.writeFileSync(path.join(OUT_DIR, `${name}.json`), JSON.stringify({ name, caption, fullPage: options.fullPage ?? false }), {
+    flag: 'wx',
+  });
 }
 
 /** The same state at both font sizes: `<name>` at 标准 and `<name>-large` in 关怀模式. */

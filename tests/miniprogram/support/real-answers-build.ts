@@ -58,19 +58,44 @@ async function residentsWeek(app: TestApp): Promise<RealAnswers> {
     photos: [photo(WORKER, 'bin-after-1'), photo(WORKER, 'bin-after-2')],
   });
 
-  const closed = await file('2026-11-20T10:10:00', { category: 'property', kind: 'suggestion', description: '建议在单元门口加装雨棚，下雨天进出方便一些。' });
+  const closed = await file('2026-11-20T10:10:00', {
+    category: 'property',
+    kind: 'suggestion',
+    description: '建议在单元门口加装雨棚，下雨天进出方便一些。',
+  });
   await as('2026-11-20T10:40:00', WORKER, 'ticket.accept', { ticketId: closed.ticketId, complexity: 'normal' });
   await as('2026-11-20T16:30:00', WORKER, 'ticket.resolve', { ticketId: closed.ticketId, result: '已请物业公司在 2 单元门口加装雨棚。' });
-  await as('2026-11-21T09:00:00', RESIDENT, 'report.rate', { ticketId: closed.ticketId, rating: 'satisfied', comment: '处理得很及时，谢谢！' });
+  await as('2026-11-21T09:00:00', RESIDENT, 'report.rate', {
+    ticketId: closed.ticketId,
+    rating: 'satisfied',
+    comment: '处理得很及时，谢谢！',
+  });
 
-  const unsatisfied = await file('2026-11-20T11:20:00', { category: 'dispute', description: '楼上邻居每天夜里十二点以后还在装修，影响休息。' });
+  const unsatisfied = await file('2026-11-20T11:20:00', {
+    category: 'dispute',
+    description: '楼上邻居每天夜里十二点以后还在装修，影响休息。',
+  });
   await as('2026-11-20T11:50:00', WORKER, 'ticket.accept', { ticketId: unsatisfied.ticketId, complexity: 'normal' });
-  await as('2026-11-20T17:10:00', WORKER, 'ticket.resolve', { ticketId: unsatisfied.ticketId, result: '已上门劝导，邻居答应晚上十点后停工。' });
-  await as('2026-11-21T22:30:00', RESIDENT, 'report.rate', { ticketId: unsatisfied.ticketId, rating: 'unsatisfied', comment: '今晚还在装修。' });
+  await as('2026-11-20T17:10:00', WORKER, 'ticket.resolve', {
+    ticketId: unsatisfied.ticketId,
+    result: '已上门劝导，邻居答应晚上十点后停工。',
+  });
+  await as('2026-11-21T22:30:00', RESIDENT, 'report.rate', {
+    ticketId: unsatisfied.ticketId,
+    rating: 'unsatisfied',
+    comment: '今晚还在装修。',
+  });
 
   // Saturday 11/21: one refused, one withdrawn.
-  const rejected = await file('2026-11-21T10:00:00', { category: 'policy', kind: 'question', description: '想问一下老年人乘车卡在哪里办理？' });
-  await as('2026-11-21T11:00:00', WORKER, 'ticket.reject', { ticketId: rejected.ticketId, reason: '不属于网格受理范围，请拨打 12345 咨询' });
+  const rejected = await file('2026-11-21T10:00:00', {
+    category: 'policy',
+    kind: 'question',
+    description: '想问一下老年人乘车卡在哪里办理？',
+  });
+  await as('2026-11-21T11:00:00', WORKER, 'ticket.reject', {
+    ticketId: rejected.ticketId,
+    reason: '不属于网格受理范围，请拨打 12345 咨询',
+  });
   const withdrawn = await file('2026-11-21T14:00:00', { category: 'life-service', description: '楼下自行车棚的灯不亮了。' });
   await as('2026-11-21T14:20:00', RESIDENT, 'report.withdraw', { ticketId: withdrawn.ticketId });
 
@@ -86,14 +111,23 @@ async function residentsWeek(app: TestApp): Promise<RealAnswers> {
     photos: [photo(RESIDENT, 'pile-1'), photo(RESIDENT, 'pile-2')],
     contactPhone: '13812345678',
   });
-  const submitTriage = await app.ok('demo-resident-2', 'report.submit', reportParams({ location: { latitude: 36.826, longitude: 118.052 } }));
+  const submitTriage = await app.ok(
+    'demo-resident-2',
+    'report.submit',
+    reportParams({ location: { latitude: 36.826, longitude: 118.052 } }),
+  );
   // A 代报 the grid worker files for 王大爷, who phoned in.
-  const proxy = await as('2026-11-23T09:40:00', WORKER, 'report.submit', reportParams({
-    location: HERE,
-    category: 'facilities',
-    description: '王大爷来电：3号楼楼道灯坏了，晚上上下楼看不见。',
-    onBehalfOf: { name: '王大爷', phone: '13912345678' },
-  }));
+  const proxy = await as(
+    '2026-11-23T09:40:00',
+    WORKER,
+    'report.submit',
+    reportParams({
+      location: HERE,
+      category: 'facilities',
+      description: '王大爷来电：3号楼楼道灯坏了，晚上上下楼看不见。',
+      onBehalfOf: { name: '王大爷', phone: '13912345678' },
+    }),
+  );
   const claimCode = (await app.ok(WORKER, 'ticket.get', { ticketId: proxy.ticketId })).claimCode;
   if (!claimCode) throw new Error('the worker was shown no claim code');
   if (submitTriage.gridCode !== null) throw new Error('the triage report landed in a grid');

@@ -66,7 +66,8 @@ let cached: RealAnswers | null = null;
 export function realAnswers(): RealAnswers {
   if (!cached) {
     const file = process.env[REAL_ANSWERS_ENV];
-    if (!file) throw new Error(`${REAL_ANSWERS_ENV} 未设置：真实服务器回答由 jest 的 globalSetup（tests/miniprogram/support/global-setup.ts）生成`);
+    if (!file)
+      throw new Error(`${REAL_ANSWERS_ENV} 未设置：真实服务器回答由 jest 的 globalSetup（tests/miniprogram/support/global-setup.ts）生成`);
     cached = JSON.parse(fs.readFileSync(file, 'utf8')) as RealAnswers;
   }
   return JSON.parse(JSON.stringify(cached)) as RealAnswers;

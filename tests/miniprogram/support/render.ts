@@ -57,13 +57,15 @@ function compileLists(): { wxmlList: string[]; wxsList: string[] } {
   const visitWxs = (file: string): void => {
     if (wxs.has(file) || !fs.existsSync(file)) return;
     wxs.add(file);
-    for (const m of fs.readFileSync(file, 'utf8').matchAll(/require\(\s*['"]([^'"]+)['"]\s*\)/g)) visitWxs(path.resolve(path.dirname(file), withExt(m[1], '.wxs')));
+    for (const m of fs.readFileSync(file, 'utf8').matchAll(/require\(\s*['"]([^'"]+)['"]\s*\)/g))
+      visitWxs(path.resolve(path.dirname(file), withExt(m[1], '.wxs')));
   };
   const visitWxml = (file: string): void => {
     if (wxml.has(file) || !fs.existsSync(file)) return;
     wxml.add(file);
     const text = fs.readFileSync(file, 'utf8');
-    for (const m of text.matchAll(/<(?:import|include)\s+src="([^"]+)"/g)) visitWxml(path.resolve(path.dirname(file), withExt(m[1], '.wxml')));
+    for (const m of text.matchAll(/<(?:import|include)\s+src="([^"]+)"/g))
+      visitWxml(path.resolve(path.dirname(file), withExt(m[1], '.wxml')));
     for (const m of text.matchAll(/<wxs\s+src="([^"]+)"/g)) visitWxs(path.resolve(path.dirname(file), withExt(m[1], '.wxs')));
   };
   const visit = (component: string): void => {
@@ -95,7 +97,10 @@ function cacheWxssCompile(): void {
   if (wxssModule.compile.cached) return;
   const original = wxssModule.compile;
   const cached: Compile & { cached?: boolean } = (wxss, options = {}) => {
-    const key = crypto.createHash('sha1').update(JSON.stringify([wxss, options.prefix ?? '', !!options.less])).digest('hex');
+    const key = crypto
+      .createHash('sha1')
+      .update(JSON.stringify([wxss, options.prefix ?? '', !!options.less]))
+      .digest('hex');
     const file = path.join(WXSS_CACHE, `${key}.css`);
     try {
       return fs.readFileSync(file, 'utf8');
@@ -139,7 +144,8 @@ function watchSetData(root: Node): void {
     const size = utf8Bytes(JSON.stringify(data));
     setDataSizes.push(size);
     largestSetData.calls += 1;
-    if (size > largestSetData.bytes) Object.assign(largestSetData, { bytes: size, keys: Object.keys(data), test: expect.getState().currentTestName ?? '' });
+    if (size > largestSetData.bytes)
+      Object.assign(largestSetData, { bytes: size, keys: Object.keys(data), test: expect.getState().currentTestName ?? '' });
     if (size >= SET_DATA_LIMIT) throw new Error(`setData payload ${size} B ≥ 50 KB: ${Object.keys(data).join(', ')}`);
     original(data, cb);
   };
@@ -190,9 +196,7 @@ export async function callPage(root: Node, method: string, ...args: unknown[]): 
  * components matched so far: '.ticket >> .card' is every .card inside every .ticket.
  */
 export function findAll(root: Node, selector: string): Node[] {
-  return selector
-    .split(' >> ')
-    .reduce<Node[]>((scope, part) => scope.flatMap((n) => n.querySelectorAll(part.trim())), [root]);
+  return selector.split(' >> ').reduce<Node[]>((scope, part) => scope.flatMap((n) => n.querySelectorAll(part.trim())), [root]);
 }
 
 export function find(root: Node, selector: string, index = 0): Node {

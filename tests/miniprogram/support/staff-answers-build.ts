@@ -37,7 +37,13 @@ async function setUp(app: TestApp): Promise<void> {
   await createDepartment(app, { code: 'cz-sanitation', name: '车站街道环卫所', street: '车站街道', categories: ['sanitation'] });
   await createDepartment(app, { code: 'cz-chengguan', name: '车站街道城管中队', street: '车站街道', categories: ['facilities', 'safety'] });
   await createDepartment(app, { code: 'zd-water', name: '张店区水务局', district: '张店区', categories: ['facilities'] });
-  await bindStaff(app, WORKER, 'gridWorker', { grids: ['ZD-CZ-HG-01', 'ZD-CZ-HG-02'] }, { displayName: '张燕', servicePhone: '0533-2180101' });
+  await bindStaff(
+    app,
+    WORKER,
+    'gridWorker',
+    { grids: ['ZD-CZ-HG-01', 'ZD-CZ-HG-02'] },
+    { displayName: '张燕', servicePhone: '0533-2180101' },
+  );
   await bindStaff(app, COMMUNITY, 'communityAdmin', { community: '华光社区' }, { displayName: '刘洋', servicePhone: '0533-2180100' });
   await bindStaff(app, STREET, 'streetAdmin', { street: '车站街道' }, { displayName: '陈静' });
   await bindStaff(app, DEPT, 'deptHandler', { department: 'cz-sanitation' }, { displayName: '孙涛', servicePhone: '0533-2186600' });
@@ -59,7 +65,11 @@ async function mondayMorning(app: TestApp): Promise<StaffAnswers> {
   };
 
   // Thursday 11/19: a report nobody accepted by Friday 24:00; the sweep escalated it to the community.
-  const late = await file('2026-11-19T10:00:00', { category: 'facilities', description: '人民西路路灯坏了三盏，晚上老人走路看不清。', location: { ...demoPointIn(2), address: '人民西路 12 号' } });
+  const late = await file('2026-11-19T10:00:00', {
+    category: 'facilities',
+    description: '人民西路路灯坏了三盏，晚上老人走路看不清。',
+    location: { ...demoPointIn(2), address: '人民西路 12 号' },
+  });
   app.setNow(at('2026-11-21T00:10:00'));
   const swept = await handleJobs({ Type: 'Timer', TriggerName: 'sweep' }, { openid: null }, app.server.deps);
   if (!swept.ok || swept.data.processed !== 1) throw new Error(`sweep: ${JSON.stringify(swept)}`);
@@ -69,14 +79,25 @@ async function mondayMorning(app: TestApp): Promise<StaffAnswers> {
   await as('2026-11-20T09:30:00', WORKER, 'ticket.accept', { ticketId: answered.ticketId, complexity: 'normal' });
   await as('2026-11-20T14:00:00', STREET, 'ticket.supervise', { ticketId: answered.ticketId, note: '请尽快清运并反馈' });
   const [firstRecord] = (await app.ok(WORKER, 'ticket.get', { ticketId: answered.ticketId })).supervisions ?? [];
-  await as('2026-11-20T16:00:00', WORKER, 'ticket.reply', { ticketId: answered.ticketId, supervisionId: firstRecord?.id ?? '', note: '已于当天下午清运完毕' });
+  await as('2026-11-20T16:00:00', WORKER, 'ticket.reply', {
+    ticketId: answered.ticketId,
+    supervisionId: firstRecord?.id ?? '',
+    note: '已于当天下午清运完毕',
+  });
   await as('2026-11-20T16:10:00', WORKER, 'ticket.resolve', { ticketId: answered.ticketId, result: '已清运，垃圾桶已清空。' });
 
   // Friday afternoon: two reports 张燕 takes on Monday morning; one goes to the sanitation station.
   const accepted = await file('2026-11-20T14:00:00', { category: 'facilities', description: '华光路口的井盖松动，车开过去哐哐响。' });
-  const dispatched = await file('2026-11-20T15:00:00', { description: '2号楼后面的垃圾堆了好几天，苍蝇很多。', location: { ...demoPointIn(2), address: '人民西路 8 号 2号楼' } });
+  const dispatched = await file('2026-11-20T15:00:00', {
+    description: '2号楼后面的垃圾堆了好几天，苍蝇很多。',
+    location: { ...demoPointIn(2), address: '人民西路 8 号 2号楼' },
+  });
   await as('2026-11-23T09:10:00', WORKER, 'ticket.accept', { ticketId: dispatched.ticketId, complexity: 'normal' });
-  await as('2026-11-23T09:15:00', WORKER, 'ticket.dispatch', { ticketId: dispatched.ticketId, departmentCode: 'cz-sanitation', note: '请环卫所安排清运' });
+  await as('2026-11-23T09:15:00', WORKER, 'ticket.dispatch', {
+    ticketId: dispatched.ticketId,
+    departmentCode: 'cz-sanitation',
+    note: '请环卫所安排清运',
+  });
   await as('2026-11-23T09:30:00', WORKER, 'ticket.accept', { ticketId: accepted.ticketId, complexity: 'normal' });
   await as('2026-11-23T09:50:00', STREET, 'ticket.supervise', { ticketId: accepted.ticketId, note: '请今天内上门核实' });
 
@@ -85,13 +106,22 @@ async function mondayMorning(app: TestApp): Promise<StaffAnswers> {
   await file('2026-11-23T08:50:00', { description: '3号楼北侧垃圾没人清运。', location: NEAR });
   const fresh = { description: '3号楼东门口的垃圾又堆起来了，已经两天没人清运。', contactPhone: '13812345678' };
   const submitted = await file('2026-11-23T09:05:00', fresh, 2);
-  await file('2026-11-23T09:40:00', { category: 'urgent-repair', description: '3号楼地下室水管爆了，水一直往外冒。', location: { ...HERE, address: '华光路 1 号 3号楼地下室' } });
-  const proxySubmit = await as('2026-11-23T09:45:00', WORKER, 'report.submit', reportParams({
-    category: 'safety',
-    description: '王大爷来电：楼下有人占用消防通道停车。',
-    location: { ...HERE, address: '华光路 1 号 5号楼' },
-    onBehalfOf: { name: '王大爷', phone: '13900001111' },
-  }));
+  await file('2026-11-23T09:40:00', {
+    category: 'urgent-repair',
+    description: '3号楼地下室水管爆了，水一直往外冒。',
+    location: { ...HERE, address: '华光路 1 号 3号楼地下室' },
+  });
+  const proxySubmit = await as(
+    '2026-11-23T09:45:00',
+    WORKER,
+    'report.submit',
+    reportParams({
+      category: 'safety',
+      description: '王大爷来电：楼下有人占用消防通道停车。',
+      location: { ...HERE, address: '华光路 1 号 5号楼' },
+      onBehalfOf: { name: '王大爷', phone: '13900001111' },
+    }),
+  );
   const accepted2 = await file('2026-11-20T14:30:00', { category: 'facilities', description: '华光路口的井盖松动，车开过去哐哐响。' });
   await as('2026-11-23T09:31:00', WORKER, 'ticket.accept', { ticketId: accepted2.ticketId, complexity: 'normal' });
 
@@ -126,9 +156,17 @@ async function mondayMorning(app: TestApp): Promise<StaffAnswers> {
   // The moves, after everything above was taken: some on copies of the fresh report (made now,
   // ~100 m away so none is a duplicate candidate), as they exclude each other.
   const copies: Api.ReportSubmitData[] = [];
-  for (let i = 0; i < 4; i += 1) copies.push(await file('2026-11-23T10:00:00', { ...fresh, location: { latitude: 36.8128, longitude: 118.0397, address: '华光路 3 号' } }));
+  for (let i = 0; i < 4; i += 1)
+    copies.push(
+      await file('2026-11-23T10:00:00', { ...fresh, location: { latitude: 36.8128, longitude: 118.0397, address: '华光路 3 号' } }),
+    );
   app.setNow(ANSWERS_NOW);
-  const [rejectCopy, transferCopy, escalateCopy, superviseCopy] = copies as [Api.ReportSubmitData, Api.ReportSubmitData, Api.ReportSubmitData, Api.ReportSubmitData];
+  const [rejectCopy, transferCopy, escalateCopy, superviseCopy] = copies as [
+    Api.ReportSubmitData,
+    Api.ReportSubmitData,
+    Api.ReportSubmitData,
+    Api.ReportSubmitData,
+  ];
   const [keep] = taken.duplicates.items;
   const [record] = taken.tickets.accepted.supervisions ?? [];
   const contact = await app.ok(WORKER, 'ticket.contact', { ticketId: submitted.ticketId });
@@ -137,10 +175,18 @@ async function mondayMorning(app: TestApp): Promise<StaffAnswers> {
     afterContact: await view(WORKER, submitted),
     accept: await app.ok(WORKER, 'ticket.accept', { ticketId: submitted.ticketId, complexity: 'complex' }),
     reject: await app.ok(WORKER, 'ticket.reject', { ticketId: rejectCopy.ticketId, reason: '重复上报', duplicateOf: keep?.id ?? '' }),
-    transfer: await app.ok(WORKER, 'ticket.transfer', { ticketId: transferCopy.ticketId, toGridCode: 'ZD-CZ-HG-03', reason: '问题位置在第三网格' }),
+    transfer: await app.ok(WORKER, 'ticket.transfer', {
+      ticketId: transferCopy.ticketId,
+      toGridCode: 'ZD-CZ-HG-03',
+      reason: '问题位置在第三网格',
+    }),
     escalate: await app.ok(WORKER, 'ticket.escalate', { ticketId: escalateCopy.ticketId, reason: '需要社区协调' }),
     supervise: await app.ok(STREET, 'ticket.supervise', { ticketId: superviseCopy.ticketId, note: '请于今日内联系居民并反馈' }),
-    reply: await app.ok(WORKER, 'ticket.reply', { ticketId: accepted.ticketId, supervisionId: record?.id ?? '', note: '已上门核实，明天一早更换井盖' }),
+    reply: await app.ok(WORKER, 'ticket.reply', {
+      ticketId: accepted.ticketId,
+      supervisionId: record?.id ?? '',
+      note: '已上门核实，明天一早更换井盖',
+    }),
     dispatch: await app.ok(WORKER, 'ticket.dispatch', { ticketId: accepted2.ticketId, departmentCode: 'cz-chengguan' }),
     resolve: await app.ok(WORKER, 'ticket.resolve', { ticketId: accepted.ticketId, result: '已更换松动的井盖，路面恢复平整。' }),
     return: await app.ok(DEPT, 'ticket.return', { ticketId: dispatched.ticketId, reason: '该处属于物业管理区域，不归环卫所' }),

@@ -60,7 +60,10 @@ let cached: StaffAnswers | null = null;
 export function staffAnswers(): StaffAnswers {
   if (!cached) {
     const file = process.env[STAFF_ANSWERS_ENV];
-    if (!file) throw new Error(`${STAFF_ANSWERS_ENV} 未设置：工作台的真实服务器回答由 jest 的 globalSetup（tests/miniprogram/support/global-setup.ts）生成`);
+    if (!file)
+      throw new Error(
+        `${STAFF_ANSWERS_ENV} 未设置：工作台的真实服务器回答由 jest 的 globalSetup（tests/miniprogram/support/global-setup.ts）生成`,
+      );
     cached = JSON.parse(fs.readFileSync(file, 'utf8')) as StaffAnswers;
   }
   return JSON.parse(JSON.stringify(cached)) as StaffAnswers;

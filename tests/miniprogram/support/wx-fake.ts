@@ -56,12 +56,18 @@ export interface WxScene {
   storage: Map<string, unknown>;
   /** wx.cloud.callFunction / wx.request answers (services/api tests). */
   cloudCall: (data: unknown) => Promise<{ result: unknown }>;
-  request: (opts: { url: string; data: unknown; header: Record<string, string> }) => { ok: true; statusCode: number; data: unknown } | { ok: false; errMsg: string };
+  request: (opts: {
+    url: string;
+    data: unknown;
+    header: Record<string, string>;
+  }) => { ok: true; statusCode: number; data: unknown } | { ok: false; errMsg: string };
   cloudUpload: (opts: { cloudPath: string; filePath: string }) => Promise<{ fileID: string }>;
   /** The local server's POST /__files; by default like the real one: {the caller's upload folder}/{cloudPath}. */
-  localUpload: (opts: { url: string; formData: Record<string, string>; header?: Record<string, string> }) =>
-    | { ok: true; statusCode: number; data: string }
-    | { ok: false; errMsg: string };
+  localUpload: (opts: {
+    url: string;
+    formData: Record<string, string>;
+    header?: Record<string, string>;
+  }) => { ok: true; statusCode: number; data: string } | { ok: false; errMsg: string };
   /** wx.chooseMessageFile: the file picked from a chat (its text, read back by readFile), or a cancel. */
   messageFile: { ok: true; name: string; path: string; text: string; size?: number } | { ok: false; errMsg: string };
 }
@@ -92,7 +98,8 @@ function freshScene(): WxScene {
     messageFile: { ok: false, errMsg: 'chooseMessageFile:fail cancel' },
     localUpload: (o) => {
       const openid = o.header?.['x-wx-openid'];
-      if (!openid) return { ok: true, statusCode: 401, data: JSON.stringify({ ok: false, error: { code: 'UNAUTHENTICATED', message: '请先登录' } }) };
+      if (!openid)
+        return { ok: true, statusCode: 401, data: JSON.stringify({ ok: false, error: { code: 'UNAUTHENTICATED', message: '请先登录' } }) };
       return { ok: true, statusCode: 200, data: JSON.stringify({ fileID: `local://${fakeFolderOf(openid)}/${o.formData.cloudPath}` }) };
     },
   };
@@ -130,7 +137,9 @@ export const wxFake = {
   // ---- feedback and navigation ----
   showToast: jest.fn((o?: Callbacks<unknown> & { title: string }) => answer(o, { ok: true, res: {} })),
   hideToast: jest.fn(),
-  showModal: jest.fn((o?: Callbacks<{ confirm: boolean; cancel: boolean }>) => answer(o, { ok: true, res: { confirm: true, cancel: false } })),
+  showModal: jest.fn((o?: Callbacks<{ confirm: boolean; cancel: boolean }>) =>
+    answer(o, { ok: true, res: { confirm: true, cancel: false } }),
+  ),
   navigateTo: jest.fn((o?: Callbacks<unknown> & { url: string }) => answer(o, { ok: true, res: {} })),
   redirectTo: jest.fn((o?: Callbacks<unknown> & { url: string }) => answer(o, { ok: true, res: {} })),
   reLaunch: jest.fn((o?: Callbacks<unknown> & { url: string }) => answer(o, { ok: true, res: {} })),
@@ -163,7 +172,12 @@ export const wxFake = {
   }),
   chooseLocation: jest.fn((o: Callbacks<{ latitude: number; longitude: number; name: string; address: string }>) => {
     const c = wxScene.chosenLocation;
-    answer(o, c.ok ? { ok: true, res: { latitude: c.latitude, longitude: c.longitude, name: c.name, address: c.address } } : { ok: false, errMsg: c.errMsg });
+    answer(
+      o,
+      c.ok
+        ? { ok: true, res: { latitude: c.latitude, longitude: c.longitude, name: c.name, address: c.address } }
+        : { ok: false, errMsg: c.errMsg },
+    );
   }),
   chooseMedia: jest.fn((o: Callbacks<{ tempFiles: Array<PickedPhoto & { fileType: 'image' }>; type: string }> & { count?: number }) => {
     const m = wxScene.media;
@@ -181,34 +195,72 @@ export const wxFake = {
     answer(o, { ok: true, res: { tempFilePath: out } });
   }),
   getFileSystemManager: jest.fn(() => fileSystemManager),
-  chooseMessageFile: jest.fn((o: Callbacks<{ tempFiles: Array<{ path: string; name: string; size: number; type: string; time: number }> }> & { count: number; type?: string; extension?: string[] }) => {
-    const f = wxScene.messageFile;
-    answer(o, f.ok ? { ok: true, res: { tempFiles: [{ path: f.path, name: f.name, size: f.size ?? Buffer.byteLength(f.text), type: 'file', time: 0 }] } } : { ok: false, errMsg: f.errMsg });
-  }),
+  chooseMessageFile: jest.fn(
+    (
+      o: Callbacks<{ tempFiles: Array<{ path: string; name: string; size: number; type: string; time: number }> }> & {
+        count: number;
+        type?: string;
+        extension?: string[];
+      },
+    ) => {
+      const f = wxScene.messageFile;
+      answer(
+        o,
+        f.ok
+          ? {
+              ok: true,
+              res: { tempFiles: [{ path: f.path, name: f.name, size: f.size ?? Buffer.byteLength(f.text), type: 'file', time: 0 }] },
+            }
+          : { ok: false, errMsg: f.errMsg },
+      );
+    },
+  ),
   /** Closed without scanning unless the scene (or a test) says what was scanned. */
-  scanCode: jest.fn((o: Callbacks<{ result: string; path: string; scanType: string; charSet: string; rawData: string; errMsg: string }>) => {
-    const s = wxScene.scan;
-    answer(
-      o,
-      s.ok
-        ? { ok: true, res: { result: s.result, path: s.path ?? '', scanType: s.path ? 'WX_CODE' : 'QR_CODE', charSet: 'utf-8', rawData: '', errMsg: 'scanCode:ok' } }
-        : { ok: false, errMsg: s.errMsg },
-    );
-  }),
+  scanCode: jest.fn(
+    (o: Callbacks<{ result: string; path: string; scanType: string; charSet: string; rawData: string; errMsg: string }>) => {
+      const s = wxScene.scan;
+      answer(
+        o,
+        s.ok
+          ? {
+              ok: true,
+              res: {
+                result: s.result,
+                path: s.path ?? '',
+                scanType: s.path ? 'WX_CODE' : 'QR_CODE',
+                charSet: 'utf-8',
+                rawData: '',
+                errMsg: 'scanCode:ok',
+              },
+            }
+          : { ok: false, errMsg: s.errMsg },
+      );
+    },
+  ),
   requestSubscribeMessage: jest.fn((o: Callbacks<Record<string, string>> & { tmplIds: string[] }) => {
     const s = wxScene.subscribe;
     answer(o, s.ok ? { ok: true, res: { errMsg: 'requestSubscribeMessage:ok', ...s.result } } : { ok: false, errMsg: s.errMsg });
   }),
 
   // ---- network ----
-  request: jest.fn((o: Callbacks<{ statusCode: number; data: unknown }> & { url: string; data: unknown; header: Record<string, string> }) => {
-    const r = wxScene.request(o);
-    answer(o, r.ok ? { ok: true, res: { statusCode: r.statusCode, data: r.data } } : { ok: false, errMsg: r.errMsg });
-  }),
-  uploadFile: jest.fn((o: Callbacks<{ statusCode: number; data: string }> & { url: string; formData: Record<string, string>; header?: Record<string, string> }) => {
-    const r = wxScene.localUpload(o);
-    answer(o, r.ok ? { ok: true, res: { statusCode: r.statusCode, data: r.data } } : { ok: false, errMsg: r.errMsg });
-  }),
+  request: jest.fn(
+    (o: Callbacks<{ statusCode: number; data: unknown }> & { url: string; data: unknown; header: Record<string, string> }) => {
+      const r = wxScene.request(o);
+      answer(o, r.ok ? { ok: true, res: { statusCode: r.statusCode, data: r.data } } : { ok: false, errMsg: r.errMsg });
+    },
+  ),
+  uploadFile: jest.fn(
+    (
+      o: Callbacks<{ statusCode: number; data: string }> & {
+        url: string;
+        formData: Record<string, string>;
+        header?: Record<string, string>;
+      },
+    ) => {
+      const r = wxScene.localUpload(o);
+      answer(o, r.ok ? { ok: true, res: { statusCode: r.statusCode, data: r.data } } : { ok: false, errMsg: r.errMsg });
+    },
+  ),
   // ---- canvas (the admin trend chart) ----
   createSelectorQuery: jest.fn(() => createSelectorQuery()),
 

@@ -19,11 +19,20 @@ jest.setTimeout(60_000);
 function io(): Io & { lines: string[]; files: Map<string, string> } {
   const lines: string[] = [];
   const files = new Map<string, string>([['demo.geojson', JSON.stringify(demoGeoJson())]]);
-  return { lines, files, out: (l) => lines.push(l), writeFile: (p, c) => files.set(p, c), readFile: (p) => files.get(p) ?? readFileSync(p, 'utf8') };
+  return {
+    lines,
+    files,
+    out: (l) => lines.push(l),
+    writeFile: (p, c) => files.set(p, c),
+    readFile: (p) => files.get(p) ?? readFileSync(p, 'utf8'),
+  };
 }
 
 let dataDir: string;
-const local = (operator = 'admin-cli', superAdmins = ['admin-cli']) => (): Promise<Target> => localTarget({ dataDir, operator, superAdmins });
+const local =
+  (operator = 'admin-cli', superAdmins = ['admin-cli']) =>
+  (): Promise<Target> =>
+    localTarget({ dataDir, operator, superAdmins });
 const admin = (argv: string[], out = io(), open = local()) => run(['--local', ...argv], ROOT, out, open).then(() => out);
 
 beforeAll(async () => {
@@ -40,11 +49,17 @@ test('the first super admin invite: code and QR in the terminal; redeeming it ma
   const code = /^邀请码 {2}([A-Z0-9]{8})$/.exec(out.lines[1] ?? '')?.[1];
   if (!code) throw new Error(`no code in ${out.lines.join('\n')}`);
   expect(out.lines).toContain('角色    superAdmin（区 张店区）');
-  expect(out.lines.join('\n')).toContain((await QRCode.toString(code, { type: 'terminal', small: true, errorCorrectionLevel: 'M' })).trimEnd());
+  expect(out.lines.join('\n')).toContain(
+    (await QRCode.toString(code, { type: 'terminal', small: true, errorCorrectionLevel: 'M' })).trimEnd(),
+  );
   // The person scans it with their phone and binds; then the data folder says they are a super admin.
   const server = await startLocalServer({ port: 0, dataDir, seed: false, superAdmins: [] });
   try {
-    const bound = await handleApi({ action: 'staff.bind', params: { inviteCode: code, displayName: '超级管理员' } }, { openid: 'oRealPersonOpenid0000000000a' }, server.deps);
+    const bound = await handleApi(
+      { action: 'staff.bind', params: { inviteCode: code, displayName: '超级管理员' } },
+      { openid: 'oRealPersonOpenid0000000000a' },
+      server.deps,
+    );
     expect(bound).toEqual({ ok: true, data: { role: 'superAdmin', scope: { district: '张店区' } } });
     const invite = server.cloud.snapshot().invites?.find((d) => d._id === code);
     expect(invite).toMatchObject({ createdBy: 'admin-cli', role: 'superAdmin' });
@@ -59,8 +74,16 @@ test('the first super admin invite: code and QR in the terminal; redeeming it ma
 
 test('an import goes through the same validation and change summary as the mini program', async () => {
   const bad = io();
-  bad.files.set('bad.geojson', JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: { name: '无编号' }, geometry: { type: 'Point', coordinates: [118, 36] } }] }));
-  await expect(admin(['grids', 'import', 'bad.geojson', '--crs', 'gcj02'], bad)).rejects.toThrow(/^admin\.grids\.import 被拒绝（INVALID_INPUT）：/);
+  bad.files.set(
+    'bad.geojson',
+    JSON.stringify({
+      type: 'FeatureCollection',
+      features: [{ type: 'Feature', properties: { name: '无编号' }, geometry: { type: 'Point', coordinates: [118, 36] } }],
+    }),
+  );
+  await expect(admin(['grids', 'import', 'bad.geojson', '--crs', 'gcj02'], bad)).rejects.toThrow(
+    /^admin\.grids\.import 被拒绝（INVALID_INPUT）：/,
+  );
   const again = await admin(['grids', 'import', 'demo.geojson', '--crs', 'gcj02']);
   expect(again.lines).toContain('新增网格 0 个，替换已有网格 6 个（gcj02 → GCJ-02）');
   const notJson = io();
@@ -72,7 +95,9 @@ test('an operator the configuration does not list is refused by the same role ch
   await expect(admin(['invite', '--role', 'districtAdmin', '--scope', 'district=张店区'], io(), local('admin-cli', []))).rejects.toThrow(
     /admin\.invites\.create 被拒绝（FORBIDDEN）/,
   );
-  await expect(admin(['grids', 'import', 'demo.geojson', '--crs', 'gcj02'], io(), local('someone-else', ['admin-cli']))).rejects.toThrow(/FORBIDDEN/);
+  await expect(admin(['grids', 'import', 'demo.geojson', '--crs', 'gcj02'], io(), local('someone-else', ['admin-cli']))).rejects.toThrow(
+    /FORBIDDEN/,
+  );
 });
 
 test('figures export: the summary line, and the same numbers as CSV or JSON', async () => {
@@ -80,7 +105,9 @@ test('figures export: the summary line, and the same numbers as CSV or JSON', as
   expect(out.lines).toContain('已写入 nov.csv');
   expect(out.lines[out.lines.length - 1]).toMatch(/^2026-11-01 至 2026-11-30（区 张店区）: 受理 0\/0，办结率 —/);
   const csv = out.files.get('nov.csv') ?? '';
-  expect(csv.split('\n')[0]).toBe('section,key,name,received,accepted,resolved,closed,rejected,closureRate,onTimeRate,satisfactionRate,medianAcceptMinutes,medianResolveMinutes,openOverdue');
+  expect(csv.split('\n')[0]).toBe(
+    'section,key,name,received,accepted,resolved,closed,rejected,closureRate,onTimeRate,satisfactionRate,medianAcceptMinutes,medianResolveMinutes,openOverdue',
+  );
   expect(csv.split('\n')[1]).toBe('total,,,0,0,0,0,0,,,,,,0');
   const json = await admin(['figures', '--from', '2026-11-01', '--to', '2026-11-30', '--out', 'nov.json']);
   expect(figuresCsv(JSON.parse(json.files.get('nov.json') ?? '{}') as Api.StatsSummary)).toBe(csv);
@@ -97,11 +124,20 @@ test('usage mistakes are answered with what to type', async () => {
 });
 
 test('the cloud target runs the same stores with the key pair and environment of deploy.env', async () => {
-  const values = { ...loadEnvFile(join(ROOT, 'deploy.env.example')), TCB_SECRET_ID: 'AKIDtestTESTtest1234567890', TCB_SECRET_KEY: 'test-secret-key-0123456789', APP_SECRET: 'a'.repeat(32) };
+  const values = {
+    ...loadEnvFile(join(ROOT, 'deploy.env.example')),
+    TCB_SECRET_ID: 'AKIDtestTESTtest1234567890',
+    TCB_SECRET_KEY: 'test-secret-key-0123456789',
+    APP_SECRET: 'a'.repeat(32),
+  };
   const { config } = readConfig(values, { credentials: true });
   const env: NodeJS.ProcessEnv = {};
   const target = cloudTarget(config, env);
-  expect(env).toEqual({ TCB_ENV: 'yjsb-demo-7g2k9x', TENCENTCLOUD_SECRETID: 'AKIDtestTESTtest1234567890', TENCENTCLOUD_SECRETKEY: 'test-secret-key-0123456789' });
+  expect(env).toEqual({
+    TCB_ENV: 'yjsb-demo-7g2k9x',
+    TENCENTCLOUD_SECRETID: 'AKIDtestTESTtest1234567890',
+    TENCENTCLOUD_SECRETKEY: 'test-secret-key-0123456789',
+  });
   expect(target.where).toBe('CloudBase 环境 yjsb-demo-7g2k9x');
   await target.close();
 });

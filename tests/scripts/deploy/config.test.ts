@@ -34,7 +34,13 @@ test('the committed example lists every key the code reads, and plans without cr
   const values = example();
   for (const spec of KEYS) expect(Object.keys(values)).toContain(spec.key);
   const { config, warnings } = readConfig(values);
-  expect(config).toMatchObject({ envId: 'yjsb-demo-7g2k9x', appId: 'wx0123456789abcdef', credentials: null, operator: 'admin-cli', superAdmins: ['admin-cli'] });
+  expect(config).toMatchObject({
+    envId: 'yjsb-demo-7g2k9x',
+    appId: 'wx0123456789abcdef',
+    credentials: null,
+    operator: 'admin-cli',
+    superAdmins: ['admin-cli'],
+  });
   expect(warnings).toHaveLength(6);
   expect(warnings[0]).toMatch(/^TEMPLATE_TICKET_ACCEPTED 未填写.*订阅消息/);
   expect(warnings[5]).toMatch(/^APP_SECRET 未填写/);
@@ -79,13 +85,18 @@ test.each([
 
 test('the operator can never be a WeChat openid, even when listed as a super admin', () => {
   const openid = 'oAbCdEfGhIjKlMnOpQrStUvWxYz1';
-  const problems = problemsOf({ ...complete(), ADMIN_OPERATOR: openid, SUPER_ADMIN_OPENIDS: openid }, { credentials: true, templates: true });
+  const problems = problemsOf(
+    { ...complete(), ADMIN_OPERATOR: openid, SUPER_ADMIN_OPENIDS: openid },
+    { credentials: true, templates: true },
+  );
   expect(problems).toEqual([expect.stringMatching(/^ADMIN_OPERATOR 格式不对.*never a WeChat openid/)]);
 });
 
 test('--miniprogram needs the upload key file', () => {
   expect(problemsOf(complete(), { privateKey: true })).toEqual([expect.stringMatching(/^MP_PRIVATE_KEY_PATH 未填写.*小程序代码上传/)]);
-  expect(problemsOf({ ...complete(), MP_PRIVATE_KEY_PATH: 'keys/none.key' }, { privateKey: true })).toEqual([expect.stringMatching(/MP_PRIVATE_KEY_PATH 指向的文件不存在/)]);
+  expect(problemsOf({ ...complete(), MP_PRIVATE_KEY_PATH: 'keys/none.key' }, { privateKey: true })).toEqual([
+    expect.stringMatching(/MP_PRIVATE_KEY_PATH 指向的文件不存在/),
+  ]);
   const dir = mkdtempSync(join(tmpdir(), 'yjsb-key-'));
   writeFileSync(join(dir, 'private.key'), 'key');
   expect(problemsOf({ ...complete(), MP_PRIVATE_KEY_PATH: join(dir, 'private.key') }, { privateKey: true })).toEqual([]);

@@ -8,7 +8,15 @@ import { loadEnvFile, readConfig } from '../../../scripts/deploy/config';
 import { aclOf, codeHash, codeMark, describeChange, diff, type CurrentFunction, type CurrentIndex } from '../../../scripts/deploy/diff';
 import { explainCloudError } from '../../../scripts/deploy/main';
 import { applyChanges, cronOf, readState, type EnvManager } from '../../../scripts/deploy/manager';
-import { buildPlan, readFunctionFiles, readStorageRule, type FunctionPlan, type Plan, type StorageRule, type TriggerPlan } from '../../../scripts/deploy/plan';
+import {
+  buildPlan,
+  readFunctionFiles,
+  readStorageRule,
+  type FunctionPlan,
+  type Plan,
+  type StorageRule,
+  type TriggerPlan,
+} from '../../../scripts/deploy/plan';
 
 const ROOT = join(__dirname, '../../..');
 
@@ -51,7 +59,17 @@ class FakeEnv implements EnvManager {
     return this.functions.get(name) ?? null;
   }
   private record(fn: FunctionPlan, description: string, triggers: readonly TriggerPlan[]): CurrentFunction {
-    return { name: fn.name, runtime: fn.runtime, handler: fn.handler, timeout: fn.timeout, memorySize: fn.memorySize, installDependency: fn.installDependency, envVariables: { ...fn.envVariables }, triggers: [...triggers], description };
+    return {
+      name: fn.name,
+      runtime: fn.runtime,
+      handler: fn.handler,
+      timeout: fn.timeout,
+      memorySize: fn.memorySize,
+      installDependency: fn.installDependency,
+      envVariables: { ...fn.envVariables },
+      triggers: [...triggers],
+      description,
+    };
   }
   async createFunction(fn: FunctionPlan, description: string) {
     this.calls.push(`createFunction ${fn.name} ${fn.runtime}`);
@@ -93,7 +111,12 @@ class FakeEnv implements EnvManager {
   }
 }
 
-const plan: Plan = buildPlan({ config: readConfig(loadEnvFile(join(ROOT, 'deploy.env.example'))).config, files: readFunctionFiles(ROOT), storage: readStorageRule(ROOT), miniprogram: null });
+const plan: Plan = buildPlan({
+  config: readConfig(loadEnvFile(join(ROOT, 'deploy.env.example'))).config,
+  files: readFunctionFiles(ROOT),
+  storage: readStorageRule(ROOT),
+  miniprogram: null,
+});
 const hashes = { api: 'aaaaaaaaaaaaaaaa', jobs: 'bbbbbbbbbbbbbbbb' };
 
 async function deploy(env: FakeEnv, codeHashes: Record<string, string> = hashes): Promise<string[]> {
@@ -110,7 +133,8 @@ test('a first deploy creates every collection with its indexes and rule, both fu
   expect(env.calls).toContain('createFunction api Nodejs18.15');
   expect(env.calls).toContain('createTriggers jobs sweep,deliver,autoClose,figures');
   expect(env.calls).toContain('setCollectionRule tickets ADMINONLY');
-  for (const c of plan.collections) expect(env.collections.get(c.name)?.indexes.map((i) => i.name)).toEqual(['_id_', ...c.indexes.map((i) => i.name)]);
+  for (const c of plan.collections)
+    expect(env.collections.get(c.name)?.indexes.map((i) => i.name)).toEqual(['_id_', ...c.indexes.map((i) => i.name)]);
   expect(env.functions.get('api')?.description).toBe(codeMark('aaaaaaaaaaaaaaaa'));
   expect(env.storage).toEqual({ aclTag: 'CUSTOM', rule: plan.storage });
 });
@@ -127,13 +151,20 @@ test('a drifted environment gets exactly the changes that bring it back', async 
   await deploy(env);
   const tickets = env.collections.get('tickets');
   if (!tickets) throw new Error('no tickets');
-  tickets.indexes = tickets.indexes.filter((i) => i.name !== 'status_sweep').map((i) => (i.name === 'no_unique' ? { ...i, unique: false } : i));
+  tickets.indexes = tickets.indexes
+    .filter((i) => i.name !== 'status_sweep')
+    .map((i) => (i.name === 'no_unique' ? { ...i, unique: false } : i));
   tickets.indexes.push({ name: 'old_index', fields: [['gridCode', 1]], unique: false });
   tickets.rule = { aclTag: 'READONLY', rule: null };
   env.collections.delete('grants');
   const jobs = env.functions.get('jobs');
   if (!jobs) throw new Error('no jobs');
-  env.functions.set('jobs', { ...jobs, timeout: 3, envVariables: { ...jobs.envVariables, MINIPROGRAM_STATE: 'trial' }, triggers: jobs.triggers.map((t) => (t.name === 'deliver' ? { ...t, config: '0 */10 * * * * *' } : t)) });
+  env.functions.set('jobs', {
+    ...jobs,
+    timeout: 3,
+    envVariables: { ...jobs.envVariables, MINIPROGRAM_STATE: 'trial' },
+    triggers: jobs.triggers.map((t) => (t.name === 'deliver' ? { ...t, config: '0 */10 * * * * *' } : t)),
+  });
   const changes = await deploy(env, { ...hashes, api: 'cccccccccccccccc' });
   expect(changes).toEqual([
     'create indexes on tickets: status_sweep',
@@ -167,15 +198,32 @@ test('rules, cron descriptions and code hashes are read the way CloudBase report
   expect(aclOf({ read: true, write: false })).toEqual({ aclTag: 'ADMINWRITE', rule: null });
   expect(cronOf('{"cron":"0 */5 * * * * *"}')).toBe('0 */5 * * * * *');
   expect(cronOf('0 * * * * * *')).toBe('0 * * * * * *');
-  const a = codeHash([{ name: 'index.js', content: 'x' }, { name: 'config.json', content: '{}' }]);
+  const a = codeHash([
+    { name: 'index.js', content: 'x' },
+    { name: 'config.json', content: '{}' },
+  ]);
   expect(a).toMatch(/^[0-9a-f]{16}$/);
-  expect(codeHash([{ name: 'config.json', content: '{}' }, { name: 'index.js', content: 'x' }])).toBe(a);
-  expect(codeHash([{ name: 'index.js', content: 'y' }, { name: 'config.json', content: '{}' }])).not.toBe(a);
+  expect(
+    codeHash([
+      { name: 'config.json', content: '{}' },
+      { name: 'index.js', content: 'x' },
+    ]),
+  ).toBe(a);
+  expect(
+    codeHash([
+      { name: 'index.js', content: 'y' },
+      { name: 'config.json', content: '{}' },
+    ]),
+  ).not.toBe(a);
 });
 
 test('cloud errors are answered in terms of the configuration key behind them', () => {
   expect(explainCloudError(Object.assign(new Error('x'), { code: 'AuthFailure.SecretIdNotFound' }))).toMatch(/^TCB_SECRET_ID 不存在/);
-  expect(explainCloudError(Object.assign(new Error('x'), { code: 'AuthFailure.SignatureFailure' }))).toMatch(/^TCB_SECRET_KEY 与 TCB_SECRET_ID 不匹配/);
-  expect(explainCloudError(Object.assign(new Error('x'), { code: 'ResourceNotFound.Env' }))).toMatch(/^TCB_ENV_ID 在该密钥所属的账号下找不到这个环境/);
+  expect(explainCloudError(Object.assign(new Error('x'), { code: 'AuthFailure.SignatureFailure' }))).toMatch(
+    /^TCB_SECRET_KEY 与 TCB_SECRET_ID 不匹配/,
+  );
+  expect(explainCloudError(Object.assign(new Error('x'), { code: 'ResourceNotFound.Env' }))).toMatch(
+    /^TCB_ENV_ID 在该密钥所属的账号下找不到这个环境/,
+  );
   expect(explainCloudError(Object.assign(new Error('boom'), { code: 'InternalError' }))).toBe('InternalError: boom');
 });

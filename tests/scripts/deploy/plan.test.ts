@@ -7,7 +7,16 @@ import { checkPlan } from '../../../scripts/deploy/checks';
 import { collectionUses, functionFacts, openapiCallsInSource, type FunctionFacts } from '../../../scripts/deploy/code-facts';
 import { ConfigError, loadEnvFile, readConfig } from '../../../scripts/deploy/config';
 import { run } from '../../../scripts/deploy/main';
-import { buildPlan, fillPlaceholders, formatPlan, functionPlans, readFunctionFiles, readStorageRule, type FunctionFiles, type Plan } from '../../../scripts/deploy/plan';
+import {
+  buildPlan,
+  fillPlaceholders,
+  formatPlan,
+  functionPlans,
+  readFunctionFiles,
+  readStorageRule,
+  type FunctionFiles,
+  type Plan,
+} from '../../../scripts/deploy/plan';
 
 const ROOT = join(__dirname, '../../..');
 jest.setTimeout(60_000);
@@ -16,7 +25,12 @@ let plan: Plan;
 let facts: FunctionFacts[];
 beforeAll(async () => {
   const { config } = readConfig(loadEnvFile(join(ROOT, 'deploy.env.example')));
-  plan = buildPlan({ config, files: readFunctionFiles(ROOT), storage: readStorageRule(ROOT), miniprogram: { version: '1.2.3', desc: 'test' } });
+  plan = buildPlan({
+    config,
+    files: readFunctionFiles(ROOT),
+    storage: readStorageRule(ROOT),
+    miniprogram: { version: '1.2.3', desc: 'test' },
+  });
   facts = await Promise.all(['api', 'jobs'].map((name) => functionFacts(ROOT, name)));
 });
 
@@ -31,12 +45,29 @@ test('the plan creates exactly the collections of the one list, with their index
 
 test('both functions get a current runtime, their timeouts, env variables, permissions and timers', () => {
   const [api, jobs] = plan.functions;
-  expect(api).toMatchObject({ name: 'api', runtime: 'Nodejs18.15', handler: 'index.main', timeout: 20, installDependency: true, triggers: [] });
+  expect(api).toMatchObject({
+    name: 'api',
+    runtime: 'Nodejs18.15',
+    handler: 'index.main',
+    timeout: 20,
+    installDependency: true,
+    triggers: [],
+  });
   expect(jobs).toMatchObject({ name: 'jobs', runtime: 'Nodejs18.15', timeout: 60 });
-  expect(api?.envVariables).toEqual({ SUPER_ADMIN_OPENIDS: 'admin-cli', SUBSCRIBE_TEMPLATE_IDS: '{}', MINIPROGRAM_STATE: 'formal', APP_SECRET: '' });
+  expect(api?.envVariables).toEqual({
+    SUPER_ADMIN_OPENIDS: 'admin-cli',
+    SUBSCRIBE_TEMPLATE_IDS: '{}',
+    MINIPROGRAM_STATE: 'formal',
+    APP_SECRET: '',
+  });
   expect(formatPlan(plan)).toContain('env APP_SECRET=(not set)');
   expect(api?.openapi).toEqual(['security.msgSecCheck', 'subscribeMessage.send', 'wxacode.getUnlimited']);
-  expect(jobs?.triggers.map((t) => `${t.name} ${t.config}`)).toEqual(['sweep 0 */5 * * * * *', 'deliver 0 * * * * * *', 'autoClose 0 10 3 * * * *', 'figures 30 */2 * * * * *']);
+  expect(jobs?.triggers.map((t) => `${t.name} ${t.config}`)).toEqual([
+    'sweep 0 */5 * * * * *',
+    'deliver 0 * * * * * *',
+    'autoClose 0 10 3 * * * *',
+    'figures 30 */2 * * * * *',
+  ]);
   expect(plan.storage).toEqual({ read: false, write: 'resource.openid == auth.openid' });
   expect(plan.miniprogram).toEqual({ appId: 'wx0123456789abcdef', version: '1.2.3', desc: 'test', robot: 1, env: 'yjsb-demo-7g2k9x' });
 });
@@ -44,7 +75,9 @@ test('both functions get a current runtime, their timeouts, env variables, permi
 test('the plan agrees with the code: every open-API call declared, every collection planned, every job timed', () => {
   const result = checkPlan(plan, facts, ROOT);
   expect(result.errors).toEqual([]);
-  expect(result.checked.join('\n')).toMatch(/api: 3 open-API call\(s\).*security\.msgSecCheck, subscribeMessage\.send, wxacode\.getUnlimited/);
+  expect(result.checked.join('\n')).toMatch(
+    /api: 3 open-API call\(s\).*security\.msgSecCheck, subscribeMessage\.send, wxacode\.getUnlimited/,
+  );
   const apiCalls = facts.find((f) => f.name === 'api')?.openapi.map((c) => `${c.api} ${c.file}`);
   expect(apiCalls).toEqual(
     expect.arrayContaining([
@@ -55,11 +88,19 @@ test('the plan agrees with the code: every open-API call declared, every collect
 });
 
 test('an open-API call missing from config.json fails the check, naming the file that calls it', () => {
-  const stripped: Plan = { ...plan, functions: plan.functions.map((f) => (f.name === 'api' ? { ...f, openapi: ['subscribeMessage.send', 'wxacode.getUnlimited'] } : f)) };
+  const stripped: Plan = {
+    ...plan,
+    functions: plan.functions.map((f) => (f.name === 'api' ? { ...f, openapi: ['subscribeMessage.send', 'wxacode.getUnlimited'] } : f)),
+  };
   expect(checkPlan(stripped, facts, ROOT).errors).toEqual([
-    expect.stringMatching(/^cloudfunctions\/api\/config\.json: permissions\.openapi 缺少 security\.msgSecCheck（cloudfunctions\/_core\/adapters\/cloudbase\/content-check\.ts:\d+ 调用了它/),
+    expect.stringMatching(
+      /^cloudfunctions\/api\/config\.json: permissions\.openapi 缺少 security\.msgSecCheck（cloudfunctions\/_core\/adapters\/cloudbase\/content-check\.ts:\d+ 调用了它/,
+    ),
   ]);
-  const extra: Plan = { ...plan, functions: plan.functions.map((f) => (f.name === 'api' ? { ...f, openapi: [...f.openapi, 'wxacode.createQRCode'] } : f)) };
+  const extra: Plan = {
+    ...plan,
+    functions: plan.functions.map((f) => (f.name === 'api' ? { ...f, openapi: [...f.openapi, 'wxacode.createQRCode'] } : f)),
+  };
   expect(checkPlan(extra, facts, ROOT).warnings).toEqual([expect.stringContaining('声明了 wxacode.createQRCode，但 api 的代码没有调用它')]);
 });
 
@@ -68,13 +109,16 @@ test('a collection the plan lacks, and a job without a timer, fail the check', (
   const errors = checkPlan(noRollups, facts, ROOT).errors;
   expect(errors[0]).toMatch(/COLLECTION\.rollups 不在 COLLECTIONS 列表里/);
   expect(errors.some((e) => /figures-store\.ts:\d+: 集合 rollups 不在 COLLECTIONS 列表里/.test(e))).toBe(true);
-  const noSweep: Plan = { ...plan, functions: plan.functions.map((f) => (f.name === 'jobs' ? { ...f, triggers: f.triggers.filter((t) => t.name !== 'sweep') } : f)) };
+  const noSweep: Plan = {
+    ...plan,
+    functions: plan.functions.map((f) => (f.name === 'jobs' ? { ...f, triggers: f.triggers.filter((t) => t.name !== 'sweep') } : f)),
+  };
   expect(checkPlan(noSweep, facts, ROOT).errors).toEqual(['cloudfunctions/jobs/config.json: 任务 sweep 没有定时触发器']);
 });
 
 test('open-API calls are read in both spellings; any other use of .openapi is reported, not skipped', () => {
   const text = [
-    "const a = (sdk().openapi as { wxacode: { getUnlimited(p: unknown): Promise<unknown> } });",
+    'const a = (sdk().openapi as { wxacode: { getUnlimited(p: unknown): Promise<unknown> } });',
     'await cloud.openapi.security.imgSecCheck({});',
     'const raw = cloud.openapi;',
   ].join('\n');
@@ -114,7 +158,11 @@ test('settings that would break production are refused before anything is planne
 
 test('npm run deploy -- --dry-run prints the whole plan and its checks, and changes nothing', async () => {
   const lines: string[] = [];
-  const code = await run(['--dry-run', '--env-file', 'deploy.env.example', '--miniprogram', '--version', '0.9.0', '--desc', 'demo'], ROOT, (l) => lines.push(l));
+  const code = await run(
+    ['--dry-run', '--env-file', 'deploy.env.example', '--miniprogram', '--version', '0.9.0', '--desc', 'demo'],
+    ROOT,
+    (l) => lines.push(l),
+  );
   const out = lines.join('\n');
   expect(code).toBe(0);
   for (const c of COLLECTIONS) expect(out).toContain(`  ${c.name}  rule {"read":false,"write":false}`);

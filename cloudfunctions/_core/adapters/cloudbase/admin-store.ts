@@ -108,13 +108,24 @@ export class CloudAdminStore implements AdminStore {
     const _ = this.db.command;
     const where = { _id: member.openid, inviteCode: member.inviteCode, role: member.role };
     // _.set: a plain object would be merged into the old scope field by field.
-    const count = await updated(this.db.collection(COLLECTION.staff).where(where).update({ data: { scope: _.set(scope), areas: _.set(areas) } }));
+    const count = await updated(
+      this.db
+        .collection(COLLECTION.staff)
+        .where(where)
+        .update({ data: { scope: _.set(scope), areas: _.set(areas) } }),
+    );
     return count === 1;
   }
 
   async touch(openid: string, now: Date, since: Date): Promise<void> {
     const _ = this.db.command;
-    const stale = _.or([{ _id: openid, lastActiveAt: _.lte(since) }, { _id: openid, lastActiveAt: null }]);
-    await this.db.collection(COLLECTION.staff).where(stale).update({ data: { lastActiveAt: now } });
+    const stale = _.or([
+      { _id: openid, lastActiveAt: _.lte(since) },
+      { _id: openid, lastActiveAt: null },
+    ]);
+    await this.db
+      .collection(COLLECTION.staff)
+      .where(stale)
+      .update({ data: { lastActiveAt: now } });
   }
 }

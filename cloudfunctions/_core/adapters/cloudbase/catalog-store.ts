@@ -6,8 +6,6 @@ import type { CategoryRecord, CategoryStore, DepartmentRecord, DepartmentStore }
 import { doc, docs, type Doc, toStr } from './results';
 import { database, type Database } from './sdk';
 
-
-
 /** TCB answers at most 1000 rows per get. */
 const MAX_DEPARTMENTS = 1000;
 
@@ -48,7 +46,10 @@ export class CloudDepartmentStore implements DepartmentStore {
   async upsert(record: DepartmentRecord): Promise<{ created: boolean }> {
     const { code, ...data } = record;
     const existed = await doc(this.db.collection(COLLECTION.departments).doc(code).get());
-    await this.db.collection(COLLECTION.departments).doc(code).set({ data: { ...data } });
+    await this.db
+      .collection(COLLECTION.departments)
+      .doc(code)
+      .set({ data: { ...data } });
     return { created: existed === null };
   }
 }
@@ -86,7 +87,9 @@ export class CloudCategoryStore implements CategoryStore {
   private stored(): Promise<Map<string, Doc>> {
     const now = this.clock();
     if (this.cached && now - this.cached.at < CATEGORY_CACHE_MS) return this.cached.stored;
-    const stored = docs(this.db.collection(COLLECTION.categories).orderBy('_id', 'asc').limit(1000).get()).then((rows) => new Map(rows.map((d) => [d._id, d])));
+    const stored = docs(this.db.collection(COLLECTION.categories).orderBy('_id', 'asc').limit(1000).get()).then(
+      (rows) => new Map(rows.map((d) => [d._id, d])),
+    );
     const entry = { at: now, stored };
     this.cached = entry;
     // A failed read is not kept: the next caller reads again.
@@ -110,7 +113,10 @@ export class CloudCategoryStore implements CategoryStore {
     const { code, ...data } = record;
     const existed = (await doc(this.db.collection(COLLECTION.categories).doc(code).get())) !== null || BUILT_IN.has(code);
     this.cached = null;
-    await this.db.collection(COLLECTION.categories).doc(code).set({ data: { ...data } });
+    await this.db
+      .collection(COLLECTION.categories)
+      .doc(code)
+      .set({ data: { ...data } });
     this.cached = null;
     return { created: !existed };
   }

@@ -38,7 +38,8 @@ export const MONTH_PART_BYTES = ROLLUP_PAGE_BYTES / 2;
 
 const monthPrefix = (level: FigureLevel, place: string, month: string): string => `month|${level}|${place}|${month}|`;
 /** Month part ids sort by month, then part: a month's parts are one _id range. */
-const monthPartId = (level: FigureLevel, place: string, month: string, part: number): string => `${monthPrefix(level, place, month)}${String(part).padStart(3, '0')}`;
+const monthPartId = (level: FigureLevel, place: string, month: string, part: number): string =>
+  `${monthPrefix(level, place, month)}${String(part).padStart(3, '0')}`;
 
 function bodyOf(d: Doc): FigureBody {
   const raw = d.body;
@@ -74,7 +75,11 @@ const BREAKDOWNS = ['byCategory', 'bySource', 'byDepartment', 'byGrid', 'byStaff
 /** The stored form of a month rollup: its entries spread over parts of at most MONTH_PART_BYTES (each part at least one entry). */
 export function monthDocs(level: Exclude<FigureLevel, 'cell'>, place: string, month: string, figures: MonthFigures, now: Date): Doc[] {
   const parts: Array<{ body: FigureBody; days: Record<string, Tally>; bytes: number }> = [];
-  let current = { body: { ...emptyBody(), total: figures.body.total }, days: {} as Record<string, Tally>, bytes: JSON.stringify(figures.body.total).length };
+  let current = {
+    body: { ...emptyBody(), total: figures.body.total },
+    days: {} as Record<string, Tally>,
+    bytes: JSON.stringify(figures.body.total).length,
+  };
   parts.push(current);
   const place1 = (bytes: number): void => {
     if (current.bytes + bytes > MONTH_PART_BYTES && current.bytes > 0) parts.push((current = { body: emptyBody(), days: {}, bytes: 0 }));
@@ -170,7 +175,11 @@ export class CloudFiguresStore implements FiguresStore {
     await removed(
       this.db
         .collection(COLLECTION.rollups)
-        .where({ level, place, _id: _.and([_.gte(monthPartId(level, place, month, parts.length)), _.lt(`${monthPrefix(level, place, month)}~`)]) })
+        .where({
+          level,
+          place,
+          _id: _.and([_.gte(monthPartId(level, place, month, parts.length)), _.lt(`${monthPrefix(level, place, month)}~`)]),
+        })
         .remove(),
     );
   }
@@ -179,7 +188,10 @@ export class CloudFiguresStore implements FiguresStore {
     const _ = this.db.command;
     const until = new Date(now.getTime() + ms);
     const taken = await updated(
-      this.db.collection(COLLECTION.meta).where({ _id: LEASE_ID, until: _.lt(now) }).update({ data: { holder, until } }),
+      this.db
+        .collection(COLLECTION.meta)
+        .where({ _id: LEASE_ID, until: _.lt(now) })
+        .update({ data: { holder, until } }),
     );
     if (taken === 1) return true;
     try {
@@ -192,7 +204,10 @@ export class CloudFiguresStore implements FiguresStore {
   }
 
   async release(holder: string): Promise<void> {
-    await this.db.collection(COLLECTION.meta).where({ _id: LEASE_ID, holder }).update({ data: { until: new Date(0) } });
+    await this.db
+      .collection(COLLECTION.meta)
+      .where({ _id: LEASE_ID, holder })
+      .update({ data: { until: new Date(0) } });
   }
 
   async dirty(after: string | null, limit: number): Promise<DirtyTicket[]> {
@@ -205,7 +220,18 @@ export class CloudFiguresStore implements FiguresStore {
         .where(where)
         .orderBy('_id', 'asc')
         .limit(Math.min(limit, PAGE))
-        .field({ _id: true, version: true, figuresDay: true, figuresCell: true, figuresStale: true, gridCode: true, gridName: true, community: true, street: true, district: true })
+        .field({
+          _id: true,
+          version: true,
+          figuresDay: true,
+          figuresCell: true,
+          figuresStale: true,
+          gridCode: true,
+          gridName: true,
+          community: true,
+          street: true,
+          district: true,
+        })
         .get(),
     );
     return rows.map((row) => ({

@@ -7,7 +7,6 @@ import type { GrantStore } from '../../ports';
 import { doc, isDuplicateKey, updated } from './results';
 import { database, type Database } from './sdk';
 
-
 export const grantId = (openid: string, template: Api.TemplateKey): string => `${openid}|${template}`;
 
 /**

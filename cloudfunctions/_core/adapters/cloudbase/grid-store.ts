@@ -30,13 +30,21 @@ export class CloudGridStore implements GridStore {
     let replaced = 0;
     for (let i = 0; i < codes.length; i += 500) {
       const existing = await docs(
-        this.db.collection(COLLECTION.grids).where({ _id: _.in(codes.slice(i, i + 500)) }).field({ _id: true }).limit(MAX_ROWS).get(),
+        this.db
+          .collection(COLLECTION.grids)
+          .where({ _id: _.in(codes.slice(i, i + 500)) })
+          .field({ _id: true })
+          .limit(MAX_ROWS)
+          .get(),
       );
       replaced += existing.length;
     }
     for (const grid of grids) {
       const { code, ...shape } = grid;
-      await this.db.collection(COLLECTION.grids).doc(code).set({ data: { ...shape, importedAt: now } });
+      await this.db
+        .collection(COLLECTION.grids)
+        .doc(code)
+        .set({ data: { ...shape, importedAt: now } });
     }
     const places = new Map<string, PlaceRecord>();
     for (const g of grids) {
@@ -47,9 +55,15 @@ export class CloudGridStore implements GridStore {
       }
     }
     for (const [id, place] of places) {
-      await this.db.collection(COLLECTION.places).doc(id).set({ data: { ...place } });
+      await this.db
+        .collection(COLLECTION.places)
+        .doc(id)
+        .set({ data: { ...place } });
     }
-    await this.db.collection(COLLECTION.meta).doc(GRID_VERSION_ID).set({ data: { value: `${now.toISOString()}#${grids.length}#${Math.random().toString(36).slice(2)}` } });
+    await this.db
+      .collection(COLLECTION.meta)
+      .doc(GRID_VERSION_ID)
+      .set({ data: { value: `${now.toISOString()}#${grids.length}#${Math.random().toString(36).slice(2)}` } });
     return { imported: grids.length - replaced, replaced };
   }
 
@@ -58,7 +72,11 @@ export class CloudGridStore implements GridStore {
     return found ? toGrid(found) : null;
   }
 
-  async list(filter: { community?: string; street?: string; district?: string }, cursor: string | null, limit: number): Promise<Page<GridRecord>> {
+  async list(
+    filter: { community?: string; street?: string; district?: string },
+    cursor: string | null,
+    limit: number,
+  ): Promise<Page<GridRecord>> {
     const _ = this.db.command;
     const where: Record<string, unknown> = {};
     // One place filter at a time (each has its index); the narrowest wins.
@@ -67,7 +85,14 @@ export class CloudGridStore implements GridStore {
     else if (filter.district !== undefined) where.district = filter.district;
     const after = decodeCursor(cursor, GRID_CODE_PATTERN);
     if (after !== null) where._id = _.gt(after);
-    const rows = await docs(this.db.collection(COLLECTION.grids).where(where).orderBy('_id', 'asc').limit(limit + 1).get());
+    const rows = await docs(
+      this.db
+        .collection(COLLECTION.grids)
+        .where(where)
+        .orderBy('_id', 'asc')
+        .limit(limit + 1)
+        .get(),
+    );
     const items = rows.slice(0, limit).map(toGrid);
     const last = rows.length > limit ? rows[limit - 1] : undefined;
     return { items, nextCursor: last ? encodeCursor(last._id) : null };

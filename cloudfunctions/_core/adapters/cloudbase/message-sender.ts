@@ -27,12 +27,12 @@ interface SendParams {
 }
 type SendFn = (params: SendParams) => Promise<unknown>;
 
-
 /** errCode/errMsg of a thrown SDK error or an answer; the recipient's openid never kept. */
 export function toSendResult(outcome: unknown, touser: string): SendResult {
   if (!isRecord(outcome)) return { ok: false, errCode: UNKNOWN_ERRCODE, errMsg: 'unexpected answer' };
   const rawCode = outcome.errCode ?? outcome.errcode;
-  const errCode = typeof rawCode === 'number' ? rawCode : typeof rawCode === 'string' && /^-?\d+$/.test(rawCode) ? Number(rawCode) : UNKNOWN_ERRCODE;
+  const errCode =
+    typeof rawCode === 'number' ? rawCode : typeof rawCode === 'string' && /^-?\d+$/.test(rawCode) ? Number(rawCode) : UNKNOWN_ERRCODE;
   const rawMsg = outcome.errMsg ?? outcome.errmsg ?? outcome.message;
   const errMsg = (typeof rawMsg === 'string' ? rawMsg : 'unknown error').split(touser).join('***').slice(0, MAX_ERRMSG);
   return { ok: false, errCode, errMsg };
@@ -41,9 +41,7 @@ export function toSendResult(outcome: unknown, touser: string): SendResult {
 export class CloudMessageSender implements MessageSender {
   private readonly state: MiniprogramState;
 
-  constructor(
-    private readonly options: { state?: MiniprogramState; send?: SendFn } = {},
-  ) {
+  constructor(private readonly options: { state?: MiniprogramState; send?: SendFn } = {}) {
     this.state = options.state ?? miniprogramState(process.env.MINIPROGRAM_STATE);
   }
 

@@ -14,7 +14,6 @@ const MAX_LIST = 1000;
 
 const STATES: ReadonlySet<string> = new Set<OutboxState>(['pending', 'sending', 'sent', 'refused', 'failed', 'skipped']);
 
-
 export function fromOutboxDoc(d: Doc): OutboxRow {
   const state = String(d.state);
   return {
@@ -47,7 +46,13 @@ export class CloudOutboxStore implements OutboxStore {
       { state: 'sending', leaseUntil: _.lt(now) },
     ]);
     const rows = await docs(
-      this.db.collection(COLLECTION.outbox).where(where).orderBy('createdAt', 'asc').orderBy('_id', 'asc').limit(clampLimit(limit, MAX_DUE)).get(),
+      this.db
+        .collection(COLLECTION.outbox)
+        .where(where)
+        .orderBy('createdAt', 'asc')
+        .orderBy('_id', 'asc')
+        .limit(clampLimit(limit, MAX_DUE))
+        .get(),
     );
     return rows.map(fromOutboxDoc);
   }
@@ -65,7 +70,11 @@ export class CloudOutboxStore implements OutboxStore {
     return (await updated(result)) === 1;
   }
 
-  async settle(id: string, attempts: number, patch: Pick<OutboxRow, 'state' | 'nextAttemptAt' | 'lastError' | 'finishedAt'>): Promise<boolean> {
+  async settle(
+    id: string,
+    attempts: number,
+    patch: Pick<OutboxRow, 'state' | 'nextAttemptAt' | 'lastError' | 'finishedAt'>,
+  ): Promise<boolean> {
     const result = this.db
       .collection(COLLECTION.outbox)
       .where({ _id: id, state: 'sending', attempts })

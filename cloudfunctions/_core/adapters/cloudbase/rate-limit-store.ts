@@ -10,10 +10,15 @@ import { txGet, withTransaction, type Tx } from './transaction';
 /** Records a hit if the window has room; false (nothing written) when it is full. */
 export async function hitInTransaction(tx: Tx, key: string, max: number, windowMs: number, now: Date): Promise<boolean> {
   const doc = await txGet(tx, COLLECTION.rateLimits, key);
-  const hits = (Array.isArray(doc?.hits) ? (doc.hits as unknown[]) : []).map((h) => (h instanceof Date ? h.getTime() : Number(new Date(String(h)))));
+  const hits = (Array.isArray(doc?.hits) ? (doc.hits as unknown[]) : []).map((h) =>
+    h instanceof Date ? h.getTime() : Number(new Date(String(h))),
+  );
   const next = admitHit(hits, now.getTime(), windowMs, max);
   if (next === null) return false;
-  await tx.collection(COLLECTION.rateLimits).doc(key).set({ data: { hits: next.map((t) => new Date(t)) } });
+  await tx
+    .collection(COLLECTION.rateLimits)
+    .doc(key)
+    .set({ data: { hits: next.map((t) => new Date(t)) } });
   return true;
 }
 

@@ -21,7 +21,6 @@ interface CountResult {
   total: number;
 }
 
-
 export async function docs(result: unknown): Promise<Doc[]> {
   const r = (await result) as QueryResult;
   if (!isRecord(r) || !Array.isArray(r.data)) throw new Error('unexpected query result');

@@ -1,7 +1,15 @@
 // Staff bindings (`staff`, keyed by openid) and one-time invites (`invites`, keyed by code).
 // Redeeming marks the invite and binds the role in one transaction, so a code works once.
 import { COLLECTION } from './collections';
-import { DuplicateKeyError, type InviteRecord, type Page, type RedeemResult, type StaffProfile, type StaffRecord, type StaffStore } from '../../ports';
+import {
+  DuplicateKeyError,
+  type InviteRecord,
+  type Page,
+  type RedeemResult,
+  type StaffProfile,
+  type StaffRecord,
+  type StaffStore,
+} from '../../ports';
 import type { Holder, Scope, StaffRole } from '../../domain/types';
 import { decodeCursor, doc, docs, encodeCursor, isDuplicateKey, type Doc, toDate, toStr } from './results';
 import { database, type Database } from './sdk';
@@ -48,7 +56,14 @@ export class CloudStaffStore implements StaffStore {
     const _ = this.db.command;
     const after = decodeCursor(cursor, INVITE_CODE);
     const where = after === null ? { inviteCode: _.exists(true) } : { inviteCode: _.gt(after) };
-    const rows = await docs(this.db.collection(COLLECTION.staff).where(where).orderBy('inviteCode', 'asc').limit(limit + 1).get());
+    const rows = await docs(
+      this.db
+        .collection(COLLECTION.staff)
+        .where(where)
+        .orderBy('inviteCode', 'asc')
+        .limit(limit + 1)
+        .get(),
+    );
     const items = rows.slice(0, limit).map((d) => ({ ...toStaff(d), inviteCode: String(d.inviteCode) }));
     const last = rows.length > limit ? items[items.length - 1] : undefined;
     return { items, nextCursor: last ? encodeCursor(last.inviteCode) : null };
@@ -82,20 +97,26 @@ export class CloudStaffStore implements StaffStore {
         displayName: profile.displayName,
         servicePhone: profile.servicePhone,
       };
-      await tx.collection(COLLECTION.invites).doc(code).update({ data: { usedBy: openid, usedAt: now } });
-      await tx.collection(COLLECTION.staff).doc(openid).set({
-        data: {
-          role: staff.role,
-          scope: staff.scope,
-          boundAt: now,
-          inviteCode: code,
-          displayName: profile.displayName,
-          servicePhone: profile.servicePhone,
-          // The admin screens' directory lists by these (adapters/cloudbase/admin-store.ts).
-          areas: Array.isArray(invite.areas) ? invite.areas : [],
-          lastActiveAt: now,
-        },
-      });
+      await tx
+        .collection(COLLECTION.invites)
+        .doc(code)
+        .update({ data: { usedBy: openid, usedAt: now } });
+      await tx
+        .collection(COLLECTION.staff)
+        .doc(openid)
+        .set({
+          data: {
+            role: staff.role,
+            scope: staff.scope,
+            boundAt: now,
+            inviteCode: code,
+            displayName: profile.displayName,
+            servicePhone: profile.servicePhone,
+            // The admin screens' directory lists by these (adapters/cloudbase/admin-store.ts).
+            areas: Array.isArray(invite.areas) ? invite.areas : [],
+            lastActiveAt: now,
+          },
+        });
       return { ok: true, staff };
     });
   }

@@ -61,7 +61,7 @@ export class CloudSupervisionStore implements SupervisionStore {
       const id = after.slice(bar + 1);
       conditions.push(_.or([{ at: _.lt(at) }, { at: _.eq(at), _id: _.lt(id) }]) as unknown as Record<string, unknown>);
     }
-    const where = conditions.length === 0 ? {} : conditions.length === 1 ? conditions[0] ?? {} : _.and(conditions);
+    const where = conditions.length === 0 ? {} : conditions.length === 1 ? (conditions[0] ?? {}) : _.and(conditions);
     const rows = await docs(
       this.db
         .collection(COLLECTION.supervisions)

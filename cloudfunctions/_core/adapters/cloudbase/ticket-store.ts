@@ -35,8 +35,9 @@ export const newestKey = (ticket: Ticket): string => `${ticket.createdAt.toISOSt
 export const resolvedKey = (ticket: Ticket): string =>
   `${ticket.status === 'resolved' && ticket.resolvedAt ? ticket.resolvedAt.toISOString() : NOTHING_DUE}|${ticket.id}`;
 
-export const peopleOf = (ticket: Ticket): string[] =>
-  [...new Set([ticket.reporterOpenid, ...(ticket.claimantOpenid !== null ? [ticket.claimantOpenid] : []), ...ticket.followers])];
+export const peopleOf = (ticket: Ticket): string[] => [
+  ...new Set([ticket.reporterOpenid, ...(ticket.claimantOpenid !== null ? [ticket.claimantOpenid] : []), ...ticket.followers]),
+];
 
 /** A cell the ticket left (transfer), kept until the figures job has recounted it. */
 export interface StaleCell {
@@ -92,7 +93,8 @@ export function staleCellsOf(d: Doc): StaleCell[] {
 function staleAfter(current: Doc, next: Ticket): StaleCell[] {
   const stale = staleCellsOf(current);
   const from = typeof current.figuresCell === 'string' ? current.figuresCell : null;
-  if (from !== null && from !== cellOf(next.place) && !stale.some((s) => s.cell === from)) stale.push({ cell: from, place: placeOfDoc(current) });
+  if (from !== null && from !== cellOf(next.place) && !stale.some((s) => s.cell === from))
+    stale.push({ cell: from, place: placeOfDoc(current) });
   return stale;
 }
 
@@ -103,16 +105,33 @@ function staleAfter(current: Doc, next: Ticket): StaleCell[] {
 async function writeEffects(tx: Tx, effects: ChangeEffects): Promise<void> {
   for (const message of effects.outbox) {
     const { id, ...row } = message;
-    await tx.collection(COLLECTION.outbox).doc(id).set({
-      data: { ...row, state: 'pending', attempts: 0, nextAttemptAt: message.createdAt, leaseUntil: null, lastError: null, finishedAt: null },
-    });
+    await tx
+      .collection(COLLECTION.outbox)
+      .doc(id)
+      .set({
+        data: {
+          ...row,
+          state: 'pending',
+          attempts: 0,
+          nextAttemptAt: message.createdAt,
+          leaseUntil: null,
+          lastError: null,
+          finishedAt: null,
+        },
+      });
   }
   if (effects.supervision) {
     const { id, ...record } = effects.supervision;
-    await tx.collection(COLLECTION.supervisions).doc(id).set({ data: { ...record } });
+    await tx
+      .collection(COLLECTION.supervisions)
+      .doc(id)
+      .set({ data: { ...record } });
   }
   if (effects.answered) {
-    await tx.collection(COLLECTION.supervisions).doc(effects.answered.supervisionId).update({ data: { answer: { ...effects.answered.answer } } });
+    await tx
+      .collection(COLLECTION.supervisions)
+      .doc(effects.answered.supervisionId)
+      .update({ data: { answer: { ...effects.answered.answer } } });
   }
 }
 
@@ -271,7 +290,8 @@ export class CloudTicketStore implements TicketStore {
     if (query.statuses.length > 0) where.status = _.in([...query.statuses]);
     if (query.overdue !== undefined) where.overdue = query.overdue;
     // dueKey is "<ISO deadline>|<id>", so a plain string range selects deadlines in [from, before).
-    if (query.dueBetween !== undefined) where.dueKey = _.and([_.gte(query.dueBetween.from.toISOString()), _.lt(query.dueBetween.before.toISOString())]);
+    if (query.dueBetween !== undefined)
+      where.dueKey = _.and([_.gte(query.dueBetween.from.toISOString()), _.lt(query.dueBetween.before.toISOString())]);
     return where;
   }
 

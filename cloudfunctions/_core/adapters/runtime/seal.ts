@@ -17,7 +17,10 @@ export class AesSealer implements Sealer {
   seal(purpose: string, data: string, now: Date, ttlMs: number): string {
     const iv = randomBytes(12);
     const cipher = createCipheriv('aes-256-gcm', derivedKey(this.secret, `seal:${purpose}`), iv);
-    const body = Buffer.concat([cipher.update(JSON.stringify({ d: data, e: now.getTime() + ttlMs } satisfies Payload), 'utf8'), cipher.final()]);
+    const body = Buffer.concat([
+      cipher.update(JSON.stringify({ d: data, e: now.getTime() + ttlMs } satisfies Payload), 'utf8'),
+      cipher.final(),
+    ]);
     return Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64url');
   }
 

@@ -49,4 +49,3 @@ export function scopeWords(scope: Scope | null): string {
   if ('district' in scope) return scope.district;
   return `部门 ${scope.department}`;
 }
-

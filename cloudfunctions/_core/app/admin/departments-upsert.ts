@@ -27,7 +27,9 @@ export const upsertDepartment = defineUseCase('admin.departments.upsert', {
     const inArea = async (where: Scope): Promise<boolean> => {
       const located = await locateScope(where, deps);
       if (actor.role === 'superAdmin') return true;
-      return (actor.role === 'streetAdmin' || actor.role === 'districtAdmin') && actor.scope !== null && scopeContains(actor.scope, located);
+      return (
+        (actor.role === 'streetAdmin' || actor.role === 'districtAdmin') && actor.scope !== null && scopeContains(actor.scope, located)
+      );
     };
     if (!(await inArea(placeOf(params.street ?? null, params.district ?? null)))) throw fail('FORBIDDEN', '只能维护本辖区的部门');
     // Re-using a code must not take over a department of another area (and its handlers).

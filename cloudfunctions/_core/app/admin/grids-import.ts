@@ -20,7 +20,10 @@ export async function ensurePlacesUnambiguous(grids: readonly GridShape[], deps:
     const key = `${kind}:${name}`;
     const seen = parents.get(key);
     if (seen !== undefined && seen !== parent) {
-      throw fail('INVALID_INPUT', `${kind === 'community' ? '社区' : '街道'}名称“${name}”对应了不同的上级（${seen} / ${parent}），请用不同的名称区分`);
+      throw fail(
+        'INVALID_INPUT',
+        `${kind === 'community' ? '社区' : '街道'}名称“${name}”对应了不同的上级（${seen} / ${parent}），请用不同的名称区分`,
+      );
     }
     parents.set(key, parent);
   };
@@ -32,9 +35,12 @@ export async function ensurePlacesUnambiguous(grids: readonly GridShape[], deps:
     const [kind, name] = key.split(/:(.*)/s) as ['community' | 'street', string];
     const existing = await deps.places.get(kind, name);
     if (!existing) continue;
-    const stored = kind === 'community' ? `${existing.district ?? ''}/${existing.street ?? ''}` : existing.district ?? '';
+    const stored = kind === 'community' ? `${existing.district ?? ''}/${existing.street ?? ''}` : (existing.district ?? '');
     if (stored !== parent) {
-      throw fail('INVALID_INPUT', `${kind === 'community' ? '社区' : '街道'}名称“${name}”已属于 ${stored.replace(/^\//, '') || '其他上级'}，请用不同的名称区分`);
+      throw fail(
+        'INVALID_INPUT',
+        `${kind === 'community' ? '社区' : '街道'}名称“${name}”已属于 ${stored.replace(/^\//, '') || '其他上级'}，请用不同的名称区分`,
+      );
     }
   }
 }
@@ -50,7 +56,9 @@ export const importGrids = defineUseCase('admin.grids.import', {
     // Residents and staff read grid and place names: they go through content security too.
     await ensureAllClean(
       ctx,
-      parsed.grids.flatMap((g) => [g.name, g.community, g.street, g.district].filter((n): n is string => typeof n === 'string' && n.length > 0)),
+      parsed.grids.flatMap((g) =>
+        [g.name, g.community, g.street, g.district].filter((n): n is string => typeof n === 'string' && n.length > 0),
+      ),
     );
     const counts = await ctx.deps.grids.upsert(parsed.grids, ctx.now);
     // Cold instances then load the packed routing index instead of building it (issue 12, B4).

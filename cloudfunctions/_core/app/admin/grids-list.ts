@@ -11,11 +11,19 @@ import { defineUseCase } from '../use-case';
 
 const PAGE = 50;
 
-async function gridsOfWorker(actor: Actor, deps: Deps, community: string | undefined, cursor: string | undefined): Promise<Page<GridRecord>> {
+async function gridsOfWorker(
+  actor: Actor,
+  deps: Deps,
+  community: string | undefined,
+  cursor: string | undefined,
+): Promise<Page<GridRecord>> {
   // A grid worker's list is one page: any cursor is one this action never issued.
   if (cursor !== undefined) throw new InvalidCursorError();
   const found = await Promise.all([...scopeGrids(actor)].sort().map((code) => deps.grids.get(code)));
-  return { items: found.filter((g): g is GridRecord => g !== null && (community === undefined || g.community === community)), nextCursor: null };
+  return {
+    items: found.filter((g): g is GridRecord => g !== null && (community === undefined || g.community === community)),
+    nextCursor: null,
+  };
 }
 
 /** Whether the community lies inside the actor's street or district (the places are imported data). */

@@ -57,7 +57,9 @@ export const previewGrids = defineUseCase('admin.grids.preview', {
     await ensurePlacesUnambiguous(parsed.grids, ctx.deps);
     await ensureAllClean(
       ctx,
-      parsed.grids.flatMap((g) => [g.name, g.community, g.street, g.district].filter((n): n is string => typeof n === 'string' && n.length > 0)),
+      parsed.grids.flatMap((g) =>
+        [g.name, g.community, g.street, g.district].filter((n): n is string => typeof n === 'string' && n.length > 0),
+      ),
     );
     const before = await Promise.all(parsed.grids.map((g) => ctx.deps.grids.get(g.code)));
     const existing = new Map<string, GridShape>();

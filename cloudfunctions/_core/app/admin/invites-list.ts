@@ -13,7 +13,10 @@ const ORDER: readonly Api.StaffRole[] = ['gridWorker', 'communityAdmin', 'deptHa
 
 /** The roles the invite form offers: at or below the caller's level; departments lie in a street or district, never in one community. */
 function invitableRoles(role: Api.Role): Api.InvitableRole[] {
-  return ORDER.filter((r) => rankAllows(role, r) && !(r === 'deptHandler' && role === 'communityAdmin')).map((r) => ({ role: r, label: ROLE_LABEL[r] }));
+  return ORDER.filter((r) => rankAllows(role, r) && !(r === 'deptHandler' && role === 'communityAdmin')).map((r) => ({
+    role: r,
+    label: ROLE_LABEL[r],
+  }));
 }
 
 export const listInvites = defineUseCase('admin.invites.list', {

@@ -40,7 +40,14 @@ export const listDepartments = defineUseCase('departments.list', {
     const items = found
       .map((d) => ({ d, r: rank(d) }))
       .sort((a, b) => a.r - b.r || a.d.name.localeCompare(b.d.name, 'zh-CN') || a.d.code.localeCompare(b.d.code))
-      .map(({ d, r }) => ({ code: d.code, name: d.name, street: d.street, district: d.district, categories: d.categories, suggested: r < 2 }));
+      .map(({ d, r }) => ({
+        code: d.code,
+        name: d.name,
+        street: d.street,
+        district: d.district,
+        categories: d.categories,
+        suggested: r < 2,
+      }));
     return { items };
   },
 });

@@ -15,7 +15,9 @@ export async function autoCloseResolved(deps: Deps, budgetMs = 50_000): Promise<
   const cutoff = new Date(now.getTime() - AUTO_CLOSE_DAYS * DAY_MS);
   return forEachPaged(
     (after) => deps.tickets.resolvedBefore(cutoff, after, PAGE),
-    async (ticket) => ticket.status === 'resolved' && unlessContended(() => saveChange(deps, ticket, autoClose(ticket, { actor: 'system', now, sla }), now)),
+    async (ticket) =>
+      ticket.status === 'resolved' &&
+      unlessContended(() => saveChange(deps, ticket, autoClose(ticket, { actor: 'system', now, sla }), now)),
     budgetMs,
   );
 }

@@ -90,7 +90,9 @@ async function deliverOne(deps: Deps, row: OutboxRow, o: Resolved): Promise<bool
   const reclaimed = row.state === 'sending';
   // A long-term subscription is not used up by a send: it only has to exist.
   const longTerm = deps.config.templateKinds?.[row.template] === 'longTerm';
-  const granted = longTerm ? await deps.grants.has(row.touser, row.template) : reclaimed || (await deps.grants.take(row.touser, row.template, claimedAt));
+  const granted = longTerm
+    ? await deps.grants.has(row.touser, row.template)
+    : reclaimed || (await deps.grants.take(row.touser, row.template, claimedAt));
   if (!granted) {
     await finish('skipped', 'no subscription grant');
     return true;
@@ -117,7 +119,12 @@ async function deliverOne(deps: Deps, row: OutboxRow, o: Resolved): Promise<bool
     await finish('failed', lastError);
   } else {
     o.log(`${where}: will retry (errCode ${result.errCode})`);
-    await settle({ state: 'pending', nextAttemptAt: new Date(deps.clock.now().getTime() + backoffMs(attempt)), lastError, finishedAt: null });
+    await settle({
+      state: 'pending',
+      nextAttemptAt: new Date(deps.clock.now().getTime() + backoffMs(attempt)),
+      lastError,
+      finishedAt: null,
+    });
   }
   return true;
 }
@@ -148,7 +155,9 @@ export function deliverWith(options: DeliverOptions = {}): (deps: Deps) => Promi
         } catch (error) {
           // The outcome is unknown (the send may have gone out): the row stays as it is, and if
           // it was claimed, its lease runs out and a later run tries again.
-          o.log(`[deliver] row ${row.id} (${row.template}): ${error instanceof Error ? error.name : 'unknown error'}; left for a later run`);
+          o.log(
+            `[deliver] row ${row.id} (${row.template}): ${error instanceof Error ? error.name : 'unknown error'}; left for a later run`,
+          );
         }
       }
     }

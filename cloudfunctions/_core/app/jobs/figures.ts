@@ -58,7 +58,13 @@ async function countPage(deps: Deps, page: readonly DirtyTicket[]): Promise<numb
   for (const m of months.values()) {
     const days = await deps.figures.read(m.level, m.place, `${m.month}-01`, `${m.month}-31`);
     const body = mergeBodies(days.map((d) => d.body));
-    await deps.figures.writeMonth(m.level, m.place, m.month, { month: m.month, body, days: Object.fromEntries(days.map((d) => [d.day, d.body.total])) }, now);
+    await deps.figures.writeMonth(
+      m.level,
+      m.place,
+      m.month,
+      { month: m.month, body, days: Object.fromEntries(days.map((d) => [d.day, d.body.total])) },
+      now,
+    );
   }
   let counted = 0;
   for (const t of page) if (await deps.figures.markCounted(t)) counted += 1;

@@ -25,7 +25,8 @@ export const claimReport = defineUseCase('report.claim', {
     const { actor, deps, now } = ctx;
     if (actor.role !== 'resident') throw fail('FORBIDDEN', '工作人员不能认领代报');
     // Every attempt counts (a wrong code too), so codes cannot be guessed.
-    if (!(await deps.limits.hit(`claim|${actor.openid}`, CLAIMS_PER_HOUR, HOUR_MS, now))) throw fail('RATE_LIMITED', '尝试次数太多了，请一小时后再试');
+    if (!(await deps.limits.hit(`claim|${actor.openid}`, CLAIMS_PER_HOUR, HOUR_MS, now)))
+      throw fail('RATE_LIMITED', '尝试次数太多了，请一小时后再试');
     const ticket = await deps.tickets.findByClaimCode(params.code);
     if (!ticket) throw fail('NOT_FOUND', '没有找到这个认领码，请核对后再试');
     const verdict = judgeClaim(ticket, actor);

@@ -64,7 +64,11 @@ export const submitReport = defineUseCase('report.submit', {
             kind: params.kind,
             description: params.description,
             photos: params.photos,
-            location: { latitude: params.location.latitude, longitude: params.location.longitude, address: params.location.address ?? null },
+            location: {
+              latitude: params.location.latitude,
+              longitude: params.location.longitude,
+              address: params.location.address ?? null,
+            },
             place: routed.place,
             level: routed.level,
             note: routed.note,
@@ -103,4 +107,3 @@ export const submitReport = defineUseCase('report.submit', {
     };
   },
 });
-

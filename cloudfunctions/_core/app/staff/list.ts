@@ -36,9 +36,7 @@ export const listStaff = defineUseCase('staff.list', {
     const { actor, deps } = ctx;
     const key = adminAreaKey(actor, '只有管理员可以查看工作人员名单');
     const page =
-      key === 'all'
-        ? await deps.staff.directory(params.cursor ?? null, PAGE)
-        : await deps.admin.members(key, params.cursor ?? null, PAGE);
+      key === 'all' ? await deps.staff.directory(params.cursor ?? null, PAGE) : await deps.admin.members(key, params.cursor ?? null, PAGE);
     return {
       items: page.items.map((m) => toStaffListItem(actor, m)),
       nextCursor: page.nextCursor,

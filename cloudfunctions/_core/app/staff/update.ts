@@ -26,7 +26,8 @@ export const updateStaff = defineUseCase('staff.update', {
     const where = await locateScope(params.scope, deps);
     if (!mayInvite(actor, member.role, where).ok) throw fail('FORBIDDEN', '新的管辖范围须在本辖区内');
     const areas = areasOf(where);
-    if (!(await deps.admin.rescopeMember(member, params.scope, areas))) throw fail('CONFLICT', '这位工作人员的信息刚刚有变化，请刷新后再试');
+    if (!(await deps.admin.rescopeMember(member, params.scope, areas)))
+      throw fail('CONFLICT', '这位工作人员的信息刚刚有变化，请刷新后再试');
     return toStaffListItem(actor, { ...member, scope: params.scope, areas });
   },
 });

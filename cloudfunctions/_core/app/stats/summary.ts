@@ -49,7 +49,8 @@ async function areaOf(actor: Actor, requested: Scope | undefined, deps: Deps): P
   if ('grids' in target) {
     return { places: target.grids.map((g) => ({ level: 'cell', place: g })), areaKeys: target.grids.map((g) => `grid:${g}`) };
   }
-  if ('community' in target) return { places: [{ level: 'community', place: target.community }], areaKeys: [`community:${target.community}`] };
+  if ('community' in target)
+    return { places: [{ level: 'community', place: target.community }], areaKeys: [`community:${target.community}`] };
   if ('street' in target) return { places: [{ level: 'street', place: target.street }], areaKeys: [`street:${target.street}`] };
   return { places: [{ level: 'district', place: target.district }], areaKeys: [`district:${target.district}`] };
 }
@@ -140,7 +141,10 @@ export const statsSummary = defineUseCase('stats.summary', {
     const gridPlace = Object.keys(body.byGrid).length > 0 ? await gridPlaces(deps) : () => null;
     const [byCategory, byGrid, bySource, byDepartment, byStaff] = await Promise.all([
       breakdown(body.byCategory, async (code) => ({ category: code, name: (await deps.categories.get(code))?.name ?? code })),
-      breakdown(body.byGrid, async (code) => ({ gridCode: code, name: gridPlace(code)?.name ?? (await deps.grids.get(code))?.name ?? code })),
+      breakdown(body.byGrid, async (code) => ({
+        gridCode: code,
+        name: gridPlace(code)?.name ?? (await deps.grids.get(code))?.name ?? code,
+      })),
       breakdown(body.bySource, async (source) => ({ source: source as Api.TicketView['source'] })),
       breakdown(body.byDepartment, async (code) => ({ departmentCode: code, name: (await deps.departments.get(code))?.name ?? code })),
       breakdown(body.byStaff, async (openid) => {

@@ -15,19 +15,14 @@ export const dispatchTicket = defineUseCase('ticket.dispatch', {
     await ensureClean(ctx, [params.note]);
     const department = await ctx.deps.departments.get(params.departmentCode);
     if (!department) throw fail('NOT_FOUND', '没有找到这个部门');
-    return moveTicket(
-      params.ticketId,
-      'dispatch',
-      ctx,
-      (t, move) => {
-        // A street's department serves its street; a district's serves every street of it.
-        const serves =
-          department.street !== null
-            ? department.street === t.place.street
-            : department.district !== null && (department.district === t.place.district || t.place.district === null);
-        if (!serves) throw fail('INVALID_INPUT', '该部门不负责这个地区');
-        return dispatch(t, move, department.code, params.note ? params.note : null);
-      },
-    );
+    return moveTicket(params.ticketId, 'dispatch', ctx, (t, move) => {
+      // A street's department serves its street; a district's serves every street of it.
+      const serves =
+        department.street !== null
+          ? department.street === t.place.street
+          : department.district !== null && (department.district === t.place.district || t.place.district === null);
+      if (!serves) throw fail('INVALID_INPUT', '该部门不负责这个地区');
+      return dispatch(t, move, department.code, params.note ? params.note : null);
+    });
   },
 });

@@ -94,7 +94,8 @@ export function buildEffects(input: EffectInput): ChangeEffects {
   });
   if (kind !== null) {
     const residentTemplate = RESIDENT_TEMPLATE[kind];
-    if (residentTemplate) for (const resident of recipients.residents) outbox.push(message(resident, residentTemplate, RESIDENT_TICKET_PAGE));
+    if (residentTemplate)
+      for (const resident of recipients.residents) outbox.push(message(resident, residentTemplate, RESIDENT_TICKET_PAGE));
     const staffTemplate = STAFF_TEMPLATE[kind];
     if (staffTemplate) {
       for (const openid of recipients.staff) {

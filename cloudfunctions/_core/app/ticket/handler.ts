@@ -38,7 +38,12 @@ export class People {
   }
 }
 
-const asActor = (record: StaffRecord): Actor => ({ openid: record.openid, role: record.role, scope: record.scope, name: record.displayName });
+const asActor = (record: StaffRecord): Actor => ({
+  openid: record.openid,
+  role: record.role,
+  scope: record.scope,
+  name: record.displayName,
+});
 
 export const handlerFrom = (record: StaffRecord): Api.Handler => ({
   name: record.displayName ?? ROLE_LABEL[record.role],

@@ -22,7 +22,12 @@ export const transferTicket = defineUseCase('ticket.transfer', {
       if (ctx.actor.role !== 'superAdmin' && (t.place.district === null || grid.district !== t.place.district)) {
         throw fail('FORBIDDEN', '只能转派到本区的网格');
       }
-      return transfer(t, move, { gridCode: grid.code, gridName: grid.name, community: grid.community, street: grid.street, district: grid.district }, params.reason);
+      return transfer(
+        t,
+        move,
+        { gridCode: grid.code, gridName: grid.name, community: grid.community, street: grid.street, district: grid.district },
+        params.reason,
+      );
     });
   },
 });

@@ -50,13 +50,14 @@ export async function toView(ticket: Ticket, actor: Actor, deps: Deps, now: Date
   const asFollower = relation === 'follower' && actor.role === 'resident';
   const reporterEntry = (e: { actorOpenid: string | null }): boolean => e.actorOpenid !== null && e.actorOpenid === ticket.reporterOpenid;
   const shownPhotos = asFollower ? [] : ticket.photos;
-  const shownTimeline = ticket.timeline.map((e) => (asFollower && reporterEntry(e) ? { ...e, note: e.note ? maskFreeText(e.note) : null, photos: [] } : e));
-  const allPhotos = options.photoUrls
-    ? [...shownPhotos, ...shownTimeline.flatMap((e) => e.photos)]
-    : [];
+  const shownTimeline = ticket.timeline.map((e) =>
+    asFollower && reporterEntry(e) ? { ...e, note: e.note ? maskFreeText(e.note) : null, photos: [] } : e,
+  );
+  const allPhotos = options.photoUrls ? [...shownPhotos, ...shownTimeline.flatMap((e) => e.photos)] : [];
   const urls = allPhotos.length > 0 ? await deps.files.tempUrls(allPhotos) : [];
   const urlOf = new Map(allPhotos.map((p, i) => [p, urls[i] ?? '']));
-  const linked = (ids: readonly string[]): string[] => (options.photoUrls ? ids.map((p) => urlOf.get(p) ?? '').filter((u) => u !== '') : []);
+  const linked = (ids: readonly string[]): string[] =>
+    options.photoUrls ? ids.map((p) => urlOf.get(p) ?? '').filter((u) => u !== '') : [];
 
   const view: Api.TicketView = {
     id: ticket.id,
@@ -93,10 +94,7 @@ export async function toView(ticket: Ticket, actor: Actor, deps: Deps, now: Date
     source: ticket.source,
     ...(relation !== null ? { relation } : {}),
     affectedCount: affectedCount(ticket),
-    allowedActions: [
-      ...allowedActions(ticket, actor, now),
-      ...(judgeUrge(ticket, actor, now).ok ? (['urge'] as const) : []),
-    ],
+    allowedActions: [...allowedActions(ticket, actor, now), ...(judgeUrge(ticket, actor, now).ok ? (['urge'] as const) : [])],
     handler: await handlerOf(ticket, options.people ?? new People(deps)),
     supervised: ticket.timeline.some((e) => e.kind === 'supervise' || e.kind === 'overdue'),
   };
@@ -105,7 +103,8 @@ export async function toView(ticket: Ticket, actor: Actor, deps: Deps, now: Date
   if (!asFollower) view.contactPhoneMasked = maskPhone(ticket.contactPhone);
   if (actor.role !== 'resident') view.reporterName = ticket.reporterName;
   // The worker who filed a 代报 shows its resident this code (or its QR) until they claim it.
-  if (ticket.claimCode !== null && ticket.reporterOpenid === actor.openid && ticket.claimantOpenid === null) view.claimCode = ticket.claimCode;
+  if (ticket.claimCode !== null && ticket.reporterOpenid === actor.openid && ticket.claimantOpenid === null)
+    view.claimCode = ticket.claimCode;
   if (options.timeline) {
     view.timeline = shownTimeline.map((e) => ({
       at: e.at.toISOString(),
@@ -126,7 +125,13 @@ export async function toView(ticket: Ticket, actor: Actor, deps: Deps, now: Date
 }
 
 /** What a handling page needs beyond the ticket: its 督办 records, the notes allowed, the grid's outline. */
-async function addStaffDetail(view: Api.TicketView, ticket: Ticket, actor: Actor, deps: Deps, categoryName: string | undefined): Promise<void> {
+async function addStaffDetail(
+  view: Api.TicketView,
+  ticket: Ticket,
+  actor: Actor,
+  deps: Deps,
+  categoryName: string | undefined,
+): Promise<void> {
   const [records, grid] = await Promise.all([
     deps.supervisions.forTicket(ticket.id, SUPERVISIONS_SHOWN),
     ticket.place.gridCode ? deps.grids.get(ticket.place.gridCode) : Promise.resolve(null),

@@ -31,7 +31,6 @@ export const SLA_RULES = {
   urgent: { acceptMinutes: 30, resolveHours: 24 },
 } as const;
 
-
 function assertInstant(value: Date, what: string): void {
   if (!(value instanceof Date) || Number.isNaN(value.getTime())) throw new RangeError(`${what} 不是有效的时间`);
 }

@@ -104,7 +104,7 @@ export function weekdayOf(key: DateKey): Weekday {
 
 /** 1970-01-01 was a Thursday. */
 export function weekdayOfDayNumber(dayNumber: number): Weekday {
-  return (((dayNumber + 4) % 7) + 7) % 7 as Weekday;
+  return ((((dayNumber + 4) % 7) + 7) % 7) as Weekday;
 }
 
 export function yearOf(key: DateKey): number {

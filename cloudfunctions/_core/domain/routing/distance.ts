@@ -13,8 +13,7 @@ export const METERS_PER_DEGREE = EARTH_RADIUS_METERS * RADIANS;
 export function haversineMeters(a: GeoPoint, b: GeoPoint): number {
   const dLat = (b.latitude - a.latitude) * RADIANS;
   const dLng = (b.longitude - a.longitude) * RADIANS;
-  const h =
-    Math.sin(dLat / 2) ** 2 + Math.cos(a.latitude * RADIANS) * Math.cos(b.latitude * RADIANS) * Math.sin(dLng / 2) ** 2;
+  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.latitude * RADIANS) * Math.cos(b.latitude * RADIANS) * Math.sin(dLng / 2) ** 2;
   return 2 * EARTH_RADIUS_METERS * Math.asin(Math.min(1, Math.sqrt(h)));
 }
 

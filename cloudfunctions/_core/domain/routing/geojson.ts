@@ -24,9 +24,7 @@ export interface ImportIssue {
   readonly message: string;
 }
 
-export type GridImportResult =
-  | { readonly ok: true; readonly grids: GridShape[] }
-  | { readonly ok: false; readonly issues: ImportIssue[] };
+export type GridImportResult = { readonly ok: true; readonly grids: GridShape[] } | { readonly ok: false; readonly issues: ImportIssue[] };
 
 export const crsSchema = contractEnum<Api.Crs>()(['wgs84', 'gcj02']);
 
@@ -94,8 +92,7 @@ const geometrySchema = z.discriminatedUnion(
     }),
   ],
   {
-    error: (issue) =>
-      issue.input === undefined || issue.input === null ? '缺少边界 geometry' : '的边界须为 Polygon 或 MultiPolygon',
+    error: (issue) => (issue.input === undefined || issue.input === null ? '缺少边界 geometry' : '的边界须为 Polygon 或 MultiPolygon'),
   },
 );
 
@@ -174,7 +171,10 @@ export function parseGridImport(geojson: unknown, crs: Crs): GridImportResult {
   if (!collection.success) {
     // Not a FeatureCollection at all: its missing `features` would only be noise after that.
     const [first] = collection.error.issues;
-    return { ok: false, issues: [{ path: formatPath(first?.path ?? []), message: first?.message ?? '导入内容须为 GeoJSON FeatureCollection' }] };
+    return {
+      ok: false,
+      issues: [{ path: formatPath(first?.path ?? []), message: first?.message ?? '导入内容须为 GeoJSON FeatureCollection' }],
+    };
   }
   const rawFeatures = collection.data.features;
   if (rawFeatures.length === 0) return { ok: false, issues: [{ path: 'features', message: '导入内容中没有网格' }] };
@@ -278,7 +278,6 @@ function formatPath(path: IssuePath, relative = false): string {
   for (const key of path) text += typeof key === 'number' ? `[${key}]` : `.${String(key)}`;
   return relative || !text.startsWith('.') ? text : text.slice(1);
 }
-
 
 function uniqueBy(issues: ImportIssue[]): ImportIssue[] {
   const seen = new Set<string>();

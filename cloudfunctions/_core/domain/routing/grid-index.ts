@@ -179,7 +179,18 @@ function buildBuckets(box: Float64Array, count: number): Buckets {
     heights += (box[4 * p + 3] as number) - (box[4 * p + 1] as number);
   }
   if (count === 0) {
-    return { minLng: 0, minLat: 0, maxLng: 0, maxLat: 0, columns: 1, rows: 1, lngScale: 0, latScale: 0, start: new Uint32Array(2), items: new Uint32Array(0) };
+    return {
+      minLng: 0,
+      minLat: 0,
+      maxLng: 0,
+      maxLat: 0,
+      columns: 1,
+      rows: 1,
+      lngScale: 0,
+      latScale: 0,
+      start: new Uint32Array(2),
+      items: new Uint32Array(0),
+    };
   }
   const width = maxLng - minLng;
   const height = maxLat - minLat;
@@ -339,7 +350,12 @@ function nextStamp(index: GridIndex): { marks: Uint32Array; stamp: number } {
  * Buckets are read in square rings around the point's bucket, nearest first, and the search stops
  * once no unread bucket can hold anything closer than the best so far.
  */
-export function nearestGrid(index: GridIndex, longitude: number, latitude: number, limit: number): { id: number; distanceMeters: number } | null {
+export function nearestGrid(
+  index: GridIndex,
+  longitude: number,
+  latitude: number,
+  limit: number,
+): { id: number; distanceMeters: number } | null {
   const b = index.buckets;
   if (index.polygonGrid.length === 0) return null;
   const kx = metersPerDegreeLongitude(latitude);
@@ -434,7 +450,8 @@ export function locate(index: GridIndex, point: GeoPoint): Located {
   // within 200 m (the same grid a 200 m search would pick, ties included), else the triage hint.
   const near = nearestGrid(index, longitude, latitude, TRIAGE_HINT_MAX_METERS);
   if (near === null) return TRIAGE;
-  if (near.distanceMeters <= NEAREST_GRID_MAX_METERS) return { kind: 'grid', id: near.id, how: 'nearest', distanceMeters: near.distanceMeters };
+  if (near.distanceMeters <= NEAREST_GRID_MAX_METERS)
+    return { kind: 'grid', id: near.id, how: 'nearest', distanceMeters: near.distanceMeters };
   return { kind: 'triage', nearest: near };
 }
 
@@ -446,7 +463,9 @@ export function route(index: GridIndex, point: GeoPoint): RouteResult {
       : { kind: 'triage', nearest: { gridCode: index.codes.get(found.nearest.id), distanceMeters: found.nearest.distanceMeters } };
   }
   const gridCode = index.codes.get(found.id);
-  return found.how === 'inside' ? { kind: 'grid', gridCode, how: 'inside' } : { kind: 'grid', gridCode, how: 'nearest', distanceMeters: found.distanceMeters };
+  return found.how === 'inside'
+    ? { kind: 'grid', gridCode, how: 'inside' }
+    : { kind: 'grid', gridCode, how: 'nearest', distanceMeters: found.distanceMeters };
 }
 
 const TRIAGE_RESULT: RouteResult = { kind: 'triage' };

@@ -71,7 +71,9 @@ export function packGridSnapshot(grids: readonly (RoutableGrid & Omit<GridPlace,
   if (!littleEndian) throw new Error('grid snapshots are little-endian');
   const { index, ordered } = packGrids(grids);
   const encoder = new TextEncoder();
-  const encoded = ordered.flatMap((g) => [g.code, g.name, g.community ?? '', g.street ?? '', g.district ?? ''].map((text) => encoder.encode(text)));
+  const encoded = ordered.flatMap((g) =>
+    [g.code, g.name, g.community ?? '', g.street ?? '', g.district ?? ''].map((text) => encoder.encode(text)),
+  );
   const stringBytes = encoded.reduce((n, e) => n + e.length, 0);
   const b = index.buckets;
   const sizes: Sizes = {
@@ -93,7 +95,8 @@ export function packGridSnapshot(grids: readonly (RoutableGrid & Omit<GridPlace,
     view.setUint32(8 + 4 * i, n, true),
   );
   [b.minLng, b.minLat, b.maxLng, b.maxLat, b.lngScale, b.latScale].forEach((x, i) => view.setFloat64(8 + 4 * COUNTS + 8 * i, x, true));
-  const put = (at: number, array: Float64Array | Uint32Array): void => bytes.set(new Uint8Array(array.buffer, array.byteOffset, array.byteLength), at);
+  const put = (at: number, array: Float64Array | Uint32Array): void =>
+    bytes.set(new Uint8Array(array.buffer, array.byteOffset, array.byteLength), at);
   put(sections.polygonBox, index.polygonBox);
   put(sections.coords, index.coords);
   put(sections.polygonGrid, index.polygonGrid);
@@ -210,7 +213,13 @@ export function loadGridSnapshot(input: Uint8Array): GridSnapshot {
     place: (id) => {
       if (!(id >= 0 && id < sizes.grids)) throw new RangeError(`no grid ${id}`);
       const base = id * FIELDS;
-      return { code: text(base), name: text(base + 1), community: orNull(text(base + 2)), street: orNull(text(base + 3)), district: orNull(text(base + 4)) };
+      return {
+        code: text(base),
+        name: text(base + 1),
+        community: orNull(text(base + 2)),
+        street: orNull(text(base + 3)),
+        district: orNull(text(base + 4)),
+      };
     },
   };
 }

@@ -37,7 +37,9 @@ Component({
       const points = (this.data.points ?? []) as TrendInput[];
       const received = points.reduce((n, p) => n + p.received, 0);
       const resolved = points.reduce((n, p) => n + p.resolved, 0);
-      this.setData({ summary: `${zh.admin.figures.trendLegendReceived} ${received} 件 · ${zh.admin.figures.trendLegendResolved} ${resolved} 件` });
+      this.setData({
+        summary: `${zh.admin.figures.trendLegendReceived} ${received} 件 · ${zh.admin.figures.trendLegendResolved} ${resolved} 件`,
+      });
       wx.createSelectorQuery()
         .in(this)
         .select('.chart__canvas')

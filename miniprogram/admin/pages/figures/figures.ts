@@ -6,7 +6,21 @@
 import { zh } from '../../../i18n/zh';
 import { call, toApiError } from '../../../services/api';
 import { adminGate } from '../../../services/admin-gate';
-import { dayWords, isPeriod, periodRange, PERIODS, rank, shares, tilesOf, trendOf, type Period, type Ranking, type RankRow, type Tile, type TrendPoint } from '../../../utils/admin-figures';
+import {
+  dayWords,
+  isPeriod,
+  periodRange,
+  PERIODS,
+  rank,
+  shares,
+  tilesOf,
+  trendOf,
+  type Period,
+  type Ranking,
+  type RankRow,
+  type Tile,
+  type TrendPoint,
+} from '../../../utils/admin-figures';
 import type { TapEvent } from '../../../utils/events';
 import { instanceState } from '../../../utils/instance-state';
 
@@ -23,7 +37,12 @@ interface Board {
 const f = zh.admin.figures;
 const state = instanceState(() => ({ seq: 0, alive: true }));
 
-const board = (key: string, title: string, ranking: Ranking): Board => ({ key, title, ranking, leftOutText: ranking.leftOut > 0 ? f.leftOut(ranking.leftOut) : '' });
+const board = (key: string, title: string, ranking: Ranking): Board => ({
+  key,
+  title,
+  ranking,
+  leftOutText: ranking.leftOut > 0 ? f.leftOut(ranking.leftOut) : '',
+});
 
 Component({
   data: {
@@ -96,9 +115,21 @@ Component({
           return;
         }
         const boards = [
-          board('grid', f.byGrid, rank(summary.byGrid, (g) => g.name || g.gridCode)),
-          board('staff', f.byStaff, rank(summary.byStaff, (p) => `${p.name}（${zh.staff.roles[p.role]}）`)),
-          board('department', f.byDepartment, rank(summary.byDepartment, (d) => d.name || d.departmentCode)),
+          board(
+            'grid',
+            f.byGrid,
+            rank(summary.byGrid, (g) => g.name || g.gridCode),
+          ),
+          board(
+            'staff',
+            f.byStaff,
+            rank(summary.byStaff, (p) => `${p.name}（${zh.staff.roles[p.role]}）`),
+          ),
+          board(
+            'department',
+            f.byDepartment,
+            rank(summary.byDepartment, (d) => d.name || d.departmentCode),
+          ),
         ].filter((b) => b.ranking.rows.length > 0 || b.ranking.leftOut > 0);
         this.setData({
           load: 'ready',

@@ -18,7 +18,13 @@ type Step = 'idle' | 'reading' | 'checking' | 'preview' | 'applying';
 const MAX_FILE_BYTES = 256 * 1024;
 const t = zh.admin.grids;
 
-const state = instanceState(() => ({ seq: 0, cursor: null as string | null, alive: true, grids: [] as Api.GridSummary[], file: null as unknown }));
+const state = instanceState(() => ({
+  seq: 0,
+  cursor: null as string | null,
+  alive: true,
+  grids: [] as Api.GridSummary[],
+  file: null as unknown,
+}));
 
 function readText(path: string): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -111,7 +117,12 @@ Component({
         s.cursor = page.nextCursor;
         s.grids = more ? [...s.grids, ...page.items] : page.items;
         const groups = groupPlaces(s.grids);
-        this.setData({ groups, listState: groups.length ? 'ready' : 'empty', listMessage: groups.length ? '' : t.empty, more: page.nextCursor ? 'idle' : 'end' });
+        this.setData({
+          groups,
+          listState: groups.length ? 'ready' : 'empty',
+          listMessage: groups.length ? '' : t.empty,
+          more: page.nextCursor ? 'idle' : 'end',
+        });
       } catch (e) {
         if (seq !== s.seq || !s.alive) return;
         if (more) this.setData({ more: 'error' });

@@ -114,7 +114,13 @@ Component({
           this.setData({ rows: [...this.data.rows, ...rows], more: nextMore });
           return;
         }
-        this.setData({ rows, listState: rows.length ? 'ready' : 'empty', listMessage: rows.length ? '' : t.pendingEmpty, more: nextMore, roles: page.roles });
+        this.setData({
+          rows,
+          listState: rows.length ? 'ready' : 'empty',
+          listMessage: rows.length ? '' : t.pendingEmpty,
+          more: nextMore,
+          roles: page.roles,
+        });
         const first = page.roles[0];
         if (!this.data.role && first) await this.chooseRole(first.role);
       } catch (e) {
@@ -135,7 +141,15 @@ Component({
     async chooseRole(role: Api.StaffRole): Promise<void> {
       const book = state.of(this).book;
       if (!book) return;
-      this.setData({ role, picked: [], multiple: pickManyFor(role), optionsState: 'loading', optionsMessage: '', options: [], createError: '' });
+      this.setData({
+        role,
+        picked: [],
+        multiple: pickManyFor(role),
+        optionsState: 'loading',
+        optionsMessage: '',
+        options: [],
+        createError: '',
+      });
       try {
         const options = await book.options(role);
         if (this.data.role !== role || !state.of(this).alive) return;
@@ -184,7 +198,9 @@ Component({
     async show(code: string, title: string, expiresAt: string | null): Promise<void> {
       const s = state.of(this);
       const seq = ++s.qrSeq;
-      this.setData({ shown: { code, title, expires: expiresAt ? t.expires(formatDateTime(expiresAt, new Date())) : '', qr: 'loading', qrUrl: '' } });
+      this.setData({
+        shown: { code, title, expires: expiresAt ? t.expires(formatDateTime(expiresAt, new Date())) : '', qr: 'loading', qrUrl: '' },
+      });
       wx.pageScrollTo({ scrollTop: 0, duration: 200 });
       try {
         const qr = await call('admin.invites.qr', { code });

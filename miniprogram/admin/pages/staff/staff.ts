@@ -194,7 +194,11 @@ Component({
       try {
         const options = await book.options(member.role);
         if (this.data.editing?.code !== member.inviteCode) return;
-        this.setData({ 'editing.options': options, 'editing.state': options.length ? 'ready' : 'empty', 'editing.message': options.length ? '' : zh.admin.invites.noChoices });
+        this.setData({
+          'editing.options': options,
+          'editing.state': options.length ? 'ready' : 'empty',
+          'editing.message': options.length ? '' : zh.admin.invites.noChoices,
+        });
       } catch (err) {
         if (this.data.editing?.code !== member.inviteCode) return;
         this.setData({ 'editing.state': 'error', 'editing.message': toApiError(err).message });

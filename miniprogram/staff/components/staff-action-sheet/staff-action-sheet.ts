@@ -151,7 +151,12 @@ Component({
     loadDepartments(): Promise<void> {
       return this.loadList(async () => {
         const { items } = await call('departments.list', { ticketId: this.data.ticketId });
-        const options = items.map((d) => ({ key: d.code, title: d.name, detail: d.street ?? d.district ?? '', badge: d.suggested ? zh.staff.sheet.departmentSuggested : '' }));
+        const options = items.map((d) => ({
+          key: d.code,
+          title: d.name,
+          detail: d.street ?? d.district ?? '',
+          badge: d.suggested ? zh.staff.sheet.departmentSuggested : '',
+        }));
         const first = items.find((d) => d.suggested);
         if (first && !this.data.form.departmentCode) this.setData({ 'form.departmentCode': first.code });
         return { options, more: false };
@@ -161,7 +166,12 @@ Component({
     loadDuplicates(): Promise<void> {
       return this.loadList(async () => {
         const { items } = await call('ticket.duplicates', { ticketId: this.data.ticketId });
-        const options = items.map((t) => ({ key: t.id, title: `${t.no} · ${zh.status[t.status]}`, detail: t.description, badge: zh.staff.sheet.meters(t.distanceMeters) }));
+        const options = items.map((t) => ({
+          key: t.id,
+          title: `${t.no} · ${zh.status[t.status]}`,
+          detail: t.description,
+          badge: zh.staff.sheet.meters(t.distanceMeters),
+        }));
         return { options, more: false };
       }, false);
     },

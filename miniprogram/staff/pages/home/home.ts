@@ -7,7 +7,17 @@ import { call, toApiError } from '../../../services/api';
 import { currentIdentity } from '../../../services/identity';
 import { queryValue, type Query, type TapEvent } from '../../../utils/events';
 import { instanceState } from '../../../utils/instance-state';
-import { bannerOf, isQueueTab, tabParams, tabsOf, toQueueCard, type Banner, type QueueCard, type QueueTab, type TabItem } from '../../../utils/staff-queue';
+import {
+  bannerOf,
+  isQueueTab,
+  tabParams,
+  tabsOf,
+  toQueueCard,
+  type Banner,
+  type QueueCard,
+  type QueueTab,
+  type TabItem,
+} from '../../../utils/staff-queue';
 
 type Gate = 'loading' | 'staff' | 'resident' | 'error';
 type ListState = 'loading' | 'ready' | 'empty' | 'error';
@@ -131,7 +141,12 @@ Component({
           });
           this.setData(patch);
         } else {
-          this.setData({ cards, listState: cards.length ? 'ready' : 'empty', listMessage: cards.length ? '' : zh.staff.queue.empty[tab], more: nextMore });
+          this.setData({
+            cards,
+            listState: cards.length ? 'ready' : 'empty',
+            listMessage: cards.length ? '' : zh.staff.queue.empty[tab],
+            more: nextMore,
+          });
         }
       } catch (e) {
         if (seq !== s.seq || !s.alive) return;

@@ -81,7 +81,11 @@ Component({
     onLoad(query: Query): void {
       const mode: Mode = queryValue(query, 'mode') === 'patrol' ? 'patrol' : 'proxy';
       const t = zh.staff.report;
-      this.setData({ mode, title: mode === 'patrol' ? t.patrolTitle : t.proxyTitle, intro: mode === 'patrol' ? t.patrolIntro : t.proxyIntro });
+      this.setData({
+        mode,
+        title: mode === 'patrol' ? t.patrolTitle : t.proxyTitle,
+        intro: mode === 'patrol' ? t.patrolIntro : t.proxyIntro,
+      });
       wx.setNavigationBarTitle({ title: mode === 'patrol' ? t.patrolTitle : t.proxyTitle, fail: () => undefined });
       void this.open();
     },
@@ -171,7 +175,12 @@ Component({
 
     check(): Errors {
       const t = zh.staff.report;
-      const base = validateReport({ category: this.data.category, description: this.data.description, location: this.data.location, contactPhone: '' });
+      const base = validateReport({
+        category: this.data.category,
+        description: this.data.description,
+        location: this.data.location,
+        contactPhone: '',
+      });
       const errors: Errors = { ...base };
       if (this.data.mode === 'proxy') {
         const name = Array.from(cleanName(this.data.residentName)).length;
@@ -187,7 +196,10 @@ Component({
       const errors = this.check();
       this.setData({ errors, submitError: '' });
       if (Object.values(errors).some((e) => !!e)) {
-        wx.showToast({ title: errors.category ?? errors.description ?? errors.location ?? errors.name ?? errors.phone ?? '', icon: 'none' });
+        wx.showToast({
+          title: errors.category ?? errors.description ?? errors.location ?? errors.name ?? errors.phone ?? '',
+          icon: 'none',
+        });
         return;
       }
       s.busy = true;
@@ -209,7 +221,9 @@ Component({
           photos,
           location: this.data.location as Api.Location,
           clientRequestId: s.clientRequestId,
-          ...(this.data.mode === 'proxy' ? { onBehalfOf: { name: cleanName(this.data.residentName), phone: this.data.residentPhone } } : { patrol: true }),
+          ...(this.data.mode === 'proxy'
+            ? { onBehalfOf: { name: cleanName(this.data.residentName), phone: this.data.residentPhone } }
+            : { patrol: true }),
         });
         wx.showToast({ title: zh.staff.report.done, icon: 'success' });
         wx.redirectTo({ url: `/staff/pages/ticket/ticket?id=${encodeURIComponent(answer.ticketId)}` });

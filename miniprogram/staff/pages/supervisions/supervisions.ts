@@ -116,7 +116,12 @@ Component({
           });
           this.setData(patch);
         } else {
-          this.setData({ rows, listState: rows.length ? 'ready' : 'empty', listMessage: rows.length ? '' : zh.staff.desk.empty, more: nextMore });
+          this.setData({
+            rows,
+            listState: rows.length ? 'ready' : 'empty',
+            listMessage: rows.length ? '' : zh.staff.desk.empty,
+            more: nextMore,
+          });
         }
       } catch (e) {
         if (seq !== s.seq || !s.alive) return;

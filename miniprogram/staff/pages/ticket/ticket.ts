@@ -14,7 +14,15 @@ import { call } from '../../../services/api';
 import { queryValue, type Query, type TapEvent } from '../../../utils/events';
 import { instanceState } from '../../../utils/instance-state';
 import { confirmText, confirmTitle, type MoveForm, type SheetKind } from '../../../utils/staff-moves';
-import { isStaffMove, toStaffDetail, toStaffTimeline, toTicketMap, type StaffDetail, type StaffTimelineRow, type TicketMap } from '../../../utils/staff-ticket';
+import {
+  isStaffMove,
+  toStaffDetail,
+  toStaffTimeline,
+  toTicketMap,
+  type StaffDetail,
+  type StaffTimelineRow,
+  type TicketMap,
+} from '../../../utils/staff-ticket';
 
 type Gate = 'loading' | 'staff' | 'resident' | 'error';
 type PageState = 'loading' | 'ready' | 'error';

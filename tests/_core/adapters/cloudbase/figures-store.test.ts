@@ -36,7 +36,8 @@ function watchRollupReads(): { answers: number[]; refused: () => number; stop: (
   const stop = app.server.cloud.onRequest((r) => {
     if (r.action !== 'database.getDocument' || r.body.collectionName !== 'rollups') return;
     const list = (r.response.data as { list?: unknown[] } | undefined)?.list;
-    if (Array.isArray(list)) answers.push(list.reduce<number>((n, d) => n + Buffer.byteLength(typeof d === 'string' ? d : JSON.stringify(d), 'utf8'), 0));
+    if (Array.isArray(list))
+      answers.push(list.reduce<number>((n, d) => n + Buffer.byteLength(typeof d === 'string' ? d : JSON.stringify(d), 'utf8'), 0));
     else refused += 1;
   });
   return { answers, refused: () => refused, stop };
@@ -90,7 +91,8 @@ test('a period reads only its own days', async () => {
   expect(days.map((d) => d.day)).toEqual([dayKey(2), dayKey(3), dayKey(4), dayKey(5)]);
 });
 
-const rollups = async (): Promise<Array<Record<string, unknown>>> => ((await app.snapshot()) as Record<string, Array<Record<string, unknown>> | undefined>).rollups ?? [];
+const rollups = async (): Promise<Array<Record<string, unknown>>> =>
+  ((await app.snapshot()) as Record<string, Array<Record<string, unknown>> | undefined>).rollups ?? [];
 
 test('a month heavier than one answer is stored in parts, read back whole; a lighter rewrite leaves no stale part', async () => {
   const store = new CloudFiguresStore(database());

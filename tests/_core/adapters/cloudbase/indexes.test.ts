@@ -16,7 +16,8 @@ import { fileReport, freshResidents } from '../../../support/flows';
 const app = useTestApp(seedCommunity);
 const nextResident = freshResidents('index-walk');
 
-const decode = (value: unknown): Record<string, unknown> => (typeof value === 'string' && value.length > 0 ? (JSON.parse(value) as Record<string, unknown>) : {});
+const decode = (value: unknown): Record<string, unknown> =>
+  typeof value === 'string' && value.length > 0 ? (JSON.parse(value) as Record<string, unknown>) : {};
 
 /** The query shape of a recorded request, or null when it is a by-id document call. */
 function queryOf(record: RequestRecord): { collection: string; query: Record<string, unknown>; order?: Record<string, 1 | -1> } | null {
@@ -41,7 +42,9 @@ function queryOf(record: RequestRecord): { collection: string; query: Record<str
   }
 }
 
-async function walk(run: (deps: Deps) => Promise<unknown>): Promise<Array<{ collection: string; query: Record<string, unknown>; order?: Record<string, 1 | -1> }>> {
+async function walk(
+  run: (deps: Deps) => Promise<unknown>,
+): Promise<Array<{ collection: string; query: Record<string, unknown>; order?: Record<string, 1 | -1> }>> {
   const seen: RequestRecord[] = [];
   const stop = app.server.cloud.onRequest((r) => seen.push(r));
   try {
@@ -52,11 +55,17 @@ async function walk(run: (deps: Deps) => Promise<unknown>): Promise<Array<{ coll
   return seen.map(queryOf).filter((q): q is NonNullable<typeof q> => q !== null);
 }
 
-function expectServed(queries: ReadonlyArray<{ collection: string; query: Record<string, unknown>; order?: Record<string, 1 | -1> }>): void {
+function expectServed(
+  queries: ReadonlyArray<{ collection: string; query: Record<string, unknown>; order?: Record<string, 1 | -1> }>,
+): void {
   const problems = queries.flatMap((q) => {
     const spec = COLLECTIONS.find((c) => c.name === q.collection);
     if (!spec) return [`${q.collection}: not in collections.ts`];
-    const reason = unservedReason(q.query, q.order, spec.indexes.map((i) => i.fields));
+    const reason = unservedReason(
+      q.query,
+      q.order,
+      spec.indexes.map((i) => i.fields),
+    );
     return reason ? [`${q.collection}: ${reason}`] : [];
   });
   expect(problems).toEqual([]);
@@ -118,7 +127,13 @@ describe('every store query is served by a declared index', () => {
   test('figures: the job and stats.summary at every level', async () => {
     const queries = await walk(async (deps) => {
       await app.job('figures');
-      for (const [level, place] of [['cell', 'ZD-CZ-HG-01'], ['community', '华光社区'], ['street', '车站街道'], ['district', '张店区'], ['all', '*']] as const) {
+      for (const [level, place] of [
+        ['cell', 'ZD-CZ-HG-01'],
+        ['community', '华光社区'],
+        ['street', '车站街道'],
+        ['district', '张店区'],
+        ['all', '*'],
+      ] as const) {
         await deps.figures.read(level, place, '2026-01-01', '2026-12-31');
         if (level !== 'cell') await deps.figures.readMonths(level, place, '2026-01', '2026-12');
       }
@@ -163,7 +178,8 @@ describe('every store query is served by a declared index', () => {
       const now = new Date('2026-11-24T02:00:00Z');
       const due = await deps.outbox.due(now, 100);
       for (const row of due.slice(0, 2)) {
-        if (await deps.outbox.claim(row, now, 60_000)) await deps.outbox.settle(row.id, row.attempts + 1, { state: 'sent', nextAttemptAt: now, lastError: null, finishedAt: now });
+        if (await deps.outbox.claim(row, now, 60_000))
+          await deps.outbox.settle(row.id, row.attempts + 1, { state: 'sent', nextAttemptAt: now, lastError: null, finishedAt: now });
       }
       await deps.outbox.list(1000);
       await deps.grants.add('o', 'ticketAccepted', 1, now);

@@ -7,9 +7,12 @@ import { departmentWithHandler, expectRefused, expectUnchanged, freshResidents, 
 const app = useTestApp(async () => {
   app.setNow('2026-11-24T01:00:00.000Z');
   await seedCommunity(app);
-  await departmentWithHandler(app, { code: 'zd-gas', name: '张店区燃气公司', district: '张店区', categories: ['urgent-repair'] }, 'dept-gas');
+  await departmentWithHandler(
+    app,
+    { code: 'zd-gas', name: '张店区燃气公司', district: '张店区', categories: ['urgent-repair'] },
+    'dept-gas',
+  );
 });
-
 
 const nextResident = freshResidents('category-resident');
 const submit = (category: string): Promise<Api.ReportSubmitData> => app.ok(nextResident(), 'report.submit', reportParams({ category }));
@@ -22,7 +25,14 @@ describe('admin.categories.upsert', () => {
       ok: false,
       error: { code: 'INVALID_INPUT' },
     });
-    expect(await app.ok(ADMIN, 'admin.categories.upsert', { code: 'gas-leak', name: '燃气泄漏', profile: 'urgent', defaultDepartmentCode: 'zd-gas' })).toEqual({
+    expect(
+      await app.ok(ADMIN, 'admin.categories.upsert', {
+        code: 'gas-leak',
+        name: '燃气泄漏',
+        profile: 'urgent',
+        defaultDepartmentCode: 'zd-gas',
+      }),
+    ).toEqual({
       code: 'gas-leak',
       created: true,
     });
@@ -70,7 +80,12 @@ describe('admin.categories.upsert', () => {
 
   test('an unknown default department → NOT_FOUND, nothing stored', async () => {
     await expectRefused(app, 'NOT_FOUND', () =>
-      app.call(ADMIN, 'admin.categories.upsert', { code: 'elevator', name: '电梯故障', profile: 'urgent', defaultDepartmentCode: 'no-such-dept' }),
+      app.call(ADMIN, 'admin.categories.upsert', {
+        code: 'elevator',
+        name: '电梯故障',
+        profile: 'urgent',
+        defaultDepartmentCode: 'no-such-dept',
+      }),
     );
   });
 
@@ -85,7 +100,9 @@ describe('admin.categories.upsert', () => {
   });
 
   test('a name with a word content security refuses → CONTENT_REJECTED, nothing stored', async () => {
-    await expectRefused(app, 'CONTENT_REJECTED', () => app.call(ADMIN, 'admin.categories.upsert', { code: 'spam', name: '违禁测试', profile: 'normal' }));
+    await expectRefused(app, 'CONTENT_REJECTED', () =>
+      app.call(ADMIN, 'admin.categories.upsert', { code: 'spam', name: '违禁测试', profile: 'normal' }),
+    );
   });
 
   test.each([

@@ -19,7 +19,12 @@ const refused = (openid: string, params: Record<string, unknown>, code: Api.Erro
 describe('admin.departments.upsert', () => {
   test('the super admin creates a street department; it belongs to the street (and serves only that street)', async () => {
     expect(
-      await app.ok(ADMIN, 'admin.departments.upsert', { code: 'cz-sanitation', name: '车站街道环卫所', street: '车站街道', categories: ['sanitation'] }),
+      await app.ok(ADMIN, 'admin.departments.upsert', {
+        code: 'cz-sanitation',
+        name: '车站街道环卫所',
+        street: '车站街道',
+        categories: ['sanitation'],
+      }),
     ).toEqual({ code: 'cz-sanitation', created: true });
     expect(await department('cz-sanitation')).toEqual({
       _id: 'cz-sanitation',
@@ -34,7 +39,12 @@ describe('admin.departments.upsert', () => {
   });
 
   test('upserting the same code again replaces it: created false', async () => {
-    await app.ok(ADMIN, 'admin.departments.upsert', { code: 'cz-property', name: '车站街道物业办', street: '车站街道', categories: ['property'] });
+    await app.ok(ADMIN, 'admin.departments.upsert', {
+      code: 'cz-property',
+      name: '车站街道物业办',
+      street: '车站街道',
+      categories: ['property'],
+    });
     expect(
       await app.ok(ADMIN, 'admin.departments.upsert', {
         code: 'cz-property',
@@ -47,20 +57,35 @@ describe('admin.departments.upsert', () => {
   });
 
   test('a district department has no street', async () => {
-    await app.ok(ADMIN, 'admin.departments.upsert', { code: 'zd-power', name: '张店供电中心', district: '张店区', categories: ['facilities', 'urgent-repair'] });
+    await app.ok(ADMIN, 'admin.departments.upsert', {
+      code: 'zd-power',
+      name: '张店供电中心',
+      district: '张店区',
+      categories: ['facilities', 'urgent-repair'],
+    });
     expect(await department('zd-power')).toMatchObject({ street: null, district: '张店区', categories: ['facilities', 'urgent-repair'] });
   });
 
   test('categories an admin added are accepted; an empty list too', async () => {
     await app.ok(ADMIN, 'admin.categories.upsert', { code: 'greening', name: '绿化养护', profile: 'normal' });
-    await app.ok(ADMIN, 'admin.departments.upsert', { code: 'zd-garden', name: '张店区园林局', district: '张店区', categories: ['greening'] });
+    await app.ok(ADMIN, 'admin.departments.upsert', {
+      code: 'zd-garden',
+      name: '张店区园林局',
+      district: '张店区',
+      categories: ['greening'],
+    });
     await app.ok(ADMIN, 'admin.departments.upsert', { code: 'zd-misc', name: '张店区综合办', district: '张店区', categories: [] });
     expect(await department('zd-garden')).toMatchObject({ categories: ['greening'] });
   });
 
   test('a street admin for their own street only', async () => {
     expect(
-      await app.ok('street-1', 'admin.departments.upsert', { code: 'cz-city', name: '车站街道城管中队', street: '车站街道', categories: ['facilities'] }),
+      await app.ok('street-1', 'admin.departments.upsert', {
+        code: 'cz-city',
+        name: '车站街道城管中队',
+        street: '车站街道',
+        categories: ['facilities'],
+      }),
     ).toEqual({ code: 'cz-city', created: true });
     await refused('street-1', { code: 'hp-city', name: '和平街道城管中队', street: '和平街道', categories: [] }, 'FORBIDDEN');
     await refused('street-1', { code: 'zd-city', name: '张店区城管局', district: '张店区', categories: [] }, 'FORBIDDEN');
@@ -68,8 +93,18 @@ describe('admin.departments.upsert', () => {
   });
 
   test('a district admin for the district and its streets, not another district', async () => {
-    await app.ok('district-1', 'admin.departments.upsert', { code: 'zd-housing', name: '张店区住建局', district: '张店区', categories: ['property'] });
-    await app.ok('district-1', 'admin.departments.upsert', { code: 'hp-sanitation', name: '和平街道环卫所', street: '和平街道', categories: ['sanitation'] });
+    await app.ok('district-1', 'admin.departments.upsert', {
+      code: 'zd-housing',
+      name: '张店区住建局',
+      district: '张店区',
+      categories: ['property'],
+    });
+    await app.ok('district-1', 'admin.departments.upsert', {
+      code: 'hp-sanitation',
+      name: '和平街道环卫所',
+      street: '和平街道',
+      categories: ['sanitation'],
+    });
     expect(await department('hp-sanitation')).toMatchObject({ street: '和平街道', district: null });
     await refused('district-1', { code: 'zc-water', name: '周村区水务局', district: '周村区', categories: [] }, 'FORBIDDEN');
     await refused('district-1', { code: 'cb-sanitation', name: '城北街道环卫所', street: '城北街道', categories: [] }, 'FORBIDDEN');
@@ -93,7 +128,11 @@ describe('admin.departments.upsert', () => {
   });
 
   test('an unknown category → INVALID_INPUT, nothing stored', async () => {
-    await refused(ADMIN, { code: 'x-3', name: '某所', street: '车站街道', categories: ['sanitation', 'no-such-category'] }, 'INVALID_INPUT');
+    await refused(
+      ADMIN,
+      { code: 'x-3', name: '某所', street: '车站街道', categories: ['sanitation', 'no-such-category'] },
+      'INVALID_INPUT',
+    );
   });
 
   test('a name with a word content security refuses → CONTENT_REJECTED, nothing stored', async () => {
@@ -109,7 +148,10 @@ describe('admin.departments.upsert', () => {
     ['name over 30 characters', { code: 'x-5', name: '所'.repeat(31), street: '车站街道', categories: [] }],
     ['missing categories', { code: 'x-5', name: '某所', street: '车站街道' }],
     ['categories not a list', { code: 'x-5', name: '某所', street: '车站街道', categories: 'sanitation' }],
-    ['more than 30 categories', { code: 'x-5', name: '某所', street: '车站街道', categories: Array.from({ length: 31 }, () => 'sanitation') }],
+    [
+      'more than 30 categories',
+      { code: 'x-5', name: '某所', street: '车站街道', categories: Array.from({ length: 31 }, () => 'sanitation') },
+    ],
     ['number as street', { code: 'x-5', name: '某所', street: 7, categories: [] }],
     ['operator as code', { code: { $ne: null }, name: '某所', street: '车站街道', categories: [] }],
     ['operator as street', { code: 'x-5', name: '某所', street: { $exists: true }, categories: [] }],

@@ -107,7 +107,10 @@ describe('admin.grids.import', () => {
       bbox: [outer[0]?.[0], outer[0]?.[1], second[2]?.[0], outer[2]?.[1]],
     });
     // In the ring but not the hole, and in the second block: inside, no routing note.
-    for (const point of [{ longitude: FAR.longitude + 0.0015, latitude: FAR.latitude }, { longitude: FAR.longitude + 0.01, latitude: FAR.latitude }]) {
+    for (const point of [
+      { longitude: FAR.longitude + 0.0015, latitude: FAR.latitude },
+      { longitude: FAR.longitude + 0.01, latitude: FAR.latitude },
+    ]) {
       const routed = await routeNote(point);
       expect(routed).toEqual({ gridCode: 'MP-01', note: null });
     }
@@ -123,12 +126,22 @@ describe('admin.grids.import', () => {
     expect(await submitAt(FAR)).toBeNull();
 
     const moved = collection(
-      feature({ code: 'ZD-CZ-HG-01', name: '第一网格（迁址）', community: '华光社区', street: '车站街道', district: '张店区', ring: square(FAR.longitude, FAR.latitude) }),
+      feature({
+        code: 'ZD-CZ-HG-01',
+        name: '第一网格（迁址）',
+        community: '华光社区',
+        street: '车站街道',
+        district: '张店区',
+        ring: square(FAR.longitude, FAR.latitude),
+      }),
     );
     expect(await app.ok(ADMIN, 'admin.grids.import', { geojson: moved, crs: 'gcj02' })).toEqual({ imported: 0, replaced: 1 });
 
     const grid = (await listAll()).find((g) => g.code === 'ZD-CZ-HG-01');
-    expect(grid).toMatchObject({ name: '第一网格（迁址）', bbox: [FAR.longitude - 0.001, FAR.latitude - 0.001, FAR.longitude + 0.001, FAR.latitude + 0.001] });
+    expect(grid).toMatchObject({
+      name: '第一网格（迁址）',
+      bbox: [FAR.longitude - 0.001, FAR.latitude - 0.001, FAR.longitude + 0.001, FAR.latitude + 0.001],
+    });
     expect(await submitAt(FAR)).toBe('ZD-CZ-HG-01');
     expect(await submitAt(oldInside)).not.toBe('ZD-CZ-HG-01');
     // The other five grids were not touched.
@@ -182,7 +195,10 @@ describe('admin.grids.import', () => {
     // The new district's admin may now invite within it, down to the new grid.
     const community = await app.ok('xh-district', 'admin.invites.create', { role: 'communityAdmin', scope: { community: '新华社区' } });
     await app.ok('xh-community', 'staff.bind', { inviteCode: community.code, displayName: '社区' });
-    expect(await app.ok('xh-community', 'staff.me', {})).toMatchObject({ role: 'communityAdmin', scopeLabel: '新华区 · 新华街道 · 新华社区' });
+    expect(await app.ok('xh-community', 'staff.me', {})).toMatchObject({
+      role: 'communityAdmin',
+      scopeLabel: '新华区 · 新华街道 · 新华社区',
+    });
     const worker = await app.ok('xh-community', 'admin.invites.create', { role: 'gridWorker', scope: { grids: ['XH-01'] } });
     await app.ok('xh-worker', 'staff.bind', { inviteCode: worker.code, displayName: '网格员' });
     // And the new grid's reports reach its worker.
@@ -192,11 +208,24 @@ describe('admin.grids.import', () => {
   });
 
   test('grids without community/street/district are accepted (blank means not given)', async () => {
-    const geojson = collection(feature({ code: 'BARE-01', community: '', street: null, district: null, households: null, ring: square(FAR.longitude, FAR.latitude) }));
+    const geojson = collection(
+      feature({
+        code: 'BARE-01',
+        community: '',
+        street: null,
+        district: null,
+        households: null,
+        ring: square(FAR.longitude, FAR.latitude),
+      }),
+    );
     expect(await app.ok(ADMIN, 'admin.grids.import', { geojson, crs: 'gcj02' })).toEqual({ imported: 1, replaced: 0 });
-    expect((await listAll()).find((g) => g.code === 'BARE-01')).toMatchObject({ community: null, street: null, district: null, households: null });
+    expect((await listAll()).find((g) => g.code === 'BARE-01')).toMatchObject({
+      community: null,
+      street: null,
+      district: null,
+      households: null,
+    });
   });
-
 });
 
 // Refusals change nothing, so these share one seeded store.
@@ -205,7 +234,12 @@ describe('admin.grids.import refusals', () => {
 
   describe('only a super admin may import', () => {
     test.each(['worker-1', 'community-1', 'street-1', 'district-1', 'resident-a'])('%s → FORBIDDEN, nothing stored', async (openid) => {
-      const error = await expectRefused(app, 'FORBIDDEN', () => app.call(openid, 'admin.grids.import', { geojson: collection(feature({ code: 'X-01', ring: square(FAR.longitude, FAR.latitude) })), crs: 'gcj02' }));
+      const error = await expectRefused(app, 'FORBIDDEN', () =>
+        app.call(openid, 'admin.grids.import', {
+          geojson: collection(feature({ code: 'X-01', ring: square(FAR.longitude, FAR.latitude) })),
+          crs: 'gcj02',
+        }),
+      );
       expect(error.message).toMatch(CHINESE);
     });
 
@@ -215,7 +249,10 @@ describe('admin.grids.import refusals', () => {
       ['a district name', { district: '违禁测试区' }],
     ])('%s that fails content security → CONTENT_REJECTED, nothing stored', async (_what, names) => {
       await expectRefused(app, 'CONTENT_REJECTED', () =>
-        app.call(ADMIN, 'admin.grids.import', { geojson: collection(feature({ code: 'X-02', ring: square(FAR.longitude, FAR.latitude), ...names })), crs: 'gcj02' }),
+        app.call(ADMIN, 'admin.grids.import', {
+          geojson: collection(feature({ code: 'X-02', ring: square(FAR.longitude, FAR.latitude), ...names })),
+          crs: 'gcj02',
+        }),
       );
     });
 
@@ -227,7 +264,9 @@ describe('admin.grids.import refusals', () => {
 
   describe('invalid GeoJSON → INVALID_INPUT in Chinese, nothing stored', () => {
     const ok = (code: string) => feature({ code, ring: square(FAR.longitude, FAR.latitude) });
-    const unclosed = square(FAR.longitude, FAR.latitude).slice(0, 4).concat([[FAR.longitude, FAR.latitude + 0.0005]]);
+    const unclosed = square(FAR.longitude, FAR.latitude)
+      .slice(0, 4)
+      .concat([[FAR.longitude, FAR.latitude + 0.0005]]);
     const cases: Array<[string, unknown, RegExp]> = [
       ['not an object', '{"type":"FeatureCollection"}', /FeatureCollection/],
       ['null', null, /FeatureCollection/],
@@ -243,15 +282,49 @@ describe('admin.grids.import refusals', () => {
       ['no geometry', collection({ ...ok('F-01'), geometry: null }), /geometry/],
       ['an unclosed ring', collection(feature({ code: 'U-01', ring: unclosed })), /闭合/],
       ['a ring of three points', collection(feature({ code: 'T-01', ring: square(FAR.longitude, FAR.latitude).slice(0, 3) })), /4 个点/],
-      ['a zero-area ring', collection(feature({ code: 'Z-01', ring: [[118.2, 36.7], [118.201, 36.7], [118.202, 36.7], [118.2, 36.7]] })), /面积为零/],
+      [
+        'a zero-area ring',
+        collection(
+          feature({
+            code: 'Z-01',
+            ring: [
+              [118.2, 36.7],
+              [118.201, 36.7],
+              [118.202, 36.7],
+              [118.2, 36.7],
+            ],
+          }),
+        ),
+        /面积为零/,
+      ],
       ['swapped [lat, lng]', collection(feature({ code: 'S-01', ring: square(FAR.latitude, FAR.longitude) })), /写反/],
       ['outside China', collection(feature({ code: 'O-01', ring: square(2.35, 48.85) })), /中国范围/],
-      ['a coordinate that is text', collection(feature({ code: 'N-01', ring: [['118.2', '36.7'], [118.201, 36.7], [118.201, 36.701], ['118.2', '36.7']] as unknown as Position[] })), /数字/],
+      [
+        'a coordinate that is text',
+        collection(
+          feature({
+            code: 'N-01',
+            ring: [
+              ['118.2', '36.7'],
+              [118.201, 36.7],
+              [118.201, 36.701],
+              ['118.2', '36.7'],
+            ] as unknown as Position[],
+          }),
+        ),
+        /数字/,
+      ],
       ['negative households', collection(feature({ code: 'H-01', households: -5, ring: square(FAR.longitude, FAR.latitude) })), /户数/],
-      ['one bad feature among good ones', collection(ok('G-01'), feature({ code: 'G-02', ring: unclosed }), ok('G-03')), /第 2 个网格（G-02）/],
+      [
+        'one bad feature among good ones',
+        collection(ok('G-01'), feature({ code: 'G-02', ring: unclosed }), ok('G-03')),
+        /第 2 个网格（G-02）/,
+      ],
     ];
     test.each(cases)('%s', async (_name, geojson, expected) => {
-      const error = await expectRefused(app, 'INVALID_INPUT', () => app.raw(ADMIN, { action: 'admin.grids.import', params: { geojson, crs: 'gcj02' } }));
+      const error = await expectRefused(app, 'INVALID_INPUT', () =>
+        app.raw(ADMIN, { action: 'admin.grids.import', params: { geojson, crs: 'gcj02' } }),
+      );
       expect(error.message).toMatch(CHINESE);
       expect(error.message).toMatch(expected);
       for (const issue of (error.details ?? []) as Array<{ message: string }>) expect(issue.message).toMatch(CHINESE);

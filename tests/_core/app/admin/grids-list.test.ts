@@ -15,7 +15,13 @@ function lattice(): { type: 'FeatureCollection'; features: unknown[] } {
   const features = Array.from({ length: LATTICE_SIZE }, (_, i) => {
     const x = 117.5 + (i % 12) * cell;
     const y = 36.5 + Math.floor(i / 12) * cell;
-    const ring = [[x, y], [x + cell, y], [x + cell, y + cell], [x, y + cell], [x, y]];
+    const ring = [
+      [x, y],
+      [x + cell, y],
+      [x + cell, y + cell],
+      [x, y + cell],
+      [x, y],
+    ];
     return {
       type: 'Feature',
       properties: {
@@ -81,7 +87,8 @@ describe('admin.grids.list', () => {
       households: 300,
       bbox: [117.5, 36.5, 117.502, 36.502],
     });
-    for (const item of items) expect(Object.keys(item).sort()).toEqual(['bbox', 'code', 'community', 'district', 'households', 'name', 'street']);
+    for (const item of items)
+      expect(Object.keys(item).sort()).toEqual(['bbox', 'code', 'community', 'district', 'households', 'name', 'street']);
   });
 
   test('the same cursor twice gives the same page (stateless paging)', async () => {

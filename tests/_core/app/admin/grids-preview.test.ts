@@ -15,7 +15,18 @@ const demo = (): Feature[] => demoGeoJson().features as Feature[];
 const square = (code: string, lng: number, lat: number, size = 0.002): Feature => ({
   type: 'Feature',
   properties: { code, name: `新网格${code}`, community: '华光社区', street: '车站街道', district: '张店区' },
-  geometry: { type: 'Polygon', coordinates: [[[lng, lat], [lng + size, lat], [lng + size, lat + size], [lng, lat + size], [lng, lat]]] },
+  geometry: {
+    type: 'Polygon',
+    coordinates: [
+      [
+        [lng, lat],
+        [lng + size, lat],
+        [lng + size, lat + size],
+        [lng, lat + size],
+        [lng, lat],
+      ],
+    ],
+  },
 });
 const collection = (features: Feature[]) => ({ type: 'FeatureCollection', features });
 
@@ -73,7 +84,7 @@ test('grids sharing a border do not overlap', async () => {
   expect(preview.warnings.filter((w) => w.includes('重叠'))).toEqual([]);
 });
 
-test('the import\'s refusals, with nothing changed', async () => {
+test("the import's refusals, with nothing changed", async () => {
   await expectRefused(app, 'FORBIDDEN', () => app.call('district-1', 'admin.grids.preview', { geojson: edited(), crs: 'gcj02' }));
   await expectRefused(app, 'FORBIDDEN', () => app.call('a-resident', 'admin.grids.preview', { geojson: edited(), crs: 'gcj02' }));
   await expectRefused(app, 'INVALID_INPUT', () => app.call(ADMIN, 'admin.grids.preview', { geojson: { type: 'Nope' }, crs: 'gcj02' }));
@@ -81,5 +92,7 @@ test('the import\'s refusals, with nothing changed', async () => {
   await expectRefused(app, 'INVALID_INPUT', () => app.call(ADMIN, 'admin.grids.preview', { geojson: edited(), crs: 'gcj02', apply: true }));
   const otherStreet = square('ZD-XX-01', 118.4, 36.7);
   otherStreet.properties.street = '别的街道';
-  await expectRefused(app, 'INVALID_INPUT', () => app.call(ADMIN, 'admin.grids.preview', { geojson: collection([otherStreet]), crs: 'gcj02' }));
+  await expectRefused(app, 'INVALID_INPUT', () =>
+    app.call(ADMIN, 'admin.grids.preview', { geojson: collection([otherStreet]), crs: 'gcj02' }),
+  );
 });

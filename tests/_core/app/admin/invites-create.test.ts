@@ -47,12 +47,14 @@ const app = useTestApp(async () => {
   await seedCommunity(app);
   await app.ok(ADMIN, 'admin.grids.import', { geojson: PLACES, crs: 'gcj02' });
   for (const { code, ...dept } of DEPARTMENTS) {
-    await database().collection('departments').doc(code).set({ data: { ...dept, categories: ['sanitation'] } });
+    await database()
+      .collection('departments')
+      .doc(code)
+      .set({ data: { ...dept, categories: ['sanitation'] } });
   }
   await bindStaff(app, 'dept-1', 'deptHandler', { department: 'cz-sanitation' });
 });
 beforeEach(() => app.setNow(NOW));
-
 
 type Row = [inviter: string, role: Api.StaffRole, scope: Api.Scope, expected: 'ok' | Api.ErrorCode];
 const HG = (n: number) => `ZD-CZ-HG-0${n}`;
@@ -136,7 +138,10 @@ describe('admin.invites.create', () => {
 
   test('an invite from a district admin binds its role and scope, and the invitee may invite in turn', async () => {
     const { code } = await app.ok('district-1', 'admin.invites.create', { role: 'communityAdmin', scope: { community: '同区社区' } });
-    expect(await app.ok('tq-community', 'staff.bind', { inviteCode: code, displayName: '社区' })).toEqual({ role: 'communityAdmin', scope: { community: '同区社区' } });
+    expect(await app.ok('tq-community', 'staff.bind', { inviteCode: code, displayName: '社区' })).toEqual({
+      role: 'communityAdmin',
+      scope: { community: '同区社区' },
+    });
     expect((await app.call('tq-community', 'admin.invites.create', { role: 'gridWorker', scope: { grids: ['TQ-01'] } })).ok).toBe(true);
     expect(await app.call('tq-community', 'admin.invites.create', { role: 'gridWorker', scope: { grids: [HG(1)] } })).toMatchObject({
       ok: false,
@@ -241,7 +246,10 @@ describe('admin.invites.create', () => {
     };
     await expectRefused(app, 'INVALID_INPUT', () => app.call(ADMIN, 'admin.grids.import', { geojson: twins, crs: 'gcj02' }));
     await app.ok(ADMIN, 'admin.grids.import', { geojson: { type: 'FeatureCollection', features: [twins.features[0]] }, crs: 'gcj02' });
-    const later = await app.call(ADMIN, 'admin.grids.import', { geojson: { type: 'FeatureCollection', features: [twins.features[1]] }, crs: 'gcj02' });
+    const later = await app.call(ADMIN, 'admin.grids.import', {
+      geojson: { type: 'FeatureCollection', features: [twins.features[1]] },
+      crs: 'gcj02',
+    });
     expect(later).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     const jia = await app.ok(ADMIN, 'admin.invites.create', { role: 'districtAdmin', scope: { district: '甲区' } });
     await app.ok('jia-district', 'staff.bind', { inviteCode: jia.code, displayName: '区里' });

@@ -95,6 +95,8 @@ test('grid workers, department handlers and residents are refused; bad params ch
   await expectRefused(app, 'FORBIDDEN', () => app.call('a-resident', 'admin.invites.list', {}));
   await expectRefused(app, 'INVALID_INPUT', () => app.call('community-1', 'admin.invites.list', { cursor: '$bad' }));
   await expectRefused(app, 'INVALID_INPUT', () => app.call('community-1', 'admin.invites.list', { areas: 'all' }));
-  await expectRefused(app, 'INVALID_INPUT', () => app.call('community-1', 'admin.invites.list', { cursor: Buffer.from('all').toString('base64url') }));
+  await expectRefused(app, 'INVALID_INPUT', () =>
+    app.call('community-1', 'admin.invites.list', { cursor: Buffer.from('all').toString('base64url') }),
+  );
   await expectRefused(app, 'UNAUTHENTICATED', () => app.call(null, 'admin.invites.list', {}));
 });

@@ -26,7 +26,13 @@ async function fetchImage(url: string): Promise<Buffer> {
 test('the link serves a QR image that opens the bind page with the code as scene', async () => {
   const { code } = await app.ok('community-1', 'admin.invites.create', { role: 'gridWorker', scope: { grids: ['ZD-CZ-HG-02'] } });
   const qr = await app.ok('community-1', 'admin.invites.qr', { code });
-  expect(qr).toEqual({ code, page: 'staff/pages/bind/bind', scene: code, url: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/__files\/server\/invites\//), linkExpiresAt: '2026-11-23T01:10:00.000Z' });
+  expect(qr).toEqual({
+    code,
+    page: 'staff/pages/bind/bind',
+    scene: code,
+    url: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/__files\/server\/invites\//),
+    linkExpiresAt: '2026-11-23T01:10:00.000Z',
+  });
   const image = await fetchImage(qr.url);
   // A PNG: its signature, then the IHDR chunk's width and height.
   expect(image.subarray(1, 4).toString('ascii')).toBe('PNG');

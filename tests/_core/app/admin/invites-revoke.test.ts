@@ -30,11 +30,13 @@ test('the admin above revokes a code made below; the admin below cannot touch on
   await app.ok('street-1', 'admin.invites.revoke', { code: worker.code });
   const street = await invite('district-1', 'streetAdmin', { street: '车站街道' });
   await expectRefused(app, 'NOT_FOUND', () => app.call('community-1', 'admin.invites.revoke', { code: street.code }));
-  await expectRefused(app, 'NOT_FOUND', () => app.call('street-1', 'admin.invites.revoke', { code: street.code.replace(/.$/, street.code.endsWith('A') ? 'B' : 'A') }));
+  await expectRefused(app, 'NOT_FOUND', () =>
+    app.call('street-1', 'admin.invites.revoke', { code: street.code.replace(/.$/, street.code.endsWith('A') ? 'B' : 'A') }),
+  );
   expect(await app.ok('district-1', 'admin.invites.revoke', { code: street.code })).toEqual({ code: street.code, revoked: true });
 });
 
-test('another area\'s code, a used one and an expired one are NOT_FOUND and change nothing', async () => {
+test("another area's code, a used one and an expired one are NOT_FOUND and change nothing", async () => {
   const elsewhere = await invite('street-hp', 'gridWorker', { grids: ['ZD-HP-01'] });
   await expectRefused(app, 'NOT_FOUND', () => app.call('street-1', 'admin.invites.revoke', { code: elsewhere.code }));
   await expectRefused(app, 'NOT_FOUND', () => app.call('district-zc', 'admin.invites.revoke', { code: elsewhere.code }));

@@ -5,7 +5,15 @@ const app = useTestApp();
 test('residents see the built-in categories in order, then the ones admins added', async () => {
   const before = await app.ok('resident-a', 'categories.list', {});
   expect(before.items.map((c) => c.code)).toEqual([
-    'sanitation', 'dispute', 'property', 'facilities', 'safety', 'urgent-repair', 'policy', 'life-service', 'other',
+    'sanitation',
+    'dispute',
+    'property',
+    'facilities',
+    'safety',
+    'urgent-repair',
+    'policy',
+    'life-service',
+    'other',
   ]);
   expect(before.items.find((c) => c.code === 'urgent-repair')).toEqual({ code: 'urgent-repair', name: '抢修抢险', profile: 'urgent' });
   await app.ok(ADMIN, 'admin.categories.upsert', { code: 'elevator', name: '电梯故障', profile: 'urgent' });
@@ -16,6 +24,9 @@ test('residents see the built-in categories in order, then the ones admins added
 });
 
 test('refuses params and callers without an openid', async () => {
-  expect(await app.raw('resident-a', { action: 'categories.list', params: { all: true } })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+  expect(await app.raw('resident-a', { action: 'categories.list', params: { all: true } })).toMatchObject({
+    ok: false,
+    error: { code: 'INVALID_INPUT' },
+  });
   expect(await app.raw(null, { action: 'categories.list', params: {} })).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
 });

@@ -121,7 +121,9 @@ describe('delivery', () => {
       const tickets = [];
       for (let i = 0; i < 3; i += 1) tickets.push(await fileReport(app, nextResident()));
       await deliver();
-      const rows = await Promise.all(tickets.map(async (t) => (await messagesOf(app, t.id)).find((r) => r.template === 'staffNewTicket' && r.touser === 'worker-1')));
+      const rows = await Promise.all(
+        tickets.map(async (t) => (await messagesOf(app, t.id)).find((r) => r.template === 'staffNewTicket' && r.touser === 'worker-1')),
+      );
       expect(rows.map((r) => r?.state).sort()).toEqual([...states].sort());
       expect(app.server.sender.sent.filter((m) => m.touser === 'worker-1')).toHaveLength(states.filter((s) => s === 'sent').length);
       // Every message opens that ticket's staff handling page.
@@ -280,12 +282,20 @@ describe('delivery', () => {
     const { ticketId } = await acceptedTicket();
     const row = await acceptedRow(ticketId);
     // Each at its own moment, so no two claims would write the same values.
-    const claims = await Promise.all(Array.from({ length: 8 }, (_, i) => app.server.deps.outbox.claim(row, new Date(now.getTime() + i), 2 * MINUTE)));
+    const claims = await Promise.all(
+      Array.from({ length: 8 }, (_, i) => app.server.deps.outbox.claim(row, new Date(now.getTime() + i), 2 * MINUTE)),
+    );
     expect(claims.filter(Boolean)).toHaveLength(1);
     // Only the holder of that attempt may settle it.
-    expect(await app.server.deps.outbox.settle(row.id, 7, { state: 'sent', nextAttemptAt: now, lastError: null, finishedAt: now })).toBe(false);
-    expect(await app.server.deps.outbox.settle(row.id, 1, { state: 'sent', nextAttemptAt: now, lastError: null, finishedAt: now })).toBe(true);
-    expect(await app.server.deps.outbox.settle(row.id, 1, { state: 'failed', nextAttemptAt: now, lastError: null, finishedAt: now })).toBe(false);
+    expect(await app.server.deps.outbox.settle(row.id, 7, { state: 'sent', nextAttemptAt: now, lastError: null, finishedAt: now })).toBe(
+      false,
+    );
+    expect(await app.server.deps.outbox.settle(row.id, 1, { state: 'sent', nextAttemptAt: now, lastError: null, finishedAt: now })).toBe(
+      true,
+    );
+    expect(await app.server.deps.outbox.settle(row.id, 1, { state: 'failed', nextAttemptAt: now, lastError: null, finishedAt: now })).toBe(
+      false,
+    );
     expect((await acceptedRow(ticketId)).state).toBe('sent');
   });
 
@@ -315,11 +325,19 @@ describe('delivery', () => {
 });
 
 describe('the cloud sender (subscribeMessage.send through wx-server-sdk), offline', () => {
-  const message = { touser: 'oUser-openid-123', templateId: 'TmplId_1', page: 'pages/ticket/ticket?id=abc', data: { thing2: { value: '环境卫生' } } };
+  const message = {
+    touser: 'oUser-openid-123',
+    templateId: 'TmplId_1',
+    page: 'pages/ticket/ticket?id=abc',
+    data: { thing2: { value: '环境卫生' } },
+  };
 
   test('sends the camelCase cloud-call parameters with the mini program state and zh_CN', async () => {
     const calls: unknown[] = [];
-    const sender = new CloudMessageSender({ state: 'trial', send: async (p) => (calls.push(p), { errCode: 0, errMsg: 'openapi.subscribeMessage.send:ok' }) });
+    const sender = new CloudMessageSender({
+      state: 'trial',
+      send: async (p) => (calls.push(p), { errCode: 0, errMsg: 'openapi.subscribeMessage.send:ok' }),
+    });
     expect(await sender.send(message)).toEqual({ ok: true });
     expect(calls).toEqual([{ ...message, miniprogramState: 'trial', lang: 'zh_CN' }]);
   });
@@ -339,7 +357,10 @@ describe('the cloud sender (subscribeMessage.send through wx-server-sdk), offlin
     const sender = new CloudMessageSender({
       state: 'formal',
       send: async () => {
-        throw Object.assign(new Error('x'), { errCode: 43101, errMsg: 'openapi.subscribeMessage.send:fail 43101 user refuse to accept the msg, touser oUser-openid-123' });
+        throw Object.assign(new Error('x'), {
+          errCode: 43101,
+          errMsg: 'openapi.subscribeMessage.send:fail 43101 user refuse to accept the msg, touser oUser-openid-123',
+        });
       },
     });
     const result = await sender.send(message);
@@ -348,5 +369,4 @@ describe('the cloud sender (subscribeMessage.send through wx-server-sdk), offlin
     const odd = new CloudMessageSender({ state: 'formal', send: () => Promise.reject(new Error('socket hang up')) });
     expect(await odd.send(message)).toEqual({ ok: false, errCode: -1, errMsg: 'socket hang up' });
   });
-
 });

@@ -18,7 +18,12 @@ function pages(total: number, size: number, msPerPage: (page: number) => number,
 test('stops before a page that would end past the budget, and the run ends within it', async () => {
   const clock = { t: 0 };
   const seen: number[] = [];
-  const processed = await forEachPaged(pages(1000, 100, () => 9_000, clock), async (n) => (seen.push(n), true), 50_000, () => clock.t);
+  const processed = await forEachPaged(
+    pages(1000, 100, () => 9_000, clock),
+    async (n) => (seen.push(n), true),
+    50_000,
+    () => clock.t,
+  );
   // 9 s a page: five pages end at 45 s; a sixth would end at 54 s.
   expect(processed).toBe(500);
   expect(seen).toEqual(Array.from({ length: 500 }, (_, i) => i));
@@ -28,7 +33,12 @@ test('stops before a page that would end past the budget, and the run ends withi
 test('a slow page late in the run is judged by the slowest so far', async () => {
   const clock = { t: 0 };
   const durations = [1_000, 1_000, 20_000, 1_000, 1_000, 1_000];
-  const processed = await forEachPaged(pages(2000, 100, (k) => durations[k] ?? 1_000, clock), async () => true, 50_000, () => clock.t);
+  const processed = await forEachPaged(
+    pages(2000, 100, (k) => durations[k] ?? 1_000, clock),
+    async () => true,
+    50_000,
+    () => clock.t,
+  );
   // Once a 20 s page was seen, a page starts only while elapsed + 20 s ≤ 50 s: pages 4–12 start
   // at 22…30 s; the run ends at 31 s with 1,200 items done.
   expect(processed).toBe(1200);
@@ -38,11 +48,23 @@ test('a slow page late in the run is judged by the slowest so far', async () => 
 
 test('the first page runs even when it alone is longer than the budget; the rest waits', async () => {
   const clock = { t: 0 };
-  const processed = await forEachPaged(pages(300, 100, () => 70_000, clock), async () => true, 50_000, () => clock.t);
+  const processed = await forEachPaged(
+    pages(300, 100, () => 70_000, clock),
+    async () => true,
+    50_000,
+    () => clock.t,
+  );
   expect(processed).toBe(100);
 });
 
 test('an empty first page ends the run', async () => {
   const clock = { t: 0 };
-  expect(await forEachPaged(pages(0, 100, () => 10, clock), async () => true, 50_000, () => clock.t)).toBe(0);
+  expect(
+    await forEachPaged(
+      pages(0, 100, () => 10, clock),
+      async () => true,
+      50_000,
+      () => clock.t,
+    ),
+  ).toBe(0);
 });

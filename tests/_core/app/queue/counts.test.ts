@@ -33,7 +33,7 @@ describe('queue.counts', () => {
     expect(await app.ok('street-1', 'queue.counts', {})).toEqual(ZERO);
   });
 
-  test('each count equals its list, for every kind of staff; due today follows Shanghai\'s day', async () => {
+  test("each count equals its list, for every kind of staff; due today follows Shanghai's day", async () => {
     // Monday 10:00 Shanghai: four reports in grids 1–2, one in grid 3, one urgent (due in 30 minutes).
     app.setNow('2026-11-23T02:00:00.000Z');
     const waiting = await fileReport(app, nextResident());
@@ -64,7 +64,10 @@ describe('queue.counts', () => {
     // Tuesday 09:00: the urgent one was swept (overdue, up to the community, due again 09:30); the
     // normal reports are due today (Tuesday 24:00); the accepted one is due Thursday.
     app.setNow('2026-11-24T01:00:00.000Z');
-    expect(await handleJobs({ Type: 'Timer', TriggerName: 'sweep' }, { openid: null }, app.server.deps)).toMatchObject({ ok: true, data: { processed: 1 } });
+    expect(await handleJobs({ Type: 'Timer', TriggerName: 'sweep' }, { openid: null }, app.server.deps)).toMatchObject({
+      ok: true,
+      data: { processed: 1 },
+    });
     expect(await app.ok('worker-1', 'queue.counts', {})).toEqual({ submitted: 1, accepted: 1, overdue: 0, resolved: 1, dueToday: 1 });
     expect(await app.ok('community-1', 'queue.counts', {})).toEqual({ submitted: 3, accepted: 1, overdue: 1, resolved: 1, dueToday: 3 });
     expect(await listAll('community-1', { overdue: true })).toEqual([urgent.id]);

@@ -45,7 +45,11 @@ describe('report.claim', () => {
     await app.ok('first-claimant', 'report.claim', { code });
     expect(await app.call('second-claimant', 'report.claim', { code })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     // Each wrong guess is counted (that is the point), so these are refusals that do record.
-    for (let i = 0; i < 10; i += 1) expect(await app.call('guesser', 'report.claim', { code: `ZZZZ${String(2222 + i)}` })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    for (let i = 0; i < 10; i += 1)
+      expect(await app.call('guesser', 'report.claim', { code: `ZZZZ${String(2222 + i)}` })).toMatchObject({
+        ok: false,
+        error: { code: 'NOT_FOUND' },
+      });
     expect(await app.call('guesser', 'report.claim', { code })).toMatchObject({ ok: false, error: { code: 'RATE_LIMITED' } });
   });
 

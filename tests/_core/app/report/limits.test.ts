@@ -32,7 +32,9 @@ test('staff filing patrol finds are not limited', async () => {
 });
 
 test('risky text is refused and nothing is stored', async () => {
-  await expectRefused(app, 'CONTENT_REJECTED', () => app.call('resident-x', 'report.submit', reportParams({ description: `楼道里有人${LOCAL_RISKY_WORD}` })));
+  await expectRefused(app, 'CONTENT_REJECTED', () =>
+    app.call('resident-x', 'report.submit', reportParams({ description: `楼道里有人${LOCAL_RISKY_WORD}` })),
+  );
 });
 
 test('text content security wants reviewed is kept', async () => {

@@ -47,7 +47,8 @@ let askers = 0;
 const nearby = async (location: { latitude: number; longitude: number }, category = 'sanitation', who = `neighbour-${(askers += 1)}`) =>
   (await app.ok(who, 'report.nearby', { category, location })).items;
 /** The ticket a ref stands for (the test opens it with the server's own sealer). */
-const ticketOf = (item: Api.NearbyItem): string => (app.server.deps.sealer.open(FOLLOW_PURPOSE, item.ref, app.server.deps.clock.now()) ?? '|').split('|')[0] ?? '';
+const ticketOf = (item: Api.NearbyItem): string =>
+  (app.server.deps.sealer.open(FOLLOW_PURPOSE, item.ref, app.server.deps.clock.now()) ?? '|').split('|')[0] ?? '';
 const ids = (items: Api.NearbyItem[]): string[] => items.map(ticketOf);
 
 describe('report.nearby', () => {
@@ -83,7 +84,15 @@ describe('report.nearby', () => {
     );
     const items = await nearby(offset(spot, 10));
     expect(ids(items)).toEqual([ticketId]);
-    expect(Object.keys(items[0] ?? {}).sort()).toEqual(['category', 'categoryName', 'description', 'ref', 'reportedHour', 'status', 'withinMeters']);
+    expect(Object.keys(items[0] ?? {}).sort()).toEqual([
+      'category',
+      'categoryName',
+      'description',
+      'ref',
+      'reportedHour',
+      'status',
+      'withinMeters',
+    ]);
     expectNoneOf(items, ['13012345678', 'worker-1', '王大爷', ticketId]);
   });
 
@@ -101,7 +110,9 @@ describe('report.nearby', () => {
     expect(ids(items)).not.toContain(corner.id);
     // Asked from three points around it, the answer for one ticket is the same each time (but the ref).
     const strip = (xs: Api.NearbyItem[]) => xs.filter((i) => ticketOf(i) === near.id).map(({ ref: _ref, ...rest }) => rest);
-    const answers = await Promise.all([offset(spot, 45, 30), offset(spot, 50), offset(spot, 30, -25)].map(async (p) => strip(await nearby(p))));
+    const answers = await Promise.all(
+      [offset(spot, 45, 30), offset(spot, 50), offset(spot, 30, -25)].map(async (p) => strip(await nearby(p))),
+    );
     expect(answers[1]).toEqual(answers[0]);
     expect(answers[2]).toEqual(answers[0]);
   });
@@ -124,7 +135,9 @@ describe('report.nearby', () => {
     const spot = nextSpot();
     await reportAt(spot);
     for (let i = 0; i < NEARBY_PER_HOUR; i += 1) await nearby(offset(spot, i % 40), 'sanitation', 'sweeper');
-    const error = await expectRefused(app, 'RATE_LIMITED', () => app.call('sweeper', 'report.nearby', { category: 'sanitation', location: spot }));
+    const error = await expectRefused(app, 'RATE_LIMITED', () =>
+      app.call('sweeper', 'report.nearby', { category: 'sanitation', location: spot }),
+    );
     expect(error.message).toMatch(/[\u4e00-\u9fa5]/);
     app.setNow(new Date(new Date(TUESDAY).getTime() + HOUR + 1000));
     expect(await nearby(spot, 'sanitation', 'sweeper')).toHaveLength(1);

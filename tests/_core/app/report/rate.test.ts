@@ -56,7 +56,9 @@ describe('report.rate', () => {
 
   test('a comment that fails content security is refused, the ticket unchanged', async () => {
     const id = await resolved();
-    await expectRefused(app, 'CONTENT_REJECTED', () => app.call('resident-a', 'report.rate', { ticketId: id, rating: 'unsatisfied', comment: '违禁测试' }));
+    await expectRefused(app, 'CONTENT_REJECTED', () =>
+      app.call('resident-a', 'report.rate', { ticketId: id, rating: 'unsatisfied', comment: '违禁测试' }),
+    );
   });
 
   test('staff who filed a 代报 or a patrol find may not rate it: it stays unrated', async () => {

@@ -124,11 +124,14 @@ describe('report.reopen', () => {
     await refused(resident, id, 'CONFLICT');
   });
 
-  test.each(['submitted', 'accepted', 'resolved (not rated)', 'rejected', 'withdrawn'] as const)('from %s → CONFLICT, nothing changed', async (state) => {
-    const ticket = await submitted();
-    await bringTo(app, ticket, state === 'resolved (not rated)' ? 'resolved' : state);
-    await refused(ticket.resident, ticket.id, 'CONFLICT');
-  });
+  test.each(['submitted', 'accepted', 'resolved (not rated)', 'rejected', 'withdrawn'] as const)(
+    'from %s → CONFLICT, nothing changed',
+    async (state) => {
+      const ticket = await submitted();
+      await bringTo(app, ticket, state === 'resolved (not rated)' ? 'resolved' : state);
+      await refused(ticket.resident, ticket.id, 'CONFLICT');
+    },
+  );
 
   test('a ticket a department resolved goes back to that department', async () => {
     const { id, resident } = await submitted();

@@ -44,7 +44,7 @@ describe('report.submit', () => {
     }
   });
 
-  test('another resident reusing someone else\'s clientRequestId gets their own ticket', async () => {
+  test("another resident reusing someone else's clientRequestId gets their own ticket", async () => {
     const params = reportParams();
     const a = await app.ok('resident-c', 'report.submit', params);
     const b = await app.ok('resident-d', 'report.submit', params);
@@ -60,14 +60,17 @@ describe('report.submit', () => {
     expect(app.server.cloud.collectionNames()).not.toContain('counters');
   });
 
-  test('a number that clashes with another ticket\'s is drawn again (the unique index on the number)', async () => {
+  test("a number that clashes with another ticket's is drawn again (the unique index on the number)", async () => {
     app.setNow('2026-11-26T03:00:00.000Z');
     const first = await app.ok('clash-a', 'report.submit', reportParams());
     // Give the next ticket's first draw the number the first one holds.
     const params = reportParams();
     const nextId = app.server.deps.ids.idFromKey(`ticket|clash-b|${params.clientRequestId}`);
     const db = (await import('wx-server-sdk')).database();
-    await db.collection('tickets').doc(first.ticketId).update({ data: { no: ticketNo(new Date('2026-11-26T03:00:00.000Z'), nextId, 0) } });
+    await db
+      .collection('tickets')
+      .doc(first.ticketId)
+      .update({ data: { no: ticketNo(new Date('2026-11-26T03:00:00.000Z'), nextId, 0) } });
     const second = await app.ok('clash-b', 'report.submit', params);
     expect(second.no).toBe(ticketNo(new Date('2026-11-26T03:00:00.000Z'), nextId, 1));
   });
@@ -101,18 +104,20 @@ describe('report.submit', () => {
     const view = await app.ok(ADMIN, 'ticket.get', { ticketId: data.ticketId });
     expect(view.level).toBe('district');
     expect(view.allowedActions).toContain('accept');
-    expect(await app.call('district-1', 'ticket.get', { ticketId: data.ticketId })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
-    expect(await app.call('district-1', 'ticket.accept', { ticketId: data.ticketId, complexity: 'normal' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await app.call('district-1', 'ticket.get', { ticketId: data.ticketId })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
+    expect(await app.call('district-1', 'ticket.accept', { ticketId: data.ticketId, complexity: 'normal' })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
     expect((await app.ok('district-1', 'queue.list', {})).items.map((t) => t.id)).not.toContain(data.ticketId);
     expect((await app.ok(ADMIN, 'queue.list', {})).items.map((t) => t.id)).toContain(data.ticketId);
   });
 
   test('a grid worker files on behalf of a resident (代报); staff see the phone masked', async () => {
-    const data = await app.ok(
-      'worker-1',
-      'report.submit',
-      reportParams({ onBehalfOf: { name: '王大爷', phone: '13812341234' } }),
-    );
+    const data = await app.ok('worker-1', 'report.submit', reportParams({ onBehalfOf: { name: '王大爷', phone: '13812341234' } }));
     const view = await app.ok('community-1', 'ticket.get', { ticketId: data.ticketId });
     expect(view.source).toBe('proxy');
     expect(view.contactPhoneMasked).toBe('138****1234');
@@ -144,9 +149,12 @@ describe('report.submit', () => {
     ['coordinates outside China', (p) => ({ ...p, location: { latitude: 48.85, longitude: 2.35 } })],
     ['latitude not a number', (p) => ({ ...p, location: { latitude: NaN, longitude: 118.04 } })],
     ['seven photos', (p) => ({ ...p, photos: Array.from({ length: 7 }, (_, i) => `local://${folder('resident-a')}/p${i}.jpg`) })],
-    ['someone else\'s photo', (p) => ({ ...p, photos: [`local://${folder('resident-z')}/p.jpg`] })],
+    ["someone else's photo", (p) => ({ ...p, photos: [`local://${folder('resident-z')}/p.jpg`] })],
     ['a photo in a folder named by the openid (the old, leaky scheme)', (p) => ({ ...p, photos: ['local://uploads/resident-a/p.jpg'] })],
-    ['a photo path climbing out of the own folder', (p) => ({ ...p, photos: [`local://${folder('resident-a')}/../${folder('resident-z').slice(8)}/p.jpg`] })],
+    [
+      'a photo path climbing out of the own folder',
+      (p) => ({ ...p, photos: [`local://${folder('resident-a')}/../${folder('resident-z').slice(8)}/p.jpg`] }),
+    ],
     ['photo that is not a fileID', (p) => ({ ...p, photos: ['https://evil.example/p.jpg'] })],
     ['bad phone', (p) => ({ ...p, contactPhone: '12345' })],
     ['a description of only zero-width spaces', (p) => ({ ...p, description: '\u200b\u200b\u200b' })],
@@ -162,7 +170,9 @@ describe('report.submit', () => {
     ['params not an object', () => 'report'],
   ];
   test.each(bad)('%s → INVALID_INPUT and nothing stored', async (_name, mutate) => {
-    const error = await expectRefused(app, 'INVALID_INPUT', () => app.raw('resident-a', { action: 'report.submit', params: mutate(reportParams()) }));
+    const error = await expectRefused(app, 'INVALID_INPUT', () =>
+      app.raw('resident-a', { action: 'report.submit', params: mutate(reportParams()) }),
+    );
     expect(error.message).toMatch(/[\u4e00-\u9fa5]/);
   });
 

@@ -17,7 +17,8 @@ const PHONE = '13212345678';
 const nextResident = freshResidents('urge-resident');
 const submitted = () => fileReport(app, nextResident(), { description: DESCRIPTION, contactPhone: PHONE });
 const urging = (openid: string, ticketId: string) => makeMove(app, openid, 'report.urge', { ticketId });
-const refused = (openid: string, ticketId: string, code: Api.ErrorCode) => expectRefused(app, code, () => app.call(openid, 'report.urge', { ticketId }));
+const refused = (openid: string, ticketId: string, code: Api.ErrorCode) =>
+  expectRefused(app, code, () => app.call(openid, 'report.urge', { ticketId }));
 const allowed = async (openid: string, ticketId: string) => (await app.ok(openid, 'ticket.get', { ticketId })).allowedActions;
 
 describe('report.urge', () => {
@@ -41,8 +42,21 @@ describe('report.urge', () => {
     expect(before.deadline).toMatchObject({ label: '11月25日 24:00 前受理', overdue: true });
 
     const { view, written, told } = await urging(resident, id);
-    expect(view).toMatchObject({ status: 'submitted', level: 'grid', acceptBy: before.acceptBy, deadline: before.deadline, overdue: false });
-    expect(view.timeline?.at(-1)).toMatchObject({ kind: 'urge', actorRole: 'resident', actorLabel: '居民', fromStatus: 'submitted', toStatus: 'submitted', note: null });
+    expect(view).toMatchObject({
+      status: 'submitted',
+      level: 'grid',
+      acceptBy: before.acceptBy,
+      deadline: before.deadline,
+      overdue: false,
+    });
+    expect(view.timeline?.at(-1)).toMatchObject({
+      kind: 'urge',
+      actorRole: 'resident',
+      actorLabel: '居民',
+      fromStatus: 'submitted',
+      toStatus: 'submitted',
+      note: null,
+    });
     expect(view.allowedActions).toEqual(['withdraw']);
     expect(told).toEqual(['staffEscalated→worker-1']);
     expect(written[0]?.data).toMatchObject({ phrase3: { value: '居民催办' }, thing5: { value: '请于11月25日 24:00前处理' } });

@@ -1,10 +1,19 @@
 // report.withdraw: the reporter takes back a report nobody has accepted yet; it ends `withdrawn`
 // with nothing left due, and leaves every queue.
 import { reportParams, seedCommunity, useTestApp } from '../../../support/app';
-import { bringTo, cellTally, expectRefused, expectUnchanged, fileReport, freshResidents, ids, messagesOf, TUESDAY } from '../../../support/flows';
+import {
+  bringTo,
+  cellTally,
+  expectRefused,
+  expectUnchanged,
+  fileReport,
+  freshResidents,
+  ids,
+  messagesOf,
+  TUESDAY,
+} from '../../../support/flows';
 
 const app = useTestApp(seedCommunity);
-
 
 const nextResident = freshResidents('withdraw-resident');
 const submitted = () => fileReport(app, nextResident());
@@ -66,7 +75,10 @@ describe('report.withdraw', () => {
   test('only by the reporter: another resident cannot see it, staff may not withdraw it', async () => {
     const { id } = await submitted();
     await expectUnchanged(app, async () => {
-      expect(await app.call('someone-else', 'report.withdraw', { ticketId: id })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+      expect(await app.call('someone-else', 'report.withdraw', { ticketId: id })).toMatchObject({
+        ok: false,
+        error: { code: 'NOT_FOUND' },
+      });
       expect(await app.call('worker-2', 'report.withdraw', { ticketId: id })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
       for (const staff of ['worker-1', 'community-1', 'street-1']) {
         expect(await app.call(staff, 'report.withdraw', { ticketId: id })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });

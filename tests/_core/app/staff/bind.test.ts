@@ -62,7 +62,9 @@ describe('staff.bind', () => {
     expect(await app.ok('in-time', 'staff.bind', { inviteCode: inTime.code, displayName: NAME })).toMatchObject({ role: 'gridWorker' });
 
     app.setNow(at(7 * DAY + 60_000));
-    const error = await expectRefused(app, 'CONFLICT', () => app.call('too-late', 'staff.bind', { inviteCode: late.code, displayName: NAME }));
+    const error = await expectRefused(app, 'CONFLICT', () =>
+      app.call('too-late', 'staff.bind', { inviteCode: late.code, displayName: NAME }),
+    );
     expect(error.message).toMatch(/过期/);
     expect((await app.ok('too-late', 'staff.me', {})).role).toBe('resident');
   });
@@ -131,7 +133,9 @@ describe('staff.bind', () => {
     ];
     test.each(cases)('%s', async (_name, extra) => {
       const { code } = await invite('gridWorker', { grids: ['ZD-CZ-HG-06'] });
-      const error = await expectRefused(app, 'INVALID_INPUT', () => app.raw('bad-profile', { action: 'staff.bind', params: { inviteCode: code, ...extra } }));
+      const error = await expectRefused(app, 'INVALID_INPUT', () =>
+        app.raw('bad-profile', { action: 'staff.bind', params: { inviteCode: code, ...extra } }),
+      );
       expect(error.message).toMatch(CHINESE);
     });
   });
@@ -147,7 +151,9 @@ describe('staff.bind', () => {
   test('one person redeeming two codes at once: exactly one binds, the other code stays unused', async () => {
     const a = await invite('gridWorker', { grids: ['ZD-CZ-HG-01'] });
     const b = await invite('communityAdmin', { community: '华光社区' });
-    const answers = await Promise.all([a, b].map((i) => app.call('double-redeemer', 'staff.bind', { inviteCode: i.code, displayName: NAME })));
+    const answers = await Promise.all(
+      [a, b].map((i) => app.call('double-redeemer', 'staff.bind', { inviteCode: i.code, displayName: NAME })),
+    );
     expect(answers.filter((x) => x.ok)).toHaveLength(1);
     expect(answers.find((x) => !x.ok)).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
     const won = answers.findIndex((x) => x.ok);
@@ -162,7 +168,10 @@ describe('staff.bind', () => {
 
   test('no openid → UNAUTHENTICATED, and the code stays usable', async () => {
     const { code } = await invite('gridWorker', { grids: ['ZD-CZ-HG-02'] });
-    expect(await app.call(null, 'staff.bind', { inviteCode: code, displayName: NAME })).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+    expect(await app.call(null, 'staff.bind', { inviteCode: code, displayName: NAME })).toMatchObject({
+      ok: false,
+      error: { code: 'UNAUTHENTICATED' },
+    });
     expect(await app.ok('after-anon', 'staff.bind', { inviteCode: code, displayName: NAME })).toMatchObject({ role: 'gridWorker' });
   });
 
@@ -193,15 +202,46 @@ describe('staff.bind', () => {
 });
 
 describe('the bind page checks what the server checks (one rule, compared on a table)', () => {
-  const names = ['张燕', '李 小燕', 'Abdulla', '阿卜杜拉·买买提', '', '   ', '12345', '张\u202e燕', '张\u200b燕', '张\u0007燕', '张\n燕', '张'.repeat(20), '张'.repeat(21), '🙂张', '网格员3号'];
-  const phones = ['', '13812345678', '0533-2180101', '05332180101', '010-12345678', '12345', '23812345678', '1381234567', '+8613812345678', '0533 2180101'];
+  const names = [
+    '张燕',
+    '李 小燕',
+    'Abdulla',
+    '阿卜杜拉·买买提',
+    '',
+    '   ',
+    '12345',
+    '张\u202e燕',
+    '张\u200b燕',
+    '张\u0007燕',
+    '张\n燕',
+    '张'.repeat(20),
+    '张'.repeat(21),
+    '🙂张',
+    '网格员3号',
+  ];
+  const phones = [
+    '',
+    '13812345678',
+    '0533-2180101',
+    '05332180101',
+    '010-12345678',
+    '12345',
+    '23812345678',
+    '1381234567',
+    '+8613812345678',
+    '0533 2180101',
+  ];
   test.each(names)('display name %j', (displayName) => {
     const server = bindUseCase.params.safeParse({ inviteCode: 'ABCD2345', displayName }).success;
     const client = validateBind({ code: 'ABCD2345', displayName, servicePhone: '' }).displayName === undefined;
     expect(client).toBe(server);
   });
   test.each(phones)('service phone %j', (servicePhone) => {
-    const server = bindUseCase.params.safeParse({ inviteCode: 'ABCD2345', displayName: '张燕', ...(servicePhone ? { servicePhone } : {}) }).success;
+    const server = bindUseCase.params.safeParse({
+      inviteCode: 'ABCD2345',
+      displayName: '张燕',
+      ...(servicePhone ? { servicePhone } : {}),
+    }).success;
     const client = validateBind({ code: 'ABCD2345', displayName: '张燕', servicePhone }).servicePhone === undefined;
     expect(client).toBe(server);
   });

@@ -64,17 +64,33 @@ test('a super admin pages through every bound member exactly once, in invite-cod
 
 test('no openid appears in an answer or a cursor', async () => {
   const pages = await everyPage();
-  const text = JSON.stringify(pages) + pages.map((p) => (p.nextCursor ? Buffer.from(p.nextCursor, 'base64url').toString('utf8') : '')).join('');
+  const text =
+    JSON.stringify(pages) + pages.map((p) => (p.nextCursor ? Buffer.from(p.nextCursor, 'base64url').toString('utf8') : '')).join('');
   for (const openid of ['worker-1', 'community-1', 'district-1', 'extra-worker-0']) expect(text).not.toContain(openid);
   expect(JSON.stringify(await directory('street-1'))).not.toMatch(/worker-1|community-1|street-1|dept-1/);
 });
 
-test('each area admin sees the staff of their area only: a community admin not the street\'s people', async () => {
+test("each area admin sees the staff of their area only: a community admin not the street's people", async () => {
   const names = async (openid: string) => (await directory(openid)).map((i) => i.displayName).sort();
   const n = displayNameOf;
   expect(await names('community-1')).toEqual([n('worker-1'), n('worker-2'), n('worker-3'), n('community-1'), ...EXTRA_NAMES].sort());
-  expect(await names('street-1')).toEqual([n('worker-1'), n('worker-2'), n('worker-3'), n('community-1'), n('street-1'), n('dept-1'), ...EXTRA_NAMES].sort());
-  expect(await names('district-1')).toEqual([n('worker-1'), n('worker-2'), n('worker-3'), n('community-1'), n('street-1'), n('district-1'), n('dept-1'), n('street-hp'), n('worker-hp'), ...EXTRA_NAMES].sort());
+  expect(await names('street-1')).toEqual(
+    [n('worker-1'), n('worker-2'), n('worker-3'), n('community-1'), n('street-1'), n('dept-1'), ...EXTRA_NAMES].sort(),
+  );
+  expect(await names('district-1')).toEqual(
+    [
+      n('worker-1'),
+      n('worker-2'),
+      n('worker-3'),
+      n('community-1'),
+      n('street-1'),
+      n('district-1'),
+      n('dept-1'),
+      n('street-hp'),
+      n('worker-hp'),
+      ...EXTRA_NAMES,
+    ].sort(),
+  );
   expect(await names('street-hp')).toEqual([n('street-hp'), n('worker-hp')].sort());
   expect(await names('district-zc')).toEqual([n('district-zc')]);
 });
@@ -83,7 +99,12 @@ test('what the caller may do: members at or below their level, never themselves;
   const street = await directory('street-1');
   const byName = (name: string) => street.find((i) => i.displayName === displayNameOf(name));
   expect(byName('street-1')).toMatchObject({ self: true, allowedActions: [] });
-  expect(byName('worker-1')).toMatchObject({ self: false, allowedActions: ['update', 'remove'], scopeLabel: '网格 ZD-CZ-HG-01、ZD-CZ-HG-02', roleLabel: '网格员' });
+  expect(byName('worker-1')).toMatchObject({
+    self: false,
+    allowedActions: ['update', 'remove'],
+    scopeLabel: '网格 ZD-CZ-HG-01、ZD-CZ-HG-02',
+    roleLabel: '网格员',
+  });
   expect(byName('dept-1')).toMatchObject({ allowedActions: ['update', 'remove'], scopeLabel: '部门 cz-sanitation' });
   const community = await directory('community-1');
   expect(community.find((i) => i.displayName === displayNameOf('community-1'))).toMatchObject({ self: true, allowedActions: [] });

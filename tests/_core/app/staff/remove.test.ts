@@ -20,7 +20,7 @@ async function codeOf(admin: string, member: string): Promise<string> {
   return found.inviteCode;
 }
 
-test('a removed grid worker loses access at once: the next call is a resident\'s', async () => {
+test("a removed grid worker loses access at once: the next call is a resident's", async () => {
   await bindStaff(app, 'leaving-worker', 'gridWorker', { grids: ['ZD-CZ-HG-06'] });
   const filed = await app.ok('a-resident', 'report.submit', reportParams({ location: { latitude: 36.8135, longitude: 118.0406 } }));
   expect((await app.ok('leaving-worker', 'queue.list', {})).items).toBeDefined();
@@ -48,7 +48,7 @@ test('levels: a street admin removes a community admin; a community admin cannot
   expect(await rowById(app, 'staff', 'community-2')).toBeUndefined();
 });
 
-test('another area\'s member is refused with nothing changed; the super admin may remove anyone but themselves', async () => {
+test("another area's member is refused with nothing changed; the super admin may remove anyone but themselves", async () => {
   const hp = await codeOf('street-hp', 'street-hp');
   await expectRefused(app, 'FORBIDDEN', () => app.call('street-1', 'staff.remove', { inviteCode: hp }));
   await expectRefused(app, 'FORBIDDEN', () => app.call('district-zc', 'staff.remove', { inviteCode: hp }));

@@ -27,12 +27,18 @@ test('a grid worker moved to grid 01 sees its tickets at once, and the answer is
   await expectRefused(app, 'NOT_FOUND', () => app.call('moving-worker', 'ticket.get', { ticketId: filed.ticketId }));
   const code = await codeOf('community-1', 'moving-worker');
   const updated = await app.ok('community-1', 'staff.update', { inviteCode: code, scope: { grids: ['ZD-CZ-HG-01', 'ZD-CZ-HG-05'] } });
-  expect(updated).toMatchObject({ inviteCode: code, role: 'gridWorker', scope: { grids: ['ZD-CZ-HG-01', 'ZD-CZ-HG-05'] }, scopeLabel: '网格 ZD-CZ-HG-01、ZD-CZ-HG-05', allowedActions: ['update', 'remove'] });
+  expect(updated).toMatchObject({
+    inviteCode: code,
+    role: 'gridWorker',
+    scope: { grids: ['ZD-CZ-HG-01', 'ZD-CZ-HG-05'] },
+    scopeLabel: '网格 ZD-CZ-HG-01、ZD-CZ-HG-05',
+    allowedActions: ['update', 'remove'],
+  });
   expect((await app.ok('moving-worker', 'ticket.get', { ticketId: filed.ticketId })).id).toBe(filed.ticketId);
   expect((await app.ok('moving-worker', 'staff.me', {})).scope).toEqual({ grids: ['ZD-CZ-HG-01', 'ZD-CZ-HG-05'] });
 });
 
-test('a member moved out of the area leaves that admin\'s directory and joins the new one\'s', async () => {
+test("a member moved out of the area leaves that admin's directory and joins the new one's", async () => {
   await bindStaff(app, 'community-x', 'communityAdmin', { community: '华光社区' });
   const code = await codeOf('street-1', 'community-x');
   // 和平社区 lies in another street: the street admin of 车站街道 may not send anyone there.
@@ -46,15 +52,33 @@ test('refusals change nothing: wrong shape, unknown place, outside the area, abo
   const worker = await codeOf('community-1', 'worker-1');
   const street = await codeOf('street-1', 'street-1');
   const self = await codeOf('community-1', 'community-1');
-  await expectRefused(app, 'INVALID_INPUT', () => app.call('community-1', 'staff.update', { inviteCode: worker, scope: { community: '华光社区' } }));
-  await expectRefused(app, 'NOT_FOUND', () => app.call('community-1', 'staff.update', { inviteCode: worker, scope: { grids: ['ZD-CZ-HG-99'] } }));
-  await expectRefused(app, 'FORBIDDEN', () => app.call('community-1', 'staff.update', { inviteCode: worker, scope: { grids: ['ZD-HP-01'] } }));
-  await expectRefused(app, 'FORBIDDEN', () => app.call('community-1', 'staff.update', { inviteCode: street, scope: { street: '车站街道' } }));
-  await expectRefused(app, 'FORBIDDEN', () => app.call('community-1', 'staff.update', { inviteCode: self, scope: { community: '华光社区' } }));
-  await expectRefused(app, 'FORBIDDEN', () => app.call('worker-1', 'staff.update', { inviteCode: worker, scope: { grids: ['ZD-CZ-HG-01'] } }));
-  await expectRefused(app, 'FORBIDDEN', () => app.call('a-resident', 'staff.update', { inviteCode: worker, scope: { grids: ['ZD-CZ-HG-01'] } }));
-  await expectRefused(app, 'INVALID_INPUT', () => app.call('community-1', 'staff.update', { inviteCode: worker, scope: { grids: ['ZD-CZ-HG-01'] }, role: 'streetAdmin' }));
-  await expectRefused(app, 'INVALID_INPUT', () => app.call('community-1', 'staff.update', { inviteCode: worker, scope: { grids: [{ $ne: 1 }] } }));
+  await expectRefused(app, 'INVALID_INPUT', () =>
+    app.call('community-1', 'staff.update', { inviteCode: worker, scope: { community: '华光社区' } }),
+  );
+  await expectRefused(app, 'NOT_FOUND', () =>
+    app.call('community-1', 'staff.update', { inviteCode: worker, scope: { grids: ['ZD-CZ-HG-99'] } }),
+  );
+  await expectRefused(app, 'FORBIDDEN', () =>
+    app.call('community-1', 'staff.update', { inviteCode: worker, scope: { grids: ['ZD-HP-01'] } }),
+  );
+  await expectRefused(app, 'FORBIDDEN', () =>
+    app.call('community-1', 'staff.update', { inviteCode: street, scope: { street: '车站街道' } }),
+  );
+  await expectRefused(app, 'FORBIDDEN', () =>
+    app.call('community-1', 'staff.update', { inviteCode: self, scope: { community: '华光社区' } }),
+  );
+  await expectRefused(app, 'FORBIDDEN', () =>
+    app.call('worker-1', 'staff.update', { inviteCode: worker, scope: { grids: ['ZD-CZ-HG-01'] } }),
+  );
+  await expectRefused(app, 'FORBIDDEN', () =>
+    app.call('a-resident', 'staff.update', { inviteCode: worker, scope: { grids: ['ZD-CZ-HG-01'] } }),
+  );
+  await expectRefused(app, 'INVALID_INPUT', () =>
+    app.call('community-1', 'staff.update', { inviteCode: worker, scope: { grids: ['ZD-CZ-HG-01'] }, role: 'streetAdmin' }),
+  );
+  await expectRefused(app, 'INVALID_INPUT', () =>
+    app.call('community-1', 'staff.update', { inviteCode: worker, scope: { grids: [{ $ne: 1 }] } }),
+  );
 });
 
 test('the super admin may rescope anyone; a super admin record has no scope to change', async () => {

@@ -106,7 +106,12 @@ test('rollups always equal a recount from the tickets, after a random life of ma
     (id) => app.call(ownerOf.get(id) ?? '', 'report.rate', { ticketId: id, rating: random() < 0.6 ? 'satisfied' : 'unsatisfied' }),
     (id) => app.call(ownerOf.get(id) ?? '', 'report.reopen', { ticketId: id, reason: '没有修好' }),
     (id) => app.call('community-1', 'ticket.reject', { ticketId: id, reason: '重复' }),
-    (id) => app.call('community-1', 'ticket.transfer', { ticketId: id, toGridCode: random() < 0.5 ? 'ZD-CZ-HG-05' : 'ZD-CZ-HG-02', reason: '属地' }),
+    (id) =>
+      app.call('community-1', 'ticket.transfer', {
+        ticketId: id,
+        toGridCode: random() < 0.5 ? 'ZD-CZ-HG-05' : 'ZD-CZ-HG-02',
+        reason: '属地',
+      }),
     (id) => app.call('community-1', 'ticket.escalate', { ticketId: id, reason: '需要街道协调' }),
   ];
   for (let step = 0; step < 200; step += 1) {
@@ -166,7 +171,13 @@ test('one figures run at a time: a second run while the first holds the lease co
 
 test('over days and a holiday: each ticket counts on the Shanghai day it arrived; the sum of days is the period', async () => {
   // 2026-10-01 (National Day holiday) 23:30 Shanghai is still October 1st there, 15:30 UTC.
-  const arrivals = ['2026-09-30T10:00:00+08:00', '2026-10-01T23:30:00+08:00', '2026-10-02T00:10:00+08:00', '2026-10-08T08:00:00+08:00', '2026-10-08T09:00:00+08:00'];
+  const arrivals = [
+    '2026-09-30T10:00:00+08:00',
+    '2026-10-01T23:30:00+08:00',
+    '2026-10-02T00:10:00+08:00',
+    '2026-10-08T08:00:00+08:00',
+    '2026-10-08T09:00:00+08:00',
+  ];
   for (const at of arrivals) {
     app.setNow(at);
     await submit();
@@ -186,15 +197,32 @@ test('over days and a holiday: each ticket counts on the Shanghai day it arrived
 });
 
 test('scope rules: inside your own area only; residents none; bad dates refused', async () => {
-  expect(await app.call('worker-1', 'stats.summary', { scope: { community: '华光社区' }, from: '2026-11-01', to: '2026-11-30' })).toMatchObject({
+  expect(
+    await app.call('worker-1', 'stats.summary', { scope: { community: '华光社区' }, from: '2026-11-01', to: '2026-11-30' }),
+  ).toMatchObject({
     ok: false,
     error: { code: 'FORBIDDEN' },
   });
-  expect((await app.call('street-1', 'stats.summary', { scope: { community: '华光社区' }, from: '2026-11-01', to: '2026-11-30' })).ok).toBe(true);
-  expect((await app.call('community-1', 'stats.summary', { scope: { grids: ['ZD-CZ-HG-01'] }, from: '2026-11-01', to: '2026-11-30' })).ok).toBe(true);
-  expect(await app.call('resident', 'stats.summary', { from: '2026-11-01', to: '2026-11-30' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-  for (const bad of [{ from: '2026-13-01', to: '2026-11-30' }, { from: '2026-11-30', to: '2026-11-01' }, { from: { $gt: '' }, to: '2026-11-30' }, { from: '2020-01-01', to: '2026-11-30' }]) {
-    expect(await app.raw('community-1', { action: 'stats.summary', params: bad })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+  expect((await app.call('street-1', 'stats.summary', { scope: { community: '华光社区' }, from: '2026-11-01', to: '2026-11-30' })).ok).toBe(
+    true,
+  );
+  expect(
+    (await app.call('community-1', 'stats.summary', { scope: { grids: ['ZD-CZ-HG-01'] }, from: '2026-11-01', to: '2026-11-30' })).ok,
+  ).toBe(true);
+  expect(await app.call('resident', 'stats.summary', { from: '2026-11-01', to: '2026-11-30' })).toMatchObject({
+    ok: false,
+    error: { code: 'FORBIDDEN' },
+  });
+  for (const bad of [
+    { from: '2026-13-01', to: '2026-11-30' },
+    { from: '2026-11-30', to: '2026-11-01' },
+    { from: { $gt: '' }, to: '2026-11-30' },
+    { from: '2020-01-01', to: '2026-11-30' },
+  ]) {
+    expect(await app.raw('community-1', { action: 'stats.summary', params: bad })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT' },
+    });
   }
 });
 
@@ -259,7 +287,16 @@ test('across month boundaries: whole months read from month rollups, edge days f
 
   const one = new Map<string, Api.StatsSummary>();
   for (const d of days) one.set(d, await app.ok('district-1', 'stats.summary', { from: d, to: d }));
-  expect([...one.values()].map((s) => [s.received, s.accepted, s.resolved])).toEqual([[1, 1, 1], [1, 0, 0], [1, 1, 0], [1, 0, 0], [1, 0, 0], [1, 0, 0], [1, 0, 0], [1, 0, 0]]);
+  expect([...one.values()].map((s) => [s.received, s.accepted, s.resolved])).toEqual([
+    [1, 1, 1],
+    [1, 0, 0],
+    [1, 1, 0],
+    [1, 0, 0],
+    [1, 0, 0],
+    [1, 0, 0],
+    [1, 0, 0],
+    [1, 0, 0],
+  ]);
   const periods: Array<[string, string]> = [
     ['2026-09-30', '2026-12-02'], // edge day, two whole months, edge days
     ['2026-10-01', '2026-11-30'], // whole months only
@@ -272,9 +309,17 @@ test('across month boundaries: whole months read from month rollups, edge days f
     const inside = days.filter((d) => d >= from && d <= to);
     const sum = (key: 'received' | 'accepted' | 'resolved'): number => inside.reduce((n, d) => n + (one.get(d)?.[key] ?? 0), 0);
     const stats = await app.ok('district-1', 'stats.summary', { from, to });
-    expect([from, to, stats.received, stats.accepted, stats.resolved]).toEqual([from, to, sum('received'), sum('accepted'), sum('resolved')]);
+    expect([from, to, stats.received, stats.accepted, stats.resolved]).toEqual([
+      from,
+      to,
+      sum('received'),
+      sum('accepted'),
+      sum('resolved'),
+    ]);
     expect(stats.byDay.map((d) => [d.day, d.received, d.accepted])).toEqual(inside.map((d) => [d, 1, one.get(d)?.accepted]));
-    expect(stats.byStaff.map((s) => [s.name, s.received])).toEqual(sum('accepted') > 0 ? [[displayNameOf('worker-1'), sum('accepted')]] : []);
+    expect(stats.byStaff.map((s) => [s.name, s.received])).toEqual(
+      sum('accepted') > 0 ? [[displayNameOf('worker-1'), sum('accepted')]] : [],
+    );
   }
 
   // Two whole months: two month rollups read, no day rollup.

@@ -32,7 +32,9 @@ describe('subscription.record', () => {
       grants: { ticketAccepted: 'accept', ticketResolved: 'accept', ticketRejected: 'reject' },
     });
     expect(answer).toEqual({ recorded: 2 });
-    await app.ok(resident, 'subscription.record', { grants: { ticketAccepted: 'accept', ticketResolved: 'ban', ticketRejected: 'filter' } });
+    await app.ok(resident, 'subscription.record', {
+      grants: { ticketAccepted: 'accept', ticketResolved: 'ban', ticketRejected: 'filter' },
+    });
     expect(await grantsOf(resident, 'ticketAccepted')).toBe(2);
     expect(await grantsOf(resident, 'ticketResolved')).toBe(1);
     expect(await grantsOf(resident, 'ticketRejected')).toBe(0);
@@ -41,7 +43,8 @@ describe('subscription.record', () => {
 
   test('the stock of one template is capped: a client recording in a loop cannot pile up grants', async () => {
     const resident = someone();
-    for (let i = 0; i < MAX_GRANTS_IN_STOCK + 15; i += 1) await app.ok(resident, 'subscription.record', { grants: { ticketAccepted: 'accept' } });
+    for (let i = 0; i < MAX_GRANTS_IN_STOCK + 15; i += 1)
+      await app.ok(resident, 'subscription.record', { grants: { ticketAccepted: 'accept' } });
     expect(await grantsOf(resident, 'ticketAccepted')).toBe(MAX_GRANTS_IN_STOCK);
     // Using one makes room for one more.
     await app.server.deps.grants.take(resident, 'ticketAccepted', app.server.deps.clock.now());
@@ -50,23 +53,31 @@ describe('subscription.record', () => {
   });
 
   test('staff record their own grants too', async () => {
-    expect(await app.ok('worker-1', 'subscription.record', { grants: { staffNewTicket: 'accept', staffEscalated: 'accept' } })).toEqual({ recorded: 2 });
+    expect(await app.ok('worker-1', 'subscription.record', { grants: { staffNewTicket: 'accept', staffEscalated: 'accept' } })).toEqual({
+      recorded: 2,
+    });
     expect(await grantsOf('worker-1', 'staffNewTicket')).toBe(1);
   });
 
   test('template ids this build does not know are ignored when at least one is known', async () => {
     const resident = someone();
-    expect(await app.ok(resident, 'subscription.record', { grants: { ticketAccepted: 'accept', SomeOtherTemplate_9: 'accept' } })).toEqual({ recorded: 1 });
+    expect(await app.ok(resident, 'subscription.record', { grants: { ticketAccepted: 'accept', SomeOtherTemplate_9: 'accept' } })).toEqual({
+      recorded: 1,
+    });
     expect(await grantsOf(resident, 'ticketAccepted')).toBe(1);
   });
 
   test('real template ids are mapped back to their keys', async () => {
     const deps: Deps = {
       ...app.server.deps,
-      config: { ...app.server.deps.config, templateIds: { ...app.server.deps.config.templateIds, ticketAccepted: 'vD9-aR3alTemplateId_x' } },
+      config: {
+        ...app.server.deps.config,
+        templateIds: { ...app.server.deps.config.templateIds, ticketAccepted: 'vD9-aR3alTemplateId_x' },
+      },
     };
     const resident = someone();
-    const call = (grants: Record<string, string>) => handleApi({ action: 'subscription.record', params: { grants } }, { openid: resident }, deps, () => undefined);
+    const call = (grants: Record<string, string>) =>
+      handleApi({ action: 'subscription.record', params: { grants } }, { openid: resident }, deps, () => undefined);
     expect(await call({ 'vD9-aR3alTemplateId_x': 'accept' })).toEqual({ ok: true, data: { recorded: 1 } });
     expect(await grantsOf(resident, 'ticketAccepted')).toBe(1);
     // The key itself is no longer a template id.
@@ -119,12 +130,26 @@ describe('subscription.record', () => {
     ['only unknown ids', { grants: { UnknownTemplate: 'accept' } }],
     ['an Object.prototype name', { grants: { constructor: 'accept' } }],
     ['__proto__', JSON.parse('{"grants":{"__proto__":"accept"}}') as unknown],
-    ['six entries', { grants: { ticketAccepted: 'accept', ticketResolved: 'accept', ticketRejected: 'accept', staffNewTicket: 'accept', staffEscalated: 'accept', other: 'accept' } }],
+    [
+      'six entries',
+      {
+        grants: {
+          ticketAccepted: 'accept',
+          ticketResolved: 'accept',
+          ticketRejected: 'accept',
+          staffNewTicket: 'accept',
+          staffEscalated: 'accept',
+          other: 'accept',
+        },
+      },
+    ],
     ['an extra field', { grants: { ticketAccepted: 'accept' }, openid: 'someone-else' }],
   ];
   test.each(bad)('%s → INVALID_INPUT, nothing stored', async (_name, params) => {
     const resident = someone();
-    const error = await expectRefused(app, 'INVALID_INPUT', () => app.raw(resident, { action: 'subscription.record', ...(params === undefined ? {} : { params }) }));
+    const error = await expectRefused(app, 'INVALID_INPUT', () =>
+      app.raw(resident, { action: 'subscription.record', ...(params === undefined ? {} : { params }) }),
+    );
     expect(error.message).toMatch(/[\u4e00-\u9fa5]/);
   });
 

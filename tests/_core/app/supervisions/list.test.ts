@@ -40,7 +40,10 @@ describe('supervisions.list', () => {
     await app.ok('district-zc', 'ticket.supervise', { ticketId: zhoucun.id, note: '周村请跟进' });
     // Wednesday: every acceptance deadline (Tuesday 24:00) passed; the sweep escalates and supervises all four.
     at('2026-11-25T02:00:00.000Z');
-    expect(await handleJobs({ Type: 'Timer', TriggerName: 'sweep' }, { openid: null }, app.server.deps)).toMatchObject({ ok: true, data: { processed: 4 } });
+    expect(await handleJobs({ Type: 'Timer', TriggerName: 'sweep' }, { openid: null }, app.server.deps)).toMatchObject({
+      ok: true,
+      data: { processed: 4 },
+    });
     // The community answers the system's 督办 on the first ticket.
     at('2026-11-25T03:00:00.000Z');
     const view = await app.ok('community-1', 'ticket.get', { ticketId: huaguang.id });
@@ -48,7 +51,7 @@ describe('supervisions.list', () => {
     await app.ok('community-1', 'ticket.reply', { ticketId: huaguang.id, supervisionId: system?.id ?? '', note: '社区已安排人员' });
   });
 
-  test('the street admin sees their street\'s records, newest first, with who, what and whether answered', async () => {
+  test("the street admin sees their street's records, newest first, with who, what and whether answered", async () => {
     const page = await app.ok('chen-jing', 'supervisions.list', {});
     expect(page.nextCursor).toBeNull();
     const rows = page.items.map((s) => [s.ticketNo, s.by, s.byLabel, s.note, s.answered]);
@@ -63,9 +66,20 @@ describe('supervisions.list', () => {
     expect(rows[2]).toEqual([huaguang.no, '陈静', '街道', '请尽快受理', false]);
     expect(page.items).toHaveLength(3);
     // Newest first: the street admin's own 督办 (Monday) comes last.
-    expect(page.items[2]).toMatchObject({ ticketId: huaguang.id, category: 'facilities', categoryName: '市政设施', level: 'grid', at: '2026-11-23T03:00:00.000Z', answer: null });
+    expect(page.items[2]).toMatchObject({
+      ticketId: huaguang.id,
+      category: 'facilities',
+      categoryName: '市政设施',
+      level: 'grid',
+      at: '2026-11-23T03:00:00.000Z',
+      answer: null,
+    });
     const answered = page.items.find((s) => s.answered);
-    expect(answered).toMatchObject({ ticketId: huaguang.id, level: 'community', answer: { note: '社区已安排人员', at: '2026-11-25T03:00:00.000Z', by: displayNameOf('community-1') } });
+    expect(answered).toMatchObject({
+      ticketId: huaguang.id,
+      level: 'community',
+      answer: { note: '社区已安排人员', at: '2026-11-25T03:00:00.000Z', by: displayNameOf('community-1') },
+    });
     // Nothing on the desk names an openid.
     expect(JSON.stringify(page)).not.toMatch(/chen-jing|community-1|desk-resident/);
   });
@@ -74,7 +88,11 @@ describe('supervisions.list', () => {
     const page = await app.ok('zhao-lei', 'supervisions.list', {});
     const tickets = new Set(page.items.map((s) => s.ticketId));
     expect([...tickets].sort()).toEqual([huaguang.id, second.id, heping.id].sort());
-    expect(page.items.find((s) => s.by === '赵磊')).toMatchObject({ ticketId: heping.id, byLabel: '区社会治理服务中心', note: '和平街道请跟进' });
+    expect(page.items.find((s) => s.by === '赵磊')).toMatchObject({
+      ticketId: heping.id,
+      byLabel: '区社会治理服务中心',
+      note: '和平街道请跟进',
+    });
     const zc = await app.ok('district-zc', 'supervisions.list', {});
     expect(new Set(zc.items.map((s) => s.ticketId))).toEqual(new Set([zhoucun.id]));
     expect((await app.ok('street-hp', 'supervisions.list', {})).items.map((s) => s.ticketId)).toEqual([heping.id, heping.id]);
@@ -117,6 +135,9 @@ describe('supervisions.list', () => {
     ['an operator cursor', { cursor: { $gt: '' } }],
     ['an unknown field', { street: '和平街道' }],
   ])('%s → INVALID_INPUT', async (_name, params) => {
-    expect(await app.raw('chen-jing', { action: 'supervisions.list', params })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(await app.raw('chen-jing', { action: 'supervisions.list', params })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT' },
+    });
   });
 });

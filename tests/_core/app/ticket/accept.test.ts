@@ -7,7 +7,8 @@ const app = useTestApp(seedCommunity);
 const NATIONAL_DAY_EVE = '2026-09-30T12:00:00.000Z';
 
 const nextResident = freshResidents('resident');
-const submitted = async (overrides: Partial<Api.ReportSubmitParams> = {}): Promise<string> => (await fileReport(app, nextResident(), overrides)).id;
+const submitted = async (overrides: Partial<Api.ReportSubmitParams> = {}): Promise<string> =>
+  (await fileReport(app, nextResident(), overrides)).id;
 
 describe('ticket.accept', () => {
   beforeEach(() => app.setNow('2026-11-24T02:00:00.000Z')); // Tuesday 10:00 Shanghai
@@ -19,7 +20,12 @@ describe('ticket.accept', () => {
     expect(view.complexity).toBe('normal');
     expect(view.resolveBy).toBe('2026-11-27T15:59:59.999Z'); // Friday 24:00
     expect(view.timeline?.map((e) => e.kind)).toEqual(['submit', 'accept']);
-    expect(view.timeline?.[1]).toMatchObject({ actorRole: 'gridWorker', actorLabel: '网格员', fromStatus: 'submitted', toStatus: 'accepted' });
+    expect(view.timeline?.[1]).toMatchObject({
+      actorRole: 'gridWorker',
+      actorLabel: '网格员',
+      fromStatus: 'submitted',
+      toStatus: 'accepted',
+    });
     expect(view.allowedActions).toContain('resolve');
     expect(view.allowedActions).not.toContain('accept');
   });

@@ -28,7 +28,8 @@ const app = useTestApp(async () => {
 const PHONE = '13812345678';
 const DESCRIPTION = '楼道里堆满了杂物，消防通道被堵。';
 const nextResident = freshResidents('contact-resident');
-const submitted = (overrides: Partial<Api.ReportSubmitParams> = {}) => fileReport(app, nextResident(), { description: DESCRIPTION, contactPhone: PHONE, ...overrides });
+const submitted = (overrides: Partial<Api.ReportSubmitParams> = {}) =>
+  fileReport(app, nextResident(), { description: DESCRIPTION, contactPhone: PHONE, ...overrides });
 
 describe('ticket.contact', () => {
   beforeEach(() => app.setNow(TUESDAY));
@@ -45,7 +46,13 @@ describe('ticket.contact', () => {
     expect(written).toEqual([]);
 
     const after = await app.ok('zhang-yan', 'ticket.get', { ticketId: id });
-    expect(after).toMatchObject({ status: 'submitted', level: 'grid', acceptBy: before.acceptBy, overdue: false, allowedActions: before.allowedActions });
+    expect(after).toMatchObject({
+      status: 'submitted',
+      level: 'grid',
+      acceptBy: before.acceptBy,
+      overdue: false,
+      allowedActions: before.allowedActions,
+    });
     expect(after.timeline?.map((e) => e.kind)).toEqual(['submit', 'contact']);
     expect(after.timeline?.at(-1)).toMatchObject({
       kind: 'contact',
@@ -69,7 +76,7 @@ describe('ticket.contact', () => {
     expect(view.timeline?.filter((e) => e.kind === 'contact').map((e) => e.actorName)).toEqual(['张燕', displayNameOf('worker-1')]);
   });
 
-  test('the reporter sees who looked at their number, and never another user\'s openid', async () => {
+  test("the reporter sees who looked at their number, and never another user's openid", async () => {
     const { id, resident } = await submitted();
     await app.ok('zhang-yan', 'ticket.contact', { ticketId: id });
     const mine = await app.ok(resident, 'ticket.get', { ticketId: id });
@@ -90,7 +97,10 @@ describe('ticket.contact', () => {
   test('the community admin may call about any grid ticket of the community', async () => {
     const { id } = await submitted();
     expect(await app.ok('community-1', 'ticket.contact', { ticketId: id })).toEqual({ phone: PHONE });
-    expect((await app.ok('community-1', 'ticket.get', { ticketId: id })).timeline?.at(-1)).toMatchObject({ actorRole: 'communityAdmin', actorLabel: '社区' });
+    expect((await app.ok('community-1', 'ticket.get', { ticketId: id })).timeline?.at(-1)).toMatchObject({
+      actorRole: 'communityAdmin',
+      actorLabel: '社区',
+    });
   });
 
   test('while dispatched, the department calls; the worker who dispatched it may not', async () => {

@@ -30,7 +30,11 @@ const app = useTestApp(async () => {
   await importNeighbourAreas(app);
   await departmentWithHandler(app, CZ_SANITATION, 'dept-1');
   await departmentWithHandler(app, ZD_WATER, 'dept-water');
-  await departmentWithHandler(app, { code: 'hp-sanitation', name: '和平街道环卫所', street: '和平街道', categories: ['sanitation'] }, 'dept-hp');
+  await departmentWithHandler(
+    app,
+    { code: 'hp-sanitation', name: '和平街道环卫所', street: '和平街道', categories: ['sanitation'] },
+    'dept-hp',
+  );
   await createDepartment(app, { code: 'zc-water', name: '周村区水务局', district: '周村区', categories: ['facilities'] });
   await bindStaff(app, 'worker-hp', 'gridWorker', { grids: ['ZD-HP-01'] });
 });
@@ -39,7 +43,8 @@ const DESCRIPTION = '小区门口的垃圾桶三天没清运了，气味很大�
 const PHONE = '13512345678';
 
 const nextResident = freshResidents('dispatch-resident');
-const submitted = (overrides: Partial<Api.ReportSubmitParams> = {}) => fileReport(app, nextResident(), { description: DESCRIPTION, contactPhone: PHONE, ...overrides });
+const submitted = (overrides: Partial<Api.ReportSubmitParams> = {}) =>
+  fileReport(app, nextResident(), { description: DESCRIPTION, contactPhone: PHONE, ...overrides });
 async function accepted(overrides: Partial<Api.ReportSubmitParams> = {}, by = 'worker-1') {
   const ticket = await submitted(overrides);
   await bringTo(app, ticket, 'accepted', { by });
@@ -119,7 +124,12 @@ describe('ticket.dispatch', () => {
       view = await app.ok('dept-1', 'ticket.resolve', { ticketId: id, result: '已安排清运车清运完毕' });
     });
     expect(view).toMatchObject({ status: 'resolved', departmentCode: 'cz-sanitation' });
-    expect(view?.timeline?.at(-1)).toMatchObject({ kind: 'resolve', actorRole: 'deptHandler', actorLabel: '职能部门', toStatus: 'resolved' });
+    expect(view?.timeline?.at(-1)).toMatchObject({
+      kind: 'resolve',
+      actorRole: 'deptHandler',
+      actorLabel: '职能部门',
+      toStatus: 'resolved',
+    });
     expect(told(written)).toEqual([`ticketResolved→${resident}`]);
     expect((await app.ok(resident, 'ticket.get', { ticketId: id })).allowedActions).toEqual(['rate']);
   });
@@ -148,7 +158,9 @@ describe('ticket.dispatch', () => {
 
   test('a department of another street of the same district does not serve the ticket → INVALID_INPUT, nothing changed', async () => {
     const here = await accepted();
-    await expectRefused(app, 'INVALID_INPUT', () => app.call('worker-1', 'ticket.dispatch', { ticketId: here.id, departmentCode: 'hp-sanitation' }));
+    await expectRefused(app, 'INVALID_INPUT', () =>
+      app.call('worker-1', 'ticket.dispatch', { ticketId: here.id, departmentCode: 'hp-sanitation' }),
+    );
     const there = await accepted({ location: { ...HEPING } }, 'worker-hp');
     expect((await app.ok('worker-hp', 'ticket.get', { ticketId: there.id })).gridCode).toBe('ZD-HP-01');
     expect(await app.call('worker-hp', 'ticket.dispatch', { ticketId: there.id, departmentCode: 'cz-sanitation' })).toMatchObject({
@@ -175,7 +187,9 @@ describe('ticket.dispatch', () => {
   test.each(['submitted', 'resolved', 'closed', 'rejected', 'withdrawn'] as const)('from %s → CONFLICT, nothing changed', async (state) => {
     const ticket = await submitted();
     await bringTo(app, ticket, state);
-    await expectRefused(app, 'CONFLICT', () => app.call('worker-1', 'ticket.dispatch', { ticketId: ticket.id, departmentCode: 'cz-sanitation' }));
+    await expectRefused(app, 'CONFLICT', () =>
+      app.call('worker-1', 'ticket.dispatch', { ticketId: ticket.id, departmentCode: 'cz-sanitation' }),
+    );
   });
 
   test('a note with a word content security refuses → CONTENT_REJECTED, nothing stored', async () => {

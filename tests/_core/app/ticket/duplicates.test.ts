@@ -46,17 +46,35 @@ describe('ticket.duplicates', () => {
     const other = await fileReport(app, nextResident(), { location: { latitude: HEPING.latitude + 0.0002, longitude: HEPING.longitude } });
     expect((await app.ok('worker-hp', 'ticket.duplicates', { ticketId: mine.id })).items.map((t) => t.id)).toEqual([other.id]);
     // The street admin of 车站街道 sees neither ticket at all.
-    expect(await app.call('street-1', 'ticket.duplicates', { ticketId: mine.id })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await app.call('street-1', 'ticket.duplicates', { ticketId: mine.id })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
   });
 
   test('residents, unknown tickets and bad input are refused; asking changes nothing', async () => {
     const ticket = await fileReport(app, nextResident());
     await expectUnchanged(app, async () => {
-      expect(await app.call(ticket.resident, 'ticket.duplicates', { ticketId: ticket.id })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-      expect(await app.call('worker-2', 'ticket.duplicates', { ticketId: ticket.id })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
-      expect(await app.call('worker-1', 'ticket.duplicates', { ticketId: 'no-such-ticket' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
-      expect(await app.raw('worker-1', { action: 'ticket.duplicates', params: { ticketId: { $ne: '' } } })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
-      expect(await app.raw('worker-1', { action: 'ticket.duplicates', params: { ticketId: ticket.id, meters: 500 } })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+      expect(await app.call(ticket.resident, 'ticket.duplicates', { ticketId: ticket.id })).toMatchObject({
+        ok: false,
+        error: { code: 'FORBIDDEN' },
+      });
+      expect(await app.call('worker-2', 'ticket.duplicates', { ticketId: ticket.id })).toMatchObject({
+        ok: false,
+        error: { code: 'NOT_FOUND' },
+      });
+      expect(await app.call('worker-1', 'ticket.duplicates', { ticketId: 'no-such-ticket' })).toMatchObject({
+        ok: false,
+        error: { code: 'NOT_FOUND' },
+      });
+      expect(await app.raw('worker-1', { action: 'ticket.duplicates', params: { ticketId: { $ne: '' } } })).toMatchObject({
+        ok: false,
+        error: { code: 'INVALID_INPUT' },
+      });
+      expect(await app.raw('worker-1', { action: 'ticket.duplicates', params: { ticketId: ticket.id, meters: 500 } })).toMatchObject({
+        ok: false,
+        error: { code: 'INVALID_INPUT' },
+      });
     });
   });
 });

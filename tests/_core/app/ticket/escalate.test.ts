@@ -25,7 +25,8 @@ const DESCRIPTION = '楼道里有人私拉电线给电瓶车充电。';
 const PHONE = '13712345678';
 
 const nextResident = freshResidents('escalate-resident');
-const submitted = (overrides: Partial<Api.ReportSubmitParams> = {}) => fileReport(app, nextResident(), { description: DESCRIPTION, contactPhone: PHONE, ...overrides });
+const submitted = (overrides: Partial<Api.ReportSubmitParams> = {}) =>
+  fileReport(app, nextResident(), { description: DESCRIPTION, contactPhone: PHONE, ...overrides });
 
 const escalating = (openid: string, ticketId: string, reason: string) => makeMove(app, openid, 'ticket.escalate', { ticketId, reason });
 
@@ -37,7 +38,14 @@ describe('ticket.escalate', () => {
 
     app.setNow(WEDNESDAY);
     const toCommunity = await escalating('worker-1', id, '涉及多个楼栋，需要社区协调');
-    expect(toCommunity.view).toMatchObject({ status: 'submitted', level: 'community', gridCode: 'ZD-CZ-HG-01', acceptBy: '2026-11-26T15:59:59.999Z', resolveBy: null, overdue: false });
+    expect(toCommunity.view).toMatchObject({
+      status: 'submitted',
+      level: 'community',
+      gridCode: 'ZD-CZ-HG-01',
+      acceptBy: '2026-11-26T15:59:59.999Z',
+      resolveBy: null,
+      overdue: false,
+    });
     expect(toCommunity.view.timeline?.at(-1)).toMatchObject({
       kind: 'escalate',
       actorRole: 'gridWorker',
@@ -56,12 +64,22 @@ describe('ticket.escalate', () => {
     });
     // The grid worker still sees it but no longer holds it.
     expect(toCommunity.view.allowedActions).toEqual([]);
-    expect((await app.ok('community-1', 'ticket.get', { ticketId: id })).allowedActions).toEqual(['accept', 'reject', 'transfer', 'escalate']);
+    expect((await app.ok('community-1', 'ticket.get', { ticketId: id })).allowedActions).toEqual([
+      'accept',
+      'reject',
+      'transfer',
+      'escalate',
+    ]);
 
     app.setNow(THURSDAY);
     const toStreet = await escalating('community-1', id, '需要街道协调执法');
     expect(toStreet.view).toMatchObject({ status: 'submitted', level: 'street', acceptBy: '2026-11-27T15:59:59.999Z' });
-    expect(toStreet.view.timeline?.at(-1)).toMatchObject({ kind: 'escalate', actorRole: 'communityAdmin', actorLabel: '社区', level: 'street' });
+    expect(toStreet.view.timeline?.at(-1)).toMatchObject({
+      kind: 'escalate',
+      actorRole: 'communityAdmin',
+      actorLabel: '社区',
+      level: 'street',
+    });
     expect(toStreet.told).toEqual(['staffEscalated→street-1']);
     expect((await app.ok('street-1', 'queue.list', {})).items.map((t) => t.id)).toContain(id);
     expect((await app.ok('community-1', 'queue.list', {})).items.map((t) => t.id)).not.toContain(id);
@@ -70,9 +88,19 @@ describe('ticket.escalate', () => {
     const toDistrict = await escalating('street-1', id, '需要区级部门联动');
     // Friday → the next working day is Monday.
     expect(toDistrict.view).toMatchObject({ status: 'submitted', level: 'district', acceptBy: '2026-11-30T15:59:59.999Z' });
-    expect(toDistrict.view.timeline?.at(-1)).toMatchObject({ kind: 'escalate', actorRole: 'streetAdmin', actorLabel: '街道', level: 'district' });
+    expect(toDistrict.view.timeline?.at(-1)).toMatchObject({
+      kind: 'escalate',
+      actorRole: 'streetAdmin',
+      actorLabel: '街道',
+      level: 'district',
+    });
     expect(toDistrict.told).toEqual(['staffEscalated→district-1']);
-    expect((await app.ok('district-1', 'ticket.get', { ticketId: id })).allowedActions).toEqual(['accept', 'reject', 'transfer', 'supervise']);
+    expect((await app.ok('district-1', 'ticket.get', { ticketId: id })).allowedActions).toEqual([
+      'accept',
+      'reject',
+      'transfer',
+      'supervise',
+    ]);
 
     // Nowhere higher than the district.
     await expectRefused(app, 'CONFLICT', () => app.call('district-1', 'ticket.escalate', { ticketId: id, reason: '再上报' }));
@@ -154,7 +182,9 @@ describe('ticket.escalate', () => {
       [resident, 'FORBIDDEN'],
       ['street-1', 'CONFLICT'],
     ]);
-    await expectRefused(app, 'NOT_FOUND', () => app.call('worker-1', 'ticket.escalate', { ticketId: 'no-such-ticket', reason: '需要协调' }));
+    await expectRefused(app, 'NOT_FOUND', () =>
+      app.call('worker-1', 'ticket.escalate', { ticketId: 'no-such-ticket', reason: '需要协调' }),
+    );
   });
 
   test.each(['resolved', 'closed', 'rejected', 'withdrawn'] as const)('from %s → CONFLICT, nothing changed', async (state) => {
@@ -165,7 +195,9 @@ describe('ticket.escalate', () => {
 
   test('a reason with a word content security refuses → CONTENT_REJECTED, nothing stored', async () => {
     const { id } = await submitted();
-    await expectRefused(app, 'CONTENT_REJECTED', () => app.call('worker-1', 'ticket.escalate', { ticketId: id, reason: '这是违禁测试内容' }));
+    await expectRefused(app, 'CONTENT_REJECTED', () =>
+      app.call('worker-1', 'ticket.escalate', { ticketId: id, reason: '这是违禁测试内容' }),
+    );
   });
 
   test.each([

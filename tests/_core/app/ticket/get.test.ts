@@ -10,7 +10,13 @@ const app = useTestApp(async () => {
 describe('ticket.get', () => {
   test('the reporter sees their ticket with its timeline and what they may do', async () => {
     const view = await app.ok('resident-a', 'ticket.get', { ticketId });
-    expect(view).toMatchObject({ id: ticketId, status: 'submitted', category: 'sanitation', categoryName: '环境卫生', gridCode: 'ZD-CZ-HG-01' });
+    expect(view).toMatchObject({
+      id: ticketId,
+      status: 'submitted',
+      category: 'sanitation',
+      categoryName: '环境卫生',
+      gridCode: 'ZD-CZ-HG-01',
+    });
     expect(view.timeline).toEqual([
       expect.objectContaining({ kind: 'submit', actorRole: 'resident', actorLabel: '居民', fromStatus: null, toStatus: 'submitted' }),
     ]);

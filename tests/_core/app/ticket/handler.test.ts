@@ -50,7 +50,7 @@ describe('the handler on a ticket view', () => {
     expect(await handlerSeenBy(ticket.resident, ticket.id)).toEqual({ name: displayNameOf('community-1'), phone: null });
   });
 
-  test('dispatched: the department\'s handler; returned: back to who holds it', async () => {
+  test("dispatched: the department's handler; returned: back to who holds it", async () => {
     const ticket = await fileReport(app, nextResident());
     await bringTo(app, ticket, 'accepted', { by: 'zhang-yan' });
     await app.ok('zhang-yan', 'ticket.dispatch', { ticketId: ticket.id, departmentCode: 'cz-sanitation' });
@@ -78,7 +78,7 @@ describe('the handler on a ticket view', () => {
     expect(await handlerSeenBy(withdrawn.resident, withdrawn.id)).toBeNull();
   });
 
-  test('timeline entries carry the staff member\'s display name; residents\' and the system\'s none', async () => {
+  test("timeline entries carry the staff member's display name; residents' and the system's none", async () => {
     const ticket = await fileReport(app, nextResident());
     await app.ok('zhang-yan', 'ticket.accept', { ticketId: ticket.id, complexity: 'normal' });
     const view = await app.ok(ticket.resident, 'ticket.get', { ticketId: ticket.id });
@@ -90,7 +90,7 @@ describe('the handler on a ticket view', () => {
 });
 
 describe('staff detail views', () => {
-  test('the grid\'s outline, a few points per ring, around the ticket; residents get none', async () => {
+  test("the grid's outline, a few points per ring, around the ticket; residents get none", async () => {
     const ticket = await fileReport(app, nextResident());
     const view = await app.ok('worker-1', 'ticket.get', { ticketId: ticket.id });
     expect(view.gridOutline).toHaveLength(1);

@@ -21,7 +21,8 @@ const DESCRIPTION = '邻居家装修噪音太大，晚上十点还在施工。';
 const PHONE = '13612345678';
 
 const nextResident = freshResidents('reject-resident');
-const submitted = (overrides: Partial<Api.ReportSubmitParams> = {}) => fileReport(app, nextResident(), { description: DESCRIPTION, contactPhone: PHONE, ...overrides });
+const submitted = (overrides: Partial<Api.ReportSubmitParams> = {}) =>
+  fileReport(app, nextResident(), { description: DESCRIPTION, contactPhone: PHONE, ...overrides });
 
 const rejecting = (openid: string, params: Api.Params<'ticket.reject'>) => makeMove(app, openid, 'ticket.reject', params);
 
@@ -78,7 +79,12 @@ describe('ticket.reject', () => {
     await app.ok('worker-1', 'ticket.accept', { ticketId: id, complexity: 'normal' });
     const { view, told } = await rejecting('community-1', { ticketId: id, reason: '属于民事纠纷，建议通过法律途径解决' });
     expect(view).toMatchObject({ status: 'rejected', acceptBy: null, resolveBy: null });
-    expect(view.timeline?.at(-1)).toMatchObject({ kind: 'reject', actorRole: 'communityAdmin', actorLabel: '社区', fromStatus: 'accepted' });
+    expect(view.timeline?.at(-1)).toMatchObject({
+      kind: 'reject',
+      actorRole: 'communityAdmin',
+      actorLabel: '社区',
+      fromStatus: 'accepted',
+    });
     expect(told).toEqual([`ticketRejected→${resident}`]);
   });
 
@@ -114,7 +120,9 @@ describe('ticket.reject', () => {
 
   test('a duplicate of itself → INVALID_INPUT, nothing changed', async () => {
     const { id } = await submitted();
-    await expectRefused(app, 'INVALID_INPUT', () => app.call('worker-1', 'ticket.reject', { ticketId: id, reason: '重复', duplicateOf: id }));
+    await expectRefused(app, 'INVALID_INPUT', () =>
+      app.call('worker-1', 'ticket.reject', { ticketId: id, reason: '重复', duplicateOf: id }),
+    );
   });
 
   test('a patrol find has no resident to tell', async () => {

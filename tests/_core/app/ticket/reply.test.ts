@@ -50,16 +50,41 @@ describe('ticket.reply', () => {
     const before = await app.ok('zhang-yan', 'ticket.get', { ticketId: id });
     expect(before.allowedNotes).toEqual(['reply']);
     expect(before.supervisions).toEqual([
-      expect.objectContaining({ id: supervisionId, note: NOTE, by: '陈静', byLabel: '街道', answered: false, answer: null, ticketNo: before.no, categoryName: '环境卫生' }),
+      expect.objectContaining({
+        id: supervisionId,
+        note: NOTE,
+        by: '陈静',
+        byLabel: '街道',
+        answered: false,
+        answer: null,
+        ticketNo: before.no,
+        categoryName: '环境卫生',
+      }),
     ]);
     app.setNow(WEDNESDAY);
 
     const { view, written } = await makeMove(app, 'zhang-yan', 'ticket.reply', { ticketId: id, supervisionId, note: `  ${REPLY} ` });
     expect(written).toEqual([]);
-    expect(view).toMatchObject({ status: 'submitted', level: 'grid', acceptBy: before.acceptBy, allowedActions: before.allowedActions, allowedNotes: [] });
+    expect(view).toMatchObject({
+      status: 'submitted',
+      level: 'grid',
+      acceptBy: before.acceptBy,
+      allowedActions: before.allowedActions,
+      allowedNotes: [],
+    });
     expect(view.timeline?.map((e) => e.kind)).toEqual(['submit', 'supervise', 'reply']);
-    expect(view.timeline?.at(-1)).toMatchObject({ kind: 'reply', actorRole: 'gridWorker', actorName: '张燕', note: REPLY, fromStatus: 'submitted', toStatus: 'submitted', at: WEDNESDAY });
-    expect(view.supervisions).toEqual([expect.objectContaining({ id: supervisionId, answered: true, answer: { note: REPLY, at: WEDNESDAY, by: '张燕' } })]);
+    expect(view.timeline?.at(-1)).toMatchObject({
+      kind: 'reply',
+      actorRole: 'gridWorker',
+      actorName: '张燕',
+      note: REPLY,
+      fromStatus: 'submitted',
+      toStatus: 'submitted',
+      at: WEDNESDAY,
+    });
+    expect(view.supervisions).toEqual([
+      expect.objectContaining({ id: supervisionId, answered: true, answer: { note: REPLY, at: WEDNESDAY, by: '张燕' } }),
+    ]);
 
     const stored = await rowById(app, 'supervisions', supervisionId);
     expect(stored).toMatchObject({ answer: { note: REPLY, by: 'zhang-yan', byRole: 'gridWorker', byName: '张燕' } });
@@ -68,7 +93,9 @@ describe('ticket.reply', () => {
   test('a 督办 is answered once: a second reply → CONFLICT, nothing changed', async () => {
     const { id, supervisionId } = await supervised();
     await app.ok('zhang-yan', 'ticket.reply', { ticketId: id, supervisionId, note: REPLY });
-    const error = await expectRefused(app, 'CONFLICT', () => app.call('worker-1', 'ticket.reply', { ticketId: id, supervisionId, note: '再答复一次' }));
+    const error = await expectRefused(app, 'CONFLICT', () =>
+      app.call('worker-1', 'ticket.reply', { ticketId: id, supervisionId, note: '再答复一次' }),
+    );
     expect(error.message).toBe('这条督办已经答复过了');
   });
 
@@ -85,7 +112,7 @@ describe('ticket.reply', () => {
     expect(view.timeline?.filter((e) => e.kind === 'reply')).toHaveLength(1);
   });
 
-  test('each 督办 has its own answer; the system\'s overdue 督办 is answered like an admin\'s', async () => {
+  test("each 督办 has its own answer; the system's overdue 督办 is answered like an admin's", async () => {
     const ticket = await fileReport(app, nextResident());
     await app.ok('chen-jing', 'ticket.supervise', { ticketId: ticket.id, note: NOTE });
     // Thursday: the acceptance deadline (Wednesday 24:00) passed; the sweep escalates to the community and supervises.
@@ -108,7 +135,7 @@ describe('ticket.reply', () => {
     expect((await app.ok('worker-1', 'ticket.get', { ticketId: ticket.id })).allowedNotes).toEqual([]);
   });
 
-  test('only the ticket\'s holders answer: supervisors and other staff are refused, nothing changed', async () => {
+  test("only the ticket's holders answer: supervisors and other staff are refused, nothing changed", async () => {
     const { id, resident, supervisionId } = await supervised();
     await expectRefusedFor(app, 'ticket.reply', { ticketId: id, supervisionId, note: REPLY }, [
       ['chen-jing', 'CONFLICT'],
@@ -126,7 +153,9 @@ describe('ticket.reply', () => {
     await app.ok('worker-1', 'ticket.dispatch', { ticketId: ticket.id, departmentCode: 'cz-sanitation' });
     await app.ok('chen-jing', 'ticket.supervise', { ticketId: ticket.id, note: NOTE });
     const [record] = (await app.ok('dept-1', 'ticket.get', { ticketId: ticket.id })).supervisions ?? [];
-    await expectRefused(app, 'CONFLICT', () => app.call('worker-1', 'ticket.reply', { ticketId: ticket.id, supervisionId: record?.id ?? '', note: REPLY }));
+    await expectRefused(app, 'CONFLICT', () =>
+      app.call('worker-1', 'ticket.reply', { ticketId: ticket.id, supervisionId: record?.id ?? '', note: REPLY }),
+    );
     const view = await app.ok('dept-1', 'ticket.reply', { ticketId: ticket.id, supervisionId: record?.id ?? '', note: REPLY });
     expect(view.timeline?.at(-1)).toMatchObject({ kind: 'reply', actorRole: 'deptHandler', actorLabel: '职能部门' });
   });
@@ -140,13 +169,19 @@ describe('ticket.reply', () => {
   test('a 督办 of another ticket, or none at all → NOT_FOUND', async () => {
     const first = await supervised();
     const second = await supervised();
-    await expectRefused(app, 'NOT_FOUND', () => app.call('worker-1', 'ticket.reply', { ticketId: first.id, supervisionId: second.supervisionId, note: REPLY }));
-    await expectRefused(app, 'NOT_FOUND', () => app.call('worker-1', 'ticket.reply', { ticketId: first.id, supervisionId: 'no-such-record', note: REPLY }));
+    await expectRefused(app, 'NOT_FOUND', () =>
+      app.call('worker-1', 'ticket.reply', { ticketId: first.id, supervisionId: second.supervisionId, note: REPLY }),
+    );
+    await expectRefused(app, 'NOT_FOUND', () =>
+      app.call('worker-1', 'ticket.reply', { ticketId: first.id, supervisionId: 'no-such-record', note: REPLY }),
+    );
   });
 
   test('an answer content security refuses → CONTENT_REJECTED, nothing stored', async () => {
     const { id, supervisionId } = await supervised();
-    await expectRefused(app, 'CONTENT_REJECTED', () => app.call('worker-1', 'ticket.reply', { ticketId: id, supervisionId, note: '违禁测试' }));
+    await expectRefused(app, 'CONTENT_REJECTED', () =>
+      app.call('worker-1', 'ticket.reply', { ticketId: id, supervisionId, note: '违禁测试' }),
+    );
     expect((await rows(app, 'supervisions')).find((r) => r._id === supervisionId)?.answer).toBeUndefined();
   });
 
@@ -158,6 +193,8 @@ describe('ticket.reply', () => {
     ['unknown field', { note: REPLY, answered: true }],
   ])('%s → INVALID_INPUT, nothing changed', async (_name, extra) => {
     const { id, supervisionId } = await supervised();
-    await expectRefused(app, 'INVALID_INPUT', () => app.raw('worker-1', { action: 'ticket.reply', params: { ticketId: id, supervisionId, ...extra } }));
+    await expectRefused(app, 'INVALID_INPUT', () =>
+      app.raw('worker-1', { action: 'ticket.reply', params: { ticketId: id, supervisionId, ...extra } }),
+    );
   });
 });

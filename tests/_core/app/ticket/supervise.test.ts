@@ -46,7 +46,13 @@ describe('ticket.supervise', () => {
     app.setNow(WEDNESDAY);
     const { view, written } = await supervising('street-1', id, NOTE);
     // Nothing about the ticket's place in the lifecycle changes.
-    expect(view).toMatchObject({ status: 'submitted', level: 'grid', acceptBy: '2026-11-25T15:59:59.999Z', resolveBy: null, overdue: false });
+    expect(view).toMatchObject({
+      status: 'submitted',
+      level: 'grid',
+      acceptBy: '2026-11-25T15:59:59.999Z',
+      resolveBy: null,
+      overdue: false,
+    });
     expect(view.timeline?.map((e) => e.kind)).toEqual(['submit', 'supervise']);
     expect(view.timeline?.at(-1)).toMatchObject({
       kind: 'supervise',
@@ -80,7 +86,12 @@ describe('ticket.supervise', () => {
     await app.ok('street-1', 'ticket.supervise', { ticketId: id, note: '请加快办理' });
     const { view, written } = await supervising('district-1', id, NOTE);
     expect(view).toMatchObject({ status: 'accepted', resolveBy: '2026-11-27T15:59:59.999Z' });
-    expect(view.timeline?.at(-1)).toMatchObject({ kind: 'supervise', actorRole: 'districtAdmin', fromStatus: 'accepted', toStatus: 'accepted' });
+    expect(view.timeline?.at(-1)).toMatchObject({
+      kind: 'supervise',
+      actorRole: 'districtAdmin',
+      fromStatus: 'accepted',
+      toStatus: 'accepted',
+    });
     expect(told(written)).toEqual(['staffEscalated→worker-1']);
     const records = await supervisionsOf(id);
     expect(records.map((r) => [r.by, r.byRole])).toEqual(
@@ -126,11 +137,14 @@ describe('ticket.supervise', () => {
     await expectRefused(app, 'NOT_FOUND', () => app.call('street-1', 'ticket.supervise', { ticketId: 'no-such-ticket', note: NOTE }));
   });
 
-  test.each(['resolved', 'closed', 'rejected', 'withdrawn'] as const)('a %s ticket is not open → CONFLICT, nothing changed', async (state) => {
-    const ticket = await submitted();
-    await bringTo(app, ticket, state, { result: '已更换灯泡' });
-    await expectRefused(app, 'CONFLICT', () => app.call('street-1', 'ticket.supervise', { ticketId: ticket.id, note: NOTE }));
-  });
+  test.each(['resolved', 'closed', 'rejected', 'withdrawn'] as const)(
+    'a %s ticket is not open → CONFLICT, nothing changed',
+    async (state) => {
+      const ticket = await submitted();
+      await bringTo(app, ticket, state, { result: '已更换灯泡' });
+      await expectRefused(app, 'CONFLICT', () => app.call('street-1', 'ticket.supervise', { ticketId: ticket.id, note: NOTE }));
+    },
+  );
 
   test('a note with a word content security refuses → CONTENT_REJECTED, nothing stored', async () => {
     const { id } = await submitted();
@@ -146,6 +160,8 @@ describe('ticket.supervise', () => {
     ['unknown field', { note: NOTE, level: 'district' }],
   ])('%s → INVALID_INPUT, nothing changed', async (_name, extra) => {
     const { id } = await submitted();
-    await expectRefused(app, 'INVALID_INPUT', () => app.raw('street-1', { action: 'ticket.supervise', params: { ticketId: id, ...extra } }));
+    await expectRefused(app, 'INVALID_INPUT', () =>
+      app.raw('street-1', { action: 'ticket.supervise', params: { ticketId: id, ...extra } }),
+    );
   });
 });

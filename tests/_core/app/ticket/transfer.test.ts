@@ -99,8 +99,21 @@ describe('ticket.transfer', () => {
     await app.ok('worker-1', 'ticket.accept', { ticketId: id, complexity: 'complex' });
     app.setNow(FRIDAY);
     const view = await app.ok('community-1', 'ticket.transfer', { ticketId: id, toGridCode: GRID_3, reason });
-    expect(view).toMatchObject({ status: 'submitted', level: 'grid', gridCode: GRID_3, acceptBy: MONDAY_END, resolveBy: null, complexity: null });
-    expect(view.timeline?.at(-1)).toMatchObject({ kind: 'transfer', actorRole: 'communityAdmin', actorLabel: '社区', fromStatus: 'accepted', toStatus: 'submitted' });
+    expect(view).toMatchObject({
+      status: 'submitted',
+      level: 'grid',
+      gridCode: GRID_3,
+      acceptBy: MONDAY_END,
+      resolveBy: null,
+      complexity: null,
+    });
+    expect(view.timeline?.at(-1)).toMatchObject({
+      kind: 'transfer',
+      actorRole: 'communityAdmin',
+      actorLabel: '社区',
+      fromStatus: 'accepted',
+      toStatus: 'submitted',
+    });
     // The community admin still sees and owns it (grid level of their community).
     expect(view.allowedActions).toEqual(['accept', 'reject', 'transfer', 'escalate']);
   });
@@ -129,7 +142,9 @@ describe('ticket.transfer', () => {
     // Neither grid worker holds it: worker-1 cannot see it, worker-2 sees it but may do nothing.
     expect(await app.call('worker-1', 'ticket.get', { ticketId: id })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     expect((await app.ok('worker-2', 'ticket.get', { ticketId: id })).allowedActions).toEqual([]);
-    await expectRefused(app, 'CONFLICT', () => app.call('worker-2', 'ticket.transfer', { ticketId: id, toGridCode: 'ZD-CZ-HG-05', reason }));
+    await expectRefused(app, 'CONFLICT', () =>
+      app.call('worker-2', 'ticket.transfer', { ticketId: id, toGridCode: 'ZD-CZ-HG-05', reason }),
+    );
     const community = await app.ok('community-1', 'ticket.get', { ticketId: id });
     expect(community.allowedActions).toEqual(expect.arrayContaining(['accept', 'reject', 'escalate']));
     expect((await app.ok('community-1', 'queue.list', {})).items.map((t) => t.id)).toContain(id);
@@ -142,18 +157,27 @@ describe('ticket.transfer', () => {
     await app.ok('worker-1', 'ticket.transfer', { ticketId: id, toGridCode: GRID_3, reason });
     expect((await cellTally(app, 'ZD-CZ-HG-01', '2026-11-26')).received).toBe(from.received - 1);
     expect((await cellTally(app, GRID_3, '2026-11-26')).received).toBe((to.received ?? 0) + 1);
-    expect(await rowById(app, 'rollups', `cell|${GRID_3}|2026-11-26`)).toMatchObject({ gridCode: GRID_3, community: '华光社区', street: '车站街道', district: '张店区' });
+    expect(await rowById(app, 'rollups', `cell|${GRID_3}|2026-11-26`)).toMatchObject({
+      gridCode: GRID_3,
+      community: '华光社区',
+      street: '车站街道',
+      district: '张店区',
+    });
   });
 
   test('to an unknown grid → NOT_FOUND, nothing changed', async () => {
     const { id } = await submitted();
-    await expectRefused(app, 'NOT_FOUND', () => app.call('worker-1', 'ticket.transfer', { ticketId: id, toGridCode: 'ZD-CZ-HG-99', reason }));
+    await expectRefused(app, 'NOT_FOUND', () =>
+      app.call('worker-1', 'ticket.transfer', { ticketId: id, toGridCode: 'ZD-CZ-HG-99', reason }),
+    );
   });
 
   test('to a grid of another district → FORBIDDEN, nothing changed; within the district it works', async () => {
     await importNeighbourAreas(app);
     const { id } = await submitted();
-    const error = await expectRefused(app, 'FORBIDDEN', () => app.call('worker-1', 'ticket.transfer', { ticketId: id, toGridCode: 'ZC-CB-01', reason }));
+    const error = await expectRefused(app, 'FORBIDDEN', () =>
+      app.call('worker-1', 'ticket.transfer', { ticketId: id, toGridCode: 'ZC-CB-01', reason }),
+    );
     expect(error.message).toBe('只能转派到本区的网格');
     // 和平街道 is another street of the same district: allowed.
     expect((await app.ok('worker-1', 'ticket.transfer', { ticketId: id, toGridCode: 'ZD-HP-01', reason })).gridCode).toBe('ZD-HP-01');
@@ -161,7 +185,9 @@ describe('ticket.transfer', () => {
 
   test('to the grid it is already in → INVALID_INPUT, nothing changed', async () => {
     const { id } = await submitted();
-    await expectRefused(app, 'INVALID_INPUT', () => app.call('worker-1', 'ticket.transfer', { ticketId: id, toGridCode: 'ZD-CZ-HG-01', reason }));
+    await expectRefused(app, 'INVALID_INPUT', () =>
+      app.call('worker-1', 'ticket.transfer', { ticketId: id, toGridCode: 'ZD-CZ-HG-01', reason }),
+    );
   });
 
   test('only the responsible staff: another grid cannot see it, the reporter may not, a level above must wait', async () => {
@@ -179,12 +205,16 @@ describe('ticket.transfer', () => {
   test.each(['resolved', 'closed', 'rejected', 'withdrawn'] as const)('from %s → CONFLICT, nothing changed', async (state) => {
     const ticket = await submitted();
     await bringTo(app, ticket, state);
-    await expectRefused(app, 'CONFLICT', () => app.call('worker-1', 'ticket.transfer', { ticketId: ticket.id, toGridCode: GRID_3, reason }));
+    await expectRefused(app, 'CONFLICT', () =>
+      app.call('worker-1', 'ticket.transfer', { ticketId: ticket.id, toGridCode: GRID_3, reason }),
+    );
   });
 
   test('a reason with a word content security refuses → CONTENT_REJECTED, nothing stored', async () => {
     const { id } = await submitted();
-    await expectRefused(app, 'CONTENT_REJECTED', () => app.call('worker-1', 'ticket.transfer', { ticketId: id, toGridCode: GRID_3, reason: '违禁测试' }));
+    await expectRefused(app, 'CONTENT_REJECTED', () =>
+      app.call('worker-1', 'ticket.transfer', { ticketId: id, toGridCode: GRID_3, reason: '违禁测试' }),
+    );
   });
 
   test('two moves at once on the same ticket: exactly one wins', async () => {

@@ -13,7 +13,7 @@ import {
 /** 24:00 Shanghai of the n-th working day after t's Shanghai day, by walking the days. */
 export function walkNthWorkingDayAfter(t: Date, n: number, cal: WorkCalendar): Date {
   let day = toShanghaiDateKey(t);
-  for (let found = 0; found < n; ) {
+  for (let found = 0; found < n;) {
     day = addDays(day, 1);
     if (cal.isWorkingDay(day)) found += 1;
   }

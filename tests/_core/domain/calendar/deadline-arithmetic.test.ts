@@ -24,7 +24,8 @@ describe('working-day arithmetic vs the day-by-day walk', () => {
     for (const { at, n } of deadlineCases(20_000, seededRandom(2026))) {
       const fast = endOfNthWorkingDayAfter(at, n, cal).getTime();
       const walked = walkNthWorkingDayAfter(at, n, cal).getTime();
-      if (fast !== walked) mismatches.push({ at: at.toISOString(), n, fast: new Date(fast).toISOString(), walked: new Date(walked).toISOString() });
+      if (fast !== walked)
+        mismatches.push({ at: at.toISOString(), n, fast: new Date(fast).toISOString(), walked: new Date(walked).toISOString() });
     }
     expect(mismatches).toEqual([]);
   });
@@ -55,7 +56,12 @@ describe('working-day arithmetic vs the day-by-day walk', () => {
       expect(endOfNthWorkingDayAfter(at, n, cal)).toEqual(walkNthWorkingDayAfter(at, n, cal));
     }
     // Every day of the months around where the table starts and ends (two years either side of the data).
-    for (const [from, to] of [['2022-12-01', '2023-01-31'], ['2024-12-20', '2025-01-10'], ['2026-12-20', '2027-01-10'], ['2028-12-01', '2029-01-31']]) {
+    for (const [from, to] of [
+      ['2022-12-01', '2023-01-31'],
+      ['2024-12-20', '2025-01-10'],
+      ['2026-12-20', '2027-01-10'],
+      ['2028-12-01', '2029-01-31'],
+    ]) {
       for (let day = dayNumberOf(from as string); day <= dayNumberOf(to as string); day += 1) {
         for (let n = 1; n <= 12; n += 1) {
           const at = new Date(day * 86_400_000 + 2 * 3_600_000); // 10:00 Shanghai

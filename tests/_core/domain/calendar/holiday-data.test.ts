@@ -36,7 +36,15 @@ const NOTICE_2025: Notice = {
     { name: '劳动节', from: '2025-05-01', fromWeekday: '周四', to: '2025-05-05', toWeekday: '周一', days: 5 },
     { name: '端午节', from: '2025-05-31', fromWeekday: '周六', to: '2025-06-02', toWeekday: '周一', days: 3 },
     // 国庆节、中秋节 merged; 10月6日 is 农历八月十五.
-    { name: '国庆节', from: '2025-10-01', fromWeekday: '周三', to: '2025-10-08', toWeekday: '周三', days: 8, exceptions: { '2025-10-06': '中秋节' } },
+    {
+      name: '国庆节',
+      from: '2025-10-01',
+      fromWeekday: '周三',
+      to: '2025-10-08',
+      toWeekday: '周三',
+      days: 8,
+      exceptions: { '2025-10-06': '中秋节' },
+    },
   ],
   makeUps: [
     ['2025-01-26', '周日', '春节'],
@@ -162,7 +170,11 @@ describe('validateWorkCalendarData catches bad data', () => {
     ['a make-up day on a weekday', withMakeUps({ date: '2026-10-09', name: '国庆节' }), /不是周六或周日/],
     ['a make-up day far from its festival', withMakeUps({ date: '2026-06-13', name: '国庆节' }), /附近没有国庆节的放假日/],
     ['a stray weekday off outside its block', withHolidays({ date: '2026-10-09', name: '国庆节' }), /国庆节：放假日不连续/],
-    ['a block missing the weekend inside it', withHolidays({ date: '2026-10-05', name: '国庆节' }, { date: '2026-10-06', name: '国庆节' }, { date: '2026-10-07', name: '国庆节' }), /放假日不连续/],
+    [
+      'a block missing the weekend inside it',
+      withHolidays({ date: '2026-10-05', name: '国庆节' }, { date: '2026-10-06', name: '国庆节' }, { date: '2026-10-07', name: '国庆节' }),
+      /放假日不连续/,
+    ],
     ['a bad year', { ...base, year: 26 }, /年份无效/],
   ])('%s', (_label, data, problem) => {
     expect(validateWorkCalendarData(data).join('\n')).toMatch(problem);

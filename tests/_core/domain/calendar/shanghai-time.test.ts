@@ -62,7 +62,14 @@ describe('Shanghai calendar days', () => {
 
   it('reads wall-clock parts in Shanghai', () => {
     expect(shanghaiParts(new Date('2026-11-22T06:00:00Z'))).toEqual({
-      year: 2026, month: 11, day: 22, hour: 14, minute: 0, second: 0, millisecond: 0, weekday: 0,
+      year: 2026,
+      month: 11,
+      day: 22,
+      hour: 14,
+      minute: 0,
+      second: 0,
+      millisecond: 0,
+      weekday: 0,
     });
   });
 });

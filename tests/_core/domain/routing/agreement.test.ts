@@ -100,7 +100,8 @@ describe('B2: index routing vs the naive turf scan', () => {
     // The run really was on the borders: many points lie in two or more grids at once.
     const naive = naiveGrids(city.grids);
     const vertices = new Set<string>();
-    for (const g of city.grids) for (const polygon of g.polygons) for (const ring of polygon) for (const [x, y] of ring) vertices.add(`${x},${y}`);
+    for (const g of city.grids)
+      for (const polygon of g.polygons) for (const ring of polygon) for (const [x, y] of ring) vertices.add(`${x},${y}`);
     let onShared = 0;
     let exactlyOnEdge = 0;
     for (const point of points) {

@@ -82,7 +82,10 @@ export function syntheticCity(options: CityOptions = {}): City {
   const columns = Math.ceil(Math.sqrt(cells));
   const rows = Math.ceil(cells / columns);
   const kx = metersPerDegreeLongitude(centre.latitude);
-  const toPosition = (x: number, y: number): Position => [round7(centre.longitude + x / kx), round7(centre.latitude + y / METERS_PER_DEGREE)];
+  const toPosition = (x: number, y: number): Position => [
+    round7(centre.longitude + x / kx),
+    round7(centre.latitude + y / METERS_PER_DEGREE),
+  ];
 
   // Corners in metres, each displaced once so every cell that shares it agrees.
   const corners: [number, number][] = [];
@@ -127,7 +130,9 @@ export function syntheticCity(options: CityOptions = {}): City {
   const placesOf = (column: number, row: number) => {
     const street = Math.floor(row / STREET_SPAN) * streetColumns + Math.floor(column / STREET_SPAN) + 1;
     const community =
-      Math.floor((row % STREET_SPAN) / COMMUNITY_SPAN) * (STREET_SPAN / COMMUNITY_SPAN) + Math.floor((column % STREET_SPAN) / COMMUNITY_SPAN) + 1;
+      Math.floor((row % STREET_SPAN) / COMMUNITY_SPAN) * (STREET_SPAN / COMMUNITY_SPAN) +
+      Math.floor((column % STREET_SPAN) / COMMUNITY_SPAN) +
+      1;
     return { street: `第${street}街道`, community: `第${street}街道第${community}社区`, district: '张店区' };
   };
 
@@ -147,7 +152,12 @@ export function syntheticCity(options: CityOptions = {}): City {
     const row = Math.floor(cell / columns);
     const places = placesOf(column, row);
     // Counter-clockwise from the south-west corner, as RFC 7946 asks of outer rings.
-    const cycle: [number, number][] = [[column, row], [column + 1, row], [column + 1, row + 1], [column, row + 1]];
+    const cycle: [number, number][] = [
+      [column, row],
+      [column + 1, row],
+      [column + 1, row + 1],
+      [column, row + 1],
+    ];
     const outer: Position[] = [];
     cycle.forEach(([i, j], k) => {
       const [ni, nj] = cycle[(k + 1) % cycle.length] as [number, number];
@@ -156,7 +166,13 @@ export function syntheticCity(options: CityOptions = {}): City {
     });
     outer.push(outer[0] as Position);
     const code = nextCode();
-    drafts.push({ code, name: `${places.community}网格${cell}`, ...places, households: 300 + Math.floor(random() * 101), polygons: [[outer]] });
+    drafts.push({
+      code,
+      name: `${places.community}网格${cell}`,
+      ...places,
+      households: 300 + Math.floor(random() * 101),
+      polygons: [[outer]],
+    });
 
     const kind = holeKindOf(cell);
     if (kind === null) continue;
@@ -170,7 +186,13 @@ export function syntheticCity(options: CityOptions = {}): City {
     ring.push(ring[0] as Position);
     const hostIndex = drafts.length - 1;
     const [longitude, latitude] = toPosition(cx, cy);
-    holes.push({ hostIndex, kind: kind === 'enclave' && lastEnclaveIsLake && isLastEnclave(cell, cells) ? 'lake' : kind, fillIndex: null, ring, centre: { longitude, latitude } });
+    holes.push({
+      hostIndex,
+      kind: kind === 'enclave' && lastEnclaveIsLake && isLastEnclave(cell, cells) ? 'lake' : kind,
+      fillIndex: null,
+      ring,
+      centre: { longitude, latitude },
+    });
   }
 
   for (const hole of holes) {
@@ -178,7 +200,13 @@ export function syntheticCity(options: CityOptions = {}): City {
     (host.polygons[0] as LinearRing[]).push([...hole.ring].reverse());
     if (hole.kind === 'enclave') {
       const code = nextCode();
-      drafts.push({ ...host, code, name: `${host.community}飞地${drafts.length}`, households: 300 + Math.floor(random() * 101), polygons: [[hole.ring]] });
+      drafts.push({
+        ...host,
+        code,
+        name: `${host.community}飞地${drafts.length}`,
+        households: 300 + Math.floor(random() * 101),
+        polygons: [[hole.ring]],
+      });
       hole.fillIndex = drafts.length - 1;
     } else if (hole.kind === 'exclave') {
       // The neighbour to the west (or east at the city's west edge) owns the hole: a MultiPolygon.
@@ -231,7 +259,10 @@ export function populationPoints(city: City, n: number, seed: number): GeoPoint[
   for (const g of city.grids) {
     const x = (g.bbox[0] + g.bbox[2]) / 2;
     const y = (g.bbox[1] + g.bbox[3]) / 2;
-    const density = clusters.reduce((d, c) => d + c.weight * Math.exp(-((x - c.longitude) ** 2 + (y - c.latitude) ** 2) / (2 * c.sigma ** 2)), 0.05);
+    const density = clusters.reduce(
+      (d, c) => d + c.weight * Math.exp(-((x - c.longitude) ** 2 + (y - c.latitude) ** 2) / (2 * c.sigma ** 2)),
+      0.05,
+    );
     sum += (g.households ?? 350) * density;
     cumulative.push(sum);
   }
@@ -261,8 +292,14 @@ export function populationPoints(city: City, n: number, seed: number): GeoPoint[
       const side = Math.floor(random() * 4);
       const along = random();
       const out = random();
-      const longitude = side === 0 ? minLng - out * bandLng : side === 1 ? maxLng + out * bandLng : minLng - bandLng + along * (maxLng - minLng + 2 * bandLng);
-      const latitude = side === 2 ? minLat - out * band : side === 3 ? maxLat + out * band : minLat - band + along * (maxLat - minLat + 2 * band);
+      const longitude =
+        side === 0
+          ? minLng - out * bandLng
+          : side === 1
+            ? maxLng + out * bandLng
+            : minLng - bandLng + along * (maxLng - minLng + 2 * bandLng);
+      const latitude =
+        side === 2 ? minLat - out * band : side === 3 ? maxLat + out * band : minLat - band + along * (maxLat - minLat + 2 * band);
       points.push({ longitude, latitude });
     }
   }
@@ -321,7 +358,10 @@ export function borderPoints(city: City, n: number, seed: number): GeoPoint[] {
     out.push(hole.centre);
     for (let k = 0; k < 4; k += 1) {
       const v = hole.ring[Math.floor(random() * (hole.ring.length - 1))] as Position;
-      out.push({ longitude: hole.centre.longitude + (v[0] - hole.centre.longitude) * random(), latitude: hole.centre.latitude + (v[1] - hole.centre.latitude) * random() });
+      out.push({
+        longitude: hole.centre.longitude + (v[0] - hole.centre.longitude) * random(),
+        latitude: hole.centre.latitude + (v[1] - hole.centre.latitude) * random(),
+      });
     }
   }
   return out;

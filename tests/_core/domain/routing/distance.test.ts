@@ -21,7 +21,12 @@ describe('haversineMeters', () => {
   });
 
   it('agrees with the local offsets routing uses, to centimetres at 200 m', () => {
-    for (const [east, north] of [[200, 0], [0, 200], [141.42, 141.42], [-120, 160]] as const) {
+    for (const [east, north] of [
+      [200, 0],
+      [0, 200],
+      [141.42, 141.42],
+      [-120, 160],
+    ] as const) {
       expect(haversineMeters(zibo, offset(zibo, east, north))).toBeCloseTo(Math.hypot(east, north), 1);
     }
   });

@@ -52,10 +52,51 @@ export interface Lattice {
   codeAt(column: number, row: number): string | undefined;
 }
 
-const STREETS = ['车站街道', '和平街道', '科苑街道', '体育场街道', '公园街道', '湖田街道', '马尚街道', '四宝山街道', '房镇镇', '南定镇', '沣水镇', '中埠镇'];
+const STREETS = [
+  '车站街道',
+  '和平街道',
+  '科苑街道',
+  '体育场街道',
+  '公园街道',
+  '湖田街道',
+  '马尚街道',
+  '四宝山街道',
+  '房镇镇',
+  '南定镇',
+  '沣水镇',
+  '中埠镇',
+];
 const COMMUNITY_STEMS = [
-  '华光', '金晶', '共青团', '人民', '建设', '兴学', '世纪', '新村', '柳泉', '金茂', '西二', '东一', '北西五', '南苑', '银座',
-  '杏园', '丰泽', '联通', '鲁泰', '齐盛', '华润', '富康', '凯瑞', '嘉和', '泰和', '双山', '傅家', '洪沟', '万杰', '宝山',
+  '华光',
+  '金晶',
+  '共青团',
+  '人民',
+  '建设',
+  '兴学',
+  '世纪',
+  '新村',
+  '柳泉',
+  '金茂',
+  '西二',
+  '东一',
+  '北西五',
+  '南苑',
+  '银座',
+  '杏园',
+  '丰泽',
+  '联通',
+  '鲁泰',
+  '齐盛',
+  '华润',
+  '富康',
+  '凯瑞',
+  '嘉和',
+  '泰和',
+  '双山',
+  '傅家',
+  '洪沟',
+  '万杰',
+  '宝山',
 ];
 
 /** Past the stems, names take a suffix so they stay unique: 华光东社区, 华光西社区 … */
@@ -75,7 +116,10 @@ export function zhangdianLattice(options: LatticeOptions): Lattice {
   const columns = Math.ceil(Math.sqrt(count));
   const rows = Math.ceil(count / columns);
   const kx = metersPerDegreeLongitude(centre.latitude);
-  const toPosition = (x: number, y: number): Position => [round7(centre.longitude + x / kx), round7(centre.latitude + y / METERS_PER_DEGREE)];
+  const toPosition = (x: number, y: number): Position => [
+    round7(centre.longitude + x / kx),
+    round7(centre.latitude + y / METERS_PER_DEGREE),
+  ];
 
   // Corners in metres from the centre, each displaced once so every cell that shares it agrees.
   const corner: [number, number][][] = [];
@@ -117,7 +161,9 @@ export function zhangdianLattice(options: LatticeOptions): Lattice {
     const row = Math.floor(index / columns);
     const streetNo = Math.floor(row / STREET_SPAN) * streetColumns + Math.floor(column / STREET_SPAN) + 1;
     const communityNo =
-      Math.floor((row % STREET_SPAN) / COMMUNITY_SPAN) * (STREET_SPAN / COMMUNITY_SPAN) + Math.floor((column % STREET_SPAN) / COMMUNITY_SPAN) + 1;
+      Math.floor((row % STREET_SPAN) / COMMUNITY_SPAN) * (STREET_SPAN / COMMUNITY_SPAN) +
+      Math.floor((column % STREET_SPAN) / COMMUNITY_SPAN) +
+      1;
     const gridNo = (row % COMMUNITY_SPAN) * COMMUNITY_SPAN + (column % COMMUNITY_SPAN) + 1;
     const street = STREETS[streetNo - 1] ?? `第${streetNo}街道`;
     const stemIndex = (streetNo - 1) * 16 + communityNo - 1;
@@ -130,7 +176,12 @@ export function zhangdianLattice(options: LatticeOptions): Lattice {
     codes.set(`${column},${row}`, code);
 
     // Counter-clockwise from the south-west corner, as RFC 7946 asks of outer rings.
-    const cycle: [number, number][] = [[column, row], [column + 1, row], [column + 1, row + 1], [column, row + 1]];
+    const cycle: [number, number][] = [
+      [column, row],
+      [column + 1, row],
+      [column + 1, row + 1],
+      [column, row + 1],
+    ];
     const ring: Position[] = [];
     cycle.forEach(([i, j], k) => {
       const [ni, nj] = cycle[(k + 1) % cycle.length] as [number, number];
@@ -152,7 +203,12 @@ export function zhangdianLattice(options: LatticeOptions): Lattice {
   }
 
   const bbox = grids.reduce<BBox>(
-    (acc, grid) => [Math.min(acc[0], grid.bbox[0]), Math.min(acc[1], grid.bbox[1]), Math.max(acc[2], grid.bbox[2]), Math.max(acc[3], grid.bbox[3])],
+    (acc, grid) => [
+      Math.min(acc[0], grid.bbox[0]),
+      Math.min(acc[1], grid.bbox[1]),
+      Math.max(acc[2], grid.bbox[2]),
+      Math.max(acc[3], grid.bbox[3]),
+    ],
     [Infinity, Infinity, -Infinity, -Infinity],
   );
   return {
@@ -185,7 +241,14 @@ export function toFeatureCollection(grids: readonly GridShape[]): {
   type: 'FeatureCollection';
   features: {
     type: 'Feature';
-    properties: { code: string; name: string; community: string | null; street: string | null; district: string | null; households: number | null };
+    properties: {
+      code: string;
+      name: string;
+      community: string | null;
+      street: string | null;
+      district: string | null;
+      households: number | null;
+    };
     geometry: { type: 'Polygon'; coordinates: number[][][] } | { type: 'MultiPolygon'; coordinates: number[][][][] };
   }[];
 } {
@@ -203,7 +266,10 @@ export function toFeatureCollection(grids: readonly GridShape[]): {
           district: grid.district,
           households: grid.households,
         },
-        geometry: parts.length === 1 && parts[0] !== undefined ? { type: 'Polygon', coordinates: parts[0] } : { type: 'MultiPolygon', coordinates: parts },
+        geometry:
+          parts.length === 1 && parts[0] !== undefined
+            ? { type: 'Polygon', coordinates: parts[0] }
+            : { type: 'MultiPolygon', coordinates: parts },
       };
     }),
   };

@@ -40,7 +40,11 @@ function issuesOf(geojson: Json, crs: Crs = 'gcj02') {
 
 describe('parseGridImport: accepted imports', () => {
   it('turns a Polygon into a one-part MultiPolygon with its bbox and properties', () => {
-    const [grid] = accepted(collection(feature({ code: ' G1 ', name: ' 华光一网格 ', community: '华光社区', street: '车站街道', district: '张店区', households: 356 })));
+    const [grid] = accepted(
+      collection(
+        feature({ code: ' G1 ', name: ' 华光一网格 ', community: '华光社区', street: '车站街道', district: '张店区', households: 356 }),
+      ),
+    );
     expect(grid).toEqual({
       code: 'G1',
       name: '华光一网格',
@@ -71,7 +75,11 @@ describe('parseGridImport: accepted imports', () => {
   });
 
   it('ignores foreign members and unknown properties that GIS tools add', () => {
-    const fc = { ...collection({ ...valid('G1', { fid: 7, area: 1.5 }), id: 7, bbox: [0, 0, 0, 0] }), name: 'grids', crs: { type: 'name' } };
+    const fc = {
+      ...collection({ ...valid('G1', { fid: 7, area: 1.5 }), id: 7, bbox: [0, 0, 0, 0] }),
+      name: 'grids',
+      crs: { type: 'name' },
+    };
     expect(accepted(fc)).toHaveLength(1);
   });
 
@@ -83,7 +91,10 @@ describe('parseGridImport: accepted imports', () => {
 
 describe('parseGridImport: WGS-84 → GCJ-02', () => {
   const wgs = [118.05, 36.81] as const;
-  const [grid] = accepted(collection(feature({ code: 'W1', name: 'w' }, { type: 'Polygon', coordinates: [square(wgs[0], wgs[1])] })), 'wgs84');
+  const [grid] = accepted(
+    collection(feature({ code: 'W1', name: 'w' }, { type: 'Polygon', coordinates: [square(wgs[0], wgs[1])] })),
+    'wgs84',
+  );
   const moved = grid?.polygons[0]?.[0]?.[0] ?? [0, 0];
 
   it('moves a Zibo point a few hundred metres, mostly east, as GCJ-02 does in eastern China', () => {
@@ -95,7 +106,9 @@ describe('parseGridImport: WGS-84 → GCJ-02', () => {
   });
 
   it('gives exactly what gcoord gives, for every position, and keeps rings closed', () => {
-    const expected = square(wgs[0], wgs[1]).map(([lng, lat]) => gcoord.transform<[number, number]>([lng as number, lat as number], gcoord.WGS84, gcoord.GCJ02));
+    const expected = square(wgs[0], wgs[1]).map(([lng, lat]) =>
+      gcoord.transform<[number, number]>([lng as number, lat as number], gcoord.WGS84, gcoord.GCJ02),
+    );
     expect(grid?.polygons).toEqual([[expected]]);
     const ring = grid?.polygons[0]?.[0] ?? [];
     expect(ring[ring.length - 1]).toEqual(ring[0]);
@@ -124,37 +137,179 @@ describe('parseGridImport: refused imports', () => {
     ['no features', { type: 'FeatureCollection' }, 'features', '缺少网格列表 features'],
     ['empty features', collection(), 'features', '导入内容中没有网格'],
     ['a feature that is not an object', collection('G1'), 'features[0]', '第 1 个网格不是 GeoJSON Feature'],
-    ['a feature of the wrong type', collection({ ...valid('G1'), type: 'Geometry' }), 'features[0].type', '第 1 个网格（G1）不是 GeoJSON Feature（type 应为 "Feature"）'],
-    ['no properties', collection({ type: 'Feature', geometry: geometry([ok]) }), 'features[0].properties', '第 1 个网格缺少属性 properties'],
-    ['the third grid has no code', collection(valid('G1'), valid('G2'), feature({ name: 'x' })), 'features[2].properties.code', '第 3 个网格缺少编号 code'],
+    [
+      'a feature of the wrong type',
+      collection({ ...valid('G1'), type: 'Geometry' }),
+      'features[0].type',
+      '第 1 个网格（G1）不是 GeoJSON Feature（type 应为 "Feature"）',
+    ],
+    [
+      'no properties',
+      collection({ type: 'Feature', geometry: geometry([ok]) }),
+      'features[0].properties',
+      '第 1 个网格缺少属性 properties',
+    ],
+    [
+      'the third grid has no code',
+      collection(valid('G1'), valid('G2'), feature({ name: 'x' })),
+      'features[2].properties.code',
+      '第 3 个网格缺少编号 code',
+    ],
     ['a numeric code', collection(feature({ code: 370303, name: 'x' })), 'features[0].properties.code', '第 1 个网格的编号 code 须为文字'],
     ['a blank code', collection(feature({ code: '   ', name: 'x' })), 'features[0].properties.code', '第 1 个网格的编号 code 为空'],
-    ['a code too long', collection(feature({ code: 'G'.repeat(65), name: 'x' })), 'features[0].properties.code', `第 1 个网格（${'G'.repeat(65)}）的编号 code 过长（最多 64 字）`],
+    [
+      'a code too long',
+      collection(feature({ code: 'G'.repeat(65), name: 'x' })),
+      'features[0].properties.code',
+      `第 1 个网格（${'G'.repeat(65)}）的编号 code 过长（最多 64 字）`,
+    ],
     ['no name', collection(feature({ code: 'G1' })), 'features[0].properties.name', '第 1 个网格（G1）缺少名称 name'],
     ['a blank name', collection(feature({ code: 'G1', name: '' })), 'features[0].properties.name', '第 1 个网格（G1）的名称 name 为空'],
-    ['a numeric community', collection(valid('G1', { community: 5 })), 'features[0].properties.community', '第 1 个网格（G1）的社区 community 须为文字'],
-    ['a street name too long', collection(valid('G1', { street: '街'.repeat(65) })), 'features[0].properties.street', '第 1 个网格（G1）的街道 street 过长（最多 64 字）'],
-    ['zero households', collection(valid('G1', { households: 0 })), 'features[0].properties.households', '第 1 个网格（G1）的户数 households 须为正整数'],
-    ['fractional households', collection(valid('G1', { households: 350.5 })), 'features[0].properties.households', '第 1 个网格（G1）的户数 households 须为正整数'],
-    ['households as text', collection(valid('G1', { households: '350' })), 'features[0].properties.households', '第 1 个网格（G1）的户数 households 须为正整数'],
+    [
+      'a numeric community',
+      collection(valid('G1', { community: 5 })),
+      'features[0].properties.community',
+      '第 1 个网格（G1）的社区 community 须为文字',
+    ],
+    [
+      'a street name too long',
+      collection(valid('G1', { street: '街'.repeat(65) })),
+      'features[0].properties.street',
+      '第 1 个网格（G1）的街道 street 过长（最多 64 字）',
+    ],
+    [
+      'zero households',
+      collection(valid('G1', { households: 0 })),
+      'features[0].properties.households',
+      '第 1 个网格（G1）的户数 households 须为正整数',
+    ],
+    [
+      'fractional households',
+      collection(valid('G1', { households: 350.5 })),
+      'features[0].properties.households',
+      '第 1 个网格（G1）的户数 households 须为正整数',
+    ],
+    [
+      'households as text',
+      collection(valid('G1', { households: '350' })),
+      'features[0].properties.households',
+      '第 1 个网格（G1）的户数 households 须为正整数',
+    ],
     ['no geometry', collection(feature({ code: 'G1', name: 'x' }, null)), 'features[0].geometry', '第 1 个网格（G1）缺少边界 geometry'],
-    ['a Point geometry', collection(feature({ code: 'G1', name: 'x' }, { type: 'Point', coordinates: [118.05, 36.81] })), 'features[0].geometry.type', '第 1 个网格（G1）的边界须为 Polygon 或 MultiPolygon'],
-    ['empty coordinates', collection(feature({ code: 'G1', name: 'x' }, geometry([]))), 'features[0].geometry.coordinates', '第 1 个网格（G1）的边界坐标为空或格式不正确'],
-    ['coordinates not an array', collection(feature({ code: 'G1', name: 'x' }, geometry('118,36'))), 'features[0].geometry.coordinates', '第 1 个网格（G1）的边界坐标为空或格式不正确'],
-    ['an outer ring of three positions', collection(feature({ code: 'G1', name: 'x' }, geometry([ok.slice(0, 2).concat([ok[0] as number[]])]))), 'features[0].geometry.coordinates[0]', '第 1 个网格（G1）的外边界少于 4 个点'],
-    ['an unclosed outer ring', collection(feature({ code: 'G1', name: 'x' }, geometry([unclosed]))), 'features[0].geometry.coordinates[0]', '第 1 个网格（G1）的外边界未闭合（首尾两点须相同）'],
-    ['an unclosed hole', collection(feature({ code: 'G1', name: 'x' }, geometry([square(118.05, 36.81, 0.01), unclosed]))), 'features[0].geometry.coordinates[1]', '第 1 个网格（G1）的第 1 个内洞未闭合（首尾两点须相同）'],
-    ['an unclosed ring in the second part', collection(feature({ code: 'G1', name: 'x' }, geometry([[ok], [unclosed]], 'MultiPolygon'))), 'features[0].geometry.coordinates[1][0]', '第 1 个网格（G1）的第 2 块的外边界未闭合（首尾两点须相同）'],
-    ['an empty MultiPolygon part', collection(feature({ code: 'G1', name: 'x' }, geometry([[ok], []], 'MultiPolygon'))), 'features[0].geometry.coordinates[1]', '第 1 个网格（G1）的第 2 块为空或格式不正确'],
-    ['a text coordinate', collection(feature({ code: 'G1', name: 'x' }, geometry([[ok[0], [118.053, '36.81'], ...ok.slice(2)]]))), 'features[0].geometry.coordinates[0][1][1]', '第 1 个网格（G1）的外边界第 2 个点不是有效的数字'],
-    ['a NaN coordinate', collection(feature({ code: 'G1', name: 'x' }, geometry([[ok[0], [Number.NaN, 36.81], ...ok.slice(2)]]))), 'features[0].geometry.coordinates[0][1][0]', '第 1 个网格（G1）的外边界第 2 个点不是有效的数字'],
-    ['an infinite coordinate', collection(feature({ code: 'G1', name: 'x' }, geometry([[ok[0], [Infinity, 36.81], ...ok.slice(2)]]))), 'features[0].geometry.coordinates[0][1][0]', '第 1 个网格（G1）的外边界第 2 个点不是有效的数字'],
-    ['a position with one number', collection(feature({ code: 'G1', name: 'x' }, geometry([[ok[0], [118.053], ...ok.slice(2)]]))), 'features[0].geometry.coordinates[0][1]', '第 1 个网格（G1）的外边界第 2 个点应为 [经度, 纬度]'],
-    ['a position with four numbers', collection(feature({ code: 'G1', name: 'x' }, geometry([[ok[0], [118.053, 36.81, 0, 0], ...ok.slice(2)]]))), 'features[0].geometry.coordinates[0][1]', '第 1 个网格（G1）的外边界第 2 个点应为 [经度, 纬度] 或 [经度, 纬度, 高程]'],
-    ['a position outside China', collection(feature({ code: 'G1', name: 'x' }, geometry([square(2.35, 48.85)]))), 'features[0].geometry.coordinates[0][0]', '第 1 个网格（G1）的外边界第 1 个点 [2.35, 48.85] 不在中国范围内'],
-    ['latitude and longitude swapped', collection(feature({ code: 'G1', name: 'x' }, geometry([square(36.81, 118.05)]))), 'features[0].geometry.coordinates[0][0]', '第 1 个网格（G1）的外边界第 1 个点 [36.81, 118.05] 不在中国范围内，经纬度可能写反了（应为 [经度, 纬度]）'],
-    ['a ring with no area', collection(feature({ code: 'G1', name: 'x' }, geometry([[[118.05, 36.81], [118.06, 36.82], [118.07, 36.83], [118.05, 36.81]]]))), 'features[0].geometry.coordinates[0]', '第 1 个网格（G1）的外边界面积为零（各点共线或重合）'],
-    ['a duplicate code', collection(valid('G1'), valid('G2'), valid('G1')), 'features[2].properties.code', '第 3 个网格的编号 G1 与第 1 个网格重复'],
+    [
+      'a Point geometry',
+      collection(feature({ code: 'G1', name: 'x' }, { type: 'Point', coordinates: [118.05, 36.81] })),
+      'features[0].geometry.type',
+      '第 1 个网格（G1）的边界须为 Polygon 或 MultiPolygon',
+    ],
+    [
+      'empty coordinates',
+      collection(feature({ code: 'G1', name: 'x' }, geometry([]))),
+      'features[0].geometry.coordinates',
+      '第 1 个网格（G1）的边界坐标为空或格式不正确',
+    ],
+    [
+      'coordinates not an array',
+      collection(feature({ code: 'G1', name: 'x' }, geometry('118,36'))),
+      'features[0].geometry.coordinates',
+      '第 1 个网格（G1）的边界坐标为空或格式不正确',
+    ],
+    [
+      'an outer ring of three positions',
+      collection(feature({ code: 'G1', name: 'x' }, geometry([ok.slice(0, 2).concat([ok[0] as number[]])]))),
+      'features[0].geometry.coordinates[0]',
+      '第 1 个网格（G1）的外边界少于 4 个点',
+    ],
+    [
+      'an unclosed outer ring',
+      collection(feature({ code: 'G1', name: 'x' }, geometry([unclosed]))),
+      'features[0].geometry.coordinates[0]',
+      '第 1 个网格（G1）的外边界未闭合（首尾两点须相同）',
+    ],
+    [
+      'an unclosed hole',
+      collection(feature({ code: 'G1', name: 'x' }, geometry([square(118.05, 36.81, 0.01), unclosed]))),
+      'features[0].geometry.coordinates[1]',
+      '第 1 个网格（G1）的第 1 个内洞未闭合（首尾两点须相同）',
+    ],
+    [
+      'an unclosed ring in the second part',
+      collection(feature({ code: 'G1', name: 'x' }, geometry([[ok], [unclosed]], 'MultiPolygon'))),
+      'features[0].geometry.coordinates[1][0]',
+      '第 1 个网格（G1）的第 2 块的外边界未闭合（首尾两点须相同）',
+    ],
+    [
+      'an empty MultiPolygon part',
+      collection(feature({ code: 'G1', name: 'x' }, geometry([[ok], []], 'MultiPolygon'))),
+      'features[0].geometry.coordinates[1]',
+      '第 1 个网格（G1）的第 2 块为空或格式不正确',
+    ],
+    [
+      'a text coordinate',
+      collection(feature({ code: 'G1', name: 'x' }, geometry([[ok[0], [118.053, '36.81'], ...ok.slice(2)]]))),
+      'features[0].geometry.coordinates[0][1][1]',
+      '第 1 个网格（G1）的外边界第 2 个点不是有效的数字',
+    ],
+    [
+      'a NaN coordinate',
+      collection(feature({ code: 'G1', name: 'x' }, geometry([[ok[0], [Number.NaN, 36.81], ...ok.slice(2)]]))),
+      'features[0].geometry.coordinates[0][1][0]',
+      '第 1 个网格（G1）的外边界第 2 个点不是有效的数字',
+    ],
+    [
+      'an infinite coordinate',
+      collection(feature({ code: 'G1', name: 'x' }, geometry([[ok[0], [Infinity, 36.81], ...ok.slice(2)]]))),
+      'features[0].geometry.coordinates[0][1][0]',
+      '第 1 个网格（G1）的外边界第 2 个点不是有效的数字',
+    ],
+    [
+      'a position with one number',
+      collection(feature({ code: 'G1', name: 'x' }, geometry([[ok[0], [118.053], ...ok.slice(2)]]))),
+      'features[0].geometry.coordinates[0][1]',
+      '第 1 个网格（G1）的外边界第 2 个点应为 [经度, 纬度]',
+    ],
+    [
+      'a position with four numbers',
+      collection(feature({ code: 'G1', name: 'x' }, geometry([[ok[0], [118.053, 36.81, 0, 0], ...ok.slice(2)]]))),
+      'features[0].geometry.coordinates[0][1]',
+      '第 1 个网格（G1）的外边界第 2 个点应为 [经度, 纬度] 或 [经度, 纬度, 高程]',
+    ],
+    [
+      'a position outside China',
+      collection(feature({ code: 'G1', name: 'x' }, geometry([square(2.35, 48.85)]))),
+      'features[0].geometry.coordinates[0][0]',
+      '第 1 个网格（G1）的外边界第 1 个点 [2.35, 48.85] 不在中国范围内',
+    ],
+    [
+      'latitude and longitude swapped',
+      collection(feature({ code: 'G1', name: 'x' }, geometry([square(36.81, 118.05)]))),
+      'features[0].geometry.coordinates[0][0]',
+      '第 1 个网格（G1）的外边界第 1 个点 [36.81, 118.05] 不在中国范围内，经纬度可能写反了（应为 [经度, 纬度]）',
+    ],
+    [
+      'a ring with no area',
+      collection(
+        feature(
+          { code: 'G1', name: 'x' },
+          geometry([
+            [
+              [118.05, 36.81],
+              [118.06, 36.82],
+              [118.07, 36.83],
+              [118.05, 36.81],
+            ],
+          ]),
+        ),
+      ),
+      'features[0].geometry.coordinates[0]',
+      '第 1 个网格（G1）的外边界面积为零（各点共线或重合）',
+    ],
+    [
+      'a duplicate code',
+      collection(valid('G1'), valid('G2'), valid('G1')),
+      'features[2].properties.code',
+      '第 3 个网格的编号 G1 与第 1 个网格重复',
+    ],
   ];
 
   it.each(cases)('%s', (_name, geojson, path, message) => {
@@ -162,7 +317,10 @@ describe('parseGridImport: refused imports', () => {
   });
 
   it('refuses an unknown crs', () => {
-    expect(parseGridImport(collection(valid('G1')), 'bd09' as Crs)).toEqual({ ok: false, issues: [{ path: 'crs', message: '坐标系 crs 须为 wgs84 或 gcj02' }] });
+    expect(parseGridImport(collection(valid('G1')), 'bd09' as Crs)).toEqual({
+      ok: false,
+      issues: [{ path: 'crs', message: '坐标系 crs 须为 wgs84 或 gcj02' }],
+    });
   });
 
   it('reports every bad feature at once, and nothing is imported', () => {

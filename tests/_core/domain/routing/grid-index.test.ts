@@ -49,7 +49,10 @@ describe('route: inside a grid', () => {
   const block = [box('B-C', 0, 0, 1, 1), box('B-A', 1, 0, 2, 1), box('B-D', 0, 1, 1, 2), box('B-B', 1, 1, 2, 2)];
   const diagonal = [poly('T-2', [0, 0], [3, 1], [0, 1]), poly('T-1', [0, 0], [3, 0], [3, 1])];
   const overlap = [box('O-2', 0, 0, 2, 2), box('O-1', 1, 1, 3, 3)];
-  const holeFilled = [grid('H-9', [[rect(X0, Y0, X0 + 4 * U, Y0 + 4 * U), rect(X0 + U, Y0 + U, X0 + 3 * U, Y0 + 3 * U)]]), box('H-5', 1, 1, 3, 3)];
+  const holeFilled = [
+    grid('H-9', [[rect(X0, Y0, X0 + 4 * U, Y0 + 4 * U), rect(X0 + U, Y0 + U, X0 + 3 * U, Y0 + 3 * U)]]),
+    box('H-5', 1, 1, 3, 3),
+  ];
   const multi = [grid('M-1', [[rect(X0, Y0, X0 + U, Y0 + U)], [rect(X0 + 3 * U, Y0, X0 + 4 * U, Y0 + U)]]), box('M-2', 1.5, 0, 2.5, 1)];
   const numeric = [box('G9', 0, 0, 1, 1), box('G10', 1, 0, 2, 1)];
 
@@ -97,7 +100,10 @@ describe('route: inside a grid', () => {
       const turn = Math.sign(orientation(a[0], a[1], b[0], b[1], point.longitude, point.latitude));
       const expectedHolders = turn === 0 ? ['S-2', 'S-1'] : turn > 0 ? ['S-2'] : ['S-1'];
       const actual = route(index, point);
-      if (JSON.stringify(holders) !== JSON.stringify(expectedHolders) || JSON.stringify(actual) !== JSON.stringify(inside(turn > 0 ? 'S-2' : 'S-1'))) {
+      if (
+        JSON.stringify(holders) !== JSON.stringify(expectedHolders) ||
+        JSON.stringify(actual) !== JSON.stringify(inside(turn > 0 ? 'S-2' : 'S-1'))
+      ) {
         mismatches.push({ point, holders, turn, actual });
       }
       sides[turn > 0 ? 'above' : turn < 0 ? 'below' : 'on'] += 1;

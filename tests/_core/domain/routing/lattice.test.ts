@@ -25,7 +25,10 @@ function inBox(point: GeoPoint, bbox: GridShape['bbox'], marginDegrees = 0): boo
 
 /** What the rules say, by looking at every grid. */
 function bruteForce(grids: readonly GridShape[], point: GeoPoint): RouteResult {
-  const holders = grids.filter((g) => inBox(point, g.bbox) && pointInMultiPolygon(point, g.polygons)).map((g) => g.code).sort();
+  const holders = grids
+    .filter((g) => inBox(point, g.bbox) && pointInMultiPolygon(point, g.polygons))
+    .map((g) => g.code)
+    .sort();
   if (holders.length > 0) return { kind: 'grid', gridCode: holders[0] as string, how: 'inside' };
   // 200 m is under 0.0025° in any direction at this latitude; grids beyond that box cannot count.
   const margin = (2 * NEAREST_GRID_MAX_METERS) / METERS_PER_DEGREE_UPPER_BOUND / Math.cos((36.9 * Math.PI) / 180);
@@ -69,13 +72,17 @@ describe('routing a random lattice of 2,000 grids', () => {
 
   it('puts every shared vertex in exactly one grid: the lowest code among those meeting there', () => {
     const vertices = new Map<string, GeoPoint>();
-    for (const g of grids) for (const [longitude, latitude] of g.polygons[0]?.[0] ?? []) vertices.set(`${longitude},${latitude}`, { longitude, latitude });
+    for (const g of grids)
+      for (const [longitude, latitude] of g.polygons[0]?.[0] ?? []) vertices.set(`${longitude},${latitude}`, { longitude, latitude });
     // Every fourth vertex: corners where up to four grids meet, and the bends along shared edges.
     const sample = [...vertices.values()].filter((_, i) => i % 4 === 0);
     let shared = 0;
     const mismatches: unknown[] = [];
     for (const vertex of sample) {
-      const holders = grids.filter((g) => inBox(vertex, g.bbox) && pointInMultiPolygon(vertex, g.polygons)).map((g) => g.code).sort();
+      const holders = grids
+        .filter((g) => inBox(vertex, g.bbox) && pointInMultiPolygon(vertex, g.polygons))
+        .map((g) => g.code)
+        .sort();
       if (holders.length > 1) shared += 1;
       const actual = route(index, vertex);
       if (holders.length === 0 || actual.kind !== 'grid' || actual.how !== 'inside' || actual.gridCode !== holders[0]) {
@@ -93,7 +100,8 @@ describe('routing an exact square lattice', () => {
   const random = seededRandom(99);
 
   /** Index of the line interval holding the value, or -1; independent of any polygon code. */
-  const interval = (lines: readonly number[], value: number): number => lines.findIndex((line, i) => i + 1 < lines.length && value > line && value < (lines[i + 1] as number));
+  const interval = (lines: readonly number[], value: number): number =>
+    lines.findIndex((line, i) => i + 1 < lines.length && value > line && value < (lines[i + 1] as number));
 
   it('routes each point to the cell its row and column say, with no polygon test in the oracle', () => {
     let checked = 0;
@@ -116,11 +124,21 @@ describe('routing an exact square lattice', () => {
     for (let k = 0; k < 2000; k += 1) {
       const column = 1 + Math.floor(random() * (lattice.columns - 2));
       const row = 1 + Math.floor(random() * (lattice.rows - 3));
-      const onVertical = { longitude: lattice.columnLines[column] as number, latitude: (lattice.rowLines[row] as number) * 0.5 + (lattice.rowLines[row + 1] as number) * 0.5 };
-      const verticalCodes = [lattice.codeAt(column - 1, row), lattice.codeAt(column, row)].filter((c): c is string => c !== undefined).sort();
+      const onVertical = {
+        longitude: lattice.columnLines[column] as number,
+        latitude: (lattice.rowLines[row] as number) * 0.5 + (lattice.rowLines[row + 1] as number) * 0.5,
+      };
+      const verticalCodes = [lattice.codeAt(column - 1, row), lattice.codeAt(column, row)]
+        .filter((c): c is string => c !== undefined)
+        .sort();
       expect(route(index, onVertical)).toEqual({ kind: 'grid', gridCode: verticalCodes[0], how: 'inside' });
       const corner = { longitude: lattice.columnLines[column] as number, latitude: lattice.rowLines[row] as number };
-      const cornerCodes = [lattice.codeAt(column - 1, row - 1), lattice.codeAt(column, row - 1), lattice.codeAt(column - 1, row), lattice.codeAt(column, row)]
+      const cornerCodes = [
+        lattice.codeAt(column - 1, row - 1),
+        lattice.codeAt(column, row - 1),
+        lattice.codeAt(column - 1, row),
+        lattice.codeAt(column, row),
+      ]
         .filter((c): c is string => c !== undefined)
         .sort();
       expect(route(index, corner)).toEqual({ kind: 'grid', gridCode: cornerCodes[0], how: 'inside' });

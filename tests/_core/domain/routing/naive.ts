@@ -39,7 +39,10 @@ export function naiveGrids(grids: readonly GridShape[]): NaiveGrid[] {
       minLat: shape.bbox[1],
       maxLng: shape.bbox[2],
       maxLat: shape.bbox[3],
-      geometry: { type: 'MultiPolygon', coordinates: shape.polygons.map((polygon) => polygon.map((ring) => ring.map(([lng, lat]) => [lng, lat]))) },
+      geometry: {
+        type: 'MultiPolygon',
+        coordinates: shape.polygons.map((polygon) => polygon.map((ring) => ring.map(([lng, lat]) => [lng, lat]))),
+      },
     }));
 }
 
@@ -59,7 +62,11 @@ export function naiveContaining(grids: readonly NaiveGrid[], point: GeoPoint, op
   const at = [point.longitude, point.latitude];
   for (let i = 0; i < grids.length; i += 1) {
     const g = grids[i] as NaiveGrid;
-    if (options.boxFirst && (point.longitude < g.minLng || point.longitude > g.maxLng || point.latitude < g.minLat || point.latitude > g.maxLat)) continue;
+    if (
+      options.boxFirst &&
+      (point.longitude < g.minLng || point.longitude > g.maxLng || point.latitude < g.minLat || point.latitude > g.maxLat)
+    )
+      continue;
     if (booleanPointInPolygon(at, g.geometry)) return g.code;
   }
   return null;
@@ -95,6 +102,7 @@ export function naiveRoute(grids: readonly NaiveGrid[], point: GeoPoint, options
   if (inside !== null) return { kind: 'grid', gridCode: inside, how: 'inside' };
   const near = naiveNearest(grids, point, TRIAGE_HINT_MAX_METERS, options);
   if (near === null) return { kind: 'triage' };
-  if (near.distanceMeters <= NEAREST_GRID_MAX_METERS) return { kind: 'grid', gridCode: near.gridCode, how: 'nearest', distanceMeters: near.distanceMeters };
+  if (near.distanceMeters <= NEAREST_GRID_MAX_METERS)
+    return { kind: 'grid', gridCode: near.gridCode, how: 'nearest', distanceMeters: near.distanceMeters };
   return { kind: 'triage', nearest: near };
 }

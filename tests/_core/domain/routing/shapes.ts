@@ -29,7 +29,16 @@ export function ring(...positions: Position[]): LinearRing {
 }
 
 export function grid(code: string, polygons: MultiPolygonCoordinates): GridShape {
-  return { code, name: code, community: null, street: null, district: null, households: null, polygons, bbox: boundingBox(polygons) as BBox };
+  return {
+    code,
+    name: code,
+    community: null,
+    street: null,
+    district: null,
+    households: null,
+    polygons,
+    bbox: boundingBox(polygons) as BBox,
+  };
 }
 
 export const at = (longitude: number, latitude: number): GeoPoint => ({ longitude, latitude });
