@@ -4,7 +4,7 @@
 // of their facts, so a tally of a day and area always equals a recount of its tickets, and tallies
 // of cells add up to any larger area. Medians are exact: minutes are kept as histograms.
 import { toShanghaiDateKey } from './calendar';
-import type { PlaceRef, Ticket, TimelineRecord } from './types';
+import type { PlaceRef, StaffRole, Ticket, TimelineRecord } from './types';
 import { MINUTE_MS } from './time-units';
 
 export interface Counters {
@@ -63,6 +63,16 @@ export interface FigureBody {
   byDepartment: Record<string, Tally>;
   /** By the staff member who handled it (resolved it, else accepted it); keys stay on the server. */
   byStaff: Record<string, Tally>;
+  /** Who each byStaff key was when they last handled one of these tickets, so figures name staff without reading them. */
+  staffTags: Record<string, StaffTag>;
+}
+
+/** A handler's role and public display name as the timeline recorded them when they acted. */
+export interface StaffTag {
+  role: StaffRole;
+  name: string | null;
+  /** When they acted (ISO): of two tags of one handler, the later one names them. */
+  at: string;
 }
 
 export interface TicketFacts {
@@ -73,6 +83,7 @@ export interface TicketFacts {
   source: Source;
   department: string | null;
   handler: string | null;
+  handlerTag: StaffTag | null;
   counters: Counters;
   acceptMinutes: number | null;
   resolveMinutes: number | null;
@@ -114,6 +125,9 @@ export function factsOf(ticket: Ticket): TicketFacts {
     source: ticket.source,
     department: ticket.departmentCode ?? ticket.dispatchedTo,
     handler: handlerEntry ? handlerEntry.actorOpenid : null,
+    handlerTag: handlerEntry
+      ? { role: handlerEntry.actorRole as StaffRole, name: handlerEntry.actorName ?? null, at: handlerEntry.at.toISOString() }
+      : null,
     counters: {
       received: 1,
       accepted: ticket.acceptedAt !== null ? 1 : 0,
@@ -140,7 +154,7 @@ export function emptyTally(): Tally {
 }
 
 export function emptyBody(): FigureBody {
-  return { total: emptyTally(), byCategory: {}, byGrid: {}, bySource: {}, byDepartment: {}, byStaff: {} };
+  return { total: emptyTally(), byCategory: {}, byGrid: {}, bySource: {}, byDepartment: {}, byStaff: {}, staffTags: {} };
 }
 
 function addHistogram(into: Histogram, from: Histogram): void {
@@ -167,6 +181,12 @@ function addTo(map: Record<string, Tally>, key: string | null, tally: Tally): vo
   addTally(slot, tally);
 }
 
+/** Keeps the later of a handler's tags (the earlier ISO time loses; a tie keeps the one held). */
+function addTag(tags: Record<string, StaffTag>, openid: string, tag: StaffTag): void {
+  const held = tags[openid];
+  if (held === undefined || tag.at > held.at) tags[openid] = { ...tag };
+}
+
 /** Adds one ticket's facts into a body (mutating). */
 export function addFacts(body: FigureBody, facts: TicketFacts): void {
   const tally = tallyOfFacts(facts);
@@ -176,6 +196,7 @@ export function addFacts(body: FigureBody, facts: TicketFacts): void {
   addTo(body.bySource, facts.source, tally);
   addTo(body.byDepartment, facts.department, tally);
   addTo(body.byStaff, facts.handler, tally);
+  if (facts.handler !== null && facts.handlerTag !== null) addTag(body.staffTags, facts.handler, facts.handlerTag);
 }
 
 /** The body of a set of tickets: what a recount gives. */
@@ -192,6 +213,7 @@ export function mergeBodies(bodies: Iterable<FigureBody>): FigureBody {
   for (const body of bodies) {
     addTally(out.total, body.total);
     for (const key of keys) for (const [k, tally] of Object.entries(body[key])) addTo(out[key], k, tally);
+    for (const [openid, tag] of Object.entries(body.staffTags)) addTag(out.staffTags, openid, tag);
   }
   return out;
 }

@@ -1,5 +1,5 @@
 // Figures: rollups per level × place × Shanghai day, kept by the figures job.
-import type { FigureBody } from '../domain/figures';
+import type { FigureBody, Tally } from '../domain/figures';
 import type { Ticket } from '../domain/types';
 
 /**
@@ -23,9 +23,20 @@ export interface DirtyTicket {
   stale: Array<{ cell: string; place: Ticket['place'] }>;
 }
 
+/** The rollup of one place and Shanghai month (YYYY-MM): the merge of its days, and each day's total. */
+export interface MonthFigures {
+  month: string;
+  body: FigureBody;
+  days: Record<string, Tally>;
+}
+
 export interface FiguresStore {
   /** The rollups of one place for each Shanghai day within [fromDay, toDay] (YYYY-MM-DD), oldest first. */
   read(level: FigureLevel, place: string, fromDay: string, toDay: string): Promise<DayFigures[]>;
+  /** The month rollups of one place (not cells) within [fromMonth, toMonth] (YYYY-MM), oldest first. */
+  readMonths(level: Exclude<FigureLevel, 'cell'>, place: string, fromMonth: string, toMonth: string): Promise<MonthFigures[]>;
+  /** Replaces a month's rollup (stored in parts that each fit well inside one query's answer). */
+  writeMonth(level: Exclude<FigureLevel, 'cell'>, place: string, month: string, figures: MonthFigures, now: Date): Promise<void>;
   /** Takes the single-runner lease of the figures job; false while another run holds it. */
   lease(holder: string, now: Date, ms: number): Promise<boolean>;
   release(holder: string): Promise<void>;

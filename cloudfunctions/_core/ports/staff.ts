@@ -35,16 +35,8 @@ export interface InviteRecord {
 
 export type RedeemResult = { ok: true; staff: StaffRecord } | { ok: false; reason: 'not_found' | 'used' | 'expired' | 'bound' };
 
-/** What figures need to name a staff member: no scope, no phone. */
-export interface StaffNameTag {
-  role: StaffRole;
-  displayName: string | null;
-}
-
 export interface StaffStore {
   get(openid: string): Promise<StaffRecord | null>;
-  /** Role and display name of those of `openids` still bound (a hundred to a query); the rest are missing from the map. */
-  nameTags(openids: readonly string[]): Promise<Map<string, StaffNameTag>>;
   /** The openids of the staff who hold that queue (at most 50). */
   holders(holder: Holder): Promise<string[]>;
   createInvite(invite: InviteRecord): Promise<void>;

@@ -156,6 +156,12 @@ export const COLLECTIONS: readonly CollectionSpec[] = [
         ['place', 1],
         ['day', 1],
       ]),
+      // stats.summary and the figures job: one place's month rollups (their parts sort by _id: month, then part).
+      index('level_place_id', [
+        ['level', 1],
+        ['place', 1],
+        ['_id', 1],
+      ]),
       // the figures job: a day's cells under a community, street, district, or all of them.
       index('level_community_day', [
         ['level', 1],

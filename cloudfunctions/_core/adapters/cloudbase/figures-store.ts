@@ -1,14 +1,15 @@
 // Figures (`rollups`): one document per level × place × Shanghai day holding the tally of the
-// tickets that arrived that day in that place, broken down for the figures page. Written only by
-// the figures job (under a single-runner lease in `meta`), read by stats.summary — a year of one
-// area is at most 366 documents. The job finds tickets to count by `figuresDirty`, recounts their
+// tickets that arrived that day in that place, broken down for the figures page, and for each
+// place above the cells one rollup per Shanghai month (the merge of its days, with each day's
+// total), stored in parts that fit one query's answer. Written only by the figures job (under a
+// single-runner lease in `meta`), read by stats.summary — a year of one area is 12 months' parts. The job finds tickets to count by `figuresDirty`, recounts their
 // cells from the tickets themselves, and marks each ticket counted only if it did not change
 // meanwhile (its version), so a figure is never counted from a state that was already replaced.
-import { emptyBody, type FigureBody } from '../../domain/figures';
+import { emptyBody, mergeBodies, type FigureBody, type Tally } from '../../domain/figures';
 import type { PlaceRef, Ticket } from '../../domain/types';
-import type { DayFigures, DirtyTicket, FigureLevel, FiguresStore } from '../../ports';
+import type { DayFigures, DirtyTicket, FigureLevel, FiguresStore, MonthFigures } from '../../ports';
 import { COLLECTION } from './collections';
-import { docs, type Doc, toStr, updated, isDuplicateKey, isAnswerTooLarge } from './results';
+import { docs, type Doc, toStr, updated, isDuplicateKey, isAnswerTooLarge, removed } from './results';
 import { database, type Database } from './sdk';
 import { fromDoc, staleCellsOf } from './ticket-store';
 
@@ -26,6 +27,19 @@ function pageFor(rows: readonly Doc[], previous: number): number {
 }
 
 export const rollupId = (level: FigureLevel, place: string, day: string): string => `${level}|${place}|${day}`;
+
+/**
+ * What one part of a month rollup may weigh. A month of a busy district holds a tally per grid and
+ * per handler with minute histograms — at city scale several megabytes, more than one query may
+ * answer — so a month is stored as parts that each hold some of its entries (the first also its
+ * total): a month is the merge of its parts, read two or more to a page.
+ */
+export const MONTH_PART_BYTES = ROLLUP_PAGE_BYTES / 2;
+
+const monthPrefix = (level: FigureLevel, place: string, month: string): string => `month|${level}|${place}|${month}|`;
+/** Month part ids sort by month, then part: a month's parts are one _id range. */
+const monthPartId = (level: FigureLevel, place: string, month: string, part: number): string =>
+  `${monthPrefix(level, place, month)}${String(part).padStart(3, '0')}`;
 
 function bodyOf(d: Doc): FigureBody {
   const raw = d.body;
@@ -56,6 +70,44 @@ export function rollupDoc(level: FigureLevel, place: string, day: string, body: 
   };
 }
 
+const BREAKDOWNS = ['byCategory', 'bySource', 'byDepartment', 'byGrid', 'byStaff', 'staffTags'] as const;
+
+/** The stored form of a month rollup: its entries spread over parts of at most MONTH_PART_BYTES (each part at least one entry). */
+export function monthDocs(level: Exclude<FigureLevel, 'cell'>, place: string, month: string, figures: MonthFigures, now: Date): Doc[] {
+  const parts: Array<{ body: FigureBody; days: Record<string, Tally>; bytes: number }> = [];
+  let current = {
+    body: { ...emptyBody(), total: figures.body.total },
+    days: {} as Record<string, Tally>,
+    bytes: JSON.stringify(figures.body.total).length,
+  };
+  parts.push(current);
+  const place1 = (bytes: number): void => {
+    if (current.bytes + bytes > MONTH_PART_BYTES && current.bytes > 0) parts.push((current = { body: emptyBody(), days: {}, bytes: 0 }));
+    current.bytes += bytes;
+  };
+  for (const key of BREAKDOWNS) {
+    for (const [k, value] of Object.entries(figures.body[key])) {
+      place1(k.length + JSON.stringify(value).length + 8);
+      (current.body[key] as Record<string, unknown>)[k] = value;
+    }
+  }
+  for (const [day, total] of Object.entries(figures.days)) {
+    place1(day.length + JSON.stringify(total).length + 8);
+    current.days[day] = total;
+  }
+  return parts.map((p, i) => ({
+    _id: monthPartId(level, place, month, i),
+    level,
+    place,
+    month,
+    part: i,
+    parts: parts.length,
+    body: p.body,
+    days: p.days,
+    countedAt: now,
+  }));
+}
+
 export class CloudFiguresStore implements FiguresStore {
   constructor(private readonly db: Database = database()) {}
 
@@ -82,6 +134,54 @@ export class CloudFiguresStore implements FiguresStore {
       after = String(rows[rows.length - 1]?.day);
       limit = pageFor(rows, limit);
     }
+  }
+
+  async readMonths(level: Exclude<FigureLevel, 'cell'>, place: string, fromMonth: string, toMonth: string): Promise<MonthFigures[]> {
+    const _ = this.db.command;
+    const parts: Doc[] = [];
+    const end = `${monthPrefix(level, place, toMonth)}~`;
+    let after: string | null = null;
+    // Parts weigh up to MONTH_PART_BYTES: pages sized from the heaviest read so far, as read() does.
+    let limit = 1;
+    for (;;) {
+      const _id = after === null ? _.and([_.gte(monthPrefix(level, place, fromMonth)), _.lt(end)]) : _.and([_.gt(after), _.lt(end)]);
+      let rows: Doc[];
+      try {
+        rows = await docs(this.db.collection(COLLECTION.rollups).where({ level, place, _id }).orderBy('_id', 'asc').limit(limit).get());
+      } catch (error) {
+        if (limit === 1 || !isAnswerTooLarge(error)) throw error;
+        limit = Math.max(1, Math.floor(limit / 2));
+        continue;
+      }
+      parts.push(...rows);
+      if (rows.length < limit) break;
+      after = rows[rows.length - 1]?._id ?? null;
+      limit = pageFor(rows, limit);
+    }
+    const months = new Map<string, Doc[]>();
+    for (const row of parts) months.set(String(row.month), [...(months.get(String(row.month)) ?? []), row]);
+    return [...months].map(([month, rows]) => ({
+      month,
+      body: mergeBodies(rows.map(bodyOf)),
+      days: Object.assign({}, ...rows.map((r) => (typeof r.days === 'object' && r.days !== null ? r.days : {}))) as Record<string, Tally>,
+    }));
+  }
+
+  async writeMonth(level: Exclude<FigureLevel, 'cell'>, place: string, month: string, figures: MonthFigures, now: Date): Promise<void> {
+    const parts = monthDocs(level, place, month, figures, now);
+    for (const { _id, ...data } of parts) await this.db.collection(COLLECTION.rollups).doc(_id).set({ data });
+    // Parts an earlier, heavier version of the month had beyond these.
+    const _ = this.db.command;
+    await removed(
+      this.db
+        .collection(COLLECTION.rollups)
+        .where({
+          level,
+          place,
+          _id: _.and([_.gte(monthPartId(level, place, month, parts.length)), _.lt(`${monthPrefix(level, place, month)}~`)]),
+        })
+        .remove(),
+    );
   }
 
   async lease(holder: string, now: Date, ms: number): Promise<boolean> {

@@ -7,7 +7,6 @@ import {
   type Page,
   type RedeemResult,
   type StaffProfile,
-  type StaffNameTag,
   type StaffRecord,
   type StaffStore,
 } from '../../ports';
@@ -28,34 +27,12 @@ const toStaff = (d: Doc): StaffRecord => ({
   lastActiveAt: toDate(d.lastActiveAt),
 });
 
-/** Openids a nameTags() query asks for at once (the get() default page is 100 rows). */
-const TAGS_PER_QUERY = 100;
-
 export class CloudStaffStore implements StaffStore {
   constructor(private readonly db: Database = database()) {}
 
   async get(openid: string): Promise<StaffRecord | null> {
     const found = await doc(this.db.collection(COLLECTION.staff).doc(openid).get());
     return found ? toStaff(found) : null;
-  }
-
-  async nameTags(openids: readonly string[]): Promise<Map<string, StaffNameTag>> {
-    const _ = this.db.command;
-    const out = new Map<string, StaffNameTag>();
-    const unique = [...new Set(openids)];
-    for (let i = 0; i < unique.length; i += TAGS_PER_QUERY) {
-      const chunk = unique.slice(i, i + TAGS_PER_QUERY);
-      const rows = await docs(
-        this.db
-          .collection(COLLECTION.staff)
-          .where({ _id: _.in(chunk) })
-          .field({ _id: true, role: true, displayName: true })
-          .limit(TAGS_PER_QUERY)
-          .get(),
-      );
-      for (const row of rows) out.set(row._id, { role: row.role as StaffRole, displayName: toStr(row.displayName) });
-    }
-    return out;
   }
 
   async holders(holder: Holder): Promise<string[]> {

@@ -5,6 +5,14 @@
 // it has not changed since it was read. Recounting instead of adding deltas makes a run
 // idempotent and exact: figures equal a recount once it has run. One run at a time (a lease),
 // within a time budget; what is left waits for the next trigger.
+//
+// Beside the days, each place above the cells keeps one rollup per Shanghai month (a year of a
+// district is then 12 bodies, not 365, for stats.summary). A month is recomputed from its day
+// rollups whenever a run rewrites one of its days, before the run marks those tickets counted —
+// not adjusted by the change of that day: a delta applied twice (a run that stops after writing the
+// month and before marking its tickets counted, then runs again) or lost would leave the month wrong
+// for good, while a recount from the days is idempotent and equals the days, as the days equal the
+// tickets.
 import { mergeBodies, tallyTickets } from '../../domain/figures';
 import type { PlaceRef } from '../../domain/types';
 import type { Deps, DirtyTicket, FigureLevel } from '../../ports';
@@ -41,8 +49,22 @@ async function countPage(deps: Deps, page: readonly DirtyTicket[]): Promise<numb
     await deps.figures.write('cell', cell, day, tallyTickets(tickets), where, now);
     for (const p of [...parentsOf(place, day), ...parentsOf(where, day)]) parents.set(`${p.level}\u0000${p.place}\u0000${p.day}`, p);
   }
+  const months = new Map<string, Omit<Target, 'day'> & { month: string }>();
   for (const p of parents.values()) {
     await deps.figures.write(p.level, p.place, p.day, mergeBodies(await deps.figures.cellBodies(p.level, p.place, p.day)), null, now);
+    const month = p.day.slice(0, 7);
+    months.set(`${p.level}\u0000${p.place}\u0000${month}`, { level: p.level, place: p.place, month });
+  }
+  for (const m of months.values()) {
+    const days = await deps.figures.read(m.level, m.place, `${m.month}-01`, `${m.month}-31`);
+    const body = mergeBodies(days.map((d) => d.body));
+    await deps.figures.writeMonth(
+      m.level,
+      m.place,
+      m.month,
+      { month: m.month, body, days: Object.fromEntries(days.map((d) => [d.day, d.body.total])) },
+      now,
+    );
   }
   let counted = 0;
   for (const t of page) if (await deps.figures.markCounted(t)) counted += 1;

@@ -1,5 +1,7 @@
-// stats.summary: the figures of an area and period, read from the rollups the figures job keeps
-// (one document per place and Shanghai day, so a year is at most 366 reads per place). Tickets
+// stats.summary: the figures of an area and period, read from the rollups the figures job keeps:
+// one per place and Shanghai month for the whole months of the period, one per place and day for
+// the days at its edges (a district's year is 12 month rollups; a grid's, which has none, its days).
+// The trend (byDay) comes from each day's total, which the month rollups carry beside their sum. Tickets
 // count in the period they arrived; figures lag the tickets by at most one figures run and then
 // equal a recount. Rates are fractions, null when there is nothing to divide by; the open
 // overdue count (live, from the tickets) sits beside the on-time rate. Rankings leave out units
@@ -9,7 +11,7 @@ import { addTally, emptyTally, mergeBodies, summarize, type FigureBody, type Tal
 import { isValidDateKey, toShanghaiDateKey } from '../../domain/calendar';
 import { scopeContains } from '../../domain/scope';
 import { OPEN_STATUSES, type Actor, type Scope } from '../../domain/types';
-import type { DayFigures, Deps, FigureLevel } from '../../ports';
+import type { Deps, FigureLevel } from '../../ports';
 import { fail } from '../errors';
 import { ROLE_LABEL } from '../labels';
 import { gridPlaces } from '../routing';
@@ -69,10 +71,54 @@ async function breakdown<T>(
 const rankable = (received: number): boolean => received >= MIN_TICKETS_TO_RANK;
 
 /** A day's total over its places (its breakdowns are not needed, so not merged). */
-function sumTotals(bodies: readonly FigureBody[]): Tally {
+function sumTotals(totals: readonly Tally[]): Tally {
   const total = emptyTally();
-  for (const b of bodies) addTally(total, b.total);
+  for (const t of totals) addTally(total, t);
   return total;
+}
+
+/** The date key `n` days after a date key (calendar arithmetic on the key, whatever the host's zone). */
+function addDays(key: string, n: number): string {
+  return new Date(Date.parse(`${key}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+}
+
+const lastDayOf = (month: string): string => addDays(`${addDays(`${month}-28`, 4).slice(0, 7)}-01`, -1);
+
+/** The whole months inside [from, to] (YYYY-MM), or null when there is none; the days outside them are read as days. */
+export function wholeMonths(from: string, to: string): { first: string; last: string } | null {
+  const first = from.endsWith('-01') ? from.slice(0, 7) : addDays(`${from.slice(0, 7)}-28`, 4).slice(0, 7);
+  const last = lastDayOf(to.slice(0, 7)) === to ? to.slice(0, 7) : addDays(`${to.slice(0, 7)}-01`, -1).slice(0, 7);
+  return first <= last ? { first, last } : null;
+}
+
+interface Read {
+  bodies: FigureBody[];
+  /** Each day's totals (one per place). */
+  days: Map<string, Tally[]>;
+}
+
+/** One place's figures over [from, to]: its month rollups for the whole months, its day rollups for the rest. */
+async function readPlace(deps: Deps, level: FigureLevel, place: string, from: string, to: string, into: Read): Promise<void> {
+  const addDay = (day: string, total: Tally): void => {
+    const list = into.days.get(day);
+    if (list) list.push(total);
+    else into.days.set(day, [total]);
+  };
+  const readDays = async (a: string, b: string): Promise<void> => {
+    if (a > b) return;
+    for (const d of await deps.figures.read(level, place, a, b)) {
+      into.bodies.push(d.body);
+      addDay(d.day, d.body.total);
+    }
+  };
+  const months = level === 'cell' ? null : wholeMonths(from, to);
+  if (level === 'cell' || months === null) return readDays(from, to);
+  await readDays(from, addDays(`${months.first}-01`, -1));
+  for (const m of await deps.figures.readMonths(level, place, months.first, months.last)) {
+    into.bodies.push(m.body);
+    for (const [d, total] of Object.entries(m.days)) addDay(d, total);
+  }
+  await readDays(addDays(lastDayOf(months.last), 1), to);
 }
 
 export const statsSummary = defineUseCase('stats.summary', {
@@ -86,18 +132,13 @@ export const statsSummary = defineUseCase('stats.summary', {
     if (ctx.actor.role === 'deptHandler') throw fail('FORBIDDEN', '部门人员暂不提供统计');
     const area = await areaOf(ctx.actor, params.scope, deps);
 
-    const days: DayFigures[] = (
-      await Promise.all(area.places.map((p) => deps.figures.read(p.level, p.place, params.from, params.to)))
-    ).flat();
-    const byDayBodies = new Map<string, FigureBody[]>();
-    for (const d of days) byDayBodies.set(d.day, [...(byDayBodies.get(d.day) ?? []), d.body]);
-    const body = mergeBodies(days.map((d) => d.body));
+    const read: Read = { bodies: [], days: new Map() };
+    await Promise.all(area.places.map((p) => readPlace(deps, p.level, p.place, params.from, params.to, read)));
+    const body = mergeBodies(read.bodies);
     const openOverdue = await deps.tickets.count({ areas: area.areaKeys, statuses: OPEN_STATUSES, overdue: true });
 
     // Grid names from the routing index (a district names hundreds of grids); a grid it does not know by its own document.
     const gridPlace = Object.keys(body.byGrid).length > 0 ? await gridPlaces(deps) : () => null;
-    // Staff by role, a hundred to a query (a district's summary names hundreds of them).
-    const staffTags = await deps.staff.nameTags(Object.keys(body.byStaff));
     const [byCategory, byGrid, bySource, byDepartment, byStaff] = await Promise.all([
       breakdown(body.byCategory, async (code) => ({ category: code, name: (await deps.categories.get(code))?.name ?? code })),
       breakdown(body.byGrid, async (code) => ({
@@ -107,10 +148,11 @@ export const statsSummary = defineUseCase('stats.summary', {
       breakdown(body.bySource, async (source) => ({ source: source as Api.TicketView['source'] })),
       breakdown(body.byDepartment, async (code) => ({ departmentCode: code, name: (await deps.departments.get(code))?.name ?? code })),
       breakdown(body.byStaff, async (openid) => {
-        const tag = staffTags.get(openid);
+        // Named as the timeline recorded them when they handled it (the figures keep it): the public
+        // display name given at binding, which residents read on their tickets too, else the role.
+        const tag = body.staffTags[openid];
         const role: Api.Role = tag?.role ?? 'resident';
-        // The public display name given at binding (residents read it on their tickets too).
-        return { name: tag ? (tag.displayName ?? ROLE_LABEL[tag.role]) : '已离岗人员', role };
+        return { name: tag ? (tag.name ?? ROLE_LABEL[tag.role]) : '已离岗人员', role };
       }),
     ]);
     const strip = <T extends { key: string }>(rows: T[]): Array<Omit<T, 'key'>> => rows.map(({ key: _key, ...rest }) => rest);
@@ -120,8 +162,8 @@ export const statsSummary = defineUseCase('stats.summary', {
       byGrid: strip(byGrid)
         .map((g) => ({ ...g, rankable: rankable(g.received) }))
         .sort((a, b) => a.gridCode.localeCompare(b.gridCode)),
-      byDay: [...byDayBodies]
-        .map(([d, bodies]) => ({ day: d, ...summarize(sumTotals(bodies), 0) }))
+      byDay: [...read.days]
+        .map(([d, totals]) => ({ day: d, ...summarize(sumTotals(totals), 0) }))
         .filter((d) => d.received > 0)
         .sort((a, b) => a.day.localeCompare(b.day)),
       bySource: strip(bySource),

@@ -1,9 +1,9 @@
 // A busy district's day of figures weighs a few hundred kilobytes (its grids and staff, each with
 // minute histograms); a year of them is far over the ~1 MB one query may answer. The figures
 // store reads them in pages sized to fit, each day once, in day order, and equal to what was written.
-import { CloudFiguresStore, ROLLUP_PAGE_BYTES } from '../../../../cloudfunctions/_core/adapters/cloudbase/figures-store';
+import { CloudFiguresStore, MONTH_PART_BYTES, ROLLUP_PAGE_BYTES } from '../../../../cloudfunctions/_core/adapters/cloudbase/figures-store';
 import { database } from '../../../../cloudfunctions/_core/adapters/cloudbase/sdk';
-import { emptyBody, emptyTally, type FigureBody } from '../../../../cloudfunctions/_core/domain/figures';
+import { emptyBody, emptyTally, mergeBodies, type FigureBody } from '../../../../cloudfunctions/_core/domain/figures';
 import { MAX_ANSWER_BYTES } from '../../../../cloudfunctions/_local/cloud/protocol';
 import { useTestApp } from '../../../support/app';
 
@@ -90,3 +90,38 @@ test('a period reads only its own days', async () => {
   const days = await store.read('cell', 'g-1', dayKey(2), dayKey(5));
   expect(days.map((d) => d.day)).toEqual([dayKey(2), dayKey(3), dayKey(4), dayKey(5)]);
 });
+
+const rollups = async (): Promise<Array<Record<string, unknown>>> =>
+  ((await app.snapshot()) as Record<string, Array<Record<string, unknown>> | undefined>).rollups ?? [];
+
+test('a month heavier than one answer is stored in parts, read back whole; a lighter rewrite leaves no stale part', async () => {
+  const store = new CloudFiguresStore(database());
+  // A month of a city district: 4,000 grids (~1.2 MB), far over what one query may answer.
+  const heavy = bodyWith(4000, 7);
+  heavy.byStaff = { ...heavy.byGrid };
+  heavy.staffTags = { 'worker-1': { role: 'gridWorker', name: '张网格', at: '2026-03-02T01:00:00.000Z' } };
+  const days = Object.fromEntries([0, 1, 2].map((i) => [dayKey(59 + i), bodyWith(1, i).total]));
+  await store.writeMonth('district', 'd-1', '2026-03', { month: '2026-03', body: heavy, days }, NOW);
+  await store.writeMonth('district', 'd-1', '2026-04', { month: '2026-04', body: bodyWith(2, 1), days: {} }, NOW);
+  // Other places' months and the place's days never show.
+  await store.writeMonth('district', 'd-10', '2026-03', { month: '2026-03', body: bodyWith(2, 2), days: {} }, NOW);
+  await store.write('district', 'd-1', '2026-03-05', bodyWith(2, 3), null, NOW);
+
+  const watch = watchRollupReads();
+  const months = await store.readMonths('district', 'd-1', '2026-01', '2026-12');
+  watch.stop();
+  expect(months.map((m) => m.month)).toEqual(['2026-03', '2026-04']);
+  expect(months[0]?.body).toEqual(mergeBodies([heavy]));
+  expect(months[0]?.days).toEqual(days);
+  expect(months[1]?.body).toEqual(mergeBodies([bodyWith(2, 1)]));
+  const parts = (await rollups()).filter((d) => String(d._id).startsWith('month|district|d-1|2026-03|'));
+  expect(parts.length).toBeGreaterThan(4);
+  for (const part of parts) expect(Buffer.byteLength(JSON.stringify(part), 'utf8')).toBeLessThan(MONTH_PART_BYTES * 1.1);
+  expect(Math.max(...watch.answers)).toBeLessThanOrEqual(MAX_ANSWER_BYTES);
+  expect(await store.readMonths('district', 'd-1', '2026-04', '2026-04')).toEqual([months[1]]);
+
+  // The month grows lighter: one part, nothing left of the heavy one.
+  await store.writeMonth('district', 'd-1', '2026-03', { month: '2026-03', body: bodyWith(3, 4), days: {} }, NOW);
+  expect((await rollups()).filter((d) => String(d._id).startsWith('month|district|d-1|2026-03|')).length).toBe(1);
+  expect((await store.readMonths('district', 'd-1', '2026-03', '2026-03')).map((m) => m.body)).toEqual([mergeBodies([bodyWith(3, 4)])]);
+}, 60_000);

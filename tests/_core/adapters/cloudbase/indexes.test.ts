@@ -4,6 +4,7 @@
 // SDK sends to the local cloud, and checks each query against the declared list. (The test app's
 // local cloud also refuses unserved queries everywhere, so every other test checks this too.)
 import { COLLECTIONS } from '../../../../cloudfunctions/_core/adapters/cloudbase/collections';
+import { emptyBody } from '../../../../cloudfunctions/_core/domain/figures';
 import { actorAreaKeys, actorDutyKeys } from '../../../../cloudfunctions/_core/domain/responsibility';
 import type { Actor } from '../../../../cloudfunctions/_core/domain/types';
 import { unservedReason, type RequestRecord } from '../../../../cloudfunctions/_local/cloud';
@@ -134,7 +135,10 @@ describe('every store query is served by a declared index', () => {
         ['all', '*'],
       ] as const) {
         await deps.figures.read(level, place, '2026-01-01', '2026-12-31');
+        if (level !== 'cell') await deps.figures.readMonths(level, place, '2026-01', '2026-12');
       }
+      // The job rewrites a month's parts and removes those it no longer has.
+      await deps.figures.writeMonth('district', '张店区', '2026-11', { month: '2026-11', body: emptyBody(), days: {} }, new Date());
       for (const level of ['community', 'street', 'district', 'all'] as const) await deps.figures.cellBodies(level, 'x', '2026-11-24');
       await deps.figures.dirty('0', 10);
       await deps.figures.cellTickets('ZD-CZ-HG-01', '2026-11-24');
