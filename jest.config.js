@@ -3,6 +3,9 @@ const swc = ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es
 const swcJs = ['@swc/jest', { jsc: { parser: { syntax: 'ecmascript' }, target: 'es2020' }, module: { type: 'commonjs' } }];
 
 module.exports = {
+  // No test may depend on the machine's speed: on a busy 2-core runner an end-to-end test through
+  // the local server can take several seconds, so the default 5 s would fail correct code.
+  testTimeout: 30_000,
   projects: [
     {
       displayName: 'cloud',

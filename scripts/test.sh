@@ -7,15 +7,13 @@ cd "$(dirname "$0")/.."
 
 step() { printf '\n== %s\n' "$*"; }
 
-if [ -f scripts/pack-npm.mjs ]; then
-  step "pack mini program npm (miniprogram_npm, as 构建npm does)"
-  node scripts/pack-npm.mjs
-fi
+step "pack mini program npm (miniprogram_npm, as 构建npm does)"
+node scripts/pack-npm.mjs
 
 step "typecheck (cloud, tests, mini program)"
 npx tsc -p tsconfig.json
 npx tsc -p tests/tsconfig.json
-if [ -f miniprogram/tsconfig.json ]; then npx tsc -p miniprogram/tsconfig.json; fi
+npx tsc -p miniprogram/tsconfig.json
 
 step "format, lint and architecture boundaries"
 npx prettier --check .
@@ -48,7 +46,7 @@ TZ=Asia/Shanghai npx jest --ci --json --outputFile="$RESULTS/shanghai.json" \
 step "verify (npm run verify: the suite that keeps finding what a hostile tester found)"
 node scripts/verify.mjs --json-out "$RESULTS/verify.json" || TESTS_OK=0
 
-if [ "$TESTS_OK" = 1 ] && [ -f scripts/size-check.mjs ]; then
+if [ "$TESTS_OK" = 1 ]; then
   step "mini program package sizes (main ≤ 1 MB, each subpackage ≤ 1.5 MB)"
   node scripts/size-check.mjs
 fi

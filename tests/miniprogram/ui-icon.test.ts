@@ -5,7 +5,7 @@ import { load, MP_ROOT, render } from './support/render';
 
 describe('ui-icon', () => {
   const css = fs.readFileSync(path.join(MP_ROOT, 'components/ui-icon/ui-icon.wxss'), 'utf8');
-  const defined = new Set([...css.matchAll(/\.ui-icon--([a-z-]+)\{/g)].map((m) => m[1]));
+  const defined = new Set([...css.matchAll(/\.ui-icon--([a-z-]+)\s*\{/g)].map((m) => m[1]));
 
   function sources(dir: string): string[] {
     return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
