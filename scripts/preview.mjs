@@ -188,7 +188,7 @@ async function main() {
   renderHtml();
   const screens = fs
     .readdirSync(htmlDir)
-    .filter((f) => f.endsWith('.json'))
+    .filter((f) => f.endsWith('.shot'))
     .map((f) => JSON.parse(fs.readFileSync(path.join(htmlDir, f), 'utf8')))
     .sort((a, b) => a.name.localeCompare(b.name));
   for (const f of fs.readdirSync(outDir)) if (f.endsWith('.png')) fs.rmSync(path.join(outDir, f));

@@ -1,6 +1,6 @@
 // Page previews for `npm run preview`. A spec (tests/miniprogram/preview/<spec>.preview.ts)
 // renders a page state with miniprogram-simulate and calls snapshot(); with PREVIEW_HTML_DIR set
-// that writes <dir>/<name>.html (the page as a standalone document) and <dir>/<name>.json
+// that writes <dir>/<name>.html (the page as a standalone document) and <dir>/<name>.shot (its caption, JSON)
 // ({ name, caption, fullPage }), which scripts/preview.mjs photographs in headless Chromium at
 // 375 px. Without PREVIEW_HTML_DIR every call is a no-op, so specs can run anywhere.
 //
@@ -230,7 +230,7 @@ function escapeHtml(text: string): string {
 const NAME = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /**
- * Writes the page state `root` shows as <name>.html and <name>.json (only when PREVIEW_HTML_DIR
+ * Writes the page state `root` shows as <name>.html and <name>.shot (only when PREVIEW_HTML_DIR
  * is set). Names are kebab-case and unique across all specs.
  */
 export async function snapshot(name: string, caption: string, root: Root, options: SnapshotOptions = {}): Promise<void> {
@@ -263,7 +263,7 @@ export async function snapshot(name: string, caption: string, root: Root, option
   fs.mkdirSync(OUT_DIR, { recursive: true });
   // 'wx': a name used twice (in one spec or across specs) fails instead of overwriting.
   fs.writeFileSync(path.join(OUT_DIR, `${name}.html`), html, { flag: 'wx' });
-  fs.writeFileSync(path.join(OUT_DIR, `${name}.json`), JSON.stringify({ name, caption, fullPage: options.fullPage ?? false }), {
+  fs.writeFileSync(path.join(OUT_DIR, `${name}.shot`), JSON.stringify({ name, caption, fullPage: options.fullPage ?? false }), {
     flag: 'wx',
   });
 }
