@@ -70,11 +70,11 @@ export async function handleApi(
       return { ok: false, error: { code: 'INVALID_INPUT', message: issues[0]?.message ?? MESSAGES.INVALID_INPUT, details: issues } };
     }
     const now = deps.clock.now();
-    const { actor, lastActiveAt } = await resolveCaller(openid, deps);
+    const { actor, lastActiveAt, self } = await resolveCaller(openid, deps);
     if (useCase.who === 'staff' && actor.role === 'resident') {
       return { ok: false, error: { code: 'FORBIDDEN', message: '该功能仅限工作人员使用' } };
     }
-    const data = await useCase.run(params.data, { actor, deps, now });
+    const data = await useCase.run(params.data, { actor, deps, now, self });
     await noteActivity(actor, lastActiveAt, deps, now);
     return { ok: true, data };
   } catch (error) {

@@ -2,12 +2,14 @@
 // table in actions.ts is typed against the Api contract, so a missing action fails tsc.
 import type { z } from 'zod';
 import type { Actor } from '../domain/types';
-import type { Deps } from '../ports';
+import type { Deps, StaffRecord } from '../ports';
 
 export interface CallContext {
   actor: Actor;
   deps: Deps;
   now: Date;
+  /** The caller's staff record as read to resolve the actor (null: not bound; absent: not read). */
+  self?: StaffRecord | null;
 }
 
 export interface UseCase<A extends Api.ActionName> {

@@ -39,6 +39,13 @@ export interface StaffStore {
   get(openid: string): Promise<StaffRecord | null>;
   /** The openids of the staff who hold that queue (at most 50). */
   holders(holder: Holder): Promise<string[]>;
+  /** The bound staff among these openids, read 100 to a query (a list of tickets names the same few people). */
+  getMany(openids: readonly string[]): Promise<StaffRecord[]>;
+  /**
+   * The staff who hold each of these queues (at most 50 each), as records, keyed by holderKey:
+   * one query per kind of queue, not one per queue (a page of tickets sits in a handful of grids).
+   */
+  holdersOfMany(holders: readonly Holder[]): Promise<Map<string, StaffRecord[]>>;
   createInvite(invite: InviteRecord): Promise<void>;
   /** Marks the invite used and binds the role in one transaction: a code works exactly once. */
   redeem(code: string, openid: string, now: Date, profile: StaffProfile): Promise<RedeemResult>;

@@ -10,12 +10,49 @@ import {
   type StaffRecord,
   type StaffStore,
 } from '../../ports';
+import { HOLDER_ROLE, holderKey, holdsQueue } from '../../domain/holder';
 import type { Holder, Scope, StaffRole } from '../../domain/types';
 import { decodeCursor, doc, docs, encodeCursor, isDuplicateKey, type Doc, toDate, toStr } from './results';
 import { database, type Database } from './sdk';
 import { txGet, withTransaction } from './transaction';
 
 const INVITE_CODE = /^[A-Z0-9]{6,12}$/;
+/** Rows one read may answer here (the server SDK allows 1,000; 100 keeps an answer small). */
+const READ_MAX = 100;
+/** Staff read for one queue, as `holders` does. */
+const PER_QUEUE = 50;
+/** Queues of one kind named in one $in (a grid has a worker or two: their rows stay under READ_MAX). */
+const VALUES_PER_READ = 20;
+
+/** The scope field a queue of each kind is found by (with the role: its index). */
+const QUEUE_FIELD: Record<Holder['kind'], string> = {
+  grid: 'scope.grids',
+  community: 'scope.community',
+  street: 'scope.street',
+  district: 'scope.district',
+  department: 'scope.department',
+};
+
+const queueValue = (holder: Holder): string | null => {
+  switch (holder.kind) {
+    case 'grid':
+      return holder.gridCode;
+    case 'community':
+      return holder.community;
+    case 'street':
+      return holder.street;
+    case 'district':
+      return holder.district;
+    case 'department':
+      return holder.departmentCode;
+  }
+};
+
+/** The staff who hold one queue. */
+function queueWhere(holder: Holder): Record<string, unknown> {
+  if (holder.kind === 'district' && holder.district === null) return { role: HOLDER_ROLE.district };
+  return { role: HOLDER_ROLE[holder.kind], [QUEUE_FIELD[holder.kind]]: queueValue(holder) };
+}
 
 const toStaff = (d: Doc): StaffRecord => ({
   openid: d._id,
@@ -36,20 +73,64 @@ export class CloudStaffStore implements StaffStore {
   }
 
   async holders(holder: Holder): Promise<string[]> {
-    const where: Record<string, unknown> =
-      holder.kind === 'grid'
-        ? { role: 'gridWorker', 'scope.grids': holder.gridCode }
-        : holder.kind === 'community'
-          ? { role: 'communityAdmin', 'scope.community': holder.community }
-          : holder.kind === 'street'
-            ? { role: 'streetAdmin', 'scope.street': holder.street }
-            : holder.kind === 'district'
-              ? holder.district === null
-                ? { role: 'districtAdmin' }
-                : { role: 'districtAdmin', 'scope.district': holder.district }
-              : { role: 'deptHandler', 'scope.department': holder.departmentCode };
-    const rows = await docs(this.db.collection(COLLECTION.staff).where(where).field({ _id: true }).limit(50).get());
+    const rows = await docs(this.db.collection(COLLECTION.staff).where(queueWhere(holder)).field({ _id: true }).limit(50).get());
     return rows.map((r) => r._id);
+  }
+
+  async getMany(openids: readonly string[]): Promise<StaffRecord[]> {
+    const _ = this.db.command;
+    const distinct = [...new Set(openids)];
+    const chunks: string[][] = [];
+    for (let i = 0; i < distinct.length; i += READ_MAX) chunks.push(distinct.slice(i, i + READ_MAX));
+    const pages = await Promise.all(
+      chunks.map((ids) =>
+        docs(
+          this.db
+            .collection(COLLECTION.staff)
+            .where({ _id: _.in(ids) })
+            .limit(READ_MAX)
+            .get(),
+        ),
+      ),
+    );
+    return pages.flat().map(toStaff);
+  }
+
+  async holdersOfMany(holders: readonly Holder[]): Promise<Map<string, StaffRecord[]>> {
+    const _ = this.db.command;
+    const wanted = new Map<string, Holder>();
+    for (const holder of holders) wanted.set(holderKey(holder), holder);
+    // One query per kind: the queues' values in one $in on the field the kind's index holds.
+    const byKind = new Map<Holder['kind'], Holder[]>();
+    const alone: Holder[] = [];
+    for (const holder of wanted.values()) {
+      if (holder.kind === 'district' && holder.district === null) alone.push(holder);
+      else byKind.set(holder.kind, [...(byKind.get(holder.kind) ?? []), holder]);
+    }
+    const reads: Array<Promise<Doc[]>> = alone.map((holder) =>
+      docs(this.db.collection(COLLECTION.staff).where(queueWhere(holder)).limit(PER_QUEUE).get()),
+    );
+    for (const [kind, group] of byKind) {
+      const field = QUEUE_FIELD[kind];
+      for (let i = 0; i < group.length; i += VALUES_PER_READ) {
+        const values = group.slice(i, i + VALUES_PER_READ).map(queueValue);
+        reads.push(
+          docs(
+            this.db
+              .collection(COLLECTION.staff)
+              .where({ role: HOLDER_ROLE[kind], [field]: _.in(values) })
+              .limit(READ_MAX)
+              .get(),
+          ),
+        );
+      }
+    }
+    const records = (await Promise.all(reads)).flat().map(toStaff);
+    const out = new Map<string, StaffRecord[]>();
+    for (const [key, holder] of wanted) {
+      out.set(key, records.filter((r) => holdsQueue(r.role, r.scope, holder)).slice(0, PER_QUEUE));
+    }
+    return out;
   }
 
   async directory(cursor: string | null, limit: number): Promise<Page<StaffRecord & { inviteCode: string }>> {

@@ -29,7 +29,8 @@ export const listQueue = defineUseCase('queue.list', {
       ...(params.overdue !== undefined ? { overdue: params.overdue } : {}),
     };
     const page = await ctx.deps.tickets.list(query, params.cursor ?? null, PAGE_SIZE);
-    const people = new People(ctx.deps);
+    const people = new People(ctx.deps, [ctx.self]);
+    await people.prefetch(page.items);
     const items = await Promise.all(
       page.items.map((t) => toView(t, ctx.actor, ctx.deps, ctx.now, { timeline: false, photoUrls: false, people })),
     );

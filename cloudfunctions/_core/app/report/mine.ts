@@ -21,7 +21,8 @@ export const myReports = defineUseCase('report.mine', {
       params.cursor ?? null,
       PAGE_SIZE,
     );
-    const people = new People(ctx.deps);
+    const people = new People(ctx.deps, [ctx.self]);
+    await people.prefetch(page.items);
     const items = await Promise.all(
       page.items.map((t) => toView(t, ctx.actor, ctx.deps, ctx.now, { timeline: false, photoUrls: false, people })),
     );

@@ -6,17 +6,29 @@ import { holdsNow } from '../../domain/notes';
 import type { Actor, Holder, Ticket, TimelineKind } from '../../domain/types';
 import type { Deps, StaffRecord } from '../../ports';
 import { ROLE_LABEL } from '../labels';
+import { holderKey } from '../../domain/holder';
 import { holderOf } from './effects';
+
+const FINISHING: Partial<Record<Api.TicketStatus, TimelineKind>> = { resolved: 'resolve', closed: 'resolve', rejected: 'reject' };
+
+const byStaff = (entry: Ticket['timeline'][number] | undefined): entry is Ticket['timeline'][number] & { actorOpenid: string } =>
+  !!entry && entry.actorOpenid !== null && entry.actorRole !== 'resident' && entry.actorRole !== 'system';
 
 /**
  * Staff records and queue holders looked up once per request: a list of twenty tickets usually
- * names the same few people.
+ * names the same few people. `prefetch` reads all a page needs in two batched reads up front.
  */
 export class People {
   private readonly records = new Map<string, Promise<StaffRecord | null>>();
   private readonly queues = new Map<string, Promise<string[]>>();
 
-  constructor(private readonly deps: Deps) {}
+  /** `known`: records already read in this request (the caller's own). */
+  constructor(
+    private readonly deps: Deps,
+    known: ReadonlyArray<StaffRecord | null | undefined> = [],
+  ) {
+    for (const record of known) if (record) this.records.set(record.openid, Promise.resolve(record));
+  }
 
   staff(openid: string): Promise<StaffRecord | null> {
     let found = this.records.get(openid);
@@ -28,13 +40,39 @@ export class People {
   }
 
   holders(holder: Holder): Promise<string[]> {
-    const key = JSON.stringify(holder);
+    const key = holderKey(holder);
     let found = this.queues.get(key);
     if (!found) {
       found = this.deps.staff.holders(holder);
       this.queues.set(key, found);
     }
     return found;
+  }
+
+  /**
+   * Reads what handlerOf needs for these tickets in at most two queries: the staff named in their
+   * timelines, then the holders of the queues of open tickets that no named staff member holds now.
+   */
+  async prefetch(tickets: readonly Ticket[]): Promise<void> {
+    const named = new Set<string>();
+    for (const ticket of tickets) {
+      for (const entry of ticket.timeline) if (byStaff(entry) && !this.records.has(entry.actorOpenid)) named.add(entry.actorOpenid);
+    }
+    if (named.size > 0) {
+      const found = new Map((await this.deps.staff.getMany([...named])).map((r) => [r.openid, r]));
+      for (const openid of named) this.records.set(openid, Promise.resolve(found.get(openid) ?? null));
+    }
+    const queues: Holder[] = [];
+    for (const ticket of tickets) {
+      if (ticket.status === 'withdrawn' || FINISHING[ticket.status] || (await lastHolderToAct(ticket, this))) continue;
+      const holder = holderOf(ticket);
+      if (holder && !this.queues.has(holderKey(holder))) queues.push(holder);
+    }
+    if (queues.length === 0) return;
+    for (const [key, records] of await this.deps.staff.holdersOfMany(queues)) {
+      for (const record of records) if (!this.records.has(record.openid)) this.records.set(record.openid, Promise.resolve(record));
+      this.queues.set(key, Promise.resolve(records.map((r) => r.openid)));
+    }
   }
 }
 
@@ -49,11 +87,6 @@ export const handlerFrom = (record: StaffRecord): Api.Handler => ({
   name: record.displayName ?? ROLE_LABEL[record.role],
   phone: record.servicePhone,
 });
-
-const FINISHING: Partial<Record<Api.TicketStatus, TimelineKind>> = { resolved: 'resolve', closed: 'resolve', rejected: 'reject' };
-
-const byStaff = (entry: Ticket['timeline'][number] | undefined): entry is Ticket['timeline'][number] & { actorOpenid: string } =>
-  !!entry && entry.actorOpenid !== null && entry.actorRole !== 'resident' && entry.actorRole !== 'system';
 
 /** The staff member who made the last `kind` entry. */
 async function lastToDo(ticket: Ticket, kind: TimelineKind, people: People): Promise<StaffRecord | null> {

@@ -157,6 +157,8 @@ describe('every store query is served by a declared index', () => {
     ];
     const queries = await walk(async (deps) => {
       for (const holder of holders) await deps.staff.holders(holder);
+      await deps.staff.holdersOfMany(holders);
+      await deps.staff.getMany(['a', 'b']);
       await deps.grids.list({}, null, 20);
       await deps.grids.list({ community: '华光社区' }, null, 2);
       await deps.grids.list({ street: '车站街道' }, null, 2);

@@ -78,6 +78,41 @@ describe('the handler on a ticket view', () => {
     expect(await handlerSeenBy(withdrawn.resident, withdrawn.id)).toBeNull();
   });
 
+  test('a page of tickets in every state names the same handlers as their detail views, reading staff once per kind, not per ticket', async () => {
+    const resident = nextResident();
+    const open = await fileReport(app, resident);
+    const alone = await fileReport(app, resident, { location: GRID_3 });
+    const accepted = await fileReport(app, resident);
+    await app.ok('zhang-yan', 'ticket.accept', { ticketId: accepted.id, complexity: 'normal' });
+    const escalated = await fileReport(app, resident);
+    await app.ok('zhang-yan', 'ticket.accept', { ticketId: escalated.id, complexity: 'normal' });
+    await app.ok('zhang-yan', 'ticket.escalate', { ticketId: escalated.id, reason: '需要社区协调' });
+    const dispatched = await fileReport(app, resident, { location: GRID_5 });
+    await bringTo(app, dispatched, 'accepted', { by: 'li-qiang' });
+    await app.ok('li-qiang', 'ticket.dispatch', { ticketId: dispatched.id, departmentCode: 'cz-sanitation' });
+    const resolved = await fileReport(app, resident);
+    await bringTo(app, resolved, 'accepted', { by: 'zhang-yan' });
+    await app.ok('worker-1', 'ticket.resolve', { ticketId: resolved.id, result: '已清运' });
+    const rejected = await fileReport(app, resident);
+    await app.ok('zhang-yan', 'ticket.reject', { ticketId: rejected.id, reason: '不属于受理范围' });
+
+    const staffReads: string[] = [];
+    const stop = app.server.cloud.onRequest((r) => {
+      if (r.body.collectionName === 'staff') staffReads.push(String(r.body.query));
+    });
+    const mine = await app.ok(resident, 'report.mine', {});
+    stop();
+    // The caller's own record, the staff named in the timelines (one read), and the holders of
+    // the open queues no named person holds: one read per kind of queue (grids, community, department).
+    expect(staffReads).toHaveLength(5);
+    const tickets = [open, alone, accepted, escalated, dispatched, resolved, rejected];
+    expect(mine.items.map((t) => t.id).sort()).toEqual(tickets.map((t) => t.id).sort());
+    for (const item of mine.items) expect(item.handler).toEqual(await handlerSeenBy(resident, item.id));
+    expect(mine.items.find((t) => t.id === alone.id)?.handler).toEqual({ name: displayNameOf('worker-2'), phone: null });
+    expect(mine.items.find((t) => t.id === dispatched.id)?.handler).toEqual({ name: displayNameOf('dept-1'), phone: null });
+    expect(mine.items.find((t) => t.id === open.id)?.handler).toBeNull();
+  });
+
   test("timeline entries carry the staff member's display name; residents' and the system's none", async () => {
     const ticket = await fileReport(app, nextResident());
     await app.ok('zhang-yan', 'ticket.accept', { ticketId: ticket.id, complexity: 'normal' });
