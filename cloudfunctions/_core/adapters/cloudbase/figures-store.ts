@@ -5,10 +5,11 @@
 // single-runner lease in `meta`), read by stats.summary — a year of one area is 12 months' parts. The job finds tickets to count by `figuresDirty`, recounts their
 // cells from the tickets themselves, and marks each ticket counted only if it did not change
 // meanwhile (its version), so a figure is never counted from a state that was already replaced.
-import { emptyBody, mergeBodies, type FigureBody, type Tally } from '../../domain/figures';
+import { mergeBodies, type FigureBody, type Tally } from '../../domain/figures';
 import type { PlaceRef, Ticket } from '../../domain/types';
 import type { DayFigures, DirtyTicket, FigureLevel, FiguresStore, MonthFigures } from '../../ports';
 import { COLLECTION } from './collections';
+import { packBody, packDays, unpackBody, unpackDays } from './figures-codec';
 import { docs, type Doc, toStr, updated, isDuplicateKey, isAnswerTooLarge, removed } from './results';
 import { database, type Database } from './sdk';
 import { fromDoc, staleCellsOf } from './ticket-store';
@@ -41,11 +42,7 @@ const monthPrefix = (level: FigureLevel, place: string, month: string): string =
 const monthPartId = (level: FigureLevel, place: string, month: string, part: number): string =>
   `${monthPrefix(level, place, month)}${String(part).padStart(3, '0')}`;
 
-function bodyOf(d: Doc): FigureBody {
-  const raw = d.body;
-  if (typeof raw !== 'object' || raw === null) return emptyBody();
-  return { ...emptyBody(), ...(raw as Partial<FigureBody>) };
-}
+const bodyOf = (d: Doc): FigureBody => unpackBody(d.body);
 
 /** Where a cell's rollup sits, for the places above it (null fields are not counted there). */
 const PARENT_FIELD: Readonly<Record<Exclude<FigureLevel, 'cell' | 'all'>, 'community' | 'street' | 'district'>> = {
@@ -65,34 +62,34 @@ export function rollupDoc(level: FigureLevel, place: string, day: string, body: 
     community: cellPlace?.community ?? null,
     street: cellPlace?.street ?? null,
     district: cellPlace?.district ?? null,
-    body: { ...body },
+    body: packBody(body),
     countedAt: now,
   };
 }
 
 const BREAKDOWNS = ['byCategory', 'bySource', 'byDepartment', 'byGrid', 'byStaff', 'staffTags'] as const;
 
-/** The stored form of a month rollup: its entries spread over parts of at most MONTH_PART_BYTES (each part at least one entry). */
+/** The stored form of a month rollup: its packed entries spread over parts of at most MONTH_PART_BYTES (each part at least one entry). */
 export function monthDocs(level: Exclude<FigureLevel, 'cell'>, place: string, month: string, figures: MonthFigures, now: Date): Doc[] {
-  const parts: Array<{ body: FigureBody; days: Record<string, Tally>; bytes: number }> = [];
-  let current = {
-    body: { ...emptyBody(), total: figures.body.total },
-    days: {} as Record<string, Tally>,
-    bytes: JSON.stringify(figures.body.total).length,
-  };
-  parts.push(current);
+  const packed = packBody(figures.body);
+  type Part = { body: Record<string, unknown>; days: Record<string, string>; bytes: number };
+  const fresh = (): Part => ({ body: Object.fromEntries(BREAKDOWNS.map((key) => [key, {}])), days: {}, bytes: 0 });
+  let current = fresh();
+  current.body.total = packed.total;
+  current.bytes = String(packed.total).length;
+  const parts: Part[] = [current];
   const place1 = (bytes: number): void => {
-    if (current.bytes + bytes > MONTH_PART_BYTES && current.bytes > 0) parts.push((current = { body: emptyBody(), days: {}, bytes: 0 }));
+    if (current.bytes + bytes > MONTH_PART_BYTES && current.bytes > 0) parts.push((current = fresh()));
     current.bytes += bytes;
   };
   for (const key of BREAKDOWNS) {
-    for (const [k, value] of Object.entries(figures.body[key])) {
-      place1(k.length + JSON.stringify(value).length + 8);
+    for (const [k, value] of Object.entries(packed[key] as Record<string, unknown>)) {
+      place1(k.length + (typeof value === 'string' ? value.length : JSON.stringify(value).length) + 8);
       (current.body[key] as Record<string, unknown>)[k] = value;
     }
   }
-  for (const [day, total] of Object.entries(figures.days)) {
-    place1(day.length + JSON.stringify(total).length + 8);
+  for (const [day, total] of Object.entries(packDays(figures.days))) {
+    place1(day.length + total.length + 8);
     current.days[day] = total;
   }
   return parts.map((p, i) => ({
@@ -163,7 +160,7 @@ export class CloudFiguresStore implements FiguresStore {
     return [...months].map(([month, rows]) => ({
       month,
       body: mergeBodies(rows.map(bodyOf)),
-      days: Object.assign({}, ...rows.map((r) => (typeof r.days === 'object' && r.days !== null ? r.days : {}))) as Record<string, Tally>,
+      days: Object.assign({}, ...rows.map((r) => unpackDays(r.days))) as Record<string, Tally>,
     }));
   }
 

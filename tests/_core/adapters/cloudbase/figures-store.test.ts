@@ -45,7 +45,7 @@ function watchRollupReads(): { answers: number[]; refused: () => number; stop: (
 
 test('a year of heavy days: every day once, in order, equal to what was written, no answer over the limit', async () => {
   const store = new CloudFiguresStore(database());
-  // Six days of a district with 1,200 grids (~380 KB each) among light days the pages grow over.
+  // Six heavy days of a district with 1,200 grids among light days the pages grow over.
   const written = new Map<string, FigureBody>();
   for (let i = 0; i < 60; i++) {
     const body = bodyWith(i % 9 === 8 ? 1200 : 5, i);
@@ -72,7 +72,7 @@ test('days that grow heavier than the page was sized for: the refused page is re
   // Light days size the pages large; then a run of heavy days arrives within one page.
   const written: string[] = [];
   for (let i = 0; i < 25; i++) {
-    await store.write('street', 's-1', dayKey(i), bodyWith(i < 21 ? 2 : 1500, i), null, NOW);
+    await store.write('street', 's-1', dayKey(i), bodyWith(i < 21 ? 2 : 4000, i), null, NOW);
     written.push(dayKey(i));
   }
   const watch = watchRollupReads();
@@ -96,8 +96,8 @@ const rollups = async (): Promise<Array<Record<string, unknown>>> =>
 
 test('a month heavier than one answer is stored in parts, read back whole; a lighter rewrite leaves no stale part', async () => {
   const store = new CloudFiguresStore(database());
-  // A month of a city district: 4,000 grids (~1.2 MB), far over what one query may answer.
-  const heavy = bodyWith(4000, 7);
+  // A month of a city district: 7,000 grids and as many handlers (~1.6 MB packed), far over what one query may answer.
+  const heavy = bodyWith(7000, 7);
   heavy.byStaff = { ...heavy.byGrid };
   heavy.staffTags = { 'worker-1': { role: 'gridWorker', name: '张网格', at: '2026-03-02T01:00:00.000Z' } };
   const days = Object.fromEntries([0, 1, 2].map((i) => [dayKey(59 + i), bodyWith(1, i).total]));
