@@ -228,6 +228,7 @@ export const b06: BenchRow = {
         meets: times >= TARGET_RATIO && docsRead <= TARGET_DOCS && same,
         notes: [
           `${TICKETS.toLocaleString('en-US')} tickets over ${GRIDS} grids of one district seeded in ${num(seeded)} s; ${cellWrites.toLocaleString('en-US')} cells tallied, ${areaWrites.toLocaleString('en-US')} area day rollups and ${monthWrites.toLocaleString('en-US')} month parts written in ${num(rolled)} s`,
+          `stats.summary CPU of 5 calls: ${samples.map((x) => num(x)).join(', ')} ms`,
           `received ${first.received.toLocaleString('en-US')}, 办结率 ${num((first.closureRate ?? 0) * 100)} %, byGrid ${first.byGrid.length}, byStaff ${first.byStaff.length}`,
         ],
       };

@@ -158,7 +158,7 @@ export function emptyBody(): FigureBody {
 }
 
 function addHistogram(into: Histogram, from: Histogram): void {
-  for (const [minutes, count] of Object.entries(from)) into[minutes] = (into[minutes] ?? 0) + count;
+  for (const minutes in from) into[minutes] = (into[minutes] ?? 0) + (from[minutes] ?? 0);
 }
 
 /** Adds `from` into `into` (mutating). */
@@ -212,8 +212,17 @@ export function mergeBodies(bodies: Iterable<FigureBody>): FigureBody {
   const keys = ['byCategory', 'byGrid', 'bySource', 'byDepartment', 'byStaff'] as const;
   for (const body of bodies) {
     addTally(out.total, body.total);
-    for (const key of keys) for (const [k, tally] of Object.entries(body[key])) addTo(out[key], k, tally);
-    for (const [openid, tag] of Object.entries(body.staffTags)) addTag(out.staffTags, openid, tag);
+    for (const key of keys) {
+      const from = body[key];
+      for (const k in from) {
+        const tally = from[k];
+        if (tally) addTo(out[key], k, tally);
+      }
+    }
+    for (const openid in body.staffTags) {
+      const tag = body.staffTags[openid];
+      if (tag) addTag(out.staffTags, openid, tag);
+    }
   }
   return out;
 }

@@ -7,7 +7,7 @@
 // thousands of values the SDK walks one by one on every read (its EJSON parse and field
 // formatting), where one string per tally is a single value. Rollups stored before this format
 // (a tally as an object) still read.
-import { COUNTER_NAMES, emptyTally, type FigureBody, type Histogram, type Tally } from '../../domain/figures';
+import { addTally, COUNTER_NAMES, emptyTally, type FigureBody, type Histogram, type Tally } from '../../domain/figures';
 
 const BREAKDOWNS = ['byCategory', 'byGrid', 'bySource', 'byDepartment', 'byStaff'] as const;
 
@@ -26,29 +26,54 @@ export function packTally(tally: Tally): string {
   return `${counters}|${packHistogram(tally.acceptMinutes)}|${packHistogram(tally.resolveMinutes)}`;
 }
 
-function unpackHistogram(text: string): Histogram {
-  const out: Histogram = {};
-  if (text === '') return out;
-  for (const pair of text.split(',')) {
-    const colon = pair.indexOf(':');
-    const count = Number(pair.slice(colon + 1));
-    if (colon > 0 && Number.isFinite(count)) out[pair.slice(0, colon)] = count;
+const COMMA = 44;
+const COLON = 58;
+const DIGIT_0 = 48;
+
+/** Adds the `minutes:count` pairs of text[from, to) into the histogram (read digit by digit: no substrings). */
+function addPairs(into: Histogram, text: string, from: number, to: number): void {
+  let minutes = 0;
+  let count = 0;
+  let inCount = false;
+  for (let i = from; i <= to; i++) {
+    const c = i < to ? text.charCodeAt(i) : COMMA;
+    if (c === COMMA) {
+      if (inCount) into[minutes] = (into[minutes] ?? 0) + count;
+      minutes = 0;
+      count = 0;
+      inCount = false;
+    } else if (c === COLON) inCount = true;
+    else if (inCount) count = count * 10 + (c - DIGIT_0);
+    else minutes = minutes * 10 + (c - DIGIT_0);
   }
-  return out;
+}
+
+/** Adds a packed tally into `into` (the counters, then both histograms). */
+function addPacked(into: Tally, text: string): void {
+  const first = text.indexOf('|');
+  const second = first < 0 ? -1 : text.indexOf('|', first + 1);
+  let name = 0;
+  let value = 0;
+  const counters = first < 0 ? text.length : first;
+  for (let i = 0; i <= counters; i++) {
+    const c = i < counters ? text.charCodeAt(i) : COMMA;
+    if (c === COMMA) {
+      const key = COUNTER_NAMES[name];
+      if (key !== undefined) into[key] += value;
+      name += 1;
+      value = 0;
+    } else value = value * 10 + (c - DIGIT_0);
+  }
+  if (first < 0 || second < 0) return;
+  addPairs(into.acceptMinutes, text, first + 1, second);
+  addPairs(into.resolveMinutes, text, second + 1, text.length);
 }
 
 /** A stored tally: the packed string, or an object as rollups stored it before. */
 export function unpackTally(raw: unknown): Tally {
   if (typeof raw === 'string') {
-    const [counters = '', accept = '', resolve = ''] = raw.split('|');
     const tally = emptyTally();
-    const values = counters.split(',');
-    COUNTER_NAMES.forEach((name, i) => {
-      const value = Number(values[i]);
-      tally[name] = Number.isFinite(value) ? value : 0;
-    });
-    tally.acceptMinutes = unpackHistogram(accept);
-    tally.resolveMinutes = unpackHistogram(resolve);
+    addPacked(tally, raw);
     return tally;
   }
   if (typeof raw === 'object' && raw !== null) return { ...emptyTally(), ...(raw as Partial<Tally>) };
@@ -90,6 +115,37 @@ export function unpackBody(raw: unknown): FigureBody {
     byStaff: unpackMap(stored.byStaff),
     staffTags: typeof tags === 'object' && tags !== null ? { ...(tags as FigureBody['staffTags']) } : {},
   };
+}
+
+const addStoredTally = (into: Tally, raw: unknown): void => {
+  if (typeof raw === 'string') addPacked(into, raw);
+  else if (typeof raw === 'object' && raw !== null) addTally(into, unpackTally(raw));
+};
+
+/**
+ * Adds a stored body into `into` (mutating), straight from its packed tallies: a month read in
+ * parts, or months into a period, without building each part's tallies first.
+ */
+export function addStoredBody(into: FigureBody, raw: unknown): void {
+  if (typeof raw !== 'object' || raw === null) return;
+  const stored = raw as Record<string, unknown>;
+  addStoredTally(into.total, stored.total);
+  for (const key of BREAKDOWNS) {
+    const map = stored[key];
+    if (typeof map !== 'object' || map === null) continue;
+    const slots = into[key];
+    for (const k in map as Record<string, unknown>) {
+      const slot = slots[k] ?? (slots[k] = emptyTally());
+      addStoredTally(slot, (map as Record<string, unknown>)[k]);
+    }
+  }
+  const tags = stored.staffTags;
+  if (typeof tags === 'object' && tags !== null) {
+    for (const [openid, tag] of Object.entries(tags as FigureBody['staffTags'])) {
+      const held = into.staffTags[openid];
+      if (held === undefined || tag.at > held.at) into.staffTags[openid] = { ...tag };
+    }
+  }
 }
 
 /** A month's day totals as stored (packed), and back. */

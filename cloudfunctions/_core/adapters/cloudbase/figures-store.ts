@@ -5,11 +5,11 @@
 // single-runner lease in `meta`), read by stats.summary — a year of one area is 12 months' parts. The job finds tickets to count by `figuresDirty`, recounts their
 // cells from the tickets themselves, and marks each ticket counted only if it did not change
 // meanwhile (its version), so a figure is never counted from a state that was already replaced.
-import { mergeBodies, type FigureBody, type Tally } from '../../domain/figures';
+import { emptyBody, type FigureBody, type Tally } from '../../domain/figures';
 import type { PlaceRef, Ticket } from '../../domain/types';
 import type { DayFigures, DirtyTicket, FigureLevel, FiguresStore, MonthFigures } from '../../ports';
 import { COLLECTION } from './collections';
-import { packBody, packDays, unpackBody, unpackDays } from './figures-codec';
+import { addStoredBody, packBody, packDays, unpackBody, unpackDays } from './figures-codec';
 import { docs, type Doc, toStr, updated, isDuplicateKey, isAnswerTooLarge, removed } from './results';
 import { database, type Database } from './sdk';
 import { fromDoc, staleCellsOf } from './ticket-store';
@@ -159,7 +159,7 @@ export class CloudFiguresStore implements FiguresStore {
     for (const row of parts) months.set(String(row.month), [...(months.get(String(row.month)) ?? []), row]);
     return [...months].map(([month, rows]) => ({
       month,
-      body: mergeBodies(rows.map(bodyOf)),
+      body: rows.reduce((body, row) => (addStoredBody(body, row.body), body), emptyBody()),
       days: Object.assign({}, ...rows.map((r) => unpackDays(r.days))) as Record<string, Tally>,
     }));
   }

@@ -1,7 +1,21 @@
 // The stored form of rollup tallies (adapters/cloudbase/figures-codec.ts): one string per tally,
 // read back equal; rollups stored before (tallies as objects) still read.
-import { packBody, packTally, unpackBody, unpackTally } from '../../../../cloudfunctions/_core/adapters/cloudbase/figures-codec';
-import { COUNTER_NAMES, emptyBody, emptyTally, median, type Tally } from '../../../../cloudfunctions/_core/domain/figures';
+import {
+  addStoredBody,
+  packBody,
+  packTally,
+  unpackBody,
+  unpackTally,
+} from '../../../../cloudfunctions/_core/adapters/cloudbase/figures-codec';
+import {
+  COUNTER_NAMES,
+  emptyBody,
+  emptyTally,
+  median,
+  mergeBodies,
+  type FigureBody,
+  type Tally,
+} from '../../../../cloudfunctions/_core/domain/figures';
 
 function tallyOf(seed: number): Tally {
   const tally = emptyTally();
@@ -53,4 +67,19 @@ test('rollups stored before the packed form (tallies as objects) read the same',
   // A missing body or breakdown reads as empty, not as an error.
   expect(unpackBody(undefined)).toEqual(emptyBody());
   expect(unpackBody({ total: packTally(tallyOf(2)) })).toEqual({ ...emptyBody(), total: tallyOf(2) });
+});
+
+test('stored bodies add up straight from their packed form, old and new forms mixed, as merging them does', () => {
+  const bodies: FigureBody[] = [0, 1, 2, 3].map((n) => {
+    const body = emptyBody();
+    body.total = tallyOf(n + 1);
+    body.byGrid = { '370303001': tallyOf(n + 2), [`37030300${n + 2}`]: tallyOf(n + 5) };
+    body.byStaff = { 'worker-1': tallyOf(n + 3) };
+    body.staffTags = { 'worker-1': { role: 'gridWorker', name: `张${n}`, at: `2026-03-0${n + 1}T01:00:00.000Z` } };
+    return body;
+  });
+  const sum = emptyBody();
+  bodies.forEach((body, i) => addStoredBody(sum, JSON.parse(JSON.stringify(i % 2 === 0 ? packBody(body) : body))));
+  expect(sum).toEqual(mergeBodies(bodies));
+  expect(sum.staffTags['worker-1']?.name).toBe('张3');
 });
