@@ -48,6 +48,7 @@ export const b06: BenchRow = {
       // Tickets in four slices (each slice's generator state is dropped once written), tallied per cell and day as they go.
       const cells = new Map<string, { level: Level; place: string; day: string; where: PlaceRef; tickets: Ticket[] }>();
       const slices = 4;
+      const taken = new Set<string>();
       for (let s = 0; s < slices; s++) {
         const count = Math.floor(TICKETS / slices) + (s < TICKETS % slices ? 1 : 0);
         const firstIndex = s * Math.floor(TICKETS / slices) + Math.min(s, TICKETS % slices);
@@ -64,6 +65,7 @@ export const b06: BenchRow = {
               days,
               seed: 60 + s,
               firstIndex,
+              taken,
               reporter: (i) => `bench-r-${i % 50_000}`,
             })) {
               generated.push(t);

@@ -88,6 +88,8 @@ export interface TicketPlan {
    * mix drawn per ticket (the default: 40 % open, 20 % accepted, 15 % resolved, 25 % rated and closed).
    */
   readonly state?: (i: number, random: () => number) => 'open' | 'accepted' | 'resolved' | 'closed';
+  /** Ticket numbers already used (several plans into one store share it: their days may meet). */
+  readonly taken?: Set<string>;
 }
 
 const HEX = (n: number): string => n.toString(16).padStart(32, '0');
@@ -103,7 +105,7 @@ export function* syntheticTickets(plan: TicketPlan): Generator<Ticket> {
   const random = seededRandom(plan.seed);
   const categories = BUILT_IN_CATEGORIES.filter((c) => c.profile === 'normal');
   const spanMs = plan.days * 86_400_000;
-  const numbers = new Set<string>();
+  const numbers = plan.taken ?? new Set<string>();
   const stateOf = plan.state ?? mixedState;
   const first = plan.firstIndex ?? 0;
   for (let i = first; i < first + plan.count; i++) {

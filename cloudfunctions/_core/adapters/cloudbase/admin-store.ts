@@ -6,6 +6,7 @@ import { COLLECTION } from './collections';
 import type { AdminStore, DirectoryMember, Page, PendingInvite } from '../../ports';
 import type { Scope, StaffRole } from '../../domain/types';
 import { decodeCursor, doc, docs, encodeCursor, removed, toDate, toStr, updated, type Doc } from './results';
+import { newestFirstPage } from './newest-page';
 import { database, type Database } from './sdk';
 
 const MAX_ROWS = 1000;
@@ -44,27 +45,19 @@ export class CloudAdminStore implements AdminStore {
 
   async pendingInvites(areaKey: string, now: Date, cursor: string | null, limit: number): Promise<Page<PendingInvite>> {
     const _ = this.db.command;
-    const conditions: Array<Record<string, unknown>> = [{ areas: areaKey, usedBy: null, expiresAt: _.gt(now) }];
-    const after = decodeCursor(cursor, INVITE_KEY);
-    if (after !== null) {
-      const bar = after.indexOf('|');
-      const at = new Date(after.slice(0, bar));
-      const code = after.slice(bar + 1);
-      conditions.push(_.or([{ createdAt: _.lt(at) }, { createdAt: _.eq(at), _id: _.lt(code) }]) as unknown as Record<string, unknown>);
-    }
-    const where = conditions.length === 1 ? (conditions[0] ?? {}) : _.and(conditions);
-    const rows = await docs(
-      this.db
-        .collection(COLLECTION.invites)
-        .where(where)
-        .orderBy('createdAt', 'desc')
-        .orderBy('_id', 'desc')
-        .limit(Math.min(limit + 1, MAX_ROWS))
-        .get(),
+    return newestFirstPage(
+      this.db,
+      {
+        collection: COLLECTION.invites,
+        timeField: 'createdAt',
+        conditions: [{ areas: areaKey, usedBy: null, expiresAt: _.gt(now) }],
+        cursorShape: INVITE_KEY,
+        map: toInvite,
+        keyOf: (invite) => ({ at: invite.createdAt, id: invite.code }),
+      },
+      cursor,
+      limit,
     );
-    const items = rows.slice(0, limit).map(toInvite);
-    const last = rows.length > limit ? items[items.length - 1] : undefined;
-    return { items, nextCursor: last ? encodeCursor(`${last.createdAt.toISOString()}|${last.code}`) : null };
   }
 
   async invite(code: string): Promise<PendingInvite | null> {

@@ -5,7 +5,8 @@
 import { COLLECTION } from './collections';
 import type { Level } from '../../domain/types';
 import type { Page, SupervisionAnswer, SupervisionArea, SupervisionRecord, SupervisionStore } from '../../ports';
-import { decodeCursor, doc, docs, encodeCursor, type Doc, toDate, toStr } from './results';
+import { doc, docs, type Doc, toDate, toStr } from './results';
+import { newestFirstPage } from './newest-page';
 import { database, type Database } from './sdk';
 
 /** The desk's cursor: "<ISO time>|<record id>". */
@@ -50,30 +51,22 @@ export class CloudSupervisionStore implements SupervisionStore {
   }
 
   async list(area: SupervisionArea, cursor: string | null, limit: number): Promise<Page<SupervisionRecord>> {
-    const _ = this.db.command;
     const conditions: Array<Record<string, unknown>> = [];
     if ('street' in area) conditions.push({ street: area.street });
     if ('district' in area) conditions.push({ district: area.district });
-    const after = decodeCursor(cursor, SUPERVISION_KEY);
-    if (after !== null) {
-      const bar = after.indexOf('|');
-      const at = new Date(after.slice(0, bar));
-      const id = after.slice(bar + 1);
-      conditions.push(_.or([{ at: _.lt(at) }, { at: _.eq(at), _id: _.lt(id) }]) as unknown as Record<string, unknown>);
-    }
-    const where = conditions.length === 0 ? {} : conditions.length === 1 ? (conditions[0] ?? {}) : _.and(conditions);
-    const rows = await docs(
-      this.db
-        .collection(COLLECTION.supervisions)
-        .where(where)
-        .orderBy('at', 'desc')
-        .orderBy('_id', 'desc')
-        .limit(Math.min(limit + 1, MAX_ROWS))
-        .get(),
+    return newestFirstPage(
+      this.db,
+      {
+        collection: COLLECTION.supervisions,
+        timeField: 'at',
+        conditions,
+        cursorShape: SUPERVISION_KEY,
+        map: fromSupervisionDoc,
+        keyOf: (record) => ({ at: record.at, id: record.id }),
+      },
+      cursor,
+      limit,
     );
-    const items = rows.slice(0, limit).map(fromSupervisionDoc);
-    const last = rows.length > limit ? items[items.length - 1] : undefined;
-    return { items, nextCursor: last ? encodeCursor(`${last.at.toISOString()}|${last.id}`) : null };
   }
 
   async forTicket(ticketId: string, limit: number): Promise<SupervisionRecord[]> {

@@ -6,7 +6,7 @@ import type { Deps } from '../../ports';
 import { ensureAllClean } from '../content';
 import { fail } from '../errors';
 import { saveRoutingSnapshot } from '../routing';
-import { defineUseCase } from '../use-case';
+import { defineUseCase, type CallContext } from '../use-case';
 
 /**
  * Places are named by their names (scopes say { community: '华光社区' }), so a name must mean
@@ -45,22 +45,34 @@ export async function ensurePlacesUnambiguous(grids: readonly GridShape[], deps:
   }
 }
 
+/**
+ * What an import and its preview both check first: a super admin, a well-formed file in the
+ * declared CRS, place names that stay unambiguous, names that pass content security (residents
+ * and staff read grid and place names). Answers the file's grids.
+ */
+export async function checkedGridFile(
+  params: { geojson: unknown; crs: Api.Params<'admin.grids.import'>['crs'] },
+  ctx: CallContext,
+): Promise<GridShape[]> {
+  if (ctx.actor.role !== 'superAdmin') throw fail('FORBIDDEN', '只有系统管理员可以导入网格');
+  const parsed = parseGridImport(params.geojson, params.crs);
+  if (!parsed.ok) throw fail('INVALID_INPUT', parsed.issues[0]?.message ?? '网格文件格式不正确', parsed.issues.slice(0, 20));
+  await ensurePlacesUnambiguous(parsed.grids, ctx.deps);
+  await ensureAllClean(
+    ctx,
+    parsed.grids.flatMap((g) =>
+      [g.name, g.community, g.street, g.district].filter((n): n is string => typeof n === 'string' && n.length > 0),
+    ),
+  );
+  return parsed.grids;
+}
+
 export const importGrids = defineUseCase('admin.grids.import', {
   who: 'staff',
   params: z.strictObject({ geojson: z.unknown(), crs: crsSchema }),
   run: async (params, ctx) => {
-    if (ctx.actor.role !== 'superAdmin') throw fail('FORBIDDEN', '只有系统管理员可以导入网格');
-    const parsed = parseGridImport(params.geojson, params.crs);
-    if (!parsed.ok) throw fail('INVALID_INPUT', parsed.issues[0]?.message ?? '网格文件格式不正确', parsed.issues.slice(0, 20));
-    await ensurePlacesUnambiguous(parsed.grids, ctx.deps);
-    // Residents and staff read grid and place names: they go through content security too.
-    await ensureAllClean(
-      ctx,
-      parsed.grids.flatMap((g) =>
-        [g.name, g.community, g.street, g.district].filter((n): n is string => typeof n === 'string' && n.length > 0),
-      ),
-    );
-    const counts = await ctx.deps.grids.upsert(parsed.grids, ctx.now);
+    const grids = await checkedGridFile(params, ctx);
+    const counts = await ctx.deps.grids.upsert(grids, ctx.now);
     // Cold instances then load the packed routing index instead of building it (issue 12, B4).
     await saveRoutingSnapshot(ctx.deps);
     return counts;

@@ -5,12 +5,10 @@
 // expects are exactly what the import answers.
 import { z } from 'zod';
 import { planGridImport, type GridField } from '../../domain/grid-changes';
-import { crsSchema, parseGridImport, type GridShape } from '../../domain/routing';
+import { crsSchema, type GridShape } from '../../domain/routing';
 import type { Deps } from '../../ports';
-import { ensureAllClean } from '../content';
-import { fail } from '../errors';
 import { defineUseCase } from '../use-case';
-import { ensurePlacesUnambiguous } from './grids-import';
+import { checkedGridFile } from './grids-import';
 
 /** Each list is cut at this many (the counts stay whole), to keep the answer small. */
 const LIST_MAX = 100;
@@ -51,23 +49,14 @@ export const previewGrids = defineUseCase('admin.grids.preview', {
   who: 'staff',
   params: z.strictObject({ geojson: z.unknown(), crs: crsSchema }),
   run: async (params, ctx) => {
-    if (ctx.actor.role !== 'superAdmin') throw fail('FORBIDDEN', '只有系统管理员可以导入网格');
-    const parsed = parseGridImport(params.geojson, params.crs);
-    if (!parsed.ok) throw fail('INVALID_INPUT', parsed.issues[0]?.message ?? '网格文件格式不正确', parsed.issues.slice(0, 20));
-    await ensurePlacesUnambiguous(parsed.grids, ctx.deps);
-    await ensureAllClean(
-      ctx,
-      parsed.grids.flatMap((g) =>
-        [g.name, g.community, g.street, g.district].filter((n): n is string => typeof n === 'string' && n.length > 0),
-      ),
-    );
-    const before = await Promise.all(parsed.grids.map((g) => ctx.deps.grids.get(g.code)));
+    const grids = await checkedGridFile(params, ctx);
+    const before = await Promise.all(grids.map((g) => ctx.deps.grids.get(g.code)));
     const existing = new Map<string, GridShape>();
     for (const g of before) if (g) existing.set(g.code, g);
-    const plan = planGridImport(parsed.grids, existing, await neighboursOf(parsed.grids, ctx.deps));
+    const plan = planGridImport(grids, existing, await neighboursOf(grids, ctx.deps));
     const lists = [plan.added, plan.changed, plan.notInFile];
     return {
-      total: parsed.grids.length,
+      total: grids.length,
       added: plan.added.slice(0, LIST_MAX).map((g) => item(g)),
       changed: plan.changed.slice(0, LIST_MAX).map((c) => item(c.grid, c.fields)),
       unchanged: plan.unchanged.length,
