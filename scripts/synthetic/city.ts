@@ -14,6 +14,7 @@ import {
   type LinearRing,
   type Position,
 } from '../../cloudfunctions/_core/domain/routing';
+import { cellRing, edgeMaker, positionsAround } from './lattice-geometry';
 import { ZHANGDIAN_CENTRE, seededRandom } from './routing-fixtures';
 
 export interface CityOptions {
@@ -57,8 +58,6 @@ const JITTER = 0.12;
 const COMMUNITY_SPAN = 3;
 const STREET_SPAN = 12;
 
-const round7 = (value: number): number => Math.round(value * 1e7) / 1e7;
-
 function holeKindOf(cell: number): HoleKind | null {
   return cell % HOLE_EVERY === HOLE_EVERY - 1 ? (HOLE_KINDS[Math.floor(cell / HOLE_EVERY) % HOLE_KINDS.length] as HoleKind) : null;
 }
@@ -81,11 +80,7 @@ export function syntheticCity(options: CityOptions = {}): City {
   const spread = (fraction: number): number => (random() * 2 - 1) * fraction * cellMeters;
   const columns = Math.ceil(Math.sqrt(cells));
   const rows = Math.ceil(cells / columns);
-  const kx = metersPerDegreeLongitude(centre.latitude);
-  const toPosition = (x: number, y: number): Position => [
-    round7(centre.longitude + x / kx),
-    round7(centre.latitude + y / METERS_PER_DEGREE),
-  ];
+  const toPosition = positionsAround(centre);
 
   // Corners in metres, each displaced once so every cell that shares it agrees.
   const corners: [number, number][] = [];
@@ -95,28 +90,13 @@ export function syntheticCity(options: CityOptions = {}): City {
     }
   }
   const cornerAt = (i: number, j: number): [number, number] => corners[j * (columns + 1) + i] as [number, number];
-  const edges = new Map<string, Position[]>();
-  /** Positions strictly between corners (i1, j1) → (i2, j2), in that direction. */
-  const between = (i1: number, j1: number, i2: number, j2: number): Position[] => {
-    const forward = i1 < i2 || j1 < j2;
-    const key = forward ? `${i1},${j1},${i2},${j2}` : `${i2},${j2},${i1},${j1}`;
-    let points = edges.get(key);
-    if (points === undefined) {
-      const [ax, ay] = forward ? cornerAt(i1, j1) : cornerAt(i2, j2);
-      const [bx, by] = forward ? cornerAt(i2, j2) : cornerAt(i1, j1);
-      const length = Math.hypot(bx - ax, by - ay);
-      const count = EDGE_VERTICES.min + Math.floor(random() * (EDGE_VERTICES.max - EDGE_VERTICES.min + 1));
-      points = [];
-      for (let m = 1; m <= count; m += 1) {
-        // Bent a little, as boundaries that follow streets are; the positions stay in order along the edge.
-        const t = m / (count + 1);
-        const bend = spread(JITTER / 4);
-        points.push(toPosition(ax + t * (bx - ax) - (bend * (by - ay)) / length, ay + t * (by - ay) + (bend * (bx - ax)) / length));
-      }
-      edges.set(key, points);
-    }
-    return forward ? points : [...points].reverse();
-  };
+  // Bent a little, as boundaries that follow streets are; the positions stay in order along the edge.
+  const between = edgeMaker({
+    cornerAt,
+    toPosition,
+    vertices: () => EDGE_VERTICES.min + Math.floor(random() * (EDGE_VERTICES.max - EDGE_VERTICES.min + 1)),
+    bend: () => spread(JITTER / 4),
+  });
 
   // Codes in a seeded shuffled order, so the lowest-code rule is not tied to the geometry.
   const order = Array.from({ length: total }, (_, i) => i);
@@ -151,20 +131,7 @@ export function syntheticCity(options: CityOptions = {}): City {
     const column = cell % columns;
     const row = Math.floor(cell / columns);
     const places = placesOf(column, row);
-    // Counter-clockwise from the south-west corner, as RFC 7946 asks of outer rings.
-    const cycle: [number, number][] = [
-      [column, row],
-      [column + 1, row],
-      [column + 1, row + 1],
-      [column, row + 1],
-    ];
-    const outer: Position[] = [];
-    cycle.forEach(([i, j], k) => {
-      const [ni, nj] = cycle[(k + 1) % cycle.length] as [number, number];
-      const [x, y] = cornerAt(i, j);
-      outer.push(toPosition(x, y), ...between(i, j, ni, nj));
-    });
-    outer.push(outer[0] as Position);
+    const outer = cellRing(column, row, cornerAt, toPosition, between);
     const code = nextCode();
     drafts.push({
       code,
@@ -176,7 +143,16 @@ export function syntheticCity(options: CityOptions = {}): City {
 
     const kind = holeKindOf(cell);
     if (kind === null) continue;
-    const [cx, cy] = cycle.map(([i, j]) => cornerAt(i, j)).reduce(([sx, sy], [x, y]) => [sx + x / 4, sy + y / 4], [0, 0]);
+    const [cx, cy] = (
+      [
+        [column, row],
+        [column + 1, row],
+        [column + 1, row + 1],
+        [column, row + 1],
+      ] as const
+    )
+      .map(([i, j]) => cornerAt(i, j))
+      .reduce(([sx, sy], [x, y]) => [sx + x / 4, sy + y / 4], [0, 0]);
     const ring: Position[] = [];
     for (let v = 0; v < HOLE_VERTICES; v += 1) {
       const angle = (2 * Math.PI * v) / HOLE_VERTICES;

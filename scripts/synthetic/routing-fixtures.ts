@@ -9,8 +9,8 @@ import {
   type GeoPoint,
   type GridShape,
   type LinearRing,
-  type Position,
 } from '../../cloudfunctions/_core/domain/routing';
+import { cellRing, edgeMaker, positionsAround } from './lattice-geometry';
 
 /** xorshift32: a tiny deterministic generator; returns numbers in [0, 1). */
 export function seededRandom(seed: number): () => number {
@@ -106,8 +106,6 @@ const COMMUNITY_VARIANTS = ['', '东', '西', '南', '北', '新', '中', '前',
 const COMMUNITY_SPAN = 3;
 const STREET_SPAN = COMMUNITY_SPAN * 4;
 
-const round7 = (value: number): number => Math.round(value * 1e7) / 1e7;
-
 export function zhangdianLattice(options: LatticeOptions): Lattice {
   const { count, seed = 20261122, cellMeters = 250, jitter = 0.12, edgeVertices = 2, centre = ZHANGDIAN_CENTRE } = options;
   if (!Number.isInteger(count) || count < 1) throw new Error('count must be a positive integer');
@@ -115,11 +113,7 @@ export function zhangdianLattice(options: LatticeOptions): Lattice {
   const spread = (fraction: number): number => (random() * 2 - 1) * fraction * cellMeters;
   const columns = Math.ceil(Math.sqrt(count));
   const rows = Math.ceil(count / columns);
-  const kx = metersPerDegreeLongitude(centre.latitude);
-  const toPosition = (x: number, y: number): Position => [
-    round7(centre.longitude + x / kx),
-    round7(centre.latitude + y / METERS_PER_DEGREE),
-  ];
+  const toPosition = positionsAround(centre);
 
   // Corners in metres from the centre, each displaced once so every cell that shares it agrees.
   const corner: [number, number][][] = [];
@@ -132,26 +126,7 @@ export function zhangdianLattice(options: LatticeOptions): Lattice {
     }
   }
   const cornerAt = (i: number, j: number): [number, number] => corner[i]?.[j] ?? [0, 0];
-  const edges = new Map<string, Position[]>();
-  /** Positions strictly between corners (i1, j1) → (i2, j2), in that direction. */
-  const between = (i1: number, j1: number, i2: number, j2: number): Position[] => {
-    const forward = i1 < i2 || j1 < j2;
-    const key = forward ? `${i1},${j1},${i2},${j2}` : `${i2},${j2},${i1},${j1}`;
-    let points = edges.get(key);
-    if (points === undefined) {
-      const [ax, ay] = forward ? cornerAt(i1, j1) : cornerAt(i2, j2);
-      const [bx, by] = forward ? cornerAt(i2, j2) : cornerAt(i1, j1);
-      const length = Math.hypot(bx - ax, by - ay);
-      points = [];
-      for (let m = 1; m <= edgeVertices; m += 1) {
-        const t = m / (edgeVertices + 1);
-        const bend = spread(jitter / 3);
-        points.push(toPosition(ax + t * (bx - ax) - (bend * (by - ay)) / length, ay + t * (by - ay) + (bend * (bx - ax)) / length));
-      }
-      edges.set(key, points);
-    }
-    return forward ? points : [...points].reverse();
-  };
+  const between = edgeMaker({ cornerAt, toPosition, vertices: () => edgeVertices, bend: () => spread(jitter / 3) });
 
   const codes = new Map<string, string>();
   const grids: GridShape[] = [];
@@ -175,20 +150,7 @@ export function zhangdianLattice(options: LatticeOptions): Lattice {
     const code = `370303-${pad(streetNo, 2)}-${pad(communityNo, 3)}-${pad(gridNo, 2)}`;
     codes.set(`${column},${row}`, code);
 
-    // Counter-clockwise from the south-west corner, as RFC 7946 asks of outer rings.
-    const cycle: [number, number][] = [
-      [column, row],
-      [column + 1, row],
-      [column + 1, row + 1],
-      [column, row + 1],
-    ];
-    const ring: Position[] = [];
-    cycle.forEach(([i, j], k) => {
-      const [ni, nj] = cycle[(k + 1) % cycle.length] as [number, number];
-      const [x, y] = cornerAt(i, j);
-      ring.push(toPosition(x, y), ...between(i, j, ni, nj));
-    });
-    ring.push(ring[0] as Position);
+    const ring = cellRing(column, row, cornerAt, toPosition, between);
     const polygons: readonly (readonly LinearRing[])[] = [[ring]];
     grids.push({
       code,
