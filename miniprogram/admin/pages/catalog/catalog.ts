@@ -4,8 +4,8 @@
 // caller may change; each save is confirmed first, and a refusal is shown where it belongs with
 // what it means (FORBIDDEN: not yours; CONFLICT: the code is taken).
 import { zh } from '../../../i18n/zh';
+import { adminPage } from '../../behaviors/admin-page';
 import { call, toApiError } from '../../../services/api';
-import { adminGate } from '../../../services/admin-gate';
 import {
   categoryForm,
   categoryParams,
@@ -26,7 +26,6 @@ import {
 import type { TapEvent, ValueEvent } from '../../../utils/events';
 import { instanceState } from '../../../utils/instance-state';
 
-type Gate = 'loading' | 'admin' | 'resident' | 'forbidden' | 'error';
 type Load = 'loading' | 'ready' | 'empty' | 'error';
 type Tab = 'categories' | 'departments';
 
@@ -59,11 +58,11 @@ function pickedOf(form: CatalogForm): Sheet['picked'] {
 }
 
 Component({
+  behaviors: [adminPage],
+
   data: {
     t,
     common: zh.common,
-    gate: 'loading' as Gate,
-    gateMessage: '',
     tab: 'categories' as Tab,
     listState: 'loading' as Load,
     listMessage: '',
@@ -84,29 +83,12 @@ Component({
   },
 
   methods: {
-    onLoad(): void {
-      void this.open();
+    admitted(me: Api.StaffMe): object {
+      return { tab: me.role === 'superAdmin' ? 'categories' : 'departments' };
     },
 
-    async onPullDownRefresh(): Promise<void> {
-      if (this.data.gate === 'admin') await this.reload();
-      else await this.open();
-      wx.stopPullDownRefresh();
-    },
-
-    async open(): Promise<void> {
-      this.setData({ gate: 'loading', gateMessage: '' });
-      const found = await adminGate();
-      if (found.gate !== 'admin') {
-        this.setData({ gate: found.gate, gateMessage: found.gate === 'error' ? found.message : '' });
-        return;
-      }
-      this.setData({ gate: 'admin', tab: found.me.role === 'superAdmin' ? 'categories' : 'departments' });
-      await this.reload();
-    },
-
-    onRetryGate(): void {
-      void this.open();
+    refresh(): Promise<void> {
+      return this.reload();
     },
 
     async reload(): Promise<void> {

@@ -4,8 +4,8 @@
 // judge are left out and counted), and the share by category and by source. Figures lag the
 // tickets by one run of the figures job (every 2 minutes): the page says so.
 import { zh } from '../../../i18n/zh';
+import { adminPage } from '../../behaviors/admin-page';
 import { call, toApiError } from '../../../services/api';
-import { adminGate } from '../../../services/admin-gate';
 import { exportAndOpen } from '../../../services/admin-export';
 import {
   dayWords,
@@ -25,7 +25,6 @@ import {
 import type { TapEvent } from '../../../utils/events';
 import { instanceState } from '../../../utils/instance-state';
 
-type Gate = 'loading' | 'admin' | 'resident' | 'forbidden' | 'error';
 type Load = 'loading' | 'ready' | 'empty' | 'error';
 
 interface Board {
@@ -46,11 +45,11 @@ const board = (key: string, title: string, ranking: Ranking): Board => ({
 });
 
 Component({
+  behaviors: [adminPage],
+
   data: {
     f,
     common: zh.common,
-    gate: 'loading' as Gate,
-    gateMessage: '',
     periods: PERIODS.map((key) => ({ key, label: f.periods[key] })),
     period: 'month' as Period,
     rangeText: '',
@@ -73,29 +72,8 @@ Component({
   },
 
   methods: {
-    onLoad(): void {
-      void this.open();
-    },
-
-    async onPullDownRefresh(): Promise<void> {
-      if (this.data.gate === 'admin') await this.loadFigures();
-      else await this.open();
-      wx.stopPullDownRefresh();
-    },
-
-    async open(): Promise<void> {
-      this.setData({ gate: 'loading', gateMessage: '' });
-      const found = await adminGate();
-      if (found.gate !== 'admin') {
-        this.setData({ gate: found.gate, gateMessage: found.gate === 'error' ? found.message : '' });
-        return;
-      }
-      this.setData({ gate: 'admin' });
-      await this.loadFigures();
-    },
-
-    onRetryGate(): void {
-      void this.open();
+    refresh(): Promise<void> {
+      return this.loadFigures();
     },
 
     onPeriod(e: TapEvent<{ key?: string }>): void {
