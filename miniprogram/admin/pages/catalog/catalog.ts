@@ -4,8 +4,9 @@
 // caller may change; each save is confirmed first, and a refusal is shown where it belongs with
 // what it means (FORBIDDEN: not yours; CONFLICT: the code is taken).
 import { zh } from '../../../i18n/zh';
-import { adminPage } from '../../behaviors/admin-page';
+import { gatedPage } from '../../../behaviors/gated-page';
 import { call, toApiError } from '../../../services/api';
+import { adminGate } from '../../../services/gate';
 import {
   categoryForm,
   categoryParams,
@@ -58,7 +59,7 @@ function pickedOf(form: CatalogForm): Sheet['picked'] {
 }
 
 Component({
-  behaviors: [adminPage],
+  behaviors: [gatedPage(adminGate)],
 
   data: {
     t,

@@ -4,8 +4,9 @@
 // judge are left out and counted), and the share by category and by source. Figures lag the
 // tickets by one run of the figures job (every 2 minutes): the page says so.
 import { zh } from '../../../i18n/zh';
-import { adminPage } from '../../behaviors/admin-page';
+import { gatedPage } from '../../../behaviors/gated-page';
 import { call, toApiError } from '../../../services/api';
+import { adminGate } from '../../../services/gate';
 import { exportAndOpen } from '../../../services/admin-export';
 import {
   dayWords,
@@ -45,7 +46,7 @@ const board = (key: string, title: string, ranking: Ranking): Board => ({
 });
 
 Component({
-  behaviors: [adminPage],
+  behaviors: [gatedPage(adminGate)],
 
   data: {
     f,

@@ -3,9 +3,10 @@
 // GeoJSON file picked from a chat (wx.chooseMessageFile) in a declared CRS is first checked by
 // admin.grids.preview (what it adds, changes, leaves out; overlaps) and imported only on confirmation.
 import { zh } from '../../../i18n/zh';
-import { adminPage } from '../../behaviors/admin-page';
+import { gatedPage } from '../../../behaviors/gated-page';
 import { pagedList, type More } from '../../../behaviors/paged-list';
 import { call, toApiError } from '../../../services/api';
+import { adminGate } from '../../../services/gate';
 import type { TapEvent } from '../../../utils/events';
 import { groupPlaces, previewView, type PlaceGroup, type PreviewView } from '../../../utils/admin-places';
 import { instanceState } from '../../../utils/instance-state';
@@ -49,7 +50,7 @@ function pickFile(): Promise<{ path: string; size: number } | null> {
 }
 
 Component({
-  behaviors: [adminPage, pagedList],
+  behaviors: [gatedPage(adminGate), pagedList],
 
   data: {
     t,

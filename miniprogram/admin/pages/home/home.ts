@@ -1,7 +1,8 @@
 // 管理后台: who I am and the places an admin keeps their area — invites, the staff directory,
 // the figures, grids and places, categories and departments. Only for those the server gives `administration`.
 import { zh } from '../../../i18n/zh';
-import { adminPage } from '../../behaviors/admin-page';
+import { gatedPage } from '../../../behaviors/gated-page';
+import { adminGate } from '../../../services/gate';
 import type { TapEvent } from '../../../utils/events';
 
 const PAGES: Record<string, string> = {
@@ -13,7 +14,7 @@ const PAGES: Record<string, string> = {
 };
 
 Component({
-  behaviors: [adminPage],
+  behaviors: [gatedPage(adminGate)],
 
   data: {
     t: zh.admin.home,

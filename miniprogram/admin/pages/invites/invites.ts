@@ -3,9 +3,10 @@
 // page reads the code from the scene). Below, the pending invites of the area: show again, or
 // revoke after a confirmation.
 import { zh } from '../../../i18n/zh';
-import { adminPage } from '../../behaviors/admin-page';
+import { gatedPage } from '../../../behaviors/gated-page';
 import { pagedList, type More } from '../../../behaviors/paged-list';
 import { call, toApiError } from '../../../services/api';
+import { adminGate } from '../../../services/gate';
 import { pickManyFor, placeBook, scopeOf, type ScopeOption } from '../../../services/admin-places';
 import type { TapEvent } from '../../../utils/events';
 import { instanceState } from '../../../utils/instance-state';
@@ -38,7 +39,7 @@ const toRow = (i: Api.InviteItem, now: Date): Row => ({
 const state = instanceState(() => ({ alive: true, book: placeBook(), qrSeq: 0 }));
 
 Component({
-  behaviors: [adminPage, pagedList],
+  behaviors: [gatedPage(adminGate), pagedList],
 
   data: {
     t,

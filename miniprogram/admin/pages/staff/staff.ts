@@ -3,9 +3,10 @@
 // member's scope is changed in a sheet (picked from the admin's area) or the member is removed
 // after a confirmation; a removed member loses access at once.
 import { zh } from '../../../i18n/zh';
-import { adminPage } from '../../behaviors/admin-page';
+import { gatedPage } from '../../../behaviors/gated-page';
 import { pagedList, type More } from '../../../behaviors/paged-list';
 import { call, toApiError } from '../../../services/api';
+import { adminGate } from '../../../services/gate';
 import { keysOf, pickManyFor, placeBook, scopeOf, type ScopeOption } from '../../../services/admin-places';
 import type { TapEvent } from '../../../utils/events';
 import { instanceState } from '../../../utils/instance-state';
@@ -59,7 +60,7 @@ const state = instanceState(() => ({
 }));
 
 Component({
-  behaviors: [adminPage, pagedList],
+  behaviors: [gatedPage(adminGate), pagedList],
 
   data: {
     t,
