@@ -49,6 +49,21 @@ const state = instanceState(() => ({
   catalog: null as Api.Data<'admin.catalog.list'> | null,
 }));
 
+/** The two lists and what the caller may do with them, as the server answered. */
+function listsOf(catalog: Api.Data<'admin.catalog.list'>): {
+  categories: CategoryRow[];
+  departments: DepartmentRow[];
+  categoriesEditable: boolean;
+  canAddDepartment: boolean;
+} {
+  return {
+    categories: catalog.categories.map(categoryRow),
+    departments: catalog.departments.map(departmentRow),
+    categoriesEditable: catalog.categoriesEditable,
+    canAddDepartment: catalog.areas.length > 0,
+  };
+}
+
 function pickedOf(form: CatalogForm): Sheet['picked'] {
   return {
     profile: [form.profile],
@@ -101,10 +116,7 @@ Component({
         if (seq !== s.seq || !s.alive) return;
         s.catalog = catalog;
         this.setData({
-          categories: catalog.categories.map(categoryRow),
-          departments: catalog.departments.map(departmentRow),
-          categoriesEditable: catalog.categoriesEditable,
-          canAddDepartment: catalog.areas.length > 0,
+          ...listsOf(catalog),
           departmentsNote:
             catalog.areas.length === 0
               ? t.departmentsNoteCommunity
@@ -265,12 +277,7 @@ Component({
         const catalog = await call('admin.catalog.list', {});
         if (seq !== s.seq || !s.alive) return;
         s.catalog = catalog;
-        this.setData({
-          categories: catalog.categories.map(categoryRow),
-          departments: catalog.departments.map(departmentRow),
-          categoriesEditable: catalog.categoriesEditable,
-          canAddDepartment: catalog.areas.length > 0,
-        });
+        this.setData(listsOf(catalog));
       } catch {
         // the sheet already says what happened; pulling down reads again
       }
