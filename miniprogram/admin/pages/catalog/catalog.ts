@@ -103,11 +103,8 @@ Component({
       return { tab: me.role === 'superAdmin' ? 'categories' : 'departments' };
     },
 
-    refresh(): Promise<void> {
-      return this.reload();
-    },
-
-    async reload(): Promise<void> {
+    /** Both lists: on opening and on a pull (the gate's refresh), a retry, after a save. */
+    async refresh(): Promise<void> {
       const s = state.of(this);
       const seq = ++s.seq;
       this.setData({ listState: 'loading', listMessage: '' });
@@ -140,7 +137,7 @@ Component({
     },
 
     onRetryList(): void {
-      void this.reload();
+      void this.refresh();
     },
 
     onTab(e: TapEvent<{ tab?: Tab }>): void {
@@ -254,7 +251,7 @@ Component({
         if (!state.of(this).alive) return;
         this.setData({ sheet: null });
         wx.showToast({ title: t.saved, icon: 'success' });
-        await this.reload();
+        await this.refresh();
       } catch (e) {
         if (!state.of(this).alive) return;
         const error = toApiError(e);

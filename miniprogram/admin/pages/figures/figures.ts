@@ -73,18 +73,15 @@ Component({
   },
 
   methods: {
-    refresh(): Promise<void> {
-      return this.loadFigures();
-    },
-
     onPeriod(e: TapEvent<{ key?: string }>): void {
       const key = e.currentTarget.dataset.key;
       if (!isPeriod(key) || key === this.data.period) return;
       this.setData({ period: key });
-      void this.loadFigures();
+      void this.refresh();
     },
 
-    async loadFigures(): Promise<void> {
+    /** The chosen period's figures: on opening and on a pull (the gate's refresh), a retry, another period. */
+    async refresh(): Promise<void> {
       const s = state.of(this);
       const seq = ++s.seq;
       const range = periodRange(this.data.period, new Date());
@@ -128,7 +125,7 @@ Component({
     },
 
     onRetry(): void {
-      void this.loadFigures();
+      void this.refresh();
     },
 
     /** 导出 Excel: the shown period's workbook, downloaded and opened (forwardable from its menu). */
