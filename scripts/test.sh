@@ -33,10 +33,11 @@ TZ=UTC npx jest --ci --json --outputFile="$RESULTS/utc.json" || TESTS_OK=0
 
 # The second zone runs only where time matters: the domain's calendar and deadline rules, the use
 # cases, end to end, and the mini program suites that pin the clock or test the time formats (those
-# importing support/clock or utils/time: the time views). The rest — the local cloud's contract,
-# geometry, services, components without times — does not read the zone. (The two runs stay one
-# after the other: side by side, the contention suites' wall-clock retry budgets run out.)
-mapfile -t TIME_VIEWS < <(grep -lE "support/clock|utils/time" tests/miniprogram/*.test.ts)
+# importing support/clock or utils/time, or opening their page with support/page's pageUnderTest,
+# which fixes the clock unless given { realClock: true }: the time views). The rest — the local
+# cloud's contract, geometry, services, components without times — does not read the zone. (The two
+# runs stay one after the other: side by side, the contention suites' wall-clock retry budgets run out.)
+mapfile -t TIME_VIEWS < <(grep -lE "support/clock|utils/time|pageUnderTest\('[^']+'\)" tests/miniprogram/*.test.ts)
 step "tests, TZ=Asia/Shanghai (domain, use cases, end to end, ${#TIME_VIEWS[@]} mini program time views)"
 TZ=Asia/Shanghai npx jest --ci --json --outputFile="$RESULTS/shanghai.json" \
   tests/_core/domain/calendar tests/_core/domain/*.test.ts tests/_core/app tests/e2e "${TIME_VIEWS[@]}" || TESTS_OK=0

@@ -3,11 +3,9 @@
 // request as the first thing in a tap. One-time grants add up: each 'accept' is one more message.
 // Long-term templates (政务民生) need one grant: once accepted we stop asking.
 import { config, type StaffTemplateKey } from '../config';
-import { localServer } from './api';
-import { recordGrants } from './subscribe';
+import { askGrants, recordGrants } from './subscribe';
 
 const STAFF_TEMPLATES: ReadonlyArray<StaffTemplateKey> = ['staffNewTicket', 'staffEscalated'];
-const GRANTS: ReadonlyArray<Api.GrantResult> = ['accept', 'reject', 'ban', 'filter'];
 /** Set once every long-term staff template was accepted. */
 const LONG_TERM_KEY = 'staff-long-term-granted-v1';
 
@@ -36,31 +34,11 @@ function rememberLongTerm(grants: Record<string, Api.GrantResult>): void {
 /**
  * Must be called synchronously at the start of a tap handler (before any await). Asks for the
  * staff templates, then records what was granted; never rejects and never holds up the tap's own
- * work. In local development the placeholder ids cannot be granted, so a failed request counts as
- * accepted there, to let the local outbox be exercised.
+ * work (subscribe.ts's askGrants says how a failed request counts).
  */
 export function requestStaffSubscriptions(): Promise<void> {
   if (config.staffTemplateKind === 'longTerm' && longTermGranted()) return Promise.resolve();
-  const tmplIds = staffTemplateIds();
-  const asked = new Promise<Record<string, Api.GrantResult>>((resolve) => {
-    wx.requestSubscribeMessage({
-      tmplIds,
-      success: (res) => {
-        const grants: Record<string, Api.GrantResult> = {};
-        for (const id of tmplIds) {
-          const value = GRANTS.find((g) => g === res[id]);
-          if (value) grants[id] = value;
-        }
-        resolve(grants);
-      },
-      fail: () => {
-        const grants: Record<string, Api.GrantResult> = {};
-        if (localServer()) for (const id of tmplIds) grants[id] = 'accept';
-        resolve(grants);
-      },
-    });
-  });
-  return asked.then(async (grants) => {
+  return askGrants(staffTemplateIds()).then(async (grants) => {
     rememberLongTerm(grants);
     await recordGrants(grants);
   });

@@ -5,29 +5,13 @@ import { call, ApiError } from './api';
 import { moveCall, type MoveForm, type SheetKind } from '../utils/staff-moves';
 import { inviteCodeFrom } from '../utils/staff-bind';
 
-/** Sends a filled form as its action; answers the ticket as the server now has it. */
+/**
+ * Sends a filled form as its action; answers the ticket as the server now has it. MoveCall pairs
+ * each action with its own params, and every move answers a TicketView, so one call serves all.
+ */
 export function performMove(kind: SheetKind, ticketId: string, form: MoveForm): Promise<Api.TicketView> {
   const c = moveCall(kind, ticketId, form);
-  switch (c.action) {
-    case 'ticket.accept':
-      return call(c.action, c.params);
-    case 'ticket.reject':
-      return call(c.action, c.params);
-    case 'ticket.transfer':
-      return call(c.action, c.params);
-    case 'ticket.dispatch':
-      return call(c.action, c.params);
-    case 'ticket.return':
-      return call(c.action, c.params);
-    case 'ticket.escalate':
-      return call(c.action, c.params);
-    case 'ticket.resolve':
-      return call(c.action, c.params);
-    case 'ticket.supervise':
-      return call(c.action, c.params);
-    case 'ticket.reply':
-      return call(c.action, c.params);
-  }
+  return call(c.action, c.params);
 }
 
 /**

@@ -1,5 +1,6 @@
 // One-time subscription grants, asked in the same tap that submits (WeChat refuses the request
-// anywhere else). Each 'accept' lets the server send one message of that template.
+// anywhere else). Each 'accept' lets the server send one message of that template. The asking and
+// the recording serve the staff's templates too (staff-subscribe.ts).
 import { config, type ResidentTemplateKey } from '../config';
 import { call, localServer } from './api';
 
@@ -11,12 +12,12 @@ export function residentTemplateIds(): string[] {
 }
 
 /**
- * Must be called synchronously inside a tap handler, before any await. Never rejects: a refused
- * or failed request just means no messages. In local development the placeholder ids cannot be
- * granted by WeChat, so a failed request counts as accepted to let the local outbox be exercised.
+ * Asks WeChat for `tmplIds` and answers what the person granted for each. Must be called
+ * synchronously inside a tap handler, before any await. Never rejects: a refused or failed request
+ * just means no messages. In local development the placeholder ids cannot be granted by WeChat, so
+ * a failed request counts as accepted to let the local outbox be exercised.
  */
-export function requestResidentSubscriptions(): Promise<Record<string, Api.GrantResult>> {
-  const tmplIds = residentTemplateIds();
+export function askGrants(tmplIds: string[]): Promise<Record<string, Api.GrantResult>> {
   return new Promise((resolve) => {
     wx.requestSubscribeMessage({
       tmplIds,
@@ -35,6 +36,11 @@ export function requestResidentSubscriptions(): Promise<Record<string, Api.Grant
       },
     });
   });
+}
+
+/** The resident's templates, asked in the tap that submits (see askGrants). */
+export function requestResidentSubscriptions(): Promise<Record<string, Api.GrantResult>> {
+  return askGrants(residentTemplateIds());
 }
 
 /** Tells the server what was granted; losing this is not worth bothering the resident. */

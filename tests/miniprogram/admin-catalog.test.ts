@@ -4,27 +4,17 @@
 // admin only reads. Each save is confirmed first; the server's real refusals (CONFLICT, FORBIDDEN,
 // INVALID_INPUT) are shown where they belong with what they mean; empty areas and failed loads.
 import { apiFake } from './support/api-fake';
-import { adminAnswers, adminMe, answerAsAdmin } from './support/admin-data';
-import { fixClock, realClock } from './support/clock';
-import { callPage, exists, find, findAll, load, render, tap, textOf, type, type Root } from './support/render';
+import { adminAnswers, adminMe, answerAsAdmin, openAs } from './support/admin-data';
+import { callPage, exists, find, findAll, tap, textOf, type, type Root } from './support/render';
+import { pageUnderTest } from './support/page';
 import { toasts, wxFake } from './support/wx-fake';
 import { ApiError } from '../../miniprogram/services/api';
 
 jest.mock('../../miniprogram/services/api', () => jest.requireActual('./support/api-fake').mockApiModule());
 
-let pageId: string;
-beforeAll(() => {
-  pageId = load('admin/pages/catalog/catalog');
-});
-beforeEach(() => fixClock());
-afterEach(() => realClock());
+const catalogPage = pageUnderTest('admin/pages/catalog/catalog');
 
-async function open(who: 'street' | 'community' | 'superAdmin' = 'street'): Promise<Root> {
-  answerAsAdmin(apiFake, who);
-  const page = render(pageId);
-  await callPage(page, 'onLoad');
-  return page;
-}
+const open = (who: 'street' | 'community' | 'superAdmin' = 'street'): Promise<Root> => openAs(catalogPage, who);
 
 /** The action fails with the server's real error body (its issues included). */
 function refuse(action: 'admin.categories.upsert' | 'admin.departments.upsert', body: Api.ErrorBody): void {
@@ -214,8 +204,7 @@ describe('a street admin and the departments', () => {
   test('an empty area says so and offers to add one', async () => {
     answerAsAdmin(apiFake, 'street');
     apiFake.on('admin.catalog.list', () => ({ ...catalog('street'), departments: [] }));
-    const page = render(pageId);
-    await callPage(page, 'onLoad');
+    const page = await catalogPage.open();
     expect(textOf(find(page, '.list-state'))).toBe('辖区内还没有部门，可以新增一个');
     expect(exists(page, '.add-department')).toBe(true);
   });
@@ -236,8 +225,7 @@ describe('a community admin', () => {
   test('an area without departments: the empty word, no way to add', async () => {
     answerAsAdmin(apiFake, 'community');
     apiFake.on('admin.catalog.list', () => ({ ...catalog('community'), departments: [] }));
-    const page = render(pageId);
-    await callPage(page, 'onLoad');
+    const page = await catalogPage.open();
     expect(textOf(find(page, '.list-state'))).toBe('辖区内还没有部门');
     expect(exists(page, '.add-department')).toBe(false);
   });
@@ -246,8 +234,7 @@ describe('a community admin', () => {
 test('a failed list: the message and a retry; pulling down reads again', async () => {
   answerAsAdmin(apiFake, 'street');
   apiFake.fail('admin.catalog.list', 'NETWORK');
-  const page = render(pageId);
-  await callPage(page, 'onLoad');
+  const page = await catalogPage.open();
   expect(textOf(find(page, '.list-state'))).toContain('网络不太好，请稍后重试');
   apiFake.on('admin.catalog.list', () => catalog('street'));
   await tap(page, '.list-state >> .state__action');
@@ -259,8 +246,7 @@ test('a failed list: the message and a retry; pulling down reads again', async (
 test('a grid worker is turned away and nothing is asked', async () => {
   answerAsAdmin(apiFake, 'street');
   apiFake.on('staff.me', () => adminMe('worker'));
-  const page = render(pageId);
-  await callPage(page, 'onLoad');
+  const page = await catalogPage.open();
   expect(textOf(find(page, '.gate-view >> .away__text'))).toBe('只有社区、街道、区的管理员可以使用管理后台');
   expect(apiFake.callsOf('admin.catalog.list')).toEqual([]);
 });

@@ -5,28 +5,15 @@
 import { apiFake } from './support/api-fake';
 import { adminAnswers, adminMe, answerAsAdmin } from './support/admin-data';
 import { canvases } from './support/canvas-fake';
-import { fixClock, realClock } from './support/clock';
-import { callPage, doubleTap, exists, find, findAll, flush, load, render, tap, textOf, type Root } from './support/render';
+import { callPage, doubleTap, exists, find, findAll, flush, tap, textOf } from './support/render';
+import { pageUnderTest } from './support/page';
 import { wxFake, wxScene } from './support/wx-fake';
 import { percent } from '../../miniprogram/utils/admin-figures';
 
 jest.mock('../../miniprogram/services/api', () => jest.requireActual('./support/api-fake').mockApiModule());
 
-let pageId: string;
-beforeAll(() => {
-  pageId = load('admin/pages/figures/figures');
-});
-beforeEach(() => {
-  fixClock();
-  answerAsAdmin(apiFake);
-});
-afterEach(() => realClock());
-
-async function open(): Promise<Root> {
-  const page = render(pageId);
-  await callPage(page, 'onLoad');
-  return page;
-}
+const { open } = pageUnderTest('admin/pages/figures/figures');
+beforeEach(() => answerAsAdmin(apiFake));
 
 test("本月 by default: the server's figures for 11月1日–23日, the lag said", async () => {
   const page = await open();

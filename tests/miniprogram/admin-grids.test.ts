@@ -3,23 +3,16 @@
 // chat in a declared CRS, its preview (what it adds, changes, leaves out; overlaps), imported only
 // on confirmation; a file too big, not JSON, refused by the server, or a cancel.
 import { apiFake } from './support/api-fake';
-import { adminAnswers, adminMe, answerAsAdmin } from './support/admin-data';
-import { callPage, exists, find, findAll, load, render, tap, textOf, type Root } from './support/render';
+import { adminAnswers, adminMe, answerAsAdmin, openAs } from './support/admin-data';
+import { callPage, exists, find, findAll, tap, textOf, type Root } from './support/render';
+import { pageUnderTest } from './support/page';
 import { toasts, wxFake, wxScene } from './support/wx-fake';
 
 jest.mock('../../miniprogram/services/api', () => jest.requireActual('./support/api-fake').mockApiModule());
 
-let pageId: string;
-beforeAll(() => {
-  pageId = load('admin/pages/grids/grids');
-});
+const gridsPage = pageUnderTest('admin/pages/grids/grids', { realClock: true });
 
-async function open(who: 'street' | 'superAdmin' = 'superAdmin'): Promise<Root> {
-  answerAsAdmin(apiFake, who);
-  const page = render(pageId);
-  await callPage(page, 'onLoad');
-  return page;
-}
+const open = (who: 'street' | 'superAdmin' = 'superAdmin'): Promise<Root> => openAs(gridsPage, who);
 
 function pickTheFile(text = JSON.stringify(adminAnswers().gridImport.file), size?: number): void {
   wxScene.messageFile = { ok: true, name: '华光社区网格.geojson', path: 'wxfile://tmp/grids.geojson', text, ...(size ? { size } : {}) };
@@ -103,8 +96,7 @@ test('closing the file picker changes nothing', async () => {
 test('an area without grids, a failed list with its retry, paging', async () => {
   answerAsAdmin(apiFake, 'street');
   apiFake.on('admin.grids.list', () => ({ items: [], nextCursor: null }));
-  const page = render(pageId);
-  await callPage(page, 'onLoad');
+  const page = await gridsPage.open();
   expect(textOf(find(page, '.list-state'))).toBe('辖区内还没有导入网格');
   apiFake.fail('admin.grids.list', 'NETWORK');
   await callPage(page, 'onPullDownRefresh');
@@ -122,8 +114,7 @@ test('an area without grids, a failed list with its retry, paging', async () => 
 
 test('a grid worker is turned away', async () => {
   apiFake.on('staff.me', () => adminMe('worker'));
-  const page = render(pageId);
-  await callPage(page, 'onLoad');
+  const page = await gridsPage.open();
   expect(exists(page, '.gate-view')).toBe(true);
   expect(apiFake.callsOf('admin.grids.list')).toEqual([]);
 });

@@ -3,21 +3,13 @@
 // these pages are not theirs; a failed identity lookup says so with a retry.
 import { apiFake } from './support/api-fake';
 import { adminMe, answerAsAdmin } from './support/admin-data';
-import { callPage, exists, find, findAll, load, render, tap, textOf, type Root } from './support/render';
+import { exists, find, findAll, tap, textOf } from './support/render';
+import { pageUnderTest } from './support/page';
 import { navigations } from './support/wx-fake';
 
 jest.mock('../../miniprogram/services/api', () => jest.requireActual('./support/api-fake').mockApiModule());
 
-let pageId: string;
-beforeAll(() => {
-  pageId = load('admin/pages/home/home');
-});
-
-async function open(): Promise<Root> {
-  const page = render(pageId);
-  await callPage(page, 'onLoad');
-  return page;
-}
+const { open } = pageUnderTest('admin/pages/home/home', { realClock: true });
 
 test('an admin is greeted with their area and finds invites, staff and figures', async () => {
   answerAsAdmin(apiFake);

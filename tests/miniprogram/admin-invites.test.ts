@@ -4,27 +4,14 @@
 // revoked after a confirmation; each error said where it happened; non-admins turned away.
 import { apiFake } from './support/api-fake';
 import { adminAnswers, adminMe, answerAsAdmin } from './support/admin-data';
-import { fixClock, realClock } from './support/clock';
-import { callPage, exists, find, findAll, load, render, tap, textOf, type Root } from './support/render';
+import { callPage, exists, find, findAll, tap, textOf, type Root } from './support/render';
+import { pageUnderTest } from './support/page';
 import { toasts, wxFake } from './support/wx-fake';
 
 jest.mock('../../miniprogram/services/api', () => jest.requireActual('./support/api-fake').mockApiModule());
 
-let pageId: string;
-beforeAll(() => {
-  pageId = load('admin/pages/invites/invites');
-});
-beforeEach(() => {
-  fixClock();
-  answerAsAdmin(apiFake);
-});
-afterEach(() => realClock());
-
-async function open(): Promise<Root> {
-  const page = render(pageId);
-  await callPage(page, 'onLoad');
-  return page;
-}
+const { open } = pageUnderTest('admin/pages/invites/invites');
+beforeEach(() => answerAsAdmin(apiFake));
 
 const optionLabels = (page: Root): string[] => findAll(page, '.scope-picker >> .option__label').map(textOf);
 

@@ -4,27 +4,14 @@
 // and a community admin who sees only their community's people.
 import { apiFake } from './support/api-fake';
 import { adminAnswers, adminMe, answerAsAdmin } from './support/admin-data';
-import { fixClock, realClock } from './support/clock';
-import { callPage, exists, find, findAll, load, render, tap, textOf, type Root } from './support/render';
+import { callPage, exists, find, findAll, tap, textOf } from './support/render';
+import { pageUnderTest } from './support/page';
 import { navigations, toasts, wxFake } from './support/wx-fake';
 
 jest.mock('../../miniprogram/services/api', () => jest.requireActual('./support/api-fake').mockApiModule());
 
-let pageId: string;
-beforeAll(() => {
-  pageId = load('admin/pages/staff/staff');
-});
-beforeEach(() => {
-  fixClock();
-  answerAsAdmin(apiFake);
-});
-afterEach(() => realClock());
-
-async function open(): Promise<Root> {
-  const page = render(pageId);
-  await callPage(page, 'onLoad');
-  return page;
-}
+const { open } = pageUnderTest('admin/pages/staff/staff');
+beforeEach(() => answerAsAdmin(apiFake));
 
 const indexOf = (name: string): number => adminAnswers().staff.street.items.findIndex((i) => i.displayName === name);
 /** The n-th button of a kind belongs to the n-th member the server allows that move on. */

@@ -2,32 +2,14 @@
 // the overdue / due-today banner, four tabs with the server's counts, cards most urgent first,
 // pull-to-refresh and cursor paging, and the 代报 / 巡查 / 督办 entries the server grants.
 import { apiFake } from './support/api-fake';
-import { fixClock, realClock } from './support/clock';
 import { counts, manyQueueItems, queuePage, staffMe } from './support/staff-data';
-import {
-  callPage,
-  exists,
-  find,
-  findAll,
-  flush,
-  load,
-  render,
-  setDataSizes,
-  SET_DATA_LIMIT,
-  tap,
-  textOf,
-  type Root,
-} from './support/render';
+import { callPage, exists, find, findAll, flush, setDataSizes, SET_DATA_LIMIT, tap, textOf, type Root } from './support/render';
+import { pageUnderTest } from './support/page';
 import { navigations, wxFake } from './support/wx-fake';
 
 jest.mock('../../miniprogram/services/api', () => jest.requireActual('./support/api-fake').mockApiModule());
 
-let pageId: string;
-beforeAll(() => {
-  pageId = load('staff/pages/home/home');
-});
-beforeEach(() => fixClock());
-afterEach(() => realClock());
+const homePage = pageUnderTest('staff/pages/home/home');
 
 function asStaff(role: Api.StaffRole = 'gridWorker'): void {
   apiFake
@@ -36,11 +18,7 @@ function asStaff(role: Api.StaffRole = 'gridWorker'): void {
     .on('queue.list', () => queuePage());
 }
 
-async function open(query: Record<string, string> = {}): Promise<Root> {
-  const page = render(pageId);
-  await callPage(page, 'onLoad', query);
-  return page;
-}
+const open = (query: Record<string, string> = {}): Promise<Root> => homePage.open(query);
 
 const cardTexts = (page: Root): string[] => findAll(page, '.queue-card').map(textOf);
 /** Each tab as "label count". */

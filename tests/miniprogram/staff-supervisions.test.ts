@@ -2,28 +2,17 @@
 // reason, when, by whom (a name, or 系统), open or answered with the answer — paged, pulled to
 // refresh; a record opens its ticket. Only for those the server gives a desk.
 import { apiFake } from './support/api-fake';
-import { fixClock, realClock } from './support/clock';
 import { deskPage, staffMe } from './support/staff-data';
-import { callPage, exists, find, findAll, load, render, tap, textOf, type Root } from './support/render';
+import { callPage, exists, find, findAll, tap, textOf } from './support/render';
+import { pageUnderTest } from './support/page';
 import { navigations, wxFake } from './support/wx-fake';
 
 jest.mock('../../miniprogram/services/api', () => jest.requireActual('./support/api-fake').mockApiModule());
 
-let pageId: string;
-beforeAll(() => {
-  pageId = load('staff/pages/supervisions/supervisions');
-});
+const { open } = pageUnderTest('staff/pages/supervisions/supervisions');
 beforeEach(() => {
-  fixClock();
   apiFake.on('staff.me', () => staffMe('streetAdmin')).on('supervisions.list', () => deskPage());
 });
-afterEach(() => realClock());
-
-async function open(): Promise<Root> {
-  const page = render(pageId);
-  await callPage(page, 'onLoad');
-  return page;
-}
 
 test('the records newest first: ticket, reason, who (系统 for the sweep), when, open or answered', async () => {
   const page = await open();

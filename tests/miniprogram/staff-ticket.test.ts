@@ -4,43 +4,20 @@
 // 联系居民 (the number dialled, never kept), answering a 督办, a resident turned away, and the
 // staff notification grant asked in the accept and resolve taps.
 import { apiFake } from './support/api-fake';
-import { fixClock, realClock } from './support/clock';
 import { acceptedTicket, staffAnswers, staffMe, staffTicket } from './support/staff-data';
-import {
-  callPage,
-  exists,
-  find,
-  findAll,
-  load,
-  render,
-  setDataSizes,
-  SET_DATA_LIMIT,
-  tap,
-  textOf,
-  type,
-  type Root,
-} from './support/render';
+import { exists, find, findAll, setDataSizes, SET_DATA_LIMIT, tap, textOf, type, type Root } from './support/render';
+import { openTicket, pageUnderTest } from './support/page';
 import { toasts, wxFake, wxScene } from './support/wx-fake';
 
 jest.mock('../../miniprogram/services/api', () => jest.requireActual('./support/api-fake').mockApiModule());
 
-let pageId: string;
-beforeAll(() => {
-  pageId = load('staff/pages/ticket/ticket');
-});
+const ticketPage = pageUnderTest('staff/pages/ticket/ticket');
 beforeEach(() => {
-  fixClock();
   apiFake.on('staff.me', () => staffMe()).on('subscription.record', (p) => ({ recorded: Object.keys(p.grants).length }));
   wxScene.subscribe = { ok: true, result: { staffNewTicket: 'accept', staffEscalated: 'accept' } };
 });
-afterEach(() => realClock());
 
-async function open(view: Api.TicketView): Promise<Root> {
-  apiFake.on('ticket.get', () => view);
-  const page = render(pageId);
-  await callPage(page, 'onLoad', { id: view.id });
-  return page;
-}
+const open = (view: Api.TicketView): Promise<Root> => openTicket(ticketPage, view);
 
 const moves = () => staffAnswers().moves;
 const T = () => staffTicket();
@@ -396,8 +373,7 @@ describe('refusals', () => {
     ['NETWORK', '网络不太好，请稍后重试'],
   ])('%s when loading: an error face and a retry', async (code, shown) => {
     apiFake.fail('ticket.get', code);
-    const page = render(pageId);
-    await callPage(page, 'onLoad', { id: 't-404' });
+    const page = await ticketPage.open({ id: 't-404' });
     expect(textOf(find(page, '.page-state'))).toContain(shown);
     apiFake.on('ticket.get', () => staffTicket());
     await tap(page, '.page-state >> .state__action');
@@ -450,8 +426,7 @@ describe('联系居民', () => {
 
 test('a resident who opens the page is turned away; the ticket is not even asked for', async () => {
   apiFake.reset();
-  const page = render(pageId);
-  await callPage(page, 'onLoad', { id: 't-3001' });
+  const page = await ticketPage.open({ id: 't-3001' });
   expect(textOf(find(page, '.turned-away'))).toContain('这里是工作人员的工作台');
   expect(apiFake.actions()).toEqual(['staff.me']);
 });

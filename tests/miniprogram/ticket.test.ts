@@ -3,42 +3,19 @@
 // late steps marked, and the moves the SERVER allows (催办, rate, 重办, 撤回) — nothing else decides
 // which buttons appear.
 import { apiFake } from './support/api-fake';
-import { fixClock, realClock } from './support/clock';
 import { realAnswers } from './support/real-answers';
-import {
-  callPage,
-  exists,
-  find,
-  findAll,
-  load,
-  render,
-  setDataSizes,
-  SET_DATA_LIMIT,
-  tap,
-  textOf,
-  type,
-  type Root,
-} from './support/render';
+import { callPage, exists, find, findAll, setDataSizes, SET_DATA_LIMIT, tap, textOf, type, type Root } from './support/render';
+import { openTicket, pageUnderTest } from './support/page';
 import { toasts, wxFake } from './support/wx-fake';
 
 jest.mock('../../miniprogram/services/api', () => jest.requireActual('./support/api-fake').mockApiModule());
 
-let pageId: string;
-beforeAll(() => {
-  pageId = load('pages/ticket/ticket');
-});
-beforeEach(() => fixClock());
-afterEach(() => realClock());
+const ticketPage = pageUnderTest('pages/ticket/ticket');
 
 const answers = realAnswers();
 const { tickets, moves } = answers;
 
-async function open(view: Api.TicketView): Promise<Root> {
-  apiFake.on('ticket.get', () => view);
-  const page = render(pageId);
-  await callPage(page, 'onLoad', { id: view.id });
-  return page;
-}
+const open = (view: Api.TicketView): Promise<Root> => openTicket(ticketPage, view);
 
 /** Each timeline row as "title · time · note" (newest first). */
 const rows = (page: Root): string[] =>
@@ -221,8 +198,7 @@ test.each<[Api.ErrorCode | 'NETWORK', string | undefined, string]>([
   ['NETWORK', undefined, '网络不太好，请稍后重试'],
 ])('%s when loading: an error face with the Chinese message and a retry', async (code, message, shown) => {
   apiFake.fail('ticket.get', code, message);
-  const page = render(pageId);
-  await callPage(page, 'onLoad', { id: 't-1' });
+  const page = await ticketPage.open({ id: 't-1' });
   expect(textOf(find(page, '.page-state'))).toContain(shown);
   apiFake.on('ticket.get', () => tickets.submitted);
   await tap(page, '.page-state >> .state__action');
@@ -230,8 +206,7 @@ test.each<[Api.ErrorCode | 'NETWORK', string | undefined, string]>([
 });
 
 test('no id in the link: not found, without calling the server', async () => {
-  const page = render(pageId);
-  await callPage(page, 'onLoad', {});
+  const page = await ticketPage.open({});
   expect(textOf(find(page, '.page-state'))).toContain('没有找到这条记录');
   expect(apiFake.calls).toEqual([]);
 });

@@ -2,14 +2,13 @@
 // and — only when the server lists them in allowedActions — 催办, the rating form (on the first
 // screen), 重办 and 撤回 (a quiet text button at the end). The page never decides by itself what
 // is possible; after each move it shows the view the server answered.
+import { ticketPage, TIMELINE_SLICE } from '../../behaviors/ticket-page';
 import { call, toApiError } from '../../services/api';
 import { zh } from '../../i18n/zh';
-import { queryValue, type Query, type TapEvent, type ValueEvent } from '../../utils/events';
-import { instanceState } from '../../utils/instance-state';
-import { toDetail, type TicketDetail, type TimelineRow } from '../../utils/ticket-view';
+import type { Query, TapEvent, ValueEvent } from '../../utils/events';
+import { toDetail, type TicketDetail } from '../../utils/ticket-view';
 import { REASON_MAX } from '../../utils/validate';
 
-type PageState = 'loading' | 'ready' | 'error';
 type Acting = '' | 'rate' | 'reopen' | 'withdraw' | 'urge';
 
 const RATINGS: ReadonlyArray<{ key: Api.Rating; icon: string }> = [
@@ -18,10 +17,9 @@ const RATINGS: ReadonlyArray<{ key: Api.Rating; icon: string }> = [
   { key: 'unsatisfied', icon: 'frown' },
 ];
 
-const state = instanceState(() => ({ id: '', seq: 0 }));
-const TIMELINE_SLICE = 10;
-
 Component({
+  behaviors: [ticketPage],
+
   data: {
     t: zh.ticket,
     common: zh.common,
@@ -30,8 +28,6 @@ Component({
     ratingOptions: RATINGS.map((r) => ({ ...r, label: zh.ratings[r.key] })),
     commentSize: { minHeight: 64 },
 
-    state: 'loading' as PageState,
-    message: '',
     detail: null as TicketDetail | null,
 
     rating: '' as Api.Rating | '',
@@ -45,60 +41,20 @@ Component({
     actionError: '',
   },
 
-  lifetimes: {
-    detached(): void {
-      state.drop(this);
-    },
-  },
-
   methods: {
     onLoad(query: Query): void {
-      state.of(this).id = queryValue(query, 'id');
+      this.readQuery(query);
       void this.load(false);
-    },
-
-    async onPullDownRefresh(): Promise<void> {
-      await this.load(true);
-      wx.stopPullDownRefresh();
     },
 
     onRetry(): void {
       void this.load(false);
     },
 
-    async load(quiet: boolean): Promise<void> {
-      const s = state.of(this);
-      if (!s.id) {
-        this.setData({ state: 'error', message: zh.errors.NOT_FOUND });
-        return;
-      }
-      const seq = ++s.seq;
-      if (!quiet || this.data.state !== 'ready') this.setData({ state: 'loading', message: '' });
-      try {
-        const view = await call('ticket.get', { ticketId: s.id });
-        if (seq === s.seq) this.show(view);
-      } catch (e) {
-        if (seq !== s.seq) return;
-        const message = toApiError(e).message;
-        if (quiet && this.data.state === 'ready') wx.showToast({ title: message, icon: 'none' });
-        else this.setData({ state: 'error', message });
-      }
-    },
-
-    /**
-     * The timeline can grow long (every 督办 adds an entry with photo links), so it travels in
-     * slices: no single setData gets near WeChat's per-call budget.
-     */
     show(view: Api.TicketView): void {
       const { timeline, ...rest } = toDetail(view, new Date());
       this.setData({ state: 'ready', message: '', detail: { ...rest, timeline: timeline.slice(0, TIMELINE_SLICE) }, actionError: '' });
-      for (let start = TIMELINE_SLICE; start < timeline.length; start += TIMELINE_SLICE) {
-        const patch: Record<string, TimelineRow> = {};
-        timeline.slice(start, start + TIMELINE_SLICE).forEach((row, i) => {
-          patch[`detail.timeline[${start + i}]`] = row;
-        });
-        this.setData(patch);
-      }
+      this.showSlices('detail.timeline', timeline);
     },
 
     onPreview(e: TapEvent<{ group?: string | number; index?: number }>): void {
@@ -129,14 +85,14 @@ Component({
       const comment = this.data.ratingComment.trim();
       await this.act(
         'rate',
-        () => call('report.rate', { ticketId: state.of(this).id, rating, ...(comment ? { comment } : {}) }),
+        () => call('report.rate', { ticketId: this.ticketId(), rating, ...(comment ? { comment } : {}) }),
         zh.ticket.rated,
       );
     },
 
     // ---- 催办 ----
     async onUrge(): Promise<void> {
-      await this.act('urge', () => call('report.urge', { ticketId: state.of(this).id }), zh.ticket.urged);
+      await this.act('urge', () => call('report.urge', { ticketId: this.ticketId() }), zh.ticket.urged);
     },
 
     // ---- reopen ----
@@ -162,7 +118,7 @@ Component({
         this.setData({ reopenError: zh.ticket.reopenNeedReason });
         return;
       }
-      const ok = await this.act('reopen', () => call('report.reopen', { ticketId: state.of(this).id, reason }), zh.ticket.reopened);
+      const ok = await this.act('reopen', () => call('report.reopen', { ticketId: this.ticketId(), reason }), zh.ticket.reopened);
       if (ok) this.setData({ reopenVisible: false, reopenReason: '' });
       else this.setData({ reopenVisible: false });
     },
@@ -177,7 +133,7 @@ Component({
     },
 
     async onConfirmWithdraw(): Promise<void> {
-      await this.act('withdraw', () => call('report.withdraw', { ticketId: state.of(this).id }), zh.ticket.withdrawn);
+      await this.act('withdraw', () => call('report.withdraw', { ticketId: this.ticketId() }), zh.ticket.withdrawn);
       this.setData({ withdrawVisible: false });
     },
 

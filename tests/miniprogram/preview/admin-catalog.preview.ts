@@ -2,27 +2,17 @@
 // the street admin's departments (the district's read-only) and a new department refused for a
 // taken code, the community admin's read-only list, an empty area — at both font sizes.
 import { apiFake } from '../support/api-fake';
-import { adminAnswers, answerAsAdmin } from '../support/admin-data';
-import { fixClock, realClock } from '../support/clock';
-import { callPage, findAll, load, render, tap, textOf, type, type Root } from '../support/render';
+import { adminAnswers, answerAsAdmin, openAs } from '../support/admin-data';
+import { findAll, tap, textOf, type, type Root } from '../support/render';
+import { pageUnderTest } from '../support/page';
 import { snapshotBoth } from '../support/preview';
 import { ApiError } from '../../../miniprogram/services/api';
 
 jest.mock('../../../miniprogram/services/api', () => jest.requireActual('../support/api-fake').mockApiModule());
 
-let pageId: string;
-beforeAll(() => {
-  pageId = load('admin/pages/catalog/catalog');
-});
-beforeEach(() => fixClock());
-afterEach(() => realClock());
+const catalogPage = pageUnderTest('admin/pages/catalog/catalog');
 
-async function open(who: 'street' | 'community' | 'superAdmin' = 'street'): Promise<Root> {
-  answerAsAdmin(apiFake, who);
-  const page = render(pageId);
-  await callPage(page, 'onLoad');
-  return page;
-}
+const open = (who: 'street' | 'community' | 'superAdmin' = 'street'): Promise<Root> => openAs(catalogPage, who);
 
 test("the super admin's categories", async () => {
   await snapshotBoth('admin-catalog-categories', '类别与部门：系统管理员看到的问题类别（整页）', await open('superAdmin'), {
@@ -65,7 +55,6 @@ test('the community admin reads only', async () => {
 test('an empty area', async () => {
   answerAsAdmin(apiFake, 'street');
   apiFake.on('admin.catalog.list', () => ({ ...adminAnswers().catalog.street, departments: [] }));
-  const page = render(pageId);
-  await callPage(page, 'onLoad');
+  const page = await catalogPage.open();
   await snapshotBoth('admin-catalog-empty', '类别与部门：辖区内还没有部门', page);
 });

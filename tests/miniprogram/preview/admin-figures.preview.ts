@@ -4,18 +4,13 @@
 import { apiFake } from '../support/api-fake';
 import { adminAnswers, answerAsAdmin } from '../support/admin-data';
 import { canvases, canvasSize } from '../support/canvas-fake';
-import { fixClock, realClock } from '../support/clock';
-import { callPage, load, render, tap, type Root } from '../support/render';
+import { tap, type Root } from '../support/render';
+import { pageUnderTest } from '../support/page';
 import { snapshot } from '../support/preview';
 
 jest.mock('../../../miniprogram/services/api', () => jest.requireActual('../support/api-fake').mockApiModule());
 
-let pageId: string;
-beforeAll(() => {
-  pageId = load('admin/pages/figures/figures');
-});
-beforeEach(() => fixClock());
-afterEach(() => realClock());
+const figuresPage = pageUnderTest('admin/pages/figures/figures');
 
 /** The canvas is 11rem tall: its size differs with the font, so each font is drawn on its own. */
 async function both(
@@ -32,8 +27,7 @@ async function both(
     canvasSize.height = Math.round(px * 11);
     canvases.clear();
     setUp();
-    const page: Root = render(pageId);
-    await callPage(page, 'onLoad');
+    const page: Root = await figuresPage.open();
     if (then) await then(page);
     await snapshot(`${name}${suffix}`, suffix ? `${caption}（关怀模式大字）` : caption, page, { font, fullPage });
   }

@@ -1,24 +1,17 @@
 // 网格与地点 (admin/pages/grids/grids): a street admin's places, a super admin's import preview of
 // a real file (the server's answer), an area without grids — at both font sizes.
 import { apiFake } from '../support/api-fake';
-import { adminAnswers, answerAsAdmin } from '../support/admin-data';
-import { callPage, load, render, tap, type Root } from '../support/render';
+import { adminAnswers, answerAsAdmin, openAs } from '../support/admin-data';
+import { tap, type Root } from '../support/render';
+import { pageUnderTest } from '../support/page';
 import { snapshotBoth } from '../support/preview';
 import { wxScene } from '../support/wx-fake';
 
 jest.mock('../../../miniprogram/services/api', () => jest.requireActual('../support/api-fake').mockApiModule());
 
-let pageId: string;
-beforeAll(() => {
-  pageId = load('admin/pages/grids/grids');
-});
+const gridsPage = pageUnderTest('admin/pages/grids/grids', { realClock: true });
 
-async function open(who: 'street' | 'superAdmin'): Promise<Root> {
-  answerAsAdmin(apiFake, who);
-  const page = render(pageId);
-  await callPage(page, 'onLoad');
-  return page;
-}
+const open = (who: 'street' | 'superAdmin' = 'street'): Promise<Root> => openAs(gridsPage, who);
 
 test("a street admin's places", async () => {
   await snapshotBoth('admin-grids', '网格与地点：街道辖区的社区和网格（整页）', await open('street'), { fullPage: true });
@@ -39,7 +32,6 @@ test("a super admin's import preview", async () => {
 test('no grids yet', async () => {
   answerAsAdmin(apiFake, 'street');
   apiFake.on('admin.grids.list', () => ({ items: [], nextCursor: null }));
-  const page = render(pageId);
-  await callPage(page, 'onLoad');
+  const page = await gridsPage.open();
   await snapshotBoth('admin-grids-empty', '网格与地点：还没有导入网格', page);
 });

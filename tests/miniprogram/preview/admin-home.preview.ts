@@ -2,21 +2,12 @@
 // the pages are not theirs — at both font sizes.
 import { apiFake } from '../support/api-fake';
 import { adminMe, answerAsAdmin } from '../support/admin-data';
-import { callPage, load, render, type Root } from '../support/render';
+import { pageUnderTest } from '../support/page';
 import { snapshotBoth } from '../support/preview';
 
 jest.mock('../../../miniprogram/services/api', () => jest.requireActual('../support/api-fake').mockApiModule());
 
-let pageId: string;
-beforeAll(() => {
-  pageId = load('admin/pages/home/home');
-});
-
-async function open(): Promise<Root> {
-  const page = render(pageId);
-  await callPage(page, 'onLoad');
-  return page;
-}
+const { open } = pageUnderTest('admin/pages/home/home', { realClock: true });
 
 test("the street admin's hub", async () => {
   answerAsAdmin(apiFake);

@@ -2,26 +2,16 @@
 // code and 小程序码 (the real QR image of the local twin), the community admin's roles, an empty
 // list — at both font sizes.
 import { apiFake } from '../support/api-fake';
-import { adminAnswers, answerAsAdmin } from '../support/admin-data';
-import { fixClock, realClock } from '../support/clock';
-import { callPage, load, render, tap, type Root } from '../support/render';
+import { adminAnswers, answerAsAdmin, openAs } from '../support/admin-data';
+import { callPage, tap, type Root } from '../support/render';
+import { pageUnderTest } from '../support/page';
 import { snapshotBoth } from '../support/preview';
 
 jest.mock('../../../miniprogram/services/api', () => jest.requireActual('../support/api-fake').mockApiModule());
 
-let pageId: string;
-beforeAll(() => {
-  pageId = load('admin/pages/invites/invites');
-});
-beforeEach(() => fixClock());
-afterEach(() => realClock());
+const invitesPage = pageUnderTest('admin/pages/invites/invites');
 
-async function open(who: 'street' | 'community' = 'street'): Promise<Root> {
-  answerAsAdmin(apiFake, who);
-  const page = render(pageId);
-  await callPage(page, 'onLoad');
-  return page;
-}
+const open = (who: 'street' | 'community' = 'street'): Promise<Root> => openAs(invitesPage, who);
 
 test('the form and the pending invites', async () => {
   const page = await open();
@@ -39,7 +29,7 @@ test('an invite just made', async () => {
 });
 
 test('a community admin, no pending invites', async () => {
-  const page = render(pageId);
+  const page = invitesPage.render();
   answerAsAdmin(apiFake, 'community');
   apiFake.on('admin.invites.list', () => ({ ...adminAnswers().invites.community, items: [], nextCursor: null }));
   await callPage(page, 'onLoad');

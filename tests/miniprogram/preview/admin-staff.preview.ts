@@ -1,26 +1,16 @@
 // 人员名单 (admin/pages/staff/staff): the street's directory, the sheet changing a grid worker's
 // grids, the community admin's directory, an empty area — at both font sizes.
 import { apiFake } from '../support/api-fake';
-import { adminAnswers, answerAsAdmin } from '../support/admin-data';
-import { fixClock, realClock } from '../support/clock';
-import { callPage, load, render, tap, type Root } from '../support/render';
+import { adminAnswers, answerAsAdmin, openAs } from '../support/admin-data';
+import { tap, type Root } from '../support/render';
+import { pageUnderTest } from '../support/page';
 import { snapshotBoth } from '../support/preview';
 
 jest.mock('../../../miniprogram/services/api', () => jest.requireActual('../support/api-fake').mockApiModule());
 
-let pageId: string;
-beforeAll(() => {
-  pageId = load('admin/pages/staff/staff');
-});
-beforeEach(() => fixClock());
-afterEach(() => realClock());
+const staffPage = pageUnderTest('admin/pages/staff/staff');
 
-async function open(who: 'street' | 'community' = 'street'): Promise<Root> {
-  answerAsAdmin(apiFake, who);
-  const page = render(pageId);
-  await callPage(page, 'onLoad');
-  return page;
-}
+const open = (who: 'street' | 'community' = 'street'): Promise<Root> => openAs(staffPage, who);
 
 test("the street's directory", async () => {
   await snapshotBoth('admin-staff', '人员名单：街道辖区内的工作人员（整页）', await open(), { fullPage: true });
@@ -45,7 +35,6 @@ test("the community admin's directory", async () => {
 test('an empty area', async () => {
   answerAsAdmin(apiFake);
   apiFake.on('staff.list', () => ({ items: [], nextCursor: null }));
-  const page = render(pageId);
-  await callPage(page, 'onLoad');
+  const page = await staffPage.open();
   await snapshotBoth('admin-staff-empty', '人员名单：辖区内还没有工作人员', page);
 });

@@ -1,25 +1,18 @@
 // The workbench (staff/pages/home/home): the queue, the empty queue, a failed load, a resident
 // turned away, at both font sizes.
 import { apiFake } from '../support/api-fake';
-import { fixClock, realClock } from '../support/clock';
 import { counts, queuePage, staffAnswers, staffMe } from '../support/staff-data';
-import { callPage, load, render, tap, type Root } from '../support/render';
+import { tap, type Root } from '../support/render';
+import { pageUnderTest } from '../support/page';
 import { snapshotBoth } from '../support/preview';
 
 jest.mock('../../../miniprogram/services/api', () => jest.requireActual('../support/api-fake').mockApiModule());
 
-let pageId: string;
-beforeAll(() => {
-  pageId = load('staff/pages/home/home');
-});
-beforeEach(() => fixClock());
-afterEach(() => realClock());
+const homePage = pageUnderTest('staff/pages/home/home');
 
 async function open(role: Api.StaffRole | null = 'gridWorker'): Promise<Root> {
   if (role) apiFake.on('staff.me', () => staffMe(role));
-  const page = render(pageId);
-  await callPage(page, 'onLoad', {});
-  return page;
+  return homePage.open({});
 }
 
 test('the queue of a grid worker', async () => {

@@ -1,25 +1,18 @@
 // 督办台 (staff/pages/supervisions/supervisions): the records, an empty desk, and someone without
 // a desk — at both font sizes.
 import { apiFake } from '../support/api-fake';
-import { fixClock, realClock } from '../support/clock';
 import { deskPage, staffMe } from '../support/staff-data';
-import { callPage, load, render, type Root } from '../support/render';
+import type { Root } from '../support/render';
+import { pageUnderTest } from '../support/page';
 import { snapshotBoth } from '../support/preview';
 
 jest.mock('../../../miniprogram/services/api', () => jest.requireActual('../support/api-fake').mockApiModule());
 
-let pageId: string;
-beforeAll(() => {
-  pageId = load('staff/pages/supervisions/supervisions');
-});
-beforeEach(() => fixClock());
-afterEach(() => realClock());
+const supervisionsPage = pageUnderTest('staff/pages/supervisions/supervisions');
 
 async function open(role: Api.StaffRole): Promise<Root> {
   apiFake.on('staff.me', () => staffMe(role));
-  const page = render(pageId);
-  await callPage(page, 'onLoad');
-  return page;
+  return supervisionsPage.open();
 }
 
 test("the street's 督办 records", async () => {

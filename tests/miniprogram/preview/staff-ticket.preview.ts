@@ -3,26 +3,21 @@
 // miniprogram-simulate cannot draw WeChat's native <map>: the preview draws the same marker and
 // grid polygon the page gives the map, into the map's frame, marked as a sketch.
 import { apiFake } from '../support/api-fake';
-import { fixClock, realClock } from '../support/clock';
 import { DEMO_PHOTOS } from '../support/demo-data';
 import { acceptedTicket, pictured, staffAnswers, staffMe, staffTicket } from '../support/staff-data';
-import { callPage, load, render, tap, type, type Root } from '../support/render';
+import { tap, type, type Root } from '../support/render';
+import { pageUnderTest } from '../support/page';
 import { snapshot, snapshotBoth } from '../support/preview';
 import { wxScene } from '../support/wx-fake';
 import type { TicketMap } from '../../../miniprogram/utils/staff-ticket';
 
 jest.mock('../../../miniprogram/services/api', () => jest.requireActual('../support/api-fake').mockApiModule());
 
-let pageId: string;
-beforeAll(() => {
-  pageId = load('staff/pages/ticket/ticket');
-});
+const ticketPage = pageUnderTest('staff/pages/ticket/ticket');
 beforeEach(() => {
-  fixClock();
   apiFake.on('staff.me', () => staffMe()).on('subscription.record', () => ({ recorded: 2 }));
   wxScene.subscribe = { ok: true, result: { staffNewTicket: 'accept', staffEscalated: 'accept' } };
 });
-afterEach(() => realClock());
 
 /** Draws the map's marker and polygons (the data the page hands the native <map>) as an SVG sketch. */
 function sketchMap(page: Root): void {
@@ -61,8 +56,7 @@ function sketchMap(page: Root): void {
 async function open(answer: Api.TicketView): Promise<Root> {
   const view = pictured(answer);
   apiFake.on('ticket.get', () => view);
-  const page = render(pageId);
-  await callPage(page, 'onLoad', { id: view.id });
+  const page = await ticketPage.open({ id: view.id });
   sketchMap(page);
   return page;
 }
@@ -156,7 +150,6 @@ test('someone else was first; a refused move; 联系居民', async () => {
 
 test('a resident turned away', async () => {
   apiFake.reset();
-  const page = render(pageId);
-  await callPage(page, 'onLoad', { id: 't-3001' });
+  const page = await ticketPage.open({ id: 't-3001' });
   await snapshot('staff-ticket-resident', '办理页：居民打开时', page);
 });

@@ -1,27 +1,21 @@
 // One report in full (pages/ticket/ticket): every state at both font sizes, from the server's
 // real answers (pictures swapped for drawable ones).
 import { apiFake } from '../support/api-fake';
-import { fixClock, realClock } from '../support/clock';
 import { withPictures } from '../support/demo-data';
 import { snapshotBoth } from '../support/preview';
 import { realAnswers } from '../support/real-answers';
-import { callPage, load, render, tap, type, type Root } from '../support/render';
+import { tap, type, type Root } from '../support/render';
+import { pageUnderTest } from '../support/page';
 
 jest.mock('../../../miniprogram/services/api', () => jest.requireActual('../support/api-fake').mockApiModule());
 
-let pageId: string;
-beforeAll(() => {
-  pageId = load('pages/ticket/ticket');
-});
-beforeEach(() => fixClock());
-afterEach(() => realClock());
+const ticketPage = pageUnderTest('pages/ticket/ticket');
 
 const { tickets, moves } = realAnswers();
 
 async function open(view: Api.TicketView | null): Promise<Root> {
   if (view) apiFake.on('ticket.get', () => withPictures(view));
-  const page = render(pageId);
-  await callPage(page, 'onLoad', { id: view?.id ?? 't-1' });
+  const page = await ticketPage.open({ id: view?.id ?? 't-1' });
   return page;
 }
 

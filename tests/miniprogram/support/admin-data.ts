@@ -3,6 +3,9 @@
 // street's reports), with small, named adjustments where a test needs a state the scenario does
 // not hold (an empty list, a page split for paging).
 import { adminAnswers, type AdminAnswers } from './admin-answers';
+import { apiFake } from './api-fake';
+import type { PageUnderTest } from './page';
+import type { Root } from './render';
 
 export { adminAnswers, type AdminAnswers };
 
@@ -33,4 +36,10 @@ export function answerAsAdmin(fake: import('./api-fake').ApiFakeLike, who: 'stre
     .on('admin.catalog.list', () => a.catalog[who])
     .on('admin.categories.upsert', () => a.catalog.categorySaved)
     .on('admin.departments.upsert', () => a.catalog.departmentCreated);
+}
+
+/** An admin page opened by `who`, every action answered as the server answers them. */
+export function openAs(page: PageUnderTest, who: 'street' | 'community' | 'superAdmin' = 'street'): Promise<Root> {
+  answerAsAdmin(apiFake, who);
+  return page.open();
 }

@@ -4,8 +4,9 @@
 // caller may change; each save is confirmed first, and a refusal is shown where it belongs with
 // what it means (FORBIDDEN: not yours; CONFLICT: the code is taken).
 import { zh } from '../../../i18n/zh';
+import { gatedPage } from '../../../behaviors/gated-page';
 import { call, toApiError } from '../../../services/api';
-import { adminGate } from '../../../services/admin-gate';
+import { adminGate } from '../../../services/gate';
 import {
   categoryForm,
   categoryParams,
@@ -26,7 +27,6 @@ import {
 import type { TapEvent, ValueEvent } from '../../../utils/events';
 import { instanceState } from '../../../utils/instance-state';
 
-type Gate = 'loading' | 'admin' | 'resident' | 'forbidden' | 'error';
 type Load = 'loading' | 'ready' | 'empty' | 'error';
 type Tab = 'categories' | 'departments';
 
@@ -49,6 +49,21 @@ const state = instanceState(() => ({
   catalog: null as Api.Data<'admin.catalog.list'> | null,
 }));
 
+/** The two lists and what the caller may do with them, as the server answered. */
+function listsOf(catalog: Api.Data<'admin.catalog.list'>): {
+  categories: CategoryRow[];
+  departments: DepartmentRow[];
+  categoriesEditable: boolean;
+  canAddDepartment: boolean;
+} {
+  return {
+    categories: catalog.categories.map(categoryRow),
+    departments: catalog.departments.map(departmentRow),
+    categoriesEditable: catalog.categoriesEditable,
+    canAddDepartment: catalog.areas.length > 0,
+  };
+}
+
 function pickedOf(form: CatalogForm): Sheet['picked'] {
   return {
     profile: [form.profile],
@@ -59,11 +74,11 @@ function pickedOf(form: CatalogForm): Sheet['picked'] {
 }
 
 Component({
+  behaviors: [gatedPage(adminGate)],
+
   data: {
     t,
     common: zh.common,
-    gate: 'loading' as Gate,
-    gateMessage: '',
     tab: 'categories' as Tab,
     listState: 'loading' as Load,
     listMessage: '',
@@ -84,32 +99,12 @@ Component({
   },
 
   methods: {
-    onLoad(): void {
-      void this.open();
+    admitted(me: Api.StaffMe): object {
+      return { tab: me.role === 'superAdmin' ? 'categories' : 'departments' };
     },
 
-    async onPullDownRefresh(): Promise<void> {
-      if (this.data.gate === 'admin') await this.reload();
-      else await this.open();
-      wx.stopPullDownRefresh();
-    },
-
-    async open(): Promise<void> {
-      this.setData({ gate: 'loading', gateMessage: '' });
-      const found = await adminGate();
-      if (found.gate !== 'admin') {
-        this.setData({ gate: found.gate, gateMessage: found.gate === 'error' ? found.message : '' });
-        return;
-      }
-      this.setData({ gate: 'admin', tab: found.me.role === 'superAdmin' ? 'categories' : 'departments' });
-      await this.reload();
-    },
-
-    onRetryGate(): void {
-      void this.open();
-    },
-
-    async reload(): Promise<void> {
+    /** Both lists: on opening and on a pull (the gate's refresh), a retry, after a save. */
+    async refresh(): Promise<void> {
       const s = state.of(this);
       const seq = ++s.seq;
       this.setData({ listState: 'loading', listMessage: '' });
@@ -118,10 +113,7 @@ Component({
         if (seq !== s.seq || !s.alive) return;
         s.catalog = catalog;
         this.setData({
-          categories: catalog.categories.map(categoryRow),
-          departments: catalog.departments.map(departmentRow),
-          categoriesEditable: catalog.categoriesEditable,
-          canAddDepartment: catalog.areas.length > 0,
+          ...listsOf(catalog),
           departmentsNote:
             catalog.areas.length === 0
               ? t.departmentsNoteCommunity
@@ -145,7 +137,7 @@ Component({
     },
 
     onRetryList(): void {
-      void this.reload();
+      void this.refresh();
     },
 
     onTab(e: TapEvent<{ tab?: Tab }>): void {
@@ -259,7 +251,7 @@ Component({
         if (!state.of(this).alive) return;
         this.setData({ sheet: null });
         wx.showToast({ title: t.saved, icon: 'success' });
-        await this.reload();
+        await this.refresh();
       } catch (e) {
         if (!state.of(this).alive) return;
         const error = toApiError(e);
@@ -282,12 +274,7 @@ Component({
         const catalog = await call('admin.catalog.list', {});
         if (seq !== s.seq || !s.alive) return;
         s.catalog = catalog;
-        this.setData({
-          categories: catalog.categories.map(categoryRow),
-          departments: catalog.departments.map(departmentRow),
-          categoriesEditable: catalog.categoriesEditable,
-          canAddDepartment: catalog.areas.length > 0,
-        });
+        this.setData(listsOf(catalog));
       } catch {
         // the sheet already says what happened; pulling down reads again
       }

@@ -4,8 +4,9 @@
 // judge are left out and counted), and the share by category and by source. Figures lag the
 // tickets by one run of the figures job (every 2 minutes): the page says so.
 import { zh } from '../../../i18n/zh';
+import { gatedPage } from '../../../behaviors/gated-page';
 import { call, toApiError } from '../../../services/api';
-import { adminGate } from '../../../services/admin-gate';
+import { adminGate } from '../../../services/gate';
 import { exportAndOpen } from '../../../services/admin-export';
 import {
   dayWords,
@@ -25,7 +26,6 @@ import {
 import type { TapEvent } from '../../../utils/events';
 import { instanceState } from '../../../utils/instance-state';
 
-type Gate = 'loading' | 'admin' | 'resident' | 'forbidden' | 'error';
 type Load = 'loading' | 'ready' | 'empty' | 'error';
 
 interface Board {
@@ -46,11 +46,11 @@ const board = (key: string, title: string, ranking: Ranking): Board => ({
 });
 
 Component({
+  behaviors: [gatedPage(adminGate)],
+
   data: {
     f,
     common: zh.common,
-    gate: 'loading' as Gate,
-    gateMessage: '',
     periods: PERIODS.map((key) => ({ key, label: f.periods[key] })),
     period: 'month' as Period,
     rangeText: '',
@@ -73,39 +73,15 @@ Component({
   },
 
   methods: {
-    onLoad(): void {
-      void this.open();
-    },
-
-    async onPullDownRefresh(): Promise<void> {
-      if (this.data.gate === 'admin') await this.loadFigures();
-      else await this.open();
-      wx.stopPullDownRefresh();
-    },
-
-    async open(): Promise<void> {
-      this.setData({ gate: 'loading', gateMessage: '' });
-      const found = await adminGate();
-      if (found.gate !== 'admin') {
-        this.setData({ gate: found.gate, gateMessage: found.gate === 'error' ? found.message : '' });
-        return;
-      }
-      this.setData({ gate: 'admin' });
-      await this.loadFigures();
-    },
-
-    onRetryGate(): void {
-      void this.open();
-    },
-
     onPeriod(e: TapEvent<{ key?: string }>): void {
       const key = e.currentTarget.dataset.key;
       if (!isPeriod(key) || key === this.data.period) return;
       this.setData({ period: key });
-      void this.loadFigures();
+      void this.refresh();
     },
 
-    async loadFigures(): Promise<void> {
+    /** The chosen period's figures: on opening and on a pull (the gate's refresh), a retry, another period. */
+    async refresh(): Promise<void> {
       const s = state.of(this);
       const seq = ++s.seq;
       const range = periodRange(this.data.period, new Date());
@@ -149,7 +125,7 @@ Component({
     },
 
     onRetry(): void {
-      void this.loadFigures();
+      void this.refresh();
     },
 
     /** 导出 Excel: the shown period's workbook, downloaded and opened (forwardable from its menu). */

@@ -3,15 +3,14 @@
 // GeoJSON file picked from a chat (wx.chooseMessageFile) in a declared CRS is first checked by
 // admin.grids.preview (what it adds, changes, leaves out; overlaps) and imported only on confirmation.
 import { zh } from '../../../i18n/zh';
+import { gatedPage } from '../../../behaviors/gated-page';
+import { pagedList, type More } from '../../../behaviors/paged-list';
 import { call, toApiError } from '../../../services/api';
-import { adminGate } from '../../../services/admin-gate';
+import { adminGate } from '../../../services/gate';
 import type { TapEvent } from '../../../utils/events';
 import { groupPlaces, previewView, type PlaceGroup, type PreviewView } from '../../../utils/admin-places';
 import { instanceState } from '../../../utils/instance-state';
 
-type Gate = 'loading' | 'admin' | 'resident' | 'forbidden' | 'error';
-type Load = 'loading' | 'ready' | 'empty' | 'error';
-type More = 'idle' | 'loading' | 'error' | 'end';
 type Step = 'idle' | 'reading' | 'checking' | 'preview' | 'applying';
 
 /** wx.cloud.callFunction's advice: past ~256 KB of data, the call should not carry it. */
@@ -19,8 +18,6 @@ const MAX_FILE_BYTES = 256 * 1024;
 const t = zh.admin.grids;
 
 const state = instanceState(() => ({
-  seq: 0,
-  cursor: null as string | null,
   alive: true,
   grids: [] as Api.GridSummary[],
   file: null as unknown,
@@ -53,21 +50,18 @@ function pickFile(): Promise<{ path: string; size: number } | null> {
 }
 
 Component({
+  behaviors: [gatedPage(adminGate), pagedList],
+
   data: {
     t,
     common: zh.common,
-    gate: 'loading' as Gate,
-    gateMessage: '',
     canImport: false,
     crsList: (['gcj02', 'wgs84'] as Api.Crs[]).map((key) => ({ key, label: t.crsOptions[key] })),
     crs: 'gcj02' as Api.Crs,
     step: 'idle' as Step,
     importError: '',
     preview: null as PreviewView | null,
-    listState: 'loading' as Load,
-    listMessage: '',
     groups: [] as PlaceGroup[],
-    more: 'idle' as More,
   },
 
   lifetimes: {
@@ -78,64 +72,29 @@ Component({
   },
 
   methods: {
-    onLoad(): void {
-      void this.open();
+    admitted(me: Api.StaffMe): object {
+      return { canImport: me.abilities.includes('gridImport') };
     },
 
-    async onPullDownRefresh(): Promise<void> {
-      if (this.data.gate === 'admin') await this.loadPage(false);
-      else await this.open();
-      wx.stopPullDownRefresh();
+    refresh(): Promise<void> {
+      return this.loadPage(false);
     },
 
-    onReachBottom(): void {
-      if (this.data.more === 'idle' && state.of(this).cursor) void this.loadPage(true);
+    fetchPage(cursor: string | null): Promise<Api.Data<'admin.grids.list'>> {
+      return call('admin.grids.list', cursor ? { cursor } : {});
     },
 
-    async open(): Promise<void> {
-      this.setData({ gate: 'loading', gateMessage: '' });
-      const found = await adminGate();
-      if (found.gate !== 'admin') {
-        this.setData({ gate: found.gate, gateMessage: found.gate === 'error' ? found.message : '' });
-        return;
-      }
-      this.setData({ gate: 'admin', canImport: found.me.abilities.includes('gridImport') });
-      await this.loadPage(false);
-    },
-
-    onRetryGate(): void {
-      void this.open();
-    },
-
-    async loadPage(more: boolean): Promise<void> {
+    /** Places are grouped across pages: each page regroups every grid read so far. */
+    showPage(page: Api.Data<'admin.grids.list'>, more: boolean, nextMore: More): void {
       const s = state.of(this);
-      const seq = more ? s.seq : ++s.seq;
-      this.setData(more ? { more: 'loading' } : { listState: 'loading', listMessage: '', more: 'idle' });
-      try {
-        const page = await call('admin.grids.list', more && s.cursor ? { cursor: s.cursor } : {});
-        if (seq !== s.seq || !s.alive) return;
-        s.cursor = page.nextCursor;
-        s.grids = more ? [...s.grids, ...page.items] : page.items;
-        const groups = groupPlaces(s.grids);
-        this.setData({
-          groups,
-          listState: groups.length ? 'ready' : 'empty',
-          listMessage: groups.length ? '' : t.empty,
-          more: page.nextCursor ? 'idle' : 'end',
-        });
-      } catch (e) {
-        if (seq !== s.seq || !s.alive) return;
-        if (more) this.setData({ more: 'error' });
-        else this.setData({ listState: 'error', listMessage: toApiError(e).message });
-      }
-    },
-
-    onRetryList(): void {
-      void this.loadPage(false);
-    },
-
-    onRetryMore(): void {
-      void this.loadPage(true);
+      s.grids = more ? [...s.grids, ...page.items] : page.items;
+      const groups = groupPlaces(s.grids);
+      this.setData({
+        groups,
+        listState: groups.length ? 'ready' : 'empty',
+        listMessage: groups.length ? '' : t.empty,
+        more: nextMore,
+      });
     },
 
     onCrs(e: TapEvent<{ key?: Api.Crs }>): void {

@@ -1,10 +1,9 @@
 // 管理后台: who I am and the places an admin keeps their area — invites, the staff directory,
 // the figures, grids and places, categories and departments. Only for those the server gives `administration`.
 import { zh } from '../../../i18n/zh';
-import { adminGate } from '../../../services/admin-gate';
+import { gatedPage } from '../../../behaviors/gated-page';
+import { adminGate } from '../../../services/gate';
 import type { TapEvent } from '../../../utils/events';
-
-type Gate = 'loading' | 'admin' | 'resident' | 'forbidden' | 'error';
 
 const PAGES: Record<string, string> = {
   invites: '/admin/pages/invites/invites',
@@ -15,11 +14,11 @@ const PAGES: Record<string, string> = {
 };
 
 Component({
+  behaviors: [gatedPage(adminGate)],
+
   data: {
     t: zh.admin.home,
     common: zh.common,
-    gate: 'loading' as Gate,
-    gateMessage: '',
     hello: '',
     scope: '',
     entries: [
@@ -31,25 +30,12 @@ Component({
     ],
   },
   methods: {
-    onLoad(): void {
-      void this.open();
-    },
-    async open(): Promise<void> {
-      this.setData({ gate: 'loading', gateMessage: '' });
-      const found = await adminGate();
-      if (found.gate !== 'admin') {
-        this.setData({ gate: found.gate, gateMessage: found.gate === 'error' ? found.message : '' });
-        return;
-      }
-      const role = zh.staff.roles[found.me.role];
-      this.setData({
-        gate: 'admin',
-        hello: zh.admin.home.hello(found.me.displayName ?? role),
-        scope: found.me.scopeLabel && found.me.scopeLabel !== role ? `${role} · ${found.me.scopeLabel}` : role,
-      });
-    },
-    onRetry(): void {
-      void this.open();
+    admitted(me: Api.StaffMe): object {
+      const role = zh.staff.roles[me.role];
+      return {
+        hello: zh.admin.home.hello(me.displayName ?? role),
+        scope: me.scopeLabel && me.scopeLabel !== role ? `${role} · ${me.scopeLabel}` : role,
+      };
     },
     onEntry(e: TapEvent<{ key?: string }>): void {
       const url = PAGES[e.currentTarget.dataset.key ?? ''];

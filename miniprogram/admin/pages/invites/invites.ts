@@ -3,16 +3,16 @@
 // page reads the code from the scene). Below, the pending invites of the area: show again, or
 // revoke after a confirmation.
 import { zh } from '../../../i18n/zh';
+import { gatedPage } from '../../../behaviors/gated-page';
+import { pagedList, type More } from '../../../behaviors/paged-list';
 import { call, toApiError } from '../../../services/api';
-import { adminGate } from '../../../services/admin-gate';
-import { pickManyFor, placeBook, scopeOf, type PlaceBook, type ScopeOption } from '../../../services/admin-places';
+import { adminGate } from '../../../services/gate';
+import { pickManyFor, placeBook, scopeOf, type ScopeOption } from '../../../services/admin-places';
 import type { TapEvent } from '../../../utils/events';
 import { instanceState } from '../../../utils/instance-state';
 import { formatDateTime } from '../../../utils/time';
 
-type Gate = 'loading' | 'admin' | 'resident' | 'forbidden' | 'error';
 type Load = 'loading' | 'ready' | 'empty' | 'error';
-type More = 'idle' | 'loading' | 'error' | 'end';
 
 interface Row {
   code: string;
@@ -36,14 +36,14 @@ const toRow = (i: Api.InviteItem, now: Date): Row => ({
   sub: `${i.code} · ${t.expires(formatDateTime(i.expiresAt, now))}${i.mine ? '' : ` · ${t.byOther}`}`,
 });
 
-const state = instanceState(() => ({ seq: 0, cursor: null as string | null, alive: true, book: null as PlaceBook | null, qrSeq: 0 }));
+const state = instanceState(() => ({ alive: true, book: placeBook(), qrSeq: 0 }));
 
 Component({
+  behaviors: [gatedPage(adminGate), pagedList],
+
   data: {
     t,
     common: zh.common,
-    gate: 'loading' as Gate,
-    gateMessage: '',
     roles: [] as Api.InvitableRole[],
     role: '' as Api.StaffRole | '',
     optionsState: 'loading' as Load,
@@ -54,10 +54,7 @@ Component({
     creating: false,
     createError: '',
     shown: null as Shown | null,
-    listState: 'loading' as Load,
-    listMessage: '',
     rows: [] as Row[],
-    more: 'idle' as More,
   },
 
   lifetimes: {
@@ -68,79 +65,25 @@ Component({
   },
 
   methods: {
-    onLoad(): void {
-      void this.open();
-    },
-
-    async onPullDownRefresh(): Promise<void> {
-      if (this.data.gate === 'admin') await this.loadPage(false);
-      else await this.open();
-      wx.stopPullDownRefresh();
-    },
-
-    onReachBottom(): void {
-      if (this.data.more === 'idle' && state.of(this).cursor) void this.loadPage(true);
-    },
-
-    async open(): Promise<void> {
-      this.setData({ gate: 'loading', gateMessage: '' });
-      const found = await adminGate();
-      if (found.gate !== 'admin') {
-        this.setData({ gate: found.gate, gateMessage: found.gate === 'error' ? found.message : '' });
-        return;
-      }
-      state.of(this).book = placeBook();
-      this.setData({ gate: 'admin' });
-      await this.loadPage(false);
-    },
-
-    onRetryGate(): void {
-      void this.open();
+    refresh(): Promise<void> {
+      return this.loadPage(false);
     },
 
     /** The pending invites (and, with the first page, the roles the form offers). */
-    async loadPage(more: boolean): Promise<void> {
-      const s = state.of(this);
-      const seq = more ? s.seq : ++s.seq;
-      this.setData(more ? { more: 'loading' } : { listState: 'loading', listMessage: '', more: 'idle' });
-      try {
-        const page = await call('admin.invites.list', more && s.cursor ? { cursor: s.cursor } : {});
-        if (seq !== s.seq || !s.alive) return;
-        s.cursor = page.nextCursor;
-        const now = new Date();
-        const rows = page.items.map((i) => toRow(i, now));
-        const nextMore: More = page.nextCursor ? 'idle' : 'end';
-        if (more) {
-          this.setData({ rows: [...this.data.rows, ...rows], more: nextMore });
-          return;
-        }
-        this.setData({
-          rows,
-          listState: rows.length ? 'ready' : 'empty',
-          listMessage: rows.length ? '' : t.pendingEmpty,
-          more: nextMore,
-          roles: page.roles,
-        });
-        const first = page.roles[0];
-        if (!this.data.role && first) await this.chooseRole(first.role);
-      } catch (e) {
-        if (seq !== s.seq || !s.alive) return;
-        if (more) this.setData({ more: 'error' });
-        else this.setData({ listState: 'error', listMessage: toApiError(e).message });
-      }
+    fetchPage(cursor: string | null): Promise<Api.Data<'admin.invites.list'>> {
+      return call('admin.invites.list', cursor ? { cursor } : {});
     },
 
-    onRetryList(): void {
-      void this.loadPage(false);
-    },
-
-    onRetryMore(): void {
-      void this.loadPage(true);
+    async showPage(page: Api.Data<'admin.invites.list'>, more: boolean, nextMore: More): Promise<void> {
+      const now = new Date();
+      const rows = page.items.map((i) => toRow(i, now));
+      this.showRows('rows', rows, more, nextMore, t.pendingEmpty, more ? {} : { roles: page.roles });
+      const first = page.roles[0];
+      if (!more && !this.data.role && first) await this.chooseRole(first.role);
     },
 
     async chooseRole(role: Api.StaffRole): Promise<void> {
       const book = state.of(this).book;
-      if (!book) return;
       this.setData({
         role,
         picked: [],

@@ -3,16 +3,16 @@
 // member's scope is changed in a sheet (picked from the admin's area) or the member is removed
 // after a confirmation; a removed member loses access at once.
 import { zh } from '../../../i18n/zh';
+import { gatedPage } from '../../../behaviors/gated-page';
+import { pagedList, type More } from '../../../behaviors/paged-list';
 import { call, toApiError } from '../../../services/api';
-import { adminGate } from '../../../services/admin-gate';
-import { keysOf, pickManyFor, placeBook, scopeOf, type PlaceBook, type ScopeOption } from '../../../services/admin-places';
+import { adminGate } from '../../../services/gate';
+import { keysOf, pickManyFor, placeBook, scopeOf, type ScopeOption } from '../../../services/admin-places';
 import type { TapEvent } from '../../../utils/events';
 import { instanceState } from '../../../utils/instance-state';
 import { formatDateTime } from '../../../utils/time';
 
-type Gate = 'loading' | 'admin' | 'resident' | 'forbidden' | 'error';
 type Load = 'loading' | 'ready' | 'empty' | 'error';
-type More = 'idle' | 'loading' | 'error' | 'end';
 
 interface Row {
   code: string;
@@ -54,23 +54,18 @@ function toRow(m: Api.StaffListItem, now: Date): Row {
 }
 
 const state = instanceState(() => ({
-  seq: 0,
-  cursor: null as string | null,
   alive: true,
-  book: null as PlaceBook | null,
+  book: placeBook(),
   members: new Map<string, Api.StaffListItem>(),
 }));
 
 Component({
+  behaviors: [gatedPage(adminGate), pagedList],
+
   data: {
     t,
     common: zh.common,
-    gate: 'loading' as Gate,
-    gateMessage: '',
-    listState: 'loading' as Load,
-    listMessage: '',
     rows: [] as Row[],
-    more: 'idle' as More,
     editing: null as Editing | null,
   },
 
@@ -82,64 +77,21 @@ Component({
   },
 
   methods: {
-    onLoad(): void {
-      void this.open();
+    refresh(): Promise<void> {
+      return this.loadPage(false);
     },
 
-    async onPullDownRefresh(): Promise<void> {
-      if (this.data.gate === 'admin') await this.loadPage(false);
-      else await this.open();
-      wx.stopPullDownRefresh();
+    fetchPage(cursor: string | null): Promise<Api.Data<'staff.list'>> {
+      return call('staff.list', cursor ? { cursor } : {});
     },
 
-    onReachBottom(): void {
-      if (this.data.more === 'idle' && state.of(this).cursor) void this.loadPage(true);
-    },
-
-    async open(): Promise<void> {
-      this.setData({ gate: 'loading', gateMessage: '' });
-      const found = await adminGate();
-      if (found.gate !== 'admin') {
-        this.setData({ gate: found.gate, gateMessage: found.gate === 'error' ? found.message : '' });
-        return;
-      }
-      state.of(this).book = placeBook();
-      this.setData({ gate: 'admin' });
-      await this.loadPage(false);
-    },
-
-    onRetryGate(): void {
-      void this.open();
-    },
-
-    async loadPage(more: boolean): Promise<void> {
-      const s = state.of(this);
-      const seq = more ? s.seq : ++s.seq;
-      this.setData(more ? { more: 'loading' } : { listState: 'loading', listMessage: '', more: 'idle' });
-      try {
-        const page = await call('staff.list', more && s.cursor ? { cursor: s.cursor } : {});
-        if (seq !== s.seq || !s.alive) return;
-        s.cursor = page.nextCursor;
-        if (!more) s.members.clear();
-        for (const m of page.items) s.members.set(m.inviteCode, m);
-        const now = new Date();
-        const rows = page.items.map((m) => toRow(m, now));
-        const nextMore: More = page.nextCursor ? 'idle' : 'end';
-        if (more) this.setData({ rows: [...this.data.rows, ...rows], more: nextMore });
-        else this.setData({ rows, listState: rows.length ? 'ready' : 'empty', listMessage: rows.length ? '' : t.empty, more: nextMore });
-      } catch (e) {
-        if (seq !== s.seq || !s.alive) return;
-        if (more) this.setData({ more: 'error' });
-        else this.setData({ listState: 'error', listMessage: toApiError(e).message });
-      }
-    },
-
-    onRetryList(): void {
-      void this.loadPage(false);
-    },
-
-    onRetryMore(): void {
-      void this.loadPage(true);
+    showPage(page: Api.Data<'staff.list'>, more: boolean, nextMore: More): void {
+      const members = state.of(this).members;
+      if (!more) members.clear();
+      for (const m of page.items) members.set(m.inviteCode, m);
+      const now = new Date();
+      const rows = page.items.map((m) => toRow(m, now));
+      this.showRows('rows', rows, more, nextMore, t.empty);
     },
 
     onInvite(): void {
@@ -177,7 +129,7 @@ Component({
     async onUpdate(e: TapEvent<{ code?: string }>): Promise<void> {
       const member = state.of(this).members.get(e.currentTarget.dataset.code ?? '');
       const book = state.of(this).book;
-      if (!member || !book) return;
+      if (!member) return;
       const editing: Editing = {
         code: member.inviteCode,
         name: member.displayName ?? t.noName,

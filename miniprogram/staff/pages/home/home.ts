@@ -3,8 +3,10 @@
 // the ways to 代报, 巡查上报 and the 督办 desk when the server says this person has them. A
 // resident who opens it is turned away politely.
 import { zh } from '../../../i18n/zh';
-import { call, toApiError } from '../../../services/api';
-import { currentIdentity } from '../../../services/identity';
+import { gatedPage } from '../../../behaviors/gated-page';
+import { pagedList, type More } from '../../../behaviors/paged-list';
+import { call } from '../../../services/api';
+import { staffGate } from '../../../services/gate';
 import { queryValue, type Query, type TapEvent } from '../../../utils/events';
 import { instanceState } from '../../../utils/instance-state';
 import {
@@ -19,18 +21,14 @@ import {
   type TabItem,
 } from '../../../utils/staff-queue';
 
-type Gate = 'loading' | 'staff' | 'resident' | 'error';
-type ListState = 'loading' | 'ready' | 'empty' | 'error';
-type More = 'idle' | 'loading' | 'error' | 'end';
-
-const state = instanceState(() => ({ seq: 0, cursor: null as string | null, shown: false, alive: true }));
+const state = instanceState(() => ({ shown: false, alive: true }));
 
 Component({
+  behaviors: [gatedPage(staffGate()), pagedList],
+
   data: {
     t: zh.staff.queue,
     common: zh.common,
-    gate: 'loading' as Gate,
-    gateMessage: '',
     hello: '',
     scope: '',
     canFile: false,
@@ -40,10 +38,7 @@ Component({
     banner: null as Banner | null,
     tabs: tabsOf(null) as TabItem[],
     tab: 'submitted' as QueueTab,
-    listState: 'loading' as ListState,
-    listMessage: '',
     cards: [] as QueueCard[],
-    more: 'idle' as More,
   },
 
   lifetimes: {
@@ -63,47 +58,19 @@ Component({
     /** Back from a ticket: what was done there shows here. */
     onShow(): void {
       const s = state.of(this);
-      if (s.shown && this.data.gate === 'staff') void this.refresh(true);
+      if (s.shown && this.data.gate === 'open') void this.refresh(true);
       s.shown = true;
     },
 
-    async onPullDownRefresh(): Promise<void> {
-      if (this.data.gate === 'staff') await this.refresh(true);
-      else await this.open();
-      wx.stopPullDownRefresh();
-    },
-
-    onReachBottom(): void {
-      if (this.data.more === 'idle' && state.of(this).cursor) void this.loadPage(true);
-    },
-
-    async open(): Promise<void> {
-      this.setData({ gate: 'loading', gateMessage: '' });
-      let me: Api.StaffMe;
-      try {
-        me = await currentIdentity();
-      } catch (e) {
-        this.setData({ gate: 'error', gateMessage: toApiError(e).message });
-        return;
-      }
-      if (me.role === 'resident') {
-        this.setData({ gate: 'resident' });
-        return;
-      }
+    admitted(me: Api.StaffMe): object {
       const role = zh.staff.roles[me.role];
-      this.setData({
-        gate: 'staff',
+      return {
         hello: zh.staff.entry.hello(me.displayName ?? role),
         scope: me.scopeLabel && me.scopeLabel !== role ? `${role} · ${me.scopeLabel}` : role,
         canFile: me.abilities.includes('fileForOthers'),
         canDesk: me.abilities.includes('supervisionDesk'),
         canAdmin: me.abilities.includes('administration'),
-      });
-      await this.refresh(false);
-    },
-
-    onRetryGate(): void {
-      void this.open();
+      };
     },
 
     async refresh(quiet: boolean): Promise<void> {
@@ -119,58 +86,23 @@ Component({
       }
     },
 
-    /** The current tab's first page (or, with `more`, its next page). */
-    async loadPage(more: boolean, quiet = false): Promise<void> {
-      const s = state.of(this);
-      const seq = more ? s.seq : ++s.seq;
-      const tab = this.data.tab;
-      if (more) this.setData({ more: 'loading' });
-      else if (!quiet || this.data.listState !== 'ready') this.setData({ listState: 'loading', listMessage: '', cards: [], more: 'idle' });
-      try {
-        const page = await call('queue.list', { ...tabParams(tab), ...(more && s.cursor ? { cursor: s.cursor } : {}) });
-        if (seq !== s.seq || !s.alive) return;
-        s.cursor = page.nextCursor;
-        const now = new Date();
-        const cards = page.items.map((t) => toQueueCard(t, now));
-        const nextMore: More = page.nextCursor ? 'idle' : 'end';
-        if (more) {
-          const start = this.data.cards.length;
-          const patch: Record<string, unknown> = { more: nextMore };
-          cards.forEach((c, i) => {
-            patch[`cards[${start + i}]`] = c;
-          });
-          this.setData(patch);
-        } else {
-          this.setData({
-            cards,
-            listState: cards.length ? 'ready' : 'empty',
-            listMessage: cards.length ? '' : zh.staff.queue.empty[tab],
-            more: nextMore,
-          });
-        }
-      } catch (e) {
-        if (seq !== s.seq || !s.alive) return;
-        const message = toApiError(e).message;
-        if (more) this.setData({ more: 'error' });
-        else if (quiet && this.data.listState === 'ready') wx.showToast({ title: message, icon: 'none' });
-        else this.setData({ listState: 'error', listMessage: message });
-      }
+    /** The current tab's pages, most urgent first. */
+    fetchPage(cursor: string | null): Promise<Api.Data<'queue.list'>> {
+      return call('queue.list', { ...tabParams(this.data.tab), ...(cursor ? { cursor } : {}) });
+    },
+
+    showPage(page: Api.Data<'queue.list'>, more: boolean, nextMore: More): void {
+      const now = new Date();
+      const cards = page.items.map((t) => toQueueCard(t, now));
+      this.showRows('cards', cards, more, nextMore, zh.staff.queue.empty[this.data.tab]);
     },
 
     onTab(e: TapEvent<{ key?: string }>): void {
       const key = e.currentTarget.dataset.key;
       if (!isQueueTab(key) || key === this.data.tab) return;
-      state.of(this).cursor = null;
+      this.restartList();
       this.setData({ tab: key });
       void this.loadPage(false);
-    },
-
-    onRetryList(): void {
-      void this.loadPage(false);
-    },
-
-    onRetryMore(): void {
-      void this.loadPage(true);
     },
 
     onProxy(): void {

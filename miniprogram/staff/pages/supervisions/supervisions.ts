@@ -3,15 +3,12 @@
 // answered. Pull to refresh, paged by cursor; a record opens its ticket's handling page. Only those
 // the server gives a desk see one; residents are turned away.
 import { zh } from '../../../i18n/zh';
-import { call, toApiError } from '../../../services/api';
-import { currentIdentity } from '../../../services/identity';
+import { gatedPage } from '../../../behaviors/gated-page';
+import { pagedList, type More } from '../../../behaviors/paged-list';
+import { call } from '../../../services/api';
+import { staffGate } from '../../../services/gate';
 import type { TapEvent } from '../../../utils/events';
-import { instanceState } from '../../../utils/instance-state';
 import { formatDateTime } from '../../../utils/time';
-
-type Gate = 'loading' | 'desk' | 'resident' | 'forbidden' | 'error';
-type ListState = 'loading' | 'ready' | 'empty' | 'error';
-type More = 'idle' | 'loading' | 'error' | 'end';
 
 interface DeskRow {
   id: string;
@@ -42,106 +39,29 @@ function toRow(s: Api.SupervisionItem, now: Date): DeskRow {
   };
 }
 
-const state = instanceState(() => ({ seq: 0, cursor: null as string | null, alive: true }));
-
 Component({
+  behaviors: [gatedPage(staffGate('supervisionDesk')), pagedList],
+
   data: {
     d: zh.staff.desk,
     common: zh.common,
     back: zh.staff.back,
-    gate: 'loading' as Gate,
-    gateMessage: '',
-    listState: 'loading' as ListState,
-    listMessage: '',
     rows: [] as DeskRow[],
-    more: 'idle' as More,
-  },
-
-  lifetimes: {
-    detached(): void {
-      state.of(this).alive = false;
-      state.drop(this);
-    },
   },
 
   methods: {
-    onLoad(): void {
-      void this.open();
+    refresh(quiet: boolean): Promise<void> {
+      return this.loadPage(false, quiet);
     },
 
-    async onPullDownRefresh(): Promise<void> {
-      if (this.data.gate === 'desk') await this.loadPage(false, true);
-      else await this.open();
-      wx.stopPullDownRefresh();
+    fetchPage(cursor: string | null): Promise<Api.Data<'supervisions.list'>> {
+      return call('supervisions.list', cursor ? { cursor } : {});
     },
 
-    onReachBottom(): void {
-      if (this.data.more === 'idle' && state.of(this).cursor) void this.loadPage(true);
-    },
-
-    async open(): Promise<void> {
-      this.setData({ gate: 'loading' });
-      let me: Api.StaffMe;
-      try {
-        me = await currentIdentity();
-      } catch (e) {
-        this.setData({ gate: 'error', gateMessage: toApiError(e).message });
-        return;
-      }
-      if (me.role === 'resident') this.setData({ gate: 'resident' });
-      else if (!me.abilities.includes('supervisionDesk')) this.setData({ gate: 'forbidden', gateMessage: zh.staff.forbidden });
-      else {
-        this.setData({ gate: 'desk' });
-        await this.loadPage(false);
-      }
-    },
-
-    async loadPage(more: boolean, quiet = false): Promise<void> {
-      const s = state.of(this);
-      const seq = more ? s.seq : ++s.seq;
-      if (more) this.setData({ more: 'loading' });
-      else if (!quiet || this.data.listState !== 'ready') this.setData({ listState: 'loading', listMessage: '', rows: [], more: 'idle' });
-      try {
-        const page = await call('supervisions.list', more && s.cursor ? { cursor: s.cursor } : {});
-        if (seq !== s.seq || !s.alive) return;
-        s.cursor = page.nextCursor;
-        const now = new Date();
-        const rows = page.items.map((item) => toRow(item, now));
-        const nextMore: More = page.nextCursor ? 'idle' : 'end';
-        if (more) {
-          const start = this.data.rows.length;
-          const patch: Record<string, unknown> = { more: nextMore };
-          rows.forEach((r, i) => {
-            patch[`rows[${start + i}]`] = r;
-          });
-          this.setData(patch);
-        } else {
-          this.setData({
-            rows,
-            listState: rows.length ? 'ready' : 'empty',
-            listMessage: rows.length ? '' : zh.staff.desk.empty,
-            more: nextMore,
-          });
-        }
-      } catch (e) {
-        if (seq !== s.seq || !s.alive) return;
-        const message = toApiError(e).message;
-        if (more) this.setData({ more: 'error' });
-        else if (quiet && this.data.listState === 'ready') wx.showToast({ title: message, icon: 'none' });
-        else this.setData({ listState: 'error', listMessage: message });
-      }
-    },
-
-    onRetryGate(): void {
-      void this.open();
-    },
-
-    onRetryList(): void {
-      void this.loadPage(false);
-    },
-
-    onRetryMore(): void {
-      void this.loadPage(true);
+    showPage(page: Api.Data<'supervisions.list'>, more: boolean, nextMore: More): void {
+      const now = new Date();
+      const rows = page.items.map((item) => toRow(item, now));
+      this.showRows('rows', rows, more, nextMore, zh.staff.desk.empty);
     },
 
     onBack(): void {

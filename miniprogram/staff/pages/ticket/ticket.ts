@@ -5,13 +5,13 @@
 // confirmation. Accept and resolve taps also ask for staff notifications. Someone else acting
 // first (CONFLICT) is explained, with a refresh.
 import { zh } from '../../../i18n/zh';
+import { ticketPage, TIMELINE_SLICE } from '../../../behaviors/ticket-page';
 import { toApiError, type ApiError } from '../../../services/api';
 import { uploadPhoto } from '../../../services/files';
 import { currentIdentity } from '../../../services/identity';
 import { requestStaffSubscriptions } from '../../../services/staff-subscribe';
 import { callResident, performMove } from '../../../services/staff-work';
-import { call } from '../../../services/api';
-import { queryValue, type Query, type TapEvent } from '../../../utils/events';
+import type { Query, TapEvent } from '../../../utils/events';
 import { instanceState } from '../../../utils/instance-state';
 import { confirmText, confirmTitle, type MoveForm, type SheetKind } from '../../../utils/staff-moves';
 import {
@@ -25,9 +25,6 @@ import {
 } from '../../../utils/staff-ticket';
 
 type Gate = 'loading' | 'staff' | 'resident' | 'error';
-type PageState = 'loading' | 'ready' | 'error';
-
-const TIMELINE_SLICE = 10;
 
 interface Pending {
   kind: SheetKind;
@@ -36,8 +33,6 @@ interface Pending {
 }
 
 const state = instanceState(() => ({
-  id: '',
-  seq: 0,
   pending: null as Pending | null,
   /** Local photo path → fileID, so a retried resolve does not upload twice. */
   uploaded: new Map<string, string>(),
@@ -45,12 +40,12 @@ const state = instanceState(() => ({
 }));
 
 Component({
+  behaviors: [ticketPage],
+
   data: {
     t: zh.staff.ticket,
     common: zh.common,
     gate: 'loading' as Gate,
-    state: 'loading' as PageState,
-    message: '',
     detail: null as StaffDetail | null,
     map: null as TicketMap | null,
     timeline: [] as StaffTimelineRow[],
@@ -72,13 +67,8 @@ Component({
 
   methods: {
     onLoad(query: Query): void {
-      state.of(this).id = queryValue(query, 'id');
+      this.readQuery(query);
       void this.open();
-    },
-
-    async onPullDownRefresh(): Promise<void> {
-      await this.load(true);
-      wx.stopPullDownRefresh();
     },
 
     async open(): Promise<void> {
@@ -102,25 +92,6 @@ Component({
       else void this.open();
     },
 
-    async load(quiet: boolean): Promise<void> {
-      const s = state.of(this);
-      if (!s.id) {
-        this.setData({ state: 'error', message: zh.errors.NOT_FOUND });
-        return;
-      }
-      const seq = ++s.seq;
-      if (!quiet || this.data.state !== 'ready') this.setData({ state: 'loading', message: '' });
-      try {
-        const view = await call('ticket.get', { ticketId: s.id });
-        if (seq === s.seq) this.show(view);
-      } catch (e) {
-        if (seq !== s.seq) return;
-        const message = toApiError(e).message;
-        if (quiet && this.data.state === 'ready') wx.showToast({ title: message, icon: 'none' });
-        else this.setData({ state: 'error', message });
-      }
-    },
-
     /** The ticket as the server answered; the timeline travels in slices to keep each setData small. */
     show(view: Api.TicketView): void {
       const now = new Date();
@@ -133,13 +104,7 @@ Component({
         timeline: timeline.slice(0, TIMELINE_SLICE),
         place: { category: view.category, gridCode: view.gridCode ?? '', community: view.communityName ?? '' },
       });
-      for (let start = TIMELINE_SLICE; start < timeline.length; start += TIMELINE_SLICE) {
-        const patch: Record<string, StaffTimelineRow> = {};
-        timeline.slice(start, start + TIMELINE_SLICE).forEach((row, i) => {
-          patch[`timeline[${start + i}]`] = row;
-        });
-        this.setData(patch);
-      }
+      this.showSlices('timeline', timeline);
     },
 
     onPreview(e: TapEvent<{ index?: number }>): void {
@@ -190,7 +155,7 @@ Component({
       this.setData({ 'confirm.visible': false, busy: true, sheetError: '' });
       try {
         const photos = await this.upload(pending.photoPaths);
-        const view = await performMove(pending.kind, s.id, { ...pending.form, photos });
+        const view = await performMove(pending.kind, this.ticketId(), { ...pending.form, photos });
         s.pending = null;
         this.setData({ 'sheet.visible': false });
         this.show(view);
@@ -245,7 +210,7 @@ Component({
     async onContactGo(): Promise<void> {
       this.setData({ contactVisible: false });
       try {
-        await callResident(state.of(this).id);
+        await callResident(this.ticketId());
       } catch (e) {
         const error = toApiError(e);
         if (error.code === 'CONFLICT') this.setData({ conflictVisible: true });
