@@ -26,7 +26,6 @@ export const pagedList = Behavior({
   lifetimes: {
     detached(): void {
       paging.of(this).alive = false;
-      paging.drop(this);
     },
   },
 

@@ -4,7 +4,7 @@
 // revoked after a confirmation; each error said where it happened; non-admins turned away.
 import { apiFake } from './support/api-fake';
 import { adminAnswers, adminMe, answerAsAdmin } from './support/admin-data';
-import { callPage, exists, find, findAll, tap, textOf, type Root } from './support/render';
+import { callPage, exists, find, findAll, flush, tap, textOf, type Root } from './support/render';
 import { pageUnderTest } from './support/page';
 import { toasts, wxFake } from './support/wx-fake';
 
@@ -119,6 +119,20 @@ test('a revoke declined sends nothing; one refused (used meanwhile) says so and 
   await tap(page, '.row__revoke', 0);
   expect(toasts()).toContain('没有找到这个邀请，可能已被使用、撤销或过期');
   expect(apiFake.callsOf('admin.invites.list')).toHaveLength(2);
+});
+
+test('a revoke answered after the page was closed says nothing and changes nothing there', async () => {
+  const page = await open();
+  let answer: () => void = () => undefined;
+  apiFake.on('admin.invites.revoke', ({ code }) => new Promise((resolve) => (answer = () => resolve({ code, revoked: true }))));
+  await tap(page, '.row__revoke', 0);
+  expect(apiFake.callsOf('admin.invites.revoke')).toHaveLength(1);
+  page.detach();
+  answer();
+  await flush();
+  expect(toasts()).not.toContain('邀请已撤销');
+  // The list is not read again for a page nobody sees.
+  expect(apiFake.callsOf('admin.invites.list')).toHaveLength(1);
 });
 
 test('no pending invites, and a list that failed with its retry', async () => {
