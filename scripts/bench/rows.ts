@@ -19,7 +19,7 @@ export const ROWS: readonly RowEntry[] = [
   { id: 'B3', load: async () => (await import('./b03-nearest')).b03 },
   { id: 'B4', load: async () => (await import('./b04-cold-load')).b04 },
   { id: 'B5', load: async () => (await import('./b05-cold-init')).b05 },
-  { id: 'B6', load: async () => (await import('./b06-stats')).b06, flags: DATA_HEAVY },
+  { id: 'B6', load: async () => (await import('./b06-stats')).b06, flags: [...DATA_HEAVY, '--max-old-space-size=14336'] },
   { id: 'B7', load: async () => (await import('./b07-deadlines')).b07 },
   { id: 'B8', load: async () => (await import('./b08-sweep')).b08, flags: DATA_HEAVY },
   { id: 'B9', load: async () => (await import('./b09-deep-pages')).b09, flags: DATA_HEAVY },
