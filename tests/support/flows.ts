@@ -2,6 +2,7 @@
 // to a status, the stored rows (outbox messages above all) a move wrote, and "refused, and the
 // store is exactly as it was". Everything takes the test app first.
 import { ADMIN, bindStaff, reportParams, type TestApp } from './app';
+import { unpackTally } from '../../cloudfunctions/_core/adapters/cloudbase/figures-codec';
 
 export type Row = Record<string, unknown>;
 type Snapshot = Record<string, Row[]>;
@@ -25,7 +26,8 @@ export async function rowById(app: TestApp, collection: string, id: string): Pro
 export async function cellTally(app: TestApp, cell: string, day: string): Promise<Record<string, number>> {
   await app.job('figures');
   const row = await rowById(app, 'rollups', `cell|${cell}|${day}`);
-  const total = ((row?.body as { total?: Record<string, unknown> } | undefined)?.total ?? {}) as Record<string, unknown>;
+  // The stored form (one packed string per tally), read as the figures store reads it.
+  const total = unpackTally((row?.body as { total?: unknown } | undefined)?.total) as unknown as Record<string, unknown>;
   const counters = ['received', 'accepted', 'resolved', 'closed', 'rejected', 'withdrawn', 'rated', 'satisfied'];
   return Object.fromEntries(counters.map((c) => [c, typeof total[c] === 'number' ? total[c] : 0]));
 }

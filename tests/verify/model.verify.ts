@@ -21,6 +21,7 @@ import { database } from '../../cloudfunctions/_core/adapters/cloudbase/sdk';
 import { demoPointIn } from '../../cloudfunctions/_local/demo/grids';
 import { n, recordFigure } from './support/report';
 import { AT, DEPT, freshResident, oid, reportParams, seedWorld, STAFF, startWorld, SUPER, type World } from './support/world';
+import { unpackTally } from '../../cloudfunctions/_core/adapters/cloudbase/figures-codec';
 
 const RUNS = Number(process.env.VERIFY_MODEL_RUNS ?? 1000);
 const MINUTE = 60_000;
@@ -217,7 +218,8 @@ async function checkFigures(): Promise<void> {
   const rollups = new Map(((snapshot.rollups ?? []) as Doc[]).map((r) => [String(r._id), r]));
   for (const [key, counts] of want) {
     stats.figureCells += 1;
-    const total = ((rollups.get(key)?.body as { total?: Record<string, unknown> } | undefined)?.total ?? {}) as Record<string, unknown>;
+    // The stored form (one packed string per tally), read as the figures store reads it.
+    const total = unpackTally((rollups.get(key)?.body as { total?: unknown } | undefined)?.total) as unknown as Record<string, unknown>;
     const got = Object.fromEntries(COUNTERS.map((c) => [c, typeof total[c] === 'number' ? total[c] : 0]));
     if (COUNTERS.some((c) => got[c] !== counts[c])) {
       stats.figureMismatches += 1;
