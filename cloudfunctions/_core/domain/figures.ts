@@ -182,7 +182,7 @@ function addTo(map: Record<string, Tally>, key: string | null, tally: Tally): vo
 }
 
 /** Keeps the later of a handler's tags (the earlier ISO time loses; a tie keeps the one held). */
-function addTag(tags: Record<string, StaffTag>, openid: string, tag: StaffTag): void {
+export function addTag(tags: Record<string, StaffTag>, openid: string, tag: StaffTag): void {
   const held = tags[openid];
   if (held === undefined || tag.at > held.at) tags[openid] = { ...tag };
 }

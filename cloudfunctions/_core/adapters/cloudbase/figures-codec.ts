@@ -7,7 +7,7 @@
 // thousands of values the SDK walks one by one on every read (its EJSON parse and field
 // formatting), where one string per tally is a single value. Rollups stored before this format
 // (a tally as an object) still read.
-import { addTally, COUNTER_NAMES, emptyTally, type FigureBody, type Histogram, type Tally } from '../../domain/figures';
+import { addTag, addTally, COUNTER_NAMES, emptyBody, emptyTally, type FigureBody, type Histogram, type Tally } from '../../domain/figures';
 
 const BREAKDOWNS = ['byCategory', 'byGrid', 'bySource', 'byDepartment', 'byStaff'] as const;
 
@@ -104,17 +104,9 @@ export function packBody(body: FigureBody): Record<string, unknown> {
 }
 
 export function unpackBody(raw: unknown): FigureBody {
-  const stored = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {};
-  const tags = stored.staffTags;
-  return {
-    total: unpackTally(stored.total),
-    byCategory: unpackMap(stored.byCategory),
-    byGrid: unpackMap(stored.byGrid),
-    bySource: unpackMap(stored.bySource),
-    byDepartment: unpackMap(stored.byDepartment),
-    byStaff: unpackMap(stored.byStaff),
-    staffTags: typeof tags === 'object' && tags !== null ? { ...(tags as FigureBody['staffTags']) } : {},
-  };
+  const body = emptyBody();
+  addStoredBody(body, raw);
+  return body;
 }
 
 const addStoredTally = (into: Tally, raw: unknown): void => {
@@ -141,10 +133,7 @@ export function addStoredBody(into: FigureBody, raw: unknown): void {
   }
   const tags = stored.staffTags;
   if (typeof tags === 'object' && tags !== null) {
-    for (const [openid, tag] of Object.entries(tags as FigureBody['staffTags'])) {
-      const held = into.staffTags[openid];
-      if (held === undefined || tag.at > held.at) into.staffTags[openid] = { ...tag };
-    }
+    for (const [openid, tag] of Object.entries(tags as FigureBody['staffTags'])) addTag(into.staffTags, openid, tag);
   }
 }
 
