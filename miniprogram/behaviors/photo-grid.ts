@@ -33,12 +33,6 @@ export const photoGrid = Behavior({
     adding: false,
   },
 
-  lifetimes: {
-    detached(): void {
-      keys.drop(this);
-    },
-  },
-
   methods: {
     changed(): void {
       this.triggerEvent('change', { paths: this.data.photos.map((p) => p.path) });

@@ -23,7 +23,8 @@ export const ticketPage = Behavior({
 
   lifetimes: {
     detached(): void {
-      reads.drop(this);
+      // Closed: a read still on its way is overtaken, so it neither shows nor toasts.
+      reads.of(this).seq += 1;
     },
   },
 

@@ -24,7 +24,7 @@ Component({
       void this.load();
     },
     detached(): void {
-      state.drop(this);
+      state.of(this).attached = false;
     },
   },
   pageLifetimes: {

@@ -19,11 +19,6 @@ Component({
     submitError: '',
     submitting: false,
   },
-  lifetimes: {
-    detached(): void {
-      state.drop(this);
-    },
-  },
   methods: {
     onLoad(query: Query): void {
       // A QR code made for this page carries the code as ?code= or, for unlimited codes, ?scene=.

@@ -27,7 +27,6 @@ Component({
     },
     detached(): void {
       state.of(this).attached = false;
-      state.drop(this);
     },
   },
   methods: {

@@ -33,12 +33,6 @@ Component({
     claimEntry: zh.mine.claimEntry,
   },
 
-  lifetimes: {
-    detached(): void {
-      state.drop(this);
-    },
-  },
-
   methods: {
     onLoad(): void {
       this.setData({ canClaim: config.features.claim });

@@ -95,7 +95,6 @@ Component({
       this.persist();
       s.alive = false;
       if (s.decideNearby) s.decideNearby({ decision: 'cancel' });
-      state.drop(this);
     },
   },
 

@@ -93,8 +93,6 @@ Component({
 
   lifetimes: {
     detached(): void {
-      // Not dropped: an answer arriving after the page closed must still find it closed (a dropped
-      // state would be created again, alive). The state goes with the page (a WeakMap).
       state.of(this).alive = false;
     },
   },

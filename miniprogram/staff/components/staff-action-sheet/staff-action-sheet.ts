@@ -68,12 +68,6 @@ Component({
     },
   },
 
-  lifetimes: {
-    detached(): void {
-      state.drop(this);
-    },
-  },
-
   methods: {
     kindNow(): SheetKind | null {
       return isKind(this.data.kind) ? this.data.kind : null;

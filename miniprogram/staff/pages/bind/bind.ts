@@ -26,12 +26,6 @@ Component({
     submitError: '',
   },
 
-  lifetimes: {
-    detached(): void {
-      state.drop(this);
-    },
-  },
-
   methods: {
     onLoad(query: Query): void {
       // A QR code opens the page with the code as `scene` (小程序码) or `code` (a link).

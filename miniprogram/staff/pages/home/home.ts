@@ -44,7 +44,6 @@ Component({
   lifetimes: {
     detached(): void {
       state.of(this).alive = false;
-      state.drop(this);
     },
   },
 

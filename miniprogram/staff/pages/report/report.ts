@@ -73,7 +73,6 @@ Component({
   lifetimes: {
     detached(): void {
       state.of(this).alive = false;
-      state.drop(this);
     },
   },
 

@@ -59,12 +59,6 @@ Component({
     contactVisible: false,
   },
 
-  lifetimes: {
-    detached(): void {
-      state.drop(this);
-    },
-  },
-
   methods: {
     onLoad(query: Query): void {
       this.readQuery(query);
