@@ -8,7 +8,7 @@ import { handleApi } from '../../cloudfunctions/_core/app/handle-api';
 import { benchCity } from './city';
 import { compareCpuAsync, num, ratio } from './measure';
 import type { BenchRow } from './types';
-import { bindStaff, seedTickets, startBenchServer, syntheticTickets } from './world';
+import { bindStaff, seedMonthBefore, startBenchServer } from './world';
 
 const TARGET = 1.5;
 const TICKETS = Number(process.env.BENCH_B9_TICKETS ?? 100_000);
@@ -28,17 +28,11 @@ export const b09: BenchRow = {
       server.clock.set(now);
       const t0 = performance.now();
       await bindStaff(server, city.grids, now);
-      await seedTickets(
-        server,
-        syntheticTickets({
-          count: TICKETS,
-          grids: city.grids,
-          from: new Date(now.getTime() - 30 * 86_400_000),
-          days: 30,
-          seed: 9,
-          reporter: (i) => (i % 8 === 0 ? HEAVY : `bench-r-${i % 20_000}`),
-        }),
-      );
+      await seedMonthBefore(server, city.grids, now, {
+        count: TICKETS,
+        seed: 9,
+        reporter: (i) => (i % 8 === 0 ? HEAVY : `bench-r-${i % 20_000}`),
+      });
       const seeded = (performance.now() - t0) / 1000;
       const district = city.grids[0]?.district ?? '';
       const admin = `bench-da-${district}`;

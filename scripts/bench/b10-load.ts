@@ -11,7 +11,7 @@ import { benchCity } from './city';
 import { loadFromChild, type StreamResult } from './load';
 import { num } from './measure';
 import type { BenchRow } from './types';
-import { benchTicketId, bindStaff, importGrids, seedTickets, startBenchServer, syntheticTickets, workerOf } from './world';
+import { benchTicketId, bindStaff, importGrids, seedMonthBefore, startBenchServer, workerOf } from './world';
 
 const TICKETS = Number(process.env.BENCH_B10_TICKETS ?? 100_000);
 const SECONDS = Number(process.env.BENCH_B10_SECONDS ?? 60);
@@ -37,17 +37,7 @@ export const b10: BenchRow = {
       const t0 = performance.now();
       await importGrids(server, city.grids, now);
       await bindStaff(server, city.grids, now);
-      await seedTickets(
-        server,
-        syntheticTickets({
-          count: TICKETS,
-          grids: city.grids,
-          from: new Date(now.getTime() - 30 * 86_400_000),
-          days: 30,
-          seed: 10,
-          reporter: reporterOf,
-        }),
-      );
+      await seedMonthBefore(server, city.grids, now, { count: TICKETS, seed: 10, reporter: reporterOf });
       const seeded = (performance.now() - t0) / 1000;
 
       const workers = city.grids.map((g) => workerOf(g.code));

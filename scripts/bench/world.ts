@@ -72,6 +72,16 @@ export async function seedTickets(server: LocalServer, tickets: Iterable<Ticket>
   return written;
 }
 
+/** `count` tickets that arrived over the 30 days before `now` (the read rows' backlog: B9, B10). */
+export function seedMonthBefore(
+  server: LocalServer,
+  grids: readonly GridShape[],
+  now: Date,
+  plan: { count: number; seed: number; reporter: (i: number) => string },
+): Promise<number> {
+  return seedTickets(server, syntheticTickets({ ...plan, grids, from: new Date(now.getTime() - 30 * 86_400_000), days: 30 }));
+}
+
 export interface TicketPlan {
   readonly count: number;
   readonly grids: readonly GridShape[];
