@@ -48,12 +48,6 @@ const queueValue = (holder: Holder): string | null => {
   }
 };
 
-/** The staff who hold one queue. */
-function queueWhere(holder: Holder): Record<string, unknown> {
-  if (holder.kind === 'district' && holder.district === null) return { role: HOLDER_ROLE.district };
-  return { role: HOLDER_ROLE[holder.kind], [QUEUE_FIELD[holder.kind]]: queueValue(holder) };
-}
-
 const toStaff = (d: Doc): StaffRecord => ({
   openid: d._id,
   role: d.role as StaffRole,
@@ -73,8 +67,7 @@ export class CloudStaffStore implements StaffStore {
   }
 
   async holders(holder: Holder): Promise<string[]> {
-    const rows = await docs(this.db.collection(COLLECTION.staff).where(queueWhere(holder)).field({ _id: true }).limit(50).get());
-    return rows.map((r) => r._id);
+    return ((await this.holdersOfMany([holder])).get(holderKey(holder)) ?? []).map((r) => r.openid);
   }
 
   async getMany(openids: readonly string[]): Promise<StaffRecord[]> {
@@ -100,16 +93,15 @@ export class CloudStaffStore implements StaffStore {
     const _ = this.db.command;
     const wanted = new Map<string, Holder>();
     for (const holder of holders) wanted.set(holderKey(holder), holder);
-    // One query per kind: the queues' values in one $in on the field the kind's index holds.
+    // One query per kind: the queues' values in one $in on the field the kind's index holds (the
+    // queue of every district is the role alone).
     const byKind = new Map<Holder['kind'], Holder[]>();
-    const alone: Holder[] = [];
+    const reads: Array<Promise<Doc[]>> = [];
     for (const holder of wanted.values()) {
-      if (holder.kind === 'district' && holder.district === null) alone.push(holder);
-      else byKind.set(holder.kind, [...(byKind.get(holder.kind) ?? []), holder]);
+      if (holder.kind === 'district' && holder.district === null) {
+        reads.push(docs(this.db.collection(COLLECTION.staff).where({ role: HOLDER_ROLE.district }).limit(PER_QUEUE).get()));
+      } else byKind.set(holder.kind, [...(byKind.get(holder.kind) ?? []), holder]);
     }
-    const reads: Array<Promise<Doc[]>> = alone.map((holder) =>
-      docs(this.db.collection(COLLECTION.staff).where(queueWhere(holder)).limit(PER_QUEUE).get()),
-    );
     for (const [kind, group] of byKind) {
       const field = QUEUE_FIELD[kind];
       for (let i = 0; i < group.length; i += VALUES_PER_READ) {
