@@ -40,7 +40,8 @@ async function storedSnapshot(deps: Deps, version: string): Promise<GridSnapshot
  */
 async function freshSnapshot(deps: Deps, version: string, save: 'best effort' | 'required'): Promise<GridSnapshot> {
   const bytes = packGridSnapshot(await deps.grids.all());
-  if ((await deps.grids.version()) === version) {
+  // Saved only if no import landed while the grids were read (anywhere: the stored version).
+  if ((await deps.grids.version({ fresh: true })) === version) {
     const saving = deps.grids.saveSnapshot(version, bytes);
     if (save === 'required') await saving;
     else await saving.catch(() => undefined);
@@ -71,7 +72,7 @@ export async function gridPlaces(deps: Deps): Promise<(code: string) => GridPlac
 
 /** After an import: packs the grids as they now stand, so cold instances load instead of build. */
 export async function saveRoutingSnapshot(deps: Deps): Promise<void> {
-  const version = await deps.grids.version();
+  const version = await deps.grids.version({ fresh: true });
   const snapshot = await freshSnapshot(deps, version, 'required');
   cache.set(deps.grids, { version, snapshot });
 }

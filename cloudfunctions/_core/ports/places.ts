@@ -14,8 +14,12 @@ export interface GridStore {
   list(filter: { community?: string; street?: string; district?: string }, cursor: string | null, limit: number): Promise<Page<GridRecord>>;
   /** Every grid, paged internally; used to build the routing index. */
   all(): Promise<GridRecord[]>;
-  /** Changes whenever grids change, so a cached routing index knows to rebuild. */
-  version(): Promise<string>;
+  /**
+   * Changes whenever grids change, so a cached routing index knows to rebuild. An instance may
+   * answer a version it read a few seconds ago (GRID_VERSION_CACHE_MS; its own imports show at
+   * once); `fresh` always reads the stored one.
+   */
+  version(options?: { fresh?: boolean }): Promise<string>;
   /** The packed routing snapshot (domain/routing/snapshot.ts) saved for this grids version, or null. */
   loadSnapshot(version: string): Promise<Uint8Array | null>;
   /** Stores the snapshot of `version`, dropping those of other versions. */

@@ -94,7 +94,7 @@ export interface TicketStore {
   create(
     id: string,
     build: (attempt: number) => Ticket,
-    options: { rateLimit: RateLimit | null; effects: (ticket: Ticket) => ChangeEffects },
+    options: { rateLimit: RateLimit | null; effects: (ticket: Ticket) => ChangeEffects | Promise<ChangeEffects> },
   ): Promise<CreateResult>;
   /**
    * Writes `next` with its effects if the stored version is still `next.version - 1`; false

@@ -21,8 +21,21 @@ const toGrid = (d: Doc): GridRecord => {
 
 export const placeId = (kind: PlaceKind, name: string): string => `${kind}:${name}`;
 
+/**
+ * How long an instance trusts the grids version it read: every report is routed, and reading the
+ * version each time would put a database call on every submit's path. An import through this
+ * instance shows at once; another instance's import shows within this time (grids change when a
+ * street office re-draws its map, a few times a year). `version({ fresh: true })` always reads.
+ */
+export const GRID_VERSION_CACHE_MS = 10_000;
+
 export class CloudGridStore implements GridStore {
-  constructor(private readonly db: Database = database()) {}
+  private cachedVersion: { at: number; value: Promise<string> } | null = null;
+
+  constructor(
+    private readonly db: Database = database(),
+    private readonly clock: () => number = () => Date.now(),
+  ) {}
 
   async upsert(grids: readonly GridShape[], now: Date): Promise<{ imported: number; replaced: number }> {
     const _ = this.db.command;
@@ -60,10 +73,12 @@ export class CloudGridStore implements GridStore {
         .doc(id)
         .set({ data: { ...place } });
     }
+    this.cachedVersion = null;
     await this.db
       .collection(COLLECTION.meta)
       .doc(GRID_VERSION_ID)
       .set({ data: { value: `${now.toISOString()}#${grids.length}#${Math.random().toString(36).slice(2)}` } });
+    this.cachedVersion = null;
     return { imported: grids.length - replaced, replaced };
   }
 
@@ -111,9 +126,19 @@ export class CloudGridStore implements GridStore {
     }
   }
 
-  async version(): Promise<string> {
-    const found = await doc(this.db.collection(COLLECTION.meta).doc(GRID_VERSION_ID).get());
-    return found ? String(found.value) : 'none';
+  version(options: { fresh?: boolean } = {}): Promise<string> {
+    const now = this.clock();
+    if (!options.fresh && this.cachedVersion && now - this.cachedVersion.at < GRID_VERSION_CACHE_MS) return this.cachedVersion.value;
+    const value = doc(this.db.collection(COLLECTION.meta).doc(GRID_VERSION_ID).get()).then((found) =>
+      found ? String(found.value) : 'none',
+    );
+    const entry = { at: now, value };
+    this.cachedVersion = entry;
+    // A failed read is not kept: the next caller reads again.
+    value.catch(() => {
+      if (this.cachedVersion === entry) this.cachedVersion = null;
+    });
+    return value;
   }
 
   loadSnapshot(version: string): Promise<Uint8Array | null> {

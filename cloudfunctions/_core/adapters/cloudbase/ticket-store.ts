@@ -204,7 +204,7 @@ export class CloudTicketStore implements TicketStore {
   async create(
     id: string,
     build: (attempt: number) => Ticket,
-    options: { rateLimit: RateLimit | null; effects: (ticket: Ticket) => ChangeEffects },
+    options: { rateLimit: RateLimit | null; effects: (ticket: Ticket) => ChangeEffects | Promise<ChangeEffects> },
   ): Promise<CreateResult> {
     for (let attempt = 0; ; attempt += 1) {
       try {
@@ -219,7 +219,7 @@ export class CloudTicketStore implements TicketStore {
           const { _id: _omit, ...fields } = toDoc(ticket);
           const data = { ...fields, ...this.chain.append(id, [], ticket.timeline) };
           await tx.collection(COLLECTION.tickets).doc(id).set({ data });
-          await writeEffects(tx, options.effects(ticket));
+          await writeEffects(tx, await options.effects(ticket));
           return { kind: 'created', ticket };
         });
       } catch (error) {
