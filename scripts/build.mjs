@@ -55,6 +55,10 @@ if (functionsDir) {
 
 const local = [
   ['cloudfunctions/_local/main.ts', '.build/local-server.js'],
+  // The local cloud's own thread (npm start and the bench's load rows start it from this file).
+  ['cloudfunctions/_local/cloud/worker.ts', '.build/local-cloud-worker.js'],
+  // A function instance's own thread (npm start and the load rows run four).
+  ['cloudfunctions/_local/instance-worker.ts', '.build/local-instance-worker.js'],
   ['scripts/bench.ts', '.build/bench.js'],
   ['scripts/deploy/cli.ts', '.build/deploy.js'],
   ['scripts/admin/cli.ts', '.build/admin.js'],

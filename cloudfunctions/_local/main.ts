@@ -1,11 +1,26 @@
 // Entry of `npm start` (bundled to .build/local-server.js).
+import { join } from 'node:path';
 import { DEMO_RESIDENTS, DEMO_STAFF } from './demo/seed';
 import { startLocalServer } from './server';
+
+/** LOCAL_INSTANCES: how many function instances serve requests (1–16; default 4). */
+function instanceCount(value: string | undefined): number {
+  const n = Number(value ?? 4);
+  return Number.isInteger(n) && n >= 1 && n <= 16 ? n : 4;
+}
 
 async function main(): Promise<void> {
   process.env.TENCENTCLOUD ??= 'true';
   const port = Number(process.env.PORT ?? 8787);
-  const server = await startLocalServer({ port, dataDir: process.env.DATA_DIR ?? '.data', seed: true });
+  // As on CloudBase, the database is a service of its own and each function instance serves one
+  // request at a time: the local cloud and LOCAL_INSTANCES instances (default 4) run in threads.
+  const server = await startLocalServer({
+    port,
+    dataDir: process.env.DATA_DIR ?? '.data',
+    seed: true,
+    cloudWorker: join(__dirname, 'local-cloud-worker.js'),
+    instances: { worker: join(__dirname, 'local-instance-worker.js'), count: instanceCount(process.env.LOCAL_INSTANCES) },
+  });
   const lines = [
     `一键上报 local cloud is running on ${server.url}`,
     '',

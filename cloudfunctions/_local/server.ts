@@ -4,12 +4,13 @@
 import http from 'node:http';
 import { join } from 'node:path';
 import { createCloudDeps, parseOpenidList } from '../_core/adapters/cloudbase';
-import { settableClock, type SettableClock } from '../_core/adapters/runtime/clock';
+import { settableClock, type ClockSetting, type SettableClock } from '../_core/adapters/runtime/clock';
 import { handleApi } from '../_core/app/handle-api';
 import { handleJobs } from '../_core/app/jobs/handle-jobs';
 import type { Deps } from '../_core/ports';
-import { pointSdkAt, startLocalCloud, type LocalCloud } from './cloud';
+import { pointSdkAt, startLocalCloud, startLocalCloudThread, type CloudAdmin, type LocalCloud, type ThreadedCloud } from './cloud';
 import { createCollections } from './collections';
+import { startInstancePool, type InstancePool } from './instances';
 import { parseMultipart } from './multipart';
 import { seedDemo } from './demo/seed';
 import { LocalContentCheck } from './twins/content-check';
@@ -24,12 +25,24 @@ export interface LocalServerOptions {
   /** Seed the demo community when the store has no grids. */
   seed?: boolean;
   superAdmins?: readonly string[];
+  /**
+   * Runs the local cloud in a thread of its own, from this bundled worker file (cloud/worker.ts,
+   * built to .build/local-cloud-worker.js): the database as a separate service, as on CloudBase.
+   * Without it the cloud shares this thread and `cloud` is the synchronous in-process handle.
+   */
+  cloudWorker?: string;
+  /**
+   * Serves /functions/* from function instances in threads of their own (instance-worker.ts,
+   * built to .build/local-instance-worker.js), one request at a time each, as CloudBase does.
+   * Needs `cloudWorker`. Without it the functions run in this thread on `deps`.
+   */
+  instances?: { worker: string; count: number };
 }
 
-export interface LocalServer {
+export interface LocalServer<C extends CloudAdmin = LocalCloud> {
   url: string;
   port: number;
-  cloud: LocalCloud;
+  cloud: C;
   deps: Deps;
   clock: SettableClock;
   /** The local subscribeMessage twin: what was "sent", and fault injection for tests. */
@@ -82,18 +95,57 @@ function callerOf(req: http.IncomingMessage): { openid: string | null; bad: bool
   return OPENID_PATTERN.test(value) ? { openid: value, bad: false } : { openid: null, bad: true };
 }
 
-export async function startLocalServer(options: LocalServerOptions = {}): Promise<LocalServer> {
+/** Threads that keep a clock of their own (the cloud, the function instances) follow every change of this one. */
+function mirroredClock(clock: SettableClock, sinks: Array<(setting: ClockSetting) => void>): SettableClock {
+  const mirror = (): void => {
+    const setting = clock.setting();
+    for (const sink of sinks) sink(setting);
+  };
+  return {
+    ...clock,
+    set(at, mode) {
+      clock.set(at, mode);
+      mirror();
+    },
+    reset() {
+      clock.reset();
+      mirror();
+    },
+    restore(setting) {
+      clock.restore(setting);
+      mirror();
+    },
+  };
+}
+
+export function startLocalServer(options: LocalServerOptions & { cloudWorker: string }): Promise<LocalServer<ThreadedCloud>>;
+export function startLocalServer(options?: LocalServerOptions & { cloudWorker?: undefined }): Promise<LocalServer>;
+export async function startLocalServer(options: LocalServerOptions = {}): Promise<LocalServer<LocalCloud | ThreadedCloud>> {
   const dataDir = options.dataDir === undefined ? null : options.dataDir;
-  const clock = settableClock();
-  const cloud = await startLocalCloud({
+  const ownClock = settableClock();
+  const cloudOptions = {
     port: 0,
     ...(dataDir ? { dataDir: join(dataDir, 'db') } : {}),
-    now: () => clock.now(),
     // As strict as TCB or stricter: collections must exist, and every query needs an index.
     requireCollections: true,
     enforceIndexes: true,
-  });
-  createCollections(cloud);
+  };
+  let cloud: LocalCloud | ThreadedCloud;
+  let clock: SettableClock;
+  const clockSinks: Array<(setting: ClockSetting) => void> = [];
+  if (options.instances && !options.cloudWorker) throw new Error('function instances in threads need the cloud in a thread (cloudWorker)');
+  if (options.cloudWorker) {
+    const threaded = await startLocalCloudThread(options.cloudWorker, cloudOptions);
+    cloud = threaded;
+    clockSinks.push((state) => {
+      threaded.setClock(state).catch(() => undefined);
+    });
+    clock = mirroredClock(ownClock, clockSinks);
+  } else {
+    cloud = await startLocalCloud({ ...cloudOptions, now: () => ownClock.now() });
+    clock = ownClock;
+  }
+  await createCollections(cloud);
   pointSdkAt(cloud.url);
 
   let baseUrl = '';
@@ -106,14 +158,18 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
     options.superAdmins ??
     (parseOpenidList(process.env.SUPER_ADMIN_OPENIDS).length > 0 ? parseOpenidList(process.env.SUPER_ADMIN_OPENIDS) : ['local-admin']);
   const sender = new LocalMessageSender();
-  const deps = createCloudDeps({
-    clock,
-    files,
-    content: new LocalContentCheck(),
-    sender,
-    codes: new LocalMiniCodes(),
-    superAdminOpenids: superAdmins,
-  });
+  // The server's own function instance (the functions run on it unless `instances` is set). A
+  // reset replaces it, as a redeploy would: nothing it cached of the data that is gone survives.
+  const newDeps = (): Deps =>
+    createCloudDeps({
+      clock,
+      files,
+      content: new LocalContentCheck(),
+      sender,
+      codes: new LocalMiniCodes(),
+      superAdminOpenids: superAdmins,
+    });
+  let deps = newDeps();
   const firstAdmin = superAdmins[0] ?? 'local-admin';
 
   const seedIfEmpty = async (): Promise<void> => {
@@ -122,6 +178,8 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
     if (version === 'none') await seedDemo(deps, firstAdmin);
   };
   await seedIfEmpty();
+
+  let pool: InstancePool | null = null;
 
   const route = async (req: http.IncomingMessage, res: http.ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
@@ -139,7 +197,12 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
         send(res, 400, { ok: false, error: { code: 'UNAUTHENTICATED', message: '用户标识不正确' } });
         return;
       }
-      const answer = path === '/functions/api' ? await handleApi(event, caller, deps) : await handleJobs(event, caller, deps);
+      const fn = path === '/functions/api' ? 'api' : 'jobs';
+      const answer = pool
+        ? await pool.call(fn, event, caller)
+        : fn === 'api'
+          ? await handleApi(event, caller, deps)
+          : await handleJobs(event, caller, deps);
       send(res, 200, answer);
       return;
     }
@@ -170,7 +233,9 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
       await cloud.reset();
       clock.reset();
       sender.reset();
+      deps = newDeps();
       if (body.seed !== false) await seedDemo(deps, firstAdmin);
+      await pool?.restart();
       send(res, 200, { ok: true, data: { seeded: body.seed !== false } });
       return;
     }
@@ -227,15 +292,28 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
     });
   });
   baseUrl = `http://127.0.0.1:${port}`;
+  if (options.instances) {
+    pool = await startInstancePool(
+      options.instances.worker,
+      options.instances.count,
+      { cloudUrl: cloud.url, baseUrl, filesDir: files.dir, linkKey: files.linkKey, superAdmins, clock: ownClock.setting() },
+      (path, content) => files.saveServerFile(path, content),
+    );
+    const started = pool;
+    clockSinks.push((state) => started.setClock(state));
+  }
   return {
     url: baseUrl,
     port,
     cloud,
-    deps,
+    get deps() {
+      return deps;
+    },
     clock,
     sender,
     close: async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await pool?.close();
       await cloud.close();
     },
   };

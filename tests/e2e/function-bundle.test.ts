@@ -21,7 +21,7 @@ beforeAll(async () => {
   out = mkdtempSync(join(tmpdir(), 'yjsb-bundle-'));
   execFileSync('node', ['scripts/build.mjs', '--functions-to', out], { cwd: ROOT, stdio: 'pipe' });
   cloud = await startLocalCloud({ enforceIndexes: true });
-  createCollections(cloud);
+  await createCollections(cloud);
   cloud.onRequest((r) => seen.push(r));
 }, 60_000);
 afterAll(async () => {

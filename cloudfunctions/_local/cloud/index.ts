@@ -8,38 +8,16 @@ import { LocalDatabase } from './database';
 import { FilePersistence } from './persistence';
 import { serve, type RequestListener } from './server';
 import { Store } from './store';
+import type { LocalCloudOptions } from './options';
 import { Transactions, type TransactionStats } from './transactions';
 
 export type { Doc } from './ejson';
 export type { RequestRecord, RequestListener } from './server';
 export type { TransactionStats } from './transactions';
+export type { LocalCloudOptions } from './options';
 export { queryShapes, serves, unservedReason, type IndexFields } from './indexes';
 export { DEFAULT_AGGREGATE_LIMIT, DEFAULT_GET_LIMIT, MAX_GET_LIMIT } from './database';
-
-export interface LocalCloudOptions {
-  /** 0 (default) picks a free port. The server binds 127.0.0.1 only. */
-  readonly port?: number;
-  /** Keep the data in `<dataDir>/local-cloud.json`; without it the store lives in memory. */
-  readonly dataDir?: string;
-  /** The clock behind db.serverDate(); share the local server's settable clock. */
-  readonly now?: () => Date;
-  /**
-   * Like TCB (default true): reading or writing a collection that was never created fails with
-   * -502005 `[ResourceNotFound] Db or Table not exist`. false creates collections on first write.
-   */
-  readonly requireCollections?: boolean;
-  /** Refuse a query no declared index (or _id) serves, naming what is missing. Default false. */
-  readonly enforceIndexes?: boolean;
-  /**
-   * Answer queries from the declared indexes (sorted entries built on first use, kept exact on
-   * every change) instead of reading every document. Default true; results are the same either way.
-   */
-  readonly useIndexes?: boolean;
-  /** A transaction neither committed nor aborted by then is dropped. Default 30 000 (TCB). */
-  readonly transactionTimeoutMs?: number;
-  /** Coalescing window of data-file writes. Default 500. */
-  readonly saveDelayMs?: number;
-}
+export { startLocalCloudThread, type ThreadedCloud, type ClockState } from './thread';
 
 export interface LocalCloud {
   /** The URL to hand to pointSdkAt: /{per-process token}/admin (any other path answers 403). */
@@ -73,6 +51,24 @@ export interface LocalCloud {
   onRequest(listener: RequestListener): () => void;
   /** Writes pending changes to the data file now (no-op without dataDir). */
   flush(): Promise<void>;
+}
+
+type Awaitable<T> = T | Promise<T>;
+
+/**
+ * What the local server needs of its cloud, in-process (LocalCloud) or in its own thread
+ * (ThreadedCloud): the URL, the collections and indexes, bulk import, reset and close.
+ */
+export interface CloudAdmin {
+  readonly url: string;
+  close(): Promise<void>;
+  reset(): Awaitable<void>;
+  createCollection(name: string): Awaitable<boolean>;
+  ensureUniqueIndex(collection: string, fields: readonly string[]): Awaitable<void>;
+  declareIndex(collection: string, fields: ReadonlyArray<readonly [string, 1 | -1]>): Awaitable<void>;
+  importDocuments(collection: string, docs: readonly Doc[]): Promise<number>;
+  transactionStats(): Awaitable<Readonly<TransactionStats>>;
+  snapshot(): Awaitable<Record<string, Doc[]>>;
 }
 
 export async function startLocalCloud(opts: LocalCloudOptions = {}): Promise<LocalCloud> {

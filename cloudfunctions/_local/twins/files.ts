@@ -25,13 +25,14 @@ export class FilePathError extends Error {
 
 export class LocalFileStore implements FileStore {
   private readonly memory = new Map<string, Buffer>();
-  private readonly linkKey = randomBytes(32);
 
   constructor(
     private readonly baseUrl: () => string,
-    private readonly dir: string | null,
+    readonly dir: string | null,
     private readonly now: () => Date = () => new Date(),
     private readonly secret: string = appSecret(),
+    /** Signs the links; function instances in other threads share the server's (see instances.ts). */
+    readonly linkKey: Buffer = randomBytes(32),
   ) {}
 
   folderOf(openid: string): string {
