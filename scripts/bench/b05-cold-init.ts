@@ -111,7 +111,7 @@ export const b05: BenchRow = {
     const { bundle, unbundled, sdkOutside } = await buildAll();
     const cloud = await startLocalCloud({ enforceIndexes: true });
     try {
-      createCollections(cloud);
+      await createCollections(cloud);
       await coldStart(bundle, cloud.url); // the page cache warm for both
       await coldStart(unbundled, cloud.url);
       const b: Cold[] = [];

@@ -6,12 +6,20 @@
 // (load.ts). Every answer must be an `ok` envelope.
 import { performance, monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 import { retryStats } from '../../cloudfunctions/_core/adapters/cloudbase/transaction';
-import { handleApi } from '../../cloudfunctions/_core/app/handle-api';
 import { benchCity } from './city';
 import { loadFromChild, type StreamResult } from './load';
 import { num } from './measure';
 import type { BenchRow } from './types';
-import { benchTicketId, bindStaff, importGrids, seedMonthBefore, startBenchServer, workerOf } from './world';
+import {
+  benchTicketId,
+  bindStaff,
+  importGrids,
+  LOAD_INSTANCES,
+  seedMonthBefore,
+  startBenchServer,
+  startLoadServer,
+  workerOf,
+} from './world';
 
 const TICKETS = Number(process.env.BENCH_B10_TICKETS ?? 100_000);
 const SECONDS = Number(process.env.BENCH_B10_SECONDS ?? 60);
@@ -30,7 +38,8 @@ export const b10: BenchRow = {
   target: `p99 submit ≤ ${TARGET_P99_MS} ms, 0 errors`,
   async run() {
     const { city, points } = benchCity();
-    const server = await startBenchServer();
+    // As npm start runs it (the cloud and four instances in threads); BENCH_B10_INLINE=1 runs all in this thread, to compare.
+    const server = process.env.BENCH_B10_INLINE ? await startBenchServer() : await startLoadServer();
     try {
       const now = new Date('2026-11-23T01:00:00Z'); // Monday 09:00 in Shanghai
       server.clock.set(now);
@@ -44,32 +53,42 @@ export const b10: BenchRow = {
       const tickets: Array<[string, string]> = [];
       for (let i = 0; i < TICKETS; i += Math.max(1, Math.floor(TICKETS / 5000))) tickets.push([benchTicketId(i), reporterOf(i)]);
       const sample = points.filter((_, i) => i % 50 === 0).map((p) => ({ latitude: p.latitude, longitude: p.longitude }));
-      // One call of each kind first, as a warm instance and a database with its indexes built would be.
-      const warm = [
-        { openid: workers[0] ?? '', action: 'queue.list', params: {} },
-        { openid: tickets[0]?.[1] ?? '', action: 'report.mine', params: {} },
-        { openid: tickets[0]?.[1] ?? '', action: 'ticket.get', params: { ticketId: tickets[0]?.[0] } },
+      // One call of each kind on every instance first, as warm instances and a database with
+      // its indexes built would be (concurrent copies land on different instances).
+      const warm = (copy: number) => [
+        { openid: workers[copy] ?? '', action: 'queue.list', params: {} },
+        { openid: tickets[copy]?.[1] ?? '', action: 'report.mine', params: {} },
+        { openid: tickets[copy]?.[1] ?? '', action: 'ticket.get', params: { ticketId: tickets[copy]?.[0] } },
         {
-          openid: 'bench-warm-up',
+          openid: `bench-warm-up-${copy}`,
           action: 'report.submit',
           params: {
             category: 'sanitation',
             kind: 'complaint',
             description: '热身',
             photos: [],
-            location: sample[0],
-            clientRequestId: 'bench-warm-up-0001',
+            location: sample[copy],
+            clientRequestId: `bench-warm-up-${copy}-0001`,
           },
         },
       ];
-      for (const w of warm) {
-        const answer = await handleApi({ action: w.action, params: w.params }, { openid: w.openid }, server.deps, () => undefined);
+      const call = async (w: { openid: string; action: string; params: unknown }): Promise<void> => {
+        const res = await fetch(`${server.url}/functions/api`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-wx-openid': w.openid },
+          body: JSON.stringify({ action: w.action, params: w.params }),
+        });
+        const answer = (await res.json()) as Api.Envelope<unknown>;
         if (!answer.ok) throw new Error(`warm-up ${w.action}: ${answer.error.code} ${answer.error.message}`);
+      };
+      for (let kind = 0; kind < 4; kind++) {
+        await Promise.all(Array.from({ length: LOAD_INSTANCES * 2 }, (_, copy) => call(warm(copy)[kind] ?? warm(0)[0]!)));
       }
 
       // Seeding 100k tickets leaves about a gigabyte of garbage behind; a server that has been up
       // for a while has collected it long since. Collect it now, not during the measured minute.
       (global as unknown as { gc?: () => void }).gc?.();
+      if ('collectGarbage' in server.cloud) await server.cloud.collectGarbage();
       const delay = monitorEventLoopDelay({ resolution: 5 });
       delay.enable();
       const pauses: number[] = [];

@@ -9,7 +9,7 @@ import { syntheticCity } from '../synthetic/city';
 import { loadFromChild } from './load';
 import { num } from './measure';
 import type { BenchRow } from './types';
-import { bindStaff, importGrids, startBenchServer } from './world';
+import { bindStaff, importGrids, startLoadServer } from './world';
 
 const CLIENTS = 20;
 const SECONDS = Number(process.env.BENCH_CONTENTION_SECONDS ?? 30);
@@ -21,7 +21,7 @@ export const contention: BenchRow = {
   target: '0 errors, no INTERNAL; every ticket its own number',
   async run() {
     const city = syntheticCity({ grids: 100, seed: 5 });
-    const server = await startBenchServer();
+    const server = await startLoadServer();
     try {
       const now = new Date('2026-11-23T01:00:00Z');
       server.clock.set(now);
@@ -33,7 +33,7 @@ export const contention: BenchRow = {
       retryStats.transactions = 0;
       retryStats.conflicts = 0;
       retryStats.maxConflicts = 0;
-      const before = server.cloud.transactionStats();
+      const before = await server.cloud.transactionStats();
       const t0 = performance.now();
       const [result] = await loadFromChild({
         url: server.url,
@@ -49,8 +49,8 @@ export const contention: BenchRow = {
       });
       const wall = (performance.now() - t0) / 1000;
       if (!result) throw new Error('no load result');
-      const after = server.cloud.transactionStats();
-      const tickets = (server.cloud.snapshot().tickets ?? []) as Array<{ no?: unknown; gridCode?: unknown }>;
+      const after = await server.cloud.transactionStats();
+      const tickets = ((await server.cloud.snapshot()).tickets ?? []) as Array<{ no?: unknown; gridCode?: unknown }>;
       const numbers = new Set(tickets.map((t) => t.no));
       const inGrid = tickets.filter((t) => t.gridCode === grid.code).length;
       const errors = result.errors + result.non2xx + result.notOk;

@@ -11,17 +11,41 @@ import { accept, openTicket, rate, resolve, type MoveContext } from '../../cloud
 import type { GridShape } from '../../cloudfunctions/_core/domain/routing';
 import { ticketNo } from '../../cloudfunctions/_core/domain/ticket-no';
 import type { Actor, Ticket } from '../../cloudfunctions/_core/domain/types';
+import { join } from 'node:path';
+import type { CloudAdmin, ThreadedCloud } from '../../cloudfunctions/_local/cloud';
 import { startLocalServer, type LocalServer } from '../../cloudfunctions/_local/server';
 import { seededRandom } from '../synthetic/routing-fixtures';
 
 export const BENCH_ADMIN = 'bench-admin';
 
+/** The local server with the cloud in this thread (the rows that measure the functions' CPU: B6, B8, B9). */
 export async function startBenchServer(): Promise<LocalServer> {
   return startLocalServer({ port: 0, dataDir: null, seed: false, superAdmins: [BENCH_ADMIN] });
 }
 
+/**
+ * The local server as `npm start` runs it, the cloud and the function instances in threads of
+ * their own (the load rows: B10, contention). The bench is bundled beside the worker entries, in .build/.
+ */
+/** Function instances of the load rows' server: what npm start runs. */
+export const LOAD_INSTANCES = 4;
+
+export async function startLoadServer(): Promise<LocalServer<ThreadedCloud>> {
+  return startLocalServer({
+    port: 0,
+    dataDir: null,
+    seed: false,
+    superAdmins: [BENCH_ADMIN],
+    cloudWorker: join(__dirname, 'local-cloud-worker.js'),
+    instances: { worker: join(__dirname, 'local-instance-worker.js'), count: LOAD_INSTANCES },
+  });
+}
+
+/** Any local server, its cloud in this thread or its own. */
+type AnyServer = LocalServer<CloudAdmin>;
+
 /** Imports the grids straight into the store (the import action would validate 7,000 features first) and saves the routing snapshot. */
-export async function importGrids(server: LocalServer, grids: readonly GridShape[], now: Date): Promise<void> {
+export async function importGrids(server: AnyServer, grids: readonly GridShape[], now: Date): Promise<void> {
   const slices = Array.from({ length: 8 }, (_, k) => grids.filter((_, i) => i % 8 === k));
   await Promise.all(slices.map((slice) => server.deps.grids.upsert(slice, now)));
   await saveRoutingSnapshot(server.deps);
@@ -30,7 +54,7 @@ export async function importGrids(server: LocalServer, grids: readonly GridShape
 export const workerOf = (grid: string): string => `bench-gw-${grid}`;
 
 /** A grid worker per grid and an admin per community, street and district, bound as staff.bind would leave them. */
-export async function bindStaff(server: LocalServer, grids: readonly GridShape[], now: Date): Promise<void> {
+export async function bindStaff(server: AnyServer, grids: readonly GridShape[], now: Date): Promise<void> {
   const rows: Record<string, unknown>[] = [];
   const seen = new Set<string>();
   const add = (id: string, role: string, scope: Record<string, unknown>): void => {
@@ -49,7 +73,7 @@ export async function bindStaff(server: LocalServer, grids: readonly GridShape[]
 
 /** Straight into the local cloud (its bulk import: each document through the wire format, unique indexes checked). */
 export async function importRows(
-  server: LocalServer,
+  server: AnyServer,
   collection: string,
   rows: readonly Record<string, unknown>[],
   batch = 5000,
@@ -58,7 +82,7 @@ export async function importRows(
 }
 
 /** Writes tickets as the ticket store writes them (its own toDoc), straight into the local cloud. */
-export async function seedTickets(server: LocalServer, tickets: Iterable<Ticket>, batch = 5000): Promise<number> {
+export async function seedTickets(server: AnyServer, tickets: Iterable<Ticket>, batch = 5000): Promise<number> {
   let pending: Record<string, unknown>[] = [];
   let written = 0;
   for (const ticket of tickets) {
@@ -74,7 +98,7 @@ export async function seedTickets(server: LocalServer, tickets: Iterable<Ticket>
 
 /** `count` tickets that arrived over the 30 days before `now` (the read rows' backlog: B9, B10). */
 export function seedMonthBefore(
-  server: LocalServer,
+  server: AnyServer,
   grids: readonly GridShape[],
   now: Date,
   plan: { count: number; seed: number; reporter: (i: number) => string },
