@@ -5,7 +5,7 @@
 // and four function instances in threads of their own, each instance with its own caches.
 import type { CloudAdmin } from '../../cloudfunctions/_local/cloud';
 import { startLocalServer, type LocalServer } from '../../cloudfunctions/_local/server';
-import { buildThreadBundles, type ThreadBundles } from '../support/thread-bundles';
+import { buildThreadBundles, startThreadedServer, type ThreadBundles } from '../support/thread-bundles';
 import { demoGeoJson, demoPointIn } from '../../cloudfunctions/_local/demo/grids';
 
 let server: LocalServer<CloudAdmin>;
@@ -67,14 +67,7 @@ describe.each(['in this thread', 'in threads of their own'] as const)('functions
       server = await startLocalServer({ port: 0, dataDir: null, seed: false, superAdmins: [ADMIN] });
     } else {
       bundles = await buildThreadBundles();
-      server = await startLocalServer({
-        port: 0,
-        dataDir: null,
-        seed: false,
-        superAdmins: [ADMIN],
-        cloudWorker: bundles.cloudWorker,
-        instances: { worker: bundles.instanceWorker, count: 4 },
-      });
+      server = await startThreadedServer(bundles, ADMIN, 4);
     }
     await setNow('2026-11-23T09:00:00+08:00');
     await ok(ADMIN, 'admin.grids.import', { geojson: demoGeoJson(), crs: 'gcj02' });

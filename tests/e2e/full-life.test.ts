@@ -3,6 +3,7 @@
 // outbox and the figures agreeing at the end.
 import { startLocalServer, type LocalServer } from '../../cloudfunctions/_local/server';
 import { demoGeoJson, demoPointIn } from '../../cloudfunctions/_local/demo/grids';
+import { httpApi } from '../support/http-api';
 
 let server: LocalServer;
 beforeAll(async () => {
@@ -10,19 +11,7 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-async function post(path: string, body: unknown, openid?: string): Promise<unknown> {
-  const res = await fetch(`${server.url}${path}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(openid ? { 'x-wx-openid': openid } : {}) },
-    body: JSON.stringify(body),
-  });
-  return res.json();
-}
-async function ok<A extends Api.ActionName>(openid: string, action: A, params: Api.Params<A>): Promise<Api.Data<A>> {
-  const answer = (await post('/functions/api', { action, params }, openid)) as Api.Response<A>;
-  if (!answer.ok) throw new Error(`${action} as ${openid}: ${answer.error.code} ${answer.error.message}`);
-  return answer.data;
-}
+const { post, ok } = httpApi(() => server.url);
 const clock = (now: string) => post('/__clock', { now });
 
 async function bind(role: Api.StaffRole, scope: Api.Scope, openid: string): Promise<void> {

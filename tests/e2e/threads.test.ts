@@ -4,27 +4,15 @@
 // the instance signed, and a reset starts every instance afresh (nothing cached survives it).
 import type { ThreadedCloud } from '../../cloudfunctions/_local/cloud';
 import { demoGeoJson, demoPointIn } from '../../cloudfunctions/_local/demo/grids';
-import { startLocalServer, type LocalServer } from '../../cloudfunctions/_local/server';
-import { buildThreadBundles, type ThreadBundles } from '../support/thread-bundles';
+import type { LocalServer } from '../../cloudfunctions/_local/server';
+import { httpApi } from '../support/http-api';
+import { buildThreadBundles, startThreadedServer, type ThreadBundles } from '../support/thread-bundles';
 
 const ADMIN = 'local-admin';
 let bundles: ThreadBundles;
 let server: LocalServer<ThreadedCloud>;
 
-async function post(path: string, openid: string | null, body: unknown): Promise<unknown> {
-  const res = await fetch(`${server.url}${path}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(openid ? { 'x-wx-openid': openid } : {}) },
-    body: JSON.stringify(body),
-  });
-  return res.json();
-}
-
-async function ok<A extends Api.ActionName>(openid: string, action: A, params: Api.Params<A>): Promise<Api.Data<A>> {
-  const answer = (await post('/functions/api', openid, { action, params })) as Api.Response<A>;
-  if (!answer.ok) throw new Error(`${action}: ${answer.error.code} ${answer.error.message}`);
-  return answer.data;
-}
+const { post, ok } = httpApi(() => server.url);
 
 let requestNo = 0;
 const report = (n: number): Api.ReportSubmitParams => ({
@@ -38,14 +26,7 @@ const report = (n: number): Api.ReportSubmitParams => ({
 
 beforeAll(async () => {
   bundles = await buildThreadBundles();
-  server = await startLocalServer({
-    port: 0,
-    dataDir: null,
-    seed: false,
-    superAdmins: [ADMIN],
-    cloudWorker: bundles.cloudWorker,
-    instances: { worker: bundles.instanceWorker, count: 3 },
-  });
+  server = await startThreadedServer(bundles, ADMIN, 3);
 }, 60_000);
 afterAll(async () => {
   await server.close();
@@ -53,12 +34,12 @@ afterAll(async () => {
 });
 
 test('every instance runs on the clock set through /__clock', async () => {
-  await post('/__clock', null, { now: '2026-11-23T09:00:00+08:00' });
+  await post('/__clock', { now: '2026-11-23T09:00:00+08:00' });
   await ok(ADMIN, 'admin.grids.import', { geojson: demoGeoJson(), crs: 'gcj02' });
   // Three at once land on three instances: each answers the end of the next working day after the set clock.
   const answers = await Promise.all([1, 2, 3].map((n) => ok(`threads-resident-${n}`, 'report.submit', report(n))));
   for (const a of answers) expect(a.acceptBy).toBe('2026-11-24T15:59:59.999Z');
-  await post('/__clock', null, { now: '2026-11-24T09:00:00+08:00' });
+  await post('/__clock', { now: '2026-11-24T09:00:00+08:00' });
   const later = await Promise.all([4, 5, 6].map((n) => ok(`threads-resident-${n}`, 'report.submit', report(n))));
   for (const a of later) expect(a.acceptBy).toBe('2026-11-25T15:59:59.999Z');
 }, 60_000);
@@ -74,7 +55,7 @@ test("an invite's 小程序码 made by an instance is served by the server, thro
 
 test('after /__reset no instance routes by the grids that are gone', async () => {
   expect((await ok('threads-before-reset', 'report.submit', report(2))).gridCode).toBe('ZD-CZ-HG-02');
-  await post('/__reset', null, { seed: false });
+  await post('/__reset', { seed: false });
   const answers = await Promise.all([1, 2, 3].map((n) => ok(`threads-after-reset-${n}`, 'report.submit', report(n))));
   for (const a of answers) expect(a.gridCode).toBeNull();
   expect(Object.values(await server.cloud.snapshot()).reduce((n, docs) => n + docs.length, 0)).toBeGreaterThan(0);

@@ -3,6 +3,8 @@
 // process's own under .build/ (so the SDK resolves from node_modules, and parallel test files do
 // not write over each other's files).
 import { build } from 'esbuild';
+import type { ThreadedCloud } from '../../cloudfunctions/_local/cloud';
+import { startLocalServer, type LocalServer } from '../../cloudfunctions/_local/server';
 import { rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
@@ -39,4 +41,16 @@ export async function buildThreadBundles(): Promise<ThreadBundles> {
     instanceWorker: join(dir, 'local-instance-worker.js'),
     remove: () => rmSync(dir, { recursive: true, force: true }),
   };
+}
+
+/** The local server as npm start runs it (an empty store, `admin` the super admin), from these bundles. */
+export function startThreadedServer(bundles: ThreadBundles, admin: string, instances: number): Promise<LocalServer<ThreadedCloud>> {
+  return startLocalServer({
+    port: 0,
+    dataDir: null,
+    seed: false,
+    superAdmins: [admin],
+    cloudWorker: bundles.cloudWorker,
+    instances: { worker: bundles.instanceWorker, count: instances },
+  });
 }

@@ -82,7 +82,8 @@ export const submitReport = defineUseCase('report.submit', {
       recipients.catch(() => undefined); // awaited below, unless the ticket exists or the limit is hit
       const result = await deps.tickets.create(id, build, {
         rateLimit: actor.role === 'resident' ? { key: `report|${actor.openid}`, max: REPORTS_PER_HOUR, windowMs: HOUR_MS, now } : null,
-        effects: async (t) => buildEffects({ deps, before: null, after: t, recipients: await recipients, categoryName: category.name, now }),
+        effects: async (t) =>
+          buildEffects({ deps, before: null, after: t, recipients: await recipients, categoryName: category.name, now }),
       });
       if (result.kind === 'rate_limited') throw fail('RATE_LIMITED', '一小时内最多上报 10 件，请稍后再试');
       return result.ticket;

@@ -4,9 +4,9 @@
 import { CloudGridStore, GRID_VERSION_CACHE_MS } from '../../../../cloudfunctions/_core/adapters/cloudbase/grid-store';
 import { database } from '../../../../cloudfunctions/_core/adapters/cloudbase/sdk';
 import { routeReport } from '../../../../cloudfunctions/_core/app/routing';
-import type { GridShape } from '../../../../cloudfunctions/_core/domain/routing';
 import { demoGeoJson, demoPointIn } from '../../../../cloudfunctions/_local/demo/grids';
 import { useTestApp } from '../../../support/app';
+import { grid, ring } from '../../domain/routing/shapes';
 
 const app = useTestApp();
 beforeEach(() => app.reset());
@@ -21,27 +21,8 @@ function countVersionReads(): { reads: () => number; stop: () => void } {
 
 const at = new Date('2026-11-23T01:00:00Z');
 
-/** A unit square grid west of Greenwich (its shape does not matter here, only that it is stored). */
-const square = (code: string, x: number): GridShape => ({
-  code,
-  name: code,
-  community: null,
-  street: null,
-  district: null,
-  households: null,
-  polygons: [
-    [
-      [
-        [x, 0],
-        [x + 1, 0],
-        [x + 1, 1],
-        [x, 1],
-        [x, 0],
-      ],
-    ],
-  ],
-  bbox: [x, 0, x + 1, 1],
-});
+/** A unit square grid (its shape does not matter here, only that it is stored). */
+const square = (code: string, x: number) => grid(code, [[ring([x, 0], [x + 1, 0], [x + 1, 1], [x, 1])]]);
 
 test('twenty versions asked at once, and again within the cache time, read the stored one once', async () => {
   let now = 5_000_000;
