@@ -43,6 +43,11 @@ export interface LoadData {
 export interface LoadConfig {
   readonly url: string;
   readonly seconds: number;
+  /**
+   * Seconds of the same load before the measured ones, not counted: the load process's own
+   * start-up (a cold JIT, reading its config) would otherwise be timed as the server's answers.
+   */
+  readonly warmupSeconds?: number;
   readonly streams: readonly LoadStream[];
 }
 
@@ -61,6 +66,8 @@ export interface StreamResult {
   readonly seconds: number;
   /** The first few answers that were not `ok`, to say why. */
   readonly failures: readonly string[];
+  /** The slowest answers: when they were due (seconds into the stream) and how long they took (ms). */
+  readonly slowest: ReadonlyArray<{ readonly at: number; readonly ms: number }>;
 }
 
 function generator(stream: LoadStream, seed: number): () => LoadCall {
@@ -108,6 +115,8 @@ const agent = new http.Agent({ keepAlive: true, maxSockets: Infinity });
 
 interface Outcome {
   readonly ms: number;
+  /** When it was due (performance.now()). */
+  readonly due: number;
   readonly kind: 'ok' | 'error' | 'non2xx' | 'notOk';
   readonly body?: string;
 }
@@ -131,19 +140,19 @@ function send(url: URL, call: LoadCall, due: number): Promise<Outcome> {
         res.on('end', () => {
           const ms = performance.now() - due;
           const text = Buffer.concat(chunks).toString('utf8');
-          if (res.statusCode !== 200) resolve({ ms, kind: 'non2xx', body: text });
-          else resolve({ ms, kind: text.startsWith('{"ok":true') ? 'ok' : 'notOk', body: text });
+          if (res.statusCode !== 200) resolve({ ms, due, kind: 'non2xx', body: text });
+          else resolve({ ms, due, kind: text.startsWith('{"ok":true') ? 'ok' : 'notOk', body: text });
         });
-        res.on('error', () => resolve({ ms: performance.now() - due, kind: 'error' }));
+        res.on('error', () => resolve({ ms: performance.now() - due, due, kind: 'error' }));
       },
     );
     req.on('timeout', () => req.destroy(new Error('timeout')));
-    req.on('error', (error) => resolve({ ms: performance.now() - due, kind: 'error', body: error.message }));
+    req.on('error', (error) => resolve({ ms: performance.now() - due, due, kind: 'error', body: error.message }));
     req.end(body);
   });
 }
 
-function summarise(name: string, outcomes: readonly Outcome[], seconds: number): StreamResult {
+function summarise(name: string, outcomes: readonly Outcome[], seconds: number, started: number): StreamResult {
   const ms = outcomes.map((o) => o.ms).sort((a, b) => a - b);
   const at = (q: number): number => ms[Math.min(ms.length - 1, Math.floor(q * ms.length))] ?? NaN;
   const count = (kind: Outcome['kind']): number => outcomes.filter((o) => o.kind === kind).length;
@@ -162,15 +171,20 @@ function summarise(name: string, outcomes: readonly Outcome[], seconds: number):
       .filter((o) => o.kind !== 'ok')
       .slice(0, 5)
       .map((o) => (o.body ?? o.kind).slice(0, 300)),
+    slowest: [...outcomes]
+      .sort((a, b) => b.ms - a.ms)
+      .slice(0, 8)
+      .map((o) => ({ at: (o.due - started) / 1000, ms: o.ms })),
   };
 }
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
 
-async function runStream(base: string, seconds: number, stream: LoadStream, seed: number): Promise<StreamResult> {
+async function runStream(base: string, seconds: number, warmupSeconds: number, stream: LoadStream, seed: number): Promise<StreamResult> {
   const url = new URL(base);
   const next = generator(stream, seed);
-  const started = performance.now();
+  const begun = performance.now();
+  const started = begun + warmupSeconds * 1000;
   const end = started + seconds * 1000;
   const pending: Array<Promise<Outcome>> = [];
   if (stream.rate !== undefined) {
@@ -180,7 +194,7 @@ async function runStream(base: string, seconds: number, stream: LoadStream, seed
       state = (state * 1_103_515_245 + 12_345) % 2_147_483_648;
       return (state + 1) / 2_147_483_649;
     };
-    let due = started;
+    let due = begun;
     for (;;) {
       due += (-Math.log(uniform()) * 1000) / stream.rate;
       if (due >= end) break;
@@ -198,14 +212,16 @@ async function runStream(base: string, seconds: number, stream: LoadStream, seed
     });
     await Promise.all(clients);
   }
-  const outcomes = await Promise.all(pending);
-  return summarise(stream.name, outcomes, (performance.now() - started) / 1000);
+  const outcomes = (await Promise.all(pending)).filter((o) => o.due >= started);
+  return summarise(stream.name, outcomes, (performance.now() - started) / 1000, started);
 }
 
 /** In the load process: runs every stream at once and prints their results. */
 export async function runLoad(configPath: string): Promise<void> {
   const config = JSON.parse(readFileSync(configPath, 'utf8')) as LoadConfig;
-  const results = await Promise.all(config.streams.map((stream, i) => runStream(config.url, config.seconds, stream, 7 + i)));
+  const results = await Promise.all(
+    config.streams.map((stream, i) => runStream(config.url, config.seconds, config.warmupSeconds ?? 0, stream, 7 + i)),
+  );
   agent.destroy();
   console.log(LOAD_MARK + JSON.stringify(results));
 }

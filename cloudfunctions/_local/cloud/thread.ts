@@ -64,7 +64,7 @@ export interface ThreadedCloud {
   /** Mirrors the parent's clock into db.serverDate() (call on every change of it). */
   setClock(state: ClockState): Promise<void>;
   flush(): Promise<void>;
-  /** A full collection in the thread, when it runs with --expose-gc (the bench, after seeding). */
+  /** A full, compacting collection in the thread, when it runs with --expose-gc (the bench, after seeding: heap.ts). */
   collectGarbage(): Promise<void>;
 }
 

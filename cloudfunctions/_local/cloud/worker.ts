@@ -2,6 +2,7 @@
 // .build/local-cloud-worker.js). It serves the /admin face on loopback and answers its parent's
 // administration, one message at a time, in order.
 import { parentPort, workerData } from 'node:worker_threads';
+import { collectAndCompact } from './heap';
 import { startLocalCloud, type LocalCloud } from './index';
 import type { ClockState, ThreadedCloudOptions, ThreadMessage, ThreadOp } from './thread';
 
@@ -52,7 +53,7 @@ async function run(port: NonNullable<typeof parentPort>): Promise<void> {
       case 'flush':
         return cloud.flush();
       case 'collectGarbage':
-        (globalThis as { gc?: () => void }).gc?.();
+        collectAndCompact();
         return undefined;
       case 'close':
         return cloud.close();
