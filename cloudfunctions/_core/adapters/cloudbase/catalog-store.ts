@@ -5,6 +5,7 @@ import { BUILT_IN_CATEGORIES } from '../../config/categories';
 import type { CategoryRecord, CategoryStore, DepartmentRecord, DepartmentStore } from '../../ports';
 import { doc, docs, type Doc, toStr } from './results';
 import { database, type Database } from './sdk';
+import { TimedRead } from './timed-read';
 
 /** TCB answers at most 1000 rows per get. */
 const MAX_DEPARTMENTS = 1000;
@@ -85,35 +86,29 @@ function merged(code: string, stored: Doc | null): CategoryRecord | null {
 export const CATEGORY_CACHE_MS = 30_000;
 
 export class CloudCategoryStore implements CategoryStore {
-  private cached: { at: number; stored: Promise<Map<string, Doc>> } | null = null;
+  /** Every stored category (admins add a handful), read at most once per CATEGORY_CACHE_MS. */
+  private readonly stored: TimedRead<Map<string, Doc>>;
 
   constructor(
     private readonly db: Database = database(),
-    private readonly clock: () => number = () => Date.now(),
-  ) {}
-
-  /** Every stored category (admins add a handful), read at most once per CATEGORY_CACHE_MS; concurrent callers share the read. */
-  private stored(): Promise<Map<string, Doc>> {
-    const now = this.clock();
-    if (this.cached && now - this.cached.at < CATEGORY_CACHE_MS) return this.cached.stored;
-    const stored = docs(this.db.collection(COLLECTION.categories).orderBy('_id', 'asc').limit(1000).get()).then(
-      (rows) => new Map(rows.map((d) => [d._id, d])),
+    clock: () => number = () => Date.now(),
+  ) {
+    this.stored = new TimedRead(
+      CATEGORY_CACHE_MS,
+      () =>
+        docs(this.db.collection(COLLECTION.categories).orderBy('_id', 'asc').limit(1000).get()).then(
+          (rows) => new Map(rows.map((d) => [d._id, d])),
+        ),
+      clock,
     );
-    const entry = { at: now, stored };
-    this.cached = entry;
-    // A failed read is not kept: the next caller reads again.
-    stored.catch(() => {
-      if (this.cached === entry) this.cached = null;
-    });
-    return stored;
   }
 
   async get(code: string): Promise<CategoryRecord | null> {
-    return merged(code, (await this.stored()).get(code) ?? null);
+    return merged(code, (await this.stored.get()).get(code) ?? null);
   }
 
   async list(): Promise<CategoryRecord[]> {
-    const byCode = await this.stored();
+    const byCode = await this.stored.get();
     const codes = [...BUILT_IN_CATEGORIES.map((c) => c.code), ...[...byCode.keys()].filter((code) => !BUILT_IN.has(code))];
     return codes.map((code) => merged(code, byCode.get(code) ?? null)).filter((c): c is CategoryRecord => c !== null);
   }
@@ -121,12 +116,12 @@ export class CloudCategoryStore implements CategoryStore {
   async upsert(record: CategoryRecord): Promise<{ created: boolean }> {
     const { code, ...data } = record;
     const existed = (await doc(this.db.collection(COLLECTION.categories).doc(code).get())) !== null || BUILT_IN.has(code);
-    this.cached = null;
+    this.stored.drop();
     await this.db
       .collection(COLLECTION.categories)
       .doc(code)
       .set({ data: { ...data } });
-    this.cached = null;
+    this.stored.drop();
     return { created: !existed };
   }
 }

@@ -7,6 +7,7 @@ import type { GridRecord, GridStore, Page, PlaceKind, PlaceRecord, PlaceStore } 
 import { CloudGridSnapshots } from './grid-snapshots';
 import { decodeCursor, doc, docs, encodeCursor, type Doc, toDate } from './results';
 import { database, type Database } from './sdk';
+import { TimedRead } from './timed-read';
 
 const GRID_VERSION_ID = 'gridsVersion';
 /** TCB answers at most 1000 rows per get. */
@@ -30,12 +31,14 @@ export const placeId = (kind: PlaceKind, name: string): string => `${kind}:${nam
 export const GRID_VERSION_CACHE_MS = 10_000;
 
 export class CloudGridStore implements GridStore {
-  private cachedVersion: { at: number; value: Promise<string> } | null = null;
+  private readonly cachedVersion: TimedRead<string>;
 
   constructor(
     private readonly db: Database = database(),
-    private readonly clock: () => number = () => Date.now(),
-  ) {}
+    clock: () => number = () => Date.now(),
+  ) {
+    this.cachedVersion = new TimedRead(GRID_VERSION_CACHE_MS, () => this.storedVersion(), clock);
+  }
 
   async upsert(grids: readonly GridShape[], now: Date): Promise<{ imported: number; replaced: number }> {
     const _ = this.db.command;
@@ -73,12 +76,12 @@ export class CloudGridStore implements GridStore {
         .doc(id)
         .set({ data: { ...place } });
     }
-    this.cachedVersion = null;
+    this.cachedVersion.drop();
     await this.db
       .collection(COLLECTION.meta)
       .doc(GRID_VERSION_ID)
       .set({ data: { value: `${now.toISOString()}#${grids.length}#${Math.random().toString(36).slice(2)}` } });
-    this.cachedVersion = null;
+    this.cachedVersion.drop();
     return { imported: grids.length - replaced, replaced };
   }
 
@@ -127,18 +130,12 @@ export class CloudGridStore implements GridStore {
   }
 
   version(options: { fresh?: boolean } = {}): Promise<string> {
-    const now = this.clock();
-    if (!options.fresh && this.cachedVersion && now - this.cachedVersion.at < GRID_VERSION_CACHE_MS) return this.cachedVersion.value;
-    const value = doc(this.db.collection(COLLECTION.meta).doc(GRID_VERSION_ID).get()).then((found) =>
-      found ? String(found.value) : 'none',
-    );
-    const entry = { at: now, value };
-    this.cachedVersion = entry;
-    // A failed read is not kept: the next caller reads again.
-    value.catch(() => {
-      if (this.cachedVersion === entry) this.cachedVersion = null;
-    });
-    return value;
+    return options.fresh ? this.storedVersion() : this.cachedVersion.get();
+  }
+
+  private async storedVersion(): Promise<string> {
+    const found = await doc(this.db.collection(COLLECTION.meta).doc(GRID_VERSION_ID).get());
+    return found ? String(found.value) : 'none';
   }
 
   loadSnapshot(version: string): Promise<Uint8Array | null> {

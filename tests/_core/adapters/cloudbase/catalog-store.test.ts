@@ -4,21 +4,14 @@
 import { CATEGORY_CACHE_MS, CloudCategoryStore } from '../../../../cloudfunctions/_core/adapters/cloudbase/catalog-store';
 import { database } from '../../../../cloudfunctions/_core/adapters/cloudbase/sdk';
 import { useTestApp } from '../../../support/app';
+import { countReads } from '../../../support/count-reads';
 
 const app = useTestApp();
 beforeEach(() => app.reset());
 
-function countCategoryReads(): { reads: () => number; stop: () => void } {
-  let n = 0;
-  const stop = app.server.cloud.onRequest((r) => {
-    if (r.body.collectionName === 'categories' && r.action === 'database.getDocument') n += 1;
-  });
-  return { reads: () => n, stop };
-}
-
 test('twenty views of a page read the categories once', async () => {
   const store = new CloudCategoryStore(database(), () => 0);
-  const counter = countCategoryReads();
+  const counter = countReads(app, 'categories');
   const names = await Promise.all(Array.from({ length: 20 }, (_, i) => store.get(i % 2 === 0 ? 'sanitation' : 'dispute')));
   counter.stop();
   expect(names.map((c) => c?.name)).toEqual(Array.from({ length: 20 }, (_, i) => (i % 2 === 0 ? '环境卫生' : '矛盾纠纷')));

@@ -6,18 +6,11 @@ import { database } from '../../../../cloudfunctions/_core/adapters/cloudbase/sd
 import { routeReport } from '../../../../cloudfunctions/_core/app/routing';
 import { demoGeoJson, demoPointIn } from '../../../../cloudfunctions/_local/demo/grids';
 import { useTestApp } from '../../../support/app';
+import { countReads } from '../../../support/count-reads';
 import { grid, ring } from '../../domain/routing/shapes';
 
 const app = useTestApp();
 beforeEach(() => app.reset());
-
-function countVersionReads(): { reads: () => number; stop: () => void } {
-  let n = 0;
-  const stop = app.server.cloud.onRequest((r) => {
-    if (r.body.collectionName === 'meta' && r.action === 'database.getDocument') n += 1;
-  });
-  return { reads: () => n, stop };
-}
 
 const at = new Date('2026-11-23T01:00:00Z');
 
@@ -27,7 +20,7 @@ const square = (code: string, x: number) => grid(code, [[ring([x, 0], [x + 1, 0]
 test('twenty versions asked at once, and again within the cache time, read the stored one once', async () => {
   let now = 5_000_000;
   const store = new CloudGridStore(database(), () => now);
-  const counter = countVersionReads();
+  const counter = countReads(app, 'meta');
   const first = await Promise.all(Array.from({ length: 20 }, () => store.version()));
   now += GRID_VERSION_CACHE_MS - 1;
   expect(await store.version()).toBe('none');
