@@ -2,16 +2,14 @@
 // .build/local-instance-worker.js): the deps the local server builds for itself, with this
 // thread's own stores, caches and SDK, serving one call at a time.
 import { parentPort, workerData } from 'node:worker_threads';
-import { createCloudDeps } from '../_core/adapters/cloudbase';
 import { settableClock } from '../_core/adapters/runtime/clock';
 import { handleApi } from '../_core/app/handle-api';
 import { handleJobs } from '../_core/app/jobs/handle-jobs';
 import { pointSdkAt } from './cloud';
 import type { FromInstance, InstanceSetup, ToInstance } from './instances';
-import { LocalContentCheck } from './twins/content-check';
+import { localDeps } from './local-deps';
 import { LocalFileStore } from './twins/files';
 import { LocalMessageSender } from './twins/message-sender';
-import { LocalMiniCodes } from './twins/mini-codes';
 
 /** Files this instance makes are kept by the server's twin (its /__files route serves them). */
 class InstanceFileStore extends LocalFileStore {
@@ -42,13 +40,11 @@ function run(port: NonNullable<typeof parentPort>): void {
       saving.set(saves, { resolve, reject });
       post({ kind: 'saveServerFile', id: saves, path, content });
     });
-  const deps = createCloudDeps({
+  const deps = localDeps({
     clock,
     files: new InstanceFileStore(setup, () => clock.now(), forward),
-    content: new LocalContentCheck(),
     sender: new LocalMessageSender(),
-    codes: new LocalMiniCodes(),
-    superAdminOpenids: setup.superAdmins,
+    superAdmins: setup.superAdmins,
   });
 
   port.on('message', (message: ToInstance) => {

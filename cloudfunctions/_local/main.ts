@@ -1,7 +1,6 @@
 // Entry of `npm start` (bundled to .build/local-server.js).
-import { join } from 'node:path';
 import { DEMO_RESIDENTS, DEMO_STAFF } from './demo/seed';
-import { startLocalServer } from './server';
+import { startLocalServer, threadEntries } from './server';
 
 /** LOCAL_INSTANCES: how many function instances serve requests (1–16; default 4). */
 function instanceCount(value: string | undefined): number {
@@ -18,8 +17,7 @@ async function main(): Promise<void> {
     port,
     dataDir: process.env.DATA_DIR ?? '.data',
     seed: true,
-    cloudWorker: join(__dirname, 'local-cloud-worker.js'),
-    instances: { worker: join(__dirname, 'local-instance-worker.js'), count: instanceCount(process.env.LOCAL_INSTANCES) },
+    ...threadEntries(__dirname, instanceCount(process.env.LOCAL_INSTANCES)),
   });
   const lines = [
     `一键上报 local cloud is running on ${server.url}`,

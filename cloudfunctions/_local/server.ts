@@ -3,7 +3,7 @@
 // mode only); the functions see a settable clock; uploads and "sent" messages stay local.
 import http from 'node:http';
 import { join } from 'node:path';
-import { createCloudDeps, parseOpenidList } from '../_core/adapters/cloudbase';
+import { parseOpenidList } from '../_core/adapters/cloudbase';
 import { settableClock, type ClockSetting, type SettableClock } from '../_core/adapters/runtime/clock';
 import { handleApi } from '../_core/app/handle-api';
 import { handleJobs } from '../_core/app/jobs/handle-jobs';
@@ -11,12 +11,11 @@ import type { Deps } from '../_core/ports';
 import { pointSdkAt, startLocalCloud, startLocalCloudThread, type CloudAdmin, type LocalCloud, type ThreadedCloud } from './cloud';
 import { createCollections } from './collections';
 import { startInstancePool, type InstancePool } from './instances';
+import { localDeps } from './local-deps';
 import { parseMultipart } from './multipart';
 import { seedDemo } from './demo/seed';
-import { LocalContentCheck } from './twins/content-check';
 import { FilePathError, LocalFileStore } from './twins/files';
 import { LocalMessageSender } from './twins/message-sender';
-import { LocalMiniCodes } from './twins/mini-codes';
 
 export interface LocalServerOptions {
   port?: number;
@@ -95,6 +94,14 @@ function callerOf(req: http.IncomingMessage): { openid: string | null; bad: bool
   return OPENID_PATTERN.test(value) ? { openid: value, bad: false } : { openid: null, bad: true };
 }
 
+/**
+ * npm start's shape from the bundled thread entries in `dir` (`npm run build` writes them to
+ * .build/, beside the server): the local cloud in a thread and `count` function instances.
+ */
+export function threadEntries(dir: string, count: number): { cloudWorker: string; instances: { worker: string; count: number } } {
+  return { cloudWorker: join(dir, 'local-cloud-worker.js'), instances: { worker: join(dir, 'local-instance-worker.js'), count } };
+}
+
 /** Threads that keep a clock of their own (the cloud, the function instances) follow every change of this one. */
 function mirroredClock(clock: SettableClock, sinks: Array<(setting: ClockSetting) => void>): SettableClock {
   const mirror = (): void => {
@@ -160,15 +167,7 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
   const sender = new LocalMessageSender();
   // The server's own function instance (the functions run on it unless `instances` is set). A
   // reset replaces it, as a redeploy would: nothing it cached of the data that is gone survives.
-  const newDeps = (): Deps =>
-    createCloudDeps({
-      clock,
-      files,
-      content: new LocalContentCheck(),
-      sender,
-      codes: new LocalMiniCodes(),
-      superAdminOpenids: superAdmins,
-    });
+  const newDeps = (): Deps => localDeps({ clock, files, sender, superAdmins });
   let deps = newDeps();
   const firstAdmin = superAdmins[0] ?? 'local-admin';
 

@@ -11,9 +11,8 @@ import { accept, openTicket, rate, resolve, type MoveContext } from '../../cloud
 import type { GridShape } from '../../cloudfunctions/_core/domain/routing';
 import { ticketNo } from '../../cloudfunctions/_core/domain/ticket-no';
 import type { Actor, Ticket } from '../../cloudfunctions/_core/domain/types';
-import { join } from 'node:path';
 import type { CloudAdmin, ThreadedCloud } from '../../cloudfunctions/_local/cloud';
-import { startLocalServer, type LocalServer } from '../../cloudfunctions/_local/server';
+import { startLocalServer, threadEntries, type LocalServer } from '../../cloudfunctions/_local/server';
 import { seededRandom } from '../synthetic/routing-fixtures';
 
 export const BENCH_ADMIN = 'bench-admin';
@@ -36,8 +35,7 @@ export async function startLoadServer(): Promise<LocalServer<ThreadedCloud>> {
     dataDir: null,
     seed: false,
     superAdmins: [BENCH_ADMIN],
-    cloudWorker: join(__dirname, 'local-cloud-worker.js'),
-    instances: { worker: join(__dirname, 'local-instance-worker.js'), count: LOAD_INSTANCES },
+    ...threadEntries(__dirname, LOAD_INSTANCES),
   });
 }
 

@@ -4,29 +4,30 @@
 // not write over each other's files).
 import { build } from 'esbuild';
 import type { ThreadedCloud } from '../../cloudfunctions/_local/cloud';
-import { startLocalServer, type LocalServer } from '../../cloudfunctions/_local/server';
+import { startLocalServer, threadEntries, type LocalServer } from '../../cloudfunctions/_local/server';
 import { rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 const ROOT = resolve(__dirname, '../..');
 
 export interface ThreadBundles {
-  cloudWorker: string;
-  instanceWorker: string;
+  /** The folder with the two entries, named as threadEntries expects them. */
+  dir: string;
   remove(): void;
 }
 
 export async function buildThreadBundles(): Promise<ThreadBundles> {
   const dir = join(ROOT, '.build', `test-threads-${process.pid}-${Date.now()}`);
+  const { cloudWorker, instances } = threadEntries(dir, 1);
   const entries: Array<[string, string]> = [
-    ['cloudfunctions/_local/cloud/worker.ts', 'local-cloud-worker.js'],
-    ['cloudfunctions/_local/instance-worker.ts', 'local-instance-worker.js'],
+    ['cloudfunctions/_local/cloud/worker.ts', cloudWorker],
+    ['cloudfunctions/_local/instance-worker.ts', instances.worker],
   ];
   await Promise.all(
-    entries.map(([entry, out]) =>
+    entries.map(([entry, outfile]) =>
       build({
         entryPoints: [join(ROOT, entry)],
-        outfile: join(dir, out),
+        outfile,
         bundle: true,
         platform: 'node',
         format: 'cjs',
@@ -36,21 +37,10 @@ export async function buildThreadBundles(): Promise<ThreadBundles> {
       }),
     ),
   );
-  return {
-    cloudWorker: join(dir, 'local-cloud-worker.js'),
-    instanceWorker: join(dir, 'local-instance-worker.js'),
-    remove: () => rmSync(dir, { recursive: true, force: true }),
-  };
+  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
 /** The local server as npm start runs it (an empty store, `admin` the super admin), from these bundles. */
 export function startThreadedServer(bundles: ThreadBundles, admin: string, instances: number): Promise<LocalServer<ThreadedCloud>> {
-  return startLocalServer({
-    port: 0,
-    dataDir: null,
-    seed: false,
-    superAdmins: [admin],
-    cloudWorker: bundles.cloudWorker,
-    instances: { worker: bundles.instanceWorker, count: instances },
-  });
+  return startLocalServer({ port: 0, dataDir: null, seed: false, superAdmins: [admin], ...threadEntries(bundles.dir, instances) });
 }
