@@ -63,7 +63,7 @@ function run(port: NonNullable<typeof parentPort>): void {
           console.error(`[instance] ${message.fn} failed: ${error instanceof Error ? error.message : 'unknown error'}`);
           return { ok: false, error: { code: 'INTERNAL', message: '系统繁忙，请稍后再试' } };
         })
-        .then((answer) => post({ kind: 'answer', id: message.id, answer }));
+        .then((answer) => post({ kind: 'answer', answer }));
     }
   });
   post({ kind: 'ready' });

@@ -21,15 +21,13 @@ export interface InstanceSetup {
 export type FunctionName = 'api' | 'jobs';
 
 export type ToInstance =
-  | { kind: 'call'; id: number; fn: FunctionName; event: unknown; caller: Caller }
+  | { kind: 'call'; fn: FunctionName; event: unknown; caller: Caller }
   | { kind: 'clock'; state: ClockSetting }
   | { kind: 'saved'; id: number; ok: true; fileId: string }
   | { kind: 'saved'; id: number; ok: false; message: string };
 
 export type FromInstance =
-  | { kind: 'ready' }
-  | { kind: 'answer'; id: number; answer: unknown }
-  | { kind: 'saveServerFile'; id: number; path: string; content: Uint8Array };
+  { kind: 'ready' } | { kind: 'answer'; answer: unknown } | { kind: 'saveServerFile'; id: number; path: string; content: Uint8Array };
 
 /** Where instances put the files they make (invite codes, exports): the server's file twin. */
 export type SaveServerFile = (path: string, content: Uint8Array) => Promise<string>;
@@ -85,9 +83,10 @@ class Instance {
     this.worker.postMessage(message);
   }
 
-  run(call: Call, id: number): void {
+  /** An instance serves one call at a time: the next answer it sends is this call's. */
+  run(call: Call): void {
     this.busy = call;
-    this.post({ kind: 'call', id, fn: call.fn, event: call.event, caller: call.caller });
+    this.post({ kind: 'call', fn: call.fn, event: call.event, caller: call.caller });
   }
 }
 
@@ -107,12 +106,11 @@ export async function startInstancePool(file: string, size: number, setup: Insta
   let clock = setup.clock;
   let instances: Instance[] = [];
   const waiting: Call[] = [];
-  let seq = 0;
   let closed = false;
 
   const dispatch = (instance: Instance): void => {
     const next = waiting.shift();
-    if (next) instance.run(next, (seq += 1));
+    if (next) instance.run(next);
   };
   const gone = (instance: Instance, error: Error): void => {
     if (!instances.includes(instance)) return;
@@ -135,7 +133,7 @@ export async function startInstancePool(file: string, size: number, setup: Insta
       return new Promise((resolve, reject) => {
         const call: Call = { fn, event, caller, resolve, reject };
         const free = instances.find((i) => i.busy === null);
-        if (free) free.run(call, (seq += 1));
+        if (free) free.run(call);
         else waiting.push(call);
       });
     },
