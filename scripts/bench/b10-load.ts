@@ -10,21 +10,13 @@ import { benchCity } from './city';
 import { loadFromChild, type StreamResult } from './load';
 import { num } from './measure';
 import type { BenchRow } from './types';
-import {
-  benchTicketId,
-  bindStaff,
-  importGrids,
-  LOAD_INSTANCES,
-  seedMonthBefore,
-  startBenchServer,
-  startLoadServer,
-  workerOf,
-} from './world';
+import { benchTicketId, bindStaff, importGrids, seedMonthBefore, startBenchServer, startLoadServer, workerOf } from './world';
 
 const TICKETS = Number(process.env.BENCH_B10_TICKETS ?? 100_000);
 const SECONDS = Number(process.env.BENCH_B10_SECONDS ?? 60);
 /**
- * The same load for this long first, not counted: the load process's start-up, and the V8 memory
+ * The same load for this long first, not counted: it warms every instance and builds the
+ * database's indexes, and it outlasts the load process's start-up and the V8 memory
  * reducer, which runs about 8 s after the seeding's full collection and stalls the server for
  * up to a second (the first seconds' submits were the slowest of every minute measured without it).
  */
@@ -59,38 +51,6 @@ export const b10: BenchRow = {
       const tickets: Array<[string, string]> = [];
       for (let i = 0; i < TICKETS; i += Math.max(1, Math.floor(TICKETS / 5000))) tickets.push([benchTicketId(i), reporterOf(i)]);
       const sample = points.filter((_, i) => i % 50 === 0).map((p) => ({ latitude: p.latitude, longitude: p.longitude }));
-      // One call of each kind on every instance first, as warm instances and a database with
-      // its indexes built would be (concurrent copies land on different instances).
-      const warm = (copy: number) => [
-        { openid: workers[copy] ?? '', action: 'queue.list', params: {} },
-        { openid: tickets[copy]?.[1] ?? '', action: 'report.mine', params: {} },
-        { openid: tickets[copy]?.[1] ?? '', action: 'ticket.get', params: { ticketId: tickets[copy]?.[0] } },
-        {
-          openid: `bench-warm-up-${copy}`,
-          action: 'report.submit',
-          params: {
-            category: 'sanitation',
-            kind: 'complaint',
-            description: '热身',
-            photos: [],
-            location: sample[copy],
-            clientRequestId: `bench-warm-up-${copy}-0001`,
-          },
-        },
-      ];
-      const call = async (w: { openid: string; action: string; params: unknown }): Promise<void> => {
-        const res = await fetch(`${server.url}/functions/api`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', 'x-wx-openid': w.openid },
-          body: JSON.stringify({ action: w.action, params: w.params }),
-        });
-        const answer = (await res.json()) as Api.Envelope<unknown>;
-        if (!answer.ok) throw new Error(`warm-up ${w.action}: ${answer.error.code} ${answer.error.message}`);
-      };
-      for (let kind = 0; kind < 4; kind++) {
-        await Promise.all(Array.from({ length: LOAD_INSTANCES * 2 }, (_, copy) => call(warm(copy)[kind] ?? warm(0)[0]!)));
-      }
-
       // Seeding 100k tickets leaves about a gigabyte of garbage behind, and the old space full of
       // holes; a server that has been up for a while has collected and compacted it long since.
       // Do it now (in both threads), not during the measured minute.

@@ -27,7 +27,7 @@ export async function startBenchServer(): Promise<LocalServer> {
  * their own (the load rows: B10, contention). The bench is bundled beside the worker entries, in .build/.
  */
 /** Function instances of the load rows' server: what npm start runs. */
-export const LOAD_INSTANCES = 4;
+const LOAD_INSTANCES = 4;
 
 export async function startLoadServer(): Promise<LocalServer<ThreadedCloud>> {
   return startLocalServer({
