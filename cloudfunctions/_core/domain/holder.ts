@@ -2,20 +2,23 @@
 // batched read and the callers that look its answer up.
 import type { Holder, Scope, StaffRole } from './types';
 
-export const holderKey = (holder: Holder): string => {
+/** What names a queue within its kind: the grid's code, the community's name … (null: every district). */
+export const holderValue = (holder: Holder): string | null => {
   switch (holder.kind) {
     case 'grid':
-      return `grid:${holder.gridCode}`;
+      return holder.gridCode;
     case 'community':
-      return `community:${holder.community}`;
+      return holder.community;
     case 'street':
-      return `street:${holder.street}`;
+      return holder.street;
     case 'district':
-      return holder.district === null ? 'district:*' : `district:${holder.district}`;
+      return holder.district;
     case 'department':
-      return `department:${holder.departmentCode}`;
+      return holder.departmentCode;
   }
 };
+
+export const holderKey = (holder: Holder): string => `${holder.kind}:${holderValue(holder) ?? '*'}`;
 
 /** The role that holds a queue of this kind. */
 export const HOLDER_ROLE: Record<Holder['kind'], StaffRole> = {

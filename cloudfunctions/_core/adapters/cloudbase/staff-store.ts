@@ -10,7 +10,7 @@ import {
   type StaffRecord,
   type StaffStore,
 } from '../../ports';
-import { HOLDER_ROLE, holderKey, holdsQueue } from '../../domain/holder';
+import { HOLDER_ROLE, holderKey, holderValue, holdsQueue } from '../../domain/holder';
 import type { Holder, Scope, StaffRole } from '../../domain/types';
 import { decodeCursor, doc, docs, encodeCursor, isDuplicateKey, type Doc, toDate, toStr } from './results';
 import { database, type Database } from './sdk';
@@ -31,21 +31,6 @@ const QUEUE_FIELD: Record<Holder['kind'], string> = {
   street: 'scope.street',
   district: 'scope.district',
   department: 'scope.department',
-};
-
-const queueValue = (holder: Holder): string | null => {
-  switch (holder.kind) {
-    case 'grid':
-      return holder.gridCode;
-    case 'community':
-      return holder.community;
-    case 'street':
-      return holder.street;
-    case 'district':
-      return holder.district;
-    case 'department':
-      return holder.departmentCode;
-  }
 };
 
 const toStaff = (d: Doc): StaffRecord => ({
@@ -105,7 +90,7 @@ export class CloudStaffStore implements StaffStore {
     for (const [kind, group] of byKind) {
       const field = QUEUE_FIELD[kind];
       for (let i = 0; i < group.length; i += VALUES_PER_READ) {
-        const values = group.slice(i, i + VALUES_PER_READ).map(queueValue);
+        const values = group.slice(i, i + VALUES_PER_READ).map(holderValue);
         reads.push(
           docs(
             this.db
