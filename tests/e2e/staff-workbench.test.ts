@@ -170,7 +170,11 @@ test("a grid worker binds, accepts and resolves a resident's report; the residen
   const home = pageAs(WORKER, 'staff/pages/home/home');
   const queue = home.r.render(home.id);
   await home.r.callPage(queue, 'onLoad', {});
-  await until(home, () => home.r.exists(queue, '.queue-card'));
+  // The counts and the list are two calls in parallel: wait for both (either may answer first).
+  await until(
+    home,
+    () => home.r.exists(queue, '.queue-card') && (queue.data.tabs as { count: number | null }[]).every((t) => t.count !== null),
+  );
   expect(text(home, queue, '.tab--submitted')).toContain('1');
   expect(home.r.findAll(queue, '.queue-card').map(home.r.textOf)).toEqual([expect.stringContaining('金晶大道 18 号')]);
   expect(text(home, queue, '.queue-card')).toContain('剩 1 天');
