@@ -88,7 +88,13 @@ export async function serve(
     });
     req.on('error', () => res.destroy());
   });
-  server.keepAliveTimeout = 30_000;
+  // No idle timeout of the server's own: the SDK's keep-alive agent drops an idle socket after
+  // 4.8 s (freeSocketTimeout). A server-side timeout races that client when both share one
+  // event loop (the one-thread shape): after a long synchronous stretch (seeding, an index
+  // build over 900,000 documents) the server's expired timer closes a socket the SDK has just
+  // written a request into (ECONNRESET). Across machines, as in production, that race cannot
+  // arise from one blocked loop; close() still ends every connection.
+  server.keepAliveTimeout = 0;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, '127.0.0.1', () => {
