@@ -281,6 +281,22 @@ describe('transactions', () => {
     ]);
   });
 
+  it("a transaction's add of an _id already stored fails with E11000, and its other writes are rolled back", async () => {
+    await h.db.collection('ledger').add({ data: { _id: 'l1', amount: 1 } });
+    const before = h.cloud.snapshot();
+    const err = await failure(
+      h.db.runTransaction(async (tx) => {
+        await tx
+          .collection('accounts')
+          .doc('a')
+          .update({ data: { balance: h._.inc(-5) } });
+        await tx.collection('ledger').add({ data: { _id: 'l1', amount: 5 } });
+      }),
+    );
+    expect(err.message).toMatch(/E11000 duplicate key/);
+    expect(h.cloud.snapshot()).toEqual(before);
+  });
+
   it('two transactions adding the same _id: the second write conflicts', async () => {
     const first = await h.db.startTransaction();
     const second = await h.db.startTransaction();

@@ -15,7 +15,11 @@ export interface TxDocument {
   remove(): Promise<unknown>;
 }
 export interface Tx {
-  collection(name: string): { doc(id: string): TxDocument };
+  collection(name: string): {
+    doc(id: string): TxDocument;
+    /** Inserts a new document (its `_id` in `data`); a taken `_id` fails the transaction with a duplicate key error. */
+    add(options: { data: Record<string, unknown> }): Promise<unknown>;
+  };
 }
 
 export async function txGet(tx: Tx, collection: string, id: string): Promise<Doc | null> {

@@ -26,6 +26,17 @@ test('a retried submit (same clientRequestId) does not count against the limit',
   expect((await app.ok('retrier', 'report.mine', {})).items).toHaveLength(1);
 });
 
+test('the limit reached, a retry of the last report is still answered with its ticket', async () => {
+  app.setNow('2026-11-25T14:00:00+08:00');
+  const all = Array.from({ length: 10 }, () => reportParams());
+  const made: Api.Data<'report.submit'>[] = [];
+  for (const params of all) made.push(await app.ok('at-limit', 'report.submit', params));
+  await expectRefused(app, 'RATE_LIMITED', () => app.call('at-limit', 'report.submit', reportParams()));
+  // The answer of the tenth was lost on a bad connection: the phone sends it again.
+  expect(await app.ok('at-limit', 'report.submit', all[9])).toEqual(made[9]);
+  expect((await app.ok('at-limit', 'report.mine', {})).items).toHaveLength(10);
+});
+
 test('staff filing patrol finds are not limited', async () => {
   app.setNow('2026-11-26T10:00:00+08:00');
   for (let i = 0; i < 12; i += 1) await app.ok('worker-1', 'report.submit', reportParams({ patrol: true }));

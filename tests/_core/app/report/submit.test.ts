@@ -1,6 +1,7 @@
 import { ticketNo } from '../../../../cloudfunctions/_core/domain/ticket-no';
 import { ADMIN, reportParams, seedCommunity, useTestApp } from '../../../support/app';
 import { expectRefused } from '../../../support/flows';
+import { countReads } from '../../../support/count-reads';
 
 const app = useTestApp(seedCommunity);
 const folder = (openid: string): string => app.server.deps.files.folderOf(openid);
@@ -33,6 +34,16 @@ describe('report.submit', () => {
     for (const answer of [again, ...concurrent]) expect(answer).toEqual(first);
     const mine = await app.ok('resident-b', 'report.mine', {});
     expect(mine.items.filter((t) => t.id === first.ticketId)).toHaveLength(1);
+  });
+
+  test('a first submit reads no ticket before writing it (a taken id fails the insert instead)', async () => {
+    const counted = countReads(app, 'tickets');
+    try {
+      await app.ok('resident-first', 'report.submit', reportParams());
+      expect(counted.reads()).toBe(0);
+    } finally {
+      counted.stop();
+    }
   });
 
   test('the same clientRequestId with different content → CONFLICT, not the old ticket; nothing stored', async () => {
