@@ -1,6 +1,8 @@
 // Function instances in threads of their own, as CloudBase runs them: each instance serves one
-// request at a time, keeps its own caches (categories, grid version, routing index) and its own
-// SDK, and a request waits for a free instance. The local server hands /functions/api and
+// request at a time and keeps its own caches (categories, grid version, routing index) and its
+// own SDK, and a request waits for a free instance. (CloudBase would start more instances under
+// load instead, each a cold start; on a two-core machine that was a storm of cold starts: B10's
+// minute timed out with 16.) The local server hands /functions/api and
 // /functions/jobs to this pool when it runs with `instanceWorker` (npm start, the bench's load
 // rows); a slow read then never holds up a report in the same event loop, and caches diverge
 // between instances exactly as they do in production.
@@ -52,7 +54,10 @@ class Instance {
     onFree: (instance: Instance) => void,
     onGone: (instance: Instance, error: Error) => void,
   ) {
-    this.worker = new Worker(file, { workerData: setup });
+    this.worker = new Worker(file, {
+      workerData: setup,
+      ...(process.env.XP_INST_YOUNG ? { resourceLimits: { maxYoungGenerationSizeMb: Number(process.env.XP_INST_YOUNG) } } : {}),
+    });
     this.ready = new Promise((resolve, reject) => {
       this.worker.once('error', reject);
       this.worker.on('message', (message: FromInstance) => {
@@ -107,8 +112,11 @@ export async function startInstancePool(file: string, size: number, setup: Insta
   let instances: Instance[] = [];
   const waiting: Call[] = [];
   let closed = false;
+  /** While fresh instances start for a restart, calls wait for them. */
+  let restarting = false;
 
   const dispatch = (instance: Instance): void => {
+    if (restarting || !instances.includes(instance)) return;
     const next = waiting.shift();
     if (next) instance.run(next);
   };
@@ -119,12 +127,13 @@ export async function startInstancePool(file: string, size: number, setup: Insta
     instance.busy = null;
     if (!closed) console.error(`[local] a function instance stopped: ${error.message}`);
   };
-  const spawn = async (): Promise<Instance[]> => {
-    const fresh = Array.from({ length: size }, () => new Instance(file, { ...setup, clock }, save, dispatch, gone));
+  const make = (): Instance => new Instance(file, { ...setup, clock }, save, dispatch, gone);
+  const spawn = async (count: number): Promise<Instance[]> => {
+    const fresh = Array.from({ length: count }, make);
     await Promise.all(fresh.map((i) => i.started()));
     return fresh;
   };
-  instances = await spawn();
+  instances = await spawn(size);
 
   return {
     size,
@@ -132,8 +141,12 @@ export async function startInstancePool(file: string, size: number, setup: Insta
       if (closed) return Promise.reject(new Error('the function instances are stopped'));
       return new Promise((resolve, reject) => {
         const call: Call = { fn, event, caller, resolve, reject };
-        const free = instances.find((i) => i.busy === null);
-        if (free) free.run(call);
+        if (restarting) {
+          waiting.push(call);
+          return;
+        }
+        const idle = instances.find((i) => i.busy === null);
+        if (idle) idle.run(call);
         else waiting.push(call);
       });
     },
@@ -143,15 +156,28 @@ export async function startInstancePool(file: string, size: number, setup: Insta
     },
     async restart() {
       const old = instances;
-      instances = await spawn();
+      restarting = true;
+      try {
+        instances = await spawn(size);
+      } finally {
+        restarting = false;
+      }
+      // A call still running on an old instance is answered with an error (its instance is gone,
+      // as on a redeploy); the calls waiting meanwhile run on the fresh ones.
+      for (const instance of old) {
+        instance.busy?.reject(new Error('the function instances were restarted'));
+        instance.busy = null;
+      }
       await Promise.all(old.map((i) => i.worker.terminate()));
       for (const instance of instances) if (instance.busy === null) dispatch(instance);
     },
     async close() {
       closed = true;
       for (const call of waiting.splice(0)) call.reject(new Error('the function instances are stopped'));
-      await Promise.all(instances.map((i) => i.worker.terminate()));
+      const all = instances;
       instances = [];
+      for (const instance of all) instance.busy?.reject(new Error('the function instances are stopped'));
+      await Promise.all(all.map((i) => i.worker.terminate()));
     },
   };
 }
