@@ -54,10 +54,7 @@ class Instance {
     onFree: (instance: Instance) => void,
     onGone: (instance: Instance, error: Error) => void,
   ) {
-    this.worker = new Worker(file, {
-      workerData: setup,
-      ...(process.env.XP_INST_YOUNG ? { resourceLimits: { maxYoungGenerationSizeMb: Number(process.env.XP_INST_YOUNG) } } : {}),
-    });
+    this.worker = new Worker(file, { workerData: setup });
     this.ready = new Promise((resolve, reject) => {
       this.worker.once('error', reject);
       this.worker.on('message', (message: FromInstance) => {
