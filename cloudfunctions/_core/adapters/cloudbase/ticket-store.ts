@@ -207,37 +207,33 @@ export class CloudTicketStore implements TicketStore {
     options: { rateLimit: RateLimit | null; effects: (ticket: Ticket) => ChangeEffects | Promise<ChangeEffects> },
   ): Promise<CreateResult> {
     for (let attempt = 0; ; attempt += 1) {
-      let result: CreateResult;
-      try {
-        result = await withTransaction(this.db, async (tx): Promise<CreateResult> => {
-          // No read of the ticket first, which every first submit would wait for: the insert
-          // below fails on a taken id, and that rolls the whole transaction back (the rate
-          // limit's hit with it).
-          if (options.rateLimit) {
-            const { key, max, windowMs, now } = options.rateLimit;
-            if (!(await hitInTransaction(tx, key, max, windowMs, now))) return { kind: 'rate_limited' };
-          }
-          const ticket = build(attempt);
-          const data = { ...toDoc(ticket), ...this.chain.append(id, [], ticket.timeline) };
-          await tx.collection(COLLECTION.tickets).add({ data });
-          await writeEffects(tx, await options.effects(ticket));
-          return { kind: 'created', ticket };
-        });
-      } catch (error) {
+      let taken: unknown = null;
+      const result = await withTransaction(this.db, async (tx): Promise<CreateResult> => {
+        // No read of the ticket first, which every first submit would wait for: the insert
+        // below fails on a taken id, and that rolls the whole transaction back (the rate
+        // limit's hit with it).
+        if (options.rateLimit) {
+          const { key, max, windowMs, now } = options.rateLimit;
+          if (!(await hitInTransaction(tx, key, max, windowMs, now))) return { kind: 'rate_limited' };
+        }
+        const ticket = build(attempt);
+        const data = { ...toDoc(ticket), ...this.chain.append(id, [], ticket.timeline) };
+        await tx.collection(COLLECTION.tickets).add({ data });
+        await writeEffects(tx, await options.effects(ticket));
+        return { kind: 'created', ticket };
+      }).catch((error: unknown) => {
         if (!isDuplicateKey(error)) throw error;
-        // The id is taken (a retry of a report that was made: its ticket is the answer) or the
-        // number is (another ticket holds it: draw the next).
-        const existing = await this.get(id);
-        if (existing) return { kind: 'existing', ticket: existing };
-        if (attempt + 1 >= NUMBER_ATTEMPTS) throw error;
-        continue;
-      }
-      // A retry after the limit was reached is still answered with its ticket.
-      if (result.kind === 'rate_limited') {
-        const existing = await this.get(id);
-        if (existing) return { kind: 'existing', ticket: existing };
-      }
-      return result;
+        taken = error;
+        return null;
+      });
+      if (result?.kind === 'created') return result;
+      // Not made: its id was taken, its number was, or the hourly limit is reached. A retry of a
+      // report already made (a lost answer) is answered with its ticket in every case.
+      const existing = await this.get(id);
+      if (existing) return { kind: 'existing', ticket: existing };
+      if (result !== null) return result;
+      // Another ticket holds this number (unique index): draw the next one.
+      if (attempt + 1 >= NUMBER_ATTEMPTS) throw taken;
     }
   }
 

@@ -88,8 +88,8 @@ export const submitReport = defineUseCase('report.submit', {
       if (result.kind === 'rate_limited') throw fail('RATE_LIMITED', '一小时内最多上报 10 件，请稍后再试');
       return result.ticket;
     };
-    // A retry (a lost answer on a bad connection) finds its ticket inside create's transaction:
-    // no read up front, which every first submit would pay for.
+    // A retry (a lost answer on a bad connection) gets its ticket from create, whose insert fails
+    // on the taken id: no read up front, which every first submit would pay for.
     const ticket = await create(ticketId);
     if (ticket.reporterOpenid !== actor.openid) throw fail('CONFLICT');
     // The same request id means the same report: a different one under a reused id is refused,
