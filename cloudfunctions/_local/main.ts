@@ -1,11 +1,11 @@
 // Entry of `npm start` (bundled to .build/local-server.js).
 import { DEMO_RESIDENTS, DEMO_STAFF } from './demo/seed';
-import { startLocalServer, threadEntries } from './server';
+import { DEFAULT_INSTANCES, startLocalServer, threadEntries } from './server';
 
-/** LOCAL_INSTANCES: how many function instances serve requests (1–16; default 4). */
+/** LOCAL_INSTANCES: how many function instances serve requests (1–16; default DEFAULT_INSTANCES). */
 function instanceCount(value: string | undefined): number {
-  const n = Number(value ?? 4);
-  return Number.isInteger(n) && n >= 1 && n <= 16 ? n : 4;
+  const n = Number(value ?? DEFAULT_INSTANCES);
+  return Number.isInteger(n) && n >= 1 && n <= 16 ? n : DEFAULT_INSTANCES;
 }
 
 async function main(): Promise<void> {

@@ -94,6 +94,9 @@ function callerOf(req: http.IncomingMessage): { openid: string | null; bad: bool
   return OPENID_PATTERN.test(value) ? { openid: value, bad: false } : { openid: null, bad: true };
 }
 
+/** Function instances npm start runs unless LOCAL_INSTANCES says otherwise (the bench's load rows run as many). */
+export const DEFAULT_INSTANCES = 4;
+
 /**
  * npm start's shape from the bundled thread entries in `dir` (`npm run build` writes them to
  * .build/, beside the server): the local cloud in a thread and `count` function instances.

@@ -12,7 +12,7 @@ import type { GridShape } from '../../cloudfunctions/_core/domain/routing';
 import { ticketNo } from '../../cloudfunctions/_core/domain/ticket-no';
 import type { Actor, Ticket } from '../../cloudfunctions/_core/domain/types';
 import type { CloudAdmin, ThreadedCloud } from '../../cloudfunctions/_local/cloud';
-import { startLocalServer, threadEntries, type LocalServer } from '../../cloudfunctions/_local/server';
+import { DEFAULT_INSTANCES, startLocalServer, threadEntries, type LocalServer } from '../../cloudfunctions/_local/server';
 import { seededRandom } from '../synthetic/routing-fixtures';
 
 export const BENCH_ADMIN = 'bench-admin';
@@ -26,16 +26,13 @@ export async function startBenchServer(): Promise<LocalServer> {
  * The local server as `npm start` runs it, the cloud and the function instances in threads of
  * their own (the load rows: B10, contention). The bench is bundled beside the worker entries, in .build/.
  */
-/** Function instances of the load rows' server: what npm start runs. */
-const LOAD_INSTANCES = 4;
-
 export async function startLoadServer(): Promise<LocalServer<ThreadedCloud>> {
   return startLocalServer({
     port: 0,
     dataDir: null,
     seed: false,
     superAdmins: [BENCH_ADMIN],
-    ...threadEntries(__dirname, LOAD_INSTANCES),
+    ...threadEntries(__dirname, DEFAULT_INSTANCES),
   });
 }
 
