@@ -124,13 +124,12 @@ export async function startInstancePool(file: string, size: number, setup: Insta
     instance.busy = null;
     if (!closed) console.error(`[local] a function instance stopped: ${error.message}`);
   };
-  const make = (): Instance => new Instance(file, { ...setup, clock }, save, dispatch, gone);
-  const spawn = async (count: number): Promise<Instance[]> => {
-    const fresh = Array.from({ length: count }, make);
+  const spawn = async (): Promise<Instance[]> => {
+    const fresh = Array.from({ length: size }, () => new Instance(file, { ...setup, clock }, save, dispatch, gone));
     await Promise.all(fresh.map((i) => i.started()));
     return fresh;
   };
-  instances = await spawn(size);
+  instances = await spawn();
 
   return {
     size,
@@ -155,7 +154,7 @@ export async function startInstancePool(file: string, size: number, setup: Insta
       const old = instances;
       restarting = true;
       try {
-        instances = await spawn(size);
+        instances = await spawn();
       } finally {
         restarting = false;
       }
