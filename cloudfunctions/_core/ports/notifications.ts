@@ -11,6 +11,11 @@ export interface OutboxMessage {
   page: string;
   ticketId: string;
   createdAt: Date;
+  /**
+   * Set on a new ticket's messages, which are written beside the ticket rather than in a
+   * transaction with it: sent only once ticket `ticketId` exists with this number.
+   */
+  confirmNo?: string | null;
 }
 
 export type OutboxState = 'pending' | 'sending' | 'sent' | 'refused' | 'failed' | 'skipped';

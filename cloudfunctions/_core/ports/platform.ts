@@ -44,7 +44,15 @@ export interface Sealer {
 export interface RateLimiter {
   /** Records a hit and answers true, or answers false (nothing recorded) when the window is full. */
   hit(key: string, max: number, windowMs: number, now: Date): Promise<boolean>;
+  /**
+   * Records the hit of `token` (say, a report's ticket id): 'again' when that token's hit is
+   * already kept (the same report sent twice counts once), 'full' when the window has no room —
+   * nothing recorded either way.
+   */
+  admit(key: string, token: string, max: number, windowMs: number, now: Date): Promise<Admission>;
 }
+
+export type Admission = 'admitted' | 'again' | 'full';
 
 export interface Config {
   superAdminOpenids: readonly string[];

@@ -74,28 +74,18 @@ export interface ChangeEffects {
   answered?: { supervisionId: string; answer: SupervisionAnswer } | null;
 }
 
-export interface RateLimit {
-  key: string;
-  max: number;
-  windowMs: number;
-  now: Date;
-}
-
-export type CreateResult = { kind: 'created'; ticket: Ticket } | { kind: 'existing'; ticket: Ticket } | { kind: 'rate_limited' };
+export type CreateResult = { kind: 'created'; ticket: Ticket } | { kind: 'existing'; ticket: Ticket };
 
 export interface TicketStore {
   get(id: string): Promise<Ticket | null>;
   /**
    * Creates the ticket `build(attempt)` makes (attempt 0 first; a later attempt when its number
-   * clashed with another ticket's), in one transaction with its effects and the reporter's rate
-   * limit (exact under parallel submits). Idempotent on `id`: an existing ticket is returned
-   * untouched.
+   * clashed with another ticket's) and writes its messages beside it — not in one transaction:
+   * each message carries the ticket's number (`confirmNo`) and the deliver job sends it only
+   * once that ticket exists. Messages' ids must follow from the ticket and recipient (a retry
+   * writes the same rows). Idempotent on `id`: an existing ticket is returned untouched.
    */
-  create(
-    id: string,
-    build: (attempt: number) => Ticket,
-    options: { rateLimit: RateLimit | null; effects: (ticket: Ticket) => ChangeEffects | Promise<ChangeEffects> },
-  ): Promise<CreateResult>;
+  create(id: string, build: (attempt: number) => Ticket, messages: (ticket: Ticket) => readonly OutboxMessage[]): Promise<CreateResult>;
   /**
    * Writes `next` with its effects if the stored version is still `next.version - 1`; false
    * when someone else won (nothing written).

@@ -1,5 +1,5 @@
 // The durable outbox (`outbox`): rows are written with their ticket change (ticket-store.ts,
-// state 'pending'); the deliver job claims, sends and settles them here. Every state change is
+// state 'pending'; a new ticket's beside it, carrying its number); the deliver job claims, sends and settles them here. Every state change is
 // one conditional update on the row (`stats.updated` tells who won), so parallel runs never
 // deliver the same attempt twice, and a run that lost its lease can no longer settle.
 import { COLLECTION } from './collections';
@@ -25,6 +25,7 @@ export function fromOutboxDoc(d: Doc): OutboxRow {
     page: String(d.page),
     ticketId: String(d.ticketId),
     createdAt: toDate(d.createdAt) ?? new Date(0),
+    confirmNo: toStr(d.confirmNo),
     state: STATES.has(state) ? (state as OutboxState) : 'failed',
     attempts: Number(d.attempts ?? 0),
     nextAttemptAt: toDate(d.nextAttemptAt) ?? new Date(0),

@@ -1,6 +1,6 @@
 // Tickets in the `tickets` collection. Writes are conditional on the version read, so two
 // staff acting at once cannot both win; a change, its outbox rows and 督办 record commit in one
-// transaction that writes nothing shared with other tickets (no counters, no figures: see
+// transaction (a new ticket and its messages are written side by side instead: see create) that writes nothing shared with other tickets (no counters, no figures: see
 // domain/ticket-no.ts and the figures job). Each document carries the keys its queries use,
 // all served by the indexes in collections.ts: `duty`/`areas` (who acts / who watches),
 // dueKey ("most urgent first"), newestKey ("newest first"), sweepKey and resolvedKey (jobs), and
@@ -9,11 +9,10 @@ import { cellOf, cohortDay } from '../../domain/figures';
 import { currentDeadline } from '../../domain/lifecycle';
 import { areaKeys, dutyKeys } from '../../domain/responsibility';
 import type { PlaceRef, Ticket, TimelineRecord } from '../../domain/types';
-import type { ChangeEffects, CreateResult, Page, RateLimit, TicketFilter, TicketQuery, TicketStore } from '../../ports';
+import type { ChangeEffects, CreateResult, OutboxMessage, Page, TicketFilter, TicketQuery, TicketStore } from '../../ports';
 import { COLLECTION } from './collections';
 import { decodeCursor, docs, encodeCursor, isDuplicateKey, TICKET_KEY, total, type Doc, toDate, toStr, updated } from './results';
 import { database, type Database } from './sdk';
-import { hitInTransaction } from './rate-limit-store';
 import { txGet, withTransaction, type Tx } from './transaction';
 import { TimelineChain, TimelineTamperedError } from './timeline-chain';
 
@@ -99,27 +98,30 @@ function staleAfter(current: Doc, next: Ticket): StaleCell[] {
   return stale;
 }
 
+/** A message as the outbox stores it: pending, due at once. */
+export function outboxDoc(message: OutboxMessage): { _id: string } & Record<string, unknown> {
+  const { id, confirmNo, ...row } = message;
+  return {
+    ...row,
+    _id: id,
+    confirmNo: confirmNo ?? null,
+    state: 'pending',
+    attempts: 0,
+    nextAttemptAt: message.createdAt,
+    leaseUntil: null,
+    lastError: null,
+    finishedAt: null,
+  };
+}
+
 /**
  * Writes a change's effects inside the transaction: outbox rows and the 督办 record, all new
  * documents, and the answer on one of this ticket's own 督办 records (ticket.reply).
  */
 async function writeEffects(tx: Tx, effects: ChangeEffects): Promise<void> {
   for (const message of effects.outbox) {
-    const { id, ...row } = message;
-    await tx
-      .collection(COLLECTION.outbox)
-      .doc(id)
-      .set({
-        data: {
-          ...row,
-          state: 'pending',
-          attempts: 0,
-          nextAttemptAt: message.createdAt,
-          leaseUntil: null,
-          lastError: null,
-          finishedAt: null,
-        },
-      });
+    const { _id, ...data } = outboxDoc(message);
+    await tx.collection(COLLECTION.outbox).doc(_id).set({ data });
   }
   if (effects.supervision) {
     const { id, ...record } = effects.supervision;
@@ -204,36 +206,31 @@ export class CloudTicketStore implements TicketStore {
   async create(
     id: string,
     build: (attempt: number) => Ticket,
-    options: { rateLimit: RateLimit | null; effects: (ticket: Ticket) => ChangeEffects | Promise<ChangeEffects> },
+    messages: (ticket: Ticket) => readonly OutboxMessage[],
   ): Promise<CreateResult> {
     for (let attempt = 0; ; attempt += 1) {
-      let taken: unknown = null;
-      const result = await withTransaction(this.db, async (tx): Promise<CreateResult> => {
-        // No read of the ticket first, which every first submit would wait for: the insert
-        // below fails on a taken id, and that rolls the whole transaction back (the rate
-        // limit's hit with it).
-        if (options.rateLimit) {
-          const { key, max, windowMs, now } = options.rateLimit;
-          if (!(await hitInTransaction(tx, key, max, windowMs, now))) return { kind: 'rate_limited' };
-        }
-        const ticket = build(attempt);
-        const data = { ...toDoc(ticket), ...this.chain.append(id, [], ticket.timeline) };
-        await tx.collection(COLLECTION.tickets).add({ data });
-        await writeEffects(tx, await options.effects(ticket));
+      const ticket = build(attempt);
+      const data = { ...toDoc(ticket), ...this.chain.append(id, [], ticket.timeline) };
+      // The ticket and its messages at once, not in a transaction (four calls in a row: start,
+      // insert, insert, commit): a submit waits for one round trip. A message whose ticket was
+      // not written (a crash between, a number drawn again) is never sent: the deliver job sends
+      // it only once ticket `id` exists with the number it carries.
+      const [made, ...queued] = await Promise.allSettled([
+        this.db.collection(COLLECTION.tickets).add({ data }),
+        ...messages(ticket).map((m) => this.db.collection(COLLECTION.outbox).add({ data: outboxDoc({ ...m, confirmNo: ticket.no }) })),
+      ]);
+      // A message already queued (the same report sent again) is the one wanted.
+      const lost = queued.find((q): q is PromiseRejectedResult => q.status === 'rejected' && !isDuplicateKey(q.reason));
+      if (made?.status === 'fulfilled') {
+        if (lost) throw lost.reason;
         return { kind: 'created', ticket };
-      }).catch((error: unknown) => {
-        if (!isDuplicateKey(error)) throw error;
-        taken = error;
-        return null;
-      });
-      if (result?.kind === 'created') return result;
-      // Not made: its id was taken, its number was, or the hourly limit is reached. A retry of a
-      // report already made (a lost answer) is answered with its ticket in every case.
+      }
+      if (!isDuplicateKey(made?.reason)) throw made?.reason;
+      // Its id was taken (a retry of a report already made: a lost answer) or its number was.
       const existing = await this.get(id);
       if (existing) return { kind: 'existing', ticket: existing };
-      if (result !== null) return result;
       // Another ticket holds this number (unique index): draw the next one.
-      if (attempt + 1 >= NUMBER_ATTEMPTS) throw taken;
+      if (attempt + 1 >= NUMBER_ATTEMPTS) throw made?.reason;
     }
   }
 

@@ -68,8 +68,25 @@ function withTimeout(send: Promise<SendResult>, ms: number): Promise<SendResult>
   return Promise.race([send, deadline]).finally(() => clearTimeout(timer));
 }
 
+/** How long a new ticket's message waits for its ticket (written at the same moment) before it is dropped. */
+export const CONFIRM_WAIT_MS = 10 * MINUTE;
+
+/**
+ * A new ticket's message (written beside the ticket, not with it: `confirmNo`) goes out only once
+ * that ticket exists with that number: 'wait' while it may still be being written, 'drop' when it
+ * never was (the submit failed between) or was written under a number drawn again.
+ */
+async function confirmed(deps: Deps, row: OutboxRow): Promise<'send' | 'wait' | 'drop'> {
+  if (!row.confirmNo) return 'send';
+  const ticket = await deps.tickets.get(row.ticketId);
+  if (ticket) return ticket.no === row.confirmNo ? 'send' : 'drop';
+  return deps.clock.now().getTime() - row.createdAt.getTime() < CONFIRM_WAIT_MS ? 'wait' : 'drop';
+}
+
 /** One attempt at one row; true when this run claimed it. */
 async function deliverOne(deps: Deps, row: OutboxRow, o: Resolved): Promise<boolean> {
+  const check = row.state === 'pending' ? await confirmed(deps, row) : 'send';
+  if (check === 'wait') return false;
   const claimedAt = deps.clock.now();
   if (!(await deps.outbox.claim(row, claimedAt, o.leaseMs))) return false;
   const attempt = row.attempts + 1;
@@ -80,6 +97,11 @@ async function deliverOne(deps: Deps, row: OutboxRow, o: Resolved): Promise<bool
   const finish = (state: OutboxState, lastError: string | null): Promise<void> =>
     settle({ state, nextAttemptAt: row.nextAttemptAt, lastError, finishedAt: deps.clock.now() });
 
+  if (check === 'drop') {
+    o.log(`${where}: its ticket was never written under this number; not sent`);
+    await finish('failed', 'no such ticket: not sent');
+    return true;
+  }
   if (attempt > MAX_ATTEMPTS) {
     // Only reachable through runs that died mid-send: give up rather than retry forever.
     o.log(`${where}: giving up after ${MAX_ATTEMPTS} attempts`);

@@ -47,7 +47,6 @@ export const submitReport = defineUseCase('report.submit', {
 
     const ticketId = deps.ids.idFromKey(`ticket|${actor.openid}|${params.clientRequestId}`);
     const create = async (id: string): Promise<Ticket> => {
-      await ensureClean(ctx, [params.description, params.location.address, params.onBehalfOf?.name]);
       const routed = await routeReport(deps, params.location);
       // A 代报's resident claims it later with this code (shown to the worker who filed it).
       const claimCode = params.onBehalfOf ? deps.ids.inviteCode() : null;
@@ -76,16 +75,27 @@ export const submitReport = defineUseCase('report.submit', {
           },
           { now, sla },
         );
-      // Who hears of it is read beside the transaction, not before it: a submit waits for one
-      // read fewer. A failed read fails the submit inside the transaction (nothing is written).
-      const recipients = recipientsFor(deps, build(0));
-      recipients.catch(() => undefined); // awaited below, unless the ticket exists or the limit is hit
-      const result = await deps.tickets.create(id, build, {
-        rateLimit: actor.role === 'resident' ? { key: `report|${actor.openid}`, max: REPORTS_PER_HOUR, windowMs: HOUR_MS, now } : null,
-        effects: async (t) =>
-          buildEffects({ deps, before: null, after: t, recipients: await recipients, categoryName: category.name, now }),
-      });
-      if (result.kind === 'rate_limited') throw fail('RATE_LIMITED', '一小时内最多上报 10 件，请稍后再试');
+      // The hourly limit, the content check and who hears of it, at once: one round trip. The
+      // limit counts this report by its id, so the same report sent again is not counted twice;
+      // a report refused for its content still counts (that is what the limit is for).
+      const [admission, recipients] = await Promise.all([
+        actor.role === 'resident' ? deps.limits.admit(`report|${actor.openid}`, id, REPORTS_PER_HOUR, HOUR_MS, now) : 'admitted',
+        recipientsFor(deps, build(0)),
+        ensureClean(ctx, [params.description, params.location.address, params.onBehalfOf?.name]),
+      ]);
+      if (admission === 'full') {
+        // A retry of a report made before the limit was reached is answered with its ticket.
+        const existing = await deps.tickets.get(id);
+        if (existing) return existing;
+        throw fail('RATE_LIMITED', '一小时内最多上报 10 件，请稍后再试');
+      }
+      const result = await deps.tickets.create(id, build, (t) =>
+        buildEffects({ deps, before: null, after: t, recipients, categoryName: category.name, now }).outbox.map((m) => ({
+          ...m,
+          // The same report sent again queues the same rows, not a second message.
+          id: deps.ids.idFromKey(`outbox|${t.id}|${t.no}|${m.touser}|${m.template}`),
+        })),
+      );
       return result.ticket;
     };
     // A retry (a lost answer on a bad connection) gets its ticket from create, whose insert fails

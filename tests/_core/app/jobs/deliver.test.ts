@@ -1,12 +1,14 @@
 // The `deliver` job over the real stack: outbox rows written with the ticket change, grants
 // recorded by subscription.record, the local subscribeMessage twin with injected faults.
 // Clock-driven: retries wait their backoff, crashed sends wait out their lease.
-import { backoffMs, deliverWith, MAX_ATTEMPTS } from '../../../../cloudfunctions/_core/app/jobs/deliver';
+import { backoffMs, CONFIRM_WAIT_MS, deliverWith, MAX_ATTEMPTS } from '../../../../cloudfunctions/_core/app/jobs/deliver';
+import { outboxDoc } from '../../../../cloudfunctions/_core/adapters/cloudbase/ticket-store';
+import { ticketNo } from '../../../../cloudfunctions/_core/domain/ticket-no';
 import { handleJobs } from '../../../../cloudfunctions/_core/app/jobs/handle-jobs';
 import type { OutboxRow } from '../../../../cloudfunctions/_core/ports';
 import { CloudMessageSender, miniprogramState } from '../../../../cloudfunctions/_core/adapters/cloudbase/message-sender';
 import { fieldProblem } from '../../../../cloudfunctions/_local/twins/message-sender';
-import { seedCommunity, useTestApp } from '../../../support/app';
+import { reportParams, seedCommunity, useTestApp } from '../../../support/app';
 import { bringTo, expectNoneOf, fileReport, freshResidents, messagesOf } from '../../../support/flows';
 
 const T0 = '2026-11-24T02:00:00.000Z'; // Tuesday 10:00 Shanghai
@@ -261,6 +263,59 @@ describe('delivery', () => {
     expect(await app.server.deps.tickets.get(ticketId)).toEqual(ticketBefore);
     // Never delivered, so the grant is still there for the next message.
     expect(await app.server.deps.grants.take(resident, 'ticketAccepted', now)).toBe(true);
+  });
+
+  test("a new ticket's message whose ticket was never written waits, then is dropped unsent and its grant kept", async () => {
+    expect(await app.ok('worker-1', 'subscription.record', { grants: { staffNewTicket: 'accept' } })).toEqual({ recorded: 1 });
+    // What a submit that died between its two writes leaves: the message, not the ticket.
+    await app.server.cloud.importDocuments('outbox', [
+      outboxDoc({
+        id: 'orphan-row',
+        touser: 'worker-1',
+        template: 'staffNewTicket',
+        templateId: 'staffNewTicket',
+        data: {},
+        page: 'staff/pages/ticket/index?id=nowhere',
+        ticketId: 'nowhere',
+        createdAt: now,
+        confirmNo: '20261124-000001',
+      }),
+    ]);
+    expect(await deliver()).toBe(0);
+    expect((await allRows()).find((r) => r.id === 'orphan-row')).toMatchObject({ state: 'pending', attempts: 0 });
+    advance(CONFIRM_WAIT_MS);
+    expect(await deliver()).toBe(1);
+    expect((await allRows()).find((r) => r.id === 'orphan-row')).toMatchObject({ state: 'failed', lastError: 'no such ticket: not sent' });
+    expect(app.server.sender.sent).toHaveLength(0);
+    // The grant is still there for a message that is sent.
+    const ticket = await fileReport(app, nextResident());
+    await deliver();
+    expect(sentTo(ticket.id).map((m) => m.touser)).toEqual(['worker-1']);
+  });
+
+  test("a ticket number drawn again: the first draw's message is dropped, the ticket's own is sent once", async () => {
+    expect(await app.ok('worker-1', 'subscription.record', { grants: { staffNewTicket: 'accept' } })).toEqual({ recorded: 1 });
+    const first = await fileReport(app, nextResident());
+    const params = reportParams();
+    const resident = nextResident();
+    const nextId = app.server.deps.ids.idFromKey(`ticket|${resident}|${params.clientRequestId}`);
+    const draw0 = ticketNo(now, nextId, 0);
+    // Another ticket holds the number the next one draws first.
+    const db = (await import('wx-server-sdk')).database();
+    await db
+      .collection('tickets')
+      .doc(first.id)
+      .update({ data: { no: draw0 } });
+    const second = await app.ok(resident, 'report.submit', params);
+    expect(second.no).toBe(ticketNo(now, nextId, 1));
+    const rows = (await allRows()).filter((r) => r.ticketId === second.ticketId);
+    expect(rows.map((r) => r.confirmNo).sort()).toEqual([draw0, second.no].sort());
+
+    await deliver();
+    const after = (await allRows()).filter((r) => r.ticketId === second.ticketId);
+    expect(after.find((r) => r.confirmNo === draw0)).toMatchObject({ state: 'failed', lastError: 'no such ticket: not sent' });
+    expect(after.find((r) => r.confirmNo === second.no)).toMatchObject({ state: 'sent' });
+    expect(sentTo(second.ticketId)).toHaveLength(1);
   });
 
   test('the backoff doubles from one minute and stops at an hour', () => {

@@ -46,6 +46,29 @@ describe('report.submit', () => {
     }
   });
 
+  test("a resident's first submit is no transaction: one call each for the limit, the ticket and its message", async () => {
+    const seen: string[] = [];
+    const stop = app.server.cloud.onRequest((r) => seen.push(`${r.action} ${String(r.body.collectionName ?? '')}`.trim()));
+    try {
+      const made = await app.ok('resident-quick', 'report.submit', reportParams());
+      expect(seen.filter((a) => a.includes('Transaction'))).toEqual([]);
+      expect(seen.filter((a) => a.endsWith(' tickets'))).toEqual(['database.insertDocument tickets']);
+      expect(seen.filter((a) => a.endsWith(' outbox'))).toEqual(['database.insertDocument outbox']);
+      // The limit's window: its insert beside the conditional update of an existing one.
+      expect(seen.filter((a) => a.endsWith(' rateLimits')).sort()).toEqual([
+        'database.insertDocument rateLimits',
+        'database.modifyDocument rateLimits',
+      ]);
+      seen.length = 0;
+      await app.ok('resident-quick', 'report.submit', reportParams());
+      expect(seen.filter((a) => a.includes('Transaction'))).toEqual([]);
+      const rows = (await app.server.deps.outbox.list(100)).filter((r) => r.ticketId === made.ticketId);
+      expect(rows).toMatchObject([{ template: 'staffNewTicket', confirmNo: made.no, state: 'pending' }]);
+    } finally {
+      stop();
+    }
+  });
+
   test('the same clientRequestId with different content → CONFLICT, not the old ticket; nothing stored', async () => {
     const params = reportParams();
     await app.ok('resident-b', 'report.submit', params);
