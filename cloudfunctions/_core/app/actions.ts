@@ -46,7 +46,7 @@ import { superviseTicket } from './ticket/supervise';
 import { transferTicket } from './ticket/transfer';
 import type { UseCase } from './use-case';
 
-export type ActionTable = { [A in Api.ActionName]: UseCase<A> };
+export type ActionTable = { [A in Api.ActionName]: UseCase<A, unknown> };
 
 export const ACTIONS: ActionTable = {
   'report.submit': submitReport,

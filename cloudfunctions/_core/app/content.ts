@@ -3,15 +3,21 @@
 // CONTENT_REJECTED and nothing changes. Many short texts (an import's place names) are checked
 // together in a few calls.
 import { fail } from './errors';
+import type { Deps } from '../ports';
 import type { CallContext } from './use-case';
 
 /** msgSecCheck takes up to 2 500 characters; stay well below. */
 const BATCH_CHARS = 2_000;
 
-export async function ensureClean(ctx: CallContext, texts: ReadonlyArray<string | null | undefined>): Promise<void> {
+export function ensureClean(ctx: CallContext, texts: ReadonlyArray<string | null | undefined>): Promise<void> {
+  return ensureCleanBy(ctx.deps, ctx.actor.openid, texts);
+}
+
+/** The same check by openid alone (a use case's `early` part, before the caller's role is known). */
+export async function ensureCleanBy(deps: Deps, openid: string, texts: ReadonlyArray<string | null | undefined>): Promise<void> {
   for (const text of texts) {
     if (!text) continue;
-    const verdict = await ctx.deps.content.check(ctx.actor.openid, text);
+    const verdict = await deps.content.check(openid, text);
     if (verdict === 'risky') throw fail('CONTENT_REJECTED');
   }
 }

@@ -62,7 +62,7 @@ export async function handleApi(
     return { ok: false, error: { code: 'UNAUTHENTICATED', message: MESSAGES.UNAUTHENTICATED } };
   }
   // The table is keyed by action, so each use case's params type matches its own schema.
-  const useCase = ACTIONS[action] as unknown as UseCase<Api.ActionName>;
+  const useCase = ACTIONS[action] as unknown as UseCase<Api.ActionName, unknown>;
   try {
     const params = useCase.params.safeParse(parsedEvent.data.params ?? {});
     if (!params.success) {
@@ -70,11 +70,14 @@ export async function handleApi(
       return { ok: false, error: { code: 'INVALID_INPUT', message: issues[0]?.message ?? MESSAGES.INVALID_INPUT, details: issues } };
     }
     const now = deps.clock.now();
+    // Beside the identity lookup: what the action reads whoever the caller turns out to be.
+    const early = useCase.early ? useCase.early(params.data, openid, deps, now) : Promise.resolve(undefined);
+    early.catch(() => undefined); // a caller refused below never awaits it
     const { actor, lastActiveAt, self } = await resolveCaller(openid, deps);
     if (useCase.who === 'staff' && actor.role === 'resident') {
       return { ok: false, error: { code: 'FORBIDDEN', message: '该功能仅限工作人员使用' } };
     }
-    const data = await useCase.run(params.data, { actor, deps, now, self });
+    const data = await useCase.run(params.data, { actor, deps, now, self }, early);
     await noteActivity(actor, lastActiveAt, deps, now);
     return { ok: true, data };
   } catch (error) {

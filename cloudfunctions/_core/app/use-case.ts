@@ -12,11 +12,18 @@ export interface CallContext {
   self?: StaffRecord | null;
 }
 
-export interface UseCase<A extends Api.ActionName> {
+export interface UseCase<A extends Api.ActionName, E = undefined> {
   /** 'anyone' = any signed-in user (a resident or staff); 'staff' = a bound staff role. */
   who: 'anyone' | 'staff';
   params: z.ZodType<Api.Params<A>, unknown>;
-  run(params: Api.Params<A>, ctx: CallContext): Promise<Api.Data<A>>;
+  /**
+   * Reads (and for report.submit, the hourly limit's hit) that need only the params and the
+   * caller's openid, started beside the lookup of who the caller is, so the call waits for one
+   * round trip fewer; `run` gets the promise. It runs before the caller's role is known: it must
+   * change nothing a refused call would have to undo, and it may be thrown away unawaited.
+   */
+  early?(params: Api.Params<A>, openid: string, deps: Deps, now: Date): Promise<E>;
+  run(params: Api.Params<A>, ctx: CallContext, early: Promise<E>): Promise<Api.Data<A>>;
 }
 
-export const defineUseCase = <A extends Api.ActionName>(_action: A, useCase: UseCase<A>): UseCase<A> => useCase;
+export const defineUseCase = <A extends Api.ActionName, E = undefined>(_action: A, useCase: UseCase<A, E>): UseCase<A, E> => useCase;

@@ -251,6 +251,53 @@ describe('an unexpected failure inside a use case', () => {
   });
 });
 
+describe("a use case's early part", () => {
+  /** Deps whose staff lookup and ticket read note when they start and end. */
+  function traced(): { deps: Deps; events: string[] } {
+    const events: string[] = [];
+    const base = app.server.deps;
+    const note =
+      <A extends unknown[], R>(name: string, f: (...args: A) => Promise<R>) =>
+      async (...args: A): Promise<R> => {
+        events.push(`${name} start`);
+        try {
+          return await f(...args);
+        } finally {
+          events.push(`${name} end`);
+        }
+      };
+    const staff = override(base.staff, { get: note('identity', (openid: string) => base.staff.get(openid)) });
+    const tickets = override(base.tickets, {
+      get: note('ticket', (id: string) => base.tickets.get(id)),
+      list: note('list', (...args: Parameters<Deps['tickets']['list']>) => base.tickets.list(...args)),
+    });
+    return { deps: { ...base, staff, tickets }, events };
+  }
+
+  test('ticket.get and report.mine read beside the lookup of who asks, not after it', async () => {
+    for (const [event, read] of [
+      [{ action: 'ticket.get', params: { ticketId } }, 'ticket'],
+      [{ action: 'report.mine', params: {} }, 'list'],
+    ] as const) {
+      const { deps, events } = traced();
+      expect((await send('resident-a', event, deps)).ok).toBe(true);
+      // Both started before either ended.
+      expect(events.indexOf(`${read} start`)).toBeLessThan(events.indexOf('identity end'));
+      expect(events.indexOf('identity start')).toBeLessThan(events.indexOf(`${read} end`));
+    }
+  });
+
+  test('a caller refused before the early part is awaited gets the refusal; its failure is dropped, not logged', async () => {
+    const base = app.server.deps;
+    const staff = override(base.staff, { holders: () => Promise.reject(new Error('read failed')) });
+    const logged: string[] = [];
+    const event = { action: 'report.submit', params: reportParams({ onBehalfOf: { name: '张阿姨', phone: '13912345678' } }) };
+    const answer = await send('resident-a', event, { ...base, staff }, (l) => logged.push(l));
+    expect(answer).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(logged).toEqual([]);
+  });
+});
+
 describe('every error message is Chinese', () => {
   test('one of each code a user can meet', async () => {
     const { code } = await app.ok(ADMIN, 'admin.invites.create', { role: 'gridWorker', scope: { grids: ['ZD-CZ-HG-01'] } });

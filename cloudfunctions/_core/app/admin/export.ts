@@ -90,7 +90,7 @@ export const exportPeriod = defineUseCase('admin.export', {
     const { actor, deps, now } = ctx;
     if (!isAreaAdmin(actor)) throw fail('FORBIDDEN', '只有管理员可以导出');
     // Scope rules, period checks and the figures sheets: stats.summary itself.
-    const summary = await statsSummary.run(params, ctx);
+    const summary = await statsSummary.run(params, ctx, Promise.resolve(undefined));
     const area = await areaOf(actor, params.scope, deps);
     const from = startOfShanghaiDay(params.from);
     const before = new Date(startOfShanghaiDay(params.to).getTime() + DAY_MS);

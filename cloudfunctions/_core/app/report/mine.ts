@@ -11,16 +11,15 @@ const PAGE_SIZE = 20;
 export const myReports = defineUseCase('report.mine', {
   who: 'anyone',
   params: z.strictObject({ status: ticketStatus.optional(), cursor }),
-  run: async (params, ctx) => {
-    const page = await ctx.deps.tickets.list(
-      {
-        statuses: params.status ? [params.status] : [],
-        person: ctx.actor.openid,
-        order: 'newest',
-      },
+  // Anyone's own reports are theirs whatever their role: read beside the lookup of who asks.
+  early: (params, openid, deps) =>
+    deps.tickets.list(
+      { statuses: params.status ? [params.status] : [], person: openid, order: 'newest' },
       params.cursor ?? null,
       PAGE_SIZE,
-    );
+    ),
+  run: async (_params, ctx, early) => {
+    const page = await early;
     const people = new People(ctx.deps, [ctx.self]);
     await people.prefetch(page.items);
     const items = await Promise.all(

@@ -8,17 +8,22 @@ import { ticketNo } from '../../domain/ticket-no';
 import type { Ticket } from '../../domain/types';
 import { fail } from '../errors';
 import { routeReport } from '../routing';
-import { buildEffects, recipientsFor } from '../ticket/effects';
-import { ensureClean } from '../content';
+import { buildEffects, staffToTell } from '../ticket/effects';
+import { ensureCleanBy } from '../content';
 import { deadlineView } from '../ticket/view';
 import { categoryCode, location, phone, photos, text } from '../schemas';
 import { sla } from '../sla';
 import { defineUseCase } from '../use-case';
 import { HOUR_MS } from '../../domain/time-units';
+import type { Deps } from '../../ports';
 
 export const MAY_FILE_FOR_OTHERS: ReadonlySet<Api.Role> = new Set(['gridWorker', 'communityAdmin']);
 /** A resident may submit at most 10 reports an hour (DOMAIN.md, Privacy and abuse). */
 export const REPORTS_PER_HOUR = 10;
+
+/** A report's ticket id: the same request id from the same person is the same ticket. */
+const ticketIdOf = (deps: Deps, openid: string, clientRequestId: string): string =>
+  deps.ids.idFromKey(`ticket|${openid}|${clientRequestId}`);
 
 export const submitReport = defineUseCase('report.submit', {
   who: 'anyone',
@@ -33,21 +38,42 @@ export const submitReport = defineUseCase('report.submit', {
     onBehalfOf: z.strictObject({ name: text(20), phone }).optional(),
     patrol: z.boolean().optional(),
   }),
-  run: async (params, ctx) => {
+  // Everything that needs only the report and who sent it, beside the lookup of the sender's role:
+  // the checks that refuse it, then at once the hourly limit's hit and the read of who hears of
+  // it. The hit is counted only for a report that passed every check a resident's report can
+  // fail (a 代报 or patrol find is staff's, and staff are not limited).
+  early: async (params, openid, deps, now) => {
+    const category = await deps.categories.get(params.category);
+    if (!category) throw fail('INVALID_INPUT', '请选择问题类型', [{ path: 'category', message: '没有这个问题类型' }]);
+    if (params.photos.some((p) => !deps.files.isOwnUpload(openid, p))) {
+      throw fail('INVALID_INPUT', '只能使用本人上传的照片');
+    }
+    await ensureCleanBy(deps, openid, [params.description, params.location.address, params.onBehalfOf?.name]);
+    const routed = await routeReport(deps, params.location);
+    const id = ticketIdOf(deps, openid, params.clientRequestId);
+    const [admission, staff] = await Promise.all([
+      params.onBehalfOf || params.patrol
+        ? ('admitted' as const)
+        : deps.limits.admit(`report|${openid}`, id, REPORTS_PER_HOUR, HOUR_MS, now),
+      staffToTell(deps, { departmentCode: null, level: routed.level, place: routed.place }),
+    ]);
+    return { category, routed, id, admission, staff };
+  },
+  run: async (params, ctx, early) => {
     const { actor, deps, now } = ctx;
     if ((params.onBehalfOf || params.patrol) && !MAY_FILE_FOR_OTHERS.has(actor.role)) {
       throw fail('FORBIDDEN', '只有网格员可以代报或上报巡查发现');
     }
     if (params.onBehalfOf && params.patrol) throw fail('INVALID_INPUT', '代报和巡查上报只能选一种');
-    const category = await deps.categories.get(params.category);
-    if (!category) throw fail('INVALID_INPUT', '请选择问题类型', [{ path: 'category', message: '没有这个问题类型' }]);
-    if (params.photos.some((p) => !deps.files.isOwnUpload(actor.openid, p))) {
-      throw fail('INVALID_INPUT', '只能使用本人上传的照片');
-    }
+    const { category, routed, id, admission, staff } = await early;
 
-    const ticketId = deps.ids.idFromKey(`ticket|${actor.openid}|${params.clientRequestId}`);
-    const create = async (id: string): Promise<Ticket> => {
-      const routed = await routeReport(deps, params.location);
+    const create = async (): Promise<Ticket> => {
+      if (actor.role === 'resident' && admission === 'full') {
+        // A retry of a report made before the limit was reached is answered with its ticket.
+        const existing = await deps.tickets.get(id);
+        if (existing) return existing;
+        throw fail('RATE_LIMITED', '一小时内最多上报 10 件，请稍后再试');
+      }
       // A 代报's resident claims it later with this code (shown to the worker who filed it).
       const claimCode = params.onBehalfOf ? deps.ids.inviteCode() : null;
       const build = (attempt: number): Ticket =>
@@ -75,20 +101,7 @@ export const submitReport = defineUseCase('report.submit', {
           },
           { now, sla },
         );
-      // The hourly limit, the content check and who hears of it, at once: one round trip. The
-      // limit counts this report by its id, so the same report sent again is not counted twice;
-      // a report refused for its content still counts (that is what the limit is for).
-      const [admission, recipients] = await Promise.all([
-        actor.role === 'resident' ? deps.limits.admit(`report|${actor.openid}`, id, REPORTS_PER_HOUR, HOUR_MS, now) : 'admitted',
-        recipientsFor(deps, build(0)),
-        ensureClean(ctx, [params.description, params.location.address, params.onBehalfOf?.name]),
-      ]);
-      if (admission === 'full') {
-        // A retry of a report made before the limit was reached is answered with its ticket.
-        const existing = await deps.tickets.get(id);
-        if (existing) return existing;
-        throw fail('RATE_LIMITED', '一小时内最多上报 10 件，请稍后再试');
-      }
+      const recipients = { residents: [], staff };
       const result = await deps.tickets.create(id, build, (t) =>
         buildEffects({ deps, before: null, after: t, recipients, categoryName: category.name, now }).outbox.map((m) => ({
           ...m,
@@ -100,7 +113,7 @@ export const submitReport = defineUseCase('report.submit', {
     };
     // A retry (a lost answer on a bad connection) gets its ticket from create, whose insert fails
     // on the taken id: no read up front, which every first submit would pay for.
-    const ticket = await create(ticketId);
+    const ticket = await create();
     if (ticket.reporterOpenid !== actor.openid) throw fail('CONFLICT');
     // The same request id means the same report: a different one under a reused id is refused,
     // not silently answered with the old ticket.

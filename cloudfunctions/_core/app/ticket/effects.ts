@@ -33,7 +33,7 @@ const STAFF_TEMPLATE: Partial<Record<TimelineKind, TemplateKey>> = {
   urge: 'staffEscalated',
 };
 
-export function holderOf(ticket: Ticket): Holder | null {
+export function holderOf(ticket: Pick<Ticket, 'departmentCode' | 'level' | 'place'>): Holder | null {
   if (ticket.departmentCode) return { kind: 'department', departmentCode: ticket.departmentCode };
   const p = ticket.place;
   switch (ticket.level) {
@@ -54,16 +54,19 @@ const lastKind = (ticket: Ticket): TimelineKind | null => ticket.timeline[ticket
 export async function recipientsFor(deps: Deps, after: Ticket): Promise<Recipients> {
   const kind = lastKind(after);
   const residents = kind !== null && RESIDENT_TEMPLATE[kind] ? residentsOf(after) : [];
-  let staff: string[] = [];
-  if (kind !== null && STAFF_TEMPLATE[kind]) {
-    const holder = holderOf(after);
-    staff = holder ? await deps.staff.holders(holder) : [];
-    // A grid with no worker bound yet: its community hears instead, so nothing waits unseen.
-    if (staff.length === 0 && holder?.kind === 'grid' && after.place.community) {
-      staff = await deps.staff.holders({ kind: 'community', community: after.place.community });
-    }
-  }
+  const staff = kind !== null && STAFF_TEMPLATE[kind] ? await staffToTell(deps, after) : [];
   return { residents, staff };
+}
+
+/** The staff who hear of a ticket in their queue: its holder's. */
+export async function staffToTell(deps: Deps, ticket: Pick<Ticket, 'departmentCode' | 'level' | 'place'>): Promise<string[]> {
+  const holder = holderOf(ticket);
+  const staff = holder ? await deps.staff.holders(holder) : [];
+  // A grid with no worker bound yet: its community hears instead, so nothing waits unseen.
+  if (staff.length === 0 && holder?.kind === 'grid' && ticket.place.community) {
+    return deps.staff.holders({ kind: 'community', community: ticket.place.community });
+  }
+  return staff;
 }
 
 export interface EffectInput {

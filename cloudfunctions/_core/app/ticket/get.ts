@@ -9,8 +9,10 @@ import { toView } from './view';
 export const getTicket = defineUseCase('ticket.get', {
   who: 'anyone',
   params: z.strictObject({ ticketId: id }),
-  run: async (params, ctx) => {
-    const ticket = await loadVisibleTicket(params.ticketId, ctx);
+  // Read beside the lookup of who asks; who may see it is decided once that is known.
+  early: (params, _openid, deps) => deps.tickets.get(params.ticketId),
+  run: async (params, ctx, early) => {
+    const ticket = await loadVisibleTicket(params.ticketId, ctx, undefined, early);
     return toView(ticket, ctx.actor, ctx.deps, ctx.now, { timeline: true, photoUrls: true });
   },
 });

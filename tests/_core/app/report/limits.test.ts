@@ -37,6 +37,16 @@ test('the limit reached, a retry of the last report is still answered with its t
   expect((await app.ok('at-limit', 'report.mine', {})).items).toHaveLength(10);
 });
 
+test('a report refused for its input (unknown category, risky text) counts no hit against the hour', async () => {
+  app.setNow('2026-11-27T10:00:00+08:00');
+  await expectRefused(app, 'INVALID_INPUT', () => app.call('careful', 'report.submit', reportParams({ category: 'no-such-category' })));
+  await expectRefused(app, 'CONTENT_REJECTED', () =>
+    app.call('careful', 'report.submit', reportParams({ description: `楼道里有人${LOCAL_RISKY_WORD}` })),
+  );
+  for (let i = 0; i < 10; i += 1) await app.ok('careful', 'report.submit', reportParams());
+  await expectRefused(app, 'RATE_LIMITED', () => app.call('careful', 'report.submit', reportParams()));
+});
+
 test('staff filing patrol finds are not limited', async () => {
   app.setNow('2026-11-26T10:00:00+08:00');
   for (let i = 0; i < 12; i += 1) await app.ok('worker-1', 'report.submit', reportParams({ patrol: true }));
