@@ -46,6 +46,13 @@ export interface StaffStore {
    * one query per kind of queue, not one per queue (a page of tickets sits in a handful of grids).
    */
   holdersOfMany(holders: readonly Holder[]): Promise<Map<string, StaffRecord[]>>;
+  /**
+   * For naming who handles a ticket (the views' 承办人), never for deciding what anyone may do:
+   * getMany and holdersOfMany as this function instance read them at most STAFF_SHOWN_MS ago —
+   * a binding, removal or change of scope made through this instance shows at once.
+   */
+  shown(openids: readonly string[]): Promise<StaffRecord[]>;
+  shownHolders(holders: readonly Holder[]): Promise<Map<string, StaffRecord[]>>;
   createInvite(invite: InviteRecord): Promise<void>;
   /** Marks the invite used and binds the role in one transaction: a code works exactly once. */
   redeem(code: string, openid: string, now: Date, profile: StaffProfile): Promise<RedeemResult>;

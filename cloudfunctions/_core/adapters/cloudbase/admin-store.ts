@@ -6,6 +6,7 @@ import { COLLECTION } from './collections';
 import type { AdminStore, DirectoryMember, Page, PendingInvite } from '../../ports';
 import type { Scope, StaffRole } from '../../domain/types';
 import { decodeCursor, doc, docs, encodeCursor, removed, toDate, toStr, updated, type Doc } from './results';
+import { staffChanged } from './staff-store';
 import { newestFirstPage } from './newest-page';
 import { database, type Database } from './sdk';
 
@@ -94,7 +95,9 @@ export class CloudAdminStore implements AdminStore {
 
   async removeMember(member: DirectoryMember): Promise<boolean> {
     const where = { _id: member.openid, inviteCode: member.inviteCode, role: member.role };
-    return (await removed(this.db.collection(COLLECTION.staff).where(where).remove())) === 1;
+    const gone = (await removed(this.db.collection(COLLECTION.staff).where(where).remove())) === 1;
+    staffChanged();
+    return gone;
   }
 
   async rescopeMember(member: DirectoryMember, scope: Scope, areas: string[]): Promise<boolean> {
@@ -107,6 +110,7 @@ export class CloudAdminStore implements AdminStore {
         .where(where)
         .update({ data: { scope: _.set(scope), areas: _.set(areas) } }),
     );
+    staffChanged();
     return count === 1;
   }
 

@@ -43,8 +43,75 @@ const toStaff = (d: Doc): StaffRecord => ({
   lastActiveAt: toDate(d.lastActiveAt),
 });
 
+/**
+ * How long a function instance names handlers from what it read (views name the staff who
+ * handle a ticket on every list and ticket page: read each time, that is a query or two more on
+ * every page). Another instance's binding, removal or change of scope shows within this time.
+ */
+export const STAFF_SHOWN_MS = 30_000;
+/** Entries kept at most (a city has a few thousand staff); past it the oldest half goes. */
+const SHOWN_MAX = 10_000;
+
+/** Bumped by every change of who holds what through this instance: shown entries from before are not used. */
+let staffChanges = 0;
+export function staffChanged(): void {
+  staffChanges += 1;
+}
+
+interface Shown<T> {
+  readonly at: number;
+  readonly changes: number;
+  readonly value: T;
+}
+
 export class CloudStaffStore implements StaffStore {
-  constructor(private readonly db: Database = database()) {}
+  private readonly shownRecords = new Map<string, Shown<StaffRecord | null>>();
+  private readonly shownQueues = new Map<string, Shown<StaffRecord[]>>();
+
+  constructor(
+    private readonly db: Database = database(),
+    private readonly clock: () => number = () => Date.now(),
+  ) {}
+
+  private fresh<T>(entry: Shown<T> | undefined): entry is Shown<T> {
+    return entry !== undefined && entry.changes === staffChanges && this.clock() - entry.at < STAFF_SHOWN_MS;
+  }
+
+  private keep<T>(into: Map<string, Shown<T>>, key: string, entry: Shown<T>): void {
+    if (into.size >= SHOWN_MAX) {
+      let drop = into.size / 2;
+      for (const old of into.keys()) {
+        if (drop-- <= 0) break;
+        into.delete(old);
+      }
+    }
+    into.delete(key); // re-inserted last: the map's order is the order entries were read
+    into.set(key, entry);
+  }
+
+  async shown(openids: readonly string[]): Promise<StaffRecord[]> {
+    const missing = [...new Set(openids)].filter((o) => !this.fresh(this.shownRecords.get(o)));
+    if (missing.length > 0) {
+      const at = this.clock();
+      const changes = staffChanges;
+      const found = new Map((await this.getMany(missing)).map((r) => [r.openid, r]));
+      for (const openid of missing) this.keep(this.shownRecords, openid, { at, changes, value: found.get(openid) ?? null });
+    }
+    return openids.flatMap((o) => {
+      const record = this.shownRecords.get(o)?.value;
+      return record ? [record] : [];
+    });
+  }
+
+  async shownHolders(holders: readonly Holder[]): Promise<Map<string, StaffRecord[]>> {
+    const missing = holders.filter((h) => !this.fresh(this.shownQueues.get(holderKey(h))));
+    if (missing.length > 0) {
+      const at = this.clock();
+      const changes = staffChanges;
+      for (const [key, records] of await this.holdersOfMany(missing)) this.keep(this.shownQueues, key, { at, changes, value: records });
+    }
+    return new Map(holders.map((h) => [holderKey(h), this.shownQueues.get(holderKey(h))?.value ?? []]));
+  }
 
   async get(openid: string): Promise<StaffRecord | null> {
     const found = await doc(this.db.collection(COLLECTION.staff).doc(openid).get());
@@ -176,6 +243,9 @@ export class CloudStaffStore implements StaffStore {
           },
         });
       return { ok: true, staff };
+    }).then((result) => {
+      if (result.ok) staffChanged();
+      return result;
     });
   }
 }

@@ -17,6 +17,8 @@ const byStaff = (entry: Ticket['timeline'][number] | undefined): entry is Ticket
 /**
  * Staff records and queue holders looked up once per request: a list of twenty tickets usually
  * names the same few people. `prefetch` reads all a page needs in two batched reads up front.
+ * Only for naming handlers: through the store's `shown` reads, which a function instance may
+ * answer from what it read in the last STAFF_SHOWN_MS.
  */
 export class People {
   private readonly records = new Map<string, Promise<StaffRecord | null>>();
@@ -33,7 +35,7 @@ export class People {
   staff(openid: string): Promise<StaffRecord | null> {
     let found = this.records.get(openid);
     if (!found) {
-      found = this.deps.staff.get(openid);
+      found = this.deps.staff.shown([openid]).then((records) => records[0] ?? null);
       this.records.set(openid, found);
     }
     return found;
@@ -43,7 +45,7 @@ export class People {
     const key = holderKey(holder);
     let found = this.queues.get(key);
     if (!found) {
-      found = this.deps.staff.holders(holder);
+      found = this.deps.staff.shownHolders([holder]).then((queues) => (queues.get(key) ?? []).map((r) => r.openid));
       this.queues.set(key, found);
     }
     return found;
@@ -59,7 +61,7 @@ export class People {
       for (const entry of ticket.timeline) if (byStaff(entry) && !this.records.has(entry.actorOpenid)) named.add(entry.actorOpenid);
     }
     if (named.size > 0) {
-      const found = new Map((await this.deps.staff.getMany([...named])).map((r) => [r.openid, r]));
+      const found = new Map((await this.deps.staff.shown([...named])).map((r) => [r.openid, r]));
       for (const openid of named) this.records.set(openid, Promise.resolve(found.get(openid) ?? null));
     }
     const queues: Holder[] = [];
@@ -69,7 +71,7 @@ export class People {
       if (holder && !this.queues.has(holderKey(holder))) queues.push(holder);
     }
     if (queues.length === 0) return;
-    for (const [key, records] of await this.deps.staff.holdersOfMany(queues)) {
+    for (const [key, records] of await this.deps.staff.shownHolders(queues)) {
       for (const record of records) if (!this.records.has(record.openid)) this.records.set(record.openid, Promise.resolve(record));
       this.queues.set(key, Promise.resolve(records.map((r) => r.openid)));
     }

@@ -2,6 +2,7 @@
 // phone of the staff member who holds it now — the one who last acted on it, else the only person
 // whose queue it sits in — or, once finished, of who resolved or rejected it. Never an openid.
 // Staff detail views also carry the ticket's 督办 records and the grid's outline for the map.
+import { staffChanged } from '../../../../cloudfunctions/_core/adapters/cloudbase/staff-store';
 import { bindStaff, seedCommunity, useTestApp, displayNameOf } from '../../../support/app';
 import { bringTo, CZ_SANITATION, departmentWithHandler, expectNoneOf, fileReport, freshResidents, TUESDAY } from '../../../support/flows';
 
@@ -100,11 +101,17 @@ describe('the handler on a ticket view', () => {
     const stop = app.server.cloud.onRequest((r) => {
       if (r.body.collectionName === 'staff') staffReads.push(String(r.body.query));
     });
+    // As a function instance that has named nobody yet.
+    staffChanged();
     const mine = await app.ok(resident, 'report.mine', {});
-    stop();
     // The caller's own record, the staff named in the timelines (one read), and the holders of
     // the open queues no named person holds: one read per kind of queue (grids, community, department).
     expect(staffReads).toHaveLength(5);
+    // The same page again from the same instance: only who is asking is read again.
+    staffReads.length = 0;
+    expect(await app.ok(resident, 'report.mine', {})).toEqual(mine);
+    stop();
+    expect(staffReads).toHaveLength(1);
     const tickets = [open, alone, accepted, escalated, dispatched, resolved, rejected];
     expect(mine.items.map((t) => t.id).sort()).toEqual(tickets.map((t) => t.id).sort());
     for (const item of mine.items) expect(item.handler).toEqual(await handlerSeenBy(resident, item.id));
