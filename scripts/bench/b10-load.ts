@@ -70,6 +70,7 @@ export const b10: BenchRow = {
         url: server.url,
         seconds: SECONDS,
         warmupSeconds: WARMUP_SECONDS,
+        primeCalls: 20,
         streams: [
           {
             name: 'submit',
