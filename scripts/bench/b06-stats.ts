@@ -4,8 +4,8 @@
 // figures job computes — each cell's day tallied from its tickets (the domain's tallyTickets),
 // summed into street, district and the whole deployment (mergeBodies), and each of those places'
 // months merged from their days with each day's total — in the figures store's own document forms
-// (rollupDoc, monthDocs), imported into the local cloud (cell and community rollups, which a
-// district's summary never reads, are left out). Measured: stats.summary through handleApi (CPU, and the documents the
+// (rollupDoc, monthDocs), imported into the local cloud day by day as the tickets are written
+// (cell and community rollups, which a district's summary never reads, are left out). Measured: stats.summary through handleApi (CPU, and the documents the
 // local cloud returns to it), against reading every ticket document of the district's year
 // through the SDK, page by page, and tallying them: the recount the figures must equal.
 import { performance } from 'node:perf_hooks';
@@ -14,6 +14,7 @@ import { monthDocs, rollupDoc } from '../../cloudfunctions/_core/adapters/cloudb
 import { fromDoc } from '../../cloudfunctions/_core/adapters/cloudbase/ticket-store';
 import { database } from '../../cloudfunctions/_core/adapters/cloudbase/sdk';
 import { handleApi } from '../../cloudfunctions/_core/app/handle-api';
+import { toShanghaiDateKey } from '../../cloudfunctions/_core/domain/calendar';
 import { cellOf, cohortDay, mergeBodies, summarize, tallyTickets, type FigureBody } from '../../cloudfunctions/_core/domain/figures';
 import { OPEN_STATUSES, type PlaceRef, type Ticket } from '../../cloudfunctions/_core/domain/types';
 import { syntheticCity } from '../synthetic/city';
@@ -45,110 +46,132 @@ export const b06: BenchRow = {
       const t0 = performance.now();
       await importGrids(server, city.grids, now);
       await bindStaff(server, city.grids, now);
-      // Tickets in slices (each slice's tickets are dropped once written and tallied): the cells of
-      // each slice are tallied at once, and a cell's day that two slices share is the sum of their
-      // tallies (figures add up exactly), so 900,000 tickets never sit in memory at once.
-      const cells = new Map<string, { where: PlaceRef; day: string; body: FigureBody }>();
-      const slices = Math.max(4, Math.ceil(TICKETS / 100_000));
+      // The rollups are built day by day as the tickets are written, so that only a day or two of
+      // tickets and one month of area days are held at a time (900,000 tickets' cells all at once
+      // took gigabytes of this heap). The tickets come in time order, each at most a minute
+      // later than its place in the order: a day is whole once a ticket two minutes past its end
+      // arrives. A cell's day is tallied from all its tickets at once (the figures job's rollup
+      // of that cell), summed into street, district and the whole deployment (mergeBodies), and
+      // each of those places' months is merged from its days, with each day's total.
+      const open = new Map<string, Map<string, { where: PlaceRef; tickets: Ticket[] }>>();
+      const done = new Set<string>();
+      const months = new Map<
+        string,
+        { level: Exclude<Level, 'cell'>; place: string; month: string; days: Array<{ day: string; body: FigureBody }> }
+      >();
+      let cellWrites = 0;
+      let areaWrites = 0;
+      let monthWrites = 0;
+      let rollupMs = 0;
+      let pending: Record<string, unknown>[] = [];
+      const flush = async (): Promise<void> => {
+        const t = performance.now();
+        if (pending.length > 0) await server.cloud.importDocuments(COLLECTION.rollups, pending);
+        pending = [];
+        rollupMs += performance.now() - t;
+      };
+      /** The month rollups of every month before `before` (all when null), as the figures job recomputes them from their days. */
+      const closeMonths = (before: string | null): void => {
+        for (const [key, m] of months) {
+          if (before !== null && m.month >= before) continue;
+          months.delete(key);
+          const days = m.days.sort((a, b) => a.day.localeCompare(b.day));
+          const parts = monthDocs(
+            m.level,
+            m.place,
+            m.month,
+            {
+              month: m.month,
+              body: mergeBodies(days.map((d) => d.body)),
+              days: Object.fromEntries(days.map((d) => [d.day, d.body.total])),
+            },
+            now,
+          );
+          pending.push(...parts);
+          monthWrites += parts.length;
+        }
+      };
+      /** A whole day: its cells tallied, its area rollups written (cells and communities, which a district's summary never reads, are left out). */
+      const closeDay = (day: string): void => {
+        const t = performance.now();
+        const cells = open.get(day);
+        open.delete(day);
+        done.add(day);
+        closeMonths(day.slice(0, 7));
+        const areas = new Map<string, { level: Exclude<Level, 'cell'>; place: string; parts: FigureBody[] }>();
+        const add = (level: Exclude<Level, 'cell'>, place: string | null, body: FigureBody): void => {
+          if (place === null) return;
+          const key = `${level}|${place}`;
+          const found = areas.get(key);
+          if (found) found.parts.push(body);
+          else areas.set(key, { level, place, parts: [body] });
+        };
+        for (const cell of cells?.values() ?? []) {
+          const body = tallyTickets(cell.tickets);
+          cellWrites += 1;
+          add('street', cell.where.street, body);
+          add('district', cell.where.district, body);
+          add('all', '*', body);
+        }
+        // Written with the figures store's own document form, straight into the local cloud (a
+        // few thousand documents of up to a few hundred kilobytes each through the SDK would make
+        // the bench slow, not the measurement different).
+        for (const area of areas.values()) {
+          const body = mergeBodies(area.parts);
+          pending.push(rollupDoc(area.level, area.place, day, body, null, now));
+          areaWrites += 1;
+          const month = day.slice(0, 7);
+          const key = `${area.level}|${area.place}|${month}`;
+          const found = months.get(key);
+          if (found) found.days.push({ day, body });
+          else months.set(key, { level: area.level, place: area.place, month, days: [{ day, body }] });
+        }
+        rollupMs += performance.now() - t;
+      };
       const taken = new Set<string>();
+      const slices = Math.max(4, Math.ceil(TICKETS / 100_000));
+      let batch: Ticket[] = [];
       for (let s = 0; s < slices; s++) {
         const count = Math.floor(TICKETS / slices) + (s < TICKETS % slices ? 1 : 0);
         const firstIndex = s * Math.floor(TICKETS / slices) + Math.min(s, TICKETS % slices);
         const days = 365 / slices;
         const from = new Date(Date.parse('2025-12-31T16:00:00Z') + s * days * 86_400_000);
-        const slice = new Map<string, { where: PlaceRef; day: string; tickets: Ticket[] }>();
-        await seedTickets(
-          server,
-          (function* () {
-            for (const t of syntheticTickets({
-              count,
-              grids: city.grids,
-              from,
-              days,
-              seed: 60 + s,
-              firstIndex,
-              taken,
-              reporter: (i) => `bench-r-${i % 50_000}`,
-            })) {
-              const day = cohortDay(t);
-              const key = `${cellOf(t.place)}|${day}`;
-              const cell = slice.get(key);
-              if (cell) cell.tickets.push(t);
-              else slice.set(key, { where: t.place, day, tickets: [t] });
-              yield t;
-            }
-          })(),
-        );
-        for (const [key, cell] of slice) {
-          const body = tallyTickets(cell.tickets);
-          const held = cells.get(key);
-          cells.set(key, { where: cell.where, day: cell.day, body: held ? mergeBodies([held.body, body]) : body });
+        for (const t of syntheticTickets({
+          count,
+          grids: city.grids,
+          from,
+          days,
+          seed: 60 + s,
+          firstIndex,
+          taken,
+          reporter: (i) => `bench-r-${i % 50_000}`,
+        })) {
+          const day = cohortDay(t);
+          if (done.has(day)) throw new Error(`B6: a ticket of ${day} came after that day was rolled up`);
+          const settled = toShanghaiDateKey(new Date(t.createdAt.getTime() - 120_000));
+          for (const d of [...open.keys()]) if (d < settled) closeDay(d);
+          let cells = open.get(day);
+          if (!cells) open.set(day, (cells = new Map()));
+          const key = cellOf(t.place);
+          const cell = cells.get(key);
+          if (cell) cell.tickets.push(t);
+          else cells.set(key, { where: t.place, tickets: [t] });
+          batch.push(t);
+          if (batch.length === 5000) {
+            await seedTickets(server, batch);
+            batch = [];
+          }
+          if (pending.length >= 200) await flush();
         }
       }
-      const seeded = (performance.now() - t0) / 1000;
-
-      // The rollups, as the figures job leaves them: cells from their tickets, areas from their cells.
-      const t1 = performance.now();
-      const bodies = new Map<string, { level: Level; place: string; day: string; where: PlaceRef | null; parts: FigureBody[] }>();
-      const add = (level: Level, place: string | null, day: string, body: FigureBody): void => {
-        if (place === null) return;
-        const key = `${level}|${place}|${day}`;
-        const found = bodies.get(key);
-        if (found) found.parts.push(body);
-        else bodies.set(key, { level, place, day, where: null, parts: [body] });
-      };
-      let cellWrites = 0;
-      for (const cell of cells.values()) {
-        const { body } = cell;
-        cellWrites += 1;
-        // Communities and cells are left out: a district's summary never reads them (and 300,000
-        // more writes through the SDK would make the bench slow, not the measurement different).
-        add('street', cell.where.street, cell.day, body);
-        add('district', cell.where.district, cell.day, body);
-        add('all', '*', cell.day, body);
-      }
-      // Written with the figures store's own document form, straight into the local cloud (a
-      // few thousand documents of up to a few hundred kilobytes each through the SDK would make
-      // the bench slow, not the measurement different).
-      let areaWrites = 0;
-      let monthWrites = 0;
-      let pending: Record<string, unknown>[] = [];
-      const flush = async (): Promise<void> => {
-        await server.cloud.importDocuments(COLLECTION.rollups, pending);
-        pending = [];
-      };
-      const months = new Map<
-        string,
-        { level: Exclude<Level, 'cell'>; place: string; month: string; days: Array<{ day: string; body: FigureBody }> }
-      >();
-      for (const area of bodies.values()) {
-        const level = area.level as Exclude<Level, 'cell'>;
-        const body = mergeBodies(area.parts);
-        pending.push(rollupDoc(level, area.place, area.day, body, null, now));
-        areaWrites += 1;
-        const month = area.day.slice(0, 7);
-        const key = `${level}|${area.place}|${month}`;
-        const found = months.get(key);
-        if (found) found.days.push({ day: area.day, body });
-        else months.set(key, { level, place: area.place, month, days: [{ day: area.day, body }] });
-        if (pending.length === 200) await flush();
-      }
-      // The month rollups, as the figures job recomputes them from their days.
-      for (const m of months.values()) {
-        const days = m.days.sort((a, b) => a.day.localeCompare(b.day));
-        const parts = monthDocs(
-          m.level,
-          m.place,
-          m.month,
-          { month: m.month, body: mergeBodies(days.map((d) => d.body)), days: Object.fromEntries(days.map((d) => [d.day, d.body.total])) },
-          now,
-        );
-        pending.push(...parts);
-        monthWrites += parts.length;
-        if (pending.length >= 200) await flush();
-      }
-      if (pending.length > 0) await flush();
-      const rolled = (performance.now() - t1) / 1000;
+      await seedTickets(server, batch);
+      batch = [];
+      taken.clear(); // 900,000 ticket numbers, needed only while generating
+      for (const d of [...open.keys()].sort()) closeDay(d);
+      closeMonths(null);
+      await flush();
+      const rolled = rollupMs / 1000;
+      const seeded = (performance.now() - t0) / 1000 - rolled;
       // Seeding held the event loop for seconds at a time while the SDK's keep-alive sockets sat
       // idle past the local cloud's keep-alive timeout: let them close before the next request,
       // or it is written into a closing socket (ECONNRESET).

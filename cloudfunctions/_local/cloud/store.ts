@@ -160,8 +160,8 @@ export interface StoreFile {
 
 export class Store {
   private readonly collections = new Map<string, Collection>();
-  /** Sequence number of the last committed change of each document (collection \0 key). */
-  private readonly changedAt = new Map<string, number>();
+  /** Sequence number of the last committed change of each document, by collection and key (a map per collection: no key string per document). */
+  private readonly changedAt = new Map<string, Map<IdKey, number>>();
   private seq = 0;
   /** Called after every committed mutation (persistence schedules a save). */
   onMutate: () => void = () => undefined;
@@ -197,7 +197,16 @@ export class Store {
 
   /** The sequence number of the document's last committed change (0 if never changed here). */
   lastChange(collection: string, key: IdKey): number {
-    return this.changedAt.get(`${collection}\u0000${key}`) ?? 0;
+    return this.changedAt.get(collection)?.get(key) ?? 0;
+  }
+
+  private changesOf(collection: string): Map<IdKey, number> {
+    let changes = this.changedAt.get(collection);
+    if (!changes) {
+      changes = new Map();
+      this.changedAt.set(collection, changes);
+    }
+    return changes;
   }
 
   /** Declares an index the query planner may use (uniqueness is declared with ensureUniqueIndex). */
@@ -291,7 +300,7 @@ export class Store {
       coll.docs.delete(change.key);
       coll.order.delete(change.key);
     }
-    this.changedAt.set(`${coll.name}\u0000${change.key}`, this.seq);
+    this.changesOf(coll.name).set(change.key, this.seq);
   }
 
   createCollection(name: string): boolean {
@@ -304,7 +313,8 @@ export class Store {
   clear(): void {
     this.seq += 1;
     for (const [name, coll] of this.collections) {
-      for (const key of coll.docs.keys()) this.changedAt.set(`${name}\u0000${key}`, this.seq);
+      const changes = this.changesOf(name);
+      for (const key of coll.docs.keys()) changes.set(key, this.seq);
       coll.empty();
       for (const index of coll.indexes) index.owners.clear();
     }
