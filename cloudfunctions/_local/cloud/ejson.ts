@@ -117,19 +117,29 @@ export function decodeEJSON(input: unknown, now: () => Date): unknown {
   return revive(parsed, now);
 }
 
-function replacer(this: unknown, key: string, value: unknown): unknown {
-  // JSON.stringify has already called Date#toJSON; the holder still has the Date itself.
-  const raw = (this as Doc)[key];
-  if (raw instanceof Date) {
-    const ms = raw.getTime();
+/** The value with its Dates, RegExps and non-finite numbers in their EJSON wrappers (a copy). */
+function wrapped(value: unknown): unknown {
+  if (value === null || typeof value !== 'object') {
+    return typeof value === 'number' && !Number.isFinite(value) ? { $numberDouble: String(value) } : value;
+  }
+  if (value instanceof Date) {
+    const ms = value.getTime();
     return Number.isNaN(ms) ? null : { $date: { $numberLong: String(ms) } };
   }
   if (value instanceof RegExp) return { $regularExpression: { pattern: value.source, options: value.flags } };
-  if (typeof value === 'number' && !Number.isFinite(value)) return { $numberDouble: String(value) };
-  return value;
+  if (Array.isArray(value)) return value.map(wrapped);
+  const out: Doc = {};
+  for (const key of Object.keys(value)) out[key] = wrapped((value as Doc)[key]);
+  return out;
 }
 
-/** Serialises a value as EJSON that bson's EJSON.parse (relaxed or canonical) reads back losslessly. */
+/**
+ * Serialises a value as EJSON that bson's EJSON.parse (relaxed or canonical) reads back
+ * losslessly: JSON, with Dates as `$date`/`$numberLong`, RegExps as `$regularExpression` and
+ * non-finite numbers as `$numberDouble`. The wrappers go into a copy that JSON.stringify then
+ * writes without a replacer (one that calls back into JavaScript for every value took most of
+ * the local cloud's time on a page of tickets).
+ */
 export function encodeEJSON(value: unknown): string {
-  return JSON.stringify(value, replacer);
+  return JSON.stringify(wrapped(value));
 }
