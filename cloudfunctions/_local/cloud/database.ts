@@ -168,6 +168,13 @@ export class LocalDatabase {
 
   /** Compiled queries by their text: compiling copies mingo's operator tables, which costs more than most matches. */
   private readonly queries = new Map<string, Query>();
+  /**
+   * The texts of queries compiled once and not kept: most queries name one person, grid or
+   * ticket and never come again, and a compiled query kept in the cache outlives the young
+   * generation — each the garbage collector copies, then promotes, then collects in the old one.
+   * A query is kept once it comes a second time.
+   */
+  private readonly seenOnce = new Set<string>();
 
   private compiled(query: Doc): Query {
     const text = encodeEJSON(query);
@@ -180,6 +187,12 @@ export class LocalDatabase {
       return found;
     }
     found = new Query(query);
+    if (!this.seenOnce.has(text)) {
+      this.seenOnce.add(text);
+      if (this.seenOnce.size > 5000) this.seenOnce.clear();
+      return found;
+    }
+    this.seenOnce.delete(text);
     this.queries.set(text, found);
     if (this.queries.size > 500) {
       const oldest = this.queries.keys().next().value;
