@@ -6,7 +6,6 @@ import { COLLECTION } from './collections';
 import type { AdminStore, DirectoryMember, Page, PendingInvite } from '../../ports';
 import type { Scope, StaffRole } from '../../domain/types';
 import { decodeCursor, doc, docs, encodeCursor, removed, toDate, toStr, updated, type Doc } from './results';
-import { staffChanged } from './staff-store';
 import { newestFirstPage } from './newest-page';
 import { database, type Database } from './sdk';
 
@@ -42,7 +41,11 @@ const toMember = (d: Doc): DirectoryMember => ({
 });
 
 export class CloudAdminStore implements AdminStore {
-  constructor(private readonly db: Database = database()) {}
+  constructor(
+    private readonly db: Database = database(),
+    /** Told when a removal or rescoping changes who holds what (the staff store then names handlers afresh). */
+    private readonly staffChanged: () => void = () => undefined,
+  ) {}
 
   async pendingInvites(areaKey: string, now: Date, cursor: string | null, limit: number): Promise<Page<PendingInvite>> {
     const _ = this.db.command;
@@ -96,7 +99,7 @@ export class CloudAdminStore implements AdminStore {
   async removeMember(member: DirectoryMember): Promise<boolean> {
     const where = { _id: member.openid, inviteCode: member.inviteCode, role: member.role };
     const gone = (await removed(this.db.collection(COLLECTION.staff).where(where).remove())) === 1;
-    staffChanged();
+    this.staffChanged();
     return gone;
   }
 
@@ -110,7 +113,7 @@ export class CloudAdminStore implements AdminStore {
         .where(where)
         .update({ data: { scope: _.set(scope), areas: _.set(areas) } }),
     );
-    staffChanged();
+    this.staffChanged();
     return count === 1;
   }
 

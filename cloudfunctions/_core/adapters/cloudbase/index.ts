@@ -43,13 +43,14 @@ export function parseOpenidList(value: string | undefined): string[] {
 export function createCloudDeps(overrides: StoreOverrides = {}): Deps {
   const db = database();
   const grids = new CloudGridStore(db);
+  const staff = new CloudStaffStore(db);
   return {
     clock: overrides.clock ?? systemClock,
     ids: cryptoIds,
     tickets: new CloudTicketStore(db),
     periodTickets: new CloudPeriodTicketStore(db),
-    staff: new CloudStaffStore(db),
-    admin: new CloudAdminStore(db),
+    staff,
+    admin: new CloudAdminStore(db, () => staff.forgetShown()),
     codes: overrides.codes ?? new CloudMiniCodes(),
     grids,
     places: new CloudPlaceStore(grids),

@@ -14,6 +14,7 @@ import { HOLDER_ROLE, holderKey, holderValue, holdsQueue } from '../../domain/ho
 import type { Holder, Scope, StaffRole } from '../../domain/types';
 import { decodeCursor, doc, docs, encodeCursor, isDuplicateKey, type Doc, toDate, toStr } from './results';
 import { database, type Database } from './sdk';
+import { TimedReads } from './timed-read';
 import { txGet, withTransaction } from './transaction';
 
 const INVITE_CODE = /^[A-Z0-9]{6,12}$/;
@@ -49,68 +50,33 @@ const toStaff = (d: Doc): StaffRecord => ({
  * every page). Another instance's binding, removal or change of scope shows within this time.
  */
 export const STAFF_SHOWN_MS = 30_000;
-/** Entries kept at most (a city has a few thousand staff); past it the oldest half goes. */
-const SHOWN_MAX = 10_000;
-
-/** Bumped by every change of who holds what through this instance: shown entries from before are not used. */
-let staffChanges = 0;
-export function staffChanged(): void {
-  staffChanges += 1;
-}
-
-interface Shown<T> {
-  readonly at: number;
-  readonly changes: number;
-  readonly value: T;
-}
 
 export class CloudStaffStore implements StaffStore {
-  private readonly shownRecords = new Map<string, Shown<StaffRecord | null>>();
-  private readonly shownQueues = new Map<string, Shown<StaffRecord[]>>();
+  private readonly shownRecords: TimedReads<StaffRecord | null>;
+  private readonly shownQueues: TimedReads<StaffRecord[]>;
 
   constructor(
     private readonly db: Database = database(),
-    private readonly clock: () => number = () => Date.now(),
-  ) {}
-
-  private fresh<T>(entry: Shown<T> | undefined): entry is Shown<T> {
-    return entry !== undefined && entry.changes === staffChanges && this.clock() - entry.at < STAFF_SHOWN_MS;
+    clock: () => number = () => Date.now(),
+  ) {
+    this.shownRecords = new TimedReads(STAFF_SHOWN_MS, clock);
+    this.shownQueues = new TimedReads(STAFF_SHOWN_MS, clock);
   }
 
-  private keep<T>(into: Map<string, Shown<T>>, key: string, entry: Shown<T>): void {
-    if (into.size >= SHOWN_MAX) {
-      let drop = into.size / 2;
-      for (const old of into.keys()) {
-        if (drop-- <= 0) break;
-        into.delete(old);
-      }
-    }
-    into.delete(key); // re-inserted last: the map's order is the order entries were read
-    into.set(key, entry);
+  /** Who holds what changed through this instance (a binding here, a removal or rescoping in the admin store): shown at once. */
+  forgetShown(): void {
+    this.shownRecords.drop();
+    this.shownQueues.drop();
   }
 
   async shown(openids: readonly string[]): Promise<StaffRecord[]> {
-    const missing = [...new Set(openids)].filter((o) => !this.fresh(this.shownRecords.get(o)));
-    if (missing.length > 0) {
-      const at = this.clock();
-      const changes = staffChanges;
-      const found = new Map((await this.getMany(missing)).map((r) => [r.openid, r]));
-      for (const openid of missing) this.keep(this.shownRecords, openid, { at, changes, value: found.get(openid) ?? null });
-    }
-    return openids.flatMap((o) => {
-      const record = this.shownRecords.get(o)?.value;
-      return record ? [record] : [];
-    });
+    const read = async (missing: string[]) => new Map((await this.getMany(missing)).map((r) => [r.openid, r]));
+    return [...(await this.shownRecords.get(openids, read, null)).values()].filter((r): r is StaffRecord => r !== null);
   }
 
-  async shownHolders(holders: readonly Holder[]): Promise<Map<string, StaffRecord[]>> {
-    const missing = holders.filter((h) => !this.fresh(this.shownQueues.get(holderKey(h))));
-    if (missing.length > 0) {
-      const at = this.clock();
-      const changes = staffChanges;
-      for (const [key, records] of await this.holdersOfMany(missing)) this.keep(this.shownQueues, key, { at, changes, value: records });
-    }
-    return new Map(holders.map((h) => [holderKey(h), this.shownQueues.get(holderKey(h))?.value ?? []]));
+  shownHolders(holders: readonly Holder[]): Promise<Map<string, StaffRecord[]>> {
+    const byKey = new Map(holders.map((h) => [holderKey(h), h]));
+    return this.shownQueues.get([...byKey.keys()], (missing) => this.holdersOfMany(missing.map((key) => byKey.get(key) as Holder)), []);
   }
 
   async get(openid: string): Promise<StaffRecord | null> {
@@ -244,7 +210,7 @@ export class CloudStaffStore implements StaffStore {
         });
       return { ok: true, staff };
     }).then((result) => {
-      if (result.ok) staffChanged();
+      if (result.ok) this.forgetShown();
       return result;
     });
   }

@@ -26,3 +26,51 @@ export class TimedRead<T> {
     this.cached = null;
   }
 }
+
+/**
+ * Many keyed reads an instance trusts for a while, as TimedRead trusts one: the keys not held
+ * (or held too long) are read in one batch, concurrent callers share a read in flight, a failed
+ * read is not kept, and the store drops everything when it changes the data itself.
+ */
+export class TimedReads<V> {
+  private readonly held = new Map<string, { at: number; value: Promise<V> }>();
+
+  constructor(
+    private readonly ttlMs: number,
+    private readonly clock: () => number,
+    /** Past this many keys held, all are dropped (a city has a few thousand staff). */
+    private readonly maxKeys = 10_000,
+  ) {}
+
+  /** The value of each key; `read` gets the keys not held and answers what it found (`absent` for the rest). */
+  get(keys: readonly string[], read: (missing: string[]) => Promise<Map<string, V>>, absent: V): Promise<Map<string, V>> {
+    const now = this.clock();
+    const distinct = [...new Set(keys)];
+    let missing = distinct.filter((key) => {
+      const entry = this.held.get(key);
+      return !entry || now - entry.at >= this.ttlMs;
+    });
+    if (missing.length > 0 && this.held.size + missing.length > this.maxKeys) {
+      this.held.clear();
+      missing = distinct;
+    }
+    if (missing.length > 0) {
+      const batch = read(missing);
+      for (const key of missing) {
+        const entry = { at: now, value: batch.then((found) => (found.has(key) ? (found.get(key) as V) : absent)) };
+        this.held.set(key, entry);
+        entry.value.catch(() => {
+          if (this.held.get(key) === entry) this.held.delete(key);
+        });
+      }
+    }
+    // Every key is held now: take the values before anything can drop them.
+    const values = distinct.map(async (key) => [key, await (this.held.get(key) as { value: Promise<V> }).value] as const);
+    return Promise.all(values).then((pairs) => new Map(pairs));
+  }
+
+  /** Every next get() reads again. */
+  drop(): void {
+    this.held.clear();
+  }
+}

@@ -52,15 +52,17 @@ test("another instance's change shows once the time is up; one through this inst
   now += STAFF_SHOWN_MS;
   expect(await holding(store)).toEqual(['worker-1', 'worker-9']);
 
-  // Through this instance: a binding, and a removal.
+  // Through this instance (the app's own stores, which the binding goes through): a binding, and a removal.
+  const here = app.server.deps.staff as CloudStaffStore;
+  expect(await holding(here)).toEqual(['worker-1', 'worker-9']);
   await bindStaff(app, 'worker-8', 'gridWorker', { grids: ['ZD-CZ-HG-01'] });
-  expect(await holding(store)).toEqual(['worker-1', 'worker-8', 'worker-9']);
-  const admin = new CloudAdminStore(database());
+  expect(await holding(here)).toEqual(['worker-1', 'worker-8', 'worker-9']);
+  const admin = new CloudAdminStore(database(), () => here.forgetShown());
   const member = (await admin.members('all', null, 100)).items.find((m) => m.openid === 'worker-8');
   if (!member) throw new Error('worker-8 not listed');
   expect(await admin.removeMember(member)).toBe(true);
-  expect(await holding(store)).toEqual(['worker-1', 'worker-9']);
-  expect(await store.shown(['worker-8'])).toEqual([]);
+  expect(await holding(here)).toEqual(['worker-1', 'worker-9']);
+  expect(await here.shown(['worker-8'])).toEqual([]);
 });
 
 test('who may act is never answered from it: get() reads every time', async () => {

@@ -2,7 +2,7 @@
 // phone of the staff member who holds it now — the one who last acted on it, else the only person
 // whose queue it sits in — or, once finished, of who resolved or rejected it. Never an openid.
 // Staff detail views also carry the ticket's 督办 records and the grid's outline for the map.
-import { staffChanged } from '../../../../cloudfunctions/_core/adapters/cloudbase/staff-store';
+import type { CloudStaffStore } from '../../../../cloudfunctions/_core/adapters/cloudbase/staff-store';
 import { bindStaff, seedCommunity, useTestApp, displayNameOf } from '../../../support/app';
 import { bringTo, CZ_SANITATION, departmentWithHandler, expectNoneOf, fileReport, freshResidents, TUESDAY } from '../../../support/flows';
 
@@ -102,7 +102,7 @@ describe('the handler on a ticket view', () => {
       if (r.body.collectionName === 'staff') staffReads.push(String(r.body.query));
     });
     // As a function instance that has named nobody yet.
-    staffChanged();
+    (app.server.deps.staff as CloudStaffStore).forgetShown();
     const mine = await app.ok(resident, 'report.mine', {});
     // The caller's own record, the staff named in the timelines (one read), and the holders of
     // the open queues no named person holds: one read per kind of queue (grids, community, department).
