@@ -8,7 +8,7 @@ import { ticketNo } from '../../domain/ticket-no';
 import type { Ticket } from '../../domain/types';
 import { fail } from '../errors';
 import { routeReport } from '../routing';
-import { buildEffects, staffToTell } from '../ticket/effects';
+import { buildEffects, newTicketRecipients } from '../ticket/effects';
 import { ensureCleanBy } from '../content';
 import { deadlineView } from '../ticket/view';
 import { categoryCode, location, phone, photos, text } from '../schemas';
@@ -51,13 +51,13 @@ export const submitReport = defineUseCase('report.submit', {
     await ensureCleanBy(deps, openid, [params.description, params.location.address, params.onBehalfOf?.name]);
     const routed = await routeReport(deps, params.location);
     const id = ticketIdOf(deps, openid, params.clientRequestId);
-    const [admission, staff] = await Promise.all([
+    const [admission, recipients] = await Promise.all([
       params.onBehalfOf || params.patrol
         ? ('admitted' as const)
         : deps.limits.admit(`report|${openid}`, id, REPORTS_PER_HOUR, HOUR_MS, now),
-      staffToTell(deps, { departmentCode: null, level: routed.level, place: routed.place }),
+      newTicketRecipients(deps, routed),
     ]);
-    return { category, routed, id, admission, staff };
+    return { category, routed, id, admission, recipients };
   },
   run: async (params, ctx, early) => {
     const { actor, deps, now } = ctx;
@@ -65,15 +65,15 @@ export const submitReport = defineUseCase('report.submit', {
       throw fail('FORBIDDEN', '只有网格员可以代报或上报巡查发现');
     }
     if (params.onBehalfOf && params.patrol) throw fail('INVALID_INPUT', '代报和巡查上报只能选一种');
-    const { category, routed, id, admission, staff } = await early;
+    const { category, routed, id, admission, recipients } = await early;
 
-    const create = async (): Promise<Ticket> => {
-      if (actor.role === 'resident' && admission === 'full') {
-        // A retry of a report made before the limit was reached is answered with its ticket.
-        const existing = await deps.tickets.get(id);
-        if (existing) return existing;
-        throw fail('RATE_LIMITED', '一小时内最多上报 10 件，请稍后再试');
-      }
+    let ticket: Ticket;
+    if (actor.role === 'resident' && admission === 'full') {
+      // A retry of a report made before the limit was reached is answered with its ticket.
+      const existing = await deps.tickets.get(id);
+      if (!existing) throw fail('RATE_LIMITED', '一小时内最多上报 10 件，请稍后再试');
+      ticket = existing;
+    } else {
       // A 代报's resident claims it later with this code (shown to the worker who filed it).
       const claimCode = params.onBehalfOf ? deps.ids.inviteCode() : null;
       const build = (attempt: number): Ticket =>
@@ -101,19 +101,17 @@ export const submitReport = defineUseCase('report.submit', {
           },
           { now, sla },
         );
-      const recipients = { residents: [], staff };
-      const result = await deps.tickets.create(id, build, (t) =>
+      // A retry (a lost answer on a bad connection) gets its ticket from create, whose insert
+      // fails on the taken id: no read up front, which every first submit would pay for.
+      const made = await deps.tickets.create(id, build, (t) =>
         buildEffects({ deps, before: null, after: t, recipients, categoryName: category.name, now }).outbox.map((m) => ({
           ...m,
           // The same report sent again queues the same rows, not a second message.
           id: deps.ids.idFromKey(`outbox|${t.id}|${t.no}|${m.touser}|${m.template}`),
         })),
       );
-      return result.ticket;
-    };
-    // A retry (a lost answer on a bad connection) gets its ticket from create, whose insert fails
-    // on the taken id: no read up front, which every first submit would pay for.
-    const ticket = await create();
+      ticket = made.ticket;
+    }
     if (ticket.reporterOpenid !== actor.openid) throw fail('CONFLICT');
     // The same request id means the same report: a different one under a reused id is refused,
     // not silently answered with the old ticket.

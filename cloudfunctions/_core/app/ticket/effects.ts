@@ -58,8 +58,18 @@ export async function recipientsFor(deps: Deps, after: Ticket): Promise<Recipien
   return { residents, staff };
 }
 
+/**
+ * Who hears of a ticket not made yet, from where it will go (report.submit reads this beside its
+ * other work): the staff of its queue — a new ticket has no message for residents.
+ */
+export async function newTicketRecipients(deps: Deps, routed: Pick<Ticket, 'level' | 'place'>): Promise<Recipients> {
+  // What recipientsFor answers for a ticket whose last entry is its submit (STAFF_TEMPLATE.submit;
+  // RESIDENT_TEMPLATE has none), without the ticket.
+  return { residents: [], staff: await staffToTell(deps, { departmentCode: null, ...routed }) };
+}
+
 /** The staff who hear of a ticket in their queue: its holder's. */
-export async function staffToTell(deps: Deps, ticket: Pick<Ticket, 'departmentCode' | 'level' | 'place'>): Promise<string[]> {
+async function staffToTell(deps: Deps, ticket: Pick<Ticket, 'departmentCode' | 'level' | 'place'>): Promise<string[]> {
   const holder = holderOf(ticket);
   const staff = holder ? await deps.staff.holders(holder) : [];
   // A grid with no worker bound yet: its community hears instead, so nothing waits unseen.
