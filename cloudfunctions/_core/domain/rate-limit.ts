@@ -11,7 +11,10 @@ export interface HitWindow {
   readonly tokens: readonly string[];
 }
 
-export type Admission = { kind: 'admitted'; next: HitWindow } | { kind: 'again' } | { kind: 'full' };
+/** What a hit comes to: recorded, already recorded under its token, or refused. */
+export type Admission = 'admitted' | 'again' | 'full';
+
+export type WindowVerdict = { kind: 'admitted'; next: HitWindow } | { kind: Exclude<Admission, 'admitted'> };
 
 /** The window as stored, whatever shape a document left it in (missing, older form, another max). */
 export function normalWindow(hits: readonly unknown[], tokens: readonly unknown[], max: number): HitWindow {
@@ -28,7 +31,7 @@ export function normalWindow(hits: readonly unknown[], tokens: readonly unknown[
  * Records `token`'s hit at `now` if the window has room: 'again' when that token already made a
  * hit still kept, 'full' when `max` hits fall inside the window (nothing recorded either way).
  */
-export function admit(window: HitWindow, token: string, now: number, windowMs: number, max: number): Admission {
+export function admit(window: HitWindow, token: string, now: number, windowMs: number, max: number): WindowVerdict {
   if (token !== '' && window.tokens.includes(token)) return { kind: 'again' };
   const inside = window.hits.filter((t) => t > now - windowMs && t <= now).length;
   if (inside >= max) return { kind: 'full' };

@@ -1,5 +1,6 @@
 // Platform ports: time, ids, paging, configuration, files, sealed tokens, rate limits, content
 // security and mini program codes. Cloud adapters and local twins implement them.
+import type { Admission } from '../domain/rate-limit';
 
 export interface Clock {
   now(): Date;
@@ -52,7 +53,7 @@ export interface RateLimiter {
   admit(key: string, token: string, max: number, windowMs: number, now: Date): Promise<Admission>;
 }
 
-export type Admission = 'admitted' | 'again' | 'full';
+export type { Admission };
 
 export interface Config {
   superAdminOpenids: readonly string[];

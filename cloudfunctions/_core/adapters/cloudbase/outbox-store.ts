@@ -1,7 +1,8 @@
 // The durable outbox (`outbox`): rows are written with their ticket change (ticket-store.ts,
-// state 'pending'; a new ticket's beside it, carrying its number); the deliver job claims, sends and settles them here. Every state change is
-// one conditional update on the row (`stats.updated` tells who won), so parallel runs never
-// deliver the same attempt twice, and a run that lost its lease can no longer settle.
+// state 'pending'; a new ticket's beside it, carrying its number); the deliver job claims, sends
+// and settles them here. Every state change is one conditional update on the row
+// (`stats.updated` tells who won), so parallel runs never deliver the same attempt twice, and a
+// run that lost its lease can no longer settle.
 import { COLLECTION } from './collections';
 import type { MessageData } from '../../domain/messages';
 import type { OutboxRow, OutboxState, OutboxStore } from '../../ports';

@@ -5,10 +5,9 @@
 // atomic on the one document, so parallel hits never overfill a window; beside it, the insert of
 // a window holding just this hit, for a key without one. One round trip. Anything else (a full
 // window, a token seen before, an older document shape) is settled in a transaction on that
-// document. A key belongs to one person, so contention
-// stays with them.
+// document. A key belongs to one person, so contention stays with them.
 import { randomUUID } from 'node:crypto';
-import { admit, normalWindow, type HitWindow } from '../../domain/rate-limit';
+import { admit, normalWindow } from '../../domain/rate-limit';
 import type { Admission, RateLimiter } from '../../ports';
 import { COLLECTION } from './collections';
 import { isDuplicateKey, updated } from './results';
@@ -54,11 +53,11 @@ export class CloudRateLimiter implements RateLimiter {
       );
       const verdict = admit(stored, token, at, windowMs, max);
       if (verdict.kind !== 'admitted') return verdict.kind;
-      const next: HitWindow = verdict.next;
+      const { hits, tokens } = verdict.next;
       await tx
         .collection(COLLECTION.rateLimits)
         .doc(key)
-        .set({ data: { hits: [...next.hits], tokens: [...next.tokens] } });
+        .set({ data: { hits: [...hits], tokens: [...tokens] } });
       return 'admitted';
     });
   }

@@ -1,7 +1,8 @@
 // Tickets in the `tickets` collection. Writes are conditional on the version read, so two
 // staff acting at once cannot both win; a change, its outbox rows and 督办 record commit in one
-// transaction (a new ticket and its messages are written side by side instead: see create) that writes nothing shared with other tickets (no counters, no figures: see
-// domain/ticket-no.ts and the figures job). Each document carries the keys its queries use,
+// transaction that writes nothing shared with other tickets (no counters, no figures: see
+// domain/ticket-no.ts and the figures job); a new ticket and its messages are written side by
+// side instead (see create). Each document carries the keys its queries use,
 // all served by the indexes in collections.ts: `duty`/`areas` (who acts / who watches),
 // dueKey ("most urgent first"), newestKey ("newest first"), sweepKey and resolvedKey (jobs), and
 // the figures bookkeeping (figuresDirty until the figures job has counted the current version).
