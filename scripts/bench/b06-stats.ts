@@ -172,10 +172,6 @@ export const b06: BenchRow = {
       await flush();
       const rolled = rollupMs / 1000;
       const seeded = (performance.now() - t0) / 1000 - rolled;
-      // Seeding held the event loop for seconds at a time while the SDK's keep-alive sockets sat
-      // idle past the local cloud's keep-alive timeout: let them close before the next request,
-      // or it is written into a closing socket (ECONNRESET).
-      await new Promise((resolve) => setTimeout(resolve, 500));
 
       // stats.summary as the district's admin would ask for it.
       const admin = `bench-da-${district}`;
