@@ -6,6 +6,10 @@
 
 import { randomBytes } from 'node:crypto';
 import { Aggregator, Query, update as applyModifier } from 'mingo';
+import { Context } from 'mingo/core';
+import * as projectionOperators from 'mingo/operators/projection';
+import * as queryOperators from 'mingo/operators/query';
+import { Query as BareQuery } from 'mingo/query';
 import { CloudError, collectionNotFound } from './errors';
 import { clone, encodeEJSON, isPlainObject, wireCopy, type Doc } from './ejson';
 import { unservedReason, type SortSpec } from './indexes';
@@ -109,6 +113,19 @@ export interface LocalDatabaseOptions {
   readonly useIndexes?: boolean;
 }
 
+/** Queries that evaluate expressions ($expr and the like) and need mingo's whole operator set. */
+const EXPRESSIONS = /"\$(expr|where|function|jsonSchema)"/;
+
+/**
+ * The operators a find or a match uses: the query ones, and the projection ones for `field()`
+ * (inclusion, exclusion, $slice, $elemMatch: what the SDK's field() sends; an expression in a
+ * projection is refused, as TCB's field() takes none). mingo copies every table of a query's context
+ * into each query it compiles; its full context holds some 300 operators (expressions,
+ * accumulators, stages), which made compiling a query cost more than most matches — and most of
+ * the local cloud's garbage.
+ */
+const QUERY_CONTEXT = Context.init({ query: queryOperators, projection: projectionOperators });
+
 export class LocalDatabase {
   private readonly ids = new IdGenerator();
   readonly planner = new QueryPlanner();
@@ -166,8 +183,8 @@ export class LocalDatabase {
     return (doc) => q.test(doc);
   }
 
-  /** Compiled queries by their text: compiling copies mingo's operator tables, which costs more than most matches. */
-  private readonly queries = new Map<string, Query>();
+  /** Compiled queries by their text: compiling copies the operator tables of its context. */
+  private readonly queries = new Map<string, BareQuery>();
   /**
    * The texts of queries compiled once and not kept: most queries name one person, grid or
    * ticket and never come again, and a compiled query kept in the cache outlives the young
@@ -175,18 +192,28 @@ export class LocalDatabase {
    * A query is kept once it comes a second time.
    */
   private readonly seenOnce = new Set<string>();
+  /** The query compiled last: a read compiles its query for the planner and again for the cursor. */
+  private last: { readonly text: string; readonly query: BareQuery } | undefined;
 
-  private compiled(query: Doc): Query {
+  private compiled(query: Doc): BareQuery {
     const text = encodeEJSON(query);
-    // Expressions may read $$NOW, which a compiled query fixes on first use: never reuse those.
-    if (/"\$(expr|where|function|jsonSchema)"/.test(text)) return new Query(query);
+    // Expressions may read $$NOW, which a compiled query fixes on first use: never reuse those,
+    // and give them every operator (their expressions may use any).
+    if (EXPRESSIONS.test(text)) return new Query(query);
+    if (this.last?.text === text) return this.last.query;
+    const found = this.compile(query, text);
+    this.last = { text, query: found };
+    return found;
+  }
+
+  private compile(query: Doc, text: string): BareQuery {
     let found = this.queries.get(text);
     if (found) {
       this.queries.delete(text);
       this.queries.set(text, found);
       return found;
     }
-    found = new Query(query);
+    found = new BareQuery(query, { context: QUERY_CONTEXT });
     if (!this.seenOnce.has(text)) {
       this.seenOnce.add(text);
       if (this.seenOnce.size > 5000) this.seenOnce.clear();

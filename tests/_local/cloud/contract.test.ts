@@ -503,6 +503,27 @@ describe('query and update operators', () => {
     expect(await ids({ tag: /^A/i })).toEqual(['i1', 'i3']);
   });
 
+  it('expressions in where ($expr) and operators in a projection, each query asked twice (compiled once, then kept)', async () => {
+    const _ = h._;
+    const $ = _.aggregate;
+    for (let round = 0; round < 2; round += 1) {
+      expect(await ids(_.expr($.gt(['$n', '$loc.zone'])))).toEqual(['i4']);
+      const rows = (
+        await h.db
+          .collection('items')
+          .where({ tag: 'a' })
+          .orderBy('_id', 'asc')
+          .field({ arr: _.project.slice(1) })
+          .get()
+      ).data;
+      expect(rows).toEqual([
+        { _id: 'i1', arr: [1] },
+        { _id: 'i3', arr: [3] },
+      ]);
+      expect(await ids({ objs: _.elemMatch({ k: 'x', v: _.gt(1) }) })).toEqual(['i3']);
+    }
+  });
+
   it('dotted paths and nested objects in where', async () => {
     expect(await ids({ 'loc.city': '杭州' })).toEqual(['i1', 'i3']);
     expect(await ids({ loc: { city: '杭州', zone: h._.gt(1) } })).toEqual(['i3']);
