@@ -52,28 +52,29 @@ export class People {
   }
 
   /**
-   * Reads what handlerOf needs for these tickets in at most two queries: the staff named in their
-   * timelines, then the holders of the queues of open tickets that no named staff member holds now.
+   * Reads what handlerOf needs for these tickets in at most two queries, sent together: the staff
+   * named in their timelines, and the holders of the queues of open tickets. (A queue is read even
+   * where someone named in the timeline turns out to hold the ticket still: a few more rows, and
+   * one round trip less than reading the names first.)
    */
   async prefetch(tickets: readonly Ticket[]): Promise<void> {
     const named = new Set<string>();
+    const queues = new Map<string, Holder>();
     for (const ticket of tickets) {
       for (const entry of ticket.timeline) if (byStaff(entry) && !this.records.has(entry.actorOpenid)) named.add(entry.actorOpenid);
-    }
-    if (named.size > 0) {
-      const found = new Map((await this.deps.staff.shown([...named])).map((r) => [r.openid, r]));
-      for (const openid of named) this.records.set(openid, Promise.resolve(found.get(openid) ?? null));
-    }
-    const queues: Holder[] = [];
-    for (const ticket of tickets) {
-      if (ticket.status === 'withdrawn' || FINISHING[ticket.status] || (await lastHolderToAct(ticket, this))) continue;
+      if (ticket.status === 'withdrawn' || FINISHING[ticket.status]) continue;
       const holder = holderOf(ticket);
-      if (holder && !this.queues.has(holderKey(holder))) queues.push(holder);
+      if (holder && !this.queues.has(holderKey(holder))) queues.set(holderKey(holder), holder);
     }
-    if (queues.length === 0) return;
-    for (const [key, records] of await this.deps.staff.shownHolders(queues)) {
-      for (const record of records) if (!this.records.has(record.openid)) this.records.set(record.openid, Promise.resolve(record));
-      this.queues.set(key, Promise.resolve(records.map((r) => r.openid)));
+    const [records, holders] = await Promise.all([
+      named.size > 0 ? this.deps.staff.shown([...named]) : [],
+      queues.size > 0 ? this.deps.staff.shownHolders([...queues.values()]) : new Map<string, StaffRecord[]>(),
+    ]);
+    const found = new Map(records.map((r) => [r.openid, r]));
+    for (const openid of named) this.records.set(openid, Promise.resolve(found.get(openid) ?? null));
+    for (const [key, list] of holders) {
+      for (const record of list) if (!this.records.has(record.openid)) this.records.set(record.openid, Promise.resolve(record));
+      this.queues.set(key, Promise.resolve(list.map((r) => r.openid)));
     }
   }
 }

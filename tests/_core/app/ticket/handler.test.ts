@@ -102,8 +102,23 @@ describe('the handler on a ticket view', () => {
       if (r.body.collectionName === 'staff') staffReads.push(String(r.body.query));
     });
     // As a function instance that has named nobody yet.
-    (app.server.deps.staff as CloudStaffStore).forgetShown();
+    const store = app.server.deps.staff as CloudStaffStore;
+    store.forgetShown();
+    const order: string[] = [];
+    const { shown, shownHolders } = { shown: store.shown.bind(store), shownHolders: store.shownHolders.bind(store) };
+    const names = jest.spyOn(store, 'shown').mockImplementation((ids) => {
+      order.push('names asked');
+      return shown(ids).finally(() => order.push('names answered'));
+    });
+    const queues = jest.spyOn(store, 'shownHolders').mockImplementation((holders) => {
+      order.push('queues asked');
+      return shownHolders(holders).finally(() => order.push('queues answered'));
+    });
     const mine = await app.ok(resident, 'report.mine', {});
+    names.mockRestore();
+    queues.mockRestore();
+    // Both reads go out together: neither waits for the other's answer.
+    expect(order.slice(0, 2).sort()).toEqual(['names asked', 'queues asked']);
     // The caller's own record, the staff named in the timelines (one read), and the holders of
     // the open queues no named person holds: one read per kind of queue (grids, community, department).
     expect(staffReads).toHaveLength(5);
