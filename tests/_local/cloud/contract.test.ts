@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pointSdkAt, startLocalCloud, type LocalCloud } from '../../../cloudfunctions/_local/cloud';
-import { failure, startHarness, type CommandValue, type Data, type Harness } from './sdk';
+import { failure, startHarness, type Command, type CommandValue, type Data, type Harness } from './sdk';
 
 const FIXED_NOW = new Date('2026-03-01T08:00:00.000Z');
 let clock = FIXED_NOW.getTime();
@@ -505,7 +505,9 @@ describe('query and update operators', () => {
 
   it('expressions in where ($expr) and operators in a projection, each query asked twice (compiled once, then kept)', async () => {
     const _ = h._;
-    const $ = _.aggregate;
+    // Namespaces of commands (the SDK's db.command.aggregate and db.command.project).
+    const $ = _.aggregate as unknown as Command;
+    const project = _.project as unknown as Command;
     for (let round = 0; round < 2; round += 1) {
       expect(await ids(_.expr($.gt(['$n', '$loc.zone'])))).toEqual(['i4']);
       const rows = (
@@ -513,7 +515,7 @@ describe('query and update operators', () => {
           .collection('items')
           .where({ tag: 'a' })
           .orderBy('_id', 'asc')
-          .field({ arr: _.project.slice(1) })
+          .field({ arr: project.slice(1) })
           .get()
       ).data;
       expect(rows).toEqual([
