@@ -192,21 +192,11 @@ export class LocalDatabase {
    * A query is kept once it comes a second time.
    */
   private readonly seenOnce = new Set<string>();
-  /** The query compiled last: a read compiles its query for the planner and again for the cursor. */
-  private last: { readonly text: string; readonly query: BareQuery } | undefined;
-
   private compiled(query: Doc): BareQuery {
     const text = encodeEJSON(query);
     // Expressions may read $$NOW, which a compiled query fixes on first use: never reuse those,
     // and give them every operator (their expressions may use any).
     if (EXPRESSIONS.test(text)) return new Query(query);
-    if (this.last?.text === text) return this.last.query;
-    const found = this.compile(query, text);
-    this.last = { text, query: found };
-    return found;
-  }
-
-  private compile(query: Doc, text: string): BareQuery {
     let found = this.queries.get(text);
     if (found) {
       this.queries.delete(text);
@@ -247,8 +237,9 @@ export class LocalDatabase {
    * Candidate documents in natural order: an `_id` equality from the id map, else what the
    * declared indexes narrow the query to (planner.ts), else every document. With `order` and
    * `need` (skip + limit) a sorted read may stop early; mingo still filters and sorts the rest.
+   * `matches` is the caller's own compiled query (the planner tests documents with it).
    */
-  private candidates(coll: Collection | undefined, query: Doc, order?: SortSpec, need?: number): Doc[] {
+  private candidates(coll: Collection | undefined, query: Doc, matches: (doc: Doc) => boolean, order?: SortSpec, need?: number): Doc[] {
     if (!coll) return [];
     const key = idKeyOf(query._id);
     if (key !== undefined) {
@@ -256,7 +247,7 @@ export class LocalDatabase {
       return doc ? [doc] : [];
     }
     if (this.useIndexes) {
-      const narrowed = this.planner.candidates(coll, query, this.matcher(query), order, need);
+      const narrowed = this.planner.candidates(coll, query, matches, order, need);
       if (narrowed !== undefined) return narrowed;
     }
     return [...coll.docs.values()];
@@ -314,6 +305,9 @@ export class LocalDatabase {
   }
 
   async find(collection: string, req: FindRequest): Promise<Doc[]> {
+    // Compiled on first use only: a read by id never needs it.
+    let compiled: BareQuery | undefined;
+    const query = (): BareQuery => (compiled ??= this.compiled(req.query));
     let source: Doc[];
     if (req.transactionId !== undefined) {
       this.transactions.check(req.transactionId);
@@ -328,7 +322,7 @@ export class LocalDatabase {
       if (!req.byId) this.checkIndex(collection, req.query, req.order);
       const limit = effectiveLimit(req.limit);
       const offset = req.offset !== undefined && req.offset > 0 ? Math.floor(req.offset) : 0;
-      source = this.candidates(coll, req.query, req.order, offset + limit);
+      source = this.candidates(coll, req.query, (doc) => query().test(doc), req.order, offset + limit);
     }
     const limit = effectiveLimit(req.limit);
     const offset = req.offset !== undefined && req.offset > 0 ? Math.floor(req.offset) : 0;
@@ -336,7 +330,7 @@ export class LocalDatabase {
     // the id map found it, there is nothing to filter, project or sort.
     if (this.useIndexes && offset === 0 && LocalDatabase.onlyId(req.query) && !LocalDatabase.projects(req.projection))
       return source.slice(0, limit);
-    const cursor = this.compiled(req.query).find<Doc>(source, req.projection ?? {});
+    const cursor = query().find<Doc>(source, req.projection ?? {});
     if (req.order && Object.keys(req.order).length > 0) cursor.sort(req.order);
     if (offset > 0) cursor.skip(offset);
     return cursor.limit(limit).all();
@@ -347,7 +341,7 @@ export class LocalDatabase {
     this.checkIndex(collection, query, undefined);
     const matches = this.matcher(query);
     let total = 0;
-    for (const doc of this.candidates(coll, query)) if (matches(doc)) total++;
+    for (const doc of this.candidates(coll, query, matches)) if (matches(doc)) total++;
     return total;
   }
 
@@ -396,21 +390,21 @@ export class LocalDatabase {
       return this.modifyInTransaction(collection, req, req.transactionId);
     }
     if (!req.byId) this.checkIndex(collection, req.query, undefined);
+    const matches = this.matcher(req.query);
     for (;;) {
       // Wait for any lock on the documents it would change, then decide on fresh data.
-      const keys = this.matchingKeys(collection, req.query, req.multi);
+      const keys = this.matchingKeys(collection, req.query, matches, req.multi);
       const idKey = idKeyOf(req.query._id);
       if (idKey !== undefined && !keys.includes(idKey)) keys.push(idKey);
       if (!(await this.waitForLocks(collection, keys))) break;
     }
-    return this.modifyNow(collection, req);
+    return this.modifyNow(collection, req, matches);
   }
 
-  private matchingKeys(collection: string, query: Doc, multi: boolean): IdKey[] {
+  private matchingKeys(collection: string, query: Doc, matches: (doc: Doc) => boolean, multi: boolean): IdKey[] {
     const coll = this.store.get(collection);
-    const matches = this.matcher(query);
     const keys: IdKey[] = [];
-    for (const doc of this.candidates(coll, query)) {
+    for (const doc of this.candidates(coll, query, matches)) {
       if (!matches(doc)) continue;
       const key = idKeyOf(doc._id);
       if (key !== undefined) keys.push(key);
@@ -419,7 +413,11 @@ export class LocalDatabase {
     return keys;
   }
 
-  private modifyNow(collection: string, req: ModifyRequest): { updated: number; upsertId?: unknown; doc?: Doc } {
+  private modifyNow(
+    collection: string,
+    req: ModifyRequest,
+    matches: (doc: Doc) => boolean,
+  ): { updated: number; upsertId?: unknown; doc?: Doc } {
     const coll = this.store.get(collection);
     if (!coll) {
       if (!req.upsert) {
@@ -428,11 +426,10 @@ export class LocalDatabase {
       }
       this.writable(collection);
     }
-    const matches = this.matcher(req.query);
     const changes: Change[] = [];
     let matched = 0;
     let lastDoc: Doc | undefined;
-    for (const doc of this.candidates(coll, req.query)) {
+    for (const doc of this.candidates(coll, req.query, matches)) {
       if (!matches(doc)) continue;
       matched++;
       const after = this.updated(doc, req.data, req.merge, req.query);
@@ -485,13 +482,13 @@ export class LocalDatabase {
     }
     this.readable(collection);
     if (!req.byId) this.checkIndex(collection, req.query, undefined);
-    while (await this.waitForLocks(collection, this.matchingKeys(collection, req.query, req.multi))) {
+    const matches = this.matcher(req.query);
+    while (await this.waitForLocks(collection, this.matchingKeys(collection, req.query, matches, req.multi))) {
       // the documents may have changed while we waited: match again
     }
     const coll = this.store.get(collection);
-    const matches = this.matcher(req.query);
     const changes: Change[] = [];
-    for (const doc of this.candidates(coll, req.query)) {
+    for (const doc of this.candidates(coll, req.query, matches)) {
       if (!matches(doc)) continue;
       const key = idKeyOf(doc._id);
       if (key !== undefined) changes.push({ collection, key, after: undefined });
@@ -517,7 +514,8 @@ export class LocalDatabase {
     // on copies; a leading $match filters first so that only matching documents are copied.
     const first = stages[0];
     if (first && Object.keys(first).length === 1 && isPlainObject(first.$match)) {
-      docs = this.candidates(coll, first.$match).filter(this.matcher(first.$match));
+      const matches = this.matcher(first.$match);
+      docs = this.candidates(coll, first.$match, matches).filter(matches);
       stages = stages.slice(1);
     }
     const aggregator = new Aggregator(stages, {
