@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { id } from '../schemas';
 import { defineUseCase } from '../use-case';
-import { loadVisibleTicket } from './load';
+import { visibleTicket } from './load';
 import { toView } from './view';
 
 export const getTicket = defineUseCase('ticket.get', {
@@ -11,8 +11,8 @@ export const getTicket = defineUseCase('ticket.get', {
   params: z.strictObject({ ticketId: id }),
   // Read beside the lookup of who asks; who may see it is decided once that is known.
   early: (params, _openid, deps) => deps.tickets.get(params.ticketId),
-  run: async (params, ctx, early) => {
-    const ticket = await loadVisibleTicket(params.ticketId, ctx, undefined, early);
+  run: async (_params, ctx, early) => {
+    const ticket = visibleTicket(await early, ctx);
     return toView(ticket, ctx.actor, ctx.deps, ctx.now, { timeline: true, photoUrls: true });
   },
 });
