@@ -76,7 +76,13 @@ export class CloudStaffStore implements StaffStore {
 
   shownHolders(holders: readonly Holder[]): Promise<Map<string, StaffRecord[]>> {
     const byKey = new Map(holders.map((h) => [holderKey(h), h]));
-    return this.shownQueues.get([...byKey.keys()], (missing) => this.holdersOfMany(missing.map((key) => byKey.get(key) as Holder)), []);
+    const read = async (missing: string[]): Promise<Map<string, StaffRecord[]>> => {
+      const found = await this.holdersOfMany(missing.map((key) => byKey.get(key) as Holder));
+      // A queue's people are named too (a grid's only worker): shown() answers them without a read.
+      this.shownRecords.hold(new Map([...found.values()].flat().map((r) => [r.openid, r])));
+      return found;
+    };
+    return this.shownQueues.get([...byKey.keys()], read, []);
   }
 
   async get(openid: string): Promise<StaffRecord | null> {

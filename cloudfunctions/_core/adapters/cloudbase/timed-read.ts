@@ -69,6 +69,13 @@ export class TimedReads<V> {
     return Promise.all(values).then((pairs) => new Map(pairs));
   }
 
+  /** Values read another way (records a query of another key brought along), held as if get() had read them. */
+  hold(values: ReadonlyMap<string, V>): void {
+    if (this.held.size + values.size > this.maxKeys) this.held.clear();
+    const at = this.clock();
+    for (const [key, value] of values) this.held.set(key, { at, value: Promise.resolve(value) });
+  }
+
   /** Every next get() reads again. */
   drop(): void {
     this.held.clear();

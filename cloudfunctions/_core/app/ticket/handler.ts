@@ -15,40 +15,28 @@ const byStaff = (entry: Ticket['timeline'][number] | undefined): entry is Ticket
   !!entry && entry.actorOpenid !== null && entry.actorRole !== 'resident' && entry.actorRole !== 'system';
 
 /**
- * Staff records and queue holders looked up once per request: a list of twenty tickets usually
- * names the same few people. `prefetch` reads all a page needs in two batched reads up front.
- * Only for naming handlers: through the store's `shown` reads, which a function instance may
- * answer from what it read in the last STAFF_SHOWN_MS.
+ * Who a request names as handlers, through the staff store's `shown` reads (what this function
+ * instance read in the last STAFF_SHOWN_MS, for naming only) and the records the request already
+ * holds (the caller's own). `prefetch` reads all a page needs in two batched reads up front; the
+ * lookups after it are answered from what the store then holds.
  */
 export class People {
-  private readonly records = new Map<string, Promise<StaffRecord | null>>();
-  private readonly queues = new Map<string, Promise<string[]>>();
+  private readonly known: ReadonlyMap<string, StaffRecord>;
 
   /** `known`: records already read in this request (the caller's own). */
   constructor(
     private readonly deps: Deps,
     known: ReadonlyArray<StaffRecord | null | undefined> = [],
   ) {
-    for (const record of known) if (record) this.records.set(record.openid, Promise.resolve(record));
+    this.known = new Map(known.filter((r): r is StaffRecord => !!r).map((r) => [r.openid, r]));
   }
 
-  staff(openid: string): Promise<StaffRecord | null> {
-    let found = this.records.get(openid);
-    if (!found) {
-      found = this.deps.staff.shown([openid]).then((records) => records[0] ?? null);
-      this.records.set(openid, found);
-    }
-    return found;
+  async staff(openid: string): Promise<StaffRecord | null> {
+    return this.known.get(openid) ?? (await this.deps.staff.shown([openid]))[0] ?? null;
   }
 
-  holders(holder: Holder): Promise<string[]> {
-    const key = holderKey(holder);
-    let found = this.queues.get(key);
-    if (!found) {
-      found = this.deps.staff.shownHolders([holder]).then((queues) => (queues.get(key) ?? []).map((r) => r.openid));
-      this.queues.set(key, found);
-    }
-    return found;
+  async holders(holder: Holder): Promise<string[]> {
+    return ((await this.deps.staff.shownHolders([holder])).get(holderKey(holder)) ?? []).map((r) => r.openid);
   }
 
   /**
@@ -61,21 +49,15 @@ export class People {
     const named = new Set<string>();
     const queues = new Map<string, Holder>();
     for (const ticket of tickets) {
-      for (const entry of ticket.timeline) if (byStaff(entry) && !this.records.has(entry.actorOpenid)) named.add(entry.actorOpenid);
+      for (const entry of ticket.timeline) if (byStaff(entry) && !this.known.has(entry.actorOpenid)) named.add(entry.actorOpenid);
       if (ticket.status === 'withdrawn' || FINISHING[ticket.status]) continue;
       const holder = holderOf(ticket);
-      if (holder && !this.queues.has(holderKey(holder))) queues.set(holderKey(holder), holder);
+      if (holder) queues.set(holderKey(holder), holder);
     }
-    const [records, holders] = await Promise.all([
-      named.size > 0 ? this.deps.staff.shown([...named]) : [],
-      queues.size > 0 ? this.deps.staff.shownHolders([...queues.values()]) : new Map<string, StaffRecord[]>(),
+    await Promise.all([
+      named.size > 0 ? this.deps.staff.shown([...named]) : null,
+      queues.size > 0 ? this.deps.staff.shownHolders([...queues.values()]) : null,
     ]);
-    const found = new Map(records.map((r) => [r.openid, r]));
-    for (const openid of named) this.records.set(openid, Promise.resolve(found.get(openid) ?? null));
-    for (const [key, list] of holders) {
-      for (const record of list) if (!this.records.has(record.openid)) this.records.set(record.openid, Promise.resolve(record));
-      this.queues.set(key, Promise.resolve(list.map((r) => r.openid)));
-    }
   }
 }
 

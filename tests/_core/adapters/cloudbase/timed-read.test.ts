@@ -54,3 +54,18 @@ test('past the most keys it may hold, it drops them all and reads what was asked
     ['a', 'd'],
   ]);
 });
+
+test('values held from another read answer without a read, and age like read ones', async () => {
+  let now = 0;
+  const reads = new TimedReads<number>(1000, () => now);
+  const { batches, read } = counting({ a: 1, b: 2 });
+  reads.hold(new Map([['a', 10]]));
+  expect([...(await reads.get(['a', 'b'], read, -1))]).toEqual([
+    ['a', 10],
+    ['b', 2],
+  ]);
+  expect(batches).toEqual([['b']]);
+  now = 1000;
+  expect((await reads.get(['a'], read, -1)).get('a')).toBe(1);
+  expect(batches).toEqual([['b'], ['a']]);
+});
