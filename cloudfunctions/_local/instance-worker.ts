@@ -5,7 +5,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { settableClock } from '../_core/adapters/runtime/clock';
 import { handleApi } from '../_core/app/handle-api';
 import { handleJobs } from '../_core/app/jobs/handle-jobs';
-import { pointSdkAt } from './cloud';
+import { pointSdkAt, reachCloudThrough } from './cloud';
 import type { FromInstance, InstanceSetup, ToInstance } from './instances';
 import { localDeps } from './local-deps';
 import { LocalFileStore } from './twins/files';
@@ -46,6 +46,8 @@ function run(port: NonNullable<typeof parentPort>): void {
     sender: new LocalMessageSender(),
     superAdmins: setup.superAdmins,
   });
+  // After the deps: making the SDK's database puts its HTTP requester back (port-requester.ts).
+  if (setup.cloudPort) reachCloudThrough(setup.cloudPort);
 
   port.on('message', (message: ToInstance) => {
     if (message.kind === 'clock') clock.restore(message.state);

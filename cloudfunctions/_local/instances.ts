@@ -6,7 +6,7 @@
 // /functions/jobs to this pool when it runs with `instanceWorker` (npm start, the bench's load
 // rows); a slow read then never holds up a report in the same event loop, and caches diverge
 // between instances exactly as they do in production.
-import { Worker } from 'node:worker_threads';
+import { Worker, type MessagePort } from 'node:worker_threads';
 import type { Caller } from '../_core/app/handle-api';
 import type { ClockSetting } from '../_core/adapters/runtime/clock';
 
@@ -18,6 +18,8 @@ export interface InstanceSetup {
   readonly linkKey: Uint8Array;
   readonly superAdmins: readonly string[];
   readonly clock: ClockSetting;
+  /** The instance's own port to the local cloud (ThreadedCloud.connect), else it reaches cloudUrl over HTTP. */
+  readonly cloudPort?: MessagePort;
 }
 
 export type FunctionName = 'api' | 'jobs';
@@ -54,7 +56,7 @@ class Instance {
     onFree: (instance: Instance) => void,
     onGone: (instance: Instance, error: Error) => void,
   ) {
-    this.worker = new Worker(file, { workerData: setup });
+    this.worker = new Worker(file, { workerData: setup, transferList: setup.cloudPort ? [setup.cloudPort] : [] });
     this.ready = new Promise((resolve, reject) => {
       this.worker.once('error', reject);
       this.worker.on('message', (message: FromInstance) => {
@@ -103,8 +105,17 @@ export interface InstancePool {
   readonly size: number;
 }
 
-/** Starts `size` instances from the bundled entry `file` (instance-worker.ts) and waits until each is up. */
-export async function startInstancePool(file: string, size: number, setup: InstanceSetup, save: SaveServerFile): Promise<InstancePool> {
+/**
+ * Starts `size` instances from the bundled entry `file` (instance-worker.ts) and waits until each
+ * is up. With `connect`, each instance gets a port of its own to the local cloud.
+ */
+export async function startInstancePool(
+  file: string,
+  size: number,
+  setup: InstanceSetup,
+  save: SaveServerFile,
+  connect?: () => Promise<MessagePort>,
+): Promise<InstancePool> {
   let clock = setup.clock;
   let instances: Instance[] = [];
   const waiting: Call[] = [];
@@ -125,7 +136,11 @@ export async function startInstancePool(file: string, size: number, setup: Insta
     if (!closed) console.error(`[local] a function instance stopped: ${error.message}`);
   };
   const spawn = async (): Promise<Instance[]> => {
-    const fresh = Array.from({ length: size }, () => new Instance(file, { ...setup, clock }, save, dispatch, gone));
+    const ports = connect ? await Promise.all(Array.from({ length: size }, () => connect())) : [];
+    const fresh = Array.from(
+      { length: size },
+      (_, i) => new Instance(file, { ...setup, clock, ...(ports[i] ? { cloudPort: ports[i] } : {}) }, save, dispatch, gone),
+    );
     await Promise.all(fresh.map((i) => i.started()));
     return fresh;
   };

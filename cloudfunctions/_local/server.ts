@@ -300,6 +300,7 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
       options.instances.count,
       { cloudUrl: cloud.url, baseUrl, filesDir: files.dir, linkKey: files.linkKey, superAdmins, clock: ownClock.setting() },
       (path, content) => files.saveServerFile(path, content),
+      () => cloud.connect(),
     );
     const started = pool;
     clockSinks.push((state) => started.setClock(state));

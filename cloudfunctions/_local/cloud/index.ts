@@ -4,8 +4,10 @@
 
 import type { Doc } from './ejson';
 import { randomBytes } from 'node:crypto';
+import { MessageChannel, type MessagePort } from 'node:worker_threads';
 import { LocalDatabase } from './database';
 import { FilePersistence } from './persistence';
+import { servePort } from './port-face';
 import { serve, type RequestListener } from './server';
 import { Store } from './store';
 import type { LocalCloudOptions } from './options';
@@ -18,6 +20,7 @@ export type { LocalCloudOptions } from './options';
 export { queryShapes, serves, unservedReason, type IndexFields } from './indexes';
 export { DEFAULT_AGGREGATE_LIMIT, DEFAULT_GET_LIMIT, MAX_GET_LIMIT } from './database';
 export { startLocalCloudThread, type ThreadedCloud, type ClockState } from './thread';
+export { reachCloudThrough } from './port-requester';
 
 export interface LocalCloud {
   /** The URL to hand to pointSdkAt: /{per-process token}/admin (any other path answers 403). */
@@ -47,6 +50,13 @@ export interface LocalCloud {
   importDocuments(collection: string, docs: readonly Doc[]): Promise<number>;
   /** Switches answering from indexes on or off (answers are the same; a bench measures the scan with it off). */
   useQueryIndexes(on: boolean): void;
+  /**
+   * Answers the database API on `port` as on the HTTP face (port-face.ts: a function instance in
+   * a thread of its own reaches the cloud so, through reachCloudThrough). Closed with the cloud.
+   */
+  attachPort(port: MessagePort): void;
+  /** A port this cloud answers on (attachPort of one end of a new channel; the other end is returned). */
+  connect(): Promise<MessagePort>;
   /** Calls the listener after each answered request; returns the unsubscribe function. */
   onRequest(listener: RequestListener): () => void;
   /** Writes pending changes to the data file now (no-op without dataDir). */
@@ -83,17 +93,28 @@ export async function startLocalCloud(opts: LocalCloudOptions = {}): Promise<Loc
   });
   const listeners = new Set<RequestListener>();
   const token = randomBytes(16).toString('hex');
-  const face = await serve(db, now, listeners, opts.port ?? 0, token);
+  const answering = { db, now, listeners };
+  const face = await serve(answering, opts.port ?? 0, token);
+  const url = `http://127.0.0.1:${face.port}/${token}/admin`;
+  const ports = new Set<() => void>();
   let closing: Promise<void> | undefined;
 
+  const attachPort = (port: MessagePort): void => {
+    const closePort = servePort(answering, port, url);
+    ports.add(closePort);
+    port.once('close', () => ports.delete(closePort));
+  };
+
   return {
-    url: `http://127.0.0.1:${face.port}/${token}/admin`,
+    url,
     port: face.port,
     close() {
       closing ??= (async () => {
         // Waiting transactional requests are answered first, or the server would wait for them.
         transactions.abortAll();
         await face.close();
+        for (const closePort of ports) closePort();
+        ports.clear();
         listeners.clear();
         await persistence?.close();
       })();
@@ -113,6 +134,12 @@ export async function startLocalCloud(opts: LocalCloudOptions = {}): Promise<Loc
     importDocuments: (collection, docs) => db.importDocuments(collection, docs),
     useQueryIndexes: (on) => {
       db.useIndexes = on;
+    },
+    attachPort,
+    connect() {
+      const { port1, port2 } = new MessageChannel();
+      attachPort(port1);
+      return Promise.resolve(port2);
     },
     onRequest(listener) {
       listeners.add(listener);

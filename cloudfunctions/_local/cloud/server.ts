@@ -1,6 +1,7 @@
-// The HTTP face of the local cloud: POST /admin answered like the CloudBase API endpoint the SDK
-// reaches through TCB_CONTEXT_CNFG.URL. Loopback only; every failure becomes an error answer,
-// never a crash. Listeners see each request body and answer (for golden tests and debugging).
+// The faces of the local cloud: POST /admin answered like the CloudBase API endpoint the SDK
+// reaches through TCB_CONTEXT_CNFG.URL (loopback only), and the message ports of function
+// instances in threads of their own (port-face.ts). Every failure becomes an error answer, never
+// a crash. Listeners see each request body and answer (for golden tests and debugging).
 
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -10,6 +11,8 @@ import type { LocalDatabase } from './database';
 export interface RequestRecord {
   readonly url: string;
   readonly headers: http.IncomingHttpHeaders;
+  /** How it came: the SDK's own requester over HTTP, or a function instance's port (port-face.ts). */
+  readonly via: 'http' | 'port';
   readonly action: string;
   readonly body: Body;
   readonly response: Answer;
@@ -17,12 +20,54 @@ export interface RequestRecord {
 
 export type RequestListener = (record: RequestRecord) => void;
 
-const MAX_BODY_BYTES = 50 * 1024 * 1024;
+/** A request body over this many bytes is refused, whichever face it came through. */
+export const MAX_BODY_BYTES = 50 * 1024 * 1024;
 
 function send(res: http.ServerResponse, status: number, payload: unknown): void {
   const text = JSON.stringify(payload);
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
   res.end(text);
+}
+
+/** What answering a request needs, whichever face it came through. */
+export interface Answering {
+  readonly db: LocalDatabase;
+  readonly now: () => Date;
+  readonly listeners: Set<RequestListener>;
+}
+
+/**
+ * One request to the database API: its body's text (undefined when it was over MAX_BODY_BYTES)
+ * parsed — a body that is not JSON is answered as a bad parameter, as an empty one is — then
+ * answered and shown to the listeners.
+ */
+export async function answerText(
+  answering: Answering,
+  text: string | undefined,
+  from: { readonly url: string; readonly headers: http.IncomingHttpHeaders; readonly via: 'http' | 'port' },
+): Promise<Answer> {
+  let body: unknown;
+  try {
+    body = text === undefined ? undefined : JSON.parse(text);
+  } catch {
+    body = undefined;
+  }
+  const response = await answer(answering.db, body, answering.now);
+  if (answering.listeners.size === 0) return response;
+  const record: RequestRecord = {
+    ...from,
+    action: typeof body === 'object' && body !== null && typeof (body as Body).action === 'string' ? String((body as Body).action) : '',
+    body: typeof body === 'object' && body !== null ? (body as Body) : {},
+    response,
+  };
+  for (const listener of answering.listeners) {
+    try {
+      listener(record);
+    } catch (error) {
+      console.error('[local-cloud] a request listener failed:', error);
+    }
+  }
+  return response;
 }
 
 export interface HttpFace {
@@ -31,13 +76,7 @@ export interface HttpFace {
   close(): Promise<void>;
 }
 
-export async function serve(
-  db: LocalDatabase,
-  now: () => Date,
-  listeners: Set<RequestListener>,
-  port: number,
-  token: string,
-): Promise<HttpFace> {
+export async function serve(answering: Answering, port: number, token: string): Promise<HttpFace> {
   // Loopback is shared by every process of the machine: only holders of this process's token
   // (the URL handed to pointSdkAt) reach the data.
   const endpoint = `/${token}/admin`;
@@ -60,31 +99,8 @@ export async function serve(
       if (size <= MAX_BODY_BYTES) chunks.push(chunk);
     });
     req.on('end', () => {
-      let body: unknown;
-      try {
-        body = size > MAX_BODY_BYTES ? undefined : JSON.parse(Buffer.concat(chunks).toString('utf8'));
-      } catch {
-        body = undefined;
-      }
-      void answer(db, body, now).then((response) => {
-        send(res, 200, response);
-        if (listeners.size === 0) return;
-        const record: RequestRecord = {
-          url,
-          headers: req.headers,
-          action:
-            typeof body === 'object' && body !== null && typeof (body as Body).action === 'string' ? String((body as Body).action) : '',
-          body: typeof body === 'object' && body !== null ? (body as Body) : {},
-          response,
-        };
-        for (const listener of listeners) {
-          try {
-            listener(record);
-          } catch (error) {
-            console.error('[local-cloud] a request listener failed:', error);
-          }
-        }
-      });
+      const text = size > MAX_BODY_BYTES ? undefined : Buffer.concat(chunks).toString('utf8');
+      void answerText(answering, text, { url, headers: req.headers, via: 'http' }).then((response) => send(res, 200, response));
     });
     req.on('error', () => res.destroy());
   });

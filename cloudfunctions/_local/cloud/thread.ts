@@ -1,10 +1,11 @@
 // The local cloud in a thread of its own: the database as a separate service, as it is on
 // CloudBase. The SDK reaches it over loopback HTTP exactly as before (the thread serves the same
-// /admin face); the process that starts it keeps an asynchronous handle for administration
+// /admin face), function instances in threads of their own over a port each (connect:
+// port-face.ts); the process that starts it keeps an asynchronous handle for administration
 // (collections, indexes, bulk import, reset, stats). The functions' event loop then pays for the
 // SDK's side of a call only: the store's work, its heap and its collections happen on the other
 // core, as they do on TCB. `npm start` and the load rows of the bench run it so.
-import { Worker } from 'node:worker_threads';
+import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
 import { getHeapStatistics } from 'node:v8';
 import type { Doc } from './ejson';
 import type { LocalCloudOptions } from './options';
@@ -33,6 +34,7 @@ export type ThreadOp =
   | { op: 'importDocuments'; collection: string; docs: readonly Doc[] }
   | { op: 'useQueryIndexes'; on: boolean }
   | { op: 'listen'; on: boolean }
+  | { op: 'connect'; port: MessagePort }
   | { op: 'setClock'; state: ClockState }
   | { op: 'flush' }
   | { op: 'collectGarbage' }
@@ -61,6 +63,8 @@ export interface ThreadedCloud {
   importDocuments(collection: string, docs: readonly Doc[]): Promise<number>;
   useQueryIndexes(on: boolean): Promise<void>;
   onRequest(listener: RequestListener): () => void;
+  /** A port the thread answers the database API on (for a function instance's thread: reachCloudThrough). */
+  connect(): Promise<MessagePort>;
   /** Mirrors the parent's clock into db.serverDate() (call on every change of it). */
   setClock(state: ClockState): Promise<void>;
   flush(): Promise<void>;
@@ -118,13 +122,13 @@ export async function startLocalCloudThread(workerFile: string, opts: ThreadedCl
   worker.on('exit', (code) => failAll(new Error(`local cloud thread exited (${code})`)));
   const { url, port } = await started;
 
-  const ask = <T>(op: ThreadOp): Promise<T> => {
+  const ask = <T>(op: ThreadOp, transfer: MessagePort[] = []): Promise<T> => {
     if (gone) return Promise.reject(gone);
     seq += 1;
     const id = seq;
     return new Promise<T>((resolve, reject) => {
       pending.set(id, { resolve: (value) => resolve(value as T), reject });
-      worker.postMessage({ id, ...op });
+      worker.postMessage({ id, ...op }, transfer);
     });
   };
   let closing: Promise<void> | undefined;
@@ -156,6 +160,11 @@ export async function startLocalCloudThread(workerFile: string, opts: ThreadedCl
       return () => {
         if (listeners.delete(listener) && listeners.size === 0 && !gone) void ask({ op: 'listen', on: false });
       };
+    },
+    async connect() {
+      const { port1, port2 } = new MessageChannel();
+      await ask<void>({ op: 'connect', port: port1 }, [port1]);
+      return port2;
     },
     setClock: (state) => ask({ op: 'setClock', state }),
     flush: () => ask({ op: 'flush' }),

@@ -47,6 +47,9 @@ async function run(port: NonNullable<typeof parentPort>): Promise<void> {
           ? cloud.onRequest((record) => post({ kind: 'request', record: { ...record, headers: { ...record.headers } } }))
           : null;
         return undefined;
+      case 'connect':
+        cloud.attachPort(message.port);
+        return undefined;
       case 'setClock':
         clock = message.state;
         return undefined;
