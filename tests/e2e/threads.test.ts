@@ -1,6 +1,6 @@
 // npm start's shape of the local server: the local cloud and the function instances in threads of
 // their own. What crosses a thread must still work: the settable clock reaches every instance and
-// the cloud, a file an instance makes (an invite's 小程序码) is served by the server with a link
+// the cloud, each instance reaches the cloud through its own port, a file an instance makes (an invite's 小程序码) is served by the server with a link
 // the instance signed, and a reset starts every instance afresh (nothing cached survives it).
 import type { ThreadedCloud } from '../../cloudfunctions/_local/cloud';
 import { demoGeoJson, demoPointIn } from '../../cloudfunctions/_local/demo/grids';
@@ -42,6 +42,20 @@ test('every instance runs on the clock set through /__clock', async () => {
   await post('/__clock', { now: '2026-11-24T09:00:00+08:00' });
   const later = await Promise.all([4, 5, 6].map((n) => ok(`threads-resident-${n}`, 'report.submit', report(n))));
   for (const a of later) expect(a.acceptBy).toBe('2026-11-25T15:59:59.999Z');
+}, 60_000);
+
+test('the instances reach the local cloud through ports of their own: none of their requests goes over HTTP', async () => {
+  const seen: string[] = [];
+  const stop = server.cloud.onRequest((r) => seen.push(r.via));
+  // The thread answers its parent in order: once this is answered, it shows every request to the listener.
+  await server.cloud.transactionStats();
+  const submitted = await Promise.all([7, 8, 9].map((n) => ok(`threads-port-${n}`, 'report.submit', report(n))));
+  await ok('threads-port-7', 'ticket.get', { ticketId: submitted[0]?.ticketId ?? '' });
+  await ok(ADMIN, 'queue.list', {});
+  await server.cloud.transactionStats();
+  stop();
+  expect(seen.length).toBeGreaterThan(10);
+  expect(new Set(seen)).toEqual(new Set(['port']));
 }, 60_000);
 
 test("an invite's 小程序码 made by an instance is served by the server, through the link the instance signed", async () => {

@@ -2,7 +2,13 @@
 // (the SDK's own .d.ts returns `Promise<T> | void | string` from every call).
 
 import * as wxServerSdk from 'wx-server-sdk';
-import { pointSdkAt, startLocalCloud, type LocalCloud, type LocalCloudOptions } from '../../../cloudfunctions/_local/cloud';
+import {
+  pointSdkAt,
+  reachCloudThrough,
+  startLocalCloud,
+  type LocalCloud,
+  type LocalCloudOptions,
+} from '../../../cloudfunctions/_local/cloud';
 
 export type Data = Record<string, unknown>;
 
@@ -78,17 +84,52 @@ export interface Harness {
   readonly cloud: LocalCloud;
   readonly db: Database;
   readonly _: Command;
+  /**
+   * Points the SDK at `cloud` by the harness's transport. Over a port, after any code that makes
+   * a database (node-sdk puts its HTTP requester back then): call it again.
+   */
+  use(cloud: LocalCloud): Promise<void>;
+  /** Back to HTTP (the port's link closed). */
+  release(): void;
 }
 
+/**
+ * How the SDK reaches the local cloud: its own HTTP requester (the SDK's requests as they leave
+ * for TCB), or a port through Db.reqClass (function instances in threads: port-face.ts).
+ */
+export type Transport = 'http' | 'port';
+export const TRANSPORTS: readonly Transport[] = ['http', 'port'];
+
+/** Where the SDK's HTTP requester is sent over a port: nowhere, so a request that slips back to HTTP fails. */
+const NOWHERE = 'http://127.0.0.1:9/not-the-port';
+
 /** A local cloud with `collections` created (TCB refuses collections nobody created; reset keeps them). */
-export async function startHarness(options: LocalCloudOptions & { collections?: readonly string[] } = {}): Promise<Harness> {
-  const { collections = [], ...cloudOptions } = options;
+export async function startHarness(
+  options: LocalCloudOptions & { collections?: readonly string[]; transport?: Transport; sdkTimeoutMs?: number } = {},
+): Promise<Harness> {
+  const { collections = [], transport = 'http', sdkTimeoutMs, ...cloudOptions } = options;
   const cloud = await startLocalCloud(cloudOptions);
   for (const name of collections) cloud.createCollection(name);
   pointSdkAt(cloud.url);
-  wxServerSdk.init({ env: 'local-test' });
+  // The SDK keeps the database of its first init: a timeout is set here or not at all.
+  wxServerSdk.init({ env: 'local-test', ...(sdkTimeoutMs ? { timeout: sdkTimeoutMs } : {}) } as Parameters<typeof wxServerSdk.init>[0]);
   const db = wxServerSdk.database() as unknown as Database;
-  return { cloud, db, _: db.command };
+  let back: (() => void) | null = null;
+  const release = (): void => {
+    back?.();
+    back = null;
+  };
+  const use = async (target: LocalCloud): Promise<void> => {
+    release();
+    if (transport === 'http') {
+      pointSdkAt(target.url);
+      return;
+    }
+    pointSdkAt(NOWHERE);
+    back = reachCloudThrough(await target.connect());
+  };
+  await use(cloud);
+  return { cloud, db, _: db.command, use, release };
 }
 
 /** The rejection of a promise that must fail. */
