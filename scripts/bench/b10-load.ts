@@ -10,6 +10,8 @@ import { benchCity } from './city';
 import { loadFromChild, type StreamResult } from './load';
 import { num } from './measure';
 import type { BenchRow } from './types';
+import type { CloudAdmin } from '../../cloudfunctions/_local/cloud';
+import type { LocalServer } from '../../cloudfunctions/_local/server';
 import { benchTicketId, bindStaff, importGrids, seedMonthBefore, startBenchServer, startLoadServer, workerOf } from './world';
 
 const TICKETS = Number(process.env.BENCH_B10_TICKETS ?? 100_000);
@@ -29,28 +31,50 @@ const reporterOf = (i: number): string => `bench-r-${i % RESIDENTS}`;
 
 const failed = (r: StreamResult): number => r.errors + r.non2xx + r.notOk;
 
+/** What the load process needs of the seeded city: who reads, which tickets, where reports come from. */
+interface LoadData {
+  readonly grids: number;
+  readonly seconds: number;
+  readonly workers: string[];
+  readonly tickets: Array<[string, string]>;
+  readonly sample: Array<{ latitude: number; longitude: number }>;
+}
+
+/**
+ * Imports the city, binds its workers and seeds the tickets; returns only what the load needs, so
+ * the city's shapes and points are garbage before the measured minute (npm start's server does
+ * not hold a city beside its HTTP front either).
+ */
+async function seedCity(server: LocalServer<CloudAdmin>, now: Date): Promise<LoadData> {
+  const { city, points } = benchCity();
+  const t0 = performance.now();
+  await importGrids(server, city.grids, now);
+  await bindStaff(server, city.grids, now);
+  await seedMonthBefore(server, city.grids, now, { count: TICKETS, seed: 10, reporter: reporterOf });
+  const seconds = (performance.now() - t0) / 1000;
+  const tickets: Array<[string, string]> = [];
+  for (let i = 0; i < TICKETS; i += Math.max(1, Math.floor(TICKETS / 5000))) tickets.push([benchTicketId(i), reporterOf(i)]);
+  return {
+    grids: city.grids.length,
+    seconds,
+    workers: city.grids.map((g) => workerOf(g.code)),
+    tickets,
+    sample: points.filter((_, i) => i % 50 === 0).map((p) => ({ latitude: p.latitude, longitude: p.longitude })),
+  };
+}
+
 export const b10: BenchRow = {
   id: 'B10',
   what: 'local server under load on loopback, 60 s: 5 submits/s + 100 reads/s, 100k tickets',
   baseline: '—',
   target: `p99 submit ≤ ${TARGET_P99_MS} ms, 0 errors`,
   async run() {
-    const { city, points } = benchCity();
     // As npm start runs it (the cloud and four instances in threads); BENCH_B10_INLINE=1 runs all in this thread, to compare.
     const server = process.env.BENCH_B10_INLINE ? await startBenchServer() : await startLoadServer();
     try {
       const now = new Date('2026-11-23T01:00:00Z'); // Monday 09:00 in Shanghai
       server.clock.set(now);
-      const t0 = performance.now();
-      await importGrids(server, city.grids, now);
-      await bindStaff(server, city.grids, now);
-      await seedMonthBefore(server, city.grids, now, { count: TICKETS, seed: 10, reporter: reporterOf });
-      const seeded = (performance.now() - t0) / 1000;
-
-      const workers = city.grids.map((g) => workerOf(g.code));
-      const tickets: Array<[string, string]> = [];
-      for (let i = 0; i < TICKETS; i += Math.max(1, Math.floor(TICKETS / 5000))) tickets.push([benchTicketId(i), reporterOf(i)]);
-      const sample = points.filter((_, i) => i % 50 === 0).map((p) => ({ latitude: p.latitude, longitude: p.longitude }));
+      const { grids, seconds: seeded, workers, tickets, sample } = await seedCity(server, now);
       // Seeding 100k tickets leaves about a gigabyte of garbage behind, and the old space full of
       // holes; a server that has been up for a while has collected and compacted it long since.
       // Do it now (in both threads), not during the measured minute.
@@ -97,7 +121,7 @@ export const b10: BenchRow = {
         versus: `${submit.requests} submits + ${read.requests.toLocaleString('en-US')} reads in ${num(submit.seconds)} s`,
         meets: submit.p99 <= TARGET_P99_MS && errors === 0,
         notes: [
-          `${TICKETS.toLocaleString('en-US')} tickets of ${RESIDENTS.toLocaleString('en-US')} residents over ${city.grids.length.toLocaleString('en-US')} grids (seeded in ${num(seeded)} s); reads: 50 % queue.list by a grid worker, 30 % report.mine, 20 % ticket.get by the reporter`,
+          `${TICKETS.toLocaleString('en-US')} tickets of ${RESIDENTS.toLocaleString('en-US')} residents over ${grids.toLocaleString('en-US')} grids (seeded in ${num(seeded)} s); reads: 50 % queue.list by a grid worker, 30 % report.mine, 20 % ticket.get by the reporter`,
           `server process CPU (all its threads) ${num(busy * 100)} % of one core, heap ${num(heap)} MB; event-loop delay p99 ${num(delay.percentile(99) / 1e6)} ms, max ${num(delay.max / 1e6)} ms; GC pauses ${pauses.length}, longest ${num(Math.max(0, ...pauses))} ms, ${num(pauses.reduce((a, b) => a + b, 0))} ms in all; local cloud during the load (warm-up included): ${txAfter.committed - txBefore.committed} transactions committed, ${txAfter.conflicts - txBefore.conflicts} write conflicts`,
           `slowest submits (s into the minute: ms): ${submit.slowest.map((o) => `${num(o.at)}: ${num(o.ms)}`).join(', ')}`,
           `errors: submit ${failed(submit)} (network ${submit.errors}, non-2xx ${submit.non2xx}, not ok ${submit.notOk}), reads ${failed(read)}${why.length > 0 ? `; e.g. ${why.join(' | ')}` : ''}`,
