@@ -96,13 +96,13 @@ export async function startLocalCloud(opts: LocalCloudOptions = {}): Promise<Loc
   const answering = { db, now, listeners };
   const face = await serve(answering, opts.port ?? 0, token);
   const url = `http://127.0.0.1:${face.port}/${token}/admin`;
-  const ports = new Set<() => void>();
+  const ports = new Set<MessagePort>();
   let closing: Promise<void> | undefined;
 
   const attachPort = (port: MessagePort): void => {
-    const closePort = servePort(answering, port, url);
-    ports.add(closePort);
-    port.once('close', () => ports.delete(closePort));
+    servePort(answering, port, url);
+    ports.add(port);
+    port.once('close', () => ports.delete(port));
   };
 
   return {
@@ -113,7 +113,7 @@ export async function startLocalCloud(opts: LocalCloudOptions = {}): Promise<Loc
         // Waiting transactional requests are answered first, or the server would wait for them.
         transactions.abortAll();
         await face.close();
-        for (const closePort of ports) closePort();
+        for (const port of ports) port.close();
         ports.clear();
         listeners.clear();
         await persistence?.close();

@@ -19,15 +19,13 @@ export interface PortAnswer {
   readonly text: string;
 }
 
-/** Answers the requests arriving on `port` until it closes (or the returned function closes it). */
-export function servePort(answering: Answering, port: MessagePort, url: string): () => void {
+/** Answers the requests arriving on `port` until it closes. */
+export function servePort(answering: Answering, port: MessagePort, url: string): void {
   port.on('message', (request: PortRequest) => {
-    const over = request.text.length > MAX_BODY_BYTES / 3 && Buffer.byteLength(request.text, 'utf8') > MAX_BODY_BYTES;
-    const text = over ? undefined : request.text;
+    const text = Buffer.byteLength(request.text, 'utf8') > MAX_BODY_BYTES ? undefined : request.text;
     void answerText(answering, text, { url, headers: {}, via: 'port' }).then((response) => {
       const reply: PortAnswer = { id: request.id, text: JSON.stringify(response) };
       port.postMessage(reply);
     });
   });
-  return () => port.close();
 }

@@ -28,10 +28,7 @@ class PortLink {
   private closed = false;
   private readonly waiting = new Map<number, Waiter>();
 
-  constructor(
-    private readonly port: MessagePort,
-    readonly timeoutMs: number | undefined,
-  ) {
+  constructor(private readonly port: MessagePort) {
     port.on('message', (answer: PortAnswer) => {
       const waiter = this.waiting.get(answer.id);
       if (!waiter) return;
@@ -87,7 +84,7 @@ class PortRequester {
     const { instance, database } = this.config;
     const params = { ...data, action: api, instance, database };
     const configured = typeof this.config.timeout === 'number' ? this.config.timeout : 0;
-    const timeout = current.timeoutMs ?? (opts?.timeout || configured || SDK_DEFAULT_TIMEOUT_MS);
+    const timeout = opts?.timeout || configured || SDK_DEFAULT_TIMEOUT_MS;
     const text = await current.request(JSON.stringify(params), timeout);
     let result: unknown;
     try {
@@ -104,12 +101,12 @@ class PortRequester {
  * From now on this thread's SDK reaches the local cloud through `port` (one the cloud attached:
  * LocalCloud.attachPort, ThreadedCloud.connect). Call it after the SDK's database was made:
  * node-sdk puts its HTTP requester back in Db.reqClass each time `cloud.database()` runs.
- * `timeoutMs` replaces the SDK's timeouts (tests). Returns the way back to HTTP.
+ * Returns the way back to HTTP.
  */
-export function reachCloudThrough(port: MessagePort, options: { timeoutMs?: number } = {}): () => void {
+export function reachCloudThrough(port: MessagePort): () => void {
   if (Db.reqClass !== PortRequester) httpRequester = Db.reqClass;
   link?.close();
-  const own = new PortLink(port, options.timeoutMs);
+  const own = new PortLink(port);
   link = own;
   Db.reqClass = PortRequester;
   return () => {
