@@ -1,7 +1,8 @@
 // npm start's shape of the local server: the local cloud and the function instances in threads of
 // their own. What crosses a thread must still work: the settable clock reaches every instance and
-// the cloud, each instance reaches the cloud through its own port, a file an instance makes (an invite's 小程序码) is served by the server with a link
-// the instance signed, and a reset starts every instance afresh (nothing cached survives it).
+// the cloud, each instance reaches the cloud through its own port, a file an instance makes (an
+// invite's 小程序码) is served by the server with a link the instance signed, and a reset starts
+// every instance afresh (nothing cached survives it).
 import type { ThreadedCloud } from '../../cloudfunctions/_local/cloud';
 import { demoGeoJson, demoPointIn } from '../../cloudfunctions/_local/demo/grids';
 import type { LocalServer } from '../../cloudfunctions/_local/server';

@@ -105,7 +105,8 @@ describe('the handler on a ticket view', () => {
     const store = app.server.deps.staff as CloudStaffStore;
     store.forgetShown();
     const order: string[] = [];
-    const { shown, shownHolders } = { shown: store.shown.bind(store), shownHolders: store.shownHolders.bind(store) };
+    const shown = store.shown.bind(store);
+    const shownHolders = store.shownHolders.bind(store);
     const names = jest.spyOn(store, 'shown').mockImplementation((ids) => {
       order.push('names asked');
       return shown(ids).finally(() => order.push('names answered'));
