@@ -1,0 +1,59 @@
+// The machine's own share of a load row's latency, measured in the same minute: a probe process of
+// its own that only sleeps 5 ms at a time and notes how late each wake-up comes. Nothing in it
+// waits on the server, so its lateness is what the machine's scheduler adds to any thread that
+// wakes up then (on a shared two-core VM, the server's threads wake some ten times a request).
+import { spawn } from 'node:child_process';
+
+export interface ProbeResult {
+  readonly wakeups: number;
+  readonly p50: number;
+  readonly p99: number;
+  readonly p999: number;
+  readonly max: number;
+}
+
+export const SLEEP_MS = 5;
+
+/** Runs in the probe process: sleeps `SLEEP_MS` at a time for `seconds` after `afterSeconds`, then prints its lateness. */
+const PROBE = `
+const [after, seconds, sleep] = process.argv.slice(1).map(Number);
+const late = [];
+setTimeout(() => {
+  const end = performance.now() + seconds * 1000;
+  const step = () => {
+    const asked = performance.now();
+    setTimeout(() => {
+      const now = performance.now();
+      late.push(now - asked - sleep);
+      if (now < end) step();
+      else {
+        late.sort((a, b) => a - b);
+        const at = (q) => late[Math.min(late.length - 1, Math.floor(q * late.length))];
+        console.log(JSON.stringify({ wakeups: late.length, p50: at(0.5), p99: at(0.99), p999: at(0.999), max: late[late.length - 1] }));
+      }
+    }, sleep);
+  };
+  step();
+}, after * 1000);
+`;
+
+/** Starts the probe now; it measures from `afterSeconds` on, for `seconds`. */
+export function probeMachine(afterSeconds: number, seconds: number): Promise<ProbeResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['-e', PROBE, String(afterSeconds), String(seconds), String(SLEEP_MS)], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
+    child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString('utf8')));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      try {
+        resolve(JSON.parse(out) as ProbeResult);
+      } catch {
+        reject(new Error(`the probe exited ${code}: ${err.slice(-500)}`));
+      }
+    });
+  });
+}
