@@ -8,7 +8,15 @@ import { categoryName } from '../i18n/zh';
 import { isRecord } from '../utils/guards';
 import { sessionSlot } from '../utils/session';
 
-export type CategoryInfo = Api.Data<'categories.list'>['items'][number];
+type ServedCategory = Api.Data<'categories.list'>['items'][number];
+/**
+ * A category as the pages know it. `defaultKind` is the kind the server says a report of it
+ * usually is (政策咨询 → 咨询); the built-in fallback does not know it, and the form leaves the
+ * kind alone until the server's list says.
+ */
+export type CategoryInfo = Omit<ServedCategory, 'defaultKind'> & { defaultKind?: Api.Kind };
+
+const KINDS: ReadonlyArray<Api.Kind> = ['complaint', 'suggestion', 'question'];
 
 const STORAGE_KEY = 'categories-v1';
 /** Enough for any real catalogue, and keeps a page's setData far below 50 KB. */
@@ -61,13 +69,14 @@ export function cleanCategories(raw: unknown): CategoryInfo[] | null {
   const items: CategoryInfo[] = [];
   for (const entry of raw as unknown[]) {
     if (!isRecord(entry)) continue;
-    const { code, name, profile } = entry;
+    const { code, name, profile, defaultKind } = entry;
     if (typeof code !== 'string' || !CODE.test(code) || seen.has(code)) continue;
     const shown =
       typeof name === 'string' && name.trim() ? name.trim().slice(0, NAME_MAX) : isBuiltInCategory(code) ? categoryName(code) : '';
     if (!shown) continue;
     seen.add(code);
-    items.push({ code, name: shown, profile: profile === 'urgent' ? 'urgent' : 'normal' });
+    const kind = KINDS.find((k) => k === defaultKind);
+    items.push({ code, name: shown, profile: profile === 'urgent' ? 'urgent' : 'normal', ...(kind ? { defaultKind: kind } : {}) });
   }
   const ordered = items
     .map((item, served) => ({ item, key: sortKey(item.code, served) }))
@@ -131,4 +140,9 @@ export function loadCategories(): Promise<CategoryInfo[] | null> {
   });
   loading.set(request);
   return request;
+}
+
+/** The kind the server suggests for category `code` in `list`, if it said one. */
+export function suggestedKind(list: readonly CategoryInfo[] | null, code: string): Api.Kind | undefined {
+  return list?.find((c) => c.code === code)?.defaultKind;
 }

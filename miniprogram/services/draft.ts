@@ -7,6 +7,8 @@ export interface ReportDraft {
   clientRequestId: string;
   category: Api.CategoryCode | '';
   kind: Api.Kind;
+  /** The resident tapped the kind themselves: a category picked later no longer changes it. */
+  kindChosen?: boolean;
   description: string;
   contactPhone: string;
   location: Api.Location | null;

@@ -9,6 +9,7 @@ import {
   currentCategories,
   loadCategories,
   MAX_CATEGORIES,
+  suggestedKind,
   type CategoryInfo,
 } from '../../miniprogram/services/categories';
 import { categoryTile } from '../../miniprogram/utils/category-view';
@@ -101,6 +102,25 @@ test('cleaning: bad codes, duplicates and nameless entries go; built-ins first, 
   ]);
   expect(cleanCategories({ items: [] })).toBeNull();
   expect(cleanCategories([{ code: 'x-1' }])).toBeNull();
+});
+
+test("a category's usual kind is kept when it is one of the three, and is unknown for the built-in fallback", () => {
+  const cleaned = cleanCategories([
+    { code: 'policy', name: '政策咨询', profile: 'normal', defaultKind: 'question' },
+    { code: 'parking', name: '停车管理', profile: 'normal', defaultKind: 'praise' },
+    { code: 'elevator', name: '电梯困人', profile: 'urgent', defaultKind: { $ne: 1 } },
+  ]);
+  expect(cleaned).toEqual([
+    { code: 'policy', name: '政策咨询', profile: 'normal', defaultKind: 'question' },
+    { code: 'parking', name: '停车管理', profile: 'normal' },
+    { code: 'elevator', name: '电梯困人', profile: 'urgent' },
+  ]);
+  expect(suggestedKind(cleaned, 'policy')).toBe('question');
+  expect(suggestedKind(cleaned, 'parking')).toBeUndefined();
+  expect(suggestedKind(cleaned, 'nowhere')).toBeUndefined();
+  expect(suggestedKind(builtInCategories(), 'policy')).toBeUndefined();
+  // The server's own answer carries them (政策咨询 is a 咨询).
+  expect(suggestedKind(cleanCategories(demoCategories()), 'policy')).toBe('question');
 });
 
 test(`at most ${MAX_CATEGORIES} categories, so a page's setData stays small`, () => {

@@ -468,6 +468,55 @@ test('a place picked on the map survives an app kill; a GPS fix is taken afresh'
   expect(wxFake.getLocation).not.toHaveBeenCalled();
 });
 
+describe("a category's usual kind (categories.list's defaultKind)", () => {
+  const kindShown = (page: Root): string => textOf(find(page, '.kind--on'));
+
+  test('picking 政策咨询 makes it a 咨询, and picking 环境卫生 after it a 投诉 again; the kind is sent', async () => {
+    serverAcceptsEverything();
+    const page = await openForm();
+    expect(kindShown(page)).toBe('投诉');
+    await tap(page, '.choice', 6); // 政策咨询
+    expect(kindShown(page)).toBe('咨询');
+    await tap(page, '.choice', 0); // 环境卫生
+    expect(kindShown(page)).toBe('投诉');
+    await tap(page, '.choice', 6);
+    await type(page, '.description', '老旧小区加装电梯的补贴怎么申请？');
+    await tap(page, '.submit');
+    expect(apiFake.callsOf('report.submit')[0]).toMatchObject({ category: 'policy', kind: 'question' });
+  });
+
+  test('a kind the resident tapped stays whatever category they pick, also after an app kill', async () => {
+    const page = await openForm();
+    await tap(page, '.kind', 1); // 建议
+    await tap(page, '.choice', 6); // 政策咨询
+    expect(kindShown(page)).toBe('建议');
+    page.detach();
+    const again = await openForm();
+    await tap(again, '.choice', 0);
+    expect(kindShown(again)).toBe('建议');
+  });
+
+  test('a home tile opens the form with its kind, once the server has said it', async () => {
+    let answer: (v: Api.Data<'categories.list'>) => void = () => undefined;
+    apiFake.on('categories.list', () => new Promise((resolve) => (answer = resolve)));
+    const page = await openForm({ category: 'policy' });
+    // The built-in list shown meanwhile does not know the kinds: the form does not guess.
+    expect(textOf(find(page, '.choice--on'))).toBe('政策咨询');
+    expect(kindShown(page)).toBe('投诉');
+    answer({ items: demoCategories() });
+    await flush();
+    expect(kindShown(page)).toBe('咨询');
+    expect(wxScene.storage.get(DRAFT_KEY)).toMatchObject({ category: 'policy', kind: 'question', kindChosen: false });
+  });
+
+  test("an admin's kind for an added category is followed", async () => {
+    apiFake.on('categories.list', () => ({ items: adminCategories() }));
+    const page = await openForm();
+    await tap(page, '.choice', 9); // 停车管理: 建议
+    expect(kindShown(page)).toBe('建议');
+  });
+});
+
 describe('categories from the server', () => {
   const NINE = ['环境卫生', '物业服务', '市政设施', '治安隐患', '矛盾纠纷', '生活服务', '政策咨询', '抢修抢险', '其他'];
 

@@ -98,13 +98,26 @@ test('a failed submit keeps the form; sending again uses the same clientRequestI
 test("the categories are the server's (categories.list)", async () => {
   apiFake.on('categories.list', () => ({
     items: [
-      { code: 'sanitation', name: '环境卫生', profile: 'normal' },
-      { code: 'elevator', name: '电梯困人', profile: 'urgent' },
+      { code: 'sanitation', name: '环境卫生', profile: 'normal', defaultKind: 'complaint' },
+      { code: 'elevator', name: '电梯困人', profile: 'urgent', defaultKind: 'complaint' },
     ],
   }));
   const page = await open('patrol');
   expect(findAll(page, '.choice--category').map(textOf)).toEqual(['环境卫生', '电梯困人']);
   expect(exists(page, '.choice--urgent')).toBe(true);
+});
+
+test('a category sets its usual kind (政策咨询: 咨询) until the worker taps a kind', async () => {
+  const kindShown = (page: Root): string => textOf(find(page, '.choice--kind.choice--on'));
+  const page = await open('proxy');
+  const policy = findAll(page, '.choice--category').map(textOf).indexOf('政策咨询');
+  await tap(page, '.choice--category', policy);
+  expect(kindShown(page)).toBe('咨询');
+  await tap(page, '.choice--category', 0); // 环境卫生
+  expect(kindShown(page)).toBe('投诉');
+  await tap(page, '.choice--kind', 1); // 建议
+  await tap(page, '.choice--category', policy);
+  expect(kindShown(page)).toBe('建议');
 });
 
 test('a department handler may not file for others: told so, no form', async () => {

@@ -473,10 +473,13 @@ declare namespace Api {
     /** 催办: the reporter reminds the staff holding an overdue ticket (once a day). */
     'report.urge': { params: { ticketId: string }; data: TicketView };
     'ticket.get': { params: { ticketId: string }; data: TicketView };
-    /** The categories residents can pick (built-in plus admin-added), for the home page tiles. */
+    /**
+     * The categories residents can pick (built-in plus admin-added), for the home page tiles;
+     * defaultKind is the kind a report form preselects for the category (an admin sets it).
+     */
     'categories.list': {
       params: Record<string, never>;
-      data: { items: Array<{ code: CategoryCode; name: string; profile: SlaProfile }> };
+      data: { items: Array<{ code: CategoryCode; name: string; profile: SlaProfile; defaultKind: Kind }> };
     };
     'subscription.record': {
       params: { grants: Record<string, GrantResult> };

@@ -7,7 +7,14 @@
 // ticket exists, so retries and an app kill can never make two tickets). A second tap meanwhile
 // does nothing.
 import { call, callWithRetry, toApiError } from '../../services/api';
-import { builtInCategories, currentCategories, isCategoryCode, loadCategories, type CategoryInfo } from '../../services/categories';
+import {
+  builtInCategories,
+  currentCategories,
+  isCategoryCode,
+  loadCategories,
+  suggestedKind,
+  type CategoryInfo,
+} from '../../services/categories';
 import { clearDraft, emptyDraft, loadDraft, saveDraft, type ReportDraft } from '../../services/draft';
 import { uploadPhoto } from '../../services/files';
 import { MAX_PHOTOS } from '../../services/photos';
@@ -46,6 +53,8 @@ const state = instanceState(() => ({
   /** A category asked for (home tile, draft) that the list shown so far does not have yet. */
   pendingCategory: '' as Api.CategoryCode | '',
   shownCategories: null as CategoryInfo[] | null,
+  /** The resident tapped a kind: from then on the category no longer sets it. */
+  kindChosen: false,
   locationPicked: false,
   alive: true,
 }));
@@ -105,6 +114,7 @@ Component({
       const draft = loadDraft() ?? emptyDraft();
       s.clientRequestId = draft.clientRequestId;
       s.pendingCategory = (isCategoryCode(asked) ? asked : '') || draft.category;
+      s.kindChosen = draft.kindChosen === true;
       s.locationPicked = !!draft.location;
       this.setData({
         kind: draft.kind,
@@ -138,7 +148,21 @@ Component({
       if (category || final) s.pendingCategory = '';
       const changed = category !== this.data.category;
       this.setData({ categories, category, urgentSelected: categories.some((c) => c.code === category && c.urgent) });
-      if (changed) this.persist();
+      const kindChanged = this.followCategoryKind();
+      if (changed || kindChanged) this.persist();
+    },
+
+    /**
+     * Until the resident taps a kind, the kind is the one the server suggests for the category
+     * (政策咨询 is a 咨询). Answers whether it changed.
+     */
+    followCategoryKind(): boolean {
+      const s = state.of(this);
+      if (s.kindChosen || !this.data.category) return false;
+      const kind = suggestedKind(s.shownCategories, this.data.category);
+      if (!kind || kind === this.data.kind) return false;
+      this.setData({ kind });
+      return true;
     },
 
     onHide(): void {
@@ -152,6 +176,7 @@ Component({
         clientRequestId: s.clientRequestId,
         category: this.data.category || s.pendingCategory,
         kind: this.data.kind,
+        kindChosen: s.kindChosen,
         description: this.data.description,
         contactPhone: this.data.contactPhone,
         location: s.locationPicked ? this.data.location : null,
@@ -185,6 +210,7 @@ Component({
       if (!chosen) return;
       state.of(this).pendingCategory = '';
       this.setData({ category: chosen.code, urgentSelected: chosen.urgent });
+      this.followCategoryKind();
       this.clearError('category');
       this.persist();
     },
@@ -192,6 +218,7 @@ Component({
     onKind(e: TapEvent<{ kind?: string }>): void {
       const kind = KINDS.find((k) => k === e.currentTarget.dataset.kind);
       if (!kind) return;
+      state.of(this).kindChosen = true;
       this.setData({ kind });
       this.persist();
     },

@@ -44,6 +44,13 @@ test('a fresh form, located by GPS', async () => {
   await snapshotBoth('report-full', '上报表单：刚打开（整页）', page, { fullPage: true });
 });
 
+test('opened from the 政策咨询 tile: the kind follows the category (咨询)', async () => {
+  const page = await openForm({ category: 'policy' });
+  await flush();
+  await type(page, '.description', '老旧小区加装电梯的补贴怎么申请？需要哪些材料？');
+  await snapshotBoth('report-policy', '上报表单：从“政策咨询”进入，类型自动为“咨询”', page, { fullPage: true });
+});
+
 test('still locating', async () => {
   wxFake.getLocation.mockImplementationOnce(() => undefined);
   const page = await openForm();

@@ -61,27 +61,17 @@ export const DEMO_FILE_IDS = [`${DEMO_CLOUD}/${DEMO_FOLDER}/202611/a1.jpg`, `${D
 
 type CategoryItem = Api.Data<'categories.list'>['items'][number];
 
-/** categories.list as the server answers with no admin changes: the built-in nine. */
+/** categories.list as the server answers with no admin changes: the built-in nine (the real answer). */
 export function demoCategories(): CategoryItem[] {
-  return [
-    { code: 'sanitation', name: '环境卫生', profile: 'normal' },
-    { code: 'dispute', name: '矛盾纠纷', profile: 'normal' },
-    { code: 'property', name: '物业服务', profile: 'normal' },
-    { code: 'facilities', name: '市政设施', profile: 'normal' },
-    { code: 'safety', name: '治安隐患', profile: 'normal' },
-    { code: 'urgent-repair', name: '抢修抢险', profile: 'urgent' },
-    { code: 'policy', name: '政策咨询', profile: 'normal' },
-    { code: 'life-service', name: '生活服务', profile: 'normal' },
-    { code: 'other', name: '其他', profile: 'normal' },
-  ];
+  return realAnswers().categories.items;
 }
 
 /** The built-in nine plus two an admin added: one urgent, one normal (served after the built-ins). */
 export function adminCategories(): CategoryItem[] {
   return [
     ...demoCategories(),
-    { code: 'elevator', name: '电梯困人', profile: 'urgent' },
-    { code: 'parking', name: '停车管理', profile: 'normal' },
+    { code: 'elevator', name: '电梯困人', profile: 'urgent', defaultKind: 'complaint' },
+    { code: 'parking', name: '停车管理', profile: 'normal', defaultKind: 'suggestion' },
   ];
 }
 

@@ -151,6 +151,7 @@ async function residentsWeek(app: TestApp): Promise<RealAnswers> {
       withdrawn: await view(withdrawn),
     },
     mine: await app.ok(RESIDENT, 'report.mine', {}),
+    categories: await app.ok(RESIDENT, 'categories.list', {}),
     nearby: await app.ok('demo-resident-2', 'report.nearby', { category: 'sanitation', location: HERE }),
   };
   // The resident's moves, after everything above was taken (they change those tickets).

@@ -39,6 +39,8 @@ export interface RealAnswers {
   };
   /** report.mine as the resident: the first page. */
   mine: Api.Page<Api.TicketListItem>;
+  /** categories.list as the server answers with no admin changes: the built-in nine. */
+  categories: Api.Data<'categories.list'>;
   /** report.nearby for another resident standing by `tickets.submitted`. */
   nearby: Api.Data<'report.nearby'>;
   /** What the server answered to the resident's moves, made after all of the above was taken. */

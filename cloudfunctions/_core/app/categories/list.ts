@@ -7,6 +7,6 @@ export const listCategories = defineUseCase('categories.list', {
   who: 'anyone',
   params: z.strictObject({}),
   run: async (_params, ctx) => ({
-    items: (await ctx.deps.categories.list()).map((c) => ({ code: c.code, name: c.name, profile: c.profile })),
+    items: (await ctx.deps.categories.list()).map((c) => ({ code: c.code, name: c.name, profile: c.profile, defaultKind: c.defaultKind })),
   }),
 });

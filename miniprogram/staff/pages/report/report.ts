@@ -5,7 +5,7 @@
 // kept for this form, so a retry never makes two tickets; then the new ticket's handling page.
 import { zh } from '../../../i18n/zh';
 import { callWithRetry, toApiError } from '../../../services/api';
-import { currentCategories, loadCategories, type CategoryInfo } from '../../../services/categories';
+import { currentCategories, loadCategories, suggestedKind, type CategoryInfo } from '../../../services/categories';
 import { newClientRequestId } from '../../../services/draft';
 import { uploadPhoto } from '../../../services/files';
 import { currentIdentity } from '../../../services/identity';
@@ -35,6 +35,10 @@ const state = instanceState(() => ({
   clientRequestId: newClientRequestId(),
   photoPaths: [] as string[],
   uploaded: new Map<string, string>(),
+  /** The categories shown, as served (each with the kind the server suggests for it). */
+  shown: currentCategories(),
+  /** The worker tapped a kind: from then on the category no longer sets it. */
+  kindChosen: false,
   alive: true,
 }));
 
@@ -108,7 +112,11 @@ Component({
       this.setData({ gate: 'form' });
       void this.locate();
       const list = await loadCategories();
-      if (list && state.of(this).alive) this.setData({ categories: choices(list) });
+      if (list && state.of(this).alive) {
+        state.of(this).shown = list;
+        this.setData({ categories: choices(list) });
+        this.followCategoryKind();
+      }
     },
 
     onRetryGate(): void {
@@ -148,12 +156,24 @@ Component({
 
     onCategory(e: TapEvent<{ code?: string }>): void {
       const chosen = this.data.categories.find((c) => c.code === e.currentTarget.dataset.code);
-      if (chosen) this.setData({ category: chosen.code, 'errors.category': '' });
+      if (!chosen) return;
+      this.setData({ category: chosen.code, 'errors.category': '' });
+      this.followCategoryKind();
+    },
+
+    /** Until the worker taps a kind, the kind is the one the server suggests for the category. */
+    followCategoryKind(): void {
+      const s = state.of(this);
+      if (s.kindChosen || !this.data.category) return;
+      const kind = suggestedKind(s.shown, this.data.category);
+      if (kind && kind !== this.data.kind) this.setData({ kind });
     },
 
     onKind(e: TapEvent<{ kind?: string }>): void {
       const kind = KINDS.find((k) => k === e.currentTarget.dataset.kind);
-      if (kind) this.setData({ kind });
+      if (!kind) return;
+      state.of(this).kindChosen = true;
+      this.setData({ kind });
     },
 
     onDescription(e: ValueEvent): void {

@@ -15,12 +15,29 @@ test('residents see the built-in categories in order, then the ones admins added
     'life-service',
     'other',
   ]);
-  expect(before.items.find((c) => c.code === 'urgent-repair')).toEqual({ code: 'urgent-repair', name: '抢修抢险', profile: 'urgent' });
+  expect(before.items.find((c) => c.code === 'urgent-repair')).toEqual({
+    code: 'urgent-repair',
+    name: '抢修抢险',
+    profile: 'urgent',
+    defaultKind: 'complaint',
+  });
   await app.ok(ADMIN, 'admin.categories.upsert', { code: 'elevator', name: '电梯故障', profile: 'urgent' });
   await app.ok(ADMIN, 'admin.categories.upsert', { code: 'sanitation', name: '环境卫生', profile: 'normal' });
   const after = await app.ok('resident-a', 'categories.list', {});
-  expect(after.items.at(-1)).toEqual({ code: 'elevator', name: '电梯故障', profile: 'urgent' });
+  expect(after.items.at(-1)).toEqual({ code: 'elevator', name: '电梯故障', profile: 'urgent', defaultKind: 'complaint' });
   expect(after.items).toHaveLength(10);
+});
+
+test('each category carries the kind a report form preselects for it, as an admin set it', async () => {
+  const kindOf = async (code: string): Promise<Api.Kind | undefined> =>
+    (await app.ok('resident-a', 'categories.list', {})).items.find((c) => c.code === code)?.defaultKind;
+  expect(await kindOf('policy')).toBe('question');
+  expect(await kindOf('sanitation')).toBe('complaint');
+  await app.ok(ADMIN, 'admin.categories.upsert', { code: 'sanitation', name: '环境卫生', profile: 'normal', defaultKind: 'suggestion' });
+  expect(await kindOf('sanitation')).toBe('suggestion');
+  // Renamed later without a kind: the kind set before stays.
+  await app.ok(ADMIN, 'admin.categories.upsert', { code: 'sanitation', name: '环境与卫生', profile: 'normal' });
+  expect(await kindOf('sanitation')).toBe('suggestion');
 });
 
 test('refuses params and callers without an openid', async () => {
