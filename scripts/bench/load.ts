@@ -9,6 +9,7 @@
 import http from 'node:http';
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
+import { runNode } from './child';
 
 export const LOAD_MARK = '@@bench-load ';
 
@@ -247,7 +248,6 @@ export async function runLoad(configPath: string): Promise<void> {
  * (`--load <config>`) and waits for its results; the server keeps answering meanwhile.
  */
 export async function loadFromChild(config: LoadConfig): Promise<StreamResult[]> {
-  const { spawn } = await import('node:child_process');
   const { mkdtempSync, rmSync, writeFileSync } = await import('node:fs');
   const { tmpdir } = await import('node:os');
   const { join } = await import('node:path');
@@ -257,19 +257,10 @@ export async function loadFromChild(config: LoadConfig): Promise<StreamResult[]>
   const bundle = process.argv[1];
   if (bundle === undefined) throw new Error('the bench bundle path is unknown');
   try {
-    return await new Promise<StreamResult[]>((resolve, reject) => {
-      const child = spawn(process.execPath, [bundle, '--load', file], { stdio: ['ignore', 'pipe', 'pipe'] });
-      let out = '';
-      let err = '';
-      child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
-      child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString('utf8')));
-      child.on('error', reject);
-      child.on('close', (code) => {
-        const line = out.split('\n').find((l) => l.startsWith(LOAD_MARK));
-        if (line === undefined) reject(new Error(`load process exited ${code}: ${err.slice(-2000)}`));
-        else resolve(JSON.parse(line.slice(LOAD_MARK.length)) as StreamResult[]);
-      });
-    });
+    const { code, out, err } = await runNode([bundle, '--load', file]);
+    const line = out.split('\n').find((l) => l.startsWith(LOAD_MARK));
+    if (line === undefined) throw new Error(`load process exited ${code}: ${err.slice(-2000)}`);
+    return JSON.parse(line.slice(LOAD_MARK.length)) as StreamResult[];
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

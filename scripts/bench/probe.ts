@@ -2,7 +2,7 @@
 // its own that only sleeps 5 ms at a time and notes how late each wake-up comes. Nothing in it
 // waits on the server, so its lateness is what the machine's scheduler adds to any thread that
 // wakes up then (on a shared two-core VM, the server's threads wake some ten times a request).
-import { spawn } from 'node:child_process';
+import { runNode } from './child';
 
 export interface ProbeResult {
   readonly wakeups: number;
@@ -38,22 +38,11 @@ setTimeout(() => {
 `;
 
 /** Starts the probe now; it measures from `afterSeconds` on, for `seconds`. */
-export function probeMachine(afterSeconds: number, seconds: number): Promise<ProbeResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['-e', PROBE, String(afterSeconds), String(seconds), String(SLEEP_MS)], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
-    child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString('utf8')));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      try {
-        resolve(JSON.parse(out) as ProbeResult);
-      } catch {
-        reject(new Error(`the probe exited ${code}: ${err.slice(-500)}`));
-      }
-    });
-  });
+export async function probeMachine(afterSeconds: number, seconds: number): Promise<ProbeResult> {
+  const { code, out, err } = await runNode(['-e', PROBE, String(afterSeconds), String(seconds), String(SLEEP_MS)]);
+  try {
+    return JSON.parse(out) as ProbeResult;
+  } catch {
+    throw new Error(`the probe exited ${code}: ${err.slice(-500)}`);
+  }
 }
