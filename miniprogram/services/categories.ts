@@ -16,7 +16,8 @@ type ServedCategory = Api.Data<'categories.list'>['items'][number];
  */
 export type CategoryInfo = Omit<ServedCategory, 'defaultKind'> & { defaultKind?: Api.Kind };
 
-const KINDS: ReadonlyArray<Api.Kind> = ['complaint', 'suggestion', 'question'];
+/** The kinds a report can be, in the order the forms offer them. */
+export const KINDS: ReadonlyArray<Api.Kind> = ['complaint', 'suggestion', 'question'];
 
 const STORAGE_KEY = 'categories-v1';
 /** Enough for any real catalogue, and keeps a page's setData far below 50 KB. */

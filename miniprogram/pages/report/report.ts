@@ -11,6 +11,7 @@ import {
   builtInCategories,
   currentCategories,
   isCategoryCode,
+  KINDS,
   loadCategories,
   suggestedKind,
   type CategoryInfo,
@@ -27,8 +28,6 @@ import { queryValue, type Query, type TapEvent, type ValueEvent } from '../../ut
 import { instanceState } from '../../utils/instance-state';
 import { nearbyRows, successQuery, type NearbyRow } from '../../utils/report-form';
 import { DESCRIPTION_MAX, validateReport, wrongFields, type FieldErrors, type ReportField } from '../../utils/validate';
-
-const KINDS: ReadonlyArray<Api.Kind> = ['complaint', 'suggestion', 'question'];
 
 /** What the resident chose in the "same problem?" dialog; following names the ticket. */
 type NearbyChoice = { decision: Exclude<NearbyDecision, 'follow'> } | { decision: 'follow'; ref: string };

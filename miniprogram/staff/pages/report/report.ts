@@ -5,7 +5,7 @@
 // kept for this form, so a retry never makes two tickets; then the new ticket's handling page.
 import { zh } from '../../../i18n/zh';
 import { callWithRetry, toApiError } from '../../../services/api';
-import { currentCategories, loadCategories, suggestedKind, type CategoryInfo } from '../../../services/categories';
+import { currentCategories, KINDS, loadCategories, suggestedKind, type CategoryInfo } from '../../../services/categories';
 import { newClientRequestId } from '../../../services/draft';
 import { uploadPhoto } from '../../../services/files';
 import { currentIdentity } from '../../../services/identity';
@@ -27,8 +27,6 @@ interface Errors {
   name?: string;
   phone?: string;
 }
-
-const KINDS: ReadonlyArray<Api.Kind> = ['complaint', 'suggestion', 'question'];
 
 const state = instanceState(() => ({
   busy: false,
