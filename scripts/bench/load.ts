@@ -10,6 +10,7 @@ import http from 'node:http';
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { runNode } from './child';
+import { percentile } from './measure';
 
 export const LOAD_MARK = '@@bench-load ';
 
@@ -161,7 +162,7 @@ function send(url: URL, call: LoadCall, due: number): Promise<Outcome> {
 
 function summarise(name: string, outcomes: readonly Outcome[], seconds: number, started: number): StreamResult {
   const ms = outcomes.map((o) => o.ms).sort((a, b) => a - b);
-  const at = (q: number): number => ms[Math.min(ms.length - 1, Math.floor(q * ms.length))] ?? NaN;
+  const at = (q: number): number => percentile(ms, q);
   const count = (kind: Outcome['kind']): number => outcomes.filter((o) => o.kind === kind).length;
   return {
     name,

@@ -3,6 +3,7 @@
 // waits on the server, so its lateness is what the machine's scheduler adds to any thread that
 // wakes up then (on a shared two-core VM, the server's threads wake some ten times a request).
 import { runNode } from './child';
+import { percentile } from './measure';
 
 export interface ProbeResult {
   readonly wakeups: number;
@@ -14,7 +15,7 @@ export interface ProbeResult {
 
 export const SLEEP_MS = 5;
 
-/** Runs in the probe process: sleeps `SLEEP_MS` at a time for `seconds` after `afterSeconds`, then prints its lateness. */
+/** Runs in the probe process: sleeps `SLEEP_MS` at a time for `seconds` after `afterSeconds`, then prints how late each wake-up came (ms). */
 const PROBE = `
 const [after, seconds, sleep] = process.argv.slice(1).map(Number);
 const late = [];
@@ -26,11 +27,7 @@ setTimeout(() => {
       const now = performance.now();
       late.push(now - asked - sleep);
       if (now < end) step();
-      else {
-        late.sort((a, b) => a - b);
-        const at = (q) => late[Math.min(late.length - 1, Math.floor(q * late.length))];
-        console.log(JSON.stringify({ wakeups: late.length, p50: at(0.5), p99: at(0.99), p999: at(0.999), max: late[late.length - 1] }));
-      }
+      else console.log(JSON.stringify(late));
     }, sleep);
   };
   step();
@@ -40,9 +37,17 @@ setTimeout(() => {
 /** Starts the probe now; it measures from `afterSeconds` on, for `seconds`. */
 export async function probeMachine(afterSeconds: number, seconds: number): Promise<ProbeResult> {
   const { code, out, err } = await runNode(['-e', PROBE, String(afterSeconds), String(seconds), String(SLEEP_MS)]);
+  let late: number[];
   try {
-    return JSON.parse(out) as ProbeResult;
+    late = (JSON.parse(out) as number[]).sort((a, b) => a - b);
   } catch {
     throw new Error(`the probe exited ${code}: ${err.slice(-500)}`);
   }
+  return {
+    wakeups: late.length,
+    p50: percentile(late, 0.5),
+    p99: percentile(late, 0.99),
+    p999: percentile(late, 0.999),
+    max: late.at(-1) ?? NaN,
+  };
 }
