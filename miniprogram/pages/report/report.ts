@@ -157,7 +157,7 @@ Component({
      */
     followCategoryKind(): boolean {
       const s = state.of(this);
-      if (s.kindChosen || !this.data.category) return false;
+      if (s.kindChosen) return false;
       const kind = suggestedKind(s.shownCategories, this.data.category);
       if (!kind || kind === this.data.kind) return false;
       this.setData({ kind });

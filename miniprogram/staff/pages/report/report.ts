@@ -162,7 +162,7 @@ Component({
     /** Until the worker taps a kind, the kind is the one the server suggests for the category. */
     followCategoryKind(): void {
       const s = state.of(this);
-      if (s.kindChosen || !this.data.category) return;
+      if (s.kindChosen) return;
       const kind = suggestedKind(s.shown, this.data.category);
       if (kind && kind !== this.data.kind) this.setData({ kind });
     },
