@@ -474,7 +474,7 @@ export const zh = {
       residentName: '居民称呼',
       residentNamePlaceholder: '例如：王大爷',
       residentPhone: '居民电话',
-      residentPhonePlaceholder: '用于回访，居民看不到您的号码',
+      residentPhonePlaceholder: '用于回访，不对外公开',
       errorName: '请填写居民称呼（1–20 个字）',
       errorPhone: '请填写正确的居民电话',
       submit: '提交',
