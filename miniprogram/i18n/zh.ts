@@ -636,6 +636,16 @@ export const zh = {
       kind: '默认的问题类型',
       department: '默认部门（派发时优先推荐）',
       none: '不设默认部门',
+      status: '状态',
+      statuses: { active: '在用', retired: '停用' } as Record<'active' | 'retired', string>,
+      statusHints: { active: '居民和网格员上报时可以选', retired: '不再供上报时选择，已有事项照常办理' } as Record<
+        'active' | 'retired',
+        string
+      >,
+      retiredTag: '已停用',
+      fallbackNote: '“其他”是居民找不到合适类别时的选项，一直在用',
+      confirmRetire: (name: string): string => `停用后，居民和网格员上报时不能再选“${name}”；已有的事项照常办理。`,
+      confirmRestore: (name: string): string => `“${name}”将重新供居民和网格员上报时选择。`,
       area: '所属街道或区',
       areaHint: '街道的部门只负责本街道；区的部门负责全区',
       categories: '负责的问题类别（可多选）',

@@ -143,6 +143,24 @@ export function loadCategories(): Promise<CategoryInfo[] | null> {
   return request;
 }
 
+/**
+ * The server's list asked for again, whatever this session holds: a report was refused because
+ * its category was retired (停用) since the list was read. Null when it could not be had.
+ */
+export function reloadCategories(): Promise<CategoryInfo[] | null> {
+  loaded.clear();
+  return loadCategories();
+}
+
+/** Whether a refused report was refused for its category (retired, or gone, since the list was read). */
+export function refusedForCategory(error: { code: string; details?: unknown }): boolean {
+  return (
+    error.code === 'INVALID_INPUT' &&
+    Array.isArray(error.details) &&
+    error.details.some((d: unknown) => isRecord(d) && d.path === 'category')
+  );
+}
+
 /** The kind the server suggests for category `code` in `list`, if it said one. */
 export function suggestedKind(list: readonly CategoryInfo[] | null, code: string): Api.Kind | undefined {
   return list?.find((c) => c.code === code)?.defaultKind;

@@ -20,6 +20,8 @@ export interface CategoryRow {
   kind: string;
   department: string;
   builtIn: boolean;
+  /** 停用: shown dimmed, tagged. */
+  retired: boolean;
 }
 
 export interface DepartmentRow {
@@ -39,6 +41,7 @@ export function categoryRow(c: Api.CatalogCategory): CategoryRow {
     kind: t.defaultKind(t.kinds[c.defaultKind]),
     department: c.defaultDepartmentName ? t.defaultDepartment(c.defaultDepartmentName) : t.noDefaultDepartment,
     builtIn: c.builtIn,
+    retired: c.retired,
   };
 }
 
@@ -52,7 +55,7 @@ export function departmentRow(d: Api.CatalogDepartment): DepartmentRow {
   };
 }
 
-export type FormField = 'code' | 'name' | 'profile' | 'defaultKind' | 'defaultDepartmentCode' | 'area' | 'categories';
+export type FormField = 'code' | 'name' | 'profile' | 'defaultKind' | 'defaultDepartmentCode' | 'status' | 'area' | 'categories';
 
 export interface CatalogForm {
   kind: 'category' | 'department';
@@ -63,12 +66,18 @@ export interface CatalogForm {
   defaultKind: Api.Kind;
   /** '' for none. */
   defaultDepartment: string;
+  /** A category's 在用/停用, and whether the server lets it be retired (an existing one only). */
+  status: CategoryStatus;
+  statusWas: CategoryStatus;
+  retirable: boolean;
   /** An area key of admin.catalog.list's areas, '' until picked. */
   area: string;
   categories: string[];
 }
 
 export const NO_DEPARTMENT = '-';
+
+export type CategoryStatus = 'active' | 'retired';
 
 export function categoryForm(c: Api.CatalogCategory | null): CatalogForm {
   return {
@@ -79,6 +88,9 @@ export function categoryForm(c: Api.CatalogCategory | null): CatalogForm {
     profile: c?.profile ?? 'normal',
     defaultKind: c?.defaultKind ?? 'complaint',
     defaultDepartment: c?.defaultDepartmentCode ?? '',
+    status: c?.retired ? 'retired' : 'active',
+    statusWas: c?.retired ? 'retired' : 'active',
+    retirable: c?.retirable ?? false,
     area: '',
     categories: [],
   };
@@ -98,6 +110,9 @@ export function departmentForm(d: Api.CatalogDepartment | null, areas: readonly 
     profile: 'normal',
     defaultKind: 'complaint',
     defaultDepartment: '',
+    status: 'active',
+    statusWas: 'active',
+    retirable: false,
     area: area?.key ?? '',
     categories: d ? [...d.categories] : [],
   };
@@ -106,6 +121,7 @@ export function departmentForm(d: Api.CatalogDepartment | null, areas: readonly 
 export interface FormChoices {
   profiles: ScopeOption[];
   kinds: ScopeOption[];
+  statuses: ScopeOption[];
   departments: ScopeOption[];
   areas: ScopeOption[];
   categories: ScopeOption[];
@@ -115,12 +131,13 @@ export function formChoices(catalog: Api.Data<'admin.catalog.list'>): FormChoice
   return {
     profiles: (['normal', 'urgent'] as const).map((p) => ({ key: p, label: t.profiles[p], sub: t.profileHints[p] })),
     kinds: (['complaint', 'suggestion', 'question'] as const).map((k) => ({ key: k, label: t.kinds[k], sub: '' })),
+    statuses: (['active', 'retired'] as const).map((s) => ({ key: s, label: t.statuses[s], sub: t.statusHints[s] })),
     departments: [
       { key: NO_DEPARTMENT, label: t.none, sub: '' },
       ...catalog.departments.map((d) => ({ key: d.code, label: d.name, sub: d.areaLabel })),
     ],
     areas: catalog.areas.map((a) => ({ key: a.key, label: a.label, sub: '' })),
-    categories: catalog.categories.map((c) => ({ key: c.code, label: c.name, sub: '' })),
+    categories: catalog.categories.map((c) => ({ key: c.code, label: c.name, sub: c.retired ? t.retiredTag : '' })),
   };
 }
 
@@ -131,7 +148,7 @@ export function categoryParams(form: CatalogForm): Api.Params<'admin.categories.
     profile: form.profile,
     defaultKind: form.defaultKind,
     ...(form.defaultDepartment ? { defaultDepartmentCode: form.defaultDepartment } : {}),
-    ...(form.creating ? { create: true as const } : {}),
+    ...(form.creating ? { create: true as const } : { retired: form.status === 'retired' }),
   };
 }
 
@@ -156,8 +173,16 @@ export function fieldOf(code: string, details: unknown): FormField | null {
   const path = first && typeof first === 'object' && 'path' in first ? String((first as { path: unknown }).path) : '';
   const head = path.split('.')[0] ?? '';
   if (head === 'street' || head === 'district' || head === '') return 'area';
+  if (head === 'retired') return 'status';
   const fields: readonly FormField[] = ['code', 'name', 'profile', 'defaultKind', 'defaultDepartmentCode', 'categories'];
   return (fields as readonly string[]).includes(head) ? (head as FormField) : null;
+}
+
+/** What the confirmation adds when a save retires a category or brings it back ('' otherwise). */
+export function statusChange(form: CatalogForm): string {
+  if (form.kind !== 'category' || form.status === form.statusWas) return '';
+  const name = form.name.trim() || form.code;
+  return form.status === 'retired' ? t.confirmRetire(name) : t.confirmRestore(name);
 }
 
 /** What the page adds to the server's word for refusals the admin must understand. */

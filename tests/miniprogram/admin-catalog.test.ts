@@ -69,7 +69,14 @@ describe('the super admin and the categories', () => {
       content: '市政设施维护：时限紧急，默认部门：张店区水务局',
     });
     expect(apiFake.callsOf('admin.categories.upsert')).toEqual([
-      { code: 'facilities', name: '市政设施维护', profile: 'urgent', defaultKind: 'suggestion', defaultDepartmentCode: 'zd-water' },
+      {
+        code: 'facilities',
+        name: '市政设施维护',
+        profile: 'urgent',
+        defaultKind: 'suggestion',
+        defaultDepartmentCode: 'zd-water',
+        retired: false,
+      },
     ]);
     expect(exists(page, '.sheet')).toBe(false);
     expect(toasts()).toContain('已保存');
@@ -86,8 +93,68 @@ describe('the super admin and the categories', () => {
     expect(exists(page, '.sheet')).toBe(true);
     await tap(page, '.sheet__save');
     expect(apiFake.callsOf('admin.categories.upsert')).toEqual([
-      { code: 'facilities', name: '市政设施', profile: 'normal', defaultKind: 'complaint' },
+      { code: 'facilities', name: '市政设施', profile: 'normal', defaultKind: 'complaint', retired: false },
     ]);
+  });
+
+  test('生活服务, retired (停用): listed in grey with 已停用; its sheet offers 在用 back, confirmed with what that means', async () => {
+    const page = await open('superAdmin');
+    const row = find(page, '.category', categoryIndex('life-service'));
+    expect(row.dom?.className).toContain('row--retired');
+    expect(textOf(row)).toContain('已停用');
+    expect(findAll(page, '.tag--retired').map(textOf)).toEqual(['已停用']);
+    await tap(page, '.edit-category', categoryIndex('life-service'));
+    expect(findAll(page, '.status-picker >> .option--on').map(textOf)).toEqual([expect.stringContaining('停用')]);
+    await tap(page, '.status-picker >> .option', pickerOption(page, 'status-picker', '在用'));
+    await tap(page, '.sheet__save');
+    expect((wxFake.showModal.mock.calls[0]?.[0] as { content?: string } | undefined)?.content).toBe(
+      '生活服务：时限一般，未设默认部门\n“生活服务”将重新供居民和网格员上报时选择。',
+    );
+    expect(apiFake.callsOf('admin.categories.upsert')).toEqual([
+      { code: 'life-service', name: '生活服务', profile: 'normal', defaultKind: 'complaint', retired: false },
+    ]);
+  });
+
+  test('retiring 市政设施: the confirmation says new reports cannot pick it and its tickets go on; retired: true is sent', async () => {
+    const page = await open('superAdmin');
+    await tap(page, '.edit-category', categoryIndex('facilities'));
+    expect(findAll(page, '.status-picker >> .option--on').map(textOf)).toEqual([expect.stringContaining('在用')]);
+    await tap(page, '.status-picker >> .option', pickerOption(page, 'status-picker', '停用'));
+    await tap(page, '.sheet__save');
+    expect((wxFake.showModal.mock.calls[0]?.[0] as { content?: string } | undefined)?.content).toBe(
+      '市政设施：时限一般，默认部门：车站街道城管中队\n停用后，居民和网格员上报时不能再选“市政设施”；已有的事项照常办理。',
+    );
+    expect(apiFake.callsOf('admin.categories.upsert')).toEqual([
+      {
+        code: 'facilities',
+        name: '市政设施',
+        profile: 'normal',
+        defaultKind: 'complaint',
+        defaultDepartmentCode: 'cz-chengguan',
+        retired: true,
+      },
+    ]);
+  });
+
+  test('其他 is always in use: no 停用 choice, the note says why; a new category has no status to choose', async () => {
+    const page = await open('superAdmin');
+    await tap(page, '.edit-category', categoryIndex('other'));
+    expect(exists(page, '.status-picker')).toBe(false);
+    expect(textOf(find(page, '.status-fixed'))).toBe('“其他”是居民找不到合适类别时的选项，一直在用');
+    await tap(page, '.sheet__cancel');
+    await tap(page, '.add-category');
+    expect(exists(page, '.status-picker')).toBe(false);
+    expect(exists(page, '.status-fixed')).toBe(false);
+  });
+
+  test("the server's refusal to retire 其他 is shown at the status", async () => {
+    const page = await open('superAdmin');
+    await tap(page, '.edit-category', categoryIndex('facilities'));
+    await tap(page, '.status-picker >> .option', pickerOption(page, 'status-picker', '停用'));
+    refuse('admin.categories.upsert', refused().fallback);
+    await tap(page, '.sheet__save');
+    expect(textOf(find(page, '.error-status'))).toBe('“其他”是居民找不到合适类别时的选项，不能停用');
+    expect(exists(page, '.sheet')).toBe(true);
   });
 
   test("a new category: create is sent; the server's INVALID_INPUT about the code is shown under the code; a fixed code saves", async () => {

@@ -47,6 +47,7 @@ function sent(): Api.ActionName[] {
 }
 
 const choiceNames = (page: Root): string[] => page.querySelectorAll('.choice__label').map(textOf);
+const choiceCode = (page: Root, i: number): string => String((page.data.categories as Array<{ code: string }>)[i]?.code);
 const place = (page: Root): string => textOf(find(page, '.location-field >> .location__place'));
 const ADD_PHOTO = '.photos >> .photo--add';
 
@@ -389,6 +390,35 @@ test.each(ERROR_CASES)('%s from the server: its Chinese message is shown above t
   expect(textOf(find(page, '.submit-error'))).toBe(message);
   expect(page.data.submitting).toBe(false);
   expect(navigations('redirectTo')).toEqual([]);
+});
+
+test('a category retired since the form opened: the server says so at the category, the list comes again without it, another goes through', async () => {
+  serverAcceptsEverything();
+  const { refused, categories } = answers.retired;
+  apiFake.on('report.submit', () => {
+    throw new ApiError(refused.code, refused.message, refused.details);
+  });
+  const page = await openForm({ category: 'life-service' });
+  await type(page, '.description', '楼道里的灯坏了一个星期了');
+  expect(textOf(find(page, '.choice--on'))).toBe('生活服务');
+  apiFake.on('categories.list', () => categories);
+  await tap(page, '.submit');
+  await flush();
+  expect(textOf(find(page, '.error-category'))).toBe('这个问题类型已停用，请重新选择');
+  expect(textOf(find(page, '.submit-error'))).toBe('这个问题类型已停用，请重新选择');
+  expect(apiFake.callsOf('categories.list')).toHaveLength(2);
+  expect(choiceNames(page)).not.toContain('生活服务');
+  expect(choiceNames(page)).toHaveLength(categories.items.length);
+  expect(exists(page, '.choice--on')).toBe(false);
+  expect(navigations('redirectTo')).toEqual([]);
+
+  apiFake.on('report.submit', () => answers.submit);
+  await tap(page, '.choice', 0);
+  expect(exists(page, '.error-category')).toBe(false);
+  expect(exists(page, '.submit-error')).toBe(false);
+  await tap(page, '.submit');
+  expect(apiFake.callsOf('report.submit').map((p) => p.category)).toEqual(['life-service', choiceCode(page, 0)]);
+  expect(navigations('redirectTo')).toHaveLength(1);
 });
 
 test('an error without a message gets our own Chinese words', async () => {

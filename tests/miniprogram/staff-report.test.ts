@@ -4,7 +4,9 @@
 // server lets file for others get the form; residents are turned away.
 import { apiFake } from './support/api-fake';
 import { staffAnswers, staffMe } from './support/staff-data';
-import { callPage, exists, find, findAll, load, render, tap, textOf, type, type Root } from './support/render';
+import { callPage, exists, find, findAll, flush, load, render, tap, textOf, type, type Root } from './support/render';
+import { realAnswers } from './support/real-answers';
+import { ApiError } from '../../miniprogram/services/api';
 import { navigations, toasts, wxScene } from './support/wx-fake';
 
 jest.mock('../../miniprogram/services/api', () => jest.requireActual('./support/api-fake').mockApiModule());
@@ -105,6 +107,26 @@ test("the categories are the server's (categories.list)", async () => {
   const page = await open('patrol');
   expect(findAll(page, '.choice--category').map(textOf)).toEqual(['环境卫生', '电梯困人']);
   expect(exists(page, '.choice--urgent')).toBe(true);
+});
+
+test('a category retired since the form opened: said at the category, the list read again without it', async () => {
+  // The real server's refusal of a report in a retired category (the same for a worker's patrol find).
+  const { refused, categories } = realAnswers().retired;
+  apiFake.on('report.submit', () => {
+    throw new ApiError(refused.code, refused.message, refused.details);
+  });
+  const page = await open('patrol');
+  const lifeService = findAll(page, '.choice--category').map(textOf).indexOf('生活服务');
+  await tap(page, '.choice--category', lifeService);
+  await type(page, '.description', '巡查发现：小区快递柜的门坏了');
+  apiFake.on('categories.list', () => categories);
+  await tap(page, '.submit');
+  await flush();
+  expect(textOf(find(page, '.error-category'))).toBe('这个问题类型已停用，请重新选择');
+  expect(apiFake.callsOf('categories.list')).toHaveLength(2);
+  expect(findAll(page, '.choice--category').map(textOf)).not.toContain('生活服务');
+  expect(exists(page, '.choice--on.choice--category')).toBe(false);
+  expect(page.data.submitting).toBe(false);
 });
 
 test('a category sets its usual kind (政策咨询: 咨询) until the worker taps a kind', async () => {

@@ -220,6 +220,10 @@ declare namespace Api {
     defaultDepartmentName: string | null;
     /** One of DOMAIN.md's categories: it can be renamed or changed, never removed. */
     builtIn: boolean;
+    /** 停用: residents and workers no longer pick it; its tickets keep it. */
+    retired: boolean;
+    /** Whether it may be retired (其他, every resident's fallback, may not). */
+    retirable: boolean;
   }
 
   /** A department as the admin page shows it, with whether the caller may change it. */
@@ -579,7 +583,16 @@ declare namespace Api {
     };
     'admin.categories.upsert': {
       /** `create: true`: a new code is meant — an existing one is CONFLICT. */
-      params: { code: string; name: string; profile: SlaProfile; defaultDepartmentCode?: string; defaultKind?: Kind; create?: true };
+      params: {
+        code: string;
+        name: string;
+        profile: SlaProfile;
+        defaultDepartmentCode?: string;
+        defaultKind?: Kind;
+        /** 停用 (true) or back in use (false); left out, it stays as it is. */
+        retired?: boolean;
+        create?: true;
+      };
       data: { code: string; created: boolean };
     };
     'admin.departments.upsert': {

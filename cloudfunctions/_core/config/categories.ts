@@ -8,6 +8,9 @@ export interface CategoryDef {
   defaultKind: Api.Kind;
 }
 
+/** 其他: where a resident goes who finds no better category, so it is never retired (停用). */
+export const FALLBACK_CATEGORY = 'other';
+
 export const BUILT_IN_CATEGORIES: readonly CategoryDef[] = [
   { code: 'sanitation', name: '环境卫生', profile: 'normal', defaultDepartmentCode: null, defaultKind: 'complaint' },
   { code: 'dispute', name: '矛盾纠纷', profile: 'normal', defaultDepartmentCode: null, defaultKind: 'complaint' },

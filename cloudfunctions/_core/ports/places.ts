@@ -62,6 +62,11 @@ export interface CategoryRecord {
   defaultDepartmentCode: string | null;
   /** The kind (投诉/建议/咨询) the report form starts with for this category. */
   defaultKind: Api.Kind;
+  /**
+   * 停用: no longer offered to residents and workers (categories.list leaves it out, a new report
+   * in it is refused); its tickets keep it, and figures and exports still name it.
+   */
+  retired: boolean;
 }
 
 export interface CategoryStore {

@@ -13,6 +13,8 @@ import {
   isCategoryCode,
   KINDS,
   loadCategories,
+  refusedForCategory,
+  reloadCategories,
   suggestedKind,
   type CategoryInfo,
 } from '../../services/categories';
@@ -204,11 +206,24 @@ Component({
       this.setData({ errors, errorSummary: count > 0 ? zh.report.errorSummary(count) : '' });
     },
 
+    /**
+     * The server refused the category (an admin retired it since the list was read): says so at
+     * the field and shows the server's list again, without it, to choose from.
+     */
+    async categoryRefused(message: string): Promise<void> {
+      // The server's words stay above the button (submitError); the field is framed and says them too.
+      this.setData({ errors: { ...this.data.errors, category: message } });
+      const list = await reloadCategories();
+      if (list && state.of(this).alive) this.showCategories(list, true);
+    },
+
     onCategory(e: TapEvent<{ code?: string }>): void {
       const chosen = this.data.categories.find((c) => c.code === e.currentTarget.dataset.code);
       if (!chosen) return;
       state.of(this).pendingCategory = '';
-      this.setData({ category: chosen.code, urgentSelected: chosen.urgent });
+      // A refusal of the category shown above the button is answered by choosing again.
+      const refused = !!this.data.errors.category && !!this.data.submitError;
+      this.setData({ category: chosen.code, urgentSelected: chosen.urgent, ...(refused ? { submitError: '' } : {}) });
       this.followCategoryKind();
       this.clearError('category');
       this.persist();
@@ -309,7 +324,9 @@ Component({
         s.clientRequestId = '';
         wx.redirectTo({ url: `/pages/report-success/report-success?${successQuery(answer)}` });
       } catch (e) {
-        this.setData({ submitError: toApiError(e).message });
+        const error = toApiError(e);
+        this.setData({ submitError: error.message });
+        if (refusedForCategory(error)) void this.categoryRefused(error.message);
       } finally {
         // After a success the page is leaving; stay busy so nothing can be sent twice.
         if (!done) {

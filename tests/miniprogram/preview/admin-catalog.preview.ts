@@ -1,4 +1,5 @@
-// 类别与部门 (admin/pages/catalog/catalog): the super admin's categories and the sheet changing one,
+// 类别与部门 (admin/pages/catalog/catalog): the super admin's categories (生活服务 retired) and the
+// sheet changing one or retiring one,
 // the street admin's departments (the district's read-only) and a new department refused for a
 // taken code, the community admin's read-only list, an empty area — at both font sizes.
 import { apiFake } from '../support/api-fake';
@@ -25,6 +26,15 @@ test('changing a category', async () => {
   const index = adminAnswers().catalog.superAdmin.categories.findIndex((c) => c.code === 'facilities');
   await tap(page, '.edit-category', index);
   await snapshotBoth('admin-catalog-category-edit', '类别与部门：修改“市政设施”的时限、默认类型和默认部门', page);
+});
+
+test('retiring a category', async () => {
+  const page = await open('superAdmin');
+  const index = adminAnswers().catalog.superAdmin.categories.findIndex((c) => c.code === 'facilities');
+  await tap(page, '.edit-category', index);
+  const labels = findAll(page, '.status-picker >> .option__label').map(textOf);
+  await tap(page, '.status-picker >> .option', labels.indexOf('停用'));
+  await snapshotBoth('admin-catalog-category-retire', '类别与部门：停用“市政设施”', page);
 });
 
 test("the street admin's departments", async () => {

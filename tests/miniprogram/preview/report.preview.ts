@@ -1,6 +1,7 @@
 // The report form (pages/report/report): every state at both font sizes.
 import { config } from '../../../miniprogram/config';
 import { installPrivacyHandler, type PrivacyResolve } from '../../../miniprogram/services/privacy';
+import { ApiError } from '../../../miniprogram/services/api';
 import { apiFake } from '../support/api-fake';
 import { fixClock, realClock } from '../support/clock';
 import { DEMO_PHOTOS } from '../support/demo-data';
@@ -49,6 +50,23 @@ test('opened from the 政策咨询 tile: the kind follows the category (咨询)'
   await flush();
   await type(page, '.description', '老旧小区加装电梯的补贴怎么申请？需要哪些材料？');
   await snapshotBoth('report-policy', '上报表单：从“政策咨询”进入，类型自动为“咨询”', page, { fullPage: true });
+});
+
+test('a category retired since the form opened: refused, the list read again without it', async () => {
+  const { refused, categories } = realAnswers().retired;
+  apiFake
+    .on('subscription.record', (p) => ({ recorded: Object.keys(p.grants).length }))
+    .on('report.nearby', () => ({ items: [] }))
+    .on('report.submit', () => {
+      throw new ApiError(refused.code, refused.message, refused.details);
+    });
+  const page = await openForm({ category: 'life-service' });
+  await flush();
+  await type(page, '.description', '楼道里的灯坏了一个星期了');
+  apiFake.on('categories.list', () => categories);
+  await tap(page, '.submit');
+  await flush();
+  await snapshotBoth('report-category-retired', '上报表单：所选类别刚被停用，请重新选择', page, { fullPage: true });
 });
 
 test('still locating', async () => {

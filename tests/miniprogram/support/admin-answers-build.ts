@@ -142,6 +142,8 @@ async function catalogAnswers(app: TestApp): Promise<AdminAnswers['catalog']> {
     defaultKind: 'complaint',
     defaultDepartmentCode: 'cz-chengguan',
   });
+  // 生活服务 retired (停用): listed, tagged, and offered back.
+  await app.ok(ADMIN, 'admin.categories.upsert', { code: 'life-service', name: '生活服务', profile: 'normal', retired: true });
   const departmentCreated = await app.ok(STREET, 'admin.departments.upsert', {
     code: 'cz-property',
     name: '车站街道物业办',
@@ -170,6 +172,7 @@ async function catalogAnswers(app: TestApp): Promise<AdminAnswers['catalog']> {
         categories: ['facilities'],
       }),
       invalid: await refusal(ADMIN, 'admin.categories.upsert', { code: 'Parking', name: '停车管理', profile: 'normal', create: true }),
+      fallback: await refusal(ADMIN, 'admin.categories.upsert', { code: 'other', name: '其他', profile: 'normal', retired: true }),
       emptyName: await refusal(STREET, 'admin.departments.upsert', {
         code: 'cz-new',
         name: ' ',

@@ -30,7 +30,8 @@ export interface AdminAnswers {
    * (after 市政设施's default department became 车站街道城管中队, 张店区水务局 was added for the
    * district and the street admin created 车站街道物业办), those two saves' answers, and the server's
    * real refusals: a taken code (CONFLICT), the district's department (FORBIDDEN), a bad category
-   * code and an empty name (INVALID_INPUT, with their issues).
+   * code and an empty name (INVALID_INPUT, with their issues), retiring 其他 (INVALID_INPUT). 生活服务
+   * is retired (停用) in all three lists.
    */
   catalog: {
     superAdmin: Api.Data<'admin.catalog.list'>;
@@ -38,7 +39,13 @@ export interface AdminAnswers {
     community: Api.Data<'admin.catalog.list'>;
     categorySaved: Api.Data<'admin.categories.upsert'>;
     departmentCreated: Api.Data<'admin.departments.upsert'>;
-    refused: { conflict: Api.ErrorBody; forbidden: Api.ErrorBody; invalid: Api.ErrorBody; emptyName: Api.ErrorBody };
+    refused: {
+      conflict: Api.ErrorBody;
+      forbidden: Api.ErrorBody;
+      invalid: Api.ErrorBody;
+      emptyName: Api.ErrorBody;
+      fallback: Api.ErrorBody;
+    };
   };
 }
 

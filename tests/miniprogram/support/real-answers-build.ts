@@ -2,7 +2,7 @@
 // demo community, one resident's reports brought through a week by grid worker and sweep, and the
 // answers of ticket.get / report.mine / report.submit / report.nearby taken at ANSWERS_NOW.
 import { handleJobs } from '../../../cloudfunctions/_core/app/jobs/handle-jobs';
-import { reportParams, seedCommunity, startTestApp, type TestApp } from '../../support/app';
+import { ADMIN, reportParams, seedCommunity, startTestApp, type TestApp } from '../../support/app';
 import { ANSWERS_NOW, type RealAnswers } from './real-answers';
 
 const RESIDENT = 'demo-resident-1';
@@ -134,7 +134,7 @@ async function residentsWeek(app: TestApp): Promise<RealAnswers> {
 
   app.setNow(ANSWERS_NOW);
   const view = (t: Api.ReportSubmitData): Promise<Api.TicketView> => app.ok(RESIDENT, 'ticket.get', { ticketId: t.ticketId });
-  const answers: Omit<RealAnswers, 'moves'> = {
+  const answers: Omit<RealAnswers, 'moves' | 'retired'> = {
     now: ANSWERS_NOW,
     resident: RESIDENT,
     submit: submitted,
@@ -165,5 +165,13 @@ async function residentsWeek(app: TestApp): Promise<RealAnswers> {
     withdraw: await app.ok(RESIDENT, 'report.withdraw', { ticketId: submitted.ticketId }),
     urge: await app.ok(RESIDENT, 'report.urge', { ticketId: urgentLate.ticketId }),
   };
-  return { ...answers, moves };
+  // Last of all: an admin retires 生活服务 while the resident's form still offers it.
+  await app.ok(ADMIN, 'admin.categories.upsert', { code: 'life-service', name: '生活服务', profile: 'normal', retired: true });
+  const refusedRetired = await app.call(RESIDENT, 'report.submit', reportParams({ location: HERE, category: 'life-service' }));
+  if (refusedRetired.ok) throw new Error('a report in a retired category was accepted');
+  const retired: RealAnswers['retired'] = {
+    refused: refusedRetired.error,
+    categories: await app.ok(RESIDENT, 'categories.list', {}),
+  };
+  return { ...answers, moves, retired };
 }

@@ -58,6 +58,8 @@ export interface RealAnswers {
     /** report.claim by the resident of a 代报 worker-1 filed for them (its code as the worker saw it). */
     claim: Api.TicketView;
   };
+  /** After an admin retired (停用) 生活服务: the resident's report in it refused, and categories.list without it. */
+  retired: { refused: Api.ErrorBody; categories: Api.Data<'categories.list'> };
 }
 
 export const REAL_ANSWERS_ENV = 'MINIPROGRAM_REAL_ANSWERS';

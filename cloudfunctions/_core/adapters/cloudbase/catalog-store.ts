@@ -68,13 +68,14 @@ const BUILT_IN = new Map(BUILT_IN_CATEGORIES.map((c) => [c.code, c]));
 /** A category as residents see it: the stored record over the built-in one of the same code. */
 function merged(code: string, stored: Doc | null): CategoryRecord | null {
   const builtIn = BUILT_IN.get(code);
-  if (!stored) return builtIn ? { ...builtIn } : null;
+  if (!stored) return builtIn ? { ...builtIn, retired: false } : null;
   return {
     code,
     name: toStr(stored.name) ?? builtIn?.name ?? code,
     profile: stored.profile === 'urgent' || stored.profile === 'normal' ? stored.profile : (builtIn?.profile ?? 'normal'),
     defaultDepartmentCode: toStr(stored.defaultDepartmentCode),
     defaultKind: isKind(stored.defaultKind) ? stored.defaultKind : (builtIn?.defaultKind ?? 'complaint'),
+    retired: stored.retired === true,
   };
 }
 

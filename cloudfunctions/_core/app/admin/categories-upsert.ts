@@ -1,9 +1,11 @@
 // admin.categories.upsert: categories are data — a super admin adds one (or changes a name or
-// SLA profile, or the kind the report form starts with) with its default department; the built-in
-// codes always exist. `create: true` says the admin means a new code: an existing one is CONFLICT.
+// SLA profile, or the kind the report form starts with) with its default department, or retires
+// one (停用: no longer offered; its tickets keep it) and brings it back; the built-in codes always
+// exist. `create: true` says the admin means a new code: an existing one is CONFLICT.
 import { z } from 'zod';
 import { contractEnum } from '../../domain/contract-enum';
 import { fail } from '../errors';
+import { FALLBACK_CATEGORY } from '../../config/categories';
 import { CATEGORY_CODE_PATTERN, departmentCode, text } from '../schemas';
 import { ensureClean } from '../content';
 import { defineUseCase } from '../use-case';
@@ -16,12 +18,16 @@ export const upsertCategory = defineUseCase('admin.categories.upsert', {
     profile: contractEnum<Api.SlaProfile>()(['normal', 'urgent']),
     defaultDepartmentCode: departmentCode.optional(),
     defaultKind: contractEnum<Api.Kind>()(['complaint', 'suggestion', 'question']).optional(),
+    retired: z.boolean().optional(),
     create: z.literal(true).optional(),
   }),
   run: async (params, ctx) => {
     if (ctx.actor.role !== 'superAdmin') throw fail('FORBIDDEN', '只有系统管理员可以维护问题类别');
     const existing = await ctx.deps.categories.get(params.code);
     if (params.create && existing) throw fail('CONFLICT', `类别编号 ${params.code} 已经存在（${existing.name}）`);
+    if (params.retired && params.code === FALLBACK_CATEGORY) {
+      throw fail('INVALID_INPUT', '“其他”是居民找不到合适类别时的选项，不能停用', [{ path: 'retired', message: '不能停用' }]);
+    }
     await ensureClean(ctx, [params.name]);
     if (params.defaultDepartmentCode && !(await ctx.deps.departments.get(params.defaultDepartmentCode))) {
       throw fail('NOT_FOUND', '没有找到默认部门');
@@ -32,6 +38,7 @@ export const upsertCategory = defineUseCase('admin.categories.upsert', {
       profile: params.profile,
       defaultDepartmentCode: params.defaultDepartmentCode ?? null,
       defaultKind: params.defaultKind ?? existing?.defaultKind ?? 'complaint',
+      retired: params.retired ?? existing?.retired ?? false,
     });
     return { code: params.code, created };
   },

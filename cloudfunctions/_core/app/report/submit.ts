@@ -45,6 +45,8 @@ export const submitReport = defineUseCase('report.submit', {
   early: async (params, openid, deps, now) => {
     const category = await deps.categories.get(params.category);
     if (!category) throw fail('INVALID_INPUT', '请选择问题类型', [{ path: 'category', message: '没有这个问题类型' }]);
+    // A form opened before an admin retired it: the form reads the list again and asks anew.
+    if (category.retired) throw fail('INVALID_INPUT', '这个问题类型已停用，请重新选择', [{ path: 'category', message: '已停用' }]);
     if (params.photos.some((p) => !deps.files.isOwnUpload(openid, p))) {
       throw fail('INVALID_INPUT', '只能使用本人上传的照片');
     }

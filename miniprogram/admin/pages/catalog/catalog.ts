@@ -1,5 +1,6 @@
 // 类别与部门: the problem categories (a super admin changes a name, the SLA profile, the kind the
-// report form starts with and the default department dispatch suggests first) and the departments
+// report form starts with and the default department dispatch suggests first, or retires one —
+// 停用: no longer offered, its tickets go on — and brings it back) and the departments
 // of the admin's area (name, street or district, categories served). The server says what the
 // caller may change; each save is confirmed first, and a refusal is shown where it belongs with
 // what it means (FORBIDDEN: not yours; CONFLICT: the code is taken).
@@ -18,6 +19,7 @@ import {
   fieldOf,
   formChoices,
   NO_DEPARTMENT,
+  statusChange,
   type CatalogForm,
   type CategoryRow,
   type DepartmentRow,
@@ -34,7 +36,7 @@ interface Sheet {
   title: string;
   form: CatalogForm;
   /** The picked keys of each single-choice picker, as admin-scope-picker takes them. */
-  picked: { profile: string[]; defaultKind: string[]; defaultDepartment: string[]; area: string[] };
+  picked: { profile: string[]; defaultKind: string[]; defaultDepartment: string[]; status: string[]; area: string[] };
   field: FormField | '';
   error: string;
   hint: string;
@@ -69,6 +71,7 @@ function pickedOf(form: CatalogForm): Sheet['picked'] {
     profile: [form.profile],
     defaultKind: [form.defaultKind],
     defaultDepartment: [form.defaultDepartment || NO_DEPARTMENT],
+    status: [form.status],
     area: form.area ? [form.area] : [],
   };
 }
@@ -186,7 +189,7 @@ Component({
       e: WechatMiniprogram.CustomEvent<
         { value: string[] },
         Record<string, never>,
-        { which?: 'profile' | 'defaultKind' | 'defaultDepartment' | 'area' }
+        { which?: 'profile' | 'defaultKind' | 'defaultDepartment' | 'status' | 'area' }
       >,
     ): void {
       const which = e.currentTarget.dataset.which;
@@ -223,6 +226,8 @@ Component({
           t.profiles[params.profile],
           department ? t.defaultDepartment(department) : t.noDefaultDepartment,
         );
+        const change = statusChange(form);
+        if (change) content = `${content}\n${change}`;
         send = () => call('admin.categories.upsert', params);
       } else {
         const params = departmentParams(form, catalog.areas);

@@ -5,7 +5,15 @@
 // kept for this form, so a retry never makes two tickets; then the new ticket's handling page.
 import { zh } from '../../../i18n/zh';
 import { callWithRetry, toApiError } from '../../../services/api';
-import { currentCategories, KINDS, loadCategories, suggestedKind, type CategoryInfo } from '../../../services/categories';
+import {
+  currentCategories,
+  KINDS,
+  loadCategories,
+  refusedForCategory,
+  reloadCategories,
+  suggestedKind,
+  type CategoryInfo,
+} from '../../../services/categories';
 import { newClientRequestId } from '../../../services/draft';
 import { uploadPhoto } from '../../../services/files';
 import { currentIdentity } from '../../../services/identity';
@@ -245,12 +253,25 @@ Component({
         wx.showToast({ title: zh.staff.report.done, icon: 'success' });
         wx.redirectTo({ url: `/staff/pages/ticket/ticket?id=${encodeURIComponent(answer.ticketId)}` });
       } catch (e) {
-        const message = toApiError(e).message;
-        this.setData({ submitError: message });
-        wx.showToast({ title: message, icon: 'none', duration: 3000 });
+        const error = toApiError(e);
+        this.setData({ submitError: error.message });
+        wx.showToast({ title: error.message, icon: 'none', duration: 3000 });
         s.busy = false;
         this.setData({ submitting: false });
+        if (refusedForCategory(error)) void this.categoryRefused(error.message);
       }
+    },
+
+    /** The category was retired since the list was read: say so at the field, show the list again without it. */
+    async categoryRefused(message: string): Promise<void> {
+      this.setData({ 'errors.category': message });
+      const list = await reloadCategories();
+      const s = state.of(this);
+      if (!list || !s.alive) return;
+      s.shown = list;
+      const categories = choices(list);
+      const kept = categories.some((c) => c.code === this.data.category);
+      this.setData({ categories, ...(kept ? {} : { category: '' }) });
     },
   },
 });

@@ -25,7 +25,14 @@ test("a change through this instance shows at once; another instance's within th
   expect((await here.get('sanitation'))?.name).toBe('环境卫生');
   expect(await here.get('pets')).toBeNull();
 
-  await here.upsert({ code: 'pets', name: '宠物管理', profile: 'normal', defaultDepartmentCode: null, defaultKind: 'complaint' });
+  await here.upsert({
+    code: 'pets',
+    name: '宠物管理',
+    profile: 'normal',
+    defaultDepartmentCode: null,
+    defaultKind: 'complaint',
+    retired: false,
+  });
   expect((await here.get('pets'))?.name).toBe('宠物管理');
   expect((await here.list()).map((c) => c.code).at(-1)).toBe('pets');
 
@@ -35,9 +42,30 @@ test("a change through this instance shows at once; another instance's within th
     profile: 'normal',
     defaultDepartmentCode: null,
     defaultKind: 'complaint',
+    retired: false,
   });
   now += CATEGORY_CACHE_MS - 1;
   expect((await here.get('sanitation'))?.name).toBe('环境卫生');
   now += 1;
   expect((await here.get('sanitation'))?.name).toBe('环境卫生（新）');
+});
+
+test('a retired category is still found by its code, and an older stored category without the field is in use', async () => {
+  const store = new CloudCategoryStore(database(), () => 0);
+  await store.upsert({
+    code: 'pets',
+    name: '宠物管理',
+    profile: 'normal',
+    defaultDepartmentCode: null,
+    defaultKind: 'complaint',
+    retired: true,
+  });
+  expect(await store.get('pets')).toMatchObject({ code: 'pets', name: '宠物管理', retired: true });
+  expect((await store.get('sanitation'))?.retired).toBe(false);
+  // A category stored before 停用 existed.
+  await database()
+    .collection('categories')
+    .doc('noise')
+    .set({ data: { name: '噪音扰民', profile: 'normal', defaultDepartmentCode: null } });
+  expect((await new CloudCategoryStore(database(), () => 0).get('noise'))?.retired).toBe(false);
 });

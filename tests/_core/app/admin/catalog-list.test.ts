@@ -48,6 +48,8 @@ describe('admin.catalog.list', () => {
       defaultDepartmentCode: 'zd-water',
       defaultDepartmentName: '张店区水务局',
       builtIn: true,
+      retired: false,
+      retirable: true,
     });
     expect(answer.categories.find((c) => c.code === 'policy')).toMatchObject({
       defaultKind: 'question',

@@ -100,6 +100,55 @@ describe('admin.categories.upsert', () => {
     expect(await rows(app, 'categories')).toContainEqual(expect.objectContaining({ _id: 'policy', defaultKind: 'question' }));
   });
 
+  test('retiring (停用): no longer offered or accepted for new reports; its tickets keep it; kept through an edit; brought back', async () => {
+    await app.ok(ADMIN, 'admin.categories.upsert', { code: 'noise', name: '噪音扰民', profile: 'normal' });
+    const before = await submit('noise');
+    expect(await app.ok(ADMIN, 'admin.categories.upsert', { code: 'noise', name: '噪音扰民', profile: 'normal', retired: true })).toEqual({
+      code: 'noise',
+      created: false,
+    });
+    const offered = async (): Promise<string[]> => (await app.ok('resident-x', 'categories.list', {})).items.map((c) => c.code);
+    expect(await offered()).not.toContain('noise');
+    // A form opened before: refused, nothing written (no ticket, no hourly hit) — a worker's patrol find too.
+    const refused = await expectRefused(app, 'INVALID_INPUT', () =>
+      app.call(nextResident(), 'report.submit', reportParams({ category: 'noise' })),
+    );
+    expect(refused).toMatchObject({ message: '这个问题类型已停用，请重新选择', details: [{ path: 'category' }] });
+    await expectRefused(app, 'INVALID_INPUT', () =>
+      app.call('worker-1', 'report.submit', { ...reportParams({ category: 'noise' }), patrol: true }),
+    );
+    // The ticket filed before keeps its category and name, and is still worked.
+    expect(await app.ok('worker-1', 'ticket.get', { ticketId: before.ticketId })).toMatchObject({
+      category: 'noise',
+      categoryName: '噪音扰民',
+    });
+    await app.ok('worker-1', 'ticket.accept', { ticketId: before.ticketId, complexity: 'normal' });
+    // A rename without the field keeps it retired; the admin page shows it so.
+    await app.ok(ADMIN, 'admin.categories.upsert', { code: 'noise', name: '噪声污染', profile: 'normal' });
+    expect((await app.ok(ADMIN, 'admin.catalog.list', {})).categories.find((c) => c.code === 'noise')).toMatchObject({
+      name: '噪声污染',
+      retired: true,
+      retirable: true,
+    });
+    expect(await offered()).not.toContain('noise');
+    await app.ok(ADMIN, 'admin.categories.upsert', { code: 'noise', name: '噪声污染', profile: 'normal', retired: false });
+    expect(await offered()).toContain('noise');
+    expect((await submit('noise')).ticketId).toBeTruthy();
+  });
+
+  test("a built-in category may be retired too, but not 其他 (every resident's fallback): INVALID_INPUT, nothing stored", async () => {
+    await app.ok(ADMIN, 'admin.categories.upsert', { code: 'property', name: '物业服务', profile: 'normal', retired: true });
+    expect((await app.ok('resident-x', 'categories.list', {})).items.map((c) => c.code)).not.toContain('property');
+    const error = await expectRefused(app, 'INVALID_INPUT', () =>
+      app.call(ADMIN, 'admin.categories.upsert', { code: 'other', name: '其他', profile: 'normal', retired: true }),
+    );
+    expect(error).toMatchObject({ message: '“其他”是居民找不到合适类别时的选项，不能停用', details: [{ path: 'retired' }] });
+    expect((await app.ok(ADMIN, 'admin.catalog.list', {})).categories.find((c) => c.code === 'other')).toMatchObject({
+      retired: false,
+      retirable: false,
+    });
+  });
+
   test('create: true with a code in use (stored or built in) → CONFLICT, nothing changed; a free code is created', async () => {
     await app.ok(ADMIN, 'admin.categories.upsert', { code: 'parking', name: '停车管理', profile: 'normal' });
     const stored = await expectRefused(app, 'CONFLICT', () =>
@@ -145,6 +194,8 @@ describe('admin.categories.upsert', () => {
     ['unknown field', { code: 'gas', name: '燃气泄漏', profile: 'urgent', acceptMinutes: 5 }],
     ['kind outside the list', { code: 'gas', name: '燃气泄漏', profile: 'urgent', defaultKind: 'praise' }],
     ['create other than true', { code: 'gas', name: '燃气泄漏', profile: 'urgent', create: false }],
+    ['retired as a string', { code: 'gas', name: '燃气泄漏', profile: 'urgent', retired: 'yes' }],
+    ['operator as retired', { code: 'gas', name: '燃气泄漏', profile: 'urgent', retired: { $ne: false } }],
   ])('%s → INVALID_INPUT, nothing stored', async (_name, params) => {
     await expectRefused(app, 'INVALID_INPUT', () => app.raw(ADMIN, { action: 'admin.categories.upsert', params }));
   });
