@@ -642,10 +642,16 @@ export const zh = {
         'active' | 'retired',
         string
       >,
+      departmentStatusHints: { active: '派发和邀请时可以选', retired: '不再供派发和邀请，手上的事项照常办理' } as Record<
+        'active' | 'retired',
+        string
+      >,
       retiredTag: '已停用',
       fallbackNote: '“其他”是居民找不到合适类别时的选项，一直在用',
       confirmRetire: (name: string): string => `停用后，居民和网格员上报时不能再选“${name}”；已有的事项照常办理。`,
       confirmRestore: (name: string): string => `“${name}”将重新供居民和网格员上报时选择。`,
+      confirmRetireDepartment: (name: string): string => `停用后，派发和邀请时不再列出“${name}”；它手上的事项照常办理。`,
+      confirmRestoreDepartment: (name: string): string => `“${name}”将重新出现在派发和邀请中。`,
       area: '所属街道或区',
       areaHint: '街道的部门只负责本街道；区的部门负责全区',
       categories: '负责的问题类别（可多选）',

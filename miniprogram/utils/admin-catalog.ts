@@ -30,6 +30,7 @@ export interface DepartmentRow {
   area: string;
   serves: string;
   editable: boolean;
+  retired: boolean;
 }
 
 export function categoryRow(c: Api.CatalogCategory): CategoryRow {
@@ -52,6 +53,7 @@ export function departmentRow(d: Api.CatalogDepartment): DepartmentRow {
     area: d.areaLabel,
     serves: d.categoryNames.length ? t.serves(d.categoryNames.join('、')) : t.servesNothing,
     editable: d.editable,
+    retired: d.retired,
   };
 }
 
@@ -66,7 +68,7 @@ export interface CatalogForm {
   defaultKind: Api.Kind;
   /** '' for none. */
   defaultDepartment: string;
-  /** A category's 在用/停用, and whether the server lets it be retired (an existing one only). */
+  /** 在用/停用, and whether it may be retired (an existing department; a category the server says may be). */
   status: CategoryStatus;
   statusWas: CategoryStatus;
   retirable: boolean;
@@ -110,9 +112,10 @@ export function departmentForm(d: Api.CatalogDepartment | null, areas: readonly 
     profile: 'normal',
     defaultKind: 'complaint',
     defaultDepartment: '',
-    status: 'active',
-    statusWas: 'active',
-    retirable: false,
+    status: d?.retired ? 'retired' : 'active',
+    statusWas: d?.retired ? 'retired' : 'active',
+    // Only editable departments get a sheet; any of them may be retired.
+    retirable: d !== null,
     area: area?.key ?? '',
     categories: d ? [...d.categories] : [],
   };
@@ -122,6 +125,7 @@ export interface FormChoices {
   profiles: ScopeOption[];
   kinds: ScopeOption[];
   statuses: ScopeOption[];
+  departmentStatuses: ScopeOption[];
   departments: ScopeOption[];
   areas: ScopeOption[];
   categories: ScopeOption[];
@@ -132,9 +136,14 @@ export function formChoices(catalog: Api.Data<'admin.catalog.list'>): FormChoice
     profiles: (['normal', 'urgent'] as const).map((p) => ({ key: p, label: t.profiles[p], sub: t.profileHints[p] })),
     kinds: (['complaint', 'suggestion', 'question'] as const).map((k) => ({ key: k, label: t.kinds[k], sub: '' })),
     statuses: (['active', 'retired'] as const).map((s) => ({ key: s, label: t.statuses[s], sub: t.statusHints[s] })),
+    departmentStatuses: (['active', 'retired'] as const).map((s) => ({ key: s, label: t.statuses[s], sub: t.departmentStatusHints[s] })),
     departments: [
       { key: NO_DEPARTMENT, label: t.none, sub: '' },
-      ...catalog.departments.map((d) => ({ key: d.code, label: d.name, sub: d.areaLabel })),
+      ...catalog.departments.map((d) => ({
+        key: d.code,
+        label: d.name,
+        sub: d.retired ? `${d.areaLabel} · ${t.retiredTag}` : d.areaLabel,
+      })),
     ],
     areas: catalog.areas.map((a) => ({ key: a.key, label: a.label, sub: '' })),
     categories: catalog.categories.map((c) => ({ key: c.code, label: c.name, sub: c.retired ? t.retiredTag : '' })),
@@ -161,7 +170,7 @@ export function departmentParams(form: CatalogForm, areas: readonly Api.CatalogA
     name: form.name.trim(),
     ...(area.street ? { street: area.street } : { district: area.district ?? '' }),
     categories: [...form.categories],
-    ...(form.creating ? { create: true as const } : {}),
+    ...(form.creating ? { create: true as const } : { retired: form.status === 'retired' }),
   };
 }
 
@@ -178,10 +187,11 @@ export function fieldOf(code: string, details: unknown): FormField | null {
   return (fields as readonly string[]).includes(head) ? (head as FormField) : null;
 }
 
-/** What the confirmation adds when a save retires a category or brings it back ('' otherwise). */
+/** What the confirmation adds when a save retires a category or department or brings it back ('' otherwise). */
 export function statusChange(form: CatalogForm): string {
-  if (form.kind !== 'category' || form.status === form.statusWas) return '';
+  if (form.creating || form.status === form.statusWas) return '';
   const name = form.name.trim() || form.code;
+  if (form.kind === 'department') return form.status === 'retired' ? t.confirmRetireDepartment(name) : t.confirmRestoreDepartment(name);
   return form.status === 'retired' ? t.confirmRetire(name) : t.confirmRestore(name);
 }
 

@@ -258,6 +258,43 @@ describe('a street admin and the departments', () => {
     expect(exists(page, '.sheet')).toBe(true);
   });
 
+  test('车站街道市场所, retired: in grey with 已停用; brought back with a confirmation that says it is offered again', async () => {
+    const page = await open('street');
+    const index = catalog('street').departments.findIndex((d) => d.code === 'cz-market');
+    const row = find(page, '.department', index);
+    expect(row.dom?.className).toContain('row--retired');
+    expect(textOf(row)).toContain('已停用');
+    await tap(page, '.edit-department', departmentIndex('street', 'cz-market'));
+    expect(findAll(page, '.status-picker >> .option--on').map(textOf)).toEqual([expect.stringContaining('停用')]);
+    expect(findAll(page, '.status-picker >> .option__sub').map(textOf)).toEqual([
+      '派发和邀请时可以选',
+      '不再供派发和邀请，手上的事项照常办理',
+    ]);
+    await tap(page, '.status-picker >> .option', pickerOption(page, 'status-picker', '在用'));
+    await tap(page, '.sheet__save');
+    expect((wxFake.showModal.mock.calls[0]?.[0] as { content?: string } | undefined)?.content).toBe(
+      '车站街道市场所（车站街道），负责 0 个类别\n“车站街道市场所”将重新出现在派发和邀请中。',
+    );
+    expect(apiFake.callsOf('admin.departments.upsert')).toEqual([
+      { code: 'cz-market', name: '车站街道市场所', street: '车站街道', categories: [], retired: false },
+    ]);
+  });
+
+  test('retiring their 环卫所: the confirmation says what it still holds goes on; retired: true is sent; a new one has no status', async () => {
+    const page = await open('street');
+    await tap(page, '.edit-department', departmentIndex('street', 'cz-sanitation'));
+    await tap(page, '.status-picker >> .option', pickerOption(page, 'status-picker', '停用'));
+    await tap(page, '.sheet__save');
+    expect((wxFake.showModal.mock.calls[0]?.[0] as { content?: string } | undefined)?.content).toContain(
+      '停用后，派发和邀请时不再列出“车站街道环卫所”；它手上的事项照常办理。',
+    );
+    expect(apiFake.callsOf('admin.departments.upsert')).toEqual([
+      { code: 'cz-sanitation', name: '车站街道环卫所', street: '车站街道', categories: ['sanitation'], retired: true },
+    ]);
+    await tap(page, '.add-department');
+    expect(exists(page, '.status-picker')).toBe(false);
+  });
+
   test("an empty name → the server's INVALID_INPUT under the name", async () => {
     const page = await open('street');
     await tap(page, '.add-department');

@@ -1,6 +1,7 @@
 // staff-action-sheet: the form behind each move — it loads its own pickers when opened, checks
 // the form, and hands it on (`submit`) without sending anything itself.
 import { apiFake } from './support/api-fake';
+import { staffAnswers } from './support/staff-data';
 import { exists, find, findAll, flush, load, render, tap, textOf, type, type Root } from './support/render';
 
 jest.mock('../../miniprogram/services/api', () => jest.requireActual('./support/api-fake').mockApiModule());
@@ -57,6 +58,27 @@ test('a picker that fails to load offers a retry', async () => {
   expect(findAll(c, '.option').map(textOf)).toEqual([expect.stringContaining('环卫所')]);
   // Nothing suggested: nothing chosen for the worker.
   expect(c.data.form).toMatchObject({ departmentCode: '' });
+});
+
+test('a refused 派发 (the department retired since): the departments are read again once, and the refused pick dropped', async () => {
+  const { refused, departments } = staffAnswers().retiredDepartment;
+  apiFake.on('departments.list', () => staffAnswers().departments);
+  const { c } = await openSheet('dispatch');
+  const water = findAll(c, '.option')
+    .map(textOf)
+    .findIndex((t) => t.includes('张店区水务局'));
+  await tap(c, '.option', water);
+  expect(c.data.form).toMatchObject({ departmentCode: 'zd-water' });
+  apiFake.on('departments.list', () => departments);
+  // The page hands the server's refusal in, as it does after a refused move (and keeps it on later renders).
+  (c as unknown as { setData(data: object): void }).setData({ error: refused.message });
+  await flush();
+  (c as unknown as { setData(data: object): void }).setData({ error: refused.message });
+  await flush();
+  expect(apiFake.callsOf('departments.list')).toHaveLength(2);
+  expect(textOf(find(c, '.sheet-error'))).toBe('这个部门已停用，请选择其他部门');
+  expect(findAll(c, '.option').map(textOf).join()).not.toContain('张店区水务局');
+  expect(c.data.form).toMatchObject({ departmentCode: departments.items.find((d) => d.suggested)?.code });
 });
 
 test('no candidates for a duplicate: said so', async () => {

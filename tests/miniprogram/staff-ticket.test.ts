@@ -5,9 +5,10 @@
 // staff notification grant asked in the accept and resolve taps.
 import { apiFake } from './support/api-fake';
 import { acceptedTicket, staffAnswers, staffMe, staffTicket } from './support/staff-data';
-import { exists, find, findAll, setDataSizes, SET_DATA_LIMIT, tap, textOf, type, type Root } from './support/render';
+import { exists, find, findAll, flush, setDataSizes, SET_DATA_LIMIT, tap, textOf, type, type Root } from './support/render';
 import { openTicket, pageUnderTest } from './support/page';
 import { toasts, wxFake, wxScene } from './support/wx-fake';
+import { ApiError } from '../../miniprogram/services/api';
 
 jest.mock('../../miniprogram/services/api', () => jest.requireActual('./support/api-fake').mockApiModule());
 
@@ -233,6 +234,31 @@ describe('moves', () => {
     await confirm(page);
     expect(apiFake.callsOf('ticket.dispatch')).toEqual([{ ticketId: acceptedTicket().id, departmentCode: 'cz-chengguan' }]);
     expect(textOf(find(page, '.head'))).toContain('职能部门处理中');
+  });
+
+  test('dispatch to a department retired since the sheet opened: refused inside the sheet, the departments read again without it', async () => {
+    const page = await open(acceptedTicket());
+    const { refused, departments } = staffAnswers().retiredDepartment;
+    apiFake.on('departments.list', () => staffAnswers().departments);
+    apiFake.on('ticket.dispatch', () => {
+      throw new ApiError(refused.code, refused.message, refused.details);
+    });
+    await tap(page, '.action--dispatch');
+    const water = findAll(page, '.action-sheet >> .option')
+      .map(textOf)
+      .findIndex((t) => t.includes('张店区水务局'));
+    await tap(page, '.action-sheet >> .option', water);
+    apiFake.on('departments.list', () => departments);
+    await submitSheet(page);
+    await confirm(page);
+    await flush();
+    expect(textOf(find(page, '.action-sheet >> .sheet-error'))).toBe('这个部门已停用，请选择其他部门');
+    expect(findAll(page, '.action-sheet >> .option').map(textOf)).toEqual(departments.items.map((d) => expect.stringContaining(d.name)));
+    expect(findAll(page, '.action-sheet >> .option').map(textOf).join()).not.toContain('张店区水务局');
+    // The refused pick is gone; the suggested one is chosen again.
+    expect(findAll(page, '.action-sheet >> .option--on').map(textOf)).toEqual([
+      expect.stringContaining(departments.items.find((d) => d.suggested)?.name ?? '?'),
+    ]);
   });
 
   test('dispatch where no department exists: said so, nothing to send', async () => {

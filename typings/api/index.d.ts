@@ -237,6 +237,8 @@ declare namespace Api {
     categories: CategoryCode[];
     categoryNames: string[];
     editable: boolean;
+    /** 停用: no longer offered for dispatch or invites; the tickets it holds stay with it. */
+    retired: boolean;
   }
 
   /** A street or a district the caller may place a department in. */
@@ -602,6 +604,8 @@ declare namespace Api {
         street?: string;
         district?: string;
         categories: CategoryCode[];
+        /** 停用 (true) or back in use (false); left out, it stays as it is. */
+        retired?: boolean;
         /** A new code is meant — an existing one is CONFLICT. */
         create?: true;
       };

@@ -44,6 +44,11 @@ export interface DepartmentRecord {
   street: string | null;
   district: string | null;
   categories: string[];
+  /**
+   * 停用 (a department merged or abolished): no longer offered for dispatch or invites, and a
+   * dispatch to it is refused; the tickets it holds stay with its handlers until resolved or returned.
+   */
+  retired: boolean;
 }
 
 export interface DepartmentStore {

@@ -31,7 +31,7 @@ export interface AdminAnswers {
    * district and the street admin created 车站街道物业办), those two saves' answers, and the server's
    * real refusals: a taken code (CONFLICT), the district's department (FORBIDDEN), a bad category
    * code and an empty name (INVALID_INPUT, with their issues), retiring 其他 (INVALID_INPUT). 生活服务
-   * is retired (停用) in all three lists.
+   * and the street's 车站街道市场所 are retired (停用) in all three lists.
    */
   catalog: {
     superAdmin: Api.Data<'admin.catalog.list'>;

@@ -127,7 +127,7 @@ async function mondayMorning(app: TestApp): Promise<StaffAnswers> {
 
   app.setNow(ANSWERS_NOW);
   const view = (openid: string, t: { ticketId: string }): Promise<Api.TicketView> => app.ok(openid, 'ticket.get', { ticketId: t.ticketId });
-  const taken: Omit<StaffAnswers, 'moves'> = {
+  const taken: Omit<StaffAnswers, 'moves' | 'retiredDepartment'> = {
     now: ANSWERS_NOW,
     me: {
       worker: await app.ok(WORKER, 'staff.me', {}),
@@ -192,5 +192,25 @@ async function mondayMorning(app: TestApp): Promise<StaffAnswers> {
     return: await app.ok(DEPT, 'ticket.return', { ticketId: dispatched.ticketId, reason: '该处属于物业管理区域，不归环卫所' }),
     proxySubmit,
   };
-  return { ...taken, moves };
+  // Last of all: 张店区水务局 is merged away (停用) while the worker's 派发 sheet still offers it.
+  const waiting = await file('2026-11-23T10:00:00', {
+    ...fresh,
+    location: { latitude: 36.8128, longitude: 118.0397, address: '华光路 3 号' },
+  });
+  app.setNow(ANSWERS_NOW);
+  await app.ok(WORKER, 'ticket.accept', { ticketId: waiting.ticketId, complexity: 'normal' });
+  await app.ok(ADMIN, 'admin.departments.upsert', {
+    code: 'zd-water',
+    name: '张店区水务局',
+    district: '张店区',
+    categories: ['facilities'],
+    retired: true,
+  });
+  const refused = await app.call(WORKER, 'ticket.dispatch', { ticketId: waiting.ticketId, departmentCode: 'zd-water' });
+  if (refused.ok) throw new Error('a dispatch to a retired department was accepted');
+  const retiredDepartment: StaffAnswers['retiredDepartment'] = {
+    refused: refused.error,
+    departments: await app.ok(WORKER, 'departments.list', { ticketId: waiting.ticketId }),
+  };
+  return { ...taken, moves, retiredDepartment };
 }

@@ -50,6 +50,8 @@ export interface StaffAnswers {
     /** report.submit of the 代报. */
     proxySubmit: Api.ReportSubmitData;
   };
+  /** After 张店区水务局 was retired (停用): a 派发 to it refused, and departments.list then (without it). */
+  retiredDepartment: { refused: Api.ErrorBody; departments: Api.Data<'departments.list'> };
 }
 
 export const STAFF_ANSWERS_ENV = 'MINIPROGRAM_STAFF_ANSWERS';

@@ -16,6 +16,7 @@ const toDepartment = (found: Doc): DepartmentRecord => ({
   street: toStr(found.street),
   district: toStr(found.district),
   categories: Array.isArray(found.categories) ? found.categories.map(String) : [],
+  retired: found.retired === true,
 });
 
 export class CloudDepartmentStore implements DepartmentStore {

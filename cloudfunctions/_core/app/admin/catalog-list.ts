@@ -127,6 +127,7 @@ export const listCatalog = defineUseCase('admin.catalog.list', {
         categories: d.categories,
         categoryNames: d.categories.map((code) => names.get(code) ?? code),
         editable: reach.editable(d),
+        retired: d.retired,
       })),
       areas: reach.areas.map((a) => ({
         key: a.street ? `street:${a.street}` : `district:${a.district ?? ''}`,

@@ -29,8 +29,13 @@ export const upsertCategory = defineUseCase('admin.categories.upsert', {
       throw fail('INVALID_INPUT', '“其他”是居民找不到合适类别时的选项，不能停用', [{ path: 'retired', message: '不能停用' }]);
     }
     await ensureClean(ctx, [params.name]);
-    if (params.defaultDepartmentCode && !(await ctx.deps.departments.get(params.defaultDepartmentCode))) {
-      throw fail('NOT_FOUND', '没有找到默认部门');
+    if (params.defaultDepartmentCode) {
+      const department = await ctx.deps.departments.get(params.defaultDepartmentCode);
+      if (!department) throw fail('NOT_FOUND', '没有找到默认部门');
+      // Newly set, that is: one retired after it was set does not block a rename.
+      if (department.retired && department.code !== existing?.defaultDepartmentCode) {
+        throw fail('INVALID_INPUT', '这个部门已停用，不能作为默认部门', [{ path: 'defaultDepartmentCode', message: '已停用' }]);
+      }
     }
     const { created } = await ctx.deps.categories.upsert({
       code: params.code,

@@ -1,6 +1,8 @@
 // admin.departments.upsert: a department belongs to a street or a district and declares the
 // categories it usually handles. Super admins anywhere; street and district admins in their area.
-// `create: true` says the admin means a new code: an existing one is CONFLICT.
+// A department merged or abolished is retired (停用: no longer offered for dispatch or invites; the
+// tickets it holds stay with it) and may be brought back. `create: true` says the admin means a
+// new code: an existing one is CONFLICT.
 import { z } from 'zod';
 import type { Scope } from '../../domain/types';
 import { scopeContains } from '../../domain/scope';
@@ -19,6 +21,7 @@ export const upsertDepartment = defineUseCase('admin.departments.upsert', {
       street: placeName.optional(),
       district: placeName.optional(),
       categories: z.array(categoryCode).max(30),
+      retired: z.boolean().optional(),
       create: z.literal(true).optional(),
     })
     .refine((p) => (p.street === undefined) !== (p.district === undefined), { message: '部门须属于一个街道或一个区（二选一）' }),
@@ -51,6 +54,7 @@ export const upsertDepartment = defineUseCase('admin.departments.upsert', {
       // A street's department serves that street only; a district's serves the whole district.
       district: params.district ?? null,
       categories: params.categories,
+      retired: params.retired ?? existing?.retired ?? false,
     });
     return { code: params.code, created };
   },

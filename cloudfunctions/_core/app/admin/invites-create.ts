@@ -22,6 +22,9 @@ export const createInvite = defineUseCase('admin.invites.create', {
     // The role check comes before looking anything up, so nobody can probe other areas' names.
     if (!rankAllows(actor.role, params.role)) throw fail('FORBIDDEN', '不能邀请比自己级别高的角色');
     const where = await locateScope(params.scope, deps);
+    if ('department' in params.scope && (await deps.departments.get(params.scope.department))?.retired) {
+      throw fail('INVALID_INPUT', '这个部门已停用，不能再邀请处理人员', [{ path: 'scope.department', message: '已停用' }]);
+    }
     const verdict = mayInvite(actor, params.role, where);
     if (!verdict.ok) {
       throw fail('FORBIDDEN', verdict.reason === 'role' ? '不能邀请比自己级别高的角色' : '只能邀请本辖区内的人员');

@@ -34,7 +34,8 @@ export const listDepartments = defineUseCase('departments.list', {
       };
       if (place.street && !place.district) place.district = (await deps.places.get('street', place.street))?.district ?? null;
     }
-    const found = await deps.departments.serving(place);
+    // A retired department is no longer offered (dispatch refuses it).
+    const found = (await deps.departments.serving(place)).filter((d) => !d.retired);
     const rank = (d: DepartmentRecord): Rank =>
       category === null ? 2 : d.code === category.defaultDepartmentCode ? 0 : d.categories.includes(category.code) ? 1 : 2;
     const items = found

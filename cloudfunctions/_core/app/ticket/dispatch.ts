@@ -15,6 +15,10 @@ export const dispatchTicket = defineUseCase('ticket.dispatch', {
     await ensureClean(ctx, [params.note]);
     const department = await ctx.deps.departments.get(params.departmentCode);
     if (!department) throw fail('NOT_FOUND', '没有找到这个部门');
+    // A sheet opened before an admin retired it: the sheet reads the departments again.
+    if (department.retired) {
+      throw fail('INVALID_INPUT', '这个部门已停用，请选择其他部门', [{ path: 'departmentCode', message: '已停用' }]);
+    }
     return moveTicket(params.ticketId, 'dispatch', ctx, (t, move) => {
       // A street's department serves its street; a district's serves every street of it.
       const serves =

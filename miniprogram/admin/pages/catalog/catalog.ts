@@ -236,6 +236,8 @@ Component({
           return;
         }
         content = t.confirmDepartment(params.name || params.code, params.street ?? params.district ?? '', params.categories.length);
+        const change = statusChange(form);
+        if (change) content = `${content}\n${change}`;
         send = () => call('admin.departments.upsert', params);
       }
       wx.showModal({

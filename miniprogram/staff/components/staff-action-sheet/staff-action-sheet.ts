@@ -23,7 +23,13 @@ interface Option {
 const KINDS: readonly SheetKind[] = ['accept', 'reject', 'transfer', 'dispatch', 'return', 'escalate', 'resolve', 'supervise', 'reply'];
 const isKind = (v: unknown): v is SheetKind => KINDS.some((k) => k === v);
 
-const state = instanceState(() => ({ seq: 0, gridCursor: null as string | null, photoPaths: [] as string[] }));
+const state = instanceState(() => ({
+  seq: 0,
+  gridCursor: null as string | null,
+  photoPaths: [] as string[],
+  /** The refusal the departments were last read again for (the page sets `error` on every render). */
+  reloadedFor: '',
+}));
 
 Component({
   properties: {
@@ -63,8 +69,14 @@ Component({
     'visible, kind': function (visible: boolean, kind: string): void {
       if (visible && isKind(kind)) this.start(kind);
     },
-    error(): void {
+    error(error: string): void {
       this.setData({ showError: true });
+      // A refused 派发 (the department retired, or no longer serving here, since the list was
+      // read): the departments as they are now, the refused pick dropped if it is gone.
+      const s = state.of(this);
+      if (error === s.reloadedFor) return;
+      s.reloadedFor = error;
+      if (error && this.kindNow() === 'dispatch' && this.data.visible) void this.loadDepartments();
     },
   },
 
@@ -79,6 +91,7 @@ Component({
       s.seq += 1;
       s.gridCursor = null;
       s.photoPaths = [];
+      s.reloadedFor = '';
       const sheet = zh.staff.sheet;
       const labels: Partial<Record<SheetKind, [string, string]>> = {
         reject: [sheet.reasonLabel, sheet.reasonPlaceholder],
@@ -151,6 +164,8 @@ Component({
           detail: d.street ?? d.district ?? '',
           badge: d.suggested ? zh.staff.sheet.departmentSuggested : '',
         }));
+        const picked = this.data.form.departmentCode;
+        if (picked && !items.some((d) => d.code === picked)) this.setData({ 'form.departmentCode': '' });
         const first = items.find((d) => d.suggested);
         if (first && !this.data.form.departmentCode) this.setData({ 'form.departmentCode': first.code });
         return { options, more: false };

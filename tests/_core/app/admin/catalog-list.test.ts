@@ -67,6 +67,7 @@ describe('admin.catalog.list', () => {
       categories: ['sanitation'],
       categoryNames: ['环境卫生'],
       editable: true,
+      retired: false,
     });
     expect(answer.departments[2]).toMatchObject({ areaLabel: '张店区（全区）', categoryNames: ['市政设施'] });
     expect(answer.areas.map((a) => a.label).sort()).toEqual(

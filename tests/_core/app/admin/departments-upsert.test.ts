@@ -32,6 +32,7 @@ describe('admin.departments.upsert', () => {
       street: '车站街道',
       district: null,
       categories: ['sanitation'],
+      retired: false,
     });
     // A handler can now be invited for it.
     const invite = await app.ok(ADMIN, 'admin.invites.create', { role: 'deptHandler', scope: { department: 'cz-sanitation' } });
