@@ -12,7 +12,7 @@ async function main(): Promise<void> {
   process.env.TENCENTCLOUD ??= 'true';
   const port = Number(process.env.PORT ?? 8787);
   // As on CloudBase, the database is a service of its own and each function instance serves one
-  // request at a time: the local cloud and LOCAL_INSTANCES instances (default 4) run in threads.
+  // request at a time: the local cloud and LOCAL_INSTANCES instances (default one per core, at least 2) run in threads.
   const server = await startLocalServer({
     port,
     dataDir: process.env.DATA_DIR ?? '.data',

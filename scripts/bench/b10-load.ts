@@ -12,7 +12,7 @@ import { num } from './measure';
 import { probeMachine, SLEEP_MS } from './probe';
 import type { BenchRow } from './types';
 import type { CloudAdmin } from '../../cloudfunctions/_local/cloud';
-import type { LocalServer } from '../../cloudfunctions/_local/server';
+import { DEFAULT_INSTANCES, type LocalServer } from '../../cloudfunctions/_local/server';
 import { benchTicketId, bindStaff, importGrids, seedMonthBefore, startBenchServer, startLoadServer, workerOf } from './world';
 
 const TICKETS = Number(process.env.BENCH_B10_TICKETS ?? 100_000);
@@ -131,7 +131,7 @@ export const b10: BenchRow = {
         versus: `${submit.requests} submits + ${read.requests.toLocaleString('en-US')} reads in ${num(submit.seconds)} s`,
         meets: submit.p99 <= TARGET_P99_MS && errors === 0,
         notes: [
-          `${TICKETS.toLocaleString('en-US')} tickets of ${RESIDENTS.toLocaleString('en-US')} residents over ${grids.toLocaleString('en-US')} grids (seeded in ${num(seeded)} s); reads: 50 % queue.list by a grid worker, 30 % report.mine, 20 % ticket.get by the reporter`,
+          `${process.env.BENCH_B10_INLINE ? 'functions and cloud in one thread' : `${DEFAULT_INSTANCES} function instances (one per core)`}; ${TICKETS.toLocaleString('en-US')} tickets of ${RESIDENTS.toLocaleString('en-US')} residents over ${grids.toLocaleString('en-US')} grids (seeded in ${num(seeded)} s); reads: 50 % queue.list by a grid worker, 30 % report.mine, 20 % ticket.get by the reporter`,
           `server process CPU (all its threads, over the whole load with its warm-up) ${num(busy * 100)} % of one core, heap ${num(heap)} MB; event-loop delay p99 ${num(delay.percentile(99) / 1e6)} ms, max ${num(delay.max / 1e6)} ms; GC pauses ${pauses.length}, longest ${num(Math.max(0, ...pauses))} ms, ${num(pauses.reduce((a, b) => a + b, 0))} ms in all; local cloud during the load (warm-up included): ${txAfter.committed - txBefore.committed} transactions committed, ${txAfter.conflicts - txBefore.conflicts} write conflicts`,
           `the machine meanwhile: a probe process of its own, sleeping ${SLEEP_MS} ms at a time, woke late by p50 ${num(machine.p50)} ms, p99 ${num(machine.p99)}, p99.9 ${num(machine.p999)}, max ${num(machine.max)} (${machine.wakeups.toLocaleString('en-US')} wake-ups); before the load, on the machine at rest: p50 ${num(idle.p50)} ms, p99 ${num(idle.p99)}, max ${num(idle.max)}`,
           `slowest submits (s into the minute: ms): ${submit.slowest.map((o) => `${num(o.at)}: ${num(o.ms)}`).join(', ')}`,

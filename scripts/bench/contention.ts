@@ -13,6 +13,8 @@ import { bindStaff, importGrids, startLoadServer } from './world';
 
 const CLIENTS = 20;
 const SECONDS = Number(process.env.BENCH_CONTENTION_SECONDS ?? 30);
+/** Function instances writing at once (npm start's default is one per core). */
+const CONTENDING_INSTANCES = 4;
 
 export const contention: BenchRow = {
   id: 'contention',
@@ -21,7 +23,8 @@ export const contention: BenchRow = {
   target: '0 errors, no INTERNAL; every ticket its own number',
   async run() {
     const city = syntheticCity({ grids: 100, seed: 5 });
-    const server = await startLoadServer();
+    // More writers in flight than cores, as CloudBase scales out under a burst: the conflicts are the point.
+    const server = await startLoadServer(CONTENDING_INSTANCES);
     try {
       const now = new Date('2026-11-23T01:00:00Z');
       server.clock.set(now);

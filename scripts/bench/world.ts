@@ -24,15 +24,16 @@ export async function startBenchServer(): Promise<LocalServer> {
 
 /**
  * The local server as `npm start` runs it, the cloud and the function instances in threads of
- * their own (the load rows: B10, contention). The bench is bundled beside the worker entries, in .build/.
+ * their own (the load rows: B10, contention), `instances` of them (npm start's default unless
+ * said). The bench is bundled beside the worker entries, in .build/.
  */
-export async function startLoadServer(): Promise<LocalServer<ThreadedCloud>> {
+export async function startLoadServer(instances = DEFAULT_INSTANCES): Promise<LocalServer<ThreadedCloud>> {
   return startLocalServer({
     port: 0,
     dataDir: null,
     seed: false,
     superAdmins: [BENCH_ADMIN],
-    ...threadEntries(__dirname, DEFAULT_INSTANCES),
+    ...threadEntries(__dirname, instances),
   });
 }
 
