@@ -152,20 +152,9 @@ async function catalogAnswers(app: TestApp): Promise<AdminAnswers['catalog']> {
     create: true,
   });
   // 车站街道市场所, merged away: retired (停用) by the street admin.
-  await app.ok(STREET, 'admin.departments.upsert', {
-    code: 'cz-market',
-    name: '车站街道市场所',
-    street: '车站街道',
-    categories: [],
-    create: true,
-  });
-  await app.ok(STREET, 'admin.departments.upsert', {
-    code: 'cz-market',
-    name: '车站街道市场所',
-    street: '车站街道',
-    categories: [],
-    retired: true,
-  });
+  const market = { code: 'cz-market', name: '车站街道市场所', street: '车站街道', categories: [] };
+  await app.ok(STREET, 'admin.departments.upsert', { ...market, create: true });
+  await app.ok(STREET, 'admin.departments.upsert', { ...market, retired: true });
   return {
     superAdmin: await app.ok(ADMIN, 'admin.catalog.list', {}),
     street: await app.ok(STREET, 'admin.catalog.list', {}),
