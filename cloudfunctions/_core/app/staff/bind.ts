@@ -36,6 +36,11 @@ export const bindStaff = defineUseCase('staff.bind', {
     if (ctx.actor.role !== 'resident') throw fail('CONFLICT', '您已绑定工作人员身份，如需变更请联系管理员');
     // Residents read this name on their tickets: it goes through content security like any text.
     await ensureClean(ctx, [params.displayName]);
+    // An invite to a department retired (停用) since it was made binds nobody; the code stays unused.
+    const invite = await ctx.deps.admin.invite(params.inviteCode);
+    if (invite && 'department' in invite.scope && (await ctx.deps.departments.get(invite.scope.department))?.retired) {
+      throw fail('CONFLICT', '这个部门已停用，邀请码不能再使用，请联系管理员');
+    }
     const result = await ctx.deps.staff.redeem(params.inviteCode, ctx.actor.openid, ctx.now, {
       displayName: params.displayName,
       servicePhone: params.servicePhone ?? null,

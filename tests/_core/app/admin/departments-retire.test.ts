@@ -1,7 +1,8 @@
 // A department merged or abolished is retired (停用) with admin.departments.upsert: dispatch no
-// longer offers it and refuses it, invites for it are refused and a category cannot newly name it
-// as its default; the tickets it already holds stay with its handlers, who resolve or return them.
-// Brought back, it is offered again. Every refusal changes nothing.
+// longer offers it and refuses it, invites for it are refused (and one made before binds nobody)
+// and a category cannot newly name it as its default; the tickets it already holds stay with its
+// handlers, who resolve or return them. Brought back, it is offered again. Every refusal changes
+// nothing.
 import { ADMIN, seedCommunity, useTestApp } from '../../../support/app';
 import {
   bringTo,
@@ -69,6 +70,20 @@ test('retired: not offered, dispatch and invites refused; what it holds stays wi
   await retire(false);
   expect(await offered(waiting.id)).toEqual(['cz-sanitation', 'cz-property']);
   await app.ok('worker-1', 'ticket.dispatch', { ticketId: waiting.id, departmentCode: 'cz-sanitation' });
+});
+
+test('an invite made before the department was retired binds nobody (CONFLICT, the code stays unused); brought back, it binds', async () => {
+  const { code } = await app.ok(ADMIN, 'admin.invites.create', { role: 'deptHandler', scope: { department: 'cz-sanitation' } });
+  await retire(true);
+  const refused = await expectRefused(app, 'CONFLICT', () =>
+    app.call('new-handler', 'staff.bind', { inviteCode: code, displayName: '李明' }),
+  );
+  expect(refused.message).toBe('这个部门已停用，邀请码不能再使用，请联系管理员');
+  await retire(false);
+  expect(await app.ok('new-handler', 'staff.bind', { inviteCode: code, displayName: '李明' })).toEqual({
+    role: 'deptHandler',
+    scope: { department: 'cz-sanitation' },
+  });
 });
 
 test('a retired department holding a ticket: its handler may return it, and the level above dispatches elsewhere', async () => {
