@@ -5,7 +5,7 @@
 // switches to the server's list when it arrives. The list is asked for once per session.
 import { call } from './api';
 import { categoryName } from '../i18n/zh';
-import { isRecord } from '../utils/guards';
+import { isRecord, issuePaths } from '../utils/guards';
 import { sessionSlot } from '../utils/session';
 
 type ServedCategory = Api.Data<'categories.list'>['items'][number];
@@ -154,11 +154,7 @@ export function reloadCategories(): Promise<CategoryInfo[] | null> {
 
 /** Whether a refused report was refused for its category (retired, or gone, since the list was read). */
 export function refusedForCategory(error: { code: string; details?: unknown }): boolean {
-  return (
-    error.code === 'INVALID_INPUT' &&
-    Array.isArray(error.details) &&
-    error.details.some((d: unknown) => isRecord(d) && d.path === 'category')
-  );
+  return issuePaths(error.code, error.details)?.includes('category') ?? false;
 }
 
 /** The kind the server suggests for category `code` in `list`, if it said one. */

@@ -2,6 +2,7 @@
 // a form sends, and where the server's refusal belongs (which field, which explanation). The
 // server decides what may be changed (`editable`, `categoriesEditable`) and checks every save.
 import { zh } from '../i18n/zh';
+import { issuePaths } from './guards';
 
 const t = zh.admin.catalog;
 
@@ -177,10 +178,9 @@ export function departmentParams(form: CatalogForm, areas: readonly Api.CatalogA
 /** The form field a refusal is about: an INVALID_INPUT's first issue, a CONFLICT's code; null for the whole form. */
 export function fieldOf(code: string, details: unknown): FormField | null {
   if (code === 'CONFLICT') return 'code';
-  if (code !== 'INVALID_INPUT' || !Array.isArray(details)) return null;
-  const first: unknown = details[0];
-  const path = first && typeof first === 'object' && 'path' in first ? String((first as { path: unknown }).path) : '';
-  const head = path.split('.')[0] ?? '';
+  const paths = issuePaths(code, details);
+  if (paths === null) return null;
+  const head = (paths[0] ?? '').split('.')[0] ?? '';
   if (head === 'street' || head === 'district' || head === '') return 'area';
   if (head === 'retired') return 'status';
   const fields: readonly FormField[] = ['code', 'name', 'profile', 'defaultKind', 'defaultDepartmentCode', 'categories'];

@@ -9,3 +9,12 @@ export function isRecord(v: unknown): v is Record<string, unknown> {
 export function errMsgOf(err: unknown): string {
   return isRecord(err) && typeof err.errMsg === 'string' ? err.errMsg : '';
 }
+
+/**
+ * The fields an INVALID_INPUT refusal names, in its issues' order, as the server wrote their
+ * paths ('' for an issue without one); null for any other refusal or one without issues.
+ */
+export function issuePaths(code: string, details: unknown): string[] | null {
+  if (code !== 'INVALID_INPUT' || !Array.isArray(details)) return null;
+  return details.map((issue: unknown) => (isRecord(issue) && 'path' in issue ? String(issue.path) : ''));
+}
