@@ -118,11 +118,16 @@ Component({
       this.setData({ gate: 'form' });
       void this.locate();
       const list = await loadCategories();
-      if (list && state.of(this).alive) {
-        state.of(this).shown = list;
-        this.setData({ categories: choices(list) });
-        this.followCategoryKind();
-      }
+      if (list && state.of(this).alive) this.showCategories(list);
+    },
+
+    /** The server's list as the choices; a category picked that it no longer has is dropped. */
+    showCategories(list: CategoryInfo[]): void {
+      state.of(this).shown = list;
+      const categories = choices(list);
+      const kept = categories.some((c) => c.code === this.data.category);
+      this.setData({ categories, ...(kept ? {} : { category: '' }) });
+      this.followCategoryKind();
     },
 
     onRetryGate(): void {
@@ -266,12 +271,7 @@ Component({
     async categoryRefused(message: string): Promise<void> {
       this.setData({ 'errors.category': message });
       const list = await reloadCategories();
-      const s = state.of(this);
-      if (!list || !s.alive) return;
-      s.shown = list;
-      const categories = choices(list);
-      const kept = categories.some((c) => c.code === this.data.category);
-      this.setData({ categories, ...(kept ? {} : { category: '' }) });
+      if (list && state.of(this).alive) this.showCategories(list);
     },
   },
 });
