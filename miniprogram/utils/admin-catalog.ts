@@ -70,8 +70,8 @@ export interface CatalogForm {
   /** '' for none. */
   defaultDepartment: string;
   /** 在用/停用, and whether it may be retired (an existing department; a category the server says may be). */
-  status: CategoryStatus;
-  statusWas: CategoryStatus;
+  status: CatalogStatus;
+  statusWas: CatalogStatus;
   retirable: boolean;
   /** An area key of admin.catalog.list's areas, '' until picked. */
   area: string;
@@ -80,7 +80,7 @@ export interface CatalogForm {
 
 export const NO_DEPARTMENT = '-';
 
-export type CategoryStatus = 'active' | 'retired';
+export type CatalogStatus = 'active' | 'retired';
 
 export function categoryForm(c: Api.CatalogCategory | null): CatalogForm {
   return {
@@ -132,12 +132,16 @@ export interface FormChoices {
   categories: ScopeOption[];
 }
 
+/** 在用 and 停用, each with what it means for this kind of entry. */
+const statusOptions = (hints: Readonly<Record<CatalogStatus, string>>): ScopeOption[] =>
+  (['active', 'retired'] as const).map((s) => ({ key: s, label: t.statuses[s], sub: hints[s] }));
+
 export function formChoices(catalog: Api.Data<'admin.catalog.list'>): FormChoices {
   return {
     profiles: (['normal', 'urgent'] as const).map((p) => ({ key: p, label: t.profiles[p], sub: t.profileHints[p] })),
     kinds: (['complaint', 'suggestion', 'question'] as const).map((k) => ({ key: k, label: t.kinds[k], sub: '' })),
-    statuses: (['active', 'retired'] as const).map((s) => ({ key: s, label: t.statuses[s], sub: t.statusHints[s] })),
-    departmentStatuses: (['active', 'retired'] as const).map((s) => ({ key: s, label: t.statuses[s], sub: t.departmentStatusHints[s] })),
+    statuses: statusOptions(t.statusHints),
+    departmentStatuses: statusOptions(t.departmentStatusHints),
     departments: [
       { key: NO_DEPARTMENT, label: t.none, sub: '' },
       ...catalog.departments.map((d) => ({

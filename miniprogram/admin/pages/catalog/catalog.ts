@@ -226,8 +226,6 @@ Component({
           t.profiles[params.profile],
           department ? t.defaultDepartment(department) : t.noDefaultDepartment,
         );
-        const change = statusChange(form);
-        if (change) content = `${content}\n${change}`;
         send = () => call('admin.categories.upsert', params);
       } else {
         const params = departmentParams(form, catalog.areas);
@@ -236,10 +234,11 @@ Component({
           return;
         }
         content = t.confirmDepartment(params.name || params.code, params.street ?? params.district ?? '', params.categories.length);
-        const change = statusChange(form);
-        if (change) content = `${content}\n${change}`;
         send = () => call('admin.departments.upsert', params);
       }
+      // Retiring or bringing back says what that means, for either kind.
+      const change = statusChange(form);
+      if (change) content = `${content}\n${change}`;
       wx.showModal({
         title: t.confirmTitle(form.creating),
         content,
