@@ -30,6 +30,8 @@ const departmentIndex = (who: 'street' | 'superAdmin', code: string): number =>
   catalog(who)
     .departments.filter((d) => d.editable)
     .findIndex((d) => d.code === code);
+/** The text of the first confirmation the page asked for. */
+const confirmation = (): string | undefined => (wxFake.showModal.mock.calls[0]?.[0] as { content?: string } | undefined)?.content;
 const pickerOption = (page: Root, picker: string, label: string): number =>
   findAll(page, `.${picker} >> .option__label`).map(textOf).indexOf(label);
 
@@ -107,9 +109,7 @@ describe('the super admin and the categories', () => {
     expect(findAll(page, '.status-picker >> .option--on').map(textOf)).toEqual([expect.stringContaining('停用')]);
     await tap(page, '.status-picker >> .option', pickerOption(page, 'status-picker', '在用'));
     await tap(page, '.sheet__save');
-    expect((wxFake.showModal.mock.calls[0]?.[0] as { content?: string } | undefined)?.content).toBe(
-      '生活服务：时限一般，未设默认部门\n“生活服务”将重新供居民和网格员上报时选择。',
-    );
+    expect(confirmation()).toBe('生活服务：时限一般，未设默认部门\n“生活服务”将重新供居民和网格员上报时选择。');
     expect(apiFake.callsOf('admin.categories.upsert')).toEqual([
       { code: 'life-service', name: '生活服务', profile: 'normal', defaultKind: 'complaint', retired: false },
     ]);
@@ -121,7 +121,7 @@ describe('the super admin and the categories', () => {
     expect(findAll(page, '.status-picker >> .option--on').map(textOf)).toEqual([expect.stringContaining('在用')]);
     await tap(page, '.status-picker >> .option', pickerOption(page, 'status-picker', '停用'));
     await tap(page, '.sheet__save');
-    expect((wxFake.showModal.mock.calls[0]?.[0] as { content?: string } | undefined)?.content).toBe(
+    expect(confirmation()).toBe(
       '市政设施：时限一般，默认部门：车站街道城管中队\n停用后，居民和网格员上报时不能再选“市政设施”；已有的事项照常办理。',
     );
     expect(apiFake.callsOf('admin.categories.upsert')).toEqual([
@@ -272,9 +272,7 @@ describe('a street admin and the departments', () => {
     ]);
     await tap(page, '.status-picker >> .option', pickerOption(page, 'status-picker', '在用'));
     await tap(page, '.sheet__save');
-    expect((wxFake.showModal.mock.calls[0]?.[0] as { content?: string } | undefined)?.content).toBe(
-      '车站街道市场所（车站街道），负责 0 个类别\n“车站街道市场所”将重新出现在派发和邀请中。',
-    );
+    expect(confirmation()).toBe('车站街道市场所（车站街道），负责 0 个类别\n“车站街道市场所”将重新出现在派发和邀请中。');
     expect(apiFake.callsOf('admin.departments.upsert')).toEqual([
       { code: 'cz-market', name: '车站街道市场所', street: '车站街道', categories: [], retired: false },
     ]);
@@ -285,9 +283,7 @@ describe('a street admin and the departments', () => {
     await tap(page, '.edit-department', departmentIndex('street', 'cz-sanitation'));
     await tap(page, '.status-picker >> .option', pickerOption(page, 'status-picker', '停用'));
     await tap(page, '.sheet__save');
-    expect((wxFake.showModal.mock.calls[0]?.[0] as { content?: string } | undefined)?.content).toContain(
-      '停用后，派发和邀请时不再列出“车站街道环卫所”；它手上的事项照常办理。',
-    );
+    expect(confirmation()).toContain('停用后，派发和邀请时不再列出“车站街道环卫所”；它手上的事项照常办理。');
     expect(apiFake.callsOf('admin.departments.upsert')).toEqual([
       { code: 'cz-sanitation', name: '车站街道环卫所', street: '车站街道', categories: ['sanitation'], retired: true },
     ]);
