@@ -9,7 +9,10 @@ export interface CategoryDef {
 }
 
 /** 其他: where a resident goes who finds no better category, so it is never retired (停用). */
-export const FALLBACK_CATEGORY = 'other';
+const FALLBACK_CATEGORY = 'other';
+
+/** Whether an admin may retire (停用) the category of this code: all but the fallback. */
+export const isRetirable = (code: string): boolean => code !== FALLBACK_CATEGORY;
 
 export const BUILT_IN_CATEGORIES: readonly CategoryDef[] = [
   { code: 'sanitation', name: '环境卫生', profile: 'normal', defaultDepartmentCode: null, defaultKind: 'complaint' },

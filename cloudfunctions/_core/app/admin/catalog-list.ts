@@ -4,7 +4,7 @@
 // district's departments without changing any; a street admin changes their street's, not the
 // district's; a district admin those of the district and its streets; a super admin all.
 import { z } from 'zod';
-import { BUILT_IN_CATEGORIES, FALLBACK_CATEGORY } from '../../config/categories';
+import { BUILT_IN_CATEGORIES, isRetirable } from '../../config/categories';
 import { scopeName } from '../../domain/responsibility';
 import type { Actor } from '../../domain/types';
 import type { Deps, DepartmentRecord } from '../../ports';
@@ -115,7 +115,7 @@ export const listCatalog = defineUseCase('admin.catalog.list', {
         defaultDepartmentName: c.defaultDepartmentCode ? (departmentNames.get(c.defaultDepartmentCode) ?? null) : null,
         builtIn: BUILT_IN_CODES.has(c.code),
         retired: c.retired,
-        retirable: c.code !== FALLBACK_CATEGORY,
+        retirable: isRetirable(c.code),
       })),
       categoriesEditable: actor.role === 'superAdmin',
       departments: departments.map((d) => ({

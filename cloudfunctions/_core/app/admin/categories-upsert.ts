@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { contractEnum } from '../../domain/contract-enum';
 import { fail } from '../errors';
-import { FALLBACK_CATEGORY } from '../../config/categories';
+import { isRetirable } from '../../config/categories';
 import { CATEGORY_CODE_PATTERN, departmentCode, text } from '../schemas';
 import { ensureClean } from '../content';
 import { defineUseCase } from '../use-case';
@@ -25,7 +25,7 @@ export const upsertCategory = defineUseCase('admin.categories.upsert', {
     if (ctx.actor.role !== 'superAdmin') throw fail('FORBIDDEN', '只有系统管理员可以维护问题类别');
     const existing = await ctx.deps.categories.get(params.code);
     if (params.create && existing) throw fail('CONFLICT', `类别编号 ${params.code} 已经存在（${existing.name}）`);
-    if (params.retired && params.code === FALLBACK_CATEGORY) {
+    if (params.retired && !isRetirable(params.code)) {
       throw fail('INVALID_INPUT', '“其他”是居民找不到合适类别时的选项，不能停用', [{ path: 'retired', message: '不能停用' }]);
     }
     await ensureClean(ctx, [params.name]);
